@@ -1,0 +1,126 @@
+"""`tidings analyze`, `tidings demo`, `tidings schema`."""
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import InputError
+from ..items import InputItem
+from .render import render_article
+
+DEMO_FILE = "biden-putin-demo.txt"
+DEMO_PUBLISHED = "2021-12-07"
+
+
+def read_source(source: str, *, url: str | None = None, published: str | None = None,
+                title: str | None = None) -> InputItem:
+    """PATH, URL or "-" → one InputItem (HTML is recognised by its first bytes)."""
+    if source == "-":
+        data = sys.stdin.buffer.read()
+        location = "<stdin>"
+    elif source.startswith(("http://", "https://")):
+        import httpx
+
+        try:
+            response = httpx.get(source, follow_redirects=True, timeout=30,
+                                 headers={"User-Agent": "tidings/0.1 (+https://github.com/tidings)"})
+            response.raise_for_status()
+        except httpx.HTTPError as exc:
+            raise InputError(f"could not fetch the page: {exc}", item=source) from exc
+        data, location, url = response.content, source, url or str(response.url)
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise InputError("no such file", item=source)
+        data, location = path.read_bytes(), source
+    if not data.strip():
+        raise InputError("empty input", item=location)
+    if b"\x00" in data[:4096]:
+        raise InputError("binary content, not text or HTML", item=location)
+    text = data.decode("utf-8", errors="replace")
+    head = text.lstrip()[:512].lower()
+    is_html = head.startswith(("<!doctype html", "<html")) or "<body" in head or "<article" in head
+    return InputItem(text=None if is_html else text, html=text if is_html else None, url=url,
+                     published=published, title=title, location=location)
+
+
+def _output(record, fmt: str | None) -> None:
+    fmt = fmt or ("pretty" if sys.stdout.isatty() else "json")
+    if fmt == "json":
+        typer.echo(record.to_json(indent=2))
+    elif fmt == "pretty":
+        render_article(record)
+    else:
+        raise InputError(f"unknown format {fmt!r}", hint="use json or pretty")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def analyze(source: str = typer.Argument(..., help="A file path, an http(s) URL, or - for standard input."),
+                published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD); relative dates resolve on it."),
+                url: Optional[str] = typer.Option(None, help="The article's URL, kept in the record."),
+                title: Optional[str] = typer.Option(None, help="The article's title."),
+                fmt: Optional[str] = typer.Option(None, "--format", help="json (default when piped) or pretty."),
+                model: Optional[str] = typer.Option(None, "--model", envvar="TIDINGS_MODEL", help="spaCy model name."),
+                actors: Optional[Path] = typer.Option(None, "--actors", help="Your actor dictionary (CSV or YAML).")) -> None:
+        """Analyze one article and print its record."""
+        from ..pipeline import Pipeline, normalize_date
+
+        _use_actors(actors)
+        item = read_source(source, url=url, published=normalize_date(published), title=title)
+        record = Pipeline(model)(item)
+        _output(record, fmt)
+
+    @app.command()
+    def demo(fmt: Optional[str] = typer.Option("pretty", "--format", help="pretty (default) or json."),
+             db: str = typer.Option("tidings.duckdb", "--db", envvar="TIDINGS_DB", help="Store the record here too."),
+             no_store: bool = typer.Option(False, "--no-store", help="Only show the record; do not store it."),
+             serve: bool = typer.Option(False, "--serve", help="Then open the dashboard on it (needs the web extra)."),
+             port: int = typer.Option(8000, help="Port for --serve.")) -> None:
+        """Analyze the bundled sample article (the 7 December 2021 Biden–Putin call), store it, and show it."""
+        from ..pipeline import Pipeline
+
+        text = resources.files("tidings.data.demo").joinpath(DEMO_FILE).read_text("utf-8")
+        record = Pipeline()(InputItem(text=text, published=DEMO_PUBLISHED, url="tidings:demo/biden-putin",
+                                      source_name="tidings demo", location=DEMO_FILE))
+        _output(record, fmt)
+        if not no_store:
+            stored = _store_demo(record, db)
+            if stored and fmt != "json":
+                typer.echo(f"stored in {db}: article {record.id}")
+        if serve:
+            from ..web.app import serve_dashboard  # the web issue
+
+            serve_dashboard(db=db, port=port, open_article=record.id)
+
+    @app.command()
+    def schema() -> None:
+        """Print the JSON Schema of the Article record."""
+        from ..record import json_schema
+
+        typer.echo(json.dumps(json_schema(), indent=2))
+
+
+def _use_actors(path: Path | None) -> None:
+    if path is None:
+        return
+    try:
+        from ..extract import actors as actors_module
+    except ModuleNotFoundError:
+        raise InputError("the actor coder is not installed in this build", item=str(path))
+    actors_module.use_actor_dictionary(path)
+
+
+def _store_demo(record, db: str) -> bool:
+    try:
+        from ..store import open_store
+    except ModuleNotFoundError:
+        return False
+    with open_store(db) as store:
+        store.write_articles([record])
+    return True

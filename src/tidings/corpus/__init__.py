@@ -1,0 +1,1 @@
+"""Corpus-level analysis over a store: duplicate stories, event clusters, series, queries."""

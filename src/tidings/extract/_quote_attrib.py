@@ -1,0 +1,232 @@
+"""Cues, speakers' syntactic positions and content spans, over a parsed spaCy Doc."""
+from __future__ import annotations
+
+import re
+
+from ._quote_lexicon import speech_verbs
+
+__all__ = ["is_cue", "speaker_head", "complement_span", "frame_tokens", "find_cue",
+           "indirect_candidates", "according_to"]
+
+_SUBJ = ("nsubj", "nsubjpass")
+_COMP = ("ccomp", "xcomp", "dobj", "obj", "advcl", "prep", "attr", "oprd", "dative", "npadvmod",
+         "parataxis", "conj", "pcomp", "acomp", "pobj", "appos", "relcl", "advmod")
+_END_PUNCT = set(".!?")
+_TRIM = " \t\n,;:—–-"
+
+
+def is_cue(tok) -> bool:
+    """A reporting verb ("said", "told", "tweeted"), not an auxiliary or a noun use."""
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma not in speech_verbs():
+        return False
+    if tok.dep_ in ("amod", "compound"):
+        return False
+    return True
+
+
+def according_to(tok):
+    """For the token "according" in "according to X": the head token of X, else None."""
+    if tok.lower_ != "according":
+        return None
+    for child in tok.children:
+        if child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "to":
+        for obj in nxt.children:
+            if obj.dep_ == "pobj":
+                return obj
+    return None
+
+
+def speaker_head(cue, exclude: set[int], frame: list | None = None):
+    """The token heading the speaker of `cue`: its subject, else a noun next to it in the frame."""
+    if cue.lower_ == "according":
+        obj = according_to(cue)
+        return obj if obj is not None and obj.i not in exclude else None
+    verb = cue
+    for _ in range(3):
+        subs = [c for c in verb.children if c.dep_ in _SUBJ and c.i not in exclude]
+        if subs:
+            return _head_noun(subs[0])
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            verb = verb.head
+        else:
+            break
+    # participial "…, saying …": the subject of the verb it hangs on
+    if frame:
+        idx = [t.i for t in frame]
+        # inverted "said Psaki": the first noun after the cue in the frame
+        after = [t for t in frame if t.i > cue.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+        before = [t for t in frame if t.i < cue.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+        if before and cue.i - before[-1].i <= 3:
+            return _head_noun(before[-1])
+        if after and after[0].i - cue.i <= 3 and idx:
+            return _head_noun(after[0])
+    return None
+
+
+def _head_noun(tok):
+    """Climb compound/flat links to the head of the noun phrase."""
+    seen = 0
+    while tok.dep_ in ("compound", "flat", "amod", "poss") and tok.head is not tok and seen < 5:
+        if tok.dep_ == "poss":
+            break
+        tok = tok.head
+        seen += 1
+    return tok
+
+
+def frame_tokens(doc, start: int, end: int, para: tuple[int, int], blocked: list[tuple[int, int]],
+                 side: str, limit: int = 30) -> list:
+    """Tokens next to a quote outside any quote: up to the sentence end (after) or start (before)."""
+    out = []
+    if side == "after":
+        tok = _token_at_or_after(doc, end)
+        while tok is not None and tok.idx < para[1] and len(out) < limit:
+            if any(a <= tok.idx < b for a, b in blocked):
+                break
+            out.append(tok)
+            if tok.text in _END_PUNCT:
+                break
+            tok = tok.nbor(1) if tok.i + 1 < len(doc) else None
+    else:
+        tok = _token_before(doc, start)
+        while tok is not None and tok.idx >= para[0] and len(out) < limit:
+            if any(a <= tok.idx < b for a, b in blocked) or tok.text in _END_PUNCT:
+                break
+            out.append(tok)
+            tok = tok.nbor(-1) if tok.i > 0 else None
+        out.reverse()
+    return out
+
+
+def _token_at_or_after(doc, pos: int):
+    for tok in doc:
+        if tok.idx + len(tok) > pos and tok.idx >= pos:
+            return tok
+    return None
+
+
+def _token_before(doc, pos: int):
+    best = None
+    for tok in doc:
+        if tok.idx + len(tok) <= pos:
+            best = tok
+        else:
+            break
+    return best
+
+
+def find_cue(frame: list, exclude: set[int]):
+    """(cue, speaker head) in a frame; a named speaker beats a pronoun; nearest first."""
+    found = []
+    for tok in frame:
+        if tok.i in exclude:
+            continue
+        if is_cue(tok) or according_to(tok) is not None:
+            spk = speaker_head(tok, exclude, frame)
+            found.append((tok, spk))
+    if not found:
+        return None, None
+    with_named = [(c, s) for c, s in found if s is not None and s.pos_ != "PRON"]
+    with_any = [(c, s) for c, s in found if s is not None]
+    if with_named and with_any and with_any[0][1].pos_ == "PRON" and len(found) > 1:
+        return with_named[0]
+    if with_any:
+        return with_any[0]
+    return found[0]
+
+
+def complement_span(cue, inner_tok, quote_ranges: list[tuple[int, int]]):
+    """Content span of the clause of `cue` that holds `inner_tok`; None when it is its subject."""
+    child = inner_tok
+    while child.head is not cue and child.head is not child:
+        child = child.head
+    if child.head is not cue or child.dep_ in _SUBJ:
+        return None
+    toks = list(child.subtree)
+    if child.dep_ in ("dobj", "obj", "dative") and cue.lemma_.lower() in ("tell", "inform", "assure", "ask", "warn", "remind"):
+        # "told reporters that …": the content is the clause, not the addressee
+        others = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp") and c.i > child.i]
+        if others:
+            toks = list(others[0].subtree)
+    start = toks[0].idx
+    end = toks[-1].idx + len(toks[-1])
+    return start, end
+
+
+def tidy(text: str, start: int, end: int, quote_ranges: list[tuple[int, int]]) -> tuple[int, int]:
+    """Trim space and trailing punctuation outside quotes; keep a closing mark and the punctuation it holds."""
+    for a, b in quote_ranges:  # content that ends inside a quote runs to its closing mark
+        if a < end < b and start < b:
+            end = b
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and (text[end - 1] in _TRIM or text[end - 1] in _END_PUNCT):
+        inside = any(a < end <= b and end == b for a, b in quote_ranges)
+        if inside:
+            break
+        end -= 1
+    return start, end
+
+
+def indirect_candidates(doc, blocked: list[tuple[int, int]]):
+    """(cue, [content spans], speaker head) for reporting verbs with a clausal complement, no quote marks."""
+    out = []
+    for tok in doc:
+        if any(a <= tok.idx < b for a, b in blocked):
+            continue
+        if tok.lower_ == "according":
+            obj = according_to(tok)
+            if obj is None:
+                continue
+            host = tok.head
+            if host is tok:
+                continue
+            sub = set(t.i for t in tok.subtree)
+            toks = [t for t in host.sent if t.i not in sub and not t.is_punct]
+            if not toks:
+                continue
+            spans = _runs(toks)
+            out.append((tok, spans, obj))
+            continue
+        if not is_cue(tok):
+            continue
+        comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        if comps:
+            comp = comps[0]
+            toks = list(comp.subtree)
+            spans = [(toks[0].idx, toks[-1].idx + len(toks[-1]))]
+            out.append((tok, spans, speaker_head(tok, set(), None)))
+            continue
+        if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ for c in tok.children):
+            # "The plan, he said, will fail." / "The plan will fail, he said."
+            sub = set(t.i for t in tok.subtree)
+            toks = [t for t in tok.head.subtree if t.i not in sub]
+            if toks:
+                out.append((tok, _runs(toks), speaker_head(tok, set(), None)))
+    return out
+
+
+def _runs(toks) -> list[tuple[int, int]]:
+    """Contiguous runs of tokens as character spans."""
+    toks = sorted(toks, key=lambda t: t.i)
+    spans = []
+    run = [toks[0]]
+    for t in toks[1:]:
+        if t.i == run[-1].i + 1:
+            run.append(t)
+        else:
+            spans.append((run[0].idx, run[-1].idx + len(run[-1])))
+            run = [t]
+    spans.append((run[0].idx, run[-1].idx + len(run[-1])))
+    return spans
+
+
+_WORD = re.compile(r"\w+")

@@ -1,0 +1,84 @@
+"""Vocabularies of the quote extractor, loaded lazily from data/quotes/."""
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+__all__ = ["speech_verbs", "anonymous_nouns", "document_nouns", "pronoun_class", "demonym_code",
+           "first_name_gender", "cue_phrases"]
+
+
+def _lines(name: str) -> frozenset[str]:
+    text = resources.files("tidings.data.quotes").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines()
+                     if line.strip() and not line.lstrip().startswith("#"))
+
+
+def _json(name: str) -> dict:
+    return json.loads(resources.files("tidings.data.quotes").joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    return _lines("speech_verbs.txt")
+
+
+@cache
+def cue_phrases() -> frozenset[str]:
+    return _lines("cue_phrases.txt")
+
+
+@cache
+def anonymous_nouns() -> frozenset[str]:
+    return _lines("anonymous_nouns.txt")
+
+
+@cache
+def document_nouns() -> frozenset[str]:
+    return _lines("document_nouns.txt")
+
+
+@cache
+def _pronouns() -> dict[str, str]:
+    return _json("pronouns.json")
+
+
+def pronoun_class(word: str) -> str | None:
+    """male|female|thing|plural|group|self|addressee for a personal pronoun, else None."""
+    return _pronouns().get(word.lower())
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    return _json("demonyms.json")
+
+
+def demonym_code(word: str) -> str | None:
+    return _demonyms().get(word.lower().strip())
+
+
+@cache
+def _detector():
+    try:  # optional: gender-guesser==0.4.0 ships a first-name dictionary
+        import gender_guesser.detector as gd
+    except ImportError:
+        return None
+    return gd.Detector(case_sensitive=False)
+
+
+@cache
+def first_name_gender(name: str) -> str | None:
+    """'male' or 'female' from a first name when the dictionary is sure enough; else None."""
+    det = _detector()
+    if det is None or not name or not name[:1].isalpha():
+        return None
+    try:
+        guess = det.get_gender(name)
+    except Exception:
+        return None
+    if guess in ("male", "mostly_male"):
+        return "male"
+    if guess in ("female", "mostly_female"):
+        return "female"
+    return None

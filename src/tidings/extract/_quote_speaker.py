@@ -1,0 +1,295 @@
+"""Resolve a speaker mention ("he", "the official", "Psaki") to a record entity or an anonymous source."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from ..record import AnonymousSource, Article, Speaker, SpanRef
+from ._quote_lexicon import (anonymous_nouns, demonym_code, document_nouns, first_name_gender,
+                             pronoun_class)
+
+__all__ = ["SpeakerResolver", "mention_span"]
+
+_DETS = {"a", "an", "the", "another", "one", "two", "three", "several", "some", "other", "many",
+         "this", "that", "these", "those", "both", "all", "most", "few", "multiple"}
+_BAD_ENT = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+_MENTION_RIGHT = {"compound", "flat", "nummod", "appos"}
+
+
+def mention_span(tok) -> tuple[int, int]:
+    """Character span of the noun phrase headed by `tok`, as written, without relative clauses."""
+    left = tok.left_edge
+    lo = left.idx
+    hi = tok.idx + len(tok)
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "nummod") or (
+                child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "NOUN"):
+            hi = max(hi, child.right_edge.idx + len(child.right_edge))
+        else:
+            break
+    return lo, hi
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str  # PERSON | ORG | ANON | DOC
+    gender: str | None  # male|female|None
+    plural: bool
+    subject: bool
+    speaker: Speaker
+
+
+class SpeakerResolver:
+    """Holds the document's entity mentions and earlier speakers; resolves mentions in text order."""
+
+    def __init__(self, doc, record: Article):
+        self.doc = doc
+        self.record = record
+        self.text = record.text
+        self._tok_at = {}
+        for t in doc:
+            for i in range(t.idx, t.idx + len(t)):
+                self._tok_at[i] = t
+        self.mentions: list[tuple[int, int, object]] = []  # (start, end, Entity)
+        for ent in record.entities:
+            for m in ent.mentions:
+                self.mentions.append((m.start, m.end, ent))
+        self.mentions.sort(key=lambda x: x[0])
+        self._variants = {a.start: a.suggestion for a in record.mt_artifacts
+                          if a.kind == "name_variant" and a.suggestion}
+        self.cands = self._candidates()
+        self.last_doc_speaker: Speaker | None = None
+        self.anon_seen: dict[str, AnonymousSource] = {}
+
+    # -- candidates for pronouns ----------------------------------------------------
+    def _candidates(self) -> list[_Cand]:
+        out: list[_Cand] = []
+        covered = set()
+        for s, e, ent in self.mentions:
+            if ent.type not in ("PERSON", "ORG"):
+                continue
+            tok = self._tok_at.get(s)
+            gender = _entity_gender(ent) if ent.type == "PERSON" else None
+            out.append(_Cand(s, e, ent.type, gender, False, _is_subject(tok),
+                             Speaker(entity=ent.id, name=ent.name)))
+            covered.update(range(s, e))
+        for ent in self.doc.ents:  # entities the record lacks (entities stage missing or partial)
+            if ent.label_ not in ("PERSON", "ORG") or ent.start_char in covered:
+                continue
+            gender = first_name_gender(ent[0].text) if ent.label_ == "PERSON" and len(ent) > 1 else None
+            out.append(_Cand(ent.start_char, ent.end_char, ent.label_, gender, False,
+                             _is_subject(ent.root), Speaker(name=ent.text)))
+        for chunk in self.doc.noun_chunks:
+            head = chunk.root
+            if head.lower_ in anonymous_nouns() and not any(t.pos_ == "PROPN" for t in chunk):
+                anon = self._anonymous(head, chunk.start_char, chunk.end_char)
+                out.append(_Cand(chunk.start_char, chunk.end_char, "ANON", None,
+                                 head.tag_ in ("NNS", "NNPS"), _is_subject(head),
+                                 Speaker(name=anon.description, anonymous=anon)))
+        out.sort(key=lambda c: c.start)
+        return out
+
+    # -- resolution ---------------------------------------------------------------------
+    def resolve(self, head) -> Speaker | None:
+        """Speaker for the mention headed by token `head`; None when it must not speak (place, date)."""
+        if head is None:
+            return None
+        start, end = mention_span(head)
+        mention = SpanRef(start=start, end=end, text=self.text[start:end])
+        pclass = pronoun_class(head.text) if head.pos_ == "PRON" else None
+        if pclass is not None:
+            return self._pronoun(head, pclass, mention)
+        ent = self._entity_at(head.idx, head.idx + len(head))
+        if ent is not None:
+            if ent.type in ("PLACE",) or (ent.type not in ("PERSON", "ORG", "NORP") and head.ent_type_ in _BAD_ENT):
+                return None
+            return Speaker(mention=mention, entity=ent.id, name=ent.name)
+        if head.ent_type_ in _BAD_ENT or head.like_num:
+            return None
+        lower = head.lower_
+        if lower in document_nouns() or head.lemma_.lower() in document_nouns():
+            issuer = self._entity_in(start, end, exclude=(head.idx, head.idx + len(head)))
+            if issuer is not None and issuer.type in ("PERSON", "ORG", "NORP"):
+                sp = Speaker(mention=mention, entity=issuer.id, name=issuer.name)
+            elif self.last_doc_speaker is not None and self.last_doc_speaker.entity:
+                sp = Speaker(mention=mention, entity=self.last_doc_speaker.entity, name=self.last_doc_speaker.name)
+            else:
+                issuer_txt = _propn_prefix(head)
+                sp = Speaker(mention=mention, name=issuer_txt or _strip_det(mention.text))
+            self.last_doc_speaker = sp
+            return sp
+        if head.pos_ != "PROPN" and (lower in anonymous_nouns() or head.lemma_.lower() in anonymous_nouns()):
+            role_ent = self._role_entity(head, start)
+            if role_ent is not None:
+                return Speaker(mention=mention, entity=role_ent.id, name=role_ent.name)
+            anon = self._anonymous(head, start, end)
+            return Speaker(mention=mention, name=anon.description, anonymous=anon)
+        if head.pos_ == "PROPN":
+            fuzzy = self._fuzzy_entity(head)
+            if fuzzy is not None:
+                return Speaker(mention=mention, entity=fuzzy.id, name=fuzzy.name)
+            return Speaker(mention=mention, name=_strip_det(mention.text))
+        role_ent = self._role_entity(head, start)
+        if role_ent is not None:
+            return Speaker(mention=mention, entity=role_ent.id, name=role_ent.name)
+        return Speaker(mention=mention, name=_strip_det(mention.text))
+
+    def _entity_at(self, s: int, e: int):
+        best = None
+        for ms, me, ent in self.mentions:
+            if ms >= e:
+                break
+            if me > s:
+                if best is None or ent.type in ("PERSON", "ORG"):
+                    best = ent
+        return best
+
+    def _entity_in(self, s: int, e: int, exclude: tuple[int, int]):
+        for ms, me, ent in self.mentions:
+            if ms >= e:
+                break
+            if me > s and not (ms >= exclude[0] and me <= exclude[1]):
+                return ent
+        return None
+
+    def _fuzzy_entity(self, head):
+        """An MT-garbled name ("Blinking" for "Blinken") matched to a PERSON entity."""
+        suggestion = self._variants.get(head.idx)
+        names = []
+        for ent in self.record.entities:
+            if ent.type != "PERSON":
+                continue
+            for n in [ent.name, *ent.aliases]:
+                names.append((n, ent))
+        word = suggestion or head.text
+        for n, ent in names:
+            last = n.split()[-1] if n.split() else n
+            if word == n or word == last:
+                return ent
+        for n, ent in names:
+            last = n.split()[-1] if n.split() else n
+            if len(word) >= 5 and word[:3].lower() == last[:3].lower() and \
+                    difflib.SequenceMatcher(None, word.lower(), last.lower()).ratio() >= 0.75:
+                return ent
+        return None
+
+    def _role_entity(self, head, before: int):
+        """ "the secretary of state" → the last PERSON entity before it whose role names that title."""
+        noun = head.lemma_.lower()
+        best = None
+        for ent in self.record.entities:
+            if ent.type != "PERSON" or not ent.role:
+                continue
+            role = ent.role.lower()
+            if noun in role.split() or role.endswith(noun):
+                first = min((m.start for m in ent.mentions), default=before + 1)
+                if first < before and (best is None or first > best[0]):
+                    best = (first, ent)
+        return best[1] if best else None
+
+    def _anonymous(self, head, start: int, end: int) -> AnonymousSource:
+        desc_words = [t for t in self.doc[head.left_edge.i:head.i + 1] if t.lower_ not in _DETS and not t.is_punct]
+        description = " ".join(t.text for t in desc_words).lower() or head.lower_
+        key = head.lemma_.lower()
+        is_definite = any(t.lower_ in ("the", "this", "that") for t in head.lefts)
+        if is_definite and len(desc_words) <= 1 and key in self.anon_seen:
+            return self.anon_seen[key]
+        affiliation = None
+        for t in head.lefts:
+            code = demonym_code(t.text)
+            if code:
+                affiliation = code
+                break
+            if t.pos_ == "PROPN":
+                phrase = self.text[t.left_edge.idx:t.idx + len(t)]
+                affiliation = demonym_code(phrase) or phrase
+                break
+        if affiliation is None:
+            for child in head.rights:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from", "at", "in"):
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    if objs:
+                        o = objs[0]
+                        phrase = _strip_det(self.text[o.left_edge.idx:o.idx + len(o)])
+                        affiliation = demonym_code(phrase) or phrase
+        anon = AnonymousSource(description=description, affiliation=affiliation)
+        if key not in self.anon_seen or len(description.split()) >= len(self.anon_seen[key].description.split()):
+            self.anon_seen[key] = anon
+        return anon
+
+    def _pronoun(self, head, pclass: str, mention: SpanRef) -> Speaker:
+        pos = head.idx
+        want = {"male": ("PERSON", "ANON"), "female": ("PERSON", "ANON"), "thing": ("ORG", "DOC"),
+                "plural": ("ORG", "ANON"), "group": ("ORG", "ANON")}.get(pclass)
+        if want is None:  # I, you: the speaker is whoever the text names; leave unresolved
+            return Speaker(mention=mention)
+        best = None
+        for cand in reversed(self.cands):
+            if cand.start >= pos:
+                continue
+            if pos - cand.start > 2500:
+                break
+            if cand.kind not in want:
+                continue
+            if pclass in ("male", "female"):
+                if cand.gender not in (None, pclass) or (cand.kind == "ANON" and cand.plural):
+                    continue
+            if pclass == "plural" and cand.kind == "ANON" and not cand.plural:
+                continue
+            # same-sentence mentions (other than subjects of an earlier clause) rarely antecedents
+            score = -(pos - cand.start) / 400.0 + (1.5 if cand.subject else 0.0)
+            if best is None or score > best[0]:
+                best = (score, cand)
+        if best is None:
+            if pclass == "thing" and self.last_doc_speaker is not None:
+                d = self.last_doc_speaker
+                return Speaker(mention=mention, entity=d.entity, name=d.name, anonymous=d.anonymous)
+            return Speaker(mention=mention)
+        sp = best[1].speaker
+        return Speaker(mention=mention, entity=sp.entity, name=sp.name, anonymous=sp.anonymous)
+
+    def note_speaker(self, head, speaker: Speaker) -> None:
+        """Record a resolved speaker so later pronouns prefer it (speakers are salient)."""
+        if speaker is None or speaker.mention is None or head is None or head.pos_ == "PRON":
+            return
+        kind = "ANON" if speaker.anonymous else "PERSON"
+        if speaker.entity:
+            ent = self.record.entity(speaker.entity)
+            kind = ent.type if ent is not None and ent.type in ("PERSON", "ORG") else kind
+            gender = _entity_gender(ent) if ent is not None and ent.type == "PERSON" else None
+        else:
+            gender = first_name_gender(head.left_edge.text) if head.pos_ == "PROPN" and head.left_edge.i < head.i else None
+        cand = _Cand(speaker.mention.start, speaker.mention.end, kind, gender,
+                     head.tag_ in ("NNS", "NNPS"), True, speaker)
+        self.cands.append(cand)
+        self.cands.sort(key=lambda c: c.start)
+
+
+def _is_subject(tok) -> bool:
+    return tok is not None and tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _entity_gender(ent) -> str | None:
+    for name in [ent.name, *ent.aliases]:
+        parts = [p for p in name.replace(".", " ").split() if p[:1].isupper() and len(p) > 1]
+        if len(parts) >= 2:
+            g = first_name_gender(parts[0])
+            if g:
+                return g
+    return None
+
+
+def _strip_det(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in _DETS:
+        words = words[1:]
+    return " ".join(words) or text
+
+
+def _propn_prefix(head) -> str | None:
+    toks = [t for t in head.lefts if t.pos_ == "PROPN" or t.dep_ == "compound" and t.text[:1].isupper()]
+    if not toks:
+        return None
+    return head.doc[toks[0].left_edge.i:toks[-1].i + 1].text

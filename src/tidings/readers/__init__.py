@@ -1,0 +1,160 @@
+"""Readers: files, folders, JSON Lines, RSS/Atom feeds, WARC crawls and standard input → InputItem.
+
+Every reader yields ``InputItem`` (with ``location`` naming the file, line, entry or
+record offset) or, for what cannot be read, the ``InputError`` naming that location;
+nothing is raised out of the stream, so one bad input never stops the rest.
+
+    from tidings.readers import iter_inputs
+    for obj in iter_inputs(["news/", "feed.jsonl"]):
+        ...  # InputItem or InputError
+"""
+from __future__ import annotations
+
+import io
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from ..errors import ConfigError, InputError
+from ..items import InputItem
+from ._common import KINDS, FieldMap, decode_bytes, kind_of, sniff_kind
+
+__all__ = ["Source", "FieldMap", "KINDS", "STDIN", "expand_paths", "read_source", "iter_inputs",
+           "count_items", "decode_bytes"]
+
+STDIN = "-"
+_SNIFF = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input to read: a file of a known kind, or standard input (path "-")."""
+    path: str
+    kind: str  # text | html | jsonl | feed | warc | parquet | sniff
+
+    @property
+    def location(self) -> str:
+        return "<stdin>" if self.path == STDIN else self.path
+
+
+def expand_paths(paths: Iterable[str | os.PathLike], kind: str | None = None
+                 ) -> Iterator[Source | InputError]:
+    """Sources for the given paths: files as given, folders walked (sorted, hidden names skipped).
+
+    In a folder only files whose names say a known kind are read; a given file of unknown
+    kind is sniffed when read. A missing path or a folder with nothing readable is
+    yielded as an InputError.
+    """
+    if kind is not None and kind not in KINDS:
+        raise ConfigError(f"unknown input format {kind!r}", hint="use one of " + ", ".join(KINDS))
+    for raw in paths:
+        name = os.fspath(raw)
+        if name == STDIN:
+            yield Source(STDIN, kind or "sniff")
+            continue
+        path = Path(name)
+        if path.is_dir():
+            found = False
+            for file in _walk(path):
+                file_kind = kind_of(file)
+                if file_kind is not None:
+                    found = True
+                    yield Source(str(file), kind or file_kind)
+            if not found:
+                yield InputError("folder holds no readable files (" + ", ".join(
+                    e for ends in KINDS.values() for e in ends) + ")", item=name)
+        elif path.is_file():
+            yield Source(name, kind or kind_of(path) or "sniff")
+        elif path.exists():
+            yield InputError("not a regular file or folder", item=name)
+        else:
+            yield InputError("no such file or folder", item=name)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file in sorted(files):
+            if not file.startswith("."):
+                yield Path(root) / file
+
+
+def read_source(source: Source, *, fields: FieldMap | None = None, defaults: dict | None = None,
+                stdin: IO[bytes] | None = None) -> Iterator[InputItem | InputError]:
+    """Items of one source (see module docstring); `defaults` fill published/url/source_name when absent."""
+    from .feeds import read_feed_bytes, read_feed_file
+    from .files import read_html_file, read_text_file
+    from .jsonl import read_jsonl_file, read_jsonl_lines
+    from .warc import read_warc_file, read_warc_stream
+
+    defaults = {k: v for k, v in (defaults or {}).items() if v is not None}
+    meta = {k: defaults[k] for k in ("url", "published", "source_name") if k in defaults}
+    kind, name = source.kind, source.location
+    if source.path == STDIN:
+        data = (stdin or sys.stdin.buffer).read()
+        if kind == "sniff":
+            kind = sniff_kind(data[:_SNIFF])
+        if kind == "jsonl":
+            yield from read_jsonl_lines(data.splitlines(), name, fields, defaults)
+        elif kind == "feed":
+            yield from read_feed_bytes(data, name, defaults)
+        elif kind == "warc":
+            yield from read_warc_stream(io.BytesIO(data), name, defaults)
+        else:
+            try:
+                text = decode_bytes(data, name)
+            except InputError as exc:
+                yield exc
+                return
+            yield InputItem(**{("html" if kind == "html" else "text"): text}, location=name, **meta)
+        return
+    path = Path(source.path)
+    if kind == "sniff":
+        try:
+            with path.open("rb") as handle:
+                kind = sniff_kind(handle.read(_SNIFF))
+        except OSError as exc:
+            yield InputError(f"cannot read the file: {exc.strerror or exc}", item=name)
+            return
+    if kind == "text":
+        yield from read_text_file(path, name, **meta)
+    elif kind == "html":
+        yield from read_html_file(path, name, **meta)
+    elif kind == "jsonl":
+        yield from read_jsonl_file(path, name, fields, defaults)
+    elif kind == "feed":
+        yield from read_feed_file(path, name, defaults)
+    elif kind == "warc":
+        yield from read_warc_file(path, name, defaults)
+    else:
+        yield InputError(f"{kind} files hold records, not articles to read", item=name)
+
+
+def iter_inputs(paths: Iterable[str | os.PathLike], *, kind: str | None = None, fields: FieldMap | None = None,
+                defaults: dict | None = None, stdin: IO[bytes] | None = None) -> Iterator[InputItem | InputError]:
+    """Every item of every path, in order; errors are yielded, not raised."""
+    for source in expand_paths(paths, kind):
+        if isinstance(source, InputError):
+            yield source
+        else:
+            yield from read_source(source, fields=fields, defaults=defaults, stdin=stdin)
+
+
+def count_items(sources: Iterable[Source]) -> int | None:
+    """How many items the sources hold, for a progress total; None when it cannot tell cheaply."""
+    from .jsonl import count_jsonl_lines
+
+    total = 0
+    for source in sources:
+        if source.kind in ("text", "html"):
+            total += 1
+        elif source.kind == "jsonl" and source.path != STDIN:
+            n = count_jsonl_lines(Path(source.path))
+            if n is None:
+                return None
+            total += n
+        else:
+            return None
+    return total

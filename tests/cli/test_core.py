@@ -1,0 +1,48 @@
+import json
+
+from typer.testing import CliRunner
+
+from tidings.cli import app
+
+runner = CliRunner()
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.startswith("tidings ")
+
+
+def test_schema():
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert "removed_lines" in json.loads(result.output)["properties"]
+
+
+def test_analyze_json(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Mayor Ann Lee of Springfield said on Friday that the bridge would reopen in May.\n\nComments are closed.\n")
+    result = runner.invoke(app, ["analyze", str(story), "--published", "2024-05-03", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    assert record["published"] == "2024-05-03"
+    assert record["removed_lines"][0]["reason"] == "comments"
+    assert any(e["name"] == "Ann Lee" for e in record["entities"])
+
+
+def test_analyze_missing_file_is_one_clear_error(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", "from tidings.cli import main; main()", "analyze",
+                           str(tmp_path / "nope.txt")], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "nope.txt" in proc.stderr and "no such file" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_demo_json_without_store():
+    result = runner.invoke(app, ["demo", "--format", "json", "--no-store"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    names = {e["name"] for e in record["entities"]}
+    assert {"Joe Biden", "Vladimir Putin"} <= names
+    assert record["title"].startswith("Biden warns Putin")

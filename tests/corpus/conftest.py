@@ -1,0 +1,10 @@
+import pytest
+
+from tidings.store.testing import fresh_store
+
+
+@pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request, tmp_path):
+    s = fresh_store(request.param, tmp_path)
+    yield s
+    s.close()

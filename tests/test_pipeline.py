@@ -1,0 +1,71 @@
+import pytest
+
+from tidings.errors import InputError, TidingsError
+from tidings.items import InputItem
+from tidings.pipeline import STAGES, Stage, check_order, headline, normalize_date
+
+
+def test_stage_order_is_checked():
+    check_order(STAGES)
+    with pytest.raises(TidingsError):
+        check_order([Stage("events", "x:y", ("events_input",), ("events",))])
+
+
+def test_normalize_date():
+    assert normalize_date("2021-12-07") == "2021-12-07"
+    assert normalize_date("2021-12-07T10:00:00Z") == "2021-12-07"
+    assert normalize_date("7 December 2021") == "2021-12-07"
+    assert normalize_date(None) is None
+    with pytest.raises(InputError):
+        normalize_date("not a date at all")
+
+
+def test_headline():
+    assert headline("Storm hits coast\n\nThe storm hit.") == "Storm hits coast"
+    assert headline("The storm hit the coast on Monday.\n\nMore.") is None
+
+
+def test_batch_goes_on_past_bad_items(pipeline):
+    items = [InputItem(text="", location="empty.txt"),
+             InputItem(text="bin\x00ary", location="bin.dat"),
+             InputItem(text="The mayor of Springfield said on Friday that the bridge would reopen.", published="2024-05-03",
+                       location="good.txt")]
+    outcomes = list(pipeline.pipe_outcomes(items))
+    assert [o.item.location for o in outcomes] == ["empty.txt", "bin.dat", "good.txt"]
+    assert outcomes[0].error is not None and "empty.txt" in str(outcomes[0].error)
+    assert outcomes[1].error is not None and "binary" in str(outcomes[1].error)
+    good = outcomes[2].article
+    assert good is not None and good.published == "2024-05-03" and good.published_source == "given"
+    assert good.sentences and good.text.startswith("The mayor")
+
+
+def test_non_english_is_marked_not_analyzed(pipeline):
+    text = ("Le président a déclaré mardi que le gouvernement enverrait des troupes supplémentaires "
+            "dans la région après les inondations qui ont frappé le sud du pays.")
+    record = pipeline(InputItem(text=text))
+    assert record.language == "fr"
+    assert record.entities == [] and record.sentences == []
+    assert any("not analyzed" in w for w in record.warnings)
+    assert record.published is None and record.published_source == "none"
+
+
+def test_a_failing_stage_is_recorded_and_the_article_kept(pipeline, monkeypatch):
+    import tidings.extract.entities as ent
+
+    def boom(doc, record):
+        raise RuntimeError("kaput")
+
+    funcs = [(s, boom if s.name == "entities" else f) for s, f in pipeline._funcs]
+    monkeypatch.setattr(pipeline, "_funcs", funcs)
+    record = pipeline(InputItem(text="The council met on Tuesday to discuss the budget for the coming year."))
+    assert record.errors and record.errors[0].stage == "entities" and "kaput" in record.errors[0].message
+    assert record.sentences
+
+
+def test_html_input(pipeline):
+    html = ("<html><head><title>Council vote</title></head><body><article><h1>Council vote</h1>"
+            "<p>The city council of Springfield voted on Tuesday to approve the new budget after a long debate "
+            "that ran late into the night, members said.</p></article></body></html>")
+    record = pipeline(InputItem(html=html, location="page.html"))
+    assert record.title == "Council vote"
+    assert "voted on Tuesday" in record.text and "<p>" not in record.text
