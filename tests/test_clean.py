@@ -45,13 +45,13 @@ def test_hard_wraps_are_joined_and_short_last_lines_end_paragraphs():
 def test_mt_artifacts_are_flagged_not_rewritten():
     text = ("Officials said the army could send up to 5,000 soldiersa local paper reported. "
             "The mayor met Smithers, and later Smithers said the plan was ready. \u201cWould take.\u201d "
-            "Smithering said the talks would go on. it said White House summary of the call said nothing.")
+            "Smitherin said the talks would go on. it said White House summary of the call said nothing.")
     arts = flag_mt_artifacts(text)
     kinds = {a.kind: a for a in arts}
     assert kinds["glued_word"].text == "soldiersa" and kinds["glued_word"].suggestion == "soldiers a"
     assert kinds["fragment"].text.startswith("\u201cWould")
     assert kinds["doubled_verb"].text.startswith("it said White House")
-    assert kinds["name_variant"].text == "Smithering" and kinds["name_variant"].suggestion == "Smithers"
+    assert kinds["name_variant"].text == "Smitherin" and kinds["name_variant"].suggestion == "Smithers"
     for a in arts:
         assert text[a.start:a.end] == a.text
 

@@ -185,7 +185,8 @@ class Gazetteer:
         seen: set[int] = set()
         for entry in self.index.get(name_key(text), ()):
             if isinstance(entry, Candidate):
-                out.append(entry)
+                if entry not in out:
+                    out.append(entry)
                 continue
             row, alias = (entry, False) if entry >= 0 else (-entry - 1, True)
             if row in seen:
@@ -195,7 +196,7 @@ class Gazetteer:
         return out
 
     def abbreviation(self, text: str) -> list[Candidate]:
-        return list(self.abbr.get(name_key(text), ()))
+        return list(dict.fromkeys(self.abbr.get(name_key(text), ())))
 
     def country_of(self, code: str | None) -> Candidate | None:
         if not code:
