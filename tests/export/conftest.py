@@ -8,3 +8,9 @@ def store(request, tmp_path):
     s = fresh_store(request.param, tmp_path)
     yield s
     s.close()
+
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))  # the synthetic corpus

@@ -116,3 +116,16 @@ def test_schema_matches_declared_columns(store):
     for table, cols in COLUMNS.items():
         names, _ = store._select(f"SELECT * FROM {table} LIMIT 0")
         assert tuple(names) == cols, table
+
+
+def test_bad_postgres_url_is_a_store_error():
+    with pytest.raises(StoreError) as err:
+        open_store("postgresql://nobody@127.0.0.1:1/none", connect_timeout=2)
+    assert err.value.code == "E300"
+
+
+def test_placeholders_for_postgres():
+    from tidings.store.postgres import _pg
+
+    assert _pg("SELECT 1 FROM t WHERE a = ? AND b LIKE ?", ("x", "%y")) == "SELECT 1 FROM t WHERE a = %s AND b LIKE %s"
+    assert _pg("SELECT '100%'", ()) == "SELECT '100%'"

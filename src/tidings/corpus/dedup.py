@@ -28,6 +28,7 @@ from ..record import Article
 __all__ = ["Deduper", "shingles", "signature", "TEXT_THRESHOLD", "SIGNATURE_THRESHOLD"]
 
 NUM_PERM = 64
+SCHEME = "affine32"  # datasketch hashing scheme; stored hash values are only comparable within one
 SHINGLE = 3
 TEXT_THRESHOLD = 0.5  # estimated Jaccard of 3-shingles; rewrites of one wire story measure 0.55-0.9
 SIGNATURE_THRESHOLD = 0.6
@@ -94,7 +95,7 @@ def signature(article: Article) -> set[str]:
 
 
 def _minhash(items, seed: int = 1) -> MinHash:
-    mh = MinHash(num_perm=NUM_PERM, seed=seed)
+    mh = MinHash(num_perm=NUM_PERM, seed=seed, scheme=SCHEME)
     if items:
         mh.update_batch([i if isinstance(i, bytes) else i.encode() for i in items])
     return mh
@@ -132,7 +133,7 @@ class Deduper:
         for aid, blob, sig_text, story in rows:
             if aid in self.story or blob is None:
                 continue
-            mh = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(bytes(blob), dtype=np.uint64))
+            mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(bytes(blob), dtype=np.uint64))
             parts = (sig_text or "").split("\t")
             day = _day(parts[0]) if parts else None
             self._add(aid, mh, frozenset(p for p in parts[1:] if p), story, day)

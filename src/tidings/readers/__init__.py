@@ -33,10 +33,11 @@ class Source:
     """One input to read: a file of a known kind, or standard input (path "-")."""
     path: str
     kind: str  # text | html | jsonl | feed | warc | parquet | sniff
+    name: str | None = None  # how errors name it, when not by `path` (e.g. the path as the user gave it)
 
     @property
     def location(self) -> str:
-        return "<stdin>" if self.path == STDIN else self.path
+        return self.name or ("<stdin>" if self.path == STDIN else self.path)
 
 
 def expand_paths(paths: Iterable[str | os.PathLike], kind: str | None = None

@@ -1,6 +1,7 @@
 """WARC / WARC.gz crawls (warcio): HTML responses only, one article a response record."""
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 from typing import IO, Iterator
 
@@ -11,6 +12,7 @@ from ._common import decode_bytes, meta_str
 __all__ = ["read_warc_file", "read_warc_stream"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_HEAD = 4096
 
 
 def read_warc_file(path: Path, location: str | None = None, defaults: dict | None = None
@@ -35,19 +37,29 @@ def read_warc_stream(stream: IO[bytes], name: str, defaults: dict | None = None
     from warcio.archiveiterator import ArchiveIterator
 
     defaults = defaults or {}
-    offset = 0
+    head = stream.read(_HEAD)
+    if not _looks_like_warc(head):
+        yield InputError("not a WARC file (no WARC/ or ARC header)", item=f"{name}@0")
+        return
+    stream.seek(0)
+    offset, end = 0, 0
     try:
         iterator = ArchiveIterator(stream, arc2warc=True)
         for record in iterator:
-            offset = iterator.get_record_offset()
+            wanted = record.rec_type == "response" and record.http_headers is not None
+            if wanted:
+                status = record.http_headers.get_statuscode() or ""
+                ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+                wanted = status.startswith("2") and ctype.startswith(_HTML_TYPES)
+            body = record.content_stream().read() if wanted else b""
+            offset = iterator.get_record_offset()  # known once the record is read
+            end = offset + iterator.get_record_length()
             location = f"{name}@{offset}"
-            if record.rec_type != "response" or record.http_headers is None:
+            if getattr(record.raw_stream, "limit", 0):  # fewer bytes than its Content-Length
+                yield InputError("truncated WARC record", item=location)
+                return
+            if not wanted:
                 continue
-            status = record.http_headers.get_statuscode() or ""
-            ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-            if not status.startswith("2") or not ctype.startswith(_HTML_TYPES):
-                continue
-            body = record.content_stream().read()
             try:
                 html = decode_bytes(body, location, declared=_charset(ctype))
             except InputError as exc:
@@ -60,12 +72,24 @@ def read_warc_stream(stream: IO[bytes], name: str, defaults: dict | None = None
             yield InputItem(html=html, url=meta_str(record.rec_headers.get_header("WARC-Target-URI")),
                             published=defaults.get("published"), source_name=defaults.get("source_name"),
                             location=location, extra=extra)
+        size = stream.seek(0, 2)
+        if size - end > 4:  # bytes left that warcio could not read as a record (a cut gzip member)
+            yield InputError("damaged or truncated WARC data after this record", item=f"{name}@{end}")
     except Exception as exc:  # warcio raises several types for damaged archives
         if offset == 0 and not isinstance(exc, OSError):
             yield InputError(f"not a readable WARC file ({type(exc).__name__}: {exc})", item=f"{name}@0")
         else:
             yield InputError(f"damaged WARC record after this offset ({type(exc).__name__}: {exc})",
                              item=f"{name}@{offset}")
+
+
+def _looks_like_warc(head: bytes) -> bool:
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head, 64)
+        except zlib.error:
+            return False
+    return head.lstrip(b"\r\n").startswith((b"WARC/", b"filedesc://"))
 
 
 def _charset(ctype: str) -> str | None:

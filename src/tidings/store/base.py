@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import resources
@@ -19,7 +18,7 @@ from typing import Iterable, Iterator, Sequence
 
 from ..errors import StoreError
 from ..record import Article
-from .rows import COLUMNS, TABLES, flatten
+from .rows import COLUMNS, TABLES, flatten, unpack_record
 
 __all__ = ["Store", "WriteResult", "ALL_TABLES"]
 
@@ -129,8 +128,7 @@ class Store:
                     seq = int(self._query("SELECT coalesce(max(ingest_seq), 0) FROM articles")[0][0])
                     tables: dict[str, list[tuple]] = {t: [] for t in TABLES}
                     for i, record in enumerate(fresh, start=seq + 1):
-                        for table, rows in flatten(record, i, now).items():
-                            tables[table].extend(rows)
+                        flatten(record, i, now, into=tables)
                     for table, rows in tables.items():
                         if rows:
                             self._bulk_insert(table, COLUMNS[table], rows)
@@ -173,8 +171,8 @@ class Store:
 
     # ---- reading ----------------------------------------------------------------
     def get_article(self, article_id: str) -> Article | None:
-        rows = self._query("SELECT record FROM articles WHERE id = ?", (article_id,))
-        return Article.from_json(rows[0][0]) if rows else None
+        rows = self._query("SELECT record, text FROM articles WHERE id = ?", (article_id,))
+        return unpack_record(*rows[0]) if rows else None
 
     def iter_articles(self, *, source: str | None = None, story: str | None = None, since: str | None = None,
                       until: str | None = None, limit: int | None = None, page: int = 500) -> Iterator[Article]:
@@ -192,15 +190,15 @@ class Store:
         if until:
             where.append("a.published_date <= CAST(? AS DATE)")
             params.append(until)
-        sql = f"SELECT a.ingest_seq, a.record FROM articles a WHERE {' AND '.join(where)} ORDER BY a.ingest_seq LIMIT ?"
+        sql = f"SELECT a.ingest_seq, a.record, a.text FROM articles a WHERE {' AND '.join(where)} ORDER BY a.ingest_seq LIMIT ?"
         last, n = 0, 0
         while True:
             size = page if limit is None else min(page, limit - n)
             if size <= 0:
                 return
             rows = self._query(sql, (last, *params, size))
-            for seq, record in rows:
-                yield Article.from_json(record)
+            for seq, record, text in rows:
+                yield unpack_record(record, text)
                 n += 1
             if len(rows) < size:
                 return

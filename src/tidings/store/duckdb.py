@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -9,6 +10,15 @@ from ..errors import StoreError
 from .base import Store
 
 __all__ = ["DuckDBStore"]
+
+
+@cache
+def _arrow_map() -> dict:
+    """DuckDB column type → Arrow type."""
+    import pyarrow as pa
+
+    return {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(),
+            "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"), "BLOB": pa.binary()}
 
 
 class DuckDBStore(Store):
@@ -27,6 +37,7 @@ class DuckDBStore(Store):
             raise StoreError(f"cannot open the DuckDB file {self.path}: {exc}",
                              hint="is another tidings process writing to it? one writer at a time") from exc
         self._depth = 0
+        self._types: dict = {}
         if not read_only:
             self.migrate()
 
@@ -61,13 +72,15 @@ class DuckDBStore(Store):
                 self.con.commit()
             finally:
                 self._depth = 0
+        self._types: dict = {}
 
     def _bulk_insert(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
         import pyarrow as pa
 
         if not rows:
             return
-        arrays = [pa.array(list(col)) for col in zip(*rows)]
+        types = self._arrow_types(table, tuple(columns))
+        arrays = [pa.array(col, type=t) for col, t in zip(zip(*rows), types)]
         data = pa.Table.from_arrays(arrays, names=list(columns))
         cols = ", ".join(columns)
         with self._lock:
@@ -76,6 +89,17 @@ class DuckDBStore(Store):
                 self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _tidings_bulk")
             finally:
                 self.con.unregister("_tidings_bulk")
+
+    def _arrow_types(self, table: str, columns: tuple[str, ...]) -> list:
+        """Arrow types of the table's columns (read once), so conversion needs no type inference."""
+        key = (table, columns)
+        if key not in self._types:
+            declared = {name: dtype for name, dtype in
+                        self._query("SELECT column_name, data_type FROM information_schema.columns "
+                                    "WHERE table_name = ? AND table_schema = current_schema()", (table,))}
+            types = _arrow_map()
+            self._types[key] = [types.get(declared.get(c, ""), types["VARCHAR"]) for c in columns]
+        return self._types[key]
 
     def existing_ids(self, ids: Iterable[str]) -> set[str]:
         ids = list(dict.fromkeys(ids))

@@ -10,9 +10,10 @@ from .base import Store
 __all__ = ["PostgresStore"]
 
 
-def _pg(sql: str) -> str:
-    """``?`` placeholders → psycopg's ``%s`` (our SQL holds no literal ``?`` or ``%``)."""
-    return sql.replace("%", "%%").replace("?", "%s")
+def _pg(sql: str, params: Sequence) -> str:
+    """``?`` placeholders → psycopg's ``%s``; a literal ``%`` is doubled when there are parameters.
+    tidings SQL never holds a literal ``?``: values are always parameters."""
+    return sql.replace("%", "%%").replace("?", "%s") if params else sql
 
 
 class PostgresStore(Store):
@@ -33,13 +34,13 @@ class PostgresStore(Store):
 
     def _select(self, sql: str, params: Sequence = ()) -> tuple[list[str], list[tuple]]:
         with self._lock, self.con.cursor() as cur:
-            cur.execute(_pg(sql), list(params) or None)
+            cur.execute(_pg(sql, params), list(params) or None)
             columns = [d.name for d in cur.description] if cur.description else []
             return columns, cur.fetchall() if cur.description else []
 
     def _execute(self, sql: str, params: Sequence = ()) -> None:
         with self._lock, self.con.cursor() as cur:
-            cur.execute(_pg(sql), list(params) or None)
+            cur.execute(_pg(sql, params), list(params) or None)
 
     @contextmanager
     def _transaction(self):

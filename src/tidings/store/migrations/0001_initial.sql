@@ -21,7 +21,7 @@ CREATE TABLE articles (
     tone_negative DOUBLE PRECISION,
     n_events INTEGER,
     n_quotes INTEGER,
-    record TEXT NOT NULL
+    record BYTEA NOT NULL  -- the full record: rows.pack_record (zstd JSON without text)
 );
 
 CREATE TABLE entities (

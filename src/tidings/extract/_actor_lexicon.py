@@ -1,0 +1,252 @@
+"""Actor vocabularies (countries, sectors, organisations, people) and phrase coding.
+
+Everything here is data-driven: src/tidings/data/actors/ holds the vocabularies, loaded
+once. `code_words` turns the words of a noun phrase into a CAMEO-style actor code.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import ConfigError
+
+__all__ = ["ActorEntry", "Lexicon", "lexicon", "load_actor_dictionary", "set_user_dictionary",
+           "user_dictionary_path", "norm"]
+
+MAX_PHRASE = 6  # longest phrase (in words) looked up in the vocabularies
+
+
+def norm(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").replace("`", "'").split())
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One row of an actor dictionary: a named actor with its code and validity dates."""
+    name: str
+    aliases: tuple[str, ...]
+    code: str
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    def valid_on(self, day: date | None) -> bool:
+        if day is None:
+            return True
+        if self.valid_from and day < self.valid_from:
+            return False
+        if self.valid_to and day >= self.valid_to:
+            return False
+        return True
+
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+
+
+def _data(name: str) -> Path:
+    return DATA_DIR / name
+
+
+def _parse_date(value, where: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise ConfigError(f"{where}: cannot read the date {value!r}", hint="write dates as YYYY-MM-DD") from None
+
+
+def _rows_to_entries(rows: list[dict], source: str) -> list[ActorEntry]:
+    entries = []
+    for n, row in enumerate(rows, start=1):
+        where = f"{source}: entry {n}"
+        if not isinstance(row, dict):
+            raise ConfigError(f"{where}: expected a mapping with name and code", hint="see docs/EVENTS.md, 'Actor dictionaries'")
+        name = str(row.get("name") or "").strip()
+        code = str(row.get("code") or "").strip().upper()
+        if not name:
+            raise ConfigError(f"{where}: the name is missing", hint="every entry needs name and code")
+        if not code or not code.isalnum() or len(code) < 3:
+            raise ConfigError(f"{where} ({name}): the code {code!r} is not an actor code",
+                              hint="use a CAMEO-style code such as USAGOV or IGOUNO")
+        aliases = row.get("aliases") or []
+        if isinstance(aliases, str):
+            aliases = [a for a in (p.strip() for p in aliases.split("|")) if a]
+        valid_from = _parse_date(row.get("valid_from"), where)
+        valid_to = _parse_date(row.get("valid_to"), where)
+        if valid_from and valid_to and valid_to <= valid_from:
+            raise ConfigError(f"{where} ({name}): valid_to is not after valid_from")
+        entries.append(ActorEntry(name, tuple(str(a) for a in aliases), code, valid_from, valid_to))
+    return entries
+
+
+def load_actor_dictionary(path: str | Path) -> list[ActorEntry]:
+    """Read a user actor dictionary (CSV or YAML) and validate every row.
+
+    CSV columns: name, aliases (separated by "|"), code, valid_from, valid_to (YYYY-MM-DD,
+    optional). YAML: a list of mappings with the same keys (aliases may be a list).
+    Raises ConfigError (E400) naming the file and the entry when something is wrong.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"actor dictionary {str(path)!r} not found", hint="pass an existing CSV or YAML file to --actors")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read actor dictionary {str(path)!r}: {exc}") from None
+    if path.suffix.lower() in (".yaml", ".yml"):
+        try:
+            rows = yaml.safe_load(text) or []
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"{path}: not valid YAML ({exc})") from None
+        if isinstance(rows, dict) and "actors" in rows:
+            rows = rows["actors"]
+        if not isinstance(rows, list):
+            raise ConfigError(f"{path}: expected a list of actors", hint="see docs/EVENTS.md, 'Actor dictionaries'")
+    elif path.suffix.lower() in (".csv", ".tsv"):
+        reader = csv.DictReader(text.splitlines(), delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+        missing = {"name", "code"} - set(reader.fieldnames or [])
+        if missing:
+            raise ConfigError(f"{path}: missing column(s) {', '.join(sorted(missing))}",
+                              hint="columns: name, aliases, code, valid_from, valid_to")
+        rows = list(reader)
+    else:
+        raise ConfigError(f"{path}: unknown actor dictionary format", hint="use a .csv or .yaml file")
+    return _rows_to_entries(rows, str(path))
+
+
+_USER_PATH: list[str | None] = [None]
+
+
+def set_user_dictionary(path: str | Path | None) -> None:
+    """Use the actor dictionary at `path` (validated now) on top of the built-in one; None resets."""
+    if path is not None:
+        load_actor_dictionary(path)  # fail early, with the file's own error
+    _USER_PATH[0] = str(path) if path is not None else None
+    lexicon.cache_clear()
+
+
+def user_dictionary_path() -> str | None:
+    return _USER_PATH[0] or os.environ.get("TIDINGS_ACTORS") or None
+
+
+class Lexicon:
+    """Phrase → country / sector / organisation code, plus named people with dates."""
+
+    def __init__(self, user_path: str | None):
+        countries = json.loads(_data("countries.json").read_text(encoding="utf-8"))
+        self.country_names: dict[str, str] = {}
+        self.capitals: dict[str, str] = {}
+        self.demonyms: dict[str, str] = {}
+        for c in countries:
+            for name in [c["name"], *c["aliases"]]:
+                self.country_names.setdefault(norm(name), c["iso3"])
+                if name.lower().startswith("the "):
+                    self.country_names.setdefault(norm(name[4:]), c["iso3"])
+            for cap in c["capitals"]:
+                self.capitals.setdefault(norm(cap), c["iso3"])
+            for dem in c["demonyms"]:
+                key = norm(dem)
+                self.demonyms.setdefault(key, c["iso3"])
+                self.demonyms.setdefault(key + "s", c["iso3"])  # "Palestinians", "Afghans"
+        self.country_name_of = {c["iso3"]: c["name"] for c in countries}
+        sectors = yaml.safe_load(_data("sectors.yaml").read_text(encoding="utf-8"))
+        self.sectors: dict[str, str] = {}
+        for sector, words in sectors.items():
+            for w in words:
+                self.sectors.setdefault(norm(w), sector)
+        orgs = yaml.safe_load(_data("organizations.yaml").read_text(encoding="utf-8"))
+        self.orgs: dict[str, str] = {}
+        for code, names in orgs.items():
+            for n in names:
+                self.orgs.setdefault(norm(n), code)
+                if n.lower().startswith("the "):
+                    self.orgs.setdefault(norm(n[4:]), code)
+        text = _data("people.csv").read_text(encoding="utf-8")
+        self.people: list[ActorEntry] = _rows_to_entries(list(csv.DictReader(text.splitlines())), "people.csv")
+        self.user: list[ActorEntry] = load_actor_dictionary(user_path) if user_path else []
+
+    # -- named actors -----------------------------------------------------------------
+    def named(self, names: list[str], day: date | None) -> str | None:
+        """The code of a named actor (user dictionary first), valid on `day`."""
+        keys = {norm(n) for n in names if n}
+        for entries in (self.user, self.people):
+            fallback = None
+            for e in entries:
+                forms = {norm(e.name), *(norm(a) for a in e.aliases)}
+                if keys & forms:
+                    if e.valid_on(day):
+                        return e.code
+                    fallback = fallback or e
+            if entries is self.user and fallback is not None:
+                return fallback.code  # a user entry outside its dates still beats nothing
+        return None
+
+    def user_phrases(self, day: date | None) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for e in self.user:
+            if e.valid_on(day):
+                for form in (e.name, *e.aliases):
+                    out.setdefault(norm(form), e.code)
+        return out
+
+    # -- words of a noun phrase → code ---------------------------------------------
+    def country_of_word(self, words: list[str], i: int) -> tuple[str | None, int]:
+        """Longest country name, demonym or capital starting at words[i]: (iso3, length)."""
+        for n in range(min(MAX_PHRASE, len(words) - i), 0, -1):
+            key = " ".join(words[i:i + n])
+            for table in (self.country_names, self.demonyms, self.capitals):
+                if key in table:
+                    return table[key], n
+        return None, 0
+
+    def sector_of_words(self, words: list[str], head: int | None = None) -> str | None:
+        """The sector of a phrase: a phrase covering the head wins, else the last one found."""
+        found: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(MAX_PHRASE, len(words) - i), 0, -1):
+                key = " ".join(words[i:i + n])
+                if key in self.sectors:
+                    found.append((i, n, self.sectors[key]))
+                    i += n - 1
+                    break
+            i += 1
+        if not found:
+            return None
+        if head is not None:
+            for i, n, sector in found:
+                if i <= head < i + n:
+                    return sector
+        return found[-1][2]
+
+    def org_of_words(self, words: list[str], day: date | None = None) -> str | None:
+        user = self.user_phrases(day)
+        for n in range(min(MAX_PHRASE, len(words)), 0, -1):
+            for i in range(0, len(words) - n + 1):
+                key = " ".join(words[i:i + n])
+                if key in user:
+                    return user[key]
+                if key in self.orgs:
+                    return self.orgs[key]
+        return None
+
+
+@cache
+def _lexicon(user_path: str | None) -> Lexicon:
+    return Lexicon(user_path)
+
+
+def lexicon() -> Lexicon:
+    return _lexicon(user_dictionary_path())
+
+
+lexicon.cache_clear = _lexicon.cache_clear  # type: ignore[attr-defined]

@@ -1,0 +1,161 @@
+"""Toponym resolution: pick, for each place mention, the gazetteer entry the document means.
+
+Two passes. The first scores candidates on their own (feature type, population, capital); the
+countries and admin areas the confident first-pass picks fall in become the document's context.
+The second pass adds that context: an explicit qualifier ("Alexandria, La.", "Paris, Texas"), the
+share of the document's other places in the candidate's country, and admin areas named elsewhere.
+A mention never votes for itself (other mentions of the same name are left out of its context).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ._gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, name_key
+
+__all__ = ["Mention", "Resolution", "resolve", "distance_km"]
+
+# Scores are in "log10 population" units: a city of 1M people scores 6.0 before context.
+# Tuned by hand on 60-article subsets of the pooled dev set (see docs/PLACES.md).
+PRIOR_COUNTRY = 9.0
+PRIOR_REGION = 8.5
+PRIOR_ADM1 = 6.0
+PRIOR_ADM2 = 5.0
+CAPITAL_BONUS = 1.5
+ALIAS_PENALTY = 1.5  # matched through an alternate (or suffix-less) name
+QUALIFIER_BONUS = 6.0  # "Paris, Texas": the qualifier names the candidate's admin area or country
+COUNTRY_SHARE_WEIGHT = 3.0  # times the share of the document's other places in the candidate's country
+ADMIN_NAMED_BONUS = 1.5  # the candidate city's admin area is named elsewhere in the document
+SIBLING_ADMIN_BONUS = 1.0  # other admin areas of the candidate's country are named in the document
+KIND_HINT_BONUS = 3.0  # "Nyanza province", "Washington state": the next word says what kind of place
+SAME_COUNTRY_KM = 50.0  # alternatives closer than this to the choice are not listed
+ALTERNATIVE_MARGIN = 2.0  # list rejected candidates scoring within this of the choice
+MAX_ALTERNATIVES = 3
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    source: str  # "ent" (model), "entity" (entities stage), "scan" (gazetteer), "qualifier"
+    candidates: list[Candidate]
+    qualifiers: list[Candidate] = field(default_factory=list)  # "City, <qualifier>"
+    kind_hint: int | None = None  # KIND_ADMIN / KIND_CITY from the word after the name
+    entity: str | None = None
+
+
+@dataclass
+class Resolution:
+    choice: Candidate
+    confidence: float
+    alternatives: list[tuple[Candidate, float]]
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlmb / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def prior(c: Candidate) -> float:
+    if c.kind == KIND_COUNTRY:
+        score = PRIOR_COUNTRY
+    elif c.kind == KIND_REGION:
+        score = PRIOR_REGION
+    elif c.kind == KIND_ADMIN:
+        score = PRIOR_ADM1 if c.feature == "ADM1" else PRIOR_ADM2
+    else:
+        score = math.log10(max(c.population, 1000))
+        if c.feature == "PPLC" and not c.alias:  # not for old names: "Salisbury" is not Harare
+            score += CAPITAL_BONUS
+    return score - (ALIAS_PENALTY if c.alias else 0.0)
+
+
+def _qualifier_match(c: Candidate, quals: list[Candidate]) -> bool:
+    for q in quals:
+        if q.kind == KIND_COUNTRY and c.cc == q.cc and c.kind != KIND_COUNTRY:
+            return True
+        if q.kind == KIND_ADMIN and c.cc == q.cc and c.kind in (KIND_CITY, KIND_ADMIN) and c.admin1 \
+                and name_key(c.admin1) == name_key(q.name):
+            return True
+    return False
+
+
+def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple[str, str]]) -> float:
+    s = prior(c)
+    if m.qualifiers and _qualifier_match(c, m.qualifiers):
+        s += QUALIFIER_BONUS
+    if m.kind_hint is not None and c.kind == m.kind_hint:
+        s += KIND_HINT_BONUS
+    if c.cc and c.kind != KIND_COUNTRY:
+        s += COUNTRY_SHARE_WEIGHT * shares.get(c.cc, 0.0)
+    if c.kind in (KIND_CITY, KIND_ADMIN) and c.admin1 and c.admin1 != c.name \
+            and (c.cc, name_key(c.admin1)) in admins:
+        s += ADMIN_NAMED_BONUS  # a town or county of a state named elsewhere
+    if c.kind == KIND_ADMIN and any(cc == c.cc for cc, _ in admins):
+        s += SIBLING_ADMIN_BONUS  # "Georgia" next to "Alabama" and "Florida" is the state
+    return s
+
+
+def _ranked(m: Mention, shares, admins) -> list[tuple[Candidate, float]]:
+    scored = [(c, _score(c, m, shares, admins)) for c in m.candidates]
+    scored.sort(key=lambda x: (-x[1], -x[0].population))
+    return scored
+
+
+def resolve(mentions: list[Mention]) -> list[Resolution | None]:
+    """One resolution per mention (None where it has no candidate)."""
+    first = [_ranked(m, {}, set()) if m.candidates else [] for m in mentions]
+    # the document's context, per surface name so that a name does not vote for itself
+    votes: dict[str, Counter] = defaultdict(Counter)
+    admin_by_name: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for m, ranked in zip(mentions, first):
+        if not ranked:
+            continue
+        top = ranked[0][0]
+        key = name_key(m.text)
+        if top.cc:
+            votes[key][top.cc] += 1.0
+        if top.kind == KIND_ADMIN:
+            admin_by_name[key].add((top.cc, name_key(top.name)))
+        for q in m.qualifiers:
+            if q.cc:
+                votes[key][q.cc] += 1.0
+            if q.kind == KIND_ADMIN:
+                admin_by_name[key].add((q.cc, name_key(q.name)))
+    results: list[Resolution | None] = []
+    for m in mentions:
+        if not m.candidates:
+            results.append(None)
+            continue
+        key = name_key(m.text)
+        total: Counter = Counter()
+        admins: set[tuple[str, str]] = set()
+        for other, counter in votes.items():
+            if other != key:
+                total.update(counter)
+                admins |= admin_by_name[other]
+        n = sum(total.values())
+        shares = {cc: v / n for cc, v in total.items()} if n else {}
+        ranked = _ranked(m, shares, admins)
+        best, best_score = ranked[0]
+        # candidates that put the place at the same spot (city and its province) agree with the choice
+        agree = total_w = 0.0
+        for c, s in ranked:
+            w = math.exp(s - best_score)
+            total_w += w
+            if c is best or distance_km(best.lat, best.lon, c.lat, c.lon) < SAME_COUNTRY_KM:
+                agree += w
+        confidence = agree / total_w
+        alternatives = []
+        for c, s in ranked[1:]:
+            if best_score - s > ALTERNATIVE_MARGIN or len(alternatives) >= MAX_ALTERNATIVES:
+                break
+            if distance_km(best.lat, best.lon, c.lat, c.lon) < SAME_COUNTRY_KM:
+                continue
+            alternatives.append((c, s))
+        results.append(Resolution(best, round(confidence, 3), alternatives))
+    return results

@@ -1,0 +1,415 @@
+"""Find number expressions in a parsed sentence and read their values.
+
+Handles digits with separators and glued prefixes/suffixes ("$1.13bn", "PS2.7m",
+"5.5kWh", "~25", "+0.3"), scale words ("1.5 million", "4 hundred million"), number
+words ("two hundred and forty", "a dozen", "twenty-five"), vague multiples ("tens of
+thousands", "dozens"), fractions ("a third of", "two-thirds of", "half of"),
+"one of the …", and ranges ("15-22", "1 to 2 thousand", "between $62 and $68").
+It reads token texts only; units, filters and meaning are decided by the caller.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ._quantity_data import currencies, currency_prefix_pattern, match_currency_word, match_unit, numbers
+
+__all__ = ["Num", "scan_numbers", "candidate_tokens"]
+
+
+@dataclass(slots=True)
+class Num:
+    start: int  # first token (a currency prefix included)
+    end: int  # token after the number (scale words and glued suffix included)
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    kind: str = "digit"  # digit | word | vague | fraction | one_of | range
+    currency: str | None = None  # ISO code from a prefix ("$" → USD)
+    currency_text: str | None = None  # the prefix as written, spaces removed: "US$"
+    suffix: str | None = None  # glued unit text after the digits: "kWh", "pc"
+    suffix_norm: str | None = None
+    suffix_kind: str | None = None
+    qualifier: str | None = None  # from a "~" sign or a "+" suffix
+    change: str | None = None  # "up" from a "+" sign
+    raw: str = ""  # the digits as written, for year detection
+    scaled: bool = False
+    sep: str | None = None  # range separator
+
+
+@cache
+def _core() -> re.Pattern:
+    pre = currency_prefix_pattern().pattern
+    return re.compile(
+        r"^(?P<pre>" + pre + r")?(?P<sign>[-−+~≈]|minus-?)?"
+        r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+        r"(?:[/⁄](?P<den>\d+))?(?P<suf>.*)$", re.IGNORECASE)
+
+
+_RANGE_TOKEN = re.compile(r"^(?P<pre>[$€£]|US\$)?(?P<a>\d[\d,]*(?:\.\d+)?)[-–](?P<b>\d[\d,]*(?:\.\d+)?)(?P<suf>[A-Za-z%]*)$")
+
+
+_WORD_PREFIX = re.compile(r"^([a-z]+)-(?=\d)")
+_HYPHEN_PREFIXES = {"sub": "at_most", "under": "at_most", "over": "at_least", "now": None, "to": None,
+                    "about": "approximate", "around": "approximate", "some": "approximate", "nearly": "approximate"}
+
+
+def _to_float(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _interpret_suffix(num: Num, suf: str) -> bool:
+    """Apply a glued suffix to `num`; False when the token is not a quantity (ordinal, clock, decade)."""
+    if not suf:
+        return True
+    data = numbers()
+    low = suf.lower()
+    if low in data["clock_suffixes"] or low.rstrip(".") in ("am", "pm", "a.m", "p.m"):
+        return False
+    if low[:2] in data["ordinal_suffixes"] and (len(low) == 2 or not low[2].isalpha()):
+        return False
+    if low in ("s", "'s", "’s"):
+        return False
+    if suf in ("+", "-plus", "plus"):
+        num.qualifier = "at_least"
+        return True
+    scale = data["scale_abbrev"].get(suf)
+    if scale is None and num.currency and low in data["scale_abbrev_money_only"]:
+        scale = data["scale_abbrev_money_only"][low]
+    if scale is None and num.currency and low in ("bn", "mn", "tn", "k"):
+        scale = data["scale_abbrev"].get(low)
+    if scale is not None:
+        num.value *= scale
+        num.scaled = True
+        return True
+    for tail_scale, factor in (("bn", 1e9), ("m", 1e6), ("k", 1e3)):  # "13.6Mkm"-style is rare; "2.7m" handled above
+        if num.currency and low == tail_scale:
+            num.value *= factor
+            num.scaled = True
+            return True
+    body = suf[1:] if suf.startswith("-") else suf
+    hit = match_unit(body)
+    if hit is not None and hit.end == len(body):
+        num.suffix, num.suffix_norm, num.suffix_kind = body, hit.normalized, hit.kind
+        return True
+    hit = match_currency_word(body)
+    if hit is not None and hit.end == len(body):
+        num.currency, num.currency_text = hit.normalized, body
+        return True
+    if body.isalpha() and len(body) <= 4:
+        num.suffix = body
+        return True
+    return False
+
+
+def _digit_core(doc, i: int, i_end: int | None = None) -> Num | None:
+    i_end = i + 1 if i_end is None else i_end
+    text = "".join(doc[k].text for k in range(i, i_end))
+    m = _RANGE_TOKEN.match(text)
+    if m:
+        a, b = _to_float(m["a"]), _to_float(m["b"])
+        num = Num(i, i_end, None, low=min(a, b), high=max(a, b), kind="range", raw=text, sep="-")
+        if m["pre"]:
+            num.currency = currencies()["prefix"].get(m["pre"], "USD")
+            num.currency_text = m["pre"]
+        if m["suf"] and not _interpret_suffix(num, m["suf"]):
+            return None
+        return num
+    hyphen_qual = None
+    m = _WORD_PREFIX.match(text)
+    if m and m[1] != "minus":  # "sub-7", "now-18"
+        if m[1] not in _HYPHEN_PREFIXES:
+            return None
+        hyphen_qual = _HYPHEN_PREFIXES[m[1]]
+        text = text[m.end():]
+    m = _core().match(text)
+    if not m:
+        return None
+    value = _to_float(m["num"])
+    if not math.isfinite(value) or len(m["num"]) > 30:
+        return None
+    if m["den"]:
+        if float(m["den"]) == 0:
+            return None
+        value = value / float(m["den"])
+    num = Num(i, i_end, value, raw=m["num"], qualifier=hyphen_qual)
+    if m["pre"]:
+        pre = m["pre"]
+        table = currencies()["prefix"]
+        num.currency = table.get(pre) or table.get(pre.upper())
+        num.currency_text = pre.rstrip("=") if pre.upper() == "Y=" else pre
+    sign = m["sign"]
+    if sign:
+        if sign in ("~", "≈"):
+            num.qualifier = "approximate"
+        elif sign == "+":
+            num.change = "up"
+        else:
+            if sign in ("-", "−") and i > 0 and doc[i - 1].whitespace_ == "" and doc[i - 1].text.isalnum():
+                return None  # "COVID-19", "TA-35" split oddly
+            num.value = -value
+    return num if _interpret_suffix(num, m["suf"]) else None
+
+
+def _word_value(doc, i: int, end: int) -> tuple[float, int] | None:
+    """Number words from token i: "two hundred and forty", "twenty-five", "a dozen", "a million"."""
+    data = numbers()
+    units, tens, scales, dozen = data["units"], data["tens"], data["scales"], data["dozen"]
+    words: list[tuple[str, int]] = []  # (word, token index)
+    j = i
+    while j < end:
+        low = doc[j].lower_
+        parts = low.split("-") if "-" in low and low != "-" else [low]
+        if all(p in units or p in tens or p in scales or p in dozen for p in parts):
+            words.extend((p, j) for p in parts)
+            j += 1
+        elif low in ("and", "-") and words and j + 1 < end and (doc[j + 1].lower_ in units or doc[j + 1].lower_ in tens):
+            j += 1
+        else:
+            break
+    if not words:
+        return None
+    first = words[0][0]
+    if first in scales or first in dozen:
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        if prev not in ("a", "an", "one"):
+            return None
+    total, current = 0.0, 0.0
+    last_tok = i
+    for word, tok in words:
+        if word in units:
+            current += units[word]
+        elif word in tens:
+            current += tens[word]
+        elif word in dozen:
+            current = (current or 1) * dozen[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        else:
+            total += (current or 1) * scales[word]
+            current = 0.0
+        last_tok = tok
+    return total + current, last_tok + 1
+
+
+def _vague(doc, i: int, end: int) -> Num | None:
+    data = numbers()
+    vague = data["vague"]
+    low = doc[i].lower_
+    if low not in vague:
+        return None
+    value = float(vague[low])
+    j = i + 1
+    while j + 1 < end and doc[j].lower_ == "of" and doc[j + 1].lower_ in vague and doc[j + 1].lower_ not in ("dozens", "scores"):
+        value *= vague[doc[j + 1].lower_]
+        j += 2
+    nxt = doc[j] if j < end else None
+    if nxt is None or not (nxt.lower_ in ("of", "more") or nxt.pos_ in ("NOUN", "ADJ", "PROPN")):
+        return None
+    return Num(i, j, value, kind="vague", qualifier="at_least", low=value)
+
+
+def _fraction(doc, i: int, end: int) -> Num | None:
+    data = numbers()
+    fractions, heads = data["fractions"], data["fraction_heads"]
+    low = doc[i].lower_
+    numerator, j = None, i
+    if "-" in low and low.split("-", 1)[1] in fractions:  # "two-thirds"
+        head, frac = low.split("-", 1)
+        numerator = data["units"].get(head, 1 if head in ("a", "one") else None)
+        value, j = (numerator or 0) * fractions[frac], i + 1
+    elif low in heads and i + 1 < end:
+        k = i + 1
+        if doc[k].text == "-" and k + 1 < end:
+            k += 1
+        if doc[k].lower_ in fractions:
+            numerator = data["units"].get(low, 1)
+            value, j = numerator * fractions[doc[k].lower_], k + 1
+    elif low in fractions and i > 0 and doc[i - 1].lower_ in heads and doc[i - 1].lower_ in ("a", "one"):
+        numerator, value, j = 1, fractions[low], i + 1  # "a third of" reached at "third"
+        i -= 1
+    elif low == "half":
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        if prev not in ("the", "first", "second", "this", "that", "other", "a", "one", "and"):
+            numerator, value, j = 1, 0.5, i + 1
+    if not numerator or j >= end or doc[j].lower_ != "of":
+        return None
+    return Num(i, j, value, kind="fraction")
+
+
+def _one_of(doc, i: int, end: int) -> Num | None:
+    if doc[i].lower_ != "one" or i + 2 >= end or doc[i + 1].lower_ != "of":
+        return None
+    if doc[i + 2].lower_ not in ("the", "his", "her", "its", "their", "our", "my", "your", "these", "those"):
+        return None
+    obj = [c for c in doc[i + 1].children if c.dep_ == "pobj"]
+    if not obj or obj[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return Num(i, i + 1, 1.0, kind="one_of")
+
+
+def _scale_words(doc, num: Num, end: int) -> None:
+    """Apply following scale words/abbreviations: "30 million", "4 hundred million", "PS2.7 m"."""
+    data = numbers()
+    scales, abbrev, money = data["scales"], data["scale_abbrev"], data["scale_abbrev_money_only"]
+    j = num.end
+    while j < end and num.value is not None:
+        tok = doc[j]
+        low = tok.lower_
+        if low.endswith(".") and len(low) > 1 and low[:-1] in money:
+            low = low[:-1]
+        glued = doc[j - 1].whitespace_ == ""
+        if low in scales and not (low == "hundred" and num.scaled):
+            factor = scales[low]
+        elif glued and tok.text in abbrev:
+            factor = abbrev[tok.text]
+        elif low in ("bn", "mn", "mln", "tn", "trn"):
+            factor = abbrev[low]
+        elif glued and num.currency and low in money:
+            factor = money[low]
+        else:
+            break
+        num.value *= factor
+        num.scaled = True
+        j += 1
+    num.end = j
+
+
+def _currency_prefix(doc, i: int, end: int) -> tuple[str, str, int] | None:
+    """A currency written as separate tokens before a number: "$", "US $", "HK $", "€", "USD"."""
+    table = currencies()["prefix"]
+    glued_only = set(currencies()["prefix_glued_only"])
+    for n in (2, 1):
+        if i + n >= end:
+            continue
+        text = " ".join(doc[k].text for k in range(i, i + n))
+        if text in table and text not in glued_only and (doc[i + n].text[:1].isdigit() or doc[i + n].text[:2].lstrip("-−")[:1].isdigit()):
+            return table[text], text.replace(" ", ""), i + n
+    return None
+
+
+def _parse_one(doc, i: int, end: int) -> Num | None:
+    cur = _currency_prefix(doc, i, end)
+    j = cur[2] if cur else i
+    num = _digit_core(doc, j)
+    if num is None and j + 1 < end and doc[j].whitespace_ == "" and not doc[j].text[:1].isdigit():
+        num = _digit_core(doc, j, j + 2)  # "$" + "US55,931,000", "$" + "-50.8bn"
+    if num is not None:
+        if cur:
+            num.start, num.currency, num.currency_text = i, cur[0], cur[1]
+        if i > 0 and doc[i - 1].lower_ == "minus" and num.value is not None:
+            num.value = -num.value
+        if num.kind != "range":
+            _scale_words(doc, num, end)
+        return num
+    if cur:
+        return None
+    for finder in (_one_of, _fraction, _vague):
+        num = finder(doc, i, end)
+        if num is not None:
+            return num
+    word = _word_value(doc, i, end)
+    if word is not None:
+        value, j = word
+        start = i - 1 if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in numbers()["scales"] | numbers()["dozen"] else i
+        num = Num(start, j, value, kind="word")
+        _scale_words(doc, num, end)
+        return num
+    return None
+
+
+def _join_range(doc, a: Num, end: int) -> Num:
+    """"1 to 2 thousand", "between $62 and $68", "three or four", "from 4.8 to 4.7"."""
+    j = a.end
+    if a.value is None or j + 1 >= end or a.kind not in ("digit", "word"):
+        return a
+    sep = doc[j].lower_
+    before = doc[a.start - 1].lower_ if a.start > 0 else ""
+    if a.raw.isdigit() and len(a.raw) == 4 and 1000 <= a.value <= 2200 and not a.currency:
+        nxt_raw = doc[j + 1].text.replace(",", "")
+        if not (nxt_raw.isdigit() and len(nxt_raw) == 4):
+            return a  # "in 2008 to 29 mpg": a year, not the low end of a range
+    if sep.startswith("to-") and sep[3:4].isdigit():  # "200,000 to-260,000"
+        b = _digit_core(doc, j)
+        if b is not None and b.value is not None:
+            a.end, a.low, a.high, a.kind, a.sep = b.end, min(a.value, b.value), max(a.value, b.value), "range", "to"
+            a.value = None
+            a.suffix, a.suffix_norm, a.suffix_kind = b.suffix, b.suffix_norm, b.suffix_kind
+        return a
+    if sep in ("to", "-", "–", "—"):
+        if (before == "by" and (a.currency or a.scaled or a.suffix)) or (sep != "to" and a.kind != "digit"):
+            return a
+    elif sep == "and":
+        if before != "between":
+            return a
+    elif sep == "or":
+        if a.currency or a.suffix:
+            return a
+    else:
+        return a
+    b = _parse_one(doc, j + 1, end)
+    if b is None or b.value is None or b.kind not in ("digit", "word"):
+        return a
+    if a.currency and b.currency and a.currency != b.currency:
+        return a
+    lo, hi = a.value, b.value
+    if not a.scaled and b.scaled:
+        factor = b.value / float(b.raw.replace(",", "") or 1) if b.raw else 1.0
+        if factor > 1 and lo * factor <= hi * 1.0001:
+            lo *= factor
+    a.end, a.value, a.kind, a.sep = b.end, None, "range", sep
+    a.low, a.high = min(lo, hi), max(lo, hi)
+    a.currency = a.currency or b.currency
+    a.currency_text = a.currency_text or b.currency_text
+    a.suffix, a.suffix_norm, a.suffix_kind = b.suffix or a.suffix, b.suffix_norm or a.suffix_norm, b.suffix_kind or a.suffix_kind
+    return a
+
+
+@cache
+def _candidate_pattern() -> re.Pattern:
+    words = sorted(_starters(), key=len, reverse=True)
+    return re.compile(r"\d+|\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def candidate_tokens(doc) -> set[int]:
+    """Tokens where a number expression may start: a digit within the next two tokens, or a number word."""
+    import numpy as np
+
+    starts = doc.to_array("IDX")
+    out: set[int] = set()
+    for m in _candidate_pattern().finditer(doc.text):
+        t = int(np.searchsorted(starts, m.start(), side="right")) - 1
+        out.update((t, t - 1, t - 2))
+    return out
+
+
+def scan_numbers(doc, start: int, end: int, candidates: set[int] | None = None) -> list[Num]:
+    """Every number expression among tokens [start, end) (one sentence), left to right."""
+    found: list[Num] = []
+    if candidates is None:
+        candidates = candidate_tokens(doc)
+    i = start
+    while i < end:
+        if i not in candidates:
+            i += 1
+            continue
+        num = _parse_one(doc, i, end)
+        if num is None:
+            i += 1
+            continue
+        num = _join_range(doc, num, end)
+        found.append(num)
+        i = max(num.end, i + 1)
+    return found
+
+
+@cache
+def _starters() -> frozenset:
+    data = numbers()
+    words = set(data["units"]) | set(data["tens"]) | set(data["vague"]) | set(data["fractions"])
+    words |= set(data["scales"]) | set(data["dozen"])
+    words |= {"one", "minus"} | {f"{h}-{f}" for h in data["units"] for f in data["fractions"]}
+    words |= {f"a-{f}" for f in data["fractions"]}
+    return frozenset(words)

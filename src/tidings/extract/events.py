@@ -1,0 +1,313 @@
+"""Event coding: who did what to whom, in CAMEO codes, from the dependency parse.
+
+For each sentence:
+  1. match verbs (by lemma, phrasal particle and preposition) against verbs.yaml and
+     nouns naming actions against nouns.yaml; a rule may require words among the
+     verb's dependents ("lift" + sanctions → 085, "lift" + curfew → 0813);
+  2. verbs of appeal, intent, demand, rejection and threat take their sub-code from
+     their complement ("urged Uganda to repatriate …" → 021 family by content);
+  3. a concrete action stated with will/would/shall is a commitment (CAMEO: "express
+     intent", or a threat when the action is conflictual);
+  4. source = subject (passive: the by-agent), target = object, dative, prepositional
+     object or the possessor inside the object; nominal events take possessors and
+     nationality adjectives as source;
+  5. "said" (010) is kept only when the sentence has no other event;
+  6. modality, date, place and attribution from the clause (see _event_modality).
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from ..record import Article, Event, EventActor, Plover, SpanRef
+from ._event_actors import ActorRef, Resolver
+from ._event_lexicon import (codebook, content_from_words, content_of_code, dependent_text, family_code,
+                             lookup_keys, match_rules, noun_rules, verb_rules)
+from ._event_modality import event_date, event_place, is_negated, modality, reporting_verb
+from .actors import publication_day
+
+__all__ = ["extract_events"]
+
+log = logging.getLogger("tidings.events")
+
+LIGHT_VERBS = {"make", "hold", "have", "conduct", "launch", "carry", "stage", "impose", "begin", "start", "continue",
+               "mount", "announce", "order", "resume", "renew", "open", "pass", "issue", "express", "reiterate", "deliver"}
+_READY = {"ready", "willing", "prepared", "determined", "eager", "keen"}
+_OBLIGATION = {"must", "should"}
+_FLIP_TO_REJECT = {"accept", "agree", "allow", "permit", "release", "lift", "support", "recognize", "meet", "end",
+                   "cooperate", "approve", "comply", "yield", "negotiate"}
+_VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
+MAX_EVENTS_PER_SENTENCE = 8
+
+
+@dataclass(slots=True)
+class _Cand:
+    tok: object
+    code: str
+    sources: list[ActorRef] = field(default_factory=list)
+    targets: list[ActorRef] = field(default_factory=list)
+    extra: tuple = ()  # complement tokens (their clause counts for modality)
+    confidence: float = 0.5
+    noun: bool = False
+
+
+def _subtree_text(toks) -> str:
+    words, lemmas = [], []
+    for t in toks:
+        for s in t.subtree:
+            words.append(s.lower_)
+            lemmas.append(s.lemma_.lower())
+    return " " + " ".join(words) + " | " + " ".join(lemmas) + " "
+
+
+def _rules_for(tok, table):
+    for key in lookup_keys(tok):
+        if key in table:
+            rule = match_rules(tok, table[key])
+            if rule is not None:
+                return rule
+    return None
+
+
+def _complements(tok) -> list:
+    """Clauses and phrases that say what an appeal/promise/demand/refusal/threat is about."""
+    out = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to", "of"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append(p)
+                    out.extend(a for a in p.children if a.dep_ in ("acl", "relcl", "xcomp"))
+        if c.dep_ in ("dobj", "attr"):
+            out.append(c)
+            out.extend(a for a in c.children if a.dep_ in ("acl", "xcomp"))
+        if c.dep_ == "acomp" and c.lower_ in _READY:
+            out.extend(a for a in c.children if a.dep_ == "xcomp")
+    return out
+
+
+def _content(comps, family: str) -> str | None:
+    if not comps:
+        return None
+    content = content_from_words(_subtree_text(comps), family)
+    if content:
+        return content
+    for c in comps:
+        table = verb_rules() if c.pos_ in ("VERB", "AUX") else noun_rules()
+        rule = _rules_for(c, table)
+        if rule is not None and rule.family is None:
+            content = content_of_code(rule.code)
+            if content:
+                return content
+    return None
+
+
+def _family_target(res: Resolver, tok, family: str, comps) -> list[ActorRef]:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            refs = res.group(c)
+            if refs:
+                return refs
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to", "with", "from", "against"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    refs = res.group(p)
+                    if refs:
+                        return refs
+    for comp in comps:
+        if comp.pos_ in ("VERB", "AUX"):
+            for c in comp.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    refs = res.group(c)
+                    if refs and family in ("demand", "appeal"):
+                        return refs
+            refs = res.objects(comp)
+            if refs:
+                return refs
+        elif comp.pos_ in ("NOUN", "PROPN"):
+            refs = res._inside(comp)
+            if refs:
+                return refs
+    return res.objects(tok)
+
+
+def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
+    cands = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.i in consumed:
+            continue
+        rule = _rules_for(tok, verb_rules())
+        if rule is None:
+            continue
+        family = rule.family
+        code = rule.code
+        conf = 0.6 if (rule.any or rule.prep) else 0.5
+        negated = is_negated(tok)
+        if negated and family is None and tok.lemma_.lower() in _FLIP_TO_REJECT:
+            family, code = "reject", None  # "did not accept …" is a rejection
+        comps = _complements(tok) if family else []
+        # "X said Y must …": a demand by X on Y
+        if family is None and code == "010":
+            for c in tok.children:
+                if c.dep_ == "ccomp" and {a.lower_ for a in c.children if a.dep_ == "aux"} & _OBLIGATION:
+                    family, comps = "demand", [c]
+                    break
+        if family:
+            content = _content(comps, family)
+            if content is None and code and not code.startswith("@"):
+                content = content_of_code(code)
+            code = family_code(family, content)
+            conf += 0.15 if content else 0.0
+            for c in comps:
+                if c.pos_ in ("VERB", "AUX"):
+                    consumed.update(t.i for t in c.subtree)
+            targets = _family_target(res, tok, family, comps)
+            if family == "demand" and code != "010" and rule.family is None:
+                targets = [r for c in comps for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for r in res.group(s)]
+        else:
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            preps = (rule.target,) if rule.target else None
+            targets = res.passive_target(tok) if passive else (res.objects(tok, preps) if preps else res.objects(tok))
+            if preps and not targets and not passive:
+                targets = res.objects(tok)
+            code = _commitment(tok, code)
+        cands.append(_Cand(tok, code, res.subject(tok), targets, tuple(comps), conf))
+    return cands
+
+
+def _commitment(tok, code: str) -> str:
+    """A concrete action stated with will/would/shall, or as ready/willing to, is a commitment or threat."""
+    if code[:2] in _VERBAL_ROOTS:
+        return code
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    ready = tok.dep_ == "xcomp" and tok.head.lower_ in _READY
+    if not (aux & {"will", "would", "shall", "'ll", "wo"} or ready):
+        return code
+    content = content_of_code(code)
+    return family_code("intent", content) if content else code
+
+
+def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: set[int]) -> list[_Cand]:
+    cands = []
+    for tok in sent:
+        if tok.pos_ not in ("NOUN",) or tok.i in consumed or tok.dep_ == "compound":
+            continue
+        rule = _rules_for(tok, noun_rules())
+        if rule is None:
+            continue
+        head = tok.head
+        light = tok.dep_ in ("dobj", "attr") and head.lemma_.lower() in LIGHT_VERBS
+        if head.i in verb_toks and not light:
+            continue
+        sources = res.noun_source(tok)
+        if not sources and light:
+            sources = res.subject(head)
+        if not sources:
+            continue
+        targets = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "against", "on", "of", "near", "into", "over", "to", "toward",
+                                                  "towards", "at", "for", "from", "in"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        targets = res.group(p) or res._inside(p)
+                if targets:
+                    break
+        code = rule.code
+        if rule.family:
+            comps = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            code = family_code(rule.family, _content(comps, rule.family))
+        cands.append(_Cand(tok, code, sources, targets, (), 0.45, noun=True))
+    return cands
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head is not tok and d < 30:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _attribution(res: Resolver, record: Article, tok) -> tuple[str | None, str | None]:
+    """(attributed_to, reporter's code): the quote holding the action, or the subject of its reporting verb."""
+    for q in record.quotes:
+        if any(s <= tok.idx < e for s, e in q.spans):
+            ent = record.entity(q.speaker.entity) if q.speaker and q.speaker.entity else None
+            return q.id, ent.actor_code if ent else None
+    reporter = reporting_verb(tok)
+    if reporter is not None:
+        subj = res.subject(reporter)
+        if subj:
+            return subj[0].entity, subj[0].code
+    return None, None
+
+
+def _build(res: Resolver, record: Article, doc, sent, si: int, cand: _Cand, times) -> list[Event]:
+    book = codebook()
+    entry = book.get(cand.code) or {}
+    tok = cand.tok
+    when = event_date(tok, sent, record, times, si, doc)
+    attributed, reporter_code = _attribution(res, record, tok)
+    place = event_place(tok, record, si, doc)
+    action = SpanRef(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
+    sources = cand.sources or [None]
+    targets = [t for t in cand.targets if t is not None] or [None]
+    out = []
+    for src in sources[:3]:
+        for tgt in targets[:3]:
+            if src is not None and tgt is not None and src.code and src.code == tgt.code and src.entity == tgt.entity:
+                continue
+            conf = cand.confidence + (0.15 if src is not None and src.code else -0.1) + (0.1 if tgt is not None and tgt.code else 0.0)
+            mod = modality(tok, when, record, source_code=src.code if src else None, reporter_code=reporter_code,
+                           extra_tokens=cand.extra)
+            if mod == "negated" and cand.code[:2] == "12" and is_negated(tok):
+                mod = "asserted"  # the negation was coded as the rejection itself
+            out.append(Event(
+                id="", sentence=si, action=action, cameo=cand.code, root=cand.code[:2], name=entry.get("name"),
+                goldstein=entry.get("goldstein"), quad_class=entry.get("quad_class"),
+                plover=Plover(type=entry["plover_type"], mode=entry.get("plover_mode")) if entry.get("plover_type") else None,
+                source=_actor(src), target=_actor(tgt), modality=mod, attributed_to=attributed, date=when, place=place,
+                confidence=round(max(0.05, min(conf, 0.95)), 2)))
+    return out
+
+
+def _actor(ref: ActorRef | None) -> EventActor | None:
+    if ref is None:
+        return None
+    return EventActor(entity=ref.entity, code=ref.code, name=ref.name, start=ref.start, end=ref.end)
+
+
+def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) -> list[Event]:
+    consumed: set[int] = set()
+    # family verbs first, so their complements are not coded twice
+    verbs = _verb_candidates(res, sent, consumed)
+    verbs = [c for c in verbs if c.tok.i not in consumed or c.code[:2] in ("02", "10", "12", "13")]
+    nouns = _noun_candidates(res, sent, consumed, {c.tok.i for c in verbs})
+    cands = verbs + nouns
+    if len([c for c in cands if c.code != "010"]) > 0:
+        cands = [c for c in cands if c.code != "010"]
+    cands.sort(key=lambda c: (c.noun, _depth(c.tok), c.tok.i))
+    events: list[Event] = []
+    for cand in cands:
+        events.extend(_build(res, record, doc, sent, si, cand, times))
+        if len(events) >= MAX_EVENTS_PER_SENTENCE:
+            break
+    return events[:MAX_EVENTS_PER_SENTENCE]
+
+
+def extract_events(doc, record: Article) -> list[Event]:
+    """The events each sentence asserts, with actors, codes, modality, date, place and confidence."""
+    res = Resolver(doc, record, publication_day(record))
+    times: dict[int, list] = {}
+    for t in record.times:
+        if t.removed_line is None:
+            times.setdefault(t.sentence, []).append(t)
+    events: list[Event] = []
+    for si, sent in enumerate(doc.sents):
+        try:
+            events.extend(_sentence_events(res, record, doc, sent, si, times))
+        except Exception as exc:  # one odd sentence must not lose the article's events
+            log.warning("event coding failed on sentence %d of %s: %s", si, record.id, exc)
+    for n, event in enumerate(events, start=1):
+        event.id = f"V{n}"
+    return events

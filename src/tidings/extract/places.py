@@ -1,0 +1,281 @@
+"""Places: place names found in the article and resolved to coordinates, offline.
+
+Steps:
+ 1. mentions: the model's GPE/LOC/FAC entities, the entities stage's PLACE mentions, model
+    PERSON/ORG entities that are exactly a well-known place name (the small model calls
+    "Donbass" a person), and proper-noun runs that the gazetteer knows as a country, region,
+    first-level admin area or large city; nationality adjectives (NORP) are not places;
+ 2. qualifiers: "Alexandria, La." / "Paris, Texas" / "Washington, D.C." tie a name to an admin
+    area or country; the qualifier is a place of its own;
+ 3. resolution (``_geo_resolve``): feature type, population, capitals, then the document's
+    context (the countries and admin areas of its other places);
+ 4. records: one ``Place`` per mention, with the rejected candidates when the choice was close.
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+from ..record import Article, Place, PlaceCandidate
+from ._gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer
+from ._geo_resolve import Mention, resolve
+
+__all__ = ["extract_places"]
+
+log = logging.getLogger("tidings.places")
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# model labels a well-known place name may wrongly get, and the kinds of place then accepted
+MISLABELLED = {"PERSON": (KIND_COUNTRY, KIND_REGION, KIND_ADMIN), "ORG": (KIND_COUNTRY, KIND_ADMIN)}
+SCAN_MIN_POPULATION = 200_000  # an unlabelled proper noun counts as a city only this big
+MAX_SCAN_TOKENS = 4
+EMBEDDING_LABELS = {"ORG", "FAC", "EVENT"}  # "Pakistan Army", "Central Bank of Malta", "New York Times"
+EMBEDDED_KINDS = (KIND_COUNTRY, KIND_ADMIN, KIND_CITY)
+_STRIP_LEADING = ("the ", "The ")
+_KIND_HINTS = {"province": KIND_ADMIN, "state": KIND_ADMIN, "region": KIND_ADMIN, "oblast": KIND_ADMIN,
+               "governorate": KIND_ADMIN, "prefecture": KIND_ADMIN, "city": KIND_CITY, "town": KIND_CITY}
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+_DESCRIPTORS = {"province", "state", "region", "city", "district", "governorate", "prefecture", "oblast",
+                "area", "town", "village", "territory", "municipality"}
+
+
+def extract_places(doc, record: Article) -> list[Place]:
+    """Place mentions of ``record.text`` (parsed as ``doc``), resolved to gazetteer entries."""
+    gaz = gazetteer()
+    mentions = _mentions(doc, record, gaz)
+    resolutions = resolve(mentions)
+    places: list[Place] = []
+    for m, res in zip(mentions, resolutions):
+        if res is None:
+            continue
+        c = res.choice
+        places.append(Place(
+            id=f"P{len(places) + 1}", start=m.start, end=m.end, text=m.text, name=c.name,
+            lat=round(c.lat, 5), lon=round(c.lon, 5), country=c.country, admin1=_admin1(c),
+            feature_code=c.feature, geonameid=c.geonameid, confidence=res.confidence,
+            alternatives=[PlaceCandidate(name=a.name, lat=round(a.lat, 5), lon=round(a.lon, 5), country=a.country,
+                                         feature_code=a.feature, geonameid=a.geonameid, score=round(s, 3))
+                          for a, s in res.alternatives],
+            sentence=record.sentence_of(m.start), entity=m.entity,
+        ))
+    return places
+
+
+def _admin1(c: Candidate) -> str | None:
+    if c.kind in (KIND_CITY, KIND_ADMIN):
+        return c.admin1
+    return None
+
+
+# -- 1. mentions ---------------------------------------------------------------------------
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    span = text[start:end]
+    for lead in _STRIP_LEADING:
+        if span.startswith(lead):
+            start += len(lead)
+            span = span[len(lead):]
+    for tail in ("'s", "\u2019s", "'", "\u2019"):
+        if span.endswith(tail):
+            end -= len(tail)
+            span = span[: -len(tail)]
+    return start, end
+
+
+def _strong(cands: list[Candidate]) -> bool:
+    """A name well enough known to be a place even where the model did not say so."""
+    for c in cands:
+        if c.alias:
+            continue
+        if c.kind in (KIND_COUNTRY, KIND_REGION):
+            return True
+        if c.kind == KIND_ADMIN and c.feature == "ADM1":
+            return True
+        if c.kind == KIND_CITY and c.population >= SCAN_MIN_POPULATION:
+            return True
+    return False
+
+
+def _clear_abbreviation(surface: str) -> bool:
+    """Abbreviations that are not also everyday initials: with periods ("B.C.") or three letters and more."""
+    return "." in surface or (surface.isupper() and len(surface) >= 3)
+
+
+def _lookup(gaz, text: str, from_model: bool) -> list[Candidate]:
+    cands = gaz.lookup(text)
+    bare = text.replace(".", "").replace(" ", "")
+    if bare.isupper() and len(bare) <= 4 or "." in text:
+        # "LA", "NSW", "D.C.": abbreviations, not the town or province that happens to be called "La"
+        cands = [c for c in cands if c.kind in (KIND_COUNTRY, KIND_REGION) or c.name.replace(".", "").isupper()]
+        if from_model:
+            cands += [c for c in gaz.abbreviation(text) if c not in cands]
+    if gaz.is_generic(text):
+        cands = [c for c in cands if c.kind in (KIND_REGION, KIND_COUNTRY)]
+    if not cands and from_model:
+        words = text.split()
+        if len(words) > 1 and words[-1].lower() in _DESCRIPTORS:  # "East Java province"
+            return _lookup(gaz, " ".join(words[:-1]), from_model)
+    return cands
+
+
+def _mentions(doc, record: Article, gaz) -> list[Mention]:
+    text = record.text
+    found: dict[tuple[int, int], Mention] = {}
+    taken = [False] * (len(text) + 1)
+
+    ents = list(getattr(doc, "ents", ()))
+    person_words = {t.text for e in ents if e.label_ == "PERSON" for t in e if t.text[:1].isupper()}
+    person_words |= {w for e in record.entities if e.type == "PERSON" for w in e.name.split()}
+
+    def add(start: int, end: int, source: str, from_model: bool, entity: str | None = None) -> bool:
+        start, end = _trim(text, start, end)
+        if end <= start or any(taken[start:end]):
+            return False
+        surface = text[start:end]
+        if not surface[:1].isupper():
+            return False
+        cands = _lookup(gaz, surface, from_model)
+        if surface in person_words and not any(c.kind in (KIND_COUNTRY, KIND_REGION) for c in cands):
+            return False  # "Bingham said": the document uses the name for a person
+        if not cands:
+            return False
+        mention = Mention(start, end, surface, source, cands, entity=entity)
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt:
+            mention.kind_hint = _KIND_HINTS.get(nxt.group(1).lower())
+        found[(start, end)] = mention
+        for i in range(start, end):
+            taken[i] = True
+        return True
+
+    # entities stage mentions first (they carry the entity id), then the model's own entities
+    for ent in record.entities:
+        if ent.type != "PLACE":
+            continue
+        for men in ent.mentions:
+            add(men.start, men.end, "entity", True, ent.id)
+    for ent in ents:
+        if ent.label_ in PLACE_LABELS:
+            if ent.start > 0 and doc[ent.start - 1].is_title:  # "Democratic" + "Republic of the Congo"
+                wider = doc[ent.start - 1:ent.end]
+                if gaz.has(wider.text) and add(wider.start_char, wider.end_char, "ent", True):
+                    continue
+            add(ent.start_char, ent.end_char, "ent", True)
+    for ent in ents:
+        # the small model calls some regions persons ("Donbass") and some states organisations
+        allowed = MISLABELLED.get(ent.label_)
+        if allowed:
+            s, e = _trim(text, ent.start_char, ent.end_char)
+            cands = [c for c in gaz.lookup(text[s:e])
+                     if c.kind in allowed or c.kind == KIND_REGION and c.country]  # "Crimea", not "Amazon"
+            if _strong(cands):
+                add(s, e, "ent", False)
+            elif ent.label_ == "ORG" and _clear_abbreviation(text[s:e]) and gaz.abbreviation(text[s:e]):
+                add(s, e, "ent", True)  # "NSW", "B.C." tagged as organisations
+    _scan(doc, text, gaz, add, ents)
+    _scan_inside(doc, gaz, add, [e for e in ents if e.label_ in EMBEDDING_LABELS])
+    mentions = sorted(found.values(), key=lambda m: m.start)
+    _qualify(mentions, text, gaz, add, found)
+    mentions = sorted(found.values(), key=lambda m: m.start)
+    _link_entities(mentions, record)
+    return mentions
+
+
+def _scan(doc, text: str, gaz, add, ents) -> None:
+    """Proper-noun runs outside any model entity that the gazetteer knows well."""
+    in_ent = [False] * len(doc)
+    for ent in ents:
+        for i in range(ent.start, ent.end):
+            in_ent[i] = True
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if in_ent[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            i += 1
+            continue
+        matched = False
+        for length in range(min(MAX_SCAN_TOKENS, n - i), 0, -1):
+            span = doc[i:i + length]
+            if any(in_ent[j] for j in range(i, i + length)) or not all(
+                    t.text[:1].isupper() or t.text in ("of", "-") for t in span):
+                continue
+            surface = span.text
+            cands = gaz.lookup(surface)
+            if cands and _strong(cands) and add(span.start_char, span.end_char, "scan", False):
+                i += length
+                matched = True
+                break
+        if not matched:
+            i += 1
+
+
+def _scan_inside(doc, gaz, add, ents) -> None:
+    """Countries, admin areas and big cities named inside organisation names."""
+    for ent in ents:
+        i = ent.start
+        while i < ent.end:
+            matched = False
+            for length in range(min(MAX_SCAN_TOKENS, ent.end - i), 0, -1):
+                span = doc[i:i + length]
+                if not all(t.text[:1].isupper() for t in span) or span.start == ent.start and span.end == ent.end:
+                    continue
+                cands = [c for c in gaz.lookup(span.text) if c.kind in EMBEDDED_KINDS and not c.alias]
+                if _strong(cands) and add(span.start_char, span.end_char, "scan", False):
+                    i += length
+                    matched = True
+                    break
+            if not matched:
+                i += 1
+
+
+def _qualify(mentions: list[Mention], text: str, gaz, add, found) -> None:
+    """"Alexandria, La.": the name after the comma qualifies the one before it."""
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        j = m.end
+        if text[j:j + 2] != ", ":
+            continue
+        k = j + 2
+        e = k
+        while e < len(text) and (text[e].isalnum() or text[e] in ". ") and e - k < 20:
+            e += 1
+        # the qualifier: the longest prefix of what follows that names an admin area or country
+        for stop in range(e, k, -1):
+            cand_text = text[k:stop].rstrip(" ")
+            if not cand_text[:1].isupper():
+                break
+            if stop < len(text) and text[stop - 1].isalnum() and text[stop].isalnum():
+                continue
+            quals = [c for c in gaz.abbreviation(cand_text) + gaz.lookup(cand_text)
+                     if c.kind in (KIND_ADMIN, KIND_COUNTRY)]
+            if not quals:
+                continue
+            if not any(c.kind == KIND_CITY for c in m.candidates) and m.source != "entity":
+                break
+            m.qualifiers = quals
+            end = k + len(cand_text)
+            if k in by_start:
+                other = by_start[k]
+                other.candidates = [c for c in other.candidates if c.kind in (KIND_ADMIN, KIND_COUNTRY)] or quals
+            elif not any((s, e2) for (s, e2) in found if s < end and k < e2):
+                found[(k, end)] = Mention(k, end, cand_text, "qualifier", quals)
+            break
+
+
+def _link_entities(mentions: list[Mention], record: Article) -> None:
+    spans = []
+    for ent in record.entities:
+        for men in ent.mentions:
+            spans.append((men.start, men.end, ent.id, ent.type == "PLACE"))
+    if not spans:
+        return
+    for m in mentions:
+        if m.entity:
+            continue
+        best = None
+        for s, e, eid, is_place in spans:
+            if s < m.end and m.start < e:
+                if best is None or (is_place and not best[1]):
+                    best = (eid, is_place)
+        if best:
+            m.entity = best[0]

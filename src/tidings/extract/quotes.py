@@ -1,0 +1,355 @@
+"""Who said what: direct, indirect, mixed and fragment quotes with their cue and speaker.
+
+Steps, each in a private helper:
+1. quotation-mark regions in the text, robust to mark styles and broken marks (_quote_marks);
+2. a region that reads as a sentence is a direct quote: its cue and speaker come from the
+   words next to it ("…,” he said." / "said Psaki" / "X said: “…”"); a region with no cue
+   continues the previous quote (one quote, several spans) or takes the next sentence's "X said";
+3. a short or lower-case region governed by a reporting verb is a fragment, or a mixed quote
+   whose content is the verb's whole complement clause (PolNeAR's convention);
+4. reporting verbs with a clausal complement and no marks give indirect quotes
+   ("X said that …", "…, X said", "according to X, …");
+5. speakers resolve to record entities, typed anonymous sources or documents (_quote_speaker).
+Never raises on odd text: a failure inside one step drops that step's quotes only.
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+
+from ..record import Article, Cue, Quote, Speaker
+from ._quote_attrib import (complement_span, find_cue, frame_tokens, indirect_candidates, is_cue,
+                            speaker_head, tidy)
+from ._quote_lexicon import core_verbs, noun_cues
+from ._quote_marks import Region, find_regions, paragraph_bounds
+from ._quote_speaker import SpeakerResolver
+
+__all__ = ["extract_quotes"]
+
+log = logging.getLogger("tidings.quotes")
+
+_AFTER_OK = set(",?!—–-…:")
+_MIN_DIRECT_WORDS = 4  # a capitalised region this long (or ending a sentence) reads as a sentence
+
+
+class _Draft:
+    __slots__ = ("spans", "kind", "cue", "head", "frame_end", "para", "conf", "region")
+
+    def __init__(self, spans, kind, cue, head, frame_end, para, conf, region=None):
+        self.spans = list(spans)
+        self.kind = kind
+        self.cue = cue
+        self.head = head
+        self.frame_end = frame_end
+        self.para = para
+        self.conf = conf
+        self.region = region
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+
+def extract_quotes(doc, record: Article) -> list[Quote]:
+    """Quotes of `record`, in text order, with ids Q1, Q2, …"""
+    text = record.text
+    try:
+        regions = find_regions(text)
+        paras = paragraph_bounds(text)
+    except Exception as exc:  # pragma: no cover - find_regions already guards itself
+        log.debug("quote marks failed: %s", exc)
+        return []
+    starts = [t.idx for t in doc]
+    drafts: list[_Draft] = []
+    try:
+        drafts.extend(_from_regions(doc, text, regions, paras, starts))
+    except Exception as exc:
+        log.warning("direct quotes failed on %s: %s", record.id, exc)
+    try:
+        drafts.extend(_indirect(doc, text, regions, drafts))
+    except Exception as exc:
+        log.warning("indirect quotes failed on %s: %s", record.id, exc)
+    drafts.sort(key=lambda d: d.start)
+    return _assemble(doc, record, drafts)
+
+
+# -- regions → direct, mixed, fragment ---------------------------------------------------
+def _para_of(paras, pos: int) -> int:
+    i = bisect.bisect_right([p[0] for p in paras], pos) - 1
+    return max(i, 0)
+
+
+def _tokens_in(doc, starts, a: int, b: int):
+    lo = bisect.bisect_left(starts, a)
+    hi = bisect.bisect_left(starts, b)
+    return [doc[i] for i in range(lo, hi)]
+
+
+def _inner(text: str, region: Region) -> str:
+    return " ".join(text[a:b] for a, b in region.spans).strip(" \"“”„«»‟'‘’`\n")
+
+
+def _is_sentence(text: str, region: Region, tokens) -> bool:
+    inner = _inner(text, region)
+    if not inner:
+        return False
+    words = [t for t in tokens if not t.is_punct]
+    first = inner.lstrip("([…. ")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    before = text[:region.start].rstrip()
+    at_start = not before or before[-1] in "\n:.!?,;—–-\"”"
+    ends = inner.rstrip()[-1:] in ".!?,…"
+    if len(region.spans) > 1:
+        return True
+    if len(words) >= _MIN_DIRECT_WORDS and (ends or at_start):
+        return True
+    return at_start and ends and len(words) >= 2
+
+
+def _region_head(tokens):
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if not t.is_punct and (t.head.i not in ids or t.head.i == t.i):
+            return t
+    return None
+
+
+def _from_regions(doc, text, regions, paras, starts):
+    drafts: list[_Draft] = []
+    blocked = [(a, b) for r in regions for a, b in r.spans if not _title_like(text, r)]
+    used_cues: set[int] = set()
+    last_direct: _Draft | None = None
+    for region in regions:
+        tokens = [t for a, b in region.spans for t in _tokens_in(doc, starts, a, b)]
+        if not tokens:
+            continue
+        exclude = {t.i for t in tokens}
+        pi = _para_of(paras, region.start)
+        para = paras[pi] if paras else (0, len(text))
+        if _is_sentence(text, region, tokens):
+            d = _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last_direct, starts)
+            if d is None:
+                continue
+            if d is last_direct:  # merged into the previous quote
+                continue
+            drafts.append(d)
+            last_direct = d
+            if d.cue is not None:
+                used_cues.add(d.cue.i)
+            continue
+        d = _embedded(doc, text, region, tokens, exclude, blocked)
+        if d is None:
+            continue
+        same = [x for x in drafts if x.cue is not None and x.cue.i == d.cue.i and x.kind != "direct"]
+        if same:  # two phrases quoted under one cue ("called him “X” and “Y”"): one quote
+            x = same[0]
+            x.spans = [(min(x.spans[0][0], d.spans[0][0]), max(x.spans[-1][1], d.spans[-1][1]))]
+            x.kind = "mixed"
+            continue
+        d.para = pi
+        drafts.append(d)
+    return drafts
+
+
+def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts):
+    para = paras[pi] if paras else (0, len(text))
+    last_para = _para_of(paras, region.end)
+    para_end = paras[last_para] if paras else para
+    others = [(a, b) for a, b in blocked if not (a >= region.start and b <= region.end)]
+    after = frame_tokens(doc, region.start, region.end, para_end, others, "after")
+    before = frame_tokens(doc, region.start, region.end, para, others, "before")
+    if not before and pi > 0 and text[para[0]:region.start].strip() == "" and \
+            text[:para[0]].rstrip().endswith(":"):
+        prev = paras[pi - 1]
+        before = frame_tokens(doc, prev[1], prev[1], prev, others, "before")
+    inner = _inner(text, region).rstrip()
+    after_ok = bool(after) and (inner[-1:] in _AFTER_OK or (after[0].text[:1].islower() and len(after) <= 10)
+                                or (len(after) <= 6 and any(is_cue(t) for t in after)))
+    spans = [(a, b) for a, b in region.spans]
+    conf = 0.9 if region.closed else 0.7
+    frames = ([after] if after_ok else []) + ([before] if before else [])
+    for frame in frames:
+        cue, head = find_cue(frame, exclude)
+        if cue is not None:
+            frame_end = region.end
+            if frame is after:
+                long = frame_tokens(doc, region.start, region.end, para_end, others, "after", limit=90)
+                frame_end = max(region.end, long[-1].idx + len(long[-1]))
+            return _Draft(spans, "direct", cue, head, frame_end, pi, conf, region)
+    # no cue next to it: a continuation of the previous quote …
+    if last is not None:
+        gap = text[last.frame_end:region.start]
+        if gap.strip() == "" and gap.count("\n") <= 2:
+            last.spans.extend(spans)
+            last.frame_end = region.end
+            return last
+        if last.head is not None and last.para == pi and _para_of(paras, last.frame_end) == pi and \
+                region.start - last.frame_end < 250 and not _has_cue(doc, starts, last.frame_end, region.start):
+            # a narrative sentence between two quotes of one paragraph: the same speaker
+            return _Draft(spans, "direct", last.cue, last.head, region.end, pi, conf - 0.2, region)
+    # … or a paragraph-initial quote attributed by the next sentence's "X said"
+    nxt = _next_sentence_frame(doc, region.end, paras, pi if last_para is None else last_para, others, starts)
+    if nxt:
+        cue, head = find_cue(nxt, exclude)
+        if cue is not None and head is not None:
+            return _Draft(spans, "direct", cue, head, region.end, pi, conf - 0.2, region)
+    return _Draft(spans, "direct", None, None, region.end, pi, conf - 0.4, region)
+
+
+def _has_cue(doc, starts, a, b) -> bool:
+    return any(is_cue(t) for t in _tokens_in(doc, starts, a, b))
+
+
+def _next_sentence_frame(doc, end, paras, pi, blocked, starts):
+    i = bisect.bisect_left(starts, end)
+    if i >= len(doc):
+        return []
+    tok = doc[i]
+    # skip the end of the quote's own sentence
+    while tok.i < len(doc) - 1 and tok.is_punct:
+        tok = doc[tok.i + 1]
+    if tok.is_punct:
+        return []
+    sent = tok.sent
+    toks = [t for t in sent if t.i >= tok.i]
+    if len(toks) > 20 or any(any(a <= t.idx < b for a, b in blocked) for t in toks):
+        return []
+    if "\n" in doc.text[end:tok.idx] and doc.text[end:tok.idx].count("\n") > 2:
+        return []
+    return toks
+
+
+_CLIMB = ("ccomp", "xcomp", "relcl", "advcl", "dobj", "obj", "pobj", "prep", "acl", "attr", "oprd", "pcomp", "appos")
+
+
+def _governor(tokens, exclude):
+    """(cue, speaker head) governing a quoted phrase: the nearest reporting verb above it,
+    or a core one ("say") above that through clause links, or a speech noun with a possessor."""
+    head = _region_head(tokens)
+    if head is None:
+        return None, None, None
+    cur = head
+    cue = None
+    for _ in range(10):
+        h = cur.head
+        if h.i == cur.i:
+            break
+        if h.i not in exclude:
+            if cue is None and is_cue(h):
+                cue = h
+            elif cue is None and h.pos_ == "NOUN" and h.lemma_.lower() in noun_cues():
+                poss = [c for c in h.children if c.dep_ == "poss"]
+                if poss:
+                    return h, poss[0], head
+            elif cue is not None and is_cue(h) and h.lemma_.lower() in core_verbs():
+                if cur.dep_ in _CLIMB and any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+                    cue = h
+                    break
+            if cue is not None and cur.dep_ not in _CLIMB:
+                break
+        cur = h
+    if cue is None:
+        return None, None, head
+    return cue, speaker_head(cue, exclude, None), head
+
+
+def _title_like(text: str, region: Region) -> bool:
+    """A quoted name or title (“Fox News Sunday”, “The Apprentice”): every word capitalised."""
+    words = [w for w in _inner(text, region).replace(",", " ").split() if w[:1].isalpha()]
+    small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with"}
+    caps = [w for w in words if w[:1].isupper()]
+    return bool(words) and len(words) <= 6 and all(w[:1].isupper() or w in small for w in words) and \
+        len(caps) >= 1 and words[0][:1].isupper()
+
+
+def _embedded(doc, text, region, tokens, exclude, blocked):
+    if _title_like(text, region) and len(tokens) > 1:
+        return None
+    cue, spk, head = _governor(tokens, exclude)
+    if cue is None:
+        return None
+    if cue.pos_ == "NOUN":
+        sub = list(head.head.subtree) if head.head.i != cue.i else list(head.subtree)
+        span = (min(t.idx for t in sub), max(t.idx + len(t) for t in sub))
+    else:
+        span = complement_span(cue, head, blocked, region.end)
+    if span is None:
+        return None
+    start, end = tidy(text, span[0], span[1], blocked)
+    if end < region.end and region.end - end < 4:
+        end = region.end
+    if end <= start:
+        return None
+    inner_len = region.end - region.start
+    kind = "fragment" if inner_len >= 0.8 * (end - start) else "mixed"
+    return _Draft([(start, end)], kind, cue, spk, end, 0, 0.75 if spk is not None else 0.55, region)
+
+
+# -- indirect --------------------------------------------------------------------------
+def _indirect(doc, text, regions, drafts):
+    blocked = [(a, b) for r in regions for a, b in r.spans]
+    used = {d.cue.i for d in drafts if d.cue is not None}
+    taken = [(a, b) for d in drafts for a, b in d.spans]
+    out = []
+    for cue, spans, head in indirect_candidates(doc, blocked):
+        if cue.i in used or head is None:
+            continue
+        spans = [tidy(text, a, b, blocked) for a, b in spans]
+        spans = [(a, b) for a, b in spans if b - a > 2]
+        if not spans:
+            continue
+        words = sum(len(text[a:b].split()) for a, b in spans)
+        if words < 3:
+            continue
+        if any(a < tb and ta < b for a, b in spans for ta, tb in taken):
+            continue
+        if any(a < qb and qa < b for a, b in spans for qa, qb in blocked):
+            continue  # content holds quote marks: the region steps handle it
+        if head.i >= min(t.i for t in doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand") or [head]) and \
+                any(a <= head.idx < b for a, b in spans):
+            continue  # the speaker sits inside the content: a parse error
+        out.append(_Draft(spans, "indirect", cue, head, spans[-1][1], 0, 0.6))
+        used.add(cue.i)
+        taken.extend(spans)
+    return out
+
+
+# -- record objects ----------------------------------------------------------------------
+def _assemble(doc, record: Article, drafts: list[_Draft]) -> list[Quote]:
+    text = record.text
+    resolver = SpeakerResolver(doc, record)
+    quotes: list[Quote] = []
+    for d in drafts:
+        try:
+            speaker = resolver.resolve(d.head) if d.head is not None else None
+        except Exception as exc:
+            log.debug("speaker resolution failed: %s", exc)
+            speaker = None
+        if speaker is not None:
+            resolver.note_speaker(d.head, speaker)
+        cue = None
+        if d.cue is not None:
+            c = d.cue
+            cue_end = c.idx + len(c)
+            if c.lower_ == "according" and c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to":
+                cue_end = doc[c.i + 1].idx + len(doc[c.i + 1])
+            cue = Cue(start=c.idx, end=cue_end, text=text[c.idx:cue_end],
+                      lemma="according to" if c.lower_ == "according" else c.lemma_.lower())
+        spans = sorted({(int(a), int(b)) for a, b in d.spans if b > a})
+        if not spans:
+            continue
+        content = " … ".join(text[a:b] for a, b in spans)
+        sentence = record.sentence_of(spans[0][0]) if record.sentences else _sent_index(doc, spans[0][0])
+        conf = d.conf if speaker is not None and speaker.mention is not None else d.conf * 0.6
+        quotes.append(Quote(id=f"Q{len(quotes) + 1}", kind=d.kind, spans=spans, text=content,
+                            sentence=sentence, cue=cue, speaker=speaker or Speaker(),
+                            confidence=round(min(max(conf, 0.0), 1.0), 2)))
+    return quotes
+
+
+def _sent_index(doc, pos: int) -> int:
+    for i, s in enumerate(doc.sents):
+        if s.start_char <= pos < s.end_char:
+            return i
+    return 0

@@ -1,0 +1,152 @@
+"""Time expressions: find them, type them and resolve them against the publication date.
+
+``extract_times(doc, record)`` returns ``record.times``: every DATE, TIME, DURATION and
+SET expression of the clean text, and of caption lines the clean step removed, with its
+TIMEX3 value ("2021-12-07", "2021-W48", "P2H", "PRESENT_REF", "XXXX-12-25" …) and modifier.
+
+Steps:
+1. candidates: rule patterns (``_timex_lexicon``) run over the text; regexes only, no parse;
+2. normalize: one normalizer per rule (``_timex_normalize``) gives (type, value, mod), or rejects;
+   relative expressions are anchored on ``record.published`` and, for weekdays, months and
+   holidays, on the tense of the governing verb in ``doc``;
+3. select: longest accepted candidate first, no overlaps, document order;
+4. captions: the same over removed lines whose reason is "caption" (no parse there).
+Without a publication date relative values stay unresolved (``XXXX-…``). Rules: docs/TIME.md.
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+from ..record import Article, TimeExpr
+from ._timex_anchor import parse_anchor
+from ._timex_lexicon import rules, trigger_words
+from ._timex_normalize import NORMALIZERS, Ctx
+
+__all__ = ["extract_times", "find_times"]
+
+log = logging.getLogger("tidings.times")
+
+_WORD = re.compile(r"\w+")
+_REACH = 64  # characters a match may extend before its first or after its last trigger word
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around trigger words; the rule patterns run only there (speed).
+
+    Every rule's match holds a trigger (a month, weekday, unit, reference word, a year-like
+    number, a clock time …), so text without one can hold no time expression.
+    """
+    words = trigger_words()
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w.lower() in words:
+            pass
+        elif w[0].isdigit():
+            if not (_YEARLIKE.fullmatch(w) or w.endswith("s") or text[m.end():m.end() + 1] in (":", "/", "-")
+                    or _CLOCK_AFTER.match(text, m.end())):
+                continue
+        else:
+            continue
+        ws, we = max(0, m.start() - _REACH), min(n, m.end() + _REACH)
+        if spans and ws <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], we)
+        else:
+            spans.append((ws, we))
+    out = []
+    for ws, we in spans:  # widen to whitespace so no word is cut
+        while ws > 0 and not text[ws - 1].isspace():
+            ws -= 1
+        while we < n and not text[we].isspace():
+            we += 1
+        out.append((ws, we))
+    return out
+
+
+_YEARLIKE = re.compile(r"1[5-9]\d\d|20\d\d|\d{1,2}(?:st|nd|rd|th)|\d0s")
+_CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.?m\b|o'clock|[.:]\d)", re.I)
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, str, object]]:
+    found = []
+    windows = _windows(text)
+    for priority, (name, pattern) in enumerate(rules()):
+        for ws, we in windows:
+            for m in pattern.finditer(text, ws, we):
+                s, e = m.span()
+                while e > s and text[e - 1] in " \t\n,;:-":
+                    e -= 1
+                if e > s:
+                    found.append((s, e, priority, name, m))
+    return found
+
+
+def _quarters(ctx: Ctx, cands) -> list[tuple[int, int, int]]:
+    """Explicit quarters ("the third quarter", "fourth-quarter of 1990") in document order."""
+    out = []
+    for s, e, _, name, m in cands:
+        if name != "quarter":
+            continue
+        result = NORMALIZERS["quarter"](m, ctx, s, e)
+        if result and result[1][:4].isdigit():
+            out.append((s, int(result[1][:4]), int(result[1][-1])))
+    return sorted(out)
+
+
+# Rules whose words are also common in titles and names; capitalized mid-sentence they are skipped.
+_NAME_PRONE = frozenset({"ref", "rel", "season", "noon", "tod_rel", "set_word", "vague_plural", "the_year", "weekend"})
+
+
+def _sentence_start(text: str, start: int, doc) -> bool:
+    if doc is not None:
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is not None and len(span) and span[0].is_sent_start:
+            return True
+    before = text[:start].rstrip(" \t\"'`“‘(")
+    return not before or before[-1] in ".!?:\n" or text[start - 1:start] == "\n"
+
+
+def find_times(text: str, published: str | None = None, doc=None) -> list[tuple[int, int, str, str, str | None]]:
+    """(start, end, type, value, mod) of every time expression in `text`, in document order."""
+    if not text:
+        return []
+    ctx = Ctx(text=text, anchor=parse_anchor(published), doc=doc)
+    cands = _candidates(text)
+    ctx.quarters = _quarters(ctx, cands)
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for s, e, _, name, m in cands:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        if name in _NAME_PRONE and text[s].isupper() and not _sentence_start(text, s, doc):
+            continue  # "ABC's This Week", "VOA Today", "High Noon": part of a name
+        try:
+            result = NORMALIZERS[name](m, ctx, s, e)
+        except Exception as exc:  # odd text must never stop the article
+            log.debug("time rule %s failed on %r: %s", name, text[s:e], exc)
+            result = None
+        if result is None:
+            continue
+        taken.append((s, e))
+        out.append((s, e, *result))
+    out.sort()
+    return out
+
+
+def extract_times(doc, record: Article) -> list[TimeExpr]:
+    """Time expressions of the article body and of its captions, ids T1, T2, … in order."""
+    times: list[TimeExpr] = []
+    for s, e, typ, value, mod in find_times(record.text, record.published, doc):
+        times.append(TimeExpr(id=f"T{len(times) + 1}", start=s, end=e, text=record.text[s:e], type=typ,
+                              value=value, mod=mod, sentence=record.sentence_of(s) if record.sentences else 0))
+    for line in record.removed_lines:
+        if line.reason != "caption":
+            continue
+        for s, e, typ, value, mod in find_times(line.text, record.published, None):
+            times.append(TimeExpr(id=f"T{len(times) + 1}", start=s, end=e, text=line.text[s:e], type=typ,
+                                  value=value, mod=mod, sentence=0, removed_line=line.line))
+    return times
+

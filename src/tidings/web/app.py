@@ -1,0 +1,150 @@
+"""`create_app(db)`: the FastAPI app behind `tidings serve` — REST API under /api, dashboard pages at /.
+
+One store connection, used under one lock (the store has a single writer; DuckDB
+connections are not shared between threads). Errors are one exception type with a
+status (`WebError`), rendered as JSON under /api and as a page elsewhere.
+"""
+from __future__ import annotations
+
+import ipaddress
+import os
+import threading
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from fastapi.exceptions import RequestValidationError
+
+from ..errors import TidingsError
+
+__all__ = ["create_app", "serve_dashboard", "WebError", "DEFAULT_MAX_BODY"]
+
+DEFAULT_MAX_BODY = 2_000_000  # bytes; TIDINGS_MAX_BODY overrides
+
+
+class WebError(Exception):
+    def __init__(self, status: int, message: str):
+        self.status = status
+        self.message = message
+        super().__init__(message)
+
+
+class AppState:
+    """What every request needs: the store (under a lock), the token, the pipeline (loaded on first POST)."""
+
+    def __init__(self, db: str, token: str | None, max_body: int):
+        from ..store import open_store
+
+        self.db = db
+        self.store = open_store(db)
+        self.lock = threading.RLock()
+        self.token = token
+        self.max_body = max_body
+        self._pipeline = None
+
+    def pipeline(self):
+        if self._pipeline is None:
+            from ..pipeline import Pipeline
+
+            self._pipeline = Pipeline()
+        return self._pipeline
+
+    def read(self, func, *args, **kwargs):
+        with self.lock:
+            return func(self.store, *args, **kwargs)
+
+
+def _templates() -> Jinja2Templates:
+    folder = Path(str(resources.files("tidings.web").joinpath("templates")))
+    templates = Jinja2Templates(directory=str(folder))  # autoescape is on for .html
+    return templates
+
+
+def create_app(db: str = "tidings.duckdb", *, token: str | None = None, max_body: int | None = None) -> FastAPI:
+    token = token if token is not None else (os.environ.get("TIDINGS_TOKEN") or None)
+    max_body = max_body or int(os.environ.get("TIDINGS_MAX_BODY", DEFAULT_MAX_BODY))
+    state = AppState(db, token, max_body)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        with state.lock:
+            state.store.close()
+
+    app = FastAPI(title="tidings", version=_version(), lifespan=lifespan,
+                  description="Who did and said what, to whom, when, where and how many — from the news.")
+    app.state.tidings = state
+    app.state.templates = _templates()
+    static = Path(str(resources.files("tidings.web").joinpath("static")))
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+
+    from . import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    def _error(request: Request, status: int, message: str):
+        if request.url.path.startswith("/api") or request.url.path in ("/openapi.json",):
+            return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+        return app.state.templates.TemplateResponse(request, "error.html", {"status": status, "message": message},
+                                                    status_code=status)
+
+    @app.exception_handler(WebError)
+    async def _web_error(request: Request, exc: WebError):
+        return _error(request, exc.status, exc.message)
+
+    @app.exception_handler(TidingsError)
+    async def _tidings_error(request: Request, exc: TidingsError):
+        return _error(request, 400, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        return _error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError):
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        return _error(request, 422, f"{where}: {first.get('msg', 'invalid request')}")
+
+    @app.middleware("http")
+    async def _limit_body(request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > state.max_body:
+            return JSONResponse({"error": {"status": 413, "message": f"body over {state.max_body} bytes"}},
+                                status_code=413)
+        return await call_next(request)
+
+    return app
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def is_loopback(host: str) -> bool:
+    if host in ("localhost",):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve_dashboard(db: str = "tidings.duckdb", *, host: str = "127.0.0.1", port: int = 8000,
+                    open_article: str | None = None) -> None:
+    """Run the app with uvicorn until Ctrl-C; print the address of the page to open."""
+    import uvicorn
+
+    if not is_loopback(host) and not os.environ.get("TIDINGS_TOKEN"):
+        print("warning: serving beyond this machine with no TIDINGS_TOKEN: reads are open, writes refused")
+    path = f"/articles/{open_article}" if open_article else "/"
+    print(f"tidings dashboard: http://{host}:{port}{path}  (API docs at /docs; Ctrl-C stops)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")

@@ -1,0 +1,104 @@
+"""The article's clean text as HTML with every extracted span marked, escaped throughout.
+
+The text is cut at every span boundary; each piece becomes one <span> carrying the
+classes and ids of all spans that cover it (`data-ids`), so nested and overlapping
+spans need no nesting in the markup. Clicking a quote in the page lights up every
+piece with its id, and those of its speaker (`S-<quote id>`) and cue (`C-<quote id>`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from ..record import Article
+
+__all__ = ["highlight_article", "event_summary"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    start: int
+    end: int
+    kind: str  # css class
+    ident: str
+    title: str = ""
+
+
+def event_summary(record: Article, event) -> str:
+    src = (event.source.code or event.source.name or "?") if event.source else "—"
+    tgt = (event.target.code or event.target.name or "?") if event.target else "—"
+    parts = [f"{src} → {event.cameo} {event.name or ''} → {tgt}".replace("  ", " ")]
+    if event.goldstein is not None:
+        parts.append(f"Goldstein {event.goldstein:+.1f}")
+    parts.append(event.modality)
+    if event.date and event.date.value:
+        parts.append(f"{event.date.value} ({event.date.basis})")
+    if event.place:
+        place = next((p for p in record.places if p.id == event.place), None)
+        if place:
+            parts.append(place.name)
+    return " · ".join(parts)
+
+
+def _marks(record: Article) -> list[Mark]:
+    marks: list[Mark] = []
+    for e in record.entities:
+        kind = {"PERSON": "person", "ORG": "org", "PLACE": "placeent", "NORP": "norp"}.get(e.type, "ent")
+        title = e.name + (f" · {e.role}" if e.role else "") + (f" · {e.actor_code}" if e.actor_code else "")
+        for m in e.mentions:
+            marks.append(Mark(m.start, m.end, kind, e.id, title))
+    for q in record.quotes:
+        who = q.speaker.name or (q.speaker.mention.text if q.speaker.mention else "unknown speaker")
+        for start, end in q.spans:
+            marks.append(Mark(start, end, f"quote {q.kind}", q.id, f"{q.kind} quote · {who}"))
+        if q.speaker.mention:
+            marks.append(Mark(q.speaker.mention.start, q.speaker.mention.end, "speaker", f"S-{q.id}", f"speaker of {q.id}"))
+        if q.cue:
+            marks.append(Mark(q.cue.start, q.cue.end, "cue", f"C-{q.id}", f"cue of {q.id}: {q.cue.lemma}"))
+    for v in record.events:
+        marks.append(Mark(v.action.start, v.action.end, f"event {v.modality}", v.id, event_summary(record, v)))
+    for n in record.quantities:
+        marks.append(Mark(n.start, n.end, "number", n.id, f"{n.value:g} {n.counted or n.unit or ''}".strip()
+                          if n.value is not None else n.text))
+    for t in record.times:
+        if t.removed_line is None:
+            marks.append(Mark(t.start, t.end, "time", t.id, f"{t.type} {t.value}"))
+    for p in record.places:
+        marks.append(Mark(p.start, p.end, "place", p.id, f"{p.name}, {p.country or ''} ({p.lat:.2f}, {p.lon:.2f})"))
+    n = len(record.text)
+    return [m for m in marks if 0 <= m.start < m.end <= n]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    while start <= len(text):
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        if end > start:
+            out.append((start, end))
+        start = end + 2
+    return out
+
+
+def highlight_article(record: Article) -> Markup:
+    """One <p> per paragraph; inside, one <span> per piece of text covered by the same marks."""
+    text = record.text
+    marks = _marks(record)
+    bounds = {m.start for m in marks} | {m.end for m in marks}
+    html: list[str] = []
+    for p_start, p_end in _paragraphs(text):
+        cuts = sorted({p_start, p_end, *(c for c in bounds if p_start < c < p_end)})
+        out: list[str] = []
+        for a, b in zip(cuts, cuts[1:]):
+            body = str(escape(text[a:b])).replace("\n", "<br>")
+            active = [m for m in marks if m.start <= a and b <= m.end]
+            if not active:
+                out.append(body)
+                continue
+            classes = " ".join(sorted({c for m in active for c in m.kind.split()}))
+            ids = " ".join(dict.fromkeys(m.ident for m in active))
+            title = " | ".join(dict.fromkeys(m.title for m in active if m.title))
+            out.append(f'<span class="mark {escape(classes)}" data-ids="{escape(ids)}" title="{escape(title)}">{body}</span>')
+        html.append("<p>" + "".join(out) + "</p>")
+    return Markup("\n".join(html))

@@ -1,0 +1,123 @@
+"""Dashboard pages: /, /articles/{id}, /events, /actors/{code}, /map, /search. Thin: query, then render."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from markupsafe import Markup
+
+from ..corpus.queries import find_actors, find_events, find_quotes
+from ..corpus.series import series as dyad_series
+from .api import list_articles
+from .highlight import event_summary, highlight_article
+from .svg import QUAD_COLORS, QUAD_NAMES, map_svg, network_svg, timeline_svg
+
+router = APIRouter(include_in_schema=False)
+
+
+def _render(request: Request, template: str, **context) -> HTMLResponse:
+    context.setdefault("quad_names", QUAD_NAMES)
+    context.setdefault("quad_colors", QUAD_COLORS)
+    return request.app.state.templates.TemplateResponse(request, template, context)
+
+
+def _state(request: Request):
+    return request.app.state.tidings
+
+
+def _overview(store) -> dict:
+    counts = {t: store.count(t) for t in ("articles", "events", "quotes", "entities", "places")}
+    dyads = store.query_dicts(
+        "SELECT source_country || '-' || target_country AS dyad, count(*) AS events, avg(goldstein) AS goldstein "
+        "FROM events WHERE source_country IS NOT NULL AND target_country IS NOT NULL "
+        "AND source_country <> target_country GROUP BY 1 ORDER BY 2 DESC LIMIT 10")
+    alerts = []
+    try:
+        alerts = store.query_dicts("SELECT * FROM alerts ORDER BY created_at DESC LIMIT 10")
+    except Exception:  # no alerts table until `tidings watch` has run
+        alerts = []
+    return {"counts": counts, "dyads": dyads, "alerts": alerts, "recent": list_articles(store, limit=15)}
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request):
+    return _render(request, "index.html", **_state(request).read(_overview))
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str):
+    from .app import WebError
+
+    record = _state(request).read(lambda store: store.get_article(article_id))
+    if record is None:
+        raise WebError(404, f"no article {article_id!r}")
+    points = [{"lat": p.lat, "lon": p.lon, "label": p.name} for p in record.places]
+    return _render(request, "article.html", a=record, body=highlight_article(record),
+                   events=[(v, event_summary(record, v)) for v in record.events],
+                   places_map=Markup(map_svg(points)) if points else None,
+                   entity_names={e.id: e.name for e in record.entities})
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, dyad: str | None = None, actor: str | None = None, root: str | None = None,
+                modality: str | None = None, since: str | None = None, until: str | None = None,
+                by: str = "day", q: str | None = None):
+    state = _state(request)
+    dyad, actor, root, modality, q = (x or None for x in (dyad, actor, root, modality, q))
+    rows = state.read(find_events, dyad=dyad, actor=actor, root=root, modality=modality, since=since or None,
+                      until=until or None, text=q, limit=300)
+    chart = None
+    if dyad or actor:
+        series_rows = state.read(dyad_series, dyad=dyad, actor=actor, by=by if by in ("day", "week", "month") else "day",
+                                 directed=False, since=since or None, until=until or None, modality=modality)
+        chart = Markup(timeline_svg([{"period": r["period"], "q1": r["verbal_coop"], "q2": r["material_coop"],
+                                      "q3": r["verbal_conflict"], "q4": r["material_conflict"],
+                                      "goldstein_mean": r["goldstein_mean"]} for r in series_rows]))
+    return _render(request, "events.html", rows=rows, chart=chart,
+                   filters={"dyad": dyad or "", "actor": actor or "", "root": root or "", "modality": modality or "",
+                            "since": since or "", "until": until or "", "q": q or "", "by": by})
+
+
+def _actor(store, code: str) -> dict:
+    counterparts = store.query_dicts(
+        "SELECT CASE WHEN source_code LIKE ? THEN target_code ELSE source_code END AS code, count(*) AS count, "
+        "avg(goldstein) AS goldstein_mean FROM events "
+        "WHERE (source_code LIKE ? OR target_code LIKE ?) AND source_code IS NOT NULL AND target_code IS NOT NULL "
+        "GROUP BY 1 ORDER BY 2 DESC LIMIT 16", [code + "%"] * 3)
+    counterparts = [c for c in counterparts if c["code"] and not c["code"].startswith(code)]
+    return {"events": find_events(store, actor=code, limit=200), "quotes": find_quotes(store, actor=code, limit=100),
+            "counterparts": counterparts, "names": find_actors(store, country=code, limit=20)}
+
+
+@router.get("/actors/{code}", response_class=HTMLResponse)
+def actor_page(request: Request, code: str):
+    from .app import WebError
+
+    code = code.upper()
+    if not code.isalnum() or len(code) > 12:
+        raise WebError(404, "an actor code is letters and digits, e.g. USAGOV")
+    data = _state(request).read(_actor, code)
+    return _render(request, "actor.html", code=code, network=Markup(network_svg(code, data["counterparts"])), **data)
+
+
+def _map_points(store) -> list[dict]:
+    return store.query_dicts("SELECT name AS label, avg(lat) AS lat, avg(lon) AS lon, count(*) AS count FROM places "
+                             "WHERE lat IS NOT NULL AND lon IS NOT NULL GROUP BY name ORDER BY 4 DESC LIMIT 2000")
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request):
+    points = _state(request).read(_map_points)
+    points = [{**p, "lat": float(p["lat"]), "lon": float(p["lon"]), "count": int(p["count"])} for p in points]
+    return _render(request, "map.html", svg=Markup(map_svg(points)), points=points[:50])
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = ""):
+    state = _state(request)
+    q = q.strip()[:200]
+    results = {"articles": [], "quotes": [], "actors": []}
+    if q:
+        results = {"articles": state.read(list_articles, q=q, limit=30),
+                   "quotes": state.read(find_quotes, text=q, limit=30) + state.read(find_quotes, speaker=q, limit=30),
+                   "actors": state.read(find_actors, name=q, limit=30)}
+    return _render(request, "search.html", q=q, **results)

@@ -1,0 +1,35 @@
+// Article view: click a quote (in the text or the list) to light up its text, speaker and cue.
+(function () {
+  function pieces(id) {
+    return Array.prototype.filter.call(document.querySelectorAll('#article-text .mark'), function (el) {
+      return (el.getAttribute('data-ids') || '').split(' ').indexOf(id) >= 0;
+    });
+  }
+  function clear() {
+    document.querySelectorAll('.lit, .lit-speaker, .lit-cue').forEach(function (el) {
+      el.classList.remove('lit', 'lit-speaker', 'lit-cue');
+    });
+    document.querySelectorAll('.quote-item.active').forEach(function (el) { el.classList.remove('active'); });
+  }
+  function show(quoteId) {
+    clear();
+    pieces(quoteId).forEach(function (el) { el.classList.add('lit'); });
+    pieces('S-' + quoteId).forEach(function (el) { el.classList.add('lit-speaker'); });
+    pieces('C-' + quoteId).forEach(function (el) { el.classList.add('lit-cue'); });
+    var item = document.querySelector('.quote-item[data-quote="' + quoteId + '"]');
+    if (item) { item.classList.add('active'); }
+  }
+  document.addEventListener('click', function (ev) {
+    var item = ev.target.closest('.quote-item');
+    if (item) { show(item.getAttribute('data-quote')); return; }
+    var mark = ev.target.closest('#article-text .mark.quote');
+    if (mark) {
+      var ids = (mark.getAttribute('data-ids') || '').split(' ');
+      for (var i = 0; i < ids.length; i++) { if (/^Q\d+$/.test(ids[i])) { show(ids[i]); return; } }
+    }
+  });
+  document.addEventListener('keydown', function (ev) {
+    var item = ev.target.closest && ev.target.closest('.quote-item');
+    if (item && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); show(item.getAttribute('data-quote')); }
+  });
+})();

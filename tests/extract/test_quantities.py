@@ -1,0 +1,183 @@
+"""Quantity extractor: values, units or counted nouns, qualifiers, change, categories, non-counts.
+
+Core tests use hand-written sentences and the small spaCy model; the acceptance test on
+the example articles reads ../shared and skips when it is absent.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tidings.extract.quantities import extract_quantities
+from tidings.record import Article, Entity, Event, Mention, Sentence, SpanRef, TimeExpr
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import spacy
+
+    from tidings.pipeline import MODEL_CANDIDATES
+
+    for name in MODEL_CANDIDATES:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    pytest.skip("no spaCy English model installed")
+
+
+def run(nlp, text, **fields):
+    doc = nlp(text)
+    record = Article(id="x", text=text, sentences=[Sentence(start=s.start_char, end=s.end_char) for s in doc.sents], **fields)
+    return extract_quantities(doc, record)
+
+
+def one(nlp, text, value):
+    found = [q for q in run(nlp, text) if q.value == pytest.approx(value)]
+    assert found, f"no quantity {value} in {text!r}: {[(q.text, q.value) for q in run(nlp, text)]}"
+    return found[0]
+
+
+def test_counted_noun_phrase_and_qualifiers(nlp):
+    q = one(nlp, "The force could include up to 90,000 soldiers, officials said.", 90000)
+    assert q.qualifier == "at_most" and q.counted == "soldiers" and q.unit == "soldiers"
+    q = one(nlp, "Engineers moved 40 heavy pontoon bridges to the river.", 40)
+    assert q.unit == "heavy pontoon bridges" and q.counted == "bridges" and q.qualifier == "exact"
+    q = one(nlp, "Around 3,500 local volunteers joined the search.", 3500)
+    assert q.qualifier == "approximate" and q.counted == "volunteers"
+    q = one(nlp, "The agency said more than 220 flights were cancelled.", 220)
+    assert q.qualifier == "at_least"
+    q = one(nlp, "An estimated 8,000 fans waited outside.", 8000)
+    assert q.qualifier == "approximate"
+
+
+def test_number_words_and_vague_amounts(nlp):
+    assert one(nlp, "The two ministers held a three-hour meeting.", 3).normalized_unit == "hour"
+    assert one(nlp, "The two ministers held a three-hour meeting.", 2).counted == "ministers"
+    assert one(nlp, "Police questioned a dozen witnesses.", 12).counted == "witnesses"
+    q = one(nlp, "Tens of thousands of farmers marched on the capital.", 10000)
+    assert q.qualifier == "at_least" and q.counted == "farmers"
+    assert one(nlp, "The fund holds 2.5 million euros.", 2_500_000).normalized_unit == "EUR"
+    assert one(nlp, "They found two hundred and forty graves.", 240).counted == "graves"
+    assert one(nlp, "Nearly two-thirds of the members voted.", 2 / 3).qualifier == "approximate"
+
+
+def test_money_and_units(nlp):
+    q = one(nlp, "The council approved a $4.2bn budget for roads.", 4.2e9)
+    assert q.unit == "$" and q.normalized_unit == "USD"
+    assert one(nlp, "The club paid PS3.5m for the striker.", 3.5e6).normalized_unit == "GBP"
+    assert one(nlp, "Inflation reached 7.5% in the spring.", 7.5).normalized_unit == "percent"
+    assert one(nlp, "Exports fell 3 per cent last year.", 3).unit == "percent"
+    q = one(nlp, "Brent crude traded at $81.40 per barrel on the exchange.", 81.40)
+    assert q.unit == "$ per barrel"
+    assert one(nlp, "The convoy travelled 120 km overnight.", 120).normalized_unit == "km"
+    assert one(nlp, "Temperatures dropped to minus-12 degrees Celsius.", -12).normalized_unit == "celsius"
+
+
+def test_ranges_are_low_and_high(nlp):
+    qs = run(nlp, "The storm left between 300 and 400 homes without power.")
+    rng = [q for q in qs if q.low == 300 and q.high == 400]
+    assert rng and rng[0].value is None
+    qs = run(nlp, "Prices rose 4 per cent to 6 per cent.")
+    assert any(q.low == 4 and q.high == 6 and q.unit == "percent" for q in qs)
+    qs = run(nlp, "Officials expect 1 to 2 thousand visitors.")
+    assert any(q.low == 1000 and q.high == 2000 for q in qs)
+
+
+def test_change_direction(nlp):
+    assert one(nlp, "Shares of the airline rose 4.5% on Monday.", 4.5).change == "up"
+    assert one(nlp, "Profit fell to $20 million in the quarter.", 20e6).change == "down"
+    assert one(nlp, "The index was down 1.2% at midday.", 1.2).change == "down"
+    assert one(nlp, "The company employs 400 people in the town.", 400).change is None
+
+
+def test_not_counts(nlp):
+    text = ("On March 3, 2021, a 19-year-old man who lives at 42 Elm Street watched Game 7 "
+            "at 8:30 pm and finished 3rd in the 1990s league.")
+    qs = run(nlp, text)
+    values = {q.value for q in qs}
+    assert not values & {3, 2021, 42, 7, 8.30, 1990}, [(q.text, q.value) for q in qs]
+    ages = [q for q in qs if q.value == 19]
+    assert all(q.normalized_unit == "year of age" and q.counted is None and q.category is None for q in ages)
+    assert run(nlp, "The treaty was signed in 1998 by both sides.") == []
+
+
+def test_times_stage_spans_are_skipped(nlp):
+    text = "The talks resumed on 12 May with 30 delegates."
+    times = [TimeExpr(id="T1", start=text.index("12 May"), end=text.index("12 May") + 6, text="12 May", type="DATE",
+                      value="XXXX-05-12", sentence=0)]
+    qs = run(nlp, text, times=times)
+    assert [q.value for q in qs] == [30]
+
+
+def test_categories(nlp):
+    assert one(nlp, "The explosion killed 9 workers at the plant.", 9).category == "KILL"
+    assert one(nlp, "At least 25 people were injured in the crash.", 25).category == "WOUND"
+    assert one(nlp, "Police arrested 14 people after the clashes.", 14).category == "ARREST"
+    assert one(nlp, "Some 5,000 protesters gathered in the square.", 5000).category == "PROTEST"
+    q = one(nlp, "The attack killed 6 soldiers and wounded 11 more.", 11)
+    assert q.category == "WOUND" and q.counted == "soldiers"
+    assert one(nlp, "Donors pledged $200 million in humanitarian aid.", 200e6).category == "AID"
+    assert one(nlp, "The company paid $200 million for the site.", 200e6).category is None
+
+
+def test_mobilize_category(nlp):
+    q = one(nlp, "Officials said 3,000 troops are stationed near the frontier.", 3000)
+    assert q.category == "MOBILIZE"
+
+
+def test_attached_to_event_then_entity(nlp):
+    text = "Rebels seized 40 trucks near the town."
+    start = text.index("seized")
+    events = [Event(id="V1", sentence=0, action=SpanRef(start=start, end=start + 6, text="seized"), cameo="180", root="18")]
+    qs = run(nlp, text, events=events)
+    assert qs[0].attached_to == "V1"
+    text = "About 500 Kenyan runners entered the race."
+    k = text.index("Kenyan")
+    ents = [Entity(id="E1", name="Kenyan", type="NORP", mentions=[Mention(start=k, end=k + 6, text="Kenyan", sentence=0)])]
+    qs = run(nlp, text, entities=ents)
+    assert qs[0].attached_to == "E1"
+    assert run(nlp, "About 500 runners entered the race.")[0].attached_to is None
+
+
+def test_odd_input_does_not_raise(nlp):
+    for text in ("", "$", "1/0 of", "-- 5 -- 5 --", "x" * 50 + " 3" * 40, "one of", "half", "1e999 people", "$-.5bn"):
+        run(nlp, text)
+
+
+def test_offsets_and_ids(nlp):
+    text = "Workers built 12 schools. Later 7 clinics opened."
+    qs = run(nlp, text)
+    assert [q.id for q in qs] == ["N1", "N2"]
+    for q in qs:
+        assert text[q.start:q.end] == q.text
+    assert [q.sentence for q in qs] == [0, 1]
+
+
+def _shared_examples():
+    folder = SHARED / "examples"
+    if not folder.is_dir():
+        pytest.skip("../shared is absent: example articles not available")
+    return sorted(folder.glob("*.gold.json"))
+
+
+def test_example_articles(nlp):
+    for gold_path in _shared_examples():
+        gold = json.loads(gold_path.read_text("utf-8"))
+        text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text("utf-8")
+        qs = run(nlp, text)
+        for g in gold.get("quantities", []):
+            at = text.find(g["contains"])
+            assert at >= 0
+            head = g["counted"].split()[-1]
+            hits = [q for q in qs if at <= q.start and q.end <= at + len(g["contains"]) and q.value == g["value"]
+                    and (head in (q.unit or "") or head in (q.counted or ""))]
+            assert hits, f"{gold_path.name}: missed {g['contains']!r}"
+            want = g.get("qualifier", "exact").replace("approximately", "approximate").replace(" ", "_")
+            assert hits[0].qualifier == want, (g["contains"], hits[0].qualifier)
+            if g.get("category"):
+                assert hits[0].category == g["category"], (g["contains"], hits[0].category)

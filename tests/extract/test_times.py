@@ -1,0 +1,217 @@
+"""Time expressions: spans, types, TIMEX3 values anchored on the publication date.
+
+Core tests use hand-written sentences (no ../shared). The model-backed tests parse a few
+sentences with the session spaCy model to check tense-driven choices; the acceptance test on
+the example article skips when ../shared is absent.
+"""
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from tidings.extract._timex_anchor import resolve_month, resolve_month_day, resolve_season, resolve_weekday
+from tidings.extract._timex_lexicon import number_value, year_value
+from tidings.extract._timex_normalize import duration_value
+from tidings.extract.times import extract_times, find_times
+from tidings.record import Article, RemovedLine, Sentence
+
+PUB = "2021-12-07"  # a Tuesday, ISO week 49
+
+
+def values(text: str, published: str | None = PUB, doc=None) -> dict[str, str]:
+    return {text[s:e]: v for s, e, _, v, _ in find_times(text, published, doc)}
+
+
+def one(text: str, published: str | None = PUB, doc=None) -> tuple[str, str, str, str | None]:
+    found = find_times(text, published, doc)
+    assert len(found) == 1, found
+    s, e, typ, value, mod = found[0]
+    return text[s:e], typ, value, mod
+
+
+# -- calendar arithmetic ---------------------------------------------------------------
+def test_weekday_resolution_back_forward_and_same_day():
+    from datetime import date
+
+    tue = date(2021, 12, 7)
+    assert resolve_weekday(tue, 5, -1) == date(2021, 12, 3)
+    assert resolve_weekday(tue, 2, -1) == tue  # same day allowed
+    assert resolve_weekday(tue, 2, -1, strict=True) == date(2021, 11, 30)
+    assert resolve_weekday(tue, 4, 1) == date(2021, 12, 9)
+    assert resolve_weekday(tue, 1, 1, strict=True) == date(2021, 12, 13)
+
+
+def test_month_without_year_prefers_the_past_unless_near_or_future():
+    from datetime import date
+
+    dec = date(2021, 12, 7)
+    assert resolve_month(dec, 1, 0) == 2022  # next month is near: the planned January
+    assert resolve_month(dec, 1, -1) == 2022
+    assert resolve_month(dec, 6, 0) == 2021
+    assert resolve_month(date(1989, 10, 30), 3, 0) == 1989
+    assert resolve_month(date(1989, 10, 30), 3, 1) == 1990
+    assert resolve_month_day(date(2000, 1, 15), 1, 14, 1) == date(2000, 1, 14)
+    assert resolve_month_day(date(1989, 11, 2), 11, 20, -1) == date(1989, 11, 20)
+
+
+def test_seasons():
+    from datetime import date
+
+    assert resolve_season(date(2021, 12, 7), "SP", "last") == "2021-SP"
+    assert resolve_season(date(2021, 4, 7), "SP", "last") == "2020-SP"
+    assert resolve_season(date(2021, 12, 7), "SU", "next") == "2022-SU"
+
+
+def test_numbers_and_durations():
+    assert number_value("twenty-four") == 24
+    assert number_value("a couple of") == 2
+    assert number_value("2 1/2") == 2.5
+    assert year_value("nineteen ninety-six") == 1996
+    assert year_value("two thousand") == 2000
+    assert duration_value(2, "Y") == "P2Y"
+    assert duration_value(None, "M") == "PXM"
+    assert duration_value(2, "H") == "PT2H"
+    assert duration_value(1.5, "MIN") == "PT1M30S"
+    assert duration_value(2, "10Y") == "P20Y"
+
+
+# -- expressions without a parse -------------------------------------------------------------
+@pytest.mark.parametrize("text,span,value", [
+    ("Putin said last week that the talks failed.", "last week", "2021-W48"),
+    ("Blinken said last month it was a mistake.", "last month", "2021-11"),
+    ("Prices rose this year and will rise next year.", "this year", "2021"),
+    ("The rearmament last spring was a show of force.", "last spring", "2021-SP"),
+    ("In 2014 Russia annexed the peninsula.", "2014", "2014"),
+    ("The deal closed on Dec. 3, 2020, in London.", "Dec. 3, 2020", "2020-12-03"),
+    ("It happened on 3 March 2019 in Kyiv.", "3 March 2019", "2019-03-03"),
+    ("Sales in June 1989 were flat.", "June 1989", "1989-06"),
+    ("The peace held in the 1990s.", "the 1990s", "199"),
+    ("It was the worst war of the 20th century.", "the 20th century", "19"),
+    ("Output fell in the third quarter.", "the third quarter", "2021-Q3"),
+    ("They met two weeks ago in Geneva.", "two weeks ago", "2021-W47"),
+    ("He left five years ago.", "five years ago", "2016"),
+    ("Profit rose over the past two weeks.", "the past two weeks", "P2W"),
+    ("The talks lasted two hours.", "two hours", "PT2H"),
+    ("They held a two-hour video call.", "a two-hour", "PT2H"),
+    ("Troops massed there for several months.", "several months", "PXM"),
+    ("Fiscal 1990 results were weak.", "Fiscal 1990", "1990"),
+    ("He is in Brussels now.", "now", "PRESENT_REF"),
+    ("Officials met yesterday.", "yesterday", "2021-12-06"),
+    ("The vote is tomorrow.", "tomorrow", "2021-12-08"),
+    ("The markets open daily.", "daily", "P1D"),
+    ("Shops close every Sunday.", "every Sunday", "XXXX-WXX-7"),
+    ("The blast came at 10:35 a.m. on Friday.", "10:35 a.m. on Friday", "2021-12-03T10:35"),
+    ("Families gather at Christmas.", "Christmas", "2021-12-25"),
+    ("It was a terrible year in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+])
+def test_values_without_parse(text, span, value):
+    assert values(text).get(span) == value, find_times(text, PUB)
+
+
+def test_modifiers():
+    assert one("Output rose early next year, analysts hope.")[2:] == ("2022", "START")
+    assert one("It ends in mid-1996 at the latest.")[2:] == ("1996", "MID")
+    assert one("They spoke for more than four hours.")[2:] == ("PT4H", "MORE_THAN")
+    assert one("It could take at least 30 days.")[2:] == ("P30D", "EQUAL_OR_MORE")
+    assert one("The strike ended late last year.")[2:] == ("2020", "END")
+
+
+def test_spans_leave_out_prepositions():
+    assert one("The talks began on Tuesday.")[0] == "Tuesday"
+    assert one("They arrived in January.")[0] == "January"
+
+
+def test_no_publication_date_leaves_values_unresolved():
+    vals = values("He called Tuesday and will travel in January. Last week was calm.", None)
+    assert vals["Tuesday"] == "XXXX-WXX-2"
+    assert vals["January"] == "XXXX-01"
+    assert vals["Last week"] == "XXXX-WXX"
+    assert values("The fire began on Dec. 25.", None)["Dec. 25"] == "XXXX-12-25"
+    assert values("It was built in 1990.", None)["1990"] == "1990"  # explicit years need no anchor
+
+
+def test_non_times_are_left_alone():
+    assert find_times("He may go to the March for Life with Jan and 2,000 troops.", PUB) == []
+    assert find_times("The index closed at 1678.5 points.", PUB) == []
+    assert find_times("She is a 6-year-old girl, 52 years old.", PUB) == []
+    assert find_times("They save $500 million a year.", PUB) == []
+    assert find_times("", PUB) == []
+
+
+def test_odd_text_never_raises():
+    for text in ["\x00\x01", "Feb. 31, 2021", "13/45/2020", "week" * 500, "the 99th century", "\n\n\n",
+                 "Monday" * 3, "30 February"]:
+        find_times(text, PUB)
+        find_times(text, "not a date")
+
+
+def test_speed_is_a_small_fraction_of_a_parse():
+    text = ("Officials said on Tuesday that the third-quarter loss widened to $5 million, or 12 cents a share, "
+            "from a year earlier, and that sales would recover by March 1990. ") * 400
+    find_times("warm up on Monday", PUB)
+    started = time.perf_counter()
+    find_times(text, PUB)
+    assert time.perf_counter() - started < 2.0  # ~60,000 characters
+
+
+# -- the record ---------------------------------------------------------------------------
+def test_extract_times_fills_ids_sentences_and_captions():
+    text = "Biden spoke Tuesday. Putin replied last week."
+    record = Article(id="x", text=text, published=PUB,
+                     sentences=[Sentence(start=0, end=20), Sentence(start=21, end=len(text))],
+                     removed_lines=[RemovedLine(line=4, text="Biden at the White House on Tuesday, December 7, 2021.",
+                                                reason="caption"),
+                                    RemovedLine(line=6, text="Photo taken Monday.", reason="credit")])
+    times = extract_times(None, record)
+    assert [t.id for t in times] == ["T1", "T2", "T3"]
+    assert [(t.text, t.value, t.sentence) for t in times[:2]] == [("Tuesday", "2021-12-07", 0),
+                                                                  ("last week", "2021-W48", 1)]
+    caption = times[2]
+    assert caption.removed_line == 4 and caption.value == "2021-12-07"
+    assert record.removed_lines[0].text[caption.start:caption.end] == "Tuesday, December 7, 2021"
+    assert record.times == []  # returns the value, leaves the record alone
+
+
+# -- with the parse: tense decides past or next -----------------------------------------------
+@pytest.fixture(scope="module")
+def parse(nlp):
+    return lambda text: nlp(text)
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The minister met his counterpart Friday.", "Friday", "2021-12-03"),
+    ("The minister will meet his counterpart Friday.", "Friday", "2021-12-10"),
+    ("Talks are set to resume Thursday in Vienna.", "Thursday", "2021-12-09"),
+    ("The two leaders spoke Tuesday by video.", "Tuesday", "2021-12-07"),
+    ("The minister said the plan, which failed Wednesday, was dead.", "Wednesday", "2021-12-01"),
+    ("The ministers met in March to discuss the plan.", "March", "2021-03"),
+    ("The ministers will meet in March to discuss the plan.", "March", "2022-03"),
+])
+def test_tense_decides(parse, text, span, value):
+    assert values(text, PUB, parse(text)).get(span) == value
+
+
+def test_example_article(shared_dir, pipeline):
+    gold_path = shared_dir / "examples" / "biden-putin-call.gold.json"
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    raw = gold_path.with_name("biden-putin-call.txt").read_text(encoding="utf-8")
+    from tidings.items import InputItem
+
+    article = next(pipeline.pipe([InputItem(text=raw, published=gold["published"])]))
+    lines = {r.line: r.text for r in article.removed_lines}
+    missed = []
+    for want in gold["times"]:
+        ok = False
+        for t in article.times:
+            source = article.text if t.removed_line is None else lines[t.removed_line]
+            at = source.find(want["contains"])
+            if at < 0:
+                continue
+            s = at + want["contains"].find(want["text"])
+            if t.start < s + len(want["text"]) and s < t.end and t.value == want["value"]:
+                ok = True
+        if not ok:
+            missed.append(want)
+    assert not missed

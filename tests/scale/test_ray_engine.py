@@ -1,0 +1,50 @@
+"""The Ray engine (tidings.scale.ray_data) on a local Ray with 2 CPUs: same records as one process."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tidings.ingest import ingest
+
+ray = pytest.importorskip("ray", reason="ray[data] is not installed")
+pytest.importorskip("ray.data")
+
+
+@pytest.fixture(scope="module")
+def local_ray():
+    ray.init(num_cpus=2, include_dashboard=False, configure_logging=False, log_to_driver=False)
+    yield
+    ray.shutdown()
+
+
+def test_ray_equals_single_process_and_resumes(local_ray, small_corpus, memory_store, tmp_path):
+    single, on_ray = memory_store(), memory_store()
+    s1 = ingest(small_corpus, store=single)
+    shards = tmp_path / "shards"
+    s2 = ingest(small_corpus, store=on_ray, engine="ray", workers=2, shards=shards, batch_size=2)
+    assert (s1.analyzed, s1.duplicates, s1.failed) == (6, 1, 2)
+    assert (s2.analyzed, s2.duplicates, s2.failed) == (6, 1, 2)
+    assert sorted(f.location for f in s1.failures) == sorted(f.location for f in s2.failures)
+    assert on_ray.records == single.records  # record for record
+    assert list(shards.glob("*.parquet")) and s2.worker_peak_rss_mb
+
+    again = ingest(small_corpus, store=on_ray, engine="ray", workers=2, shards=tmp_path / "shards2")
+    assert (again.analyzed, again.duplicates) == (0, 7)
+    assert not (tmp_path / "shards2").exists() or not list((tmp_path / "shards2").glob("*.parquet"))
+
+
+def test_ray_shards_left_for_a_warehouse_then_imported(local_ray, small_corpus, memory_store, tmp_path):
+    import pyarrow.parquet as pq
+
+    from tidings.scale.shards import SHARD_COLUMNS
+
+    store = memory_store()
+    shards = tmp_path / "warehouse"
+    summary = ingest(small_corpus, store=store, engine="ray", workers=2, shards=shards, import_shards=False)
+    assert summary.analyzed == 0 and not store.records
+    table = pq.read_table(shards)
+    assert tuple(table.column_names) == SHARD_COLUMNS and table.num_rows == 6
+    imported = ingest([shards], store=store)  # `tidings ingest shards/` imports Parquet shards
+    assert imported.analyzed == 6 and len(store.records) == 6
+    assert {Path(p).suffix for p in map(str, shards.iterdir())} == {".parquet"}

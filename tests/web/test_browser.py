@@ -1,0 +1,106 @@
+"""The dashboard in a real browser: Debian's chromium, headless, driven by Playwright."""
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+OUT = Path(__file__).resolve().parents[2] / "test-output" / "browser"
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(web_db, pipeline):
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium); .ci/run installs it")
+    pytest.importorskip("playwright")
+    import uvicorn
+    from importlib import resources
+
+    from tidings.items import InputItem
+    from tidings.store import open_store
+    from tidings.web.app import create_app
+
+    demo = resources.files("tidings.data.demo").joinpath("biden-putin-demo.txt").read_text("utf-8")
+    record = pipeline(InputItem(text=demo, published="2021-12-07", source_name="tidings demo"))
+    with open_store(web_db) as store:
+        store.write_articles([record])
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(web_db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}", record
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                    args=["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                                          "--disable-component-update", "--disable-sync", "--no-first-run"])
+        pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+        dialogs = []
+        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        pg.dialogs = dialogs
+        yield pg
+        browser.close()
+
+
+def test_article_view_click_quote_highlights_speaker(server, page):
+    base, record = server
+    assert record.quotes, "the demo article should have quotes"
+    quote = next(q for q in record.quotes if q.speaker.mention is not None)
+    page.goto(f"{base}/articles/{record.id}")
+    page.click(f'.quote-item[data-quote="{quote.id}"]')
+    lit_speaker = page.locator("#article-text .lit-speaker")
+    assert lit_speaker.count() >= 1
+    assert quote.speaker.mention.text.split()[-1] in " ".join(lit_speaker.all_inner_texts())
+    assert page.locator("#article-text .lit").count() >= 1
+    page.screenshot(path=str(OUT / "article.png"), full_page=True)
+
+
+def test_timeline_renders_for_usa_rus(server, page):
+    base, _ = server
+    page.goto(f"{base}/events?dyad=USA-RUS")
+    assert page.locator("#timeline svg.timeline rect.bar").count() >= 1
+    assert page.locator("#timeline svg polyline.goldstein").count() == 1
+    page.screenshot(path=str(OUT / "timeline.png"), full_page=True)
+
+
+def test_map_renders(server, page):
+    base, _ = server
+    page.goto(f"{base}/map")
+    assert page.locator("#map svg .countries path").count() > 100
+    assert page.locator("#map svg circle.point").count() >= 2
+    page.screenshot(path=str(OUT / "map.png"))
+
+
+def test_hostile_text_stays_inert(server, page):
+    base, _ = server
+    page.goto(f"{base}/articles/hostile1")
+    page.hover("#article-text")
+    for mark in page.locator("#article-text .mark").all():
+        mark.hover()
+    page.goto(f"{base}/")
+    page.goto(f"{base}/search?q=Hostile")
+    assert page.evaluate("window.__xss === undefined")
+    assert page.dialogs == []
+    page.goto(f"{base}/articles/hostile1")
+    assert "<script>window.__xss=1</script>" in page.inner_text("#article-text")
