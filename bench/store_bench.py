@@ -49,6 +49,22 @@ def make_articles(rng: random.Random, start: int, n_articles: int, per_article: 
     return out
 
 
+def query_series(store, dyads, n_events: int, label: str) -> None:
+    a, b = dyads[0]
+    series(store, dyad=f"{a}-{b}", by="day")  # warm-up
+    times, sizes = [], []
+    for a, b in dyads:
+        t0 = time.perf_counter()
+        rows = series(store, dyad=f"{a}-{b}", by="day")
+        times.append((time.perf_counter() - t0) * 1000)
+        sizes.append(sum(r["events"] for r in rows))
+    times.sort()
+    p95 = times[int(0.95 * (len(times) - 1))]
+    print(f"series dyad-by-day over {n_events:,} events, {label}: {len(times)} queries, "
+          f"p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms "
+          f"(mean {statistics.mean(sizes):,.0f} events per dyad)")
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--events", type=int, default=1_000_000)
@@ -79,18 +95,11 @@ def main(argv=None) -> int:
               f"process CPU {write_cpu:.1f} s → {n_events / write_cpu:,.0f} events/s per CPU second; "
               f"building the records took {build_s:.1f} s more")
         dyads = [tuple(rng.sample(COUNTRIES, 2)) for _ in range(args.queries)]
-        series(store, dyad=f"{dyads[0][0]}-{dyads[0][1]}", by="day")  # warm-up
-        times, sizes = [], []
-        for a, b in dyads:
-            t0 = time.perf_counter()
-            rows = series(store, dyad=f"{a}-{b}", by="day")
-            times.append((time.perf_counter() - t0) * 1000)
-            sizes.append(sum(r["events"] for r in rows))
-        times.sort()
-        p95 = times[int(0.95 * (len(times) - 1))]
-        print(f"series dyad-by-day over {n_events:,} events: {len(times)} queries, "
-              f"p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms "
-              f"(mean {statistics.mean(sizes):,.0f} events per dyad)")
+        query_series(store, dyads, n_events, "as written")
+        t0 = time.perf_counter()
+        store.optimize()
+        print(f"store.optimize() (events laid out by dyad and day): {time.perf_counter() - t0:.1f} s")
+        query_series(store, dyads, n_events, "after optimize()")
     tmp.cleanup()
     return 0
 

@@ -119,7 +119,7 @@ def in_fresh_process(fn, *args) -> dict:
 def rate(result: dict, tokens: int) -> tuple[float, float]:
     """(articles/s, tokens/s), steady when measured, else end to end."""
     n, seconds = result["articles"], result["total_s"]
-    if result.get("steady_s"):
+    if result.get("steady_s") and result.get("steady_articles"):
         frac = result["steady_articles"] / max(1, result["analyzed"])
         n, seconds = result["steady_articles"], result["steady_s"]
         return n / seconds, tokens * frac / seconds
@@ -144,8 +144,10 @@ def ratios(results: dict[str, dict], tokens: int) -> list[str]:
         out.append(f"- tidings 1 worker / raw spaCy: **{one / raw:.2f}** (target ≥ 0.80)")
     if one and two:
         out.append(f"- tidings 2 workers / 1 worker: **{two / one:.2f}** (target ≥ 1.8)")
-    if one and get.get("Ray, 2 CPUs"):
-        out.append(f"- Ray 2 CPUs / tidings 1 worker: **{get['Ray, 2 CPUs'] / one:.2f}** (end to end)")
+    if "Ray, 2 CPUs" in results and "tidings, 1 worker" in results:
+        e2e = {k: results[k]["articles"] / results[k]["total_s"] for k in ("Ray, 2 CPUs", "tidings, 1 worker")}
+        out.append(f"- Ray 2 CPUs / tidings 1 worker, both end to end (start-up included): "
+                   f"**{e2e['Ray, 2 CPUs'] / e2e['tidings, 1 worker']:.2f}**")
     worst = max(r["peak_rss_mb"] for k, r in results.items() if k != "raw spaCy")
     out.append(f"- largest peak RSS of a tidings worker: **{worst:,.0f} MB** (target ≤ 1,200 MB)")
     return out
@@ -193,8 +195,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skip", action="append", default=[], choices=["raw", "one", "two", "ray"],
                         help="leave a configuration out (repeatable)")
     parser.add_argument("--write", action="store_true", help="record the figures in docs/PERFORMANCE.md")
+    parser.add_argument("--save", type=Path, help="also save the measurements as JSON here")
+    parser.add_argument("--load", type=Path, help="report measurements saved with --save instead of measuring")
     args = parser.parse_args(argv)
 
+    if args.load:
+        saved = json.loads(args.load.read_text(encoding="utf-8"))
+        report(saved["results"], saved["texts"], saved["limit"], saved["batch_size"], saved["machine"],
+               saved["stamp"], saved["commit"], args.write)
+        return
     texts = load_texts(args.corpus, args.limit)
     where = machine()
     print(f"{len(texts)} articles from {args.corpus}; {where}", flush=True)
@@ -209,14 +218,23 @@ def main(argv: list[str] | None = None) -> None:
         print(f"running {name} …", flush=True)
         results[name] = in_fresh_process(fn, *fn_args)
         print(f"  {json.dumps(results[name])}", flush=True)
-    tokens = results["raw spaCy"]["tokens"] if "raw spaCy" in results else 0
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    block = "\n".join([f"### Throughput, {stamp}, commit {commit()}", "",
-                       f"`python bench/throughput.py --limit {args.limit} --batch-size {args.batch_size}`: "
-                       f"{len(texts)} articles ({tokens:,} spaCy tokens) from ../shared/corpus; {where}.", "",
+    if args.save:
+        args.save.write_text(json.dumps({"results": results, "texts": len(texts), "limit": args.limit,
+                                         "batch_size": args.batch_size, "machine": where, "stamp": stamp,
+                                         "commit": commit()}, indent=1), encoding="utf-8")
+    report(results, len(texts), args.limit, args.batch_size, where, stamp, commit(), args.write)
+
+
+def report(results: dict, n_texts: int, limit: int, batch_size: int, where: str, stamp: str, sha: str,
+           write: bool) -> None:
+    tokens = results["raw spaCy"]["tokens"] if "raw spaCy" in results else 0
+    block = "\n".join([f"### Throughput, {stamp}, commit {sha}", "",
+                       f"`python bench/throughput.py --limit {limit} --batch-size {batch_size}`: "
+                       f"{n_texts} articles ({tokens:,} spaCy tokens) from ../shared/corpus; {where}.", "",
                        *table(results, tokens), "", *ratios(results, tokens)])
     print("\n" + block)
-    if args.write:
+    if write:
         write_doc(block)
         print(f"\nwritten to {DOC}")
 

@@ -84,7 +84,8 @@ def test_stored_articles_are_not_parsed_again(tmp_path, monkeypatch):
 
     parsed = []
     real = local.analyze_prepared
-    monkeypatch.setattr(local, "analyze_prepared", lambda p, arts: parsed.extend(arts) or real(p, arts))
+    monkeypatch.setattr(local, "analyze_prepared", 
+                        lambda p, arts, where=None: parsed.extend(arts) or real(p, arts, where))
     (tmp_path / "in" / "texts" / "new.txt").write_text(story(40), encoding="utf-8")
     summary = ingest(paths, db=db)
     assert summary.analyzed == 1 and [a.text for a in parsed] == [story(40)]
@@ -235,3 +236,26 @@ def test_cli_bad_inputs_only(tmp_path, cli):
     assert result.exit_code == 1 and "empty input" in result.output
     result = CliRunner().invoke(cli, ["ingest", str(bad), "--field", "oops"])
     assert isinstance(result.exception, ConfigError)
+
+
+def test_cli_reads_standard_input(tmp_path, cli):
+    data = "\n".join(json.dumps({"text": story(i)}) for i in (30, 31)) + "\n"
+    result = CliRunner().invoke(cli, ["ingest", "-", "--db", str(tmp_path / "s.duckdb"), "-q", "--json",
+                                      "--published", "2024-06-01"], input=data)
+    assert result.exit_code == 0, result.output
+    data = json.loads(next(line for line in result.stdout.splitlines() if line.startswith("{")))
+    assert data["analyzed"] == 2 and data["engine"] == "local"
+
+
+def test_html_page_is_converted_and_analyzed(tmp_path):
+    body = "".join(f"<p>{para}</p>" for para in story(7).split("\n\n")[1:])
+    page = (f"<!DOCTYPE html><html><head><title>Council plan | Example News</title></head><body>"
+            f"<nav>Home | World | Sport</nav><article><h1>Council approves plan</h1>{body}</article>"
+            f"<footer>Copyright Example News</footer></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    store = _MemoryStore()
+    summary = ingest([tmp_path / "page.html"], store=store, url="https://news.example/plan")
+    assert summary.analyzed == 1, summary.failures
+    (record,) = store.records.values()
+    assert "million euros" in record["text"] and "Copyright" not in record["text"]
+    assert record["url"] == "https://news.example/plan"

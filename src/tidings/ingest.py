@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 from .errors import ConfigError, InputError, StoreError, TidingsError
 from .items import InputItem
-from .readers import STDIN, FieldMap, Source, count_items, expand_paths, read_source
+from .readers import FieldMap, Source, count_items, expand_paths, read_source
 from .scale.work import Failure
 
 __all__ = ["ingest", "IngestSummary", "Failure", "ENGINES", "DEFAULT_DB"]

@@ -149,6 +149,38 @@ def _as_item(obj: InputItem | str | dict) -> InputItem:
     raise InputError(f"cannot analyze an object of type {type(obj).__name__}")
 
 
+def prepare_item(item: InputItem, *, max_chars: int | None = None) -> Article:
+    """Read → clean → language → id: the record before the parse. Needs no model."""
+    from .readers.html import html_to_item  # local: trafilatura is slow to import
+
+    max_chars = max_chars or int(os.environ.get("TIDINGS_MAX_CHARS", MAX_CHARS))
+    if item.html is not None and item.text is None:
+        item = html_to_item(item)
+    raw = item.text
+    if raw is None:
+        raise InputError("no text or html given", item=item.location)
+    if not isinstance(raw, str):
+        raise InputError(f"text must be a string, not {type(raw).__name__}", item=item.location)
+    if "\x00" in raw[:4096]:
+        raise InputError("binary content, not text", item=item.location)
+    if len(raw) > max_chars:
+        raise InputError(f"text too long: {len(raw):,} characters (limit {max_chars:,})", item=item.location,
+                         hint="split it, or raise TIDINGS_MAX_CHARS")
+    cleaned = clean_text(raw)
+    if not cleaned.text.strip():
+        raise InputError("no article text (empty after cleaning)", item=item.location)
+    published = normalize_date(item.published)
+    language, confidence = detect_language(cleaned.text)
+    return Article(
+        id=item.id or article_id(cleaned.text),
+        url=item.url, title=item.title or headline(cleaned.text), published=published,
+        published_source=("none" if not published else ("page" if item.extra.get("published_from_page") else "given")),
+        source_name=item.source_name, author=item.extra.get("author") if item.extra else None,
+        language=language, language_confidence=confidence,
+        text=cleaned.text, removed_lines=cleaned.removed_lines, mt_artifacts=cleaned.mt_artifacts,
+    )
+
+
 class Pipeline:
     """Analyze many articles: ``Pipeline().pipe(items)`` streams Article records."""
 
@@ -163,35 +195,9 @@ class Pipeline:
         self.max_chars = int(os.environ.get("TIDINGS_MAX_CHARS", MAX_CHARS))
         self.nlp.max_length = max(self.nlp.max_length, self.max_chars + 1)
 
-    # -- preparation: read → clean → language -------------------------------------
     def prepare(self, item: InputItem) -> Article:
-        from .readers.html import html_to_item  # local: trafilatura is slow to import
-
-        if item.html is not None and item.text is None:
-            item = html_to_item(item)
-        raw = item.text
-        if raw is None:
-            raise InputError("no text or html given", item=item.location)
-        if not isinstance(raw, str):
-            raise InputError(f"text must be a string, not {type(raw).__name__}", item=item.location)
-        if "\x00" in raw[:4096]:
-            raise InputError("binary content, not text", item=item.location)
-        if len(raw) > self.max_chars:
-            raise InputError(f"text too long: {len(raw):,} characters (limit {self.max_chars:,})", item=item.location,
-                             hint="split it, or raise TIDINGS_MAX_CHARS")
-        cleaned = clean_text(raw)
-        if not cleaned.text.strip():
-            raise InputError("no article text (empty after cleaning)", item=item.location)
-        published = normalize_date(item.published)
-        language, confidence = detect_language(cleaned.text)
-        return Article(
-            id=item.id or article_id(cleaned.text),
-            url=item.url, title=item.title or headline(cleaned.text), published=published,
-            published_source=("none" if not published else ("page" if item.extra.get("published_from_page") else "given")),
-            source_name=item.source_name, author=item.extra.get("author") if item.extra else None,
-            language=language, language_confidence=confidence,
-            text=cleaned.text, removed_lines=cleaned.removed_lines, mt_artifacts=cleaned.mt_artifacts,
-        )
+        """Read → clean → language → id: the record before the parse."""
+        return prepare_item(item, max_chars=self.max_chars)
 
     # -- extraction over one parsed doc -------------------------------------------
     def extract(self, doc, record: Article) -> Article:
@@ -231,31 +237,43 @@ class Pipeline:
                     prepared.append(Outcome(item, error=exc))
                 except Exception as exc:  # a reader bug must not stop the batch
                     prepared.append(Outcome(item, error=InputError(f"{type(exc).__name__}: {exc}", item=item.location)))
-            english = [o for o in prepared if o.article is not None and o.article.language == "en"]
-            for outcome in prepared:
-                if outcome.article is not None and outcome.article.language != "en":
-                    outcome.article.warnings.append(
-                        f"language detected as {outcome.article.language!r}: not analyzed (English only)")
-            try:
-                docs = list(self.nlp.pipe((o.article.text for o in english), batch_size=self.batch_size))
-            except Exception:  # one text broke the batch parse: parse one by one to find it
-                docs = []
-                for outcome in english:
-                    try:
-                        docs.append(self.nlp(outcome.article.text))
-                    except Exception as exc:
-                        docs.append(None)
-                        outcome.error = InputError(f"the parser failed: {type(exc).__name__}: {exc}",
-                                                   item=outcome.item.location)
-            for outcome, doc in zip(english, docs):
-                if doc is None:
-                    outcome.article = None
-                    continue
-                self.extract(doc, outcome.article)
-            for outcome in prepared:
-                if outcome.article is not None and self.missing_stages:
-                    outcome.article.warnings.append("stages not available: " + ", ".join(self.missing_stages))
+            ready = [o for o in prepared if o.article is not None]
+            results = self.analyze_prepared([o.article for o in ready], [o.item.location for o in ready])
+            for outcome, (article, error) in zip(ready, results):
+                outcome.article, outcome.error = article, error
             yield from prepared
+
+    def analyze_prepared(self, articles: list[Article], locations: list[str] | None = None
+                         ) -> list[tuple[Article | None, TidingsError | None]]:
+        """Parse prepared English records in one ``nlp.pipe`` and run the stages; (record, error) per input.
+
+        A batch the parser cannot take is parsed one text at a time; a text it still
+        cannot take gives an InputError naming its location. Non-English records are
+        returned unparsed with a warning.
+        """
+        locations = locations or [f"article {a.id}" for a in articles]
+        results: list[tuple[Article | None, TidingsError | None]] = [(a, None) for a in articles]
+        english = [i for i, a in enumerate(articles) if a.language == "en"]
+        for i, article in enumerate(articles):
+            if article.language != "en":
+                article.warnings.append(f"language detected as {article.language!r}: not analyzed (English only)")
+        try:
+            docs = list(self.nlp.pipe((articles[i].text for i in english), batch_size=self.batch_size))
+        except Exception:  # one text broke the batch parse: parse one by one to find it
+            docs = []
+            for i in english:
+                try:
+                    docs.append(self.nlp(articles[i].text))
+                except Exception as exc:
+                    docs.append(None)
+                    results[i] = (None, InputError(f"the parser failed: {type(exc).__name__}: {exc}", item=locations[i]))
+        for i, doc in zip(english, docs):
+            if doc is not None:
+                self.extract(doc, articles[i])
+        for article, error in results:
+            if article is not None and self.missing_stages:
+                article.warnings.append("stages not available: " + ", ".join(self.missing_stages))
+        return results
 
     def pipe(self, items: Iterable[InputItem | str | dict]) -> Iterator[Article]:
         """Stream records; raises the first item's InputError (use pipe_outcomes to go on past bad items)."""

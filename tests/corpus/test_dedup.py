@@ -33,7 +33,7 @@ def test_signature_survives_translation():
 def test_copies_grouped_at_ingest(store):
     res = store.write_articles([art("orig", ORIGINAL, source="Baltic Wire"), art("syn", SYNDICATED, source="Daily A"),
                                 art("rew", REWRITE, source="Daily B")])
-    assert res.written == ["orig", "syn", "rew"]
+    assert res.written == ["orig", "syn", "rew"] and res.copies == ["syn", "rew"]
     store.write_articles([art("mt", TRANSLATED, day="2024-02-13", source="Mirror Site"), art("other", OTHER)])
     stories = store.stories()
     assert stories == {"orig": ["orig", "syn", "rew", "mt"]}

@@ -81,6 +81,7 @@ def test_article_sections_by_hand():
     assert "hand: persons: Jo Kim" in r.missed
     assert "hand: furniture_removed: Share this story" in r.missed
     d = r.as_dict()
+    assert r.by_doc["hand"]["times"] == {"found": 2, "listed": 3}
     assert d["persons"] == {"found": 2, "listed": 3} and len(d["missed"]) == 9  # 1+1+0+1+1+1+1+2+1
 
 

@@ -76,6 +76,7 @@ def test_eval_all_writes_quality_and_checks_floors(app, tmp_path, write_jsonl, m
     page = quality.read_text()
     assert "| quantities | value_f1 | 1.000 | >= 0.93 | CQE value F1 0.92 |" in page
     assert "commit:" in page and "extractor 'quotes' not available" in page
+    assert "He said hi" not in page and "Three cats" not in page  # no gold text in docs/
     pinned = json.loads(floors.read_text())
     assert pinned["quantities"]["value_f1"] == 0.99 and pinned["quotes"]["precision"] == 0.0
     pinned["quantities"]["value_f1"] = 1.0

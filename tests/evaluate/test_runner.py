@@ -5,7 +5,7 @@ from tidings.errors import EvalError
 from tidings.evaluate.align import OffsetMap, to_raw
 from tidings.evaluate.gold import load_gold
 from tidings.evaluate.runner import evaluate, score_docs
-from tidings.record import Article, Quantity, Quote, RemovedLine, Speaker, SpanRef, TimeExpr
+from tidings.record import Article, Quantity, Quote, RemovedLine, Speaker, SpanRef
 
 
 def test_offset_map_across_rejoined_wraps_and_dropped_lines():
@@ -125,3 +125,20 @@ def test_unreadable_gold_date_is_dropped_not_fatal(write_jsonl, fake):
     result = evaluate("places", [path], pipeline=FakePipeline(lambda item: seen.append(item.published) or empty_record(item)))
     assert seen == [None, "2016-12-19"]
     assert any("unreadable published date" in n for n in result.notes)
+
+
+def test_pooled_files_are_also_scored_one_by_one(write_jsonl, fake):
+    FakePipeline, _ = fake
+    rec = {"text": "Three cats.", "quantities": [{"value": 3.0, "unit": "cats", "normalized_unit": "cat"}]}
+    a = write_jsonl("a.jsonl", [{**rec, "id": "a"}])
+    b = write_jsonl("b.jsonl", [{**rec, "id": "b", "text": "No cats."}])
+
+    def make(item):
+        q = [Quantity(id="N1", start=0, end=10, text="Three cats", value=3, counted="cats", sentence=0)] \
+            if item.text.startswith("Three") else []
+        return Article(id=item.id, text=item.text, quantities=q)
+
+    result = evaluate("quantities", [a, b], pipeline=FakePipeline(make))
+    assert result.metrics["value_recall"] == 0.5
+    assert result.parts["a.jsonl"].metrics["value_recall"] == 1.0
+    assert result.parts["b.jsonl"].metrics["value_recall"] == 0.0

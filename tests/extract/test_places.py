@@ -55,8 +55,11 @@ def test_gazetteer_knows_countries_aliases_regions_and_cities():
     assert any(c.country == "UKR" for c in g.lookup("Crimea"))
     assert any(c.kind == KIND_CITY and c.cc == "FR" and c.feature == "PPLC" for c in g.lookup("Paris"))
     # cities1000: a town of a few thousand people is there, with its GeoNames id and admin area
-    small = [c for c in g.lookup("Metcalfe") if c.cc == "US"]
-    assert small and all(c.geonameid for c in small)
+    small = [c for c in g.lookup("Metcalfe") if c.cc == "US" and c.kind == KIND_CITY]
+    assert small and all(c.geonameid and c.admin1 for c in small)
+    # counties: "Metcalfe County" (and "Metcalfe" as its short name) in Kentucky
+    county = [c for c in g.lookup("Metcalfe County") if c.feature == "ADM2"]
+    assert county and county[0].admin1 == "Kentucky" and distance_km(county[0].lat, county[0].lon, 37.0, -85.6) < 50
     assert [c.name for c in g.abbreviation("La.")] == ["Louisiana"]
     assert g.abbreviation("la") == []  # lower case is a word, not an abbreviation
 
@@ -126,6 +129,20 @@ def test_us_abbreviations_and_state_qualifiers(nlp):
     assert alex.country == "USA" and alex.admin1 == "Louisiana"
     beach = by_text(places, "Long Beach")
     assert beach.country == "USA" and near(beach, 33.77, -118.19)
+
+
+def test_a_list_of_cities_is_not_city_comma_qualifier(nlp):
+    places = run(nlp, "Flights from Winnipeg, Toronto, Ottawa, Montreal and Vancouver resumed on Monday.")
+    for name in ("Toronto", "Ottawa", "Montreal"):
+        assert by_text(places, name).country == "CAN", name
+
+
+def test_local_town_resolved_by_its_county_and_state(nlp):
+    text = "The fire started near Glasgow, Ky., and spread into Metcalfe County on Sunday."
+    places = run(nlp, text)
+    glasgow = by_text(places, "Glasgow")
+    assert glasgow.country == "USA" and glasgow.admin1 == "Kentucky"
+    assert near(by_text(places, "Metcalfe County"), 37.0, -85.6)
 
 
 def test_us_written_with_periods_is_the_united_states(nlp):

@@ -88,6 +88,13 @@ def test_ranges_are_low_and_high(nlp):
     assert any(q.low == 1000 and q.high == 2000 for q in qs)
 
 
+def test_range_with_scale_and_change_then_level(nlp):
+    qs = run(nlp, "The plan will cost $5-10bn over a decade.")
+    assert any(q.low == 5e9 and q.high == 10e9 and q.normalized_unit == "USD" for q in qs)
+    qs = run(nlp, "Gold gained $4 to $1,301 an ounce.")
+    assert [q.value for q in qs] == [4, 1301]
+
+
 def test_change_direction(nlp):
     assert one(nlp, "Shares of the airline rose 4.5% on Monday.", 4.5).change == "up"
     assert one(nlp, "Profit fell to $20 million in the quarter.", 20e6).change == "down"
@@ -112,6 +119,11 @@ def test_times_stage_spans_are_skipped(nlp):
                       value="XXXX-05-12", sentence=0)]
     qs = run(nlp, text, times=times)
     assert [q.value for q in qs] == [30]
+    text = "The 1750 sq m hall fills every 12 days."
+    times = [TimeExpr(id="T1", start=4, end=8, text="1750", type="DATE", value="1750", sentence=0),
+             TimeExpr(id="T2", start=text.index("every"), end=text.index("days") + 4, text="every 12 days",
+                      type="SET", value="P12D", sentence=0)]
+    assert [q.value for q in run(nlp, text, times=times)] == [1750, 12]
 
 
 def test_categories(nlp):
@@ -121,6 +133,9 @@ def test_categories(nlp):
     assert one(nlp, "Some 5,000 protesters gathered in the square.", 5000).category == "PROTEST"
     q = one(nlp, "The attack killed 6 soldiers and wounded 11 more.", 11)
     assert q.category == "WOUND" and q.counted == "soldiers"
+    q = one(nlp, "At least 37 people died and 120 were injured in the fire.", 120)
+    assert q.category == "WOUND" and q.counted == "people"
+    assert one(nlp, "At least 37 people died and 120 were injured in the fire.", 37).qualifier == "at_least"
     assert one(nlp, "Donors pledged $200 million in humanitarian aid.", 200e6).category == "AID"
     assert one(nlp, "The company paid $200 million for the site.", 200e6).category is None
 

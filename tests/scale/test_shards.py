@@ -46,3 +46,12 @@ def test_not_parquet_is_a_failure(tmp_path, memory_store):
     summary = IngestSummary()
     import_shards([bad], Ledger(memory_store(), summary))
     assert summary.failed == 1 and summary.failures[0].location == str(bad)
+
+
+def test_nested_record_export_is_imported_too(tmp_path, memory_store):
+    export = __import__("pytest").importorskip("tidings.export.records")
+    out = tmp_path / "records.parquet"
+    export.write_parquet([_record(i) for i in range(3)], out)
+    store, summary = memory_store(), IngestSummary()
+    import_shards([out], Ledger(store, summary))
+    assert summary.analyzed == 3 and Article.from_json(store.records["id2"]) == _record(2)

@@ -6,7 +6,7 @@ from tidings.ingest import IngestSummary
 from tidings.items import InputItem
 from tidings.record import Article
 from tidings.scale.ledger import Ledger
-from tidings.scale.work import Failure, bare_preparer, prepare_items
+from tidings.scale.work import Failure, analyze_prepared, bare_preparer, prepare_items
 
 
 def test_prepare_items_turns_errors_into_located_failures():
@@ -41,3 +41,34 @@ def test_ledger_claims_first_occurrence_and_skips_stored(memory_store):
     assert [a.text for a in kept] == ["y"]
     assert (summary.analyzed, summary.duplicates, summary.failed) == (1, 2, 1)
     assert ledger.claim_ids(["new", "other", "old"]) == [False, True, False]
+
+
+class _FakePipeline:
+    """nlp.pipe fails on a batch holding "BAD"; nlp(text) fails on that text alone."""
+    batch_size = 8
+    missing_stages = ["tone"]
+
+    class nlp:  # noqa: N801 - stands in for a spaCy Language
+        @staticmethod
+        def pipe(texts, batch_size):
+            texts = list(texts)
+            if any("BAD" in t for t in texts):
+                raise ValueError("batch broke")
+            return [t.upper() for t in texts]
+
+        def __new__(cls, text):
+            if "BAD" in text:
+                raise ValueError("text broke")
+            return text.upper()
+
+    def extract(self, doc, record):
+        record.title = doc[:10]
+        return record
+
+
+def test_analyze_prepared_isolates_a_text_the_parser_cannot_take():
+    arts = [Article(id="a", text="good one"), Article(id="b", text="BAD text"), Article(id="c", text="hola", language="es")]
+    out = analyze_prepared(_FakePipeline(), arts, ["f:1", "f:2", "f:3"])
+    assert out[0].title == "GOOD ONE" and out[0].warnings == ["stages not available: tone"]
+    assert out[1] == Failure("f:2", "E100", "the parser failed: ValueError: text broke")
+    assert out[2].title is None and "not analyzed" in out[2].warnings[0]

@@ -129,3 +129,38 @@ def test_placeholders_for_postgres():
 
     assert _pg("SELECT 1 FROM t WHERE a = ? AND b LIKE ?", ("x", "%y")) == "SELECT 1 FROM t WHERE a = %s AND b LIKE %s"
     assert _pg("SELECT '100%'", ()) == "SELECT '100%'"
+
+
+def test_optimize_keeps_every_event(store):
+    arts = [build_article(f"o{i}", f"Note {i}: talks were held.", published=f"2024-01-{i + 1:02d}",
+                          events=[("V1", ["USA", "RUS", "FRA"][i % 3], ["UKR", "CHN"][i % 2], "held", "040")])
+            for i in range(12)]
+    store.write_articles(arts)
+    before = sorted(store.query("SELECT article_id, id, source_country, target_country, event_date FROM events"))
+    store.optimize()
+    assert sorted(store.query("SELECT article_id, id, source_country, target_country, event_date FROM events")) == before
+    assert store.write_articles([sample()]).written == ["a1"]
+    assert store.count("events") == 13
+
+
+def test_packed_record_round_trip():
+    from tidings.store.rows import pack_record, unpack_record
+
+    art = sample()
+    blob = pack_record(art)
+    assert blob[:3] == b"TZ1" and art.text.encode() not in blob
+    assert unpack_record(blob, art.text) == art
+    with pytest.raises(ValueError):
+        unpack_record(b"{}", art.text)
+
+
+def test_odd_characters_survive(store):
+    text = "Zürich \u202f 1 250 — ﬁnance 🚀 \u0000 end\n\ttabbed \\ back'slash"
+    art = build_article("odd", text, source="Ünïcode", url="https://example.test/odd?q=1&x='2'")
+    art.title = "Title\u0000with NUL"
+    assert store.write_articles([art]).written == ["odd"]
+    back = store.get_article("odd")
+    if store.dialect == "duckdb":
+        assert back == art
+    else:  # PostgreSQL text cannot hold U+0000
+        assert back.text == text.replace("\x00", "\ufffd") and back.source_name == "Ünïcode"

@@ -59,7 +59,8 @@ def _print_summary(console, summary, errors_file: Path | None) -> None:
     table.add_row("failed", f"{summary.failed:,}")
     rate = f"{summary.rate:,.2f} items/s" if summary.elapsed_s else "-"
     table.add_row("time", f"{summary.elapsed_s:,.1f} s ({rate})")
-    engine = summary.engine + (f", {summary.workers} workers" if summary.workers else "")
+    workers = f", {summary.workers} worker" + ("s" if summary.workers != 1 else "") if summary.workers else ""
+    engine = summary.engine + workers
     table.add_row("engine", engine)
     if summary.shards:
         table.add_row("Parquet shards", summary.shards)

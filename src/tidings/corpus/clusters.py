@@ -145,14 +145,16 @@ def _details(members: list[Mention]) -> dict:
         "numbers": numbers,
         "goldstein": {"min": min(golds), "max": max(golds)} if golds else None,
         "event_days": {"min": min(days).isoformat(), "max": max(days).isoformat()} if days else None,
-        "cameo": dict(Counter(m.cameo for m in members if m.cameo).most_common()),
+        "cameo": ({members[0].cameo: 1} if len(members) == 1 and members[0].cameo else
+                  dict(Counter(m.cameo for m in members if m.cameo).most_common())),
     }
 
 
 def _mode(values):
-    c = Counter(v for v in values if v is not None)
-    if not c:
-        return None
+    vals = [v for v in values if v is not None]
+    if len(vals) < 2:
+        return vals[0] if vals else None
+    c = Counter(vals)
     top = max(c.values())
     return min(v for v, n in c.items() if n == top)
 
@@ -197,7 +199,7 @@ def build_clusters(mentions: list[Mention], *, window_days: int | None = None) -
         ms = c.members
         seen = [m.published or m.day for m in ms if (m.published or m.day)]
         golds = [m.goldstein for m in ms if m.goldstein is not None]
-        modalities = Counter(m.modality or "asserted" for m in ms)
+        modalities = {ms[0].modality or "asserted": 1} if len(ms) == 1 else Counter(m.modality or "asserted" for m in ms)
         specific = [m.place_name for m in ms if m.specific]
         rows.append((
             cid, gid, ms[0].source, ms[0].target, ms[0].root, _mode(m.cameo for m in ms),

@@ -108,7 +108,8 @@ def series(store, *, dyad: str | None = None, actor: str | None = None, by: str 
         esc = (2 * q4 + q3 - q1 - 2 * q2) / (2 * classed) if classed else 0.0
         rows[period_] = {"period": period_, "events": n, "verbal_coop": q1, "material_coop": q2,
                          "verbal_conflict": q3, "material_conflict": q4,
-                         "goldstein_sum": float(gsum or 0.0), "goldstein_mean": None if gmean is None else float(gmean),
+                         "goldstein_sum": round(float(gsum or 0.0), 4),
+                         "goldstein_mean": None if gmean is None else round(float(gmean), 4),
                          "articles": arts, "escalation": round(esc, 4)}
     if not rows:
         return []

@@ -153,14 +153,19 @@ def score_article(docs: Sequence[tuple[dict, Article | None]]) -> TaskScore:
     missed: list[str] = []
     notes: list[str] = []
 
+    by_doc: dict[str, dict[str, dict[str, int]]] = {}
+
     def count(doc: str, section: str, label: str, ok: bool) -> None:
-        sections[section]["listed"] += 1
-        sections[section]["found"] += bool(ok)
+        own = by_doc.setdefault(doc, {name: {"found": 0, "listed": 0} for name in SECTIONS})
+        for table in (sections, own):
+            table[section]["listed"] += 1
+            table[section]["found"] += bool(ok)
         if not ok:
             missed.append(f"{doc}: {section}: {label}")
 
     for gold, record in docs:
         doc = str(gold.get("id"))
+        by_doc.setdefault(doc, {name: {"found": 0, "listed": 0} for name in SECTIONS})
         if record is None:
             notes.append(f"{doc}: not analyzed")
             record = Article(id=doc, text="")
@@ -182,4 +187,4 @@ def score_article(docs: Sequence[tuple[dict, Article | None]]) -> TaskScore:
         for label, ok in _furniture(gold, record):
             count(doc, "furniture_removed", label, ok)
     metrics = {name: (v["found"] / v["listed"] if v["listed"] else None) for name, v in sections.items()}
-    return TaskScore("article", metrics, len(docs), notes=notes, sections=sections, missed=missed)
+    return TaskScore("article", metrics, len(docs), notes=notes, sections=sections, missed=missed, by_doc=by_doc)

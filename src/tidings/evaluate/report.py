@@ -90,6 +90,8 @@ def print_score(result: TaskScore, console: Console) -> None:
 
 def print_errors(result: TaskScore, k: int, console: Console) -> None:
     """K misses and K false positives, with their text and a little context."""
+    if result.task == "article":  # its misses are listed by print_score
+        return
     for title, items in (("misses", result.misses), ("false positives", result.false_positives)):
         console.print(f"[bold]{result.task}: {min(k, len(items))} of {len(items)} {title}[/bold]")
         for ex in items[:k]:
@@ -134,6 +136,8 @@ def git_commit(cwd: Path | None = None) -> str:
 
 def quality_markdown(results: Mapping[str, TaskScore], *, commit: str, limit: int | None = None,
                      when: _dt.datetime | None = None) -> str:
+    """The docs/QUALITY.md page. It holds figures and counts only, never gold text (the
+    texts belong to their publishers): run `tidings eval article` to see what was missed."""
     when = when or _dt.datetime.now(_dt.timezone.utc)
     data = anchors()
     lines = [
@@ -149,21 +153,33 @@ def quality_markdown(results: Mapping[str, TaskScore], *, commit: str, limit: in
         f"- records: {'first ' + str(limit) + ' of each gold file' if limit else 'every record of each dev set'}",
         f"- time: {sum(r.seconds for r in results.values()):.0f} s",
         "",
-        "| task | metric | figure | target | anchor to beat | gold |",
-        "|---|---|---:|---:|---|---|",
+        "| task | metric | figure | target | anchor to beat |",
+        "|---|---|---:|---:|---|",
     ]
-    for row in _rows(results):
-        gold = ", ".join(Path(p).name for p in data["dev_sets"].get(row[0], []))
-        lines.append("| " + " | ".join([*row, gold]) + " |")
+    lines += ["| " + " | ".join(row) + " |" for row in _rows(results)]
+    pooled = [(task, r) for task, r in results.items() if r.parts]
+    if pooled:
+        lines += ["", "## Pooled sets, file by file", ""]
+        for task, result in pooled:
+            keys = PRIMARY[task]
+            lines += [f"| {task} file | records | " + " | ".join(keys) + " |", "|---|---:|" + "---:|" * len(keys)]
+            for name, part in result.parts.items():
+                lines.append(f"| {name} | {part.n_docs} | " + " | ".join(fmt(part.metrics.get(k)) for k in keys) + " |")
+            lines.append("")
     lines += ["", "## Records scored", ""]
     for task, result in results.items():
-        lines.append(f"- {task}: {result.n_docs} gold records, {result.seconds:.0f} s")
-        for note in result.notes:
-            lines.append(f"  - {note}")
+        gold = ", ".join(Path(p).name for p in data["dev_sets"].get(task, []))
+        lines.append(f"- {task} ({gold}): {result.n_docs} gold records, {result.seconds:.0f} s")
+        lines += [f"  - {note}" for note in result.notes]
     article = results.get("article")
-    if article is not None and article.missed:
-        lines += ["", "## Missed in the example articles", ""]
-        lines += [f"- {m}" for m in article.missed]
+    if article is not None and article.by_doc:
+        docs = list(article.by_doc)
+        lines += ["", "## Example articles, found / listed", "",
+                  "| section | " + " | ".join(docs) + " |", "|---|" + "---:|" * len(docs)]
+        for name in article.sections:
+            cells = [f"{article.by_doc[d][name]['found']}/{article.by_doc[d][name]['listed']}" for d in docs]
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        lines += ["", "What was missed: `tidings eval article --gold ../shared/examples`."]
     return "\n".join(lines) + "\n"
 
 

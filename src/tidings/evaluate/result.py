@@ -24,7 +24,9 @@ class TaskScore:
     notes: list[str] = field(default_factory=list)
     sections: dict[str, dict[str, int]] = field(default_factory=dict)  # article task only
     missed: list[str] = field(default_factory=list)  # article task only
+    by_doc: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)  # article task: sections per doc
     seconds: float = 0.0  # time spent analyzing and scoring
+    parts: dict[str, "TaskScore"] = field(default_factory=dict)  # per gold file, when several were pooled
 
     def as_dict(self) -> dict:
         if self.task == "article":

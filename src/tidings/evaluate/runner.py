@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-import logging
+import os
 import time
 from dataclasses import dataclass
 from functools import cache
@@ -19,8 +19,6 @@ from .gold import GoldDoc, expand_paths, load_gold, shared_dir
 from .result import TaskScore
 
 __all__ = ["TASKS", "Task", "anchors", "analyze_docs", "score_docs", "evaluate", "default_gold", "run_all"]
-
-log = logging.getLogger("tidings")
 
 
 @dataclass(frozen=True)
@@ -50,7 +48,16 @@ def anchors() -> dict:
 def default_gold(task: str) -> list[Path]:
     """The dev set(s) `tidings eval all` scores for `task`, under ../shared."""
     base = shared_dir()
-    return [base / p for p in anchors()["dev_sets"][task]]
+    return [_short(base / p) for p in anchors()["dev_sets"][task]]
+
+
+def _short(path: Path) -> Path:
+    """The path relative to the working directory where that is shorter (../shared/...)."""
+    try:
+        rel = Path(os.path.relpath(path))
+    except ValueError:  # another drive on Windows
+        return path
+    return rel if len(str(rel)) < len(str(path)) else path
 
 
 def analyze_docs(docs: Sequence[GoldDoc], pipeline) -> tuple[list[Article | None], list[str]]:
@@ -126,6 +133,12 @@ def evaluate(task: str, gold: Iterable[str | Path] | None = None, *, limit: int 
     started = time.perf_counter()
     records, problems = analyze_docs(docs, pipeline)
     result = score_docs(task, docs, records)
+    files: dict[str, list[int]] = {}
+    for n, d in enumerate(docs):
+        files.setdefault(d.location.rsplit(":", 1)[0] if task != "article" else d.location, []).append(n)
+    if len(files) > 1 and task != "article":
+        result.parts = {Path(f).name: score_docs(task, [docs[i] for i in idx], [records[i] for i in idx])
+                        for f, idx in files.items()}
     result.notes = _notes(task, records, problems, pipeline) + result.notes
     result.seconds = round(time.perf_counter() - started, 1)
     return result

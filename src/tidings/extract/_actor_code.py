@@ -36,9 +36,11 @@ def phrase_tokens(head) -> list:
                 for t in child.subtree:
                     if t.i < tok.i or t.dep_ in ("case",):
                         keep[t.i] = t
-            if child.dep_ == "prep" and child.lower_ == "of" and depth == 0:
-                for t in child.subtree:
-                    keep[t.i] = t
+            if child.dep_ == "prep" and child.lower_ == "of" and depth == 0 and head.pos_ == "NOUN":
+                sub = list(child.subtree)
+                if len(sub) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in sub):
+                    for t in sub:  # "the government of Liberia", not "Trump of praising Putin"
+                        keep[t.i] = t
     add_left(head)
     # compounds to the right of a proper-noun head ("Putin" is not right-modified, but
     # "White House" heads on "House") are already in the subtree above
@@ -74,6 +76,8 @@ def code_phrase(head, day: date | None = None, tokens: list | None = None) -> Ph
             i += 1
             continue
         iso, n = lex.country_of_word(words, i)
+        if iso and i > 0 and words[i - 1] in ("new", "west", "north", "south", "east") and toks[i - 1].pos_ == "PROPN":
+            iso = None  # New Jersey, New Mexico, West Virginia: not the country
         if iso:
             country = country or iso
             i += n

@@ -11,6 +11,7 @@ from datetime import date
 
 from ..record import Article, Entity
 from ._actor_code import code_phrase, phrase_tokens
+from ._actor_lexicon import lexicon
 
 __all__ = ["ActorRef", "Resolver"]
 
@@ -19,6 +20,8 @@ TARGET_PREPS = ("to", "with", "against", "on", "upon", "at", "into", "toward", "
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _GROUP_PRONOUNS = {"it", "they", "them", "its", "their", "itself", "themselves"}
 _SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our"}
+_LOCAL_SECTORS = {"MIL", "CVL", "COP", "GOV", "REF", "LAB", "EDU", "HLH", "MED", "BUS"}
+_NOT_SELF = {"warn", "fear", "suspect", "allege", "worry", "accuse"}
 _PAIR_NOUNS = {"leader", "side", "president", "country", "nation", "minister", "government", "party", "neighbour",
                "neighbor", "ally"}
 
@@ -50,7 +53,7 @@ class Resolver:
                     old = self.tok_entity.get(t.i)
                     if old is None or (old.type in ("PLACE", "NORP") and e.type in ("PERSON", "ORG")):
                         self.tok_entity[t.i] = e
-                if e.actor_code:
+                if e.actor_code or e.type in ("PERSON", "ORG"):
                     self.mentions.append((span.start, span.end, e))
         self.mentions.sort(key=lambda x: x[0])
         self.quotes = record.quotes
@@ -69,7 +72,10 @@ class Resolver:
 
     def one(self, tok) -> list[ActorRef]:
         lower = tok.lower_
-        if tok.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SPEAKER_PRONOUNS:
+        if tok.pos_ == "PRON" or (tok.pos_ != "PROPN" and tok.text != "US"
+                                  and lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SPEAKER_PRONOUNS):
+            if lower not in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SPEAKER_PRONOUNS:
+                return []  # anyone, something, each other: no actor
             ref = self.pronoun(tok)
             return [ref] if ref else []
         if tok.lemma_.lower() in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
@@ -83,7 +89,16 @@ class Resolver:
         code = found.code
         if code is None and entity is not None and entity.actor_code:
             code = entity.actor_code
+        if code is None and found.sector in _LOCAL_SECTORS and tok.pos_ == "NOUN":
+            country = self.clause_country(tok)  # "killed 13 soldiers … in central Turkey"
+            code = country + found.sector if country else None
         if code is None:
+            # a named person or organisation, or a group such as "rebels", without a country:
+            # kept as an uncoded actor (name and span, no code)
+            if entity is not None and entity.type in ("PERSON", "ORG"):
+                return [self._ref(tok, None, entity)]
+            if found.sector and tok.pos_ in ("NOUN", "PROPN"):
+                return [self._ref(tok, None, None)]
             return []
         if entity is None or (entity.actor_code and entity.actor_code[:3] != code[:3]):
             entity = next((e for t in phrase_tokens(tok) if (e := self.tok_entity.get(t.i)) and e.actor_code == code), entity)
@@ -96,6 +111,20 @@ class Resolver:
             if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
                 out.extend(self.group(child))
         return out
+
+    def clause_country(self, tok) -> str | None:
+        """The country of a place named in an "in/near/at" phrase of the same sentence."""
+        sent = tok.sent
+        for p in self.record.places:
+            if p.country and sent.start_char <= p.start < sent.end_char:
+                return p.country
+        lex = lexicon()
+        for t in sent:
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "near", "at") and t.pos_ == "PROPN":
+                iso, _ = lex.country_of_word([t.lower_], 0)
+                if iso and t.lower_ not in lex.demonyms:
+                    return iso
+        return None
 
     # -- reference --------------------------------------------------------------------
     def _speaker_of(self, tok) -> ActorRef | None:
@@ -110,10 +139,15 @@ class Resolver:
         lower = tok.lower_
         if lower in _SPEAKER_PRONOUNS:
             return self._speaker_of(tok)
+        banned: set[int] = set()
         if lower in _GROUP_PRONOUNS:
-            # "Turkey said it had asked …": the subject of the verb that governs this clause
+            # "Turkey said it had asked …": the subject of the verb that governs this clause,
+            # except after warn/fear/suspect/allege, whose pronoun is rarely the warner
             node = tok.head
-            while node.head is not node:
+            while node.head.i != node.i:
+                if node.dep_ in ("ccomp", "xcomp", "advcl", "conj") and node.head.lemma_.lower() in _NOT_SELF:
+                    banned = {t.i for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+                    break
                 if node.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
                     for c in node.head.children:
                         if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" and c.i != tok.i:
@@ -125,7 +159,7 @@ class Resolver:
         sent_start = tok.sent.start
         window = max(0, sent_start - 120)
         for start, end, e in reversed(self.mentions):
-            if start >= tok.i or start < window:
+            if start >= tok.i or start < window or start in banned:
                 continue
             if want_person != (e.type == "PERSON"):
                 continue
@@ -141,7 +175,7 @@ class Resolver:
         for start, end, e in reversed(self.mentions):
             if start >= tok.i:
                 continue
-            if persons and e.type != "PERSON":
+            if (persons and e.type != "PERSON") or not e.actor_code:
                 continue
             if e.type == "NORP":
                 continue
@@ -158,7 +192,7 @@ class Resolver:
     # -- roles around an event token ------------------------------------------------
     def subject(self, verb) -> list[ActorRef]:
         node, hops = verb, 0
-        while hops < 4:
+        while hops < 5:
             for c in node.children:
                 if c.dep_ == "agent":
                     for p in c.children:
@@ -169,11 +203,11 @@ class Resolver:
                 for c in node.children:
                     if c.dep_ in ("nsubj", "csubj"):
                         return self.group(c)
-            elif node is not verb:
+            elif node.i != verb.i:
                 return []
             if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return self.group(node.head) if not passive else []
-            if node.dep_ in ("xcomp", "conj", "advcl", "ccomp") and node.head is not node:
+            if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep") and node.head.i != node.i:
                 if passive:
                     return []
                 node = node.head
@@ -196,7 +230,7 @@ class Resolver:
                 if refs:
                     return refs
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
+            if (c.dep_ == "prep" and c.lower_ in preps) or (c.dep_ == "dative" and c.pos_ == "ADP"):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         refs = self.group(p) or self._inside(p)

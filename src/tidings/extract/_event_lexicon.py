@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 __all__ = ["Rule", "codebook", "verb_rules", "noun_rules", "families", "match_rules", "dependent_text",
-           "content_of_code", "family_code", "FAMILIES"]
+           "content_of_code", "family_code", "FAMILIES", "joined_text"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "cameo"
 FAMILIES = ("appeal", "intent", "demand", "reject", "threaten")
@@ -26,6 +26,7 @@ class Rule:
     any: tuple[str, ...] = ()
     prep: str | None = None
     xcomp: bool = False
+    object: bool = False  # needs an object, or a clause with its own subject ("wants Germany to pay")
     target: str | None = None
 
     @property
@@ -49,7 +50,8 @@ def _rules(raw) -> tuple[Rule, ...]:
             if not all(isinstance(w, str) for w in words) or not isinstance(item.get("prep", ""), (str, type(None))):
                 raise ValueError(f"rule {item!r}: quote words YAML reads as booleans or numbers (on, off, yes, no)")
             out.append(Rule(code=str(item["code"]), any=tuple(str(w).lower() for w in item.get("any", ())),
-                            prep=item.get("prep"), xcomp=bool(item.get("xcomp")), target=item.get("target")))
+                            prep=item.get("prep"), xcomp=bool(item.get("xcomp")), object=bool(item.get("object")),
+                            target=item.get("target")))
     return tuple(out)
 
 
@@ -91,18 +93,24 @@ def families() -> dict:
 def dependent_text(tok, skip_subject: bool = True) -> str:
     """Lower-case words and lemmas of the token's dependents (not its subject), padded with spaces."""
     words: list[str] = []
+    skip = _SUBJECT_DEPS if skip_subject else {"punct", "aux", "auxpass", "expl"}
     for child in tok.children:
-        if skip_subject and child.dep_ in _SUBJECT_DEPS:
+        if child.dep_ in skip:
             continue
         for t in child.subtree:
             words.append(t.lower_)
     lemmas = []
     for child in tok.children:
-        if skip_subject and child.dep_ in _SUBJECT_DEPS:
+        if child.dep_ in skip:
             continue
         lemmas.extend(t.lemma_.lower() for t in child.subtree)
     # compounds and adjectives on a noun event count too ("troop buildup", "phone call")
-    return " " + " ".join(words) + " | " + " ".join(lemmas) + " "
+    return _joined(words, lemmas)
+
+
+def _joined(words: list[str], lemmas: list[str]) -> str:
+    text = " " + " ".join(words) + " | " + " ".join(lemmas) + " "
+    return text.replace(" - ", "-").replace(" ’s", " 's")
 
 
 def has_words(text: str, words: tuple[str, ...]) -> bool:
@@ -113,16 +121,30 @@ def _preps(tok) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative")}
 
 
-def match_rules(tok, rules: tuple[Rule, ...]) -> Rule | None:
-    text = dependent_text(tok)
+def _has_object(tok) -> bool:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative", "iobj"):
+            return True
+        if c.dep_ in ("xcomp", "ccomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            return True
+    return False
+
+
+def match_rules(tok, rules: tuple[Rule, ...], with_subject: bool = False) -> Rule | None:
+    """The first rule that holds; `with_subject` also reads the subject ("a car bomb killed …")."""
+    text = dependent_text(tok, skip_subject=not with_subject)
     preps = _preps(tok)
     has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
     for rule in rules:
+        if with_subject and not rule.any:
+            return None
         if rule.any and not has_words(text, rule.any):
             continue
         if rule.prep and rule.prep.lower() not in preps:
             continue
         if rule.xcomp and not has_clause:
+            continue
+        if rule.object and not _has_object(tok):
             continue
         return rule
     return None
@@ -144,6 +166,11 @@ def lookup_keys(tok) -> list[str]:
     keys.append(lemma)
     if tok.lower_ != lemma:
         keys.append(tok.lower_)
+    if tok.pos_ == "VERB":  # the lemmatizer's slips ("staged" → "stag"): plain suffix stripping
+        low = tok.lower_
+        for suffix, add in (("ied", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                keys.append(low[: -len(suffix)] + add)
     return keys
 
 
@@ -174,3 +201,13 @@ def content_from_words(text: str, family: str) -> str | None:
         if content in allowed and has_words(text, words):
             return content
     return None
+
+
+def joined_text(toks) -> str:
+    """Words and lemmas of the subtrees of `toks`, as matched by rules and content words."""
+    words, lemmas = [], []
+    for t in toks:
+        for s in t.subtree:
+            words.append(s.lower_)
+            lemmas.append(s.lemma_.lower())
+    return _joined(words, lemmas)

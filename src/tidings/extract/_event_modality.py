@@ -26,7 +26,7 @@ __all__ = ["modality", "event_date", "event_place", "governing_verb", "HISTORICA
 HISTORICAL_DAYS = 365  # an event dated this long before publication is "historical" (CAMEO coders use the lead's own dates)
 _NEG = {"not", "n't", "never", "no", "nt"}
 _COND_MARKS = {"if", "unless", "provided", "whether"}
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo"}
 _FUTURE_HEADS = {"plan", "intend", "expect", "schedule", "hope", "aim", "set", "due", "prepare", "going", "want", "seek"}
 _POSSIBLE = {"could", "may", "might"}
 CLAIM_VERBS = {"claim", "allege", "warn", "fear", "suspect", "believe", "suggest", "speculate", "rumor", "rumour",
@@ -42,9 +42,13 @@ def _aux(tok) -> set[str]:
 def is_negated(tok) -> bool:
     if any(c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("advmod", "det")) for c in tok.children):
         return True
+    # "No group has admitted …"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+           for c in tok.children):
+        return True
     # "did not want to attack": the negation sits on the governing verb of an infinitive
     head = tok.head
-    if tok.dep_ == "xcomp" and head is not tok and head.lemma_ in ("want", "plan", "intend", "try", "seek", "dare"):
+    if tok.dep_ == "xcomp" and head.i != tok.i and head.lemma_ in ("want", "plan", "intend", "try", "seek", "dare"):
         return any(c.dep_ == "neg" for c in head.children)
     return False
 
@@ -59,9 +63,9 @@ def is_conditional(tok) -> bool:
                 for p in c.children:
                     if p.dep_ == "pobj" and p.lemma_.lower() in ("event", "case"):
                         return True
-        if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in node.children):
-            return True
-        if node.dep_ in ("xcomp", "conj") and node.head is not node:
+        if node.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in node.children):
+            return True  # "if he invades", and the open question of "we don't know if he decided"
+        if node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
             node = node.head
             continue
         break
@@ -90,7 +94,7 @@ def reporting_verb(tok):
     """The speech or claim verb whose reported clause holds `tok`, if any."""
     node = tok
     for _ in range(6):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         if node.dep_ in ("ccomp", "xcomp", "parataxis") and node.head.lemma_.lower() in SAY_VERBS:
             return node.head
@@ -110,7 +114,7 @@ def governing_verb(tok):
     for _ in range(8):
         if node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return node
         node = node.head
     return node
@@ -170,17 +174,48 @@ def is_after_publication(when: EventDate, record: Article) -> bool:
     return bool(rng and pub and rng[0] > pub[1])
 
 
+_NOUN_HYPOTHETICAL = {"possible", "potential", "likely", "feared", "prospective", "hypothetical", "eventual"}
+_NOUN_FUTURE = {"planned", "proposed", "upcoming", "scheduled", "expected", "impending", "forthcoming"}
+_NOUN_CLAIMED = {"alleged", "reported", "suspected", "purported", "claimed"}
+
+
+def _noun_modality(tok) -> str | None:
+    """Modality carried by a nominal event's own words or frame: "a possible invasion", "in the event of an invasion"."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "advmod")}
+    if mods & _NOUN_HYPOTHETICAL:
+        return "conditional"
+    if mods & _NOUN_FUTURE:
+        return "future"
+    if mods & _NOUN_CLAIMED:
+        return "claimed"
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        if node.lemma_.lower() in ("event", "case") and node.dep_ == "pobj" and node.head.lower_ == "in":
+            return "conditional"
+        node = node.head
+    return None
+
+
 def modality(tok, when: EventDate, record: Article, *, source_code: str | None, reporter_code: str | None,
              extra_tokens=()) -> str:
     toks = (tok, *extra_tokens)
     if is_negated(tok):
         return "negated"
+    noun = _noun_modality(tok)
+    if noun in ("conditional", "future"):
+        return noun
     if any(is_conditional(t) for t in toks):
         return "conditional"
     if any(is_future(t) for t in toks) or is_after_publication(when, record):
         return "future"
     if is_historical(when, record):
         return "historical"
+    if noun == "claimed":
+        return "claimed"
     reporter = reporting_verb(tok)
     if reporter is not None and (reporter_code is None or source_code is None or reporter_code[:3] != source_code[:3]):
         if reporter.lemma_.lower() in CLAIM_VERBS or possibility(tok):

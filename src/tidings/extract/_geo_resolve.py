@@ -27,6 +27,8 @@ ALIAS_PENALTY = 1.5  # matched through an alternate (or suffix-less) name
 QUALIFIER_BONUS = 6.0  # "Paris, Texas": the qualifier names the candidate's admin area or country
 COUNTRY_SHARE_WEIGHT = 3.0  # times the share of the document's other places in the candidate's country
 ADMIN_NAMED_BONUS = 1.5  # the candidate city's admin area is named elsewhere in the document
+PROXIMITY_BONUS = 2.0  # a town within PROXIMITY_KM of another town the document names
+PROXIMITY_KM = 150.0
 SIBLING_ADMIN_BONUS = 1.0  # other admin areas of the candidate's country are named in the document
 KIND_HINT_BONUS = 3.0  # "Nyanza province", "Washington state": the next word says what kind of place
 SAME_COUNTRY_KM = 50.0  # alternatives closer than this to the choice are not listed
@@ -84,8 +86,12 @@ def _qualifier_match(c: Candidate, quals: list[Candidate]) -> bool:
     return False
 
 
-def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple[str, str]]) -> float:
+def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple[str, str]],
+           points: list[tuple[float, float]] = ()) -> float:
     s = prior(c)
+    if c.kind == KIND_CITY and any(abs(c.lat - la) < 2 and distance_km(c.lat, c.lon, la, lo) < PROXIMITY_KM
+                                   for la, lo in points):
+        s += PROXIMITY_BONUS
     if m.qualifiers and _qualifier_match(c, m.qualifiers):
         s += QUALIFIER_BONUS
     if m.kind_hint is not None and c.kind == m.kind_hint:
@@ -100,8 +106,8 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
     return s
 
 
-def _ranked(m: Mention, shares, admins) -> list[tuple[Candidate, float]]:
-    scored = [(c, _score(c, m, shares, admins)) for c in m.candidates]
+def _ranked(m: Mention, shares, admins, points=()) -> list[tuple[Candidate, float]]:
+    scored = [(c, _score(c, m, shares, admins, points)) for c in m.candidates]
     scored.sort(key=lambda x: (-x[1], -x[0].population))
     return scored
 
@@ -112,6 +118,7 @@ def resolve(mentions: list[Mention]) -> list[Resolution | None]:
     # the document's context, per surface name so that a name does not vote for itself
     votes: dict[str, Counter] = defaultdict(Counter)
     admin_by_name: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    points_by_name: dict[str, set[tuple[float, float]]] = defaultdict(set)
     for m, ranked in zip(mentions, first):
         if not ranked:
             continue
@@ -121,6 +128,8 @@ def resolve(mentions: list[Mention]) -> list[Resolution | None]:
             votes[key][top.cc] += 1.0
         if top.kind == KIND_ADMIN:
             admin_by_name[key].add((top.cc, name_key(top.name)))
+        if top.kind == KIND_CITY and len(ranked) == 1:  # unambiguous towns anchor their neighbours
+            points_by_name[key].add((top.lat, top.lon))
         for q in m.qualifiers:
             if q.cc:
                 votes[key][q.cc] += 1.0
@@ -134,13 +143,15 @@ def resolve(mentions: list[Mention]) -> list[Resolution | None]:
         key = name_key(m.text)
         total: Counter = Counter()
         admins: set[tuple[str, str]] = set()
+        points: set[tuple[float, float]] = set()
         for other, counter in votes.items():
             if other != key:
                 total.update(counter)
                 admins |= admin_by_name[other]
+                points |= points_by_name[other]
         n = sum(total.values())
         shares = {cc: v / n for cc, v in total.items()} if n else {}
-        ranked = _ranked(m, shares, admins)
+        ranked = _ranked(m, shares, admins, list(points))
         best, best_score = ranked[0]
         # candidates that put the place at the same spot (city and its province) agree with the choice
         agree = total_w = 0.0

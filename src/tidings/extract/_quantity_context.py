@@ -67,8 +67,6 @@ def not_a_quantity(doc, num: Num, sent_start: int, sent_end: int, has_unit: bool
             return "age"  # "Maddon, 66, said": an age in apposition, not a count
         if integer and 1 <= value <= 31 and ((prev is not None and _is_month(prev)) or (nxt is not None and _is_month(nxt))):
             return "date"
-        if integer and prev is not None and prev.lower_ == "of" and num.start - 2 >= sent_start and doc[num.start - 2].lower_ in ("the",):
-            return "date"
         if nxt is not None and (nxt.lower_ in s["clock"] or nxt.text in (":",)):
             return "time"
         if prev is not None and prev.text == ":" and num.start - 2 >= sent_start and doc[num.start - 2].like_num:
@@ -81,10 +79,12 @@ def not_a_quantity(doc, num: Num, sent_start: int, sent_end: int, has_unit: bool
                                  or (any(c.isupper() for c in prev.text) and prev.i > sent_start and prev.lower_ not in _qual_words())):
             if head is None or head.pos_ == "PROPN" or (nxt is not None and (nxt.pos_ == "PROPN" or nxt.text[:1].isupper())):
                 return "label"
-        if integer and nxt is not None and nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "NOUN", "ADJ") \
+        if integer and (value >= 100 or (head is not None and head.pos_ == "PROPN")) and nxt is not None \
+                and nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "NOUN", "ADJ") \
                 and nxt.ent_type_ not in ("NORP", "GPE", "PERSON"):
             return "label"  # "737 Max jets", "90049 ZIP Code"
-        if integer:
+    if num.kind == "digit" and not has_unit and not num.currency and value is not None and value > 0:
+        if num.raw.isdigit() and len(num.raw) <= 5:
             for k in range(num.end, min(num.end + 5, sent_end)):
                 tok = doc[k]
                 if tok.lower_ in s["address"] and tok.text[:1].isupper():

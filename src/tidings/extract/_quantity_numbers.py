@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ._quantity_data import currencies, currency_prefix_pattern, match_currency_word, match_unit, numbers
+from ._quantity_data import cues, currencies, currency_prefix_pattern, match_currency_word, match_unit, numbers
 
 __all__ = ["Num", "scan_numbers", "candidate_tokens"]
 
@@ -78,17 +78,13 @@ def _interpret_suffix(num: Num, suf: str) -> bool:
     scale = data["scale_abbrev"].get(suf)
     if scale is None and num.currency and low in data["scale_abbrev_money_only"]:
         scale = data["scale_abbrev_money_only"][low]
-    if scale is None and num.currency and low in ("bn", "mn", "tn", "k"):
-        scale = data["scale_abbrev"].get(low)
     if scale is not None:
-        num.value *= scale
+        if num.value is not None:
+            num.value *= scale
+        if num.low is not None and num.high is not None:
+            num.low, num.high = num.low * scale, num.high * scale
         num.scaled = True
         return True
-    for tail_scale, factor in (("bn", 1e9), ("m", 1e6), ("k", 1e3)):  # "13.6Mkm"-style is rare; "2.7m" handled above
-        if num.currency and low == tail_scale:
-            num.value *= factor
-            num.scaled = True
-            return True
     body = suf[1:] if suf.startswith("-") else suf
     hit = match_unit(body)
     if hit is not None and hit.end == len(body):
@@ -255,7 +251,7 @@ def _scale_words(doc, num: Num, end: int) -> None:
     data = numbers()
     scales, abbrev, money = data["scales"], data["scale_abbrev"], data["scale_abbrev_money_only"]
     j = num.end
-    while j < end and num.value is not None:
+    while j < end and (num.value is not None or num.high is not None):
         tok = doc[j]
         low = tok.lower_
         if low.endswith(".") and len(low) > 1 and low[:-1] in money:
@@ -271,7 +267,10 @@ def _scale_words(doc, num: Num, end: int) -> None:
             factor = money[low]
         else:
             break
-        num.value *= factor
+        if num.value is not None:
+            num.value *= factor
+        else:
+            num.low, num.high = num.low * factor, num.high * factor
         num.scaled = True
         j += 1
     num.end = j
@@ -301,8 +300,7 @@ def _parse_one(doc, i: int, end: int) -> Num | None:
             num.start, num.currency, num.currency_text = i, cur[0], cur[1]
         if i > 0 and doc[i - 1].lower_ == "minus" and num.value is not None:
             num.value = -num.value
-        if num.kind != "range":
-            _scale_words(doc, num, end)
+        _scale_words(doc, num, end)
         return num
     if cur:
         return None
@@ -349,10 +347,13 @@ def _join_range(doc, a: Num, end: int) -> Num:
             return a
     else:
         return a
+    if sep != "and" and a.start > 0 and doc[a.start - 1].lemma_.lower() in _change_lemmas():
+        return a  # "gained $4 to $1,301": the change, then the new level
     b = _parse_one(doc, j + 1, end)
     if b is None or b.value is None or b.kind not in ("digit", "word"):
         return a
-    if a.currency and b.currency and a.currency != b.currency:
+    a_unit, b_unit = a.currency or a.suffix_norm, b.currency or b.suffix_norm
+    if a_unit and b_unit and a_unit != b_unit:
         return a
     lo, hi = a.value, b.value
     if not a.scaled and b.scaled:
@@ -403,6 +404,12 @@ def scan_numbers(doc, start: int, end: int, candidates: set[int] | None = None) 
         found.append(num)
         i = max(num.end, i + 1)
     return found
+
+
+@cache
+def _change_lemmas() -> frozenset:
+    c = cues()
+    return frozenset(c["change_up"]) | frozenset(c["change_down"])
 
 
 @cache

@@ -1,16 +1,12 @@
 """Cues, speakers' syntactic positions and content spans, over a parsed spaCy Doc."""
 from __future__ import annotations
 
-import re
-
 from ._quote_lexicon import speech_verbs
 
 __all__ = ["is_cue", "speaker_head", "complement_span", "frame_tokens", "find_cue",
-           "indirect_candidates", "according_to"]
+           "indirect_candidates", "according_to", "tidy"]
 
 _SUBJ = ("nsubj", "nsubjpass")
-_COMP = ("ccomp", "xcomp", "dobj", "obj", "advcl", "prep", "attr", "oprd", "dative", "npadvmod",
-         "parataxis", "conj", "pcomp", "acomp", "pobj", "appos", "relcl", "advmod")
 _END_PUNCT = set(".!?")
 _TRIM = " \t\n,;:—–-"
 
@@ -139,6 +135,9 @@ def find_cue(frame: list, exclude: set[int]):
             continue
         if is_cue(tok) or according_to(tok) is not None:
             spk = speaker_head(tok, exclude, frame)
+            lead = frame[0]
+            if spk is not None and spk.i > tok.i and lead.i < tok.i and lead.pos_ == "PROPN" and lead.i not in exclude:
+                spk = _head_noun(lead)  # “…,” Flynn, a surrogate, said … on Fox: the name before the cue
             found.append((tok, spk))
     if not found:
         return None, None
@@ -174,6 +173,8 @@ def complement_span(cue, inner_tok, quote_ranges: list[tuple[int, int]], region_
         sub_end = child.right_edge.idx + len(child.right_edge)
         return start, min(sub_end, region_end) if sub_end > region_end else sub_end
     toks = list(child.subtree)
+    if child.dep_ == "ccomp" and child.i > cue.i:
+        toks = _to_sentence_end(cue, toks)
     if child.dep_ in ("dobj", "obj", "dative") and cue.lemma_.lower() in ("tell", "inform", "assure", "ask", "warn", "remind"):
         # "told reporters that …": the content is the clause, not the addressee
         others = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp") and c.i > child.i]
@@ -233,6 +234,8 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
                 toks = [t for t in tok.doc[sent_start:first]]
                 if not toks:
                     continue
+            else:
+                toks = _to_sentence_end(tok, toks)
             spans = [(toks[0].idx, toks[-1].idx + len(toks[-1]))]
             out.append((tok, spans, speaker_head(tok, set(), None)))
             continue
@@ -243,6 +246,21 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
             if toks:
                 out.append((tok, _runs(toks), speaker_head(tok, set(), None)))
     return out
+
+
+def _to_sentence_end(cue, toks):
+    """PolNeAR's content of "X said that …" runs to the end of the sentence, through loose conjuncts;
+    it stops at a second reporting clause (", adding …") or at a new quote's speaker."""
+    sent = cue.sent
+    last = toks[-1].i
+    out = list(toks)
+    for t in cue.doc[last + 1:sent.end]:
+        if is_cue(t) or t.dep_ in ("nsubj", "nsubjpass") and t.head.i == cue.i:
+            break
+        out.append(t)
+    while out and out[-1].is_punct and out[-1].text not in ("”", '"', "’", "''"):
+        out.pop()
+    return out or toks
 
 
 def _runs(toks) -> list[tuple[int, int]]:
@@ -259,5 +277,3 @@ def _runs(toks) -> list[tuple[int, int]]:
     spans.append((run[0].idx, run[-1].idx + len(run[-1])))
     return spans
 
-
-_WORD = re.compile(r"\w+")

@@ -6,7 +6,7 @@ from functools import cache
 from importlib import resources
 
 __all__ = ["speech_verbs", "anonymous_nouns", "document_nouns", "pronoun_class", "demonym_code",
-           "first_name_gender", "cue_phrases", "noun_cues", "core_verbs"]
+           "first_name_gender", "noun_cues", "core_verbs"]
 
 
 def _lines(name: str) -> frozenset[str]:
@@ -32,11 +32,6 @@ def noun_cues() -> frozenset[str]:
 @cache
 def core_verbs() -> frozenset[str]:
     return _lines("core_verbs.txt")
-
-
-@cache
-def cue_phrases() -> frozenset[str]:
-    return _lines("cue_phrases.txt")
 
 
 @cache

@@ -15,7 +15,6 @@ __all__ = ["Region", "find_regions", "paragraph_bounds"]
 # Double marks by direction; "ambiguous" ones get their direction from context.
 _OPEN = {"“", "„", "«", "‟", "``"}
 _CLOSE = {"”", "»", "''"}
-_AMBIG = {'"'}
 _MARK_RE = re.compile(r"``|''|[\"“”„«»‟]")
 _SINGLE_RE = re.compile(r"[‘’']")
 _WORDCH = re.compile(r"\w")

@@ -13,12 +13,13 @@ __all__ = ["SpeakerResolver", "mention_span"]
 _DETS = {"a", "an", "the", "another", "one", "two", "three", "several", "some", "other", "many",
          "this", "that", "these", "those", "both", "all", "most", "few", "multiple"}
 _BAD_ENT = {"GPE", "LOC", "FAC", "DATE", "TIME", "ORDINAL", "MONEY"}
-_MENTION_RIGHT = {"compound", "flat", "nummod", "appos"}
 
 
 def mention_span(tok) -> tuple[int, int]:
     """Character span of the noun phrase headed by `tok`, as written, without relative clauses."""
     left = tok.left_edge
+    while left.i < tok.i and (left.is_punct or left.is_space):
+        left = left.doc[left.i + 1]
     lo = left.idx
     hi = tok.idx + len(tok)
     for child in tok.rights:
@@ -116,6 +117,8 @@ class SpeakerResolver:
             issuer = self._entity_in(start, end, exclude=(head.idx, head.idx + len(head)))
             if issuer is not None and issuer.type in ("PERSON", "ORG", "NORP"):
                 sp = Speaker(mention=mention, entity=issuer.id, name=issuer.name)
+            elif (earlier := self._earlier_issuer(head)) is not None:
+                sp = Speaker(mention=mention, entity=earlier.id, name=earlier.name)
             elif self.last_doc_speaker is not None and self.last_doc_speaker.entity:
                 sp = Speaker(mention=mention, entity=self.last_doc_speaker.entity, name=self.last_doc_speaker.name)
             else:
@@ -138,6 +141,23 @@ class SpeakerResolver:
         if role_ent is not None:
             return Speaker(mention=mention, entity=role_ent.id, name=role_ent.name)
         return Speaker(mention=mention, name=_strip_det(mention.text))
+
+    def _earlier_issuer(self, head):
+        """ "X issued a statement … The statement said": X, from the earlier mention of that document."""
+        lemma = head.lemma_.lower()
+        for tok in reversed(self.doc[:head.i]):
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+                continue
+            owners = [c for c in tok.children if c.dep_ in ("poss", "compound")]
+            if tok.dep_ in ("dobj", "obj") or tok.dep_ == "pobj":
+                verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+                owners += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for owner in owners:
+                ent = self._entity_at(owner.idx, owner.idx + len(owner))
+                if ent is not None and ent.type in ("PERSON", "ORG", "NORP"):
+                    return ent
+            return None
+        return None
 
     def _entity_at(self, s: int, e: int):
         best = None
@@ -169,7 +189,7 @@ class SpeakerResolver:
         word = suggestion or head.text
         for n, ent in names:
             last = n.split()[-1] if n.split() else n
-            if word == n or word == last:
+            if word.lower() == n.lower() or word.lower() == last.lower():
                 return ent
         for n, ent in names:
             last = n.split()[-1] if n.split() else n
@@ -236,13 +256,16 @@ class SpeakerResolver:
                 break
             if cand.kind not in want:
                 continue
+            penalty = 0.0
             if pclass in ("male", "female"):
                 if cand.gender not in (None, pclass) or (cand.kind == "ANON" and cand.plural):
                     continue
+                if cand.gender is None:
+                    penalty = 0.75
             if pclass == "plural" and cand.kind == "ANON" and not cand.plural:
                 continue
             # same-sentence mentions (other than subjects of an earlier clause) rarely antecedents
-            score = -(pos - cand.start) / 400.0 + (1.5 if cand.subject else 0.0)
+            score = -(pos - cand.start) / 400.0 + (1.5 if cand.subject else 0.0) - penalty
             if best is None or score > best[0]:
                 best = (score, cand)
         if best is None:
@@ -274,14 +297,31 @@ def _is_subject(tok) -> bool:
     return tok is not None and tok.dep_ in ("nsubj", "nsubjpass")
 
 
+_TITLE_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male",
+                 "lady": "female", "madam": "female"}
+
+
 def _entity_gender(ent) -> str | None:
-    for name in [ent.name, *ent.aliases]:
+    """Gender from a courtesy title (Mr, Mrs) or a first name, over the name, aliases and mentions."""
+    names = [ent.name, *ent.aliases, *(m.text for m in ent.mentions)]
+    for name in names:
+        for word in name.replace(".", " ").split():
+            g = _TITLE_GENDER.get(word.lower())
+            if g:
+                return g
+    for name in names:
         parts = [p for p in name.replace(".", " ").split() if p[:1].isupper() and len(p) > 1]
+        parts = [p for p in parts if p.lower() not in _TITLE_WORDS]
         if len(parts) >= 2:
             g = first_name_gender(parts[0])
             if g:
                 return g
     return None
+
+
+_TITLE_WORDS = {"president", "secretary", "senator", "sen", "rep", "gov", "governor", "minister", "prime",
+                "general", "gen", "dr", "prof", "chancellor", "king", "queen", "prince", "judge", "mayor",
+                "director", "chairman", "chief", "vice", "former", "lt", "col", "capt", "sgt", "adm", "state"}
 
 
 def _strip_det(text: str) -> str:

@@ -185,6 +185,8 @@ def direction(doc, text: str, start: int, end: int) -> int:
     before = text[max(0, start - 16):start].lower()
     if any(before.endswith(cue) for cue in _future_before()):
         return 1
+    if before.endswith(("since ", "as of ")):
+        return -1
     if doc is None:
         return 0
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -212,7 +214,8 @@ def direction(doc, text: str, start: int, end: int) -> int:
             return 1
         if node.lemma_.lower() in future_verbs and node.tag_ in ("VBN", "JJ") and aux_words & {"is", "are", "'s", "'re", "be"}:
             return 1
-        if node.lower_ in ("due", "scheduled", "slated", "set", "expected"):
+        if node.lower_ in ("due", "scheduled", "slated", "set", "expected") and aux_words:
+            # "the vote is scheduled for Monday"; a bare participle ("a record set on Aug. 6") is past
             return 1 if node.tag_ in ("VBN", "JJ") and not (aux_words & {"was", "were", "had"}) else -1
         if node.tag_ == "VB" and "to" in aux_words:
             if node.dep_ in ("xcomp", "ccomp", "acl", "ROOT", "relcl"):

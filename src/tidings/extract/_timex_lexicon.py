@@ -79,7 +79,7 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
     ("slash", _B + r"(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d)(?![\d/])", False),
     ("time", _B + r"(?:(?P<mod>(?i:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after)))\s+)?"
              r"(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm|o'clock)(?![\w])|(?=\s+{TZ}))"
-             r"(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?:(?i:on)\s+)?(?P<dayref>{WEEKDAY}|(?i:today|yesterday|tomorrow)(?![\w])|{MONTH}\s+{DAY}))?", False),
+             r"(?:\s+(?P<tz>{TZ}))?(?:(?:\s*\([^()\n]{{1,24}}\))?,?\s+(?:(?i:on)\s+)?(?P<dayref>{WEEKDAY}|(?i:today|yesterday|tomorrow)(?![\w])|{MONTH}\s+{DAY}))?", False),
     ("noon", _B + r"(?P<word>(?i:noon|midday|midnight))(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?:(?i:on)\s+)?(?P<dayref>{WEEKDAY}|(?i:today|yesterday|tomorrow)(?![\w])))?", False),
     ("mdy", _B + r"(?:(?P<mod>(?i:{EDGE}))[\s-]*)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?", False),
     ("dmy", _B + r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<d>{DAY})(?:\s+(?i:of))?\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", False),
@@ -107,13 +107,15 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
     ("rel_wd", _B + r"(?:(?P<mod>{EDGE})\s+)?(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past)\s+(?-i:(?P<wd>{WEEKDAY}))(?:\s+(?P<pod>{POD}))?", True),
     ("rel_month", _B + r"(?:(?P<mod>{EDGE})[\s-]+)?(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past)\s+(?-i:(?P<mon>{MONTH}))(?!\s*\d)", True),
     ("rel", _B + r"(?:(?P<mod>{MODS}|earlier|later)[\s-]+)?(?P<rel>this\s+past|this\s+coming|this|last|next|past|previous|coming|current|"
-            r"the\s+current|the\s+past|the\s+previous|the\s+next|the\s+coming|the\s+last|the\s+following|the\s+preceding|"
+            r"the\s+current|the\s+past|the\s+previous|the\s+next|the\s+coming|the\s+last|"
             r"the\s+latest|the\s+present|the\s+new)\s+(?P<unit>week|month|year|quarter|weekend|decade|century|fiscal\s+year|"
             r"{SEASON})(?:'s)?(?![\w-])(?:\s+(?P<pod>{POD}))?", True),
+    ("that_year", _B + r"(?:(?P<mod>earlier|later|early|late)\s+(?:in\s+)?)?(?P<det>that|the\s+same|the\s+following|the\s+previous|"
+                  r"the\s+preceding)\s+year(?![\w-])", True),
     ("edge_the", _B + r"(?P<mod>{EDGE}|earlier|later)\s+(?:in\s+)?the\s+(?P<unit>year|month|week|decade|century)(?![\w-])", True),
     ("yearend", _B + r"(?P<txt>year-end|year\s+end|year's\s+end|end\s+of\s+the\s+year|the\s+end\s+of\s+the\s+year)(?![\w-])", True),
     ("set", _B + r"(?P<q>every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<what>{UNIT}|(?-i:{WEEKDAY}|{MONTH})|{SEASON})(?![\w-])", True),
-    ("set_word", _B + r"(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|quarterly)(?![\w-])", True),
+    ("set_word", _B + r"(?P<word>{SETS})(?![\w-])", True),
     ("duration", _B + r"(?:(?P<mod>{MODS})\s+(?!(?:the|this|its|their|his|her)\s))?(?:(?:the|a|an|its|their|his|her|this)\s+)?(?:(?P<rel>past|last|next|coming|first|latest|"
                  r"previous|following|final|remaining|initial|preceding|ensuing|subsequent|full|entire|whole|same|additional|further|"
                  r"further|extra|other)\s+)?(?P<num>{NUM}|{VAGUE})(?:\s+(?:to|or|and)\s+(?P<num2>{NUM}))?[\s-]+(?:more\s+)?"
@@ -133,6 +135,7 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
     pieces = dict(_pieces())
     refs = [w for w in lexicon()["references"]]
     pieces["REFS"] = "|".join(_spaced(w) for w in sorted(refs, key=len, reverse=True))
+    pieces["SETS"] = _alt(lexicon()["sets"])
     compiled = []
     for name, pattern, insensitive in _RULES:
         compiled.append((name, re.compile(pattern.format(**pieces), re.I if insensitive else 0)))

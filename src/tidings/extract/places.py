@@ -1,20 +1,22 @@
 """Places: place names found in the article and resolved to coordinates, offline.
 
 Steps:
- 1. mentions: the model's GPE/LOC/FAC entities, the entities stage's PLACE mentions, model
-    PERSON/ORG entities that are exactly a well-known place name (the small model calls
-    "Donbass" a person), and proper-noun runs that the gazetteer knows as a country, region,
-    first-level admin area or large city; nationality adjectives (NORP) are not places;
- 2. qualifiers: "Alexandria, La." / "Paris, Texas" / "Washington, D.C." tie a name to an admin
-    area or country; the qualifier is a place of its own;
+ 1. mentions: the model's GPE/LOC/FAC entities and the entities stage's PLACE mentions; model
+    entities with a wrong label that are exactly a well-known place ("Donbass" as a person,
+    "Crimea" as an organisation); proper-noun runs the gazetteer knows well; places named inside
+    organisation names ("Pakistan Army"); towns after a locative preposition in a country the
+    document is about; other occurrences of names already taken (one sense per document).
+    Nationality adjectives (NORP) are not places;
+ 2. qualifiers: "Alexandria, La." / "Paris, Texas" / "Washington, D.C." tie a name to a
+    first-level admin area or country; the qualifier is a place of its own;
  3. resolution (``_geo_resolve``): feature type, population, capitals, then the document's
-    context (the countries and admin areas of its other places);
+    context (countries, admin areas and nearby towns of its other places);
  4. records: one ``Place`` per mention, with the rejected candidates when the choice was close.
 """
 from __future__ import annotations
 
-import logging
 import re
+from collections import Counter
 
 from ..record import Article, Place, PlaceCandidate
 from ._gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer
@@ -22,13 +24,15 @@ from ._geo_resolve import Mention, resolve
 
 __all__ = ["extract_places"]
 
-log = logging.getLogger("tidings.places")
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # model labels a well-known place name may wrongly get, and the kinds of place then accepted
-MISLABELLED = {"PERSON": (KIND_COUNTRY, KIND_REGION, KIND_ADMIN), "ORG": (KIND_COUNTRY, KIND_ADMIN)}
+MISLABELLED = {"PERSON": (KIND_COUNTRY, KIND_REGION, KIND_ADMIN), "ORG": (KIND_COUNTRY, KIND_ADMIN, KIND_CITY),
+               "LANGUAGE": (KIND_COUNTRY, KIND_ADMIN, KIND_CITY), "PRODUCT": (KIND_COUNTRY, KIND_ADMIN, KIND_CITY)}
 SCAN_MIN_POPULATION = 200_000  # an unlabelled proper noun counts as a city only this big
 MAX_SCAN_TOKENS = 4
+LOCATIVES = {"in", "at", "near", "from", "outside", "across", "around", "into", "toward", "towards", "via"}
+LOCAL_MIN_POPULATION = 5_000  # towns found only after a preposition, in a country the document is about
 EMBEDDING_LABELS = {"ORG", "FAC", "EVENT"}  # "Pakistan Army", "Central Bank of Malta", "New York Times"
 EMBEDDED_KINDS = (KIND_COUNTRY, KIND_ADMIN, KIND_CITY)
 _STRIP_LEADING = ("the ", "The ")
@@ -123,8 +127,9 @@ def _mentions(doc, record: Article, gaz) -> list[Mention]:
     taken = [False] * (len(text) + 1)
 
     ents = list(getattr(doc, "ents", ()))
-    person_words = {t.text for e in ents if e.label_ == "PERSON" for t in e if t.text[:1].isupper()}
-    person_words |= {w for e in record.entities if e.type == "PERSON" for w in e.name.split()}
+    # words the model reads as persons' names more often than as places ("Nelson says")
+    person_words = Counter(t.text for e in ents if e.label_ == "PERSON" for t in e if t.text[:1].isupper())
+    person_words.subtract(Counter(e.text for e in ents if e.label_ in PLACE_LABELS))
 
     def add(start: int, end: int, source: str, from_model: bool, entity: str | None = None) -> bool:
         start, end = _trim(text, start, end)
@@ -134,7 +139,7 @@ def _mentions(doc, record: Article, gaz) -> list[Mention]:
         if not surface[:1].isupper():
             return False
         cands = _lookup(gaz, surface, from_model)
-        if surface in person_words and not any(c.kind in (KIND_COUNTRY, KIND_REGION) for c in cands):
+        if person_words[surface] > 0 and not any(c.kind in (KIND_COUNTRY, KIND_REGION) for c in cands):
             return False  # "Bingham said": the document uses the name for a person
         if not cands:
             return False
@@ -173,6 +178,9 @@ def _mentions(doc, record: Article, gaz) -> list[Mention]:
                 add(s, e, "ent", True)  # "NSW", "B.C." tagged as organisations
     _scan(doc, text, gaz, add, ents)
     _scan_inside(doc, gaz, add, [e for e in ents if e.label_ in EMBEDDING_LABELS])
+    _scan_local(doc, gaz, add, ents, _document_countries(found.values()))
+    persons = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+    _propagate(text, found, add, persons)
     mentions = sorted(found.values(), key=lambda m: m.start)
     _qualify(mentions, text, gaz, add, found)
     mentions = sorted(found.values(), key=lambda m: m.start)
@@ -207,6 +215,51 @@ def _scan(doc, text: str, gaz, add, ents) -> None:
                 break
         if not matched:
             i += 1
+
+
+def _document_countries(mentions) -> set[str]:
+    """Countries the document's places so far lie in: named countries, and names with one country."""
+    out: set[str] = set()
+    for m in mentions:
+        ccs = {c.cc for c in m.candidates if c.cc}
+        if len(ccs) == 1 or any(c.kind == KIND_COUNTRY for c in m.candidates):
+            out |= {c.cc for c in m.candidates if c.cc and (len(ccs) == 1 or c.kind == KIND_COUNTRY)}
+    return out
+
+
+def _scan_local(doc, gaz, add, ents, countries: set[str]) -> None:
+    """"in Malakal": a proper noun after a locative preposition that names a town of a country
+    the document is already about."""
+    if not countries:
+        return
+    in_ent = [False] * len(doc)
+    for ent in ents:
+        for i in range(ent.start, ent.end):
+            in_ent[i] = True
+    for i in range(1, len(doc)):
+        if in_ent[i] or doc[i].pos_ != "PROPN" or doc[i - 1].lower_ not in LOCATIVES:
+            continue
+        for length in range(min(3, len(doc) - i), 0, -1):
+            span = doc[i:i + length]
+            if any(in_ent[j] or not doc[j].is_title for j in range(i, i + length)):
+                continue
+            local = [c for c in gaz.lookup(span.text) if c.kind in (KIND_CITY, KIND_ADMIN) and not c.alias
+                     and c.cc in countries and (c.kind == KIND_ADMIN or c.population >= LOCAL_MIN_POPULATION)]
+            if local and add(span.start_char, span.end_char, "scan", False):
+                break
+
+
+def _propagate(text: str, found: dict, add, persons: list[tuple[int, int]]) -> None:
+    """One sense per document: other occurrences of a name already taken as a place are places too."""
+    names = sorted({m.text for m in found.values() if len(m.text) >= 3 and not m.text.isupper()}
+                   | {m.text.title() for m in found.values() if len(m.text) >= 5 and m.text.isupper()},
+                   key=len, reverse=True)
+    for name in names:
+        for hit in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE):  # GLASGOW, Glasgow
+            s, e = hit.span()
+            if (s, e) in found or any(a < e and s < b for a, b in persons):
+                continue
+            add(s, e, "repeat", True)
 
 
 def _scan_inside(doc, gaz, add, ents) -> None:
@@ -247,7 +300,7 @@ def _qualify(mentions: list[Mention], text: str, gaz, add, found) -> None:
             if stop < len(text) and text[stop - 1].isalnum() and text[stop].isalnum():
                 continue
             quals = [c for c in gaz.abbreviation(cand_text) + gaz.lookup(cand_text)
-                     if c.kind in (KIND_ADMIN, KIND_COUNTRY)]
+                     if c.kind == KIND_COUNTRY or c.kind == KIND_ADMIN and c.feature == "ADM1"]
             if not quals:
                 continue
             if not any(c.kind == KIND_CITY for c in m.candidates) and m.source != "entity":
@@ -256,7 +309,7 @@ def _qualify(mentions: list[Mention], text: str, gaz, add, found) -> None:
             end = k + len(cand_text)
             if k in by_start:
                 other = by_start[k]
-                other.candidates = [c for c in other.candidates if c.kind in (KIND_ADMIN, KIND_COUNTRY)] or quals
+                other.candidates = [c for c in other.candidates if c in quals] or quals
             elif not any((s, e2) for (s, e2) in found if s < end and k < e2):
                 found[(k, end)] = Mention(k, end, cand_text, "qualifier", quals)
             break

@@ -8,7 +8,7 @@ Steps per sentence of the parsed doc (cheap: token and regex work on the existin
  3. otherwise take the counted noun phrase from the parse ("100 tactical battalion
     groups" → unit "tactical battalion groups", counted "groups"); "56 more" borrows
     the counted noun of the quantity before it in the sentence;
- 4. drop what is not a quantity: numbers inside DATE/TIME/SET time expressions, years,
+ 4. drop what is not a quantity: unitless numbers inside DATE/TIME expressions, years,
     dates, clock times, street numbers, labels ("Game 7"), scores, ordinals;
     ages ("a 19-year-old") are kept as measures of age, never as counts;
  5. add the qualifier, the change direction, a GKG-style category for counts and the
@@ -220,8 +220,7 @@ def _quantities_in_sentence(doc, record: Article, sent, sent_idx: int, blocked: 
         first = doc[num.start]
         last = doc[num.end - 1]
         n_start, n_end = first.idx, last.idx + len(last)
-        if any(s < n_end and n_start < e for s, e in blocked):
-            continue
+        in_time = any(s < n_end and n_start < e for s, e in blocked)
         unit: _Unit | None = None
         if num.suffix:
             unit = _Unit(num.suffix, num.suffix_norm or num.suffix, num.suffix_kind or "other", n_end, num.end)
@@ -239,6 +238,8 @@ def _quantities_in_sentence(doc, record: Article, sent, sent_idx: int, blocked: 
                                   unit.end_tok if unit and unit.kind == "currency" else num.end)
             if unit is None or unit.kind == "currency":
                 unit = currency_unit
+        if in_time and unit is None:
+            continue  # a day, year or clock time of a DATE/TIME expression ("1520 sq m" keeps its unit)
         if unit is not None:
             _per_compound(doc, text, unit, sent.end)
         counted = None if unit is not None else _counted(doc, num, sent.end)
@@ -260,9 +261,11 @@ def _quantities_in_sentence(doc, record: Article, sent, sent_idx: int, blocked: 
                 end_char = head.idx + len(head)
             end_tok = head.i + 1
         elif num.end < sent.end and doc[num.end].lower_ in cues()["borrow_counted"] and prev_counted:
-            unit_text, counted_word = prev_counted
+            unit_text, counted_word = prev_counted  # "killed 13 soldiers and wounded 56 more"
             end_char = doc[num.end].idx + len(doc[num.end])
             end_tok = num.end + 1
+        elif prev_counted and num.kind == "digit" and last.dep_ in ("nsubj", "nsubjpass") and not num.currency:
+            unit_text, counted_word = prev_counted  # "37 people died and 120 were injured"
         if unit_text is None and (num.kind in ("word", "one_of", "vague")
                                   or (num.kind == "fraction" and doc[num.end].lower_ != "of")):
             continue  # "the two of them", "one": pronoun-like, not a quantity
@@ -323,8 +326,9 @@ def _merge_ranges(doc, found: list[dict], sent_start: int) -> list[dict]:
 
 
 def _blocked_spans(record: Article) -> list[tuple[int, int]]:
-    """Character spans of dates, clock times and sets found by the times stage."""
-    return [(t.start, t.end) for t in record.times if t.type != "DURATION" and t.removed_line is None]
+    """Character spans of dates and clock times found by the times stage (durations and sets such as
+    "every 33 years" hold real quantities)."""
+    return [(t.start, t.end) for t in record.times if t.type in ("DATE", "TIME") and t.removed_line is None]
 
 
 def extract_quantities(doc, record: Article) -> list[Quantity]:

@@ -127,6 +127,14 @@ def _from_regions(doc, text, regions, paras, starts):
         exclude = {t.i for t in tokens}
         pi = _para_of(paras, region.start)
         para = paras[pi] if paras else (0, len(text))
+        if last_direct is not None and last_direct.cue is not None and last_direct.frame_end <= region.start and \
+                text[last_direct.frame_end:region.start].strip() == "" and _para_of(paras, last_direct.frame_end) == pi \
+                and text[:region.start].rstrip()[-1:] == "," and _inner(text, region)[:1].islower() \
+                and _governor(tokens, exclude)[0] is None:
+            # “My hope,” he said, “is that …”: the quote resumes after its cue
+            last_direct.spans.extend(region.spans)
+            last_direct.frame_end = region.end
+            continue
         if _is_sentence(text, region, tokens):
             d = _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last_direct, starts)
             if d is None:
@@ -168,6 +176,10 @@ def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts
                                 or (len(after) <= 6 and any(is_cue(t) for t in after)))
     spans = [(a, b) for a, b in region.spans]
     conf = 0.9 if region.closed else 0.7
+    labelled = _label_speaker(tokens, after, before)
+    if labelled is not None:
+        cue, head = labelled
+        return _Draft(spans, "direct", cue, head, region.end, pi, conf - 0.1, region)
     frames = ([after] if after_ok else []) + ([before] if before else [])
     for frame in frames:
         cue, head = find_cue(frame, exclude)
@@ -195,6 +207,26 @@ def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts
         if cue is not None and head is not None:
             return _Draft(spans, "direct", cue, head, region.end, pi, conf - 0.2, region)
     return _Draft(spans, "direct", None, None, region.end, pi, conf - 0.4, region)
+
+
+_DASHES = {"―", "–", "—", "-", "--"}
+
+
+def _label_speaker(tokens, after, before):
+    """(cue token, speaker head) for “…” — Name bylines and transcript labels ("PENCE: …")."""
+    if after and after[0].text in _DASHES and len(after) > 1 and after[1].pos_ == "PROPN":
+        run = [after[1]]
+        for t in after[2:]:
+            if t.pos_ != "PROPN":
+                break
+            run.append(t)
+        return after[0], run[-1]
+    words = [t for t in tokens if not t.is_punct or t.text == ":"]
+    if len(words) > 2 and words[0].text.isupper() and len(words[0].text) > 1 and words[1].text == ":":
+        return words[1], words[0]
+    if before and before[-1].text == ":" and 1 < len(before) <= 4 and all(t.pos_ == "PROPN" or t.text == ":" for t in before):
+        return before[-1], before[-2]
+    return None
 
 
 def _has_cue(doc, starts, a, b) -> bool:
@@ -242,7 +274,8 @@ def _governor(tokens, exclude):
                 poss = [c for c in h.children if c.dep_ == "poss"]
                 if poss:
                     return h, poss[0], head
-            elif cue is not None and is_cue(h) and h.lemma_.lower() in core_verbs():
+            elif cue is not None and cue.lemma_.lower() not in core_verbs() and is_cue(h) and \
+                    h.lemma_.lower() in core_verbs() and "\n" not in h.doc.text[min(h.idx, cue.idx):max(h.idx, cue.idx)]:
                 if cur.dep_ in _CLIMB and any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
                     cue = h
                     break
@@ -334,8 +367,8 @@ def _assemble(doc, record: Article, drafts: list[_Draft]) -> list[Quote]:
             cue_end = c.idx + len(c)
             if c.lower_ == "according" and c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to":
                 cue_end = doc[c.i + 1].idx + len(doc[c.i + 1])
-            cue = Cue(start=c.idx, end=cue_end, text=text[c.idx:cue_end],
-                      lemma="according to" if c.lower_ == "according" else c.lemma_.lower())
+            lemma = "according to" if c.lower_ == "according" else c.lemma_.lower()
+            cue = Cue(start=c.idx, end=cue_end, text=text[c.idx:cue_end], lemma=lemma if c.is_alpha else c.text)
         spans = sorted({(int(a), int(b)) for a, b in d.spans if b > a})
         if not spans:
             continue

@@ -5,7 +5,8 @@ SET expression of the clean text, and of caption lines the clean step removed, w
 TIMEX3 value ("2021-12-07", "2021-W48", "P2H", "PRESENT_REF", "XXXX-12-25" …) and modifier.
 
 Steps:
-1. candidates: rule patterns (``_timex_lexicon``) run over the text; regexes only, no parse;
+1. candidates: rule patterns (``_timex_lexicon``) run over the stretches of text around
+   trigger words (months, weekdays, units, reference words, year-like numbers); no parse;
 2. normalize: one normalizer per rule (``_timex_normalize``) gives (type, value, mod), or rejects;
    relative expressions are anchored on ``record.published`` and, for weekdays, months and
    holidays, on the tense of the governing verb in ``doc``;
@@ -20,7 +21,7 @@ import re
 
 from ..record import Article, TimeExpr
 from ._timex_anchor import parse_anchor
-from ._timex_lexicon import rules, trigger_words
+from ._timex_lexicon import rules, trigger_words, year_value
 from ._timex_normalize import NORMALIZERS, Ctx
 
 __all__ = ["extract_times", "find_times"]
@@ -89,7 +90,10 @@ def _quarters(ctx: Ctx, cands) -> list[tuple[int, int, int]]:
     for s, e, _, name, m in cands:
         if name != "quarter":
             continue
-        result = NORMALIZERS["quarter"](m, ctx, s, e)
+        try:
+            result = NORMALIZERS["quarter"](m, ctx, s, e)
+        except Exception:  # a malformed quarter is simply not a reference point
+            continue
         if result and result[1][:4].isdigit():
             out.append((s, int(result[1][:4]), int(result[1][-1])))
     return sorted(out)
@@ -108,6 +112,21 @@ def _sentence_start(text: str, start: int, doc) -> bool:
     return not before or before[-1] in ".!?:\n" or text[start - 1:start] == "\n"
 
 
+_YEAR_RULES = frozenset({"iso", "mdy", "dmy", "my", "year", "season_year", "month_rel_year"})
+
+
+def _years(cands) -> list[tuple[int, int]]:
+    """Years written out ("in 1995", "May 22, 1995"), in document order, for "that year"."""
+    out = []
+    for s, _, _, name, m in cands:
+        if name in _YEAR_RULES and "y" in m.re.groupindex and m["y"]:
+            try:
+                out.append((s, year_value(m["y"])))
+            except (KeyError, ValueError):
+                continue
+    return sorted(out)
+
+
 def find_times(text: str, published: str | None = None, doc=None) -> list[tuple[int, int, str, str, str | None]]:
     """(start, end, type, value, mod) of every time expression in `text`, in document order."""
     if not text:
@@ -115,6 +134,7 @@ def find_times(text: str, published: str | None = None, doc=None) -> list[tuple[
     ctx = Ctx(text=text, anchor=parse_anchor(published), doc=doc)
     cands = _candidates(text)
     ctx.quarters = _quarters(ctx, cands)
+    ctx.years = _years(cands)
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int]] = []
     out = []

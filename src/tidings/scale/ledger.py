@@ -69,8 +69,11 @@ class Ledger:
         return out
 
     # -- the one writer ---------------------------------------------------------------
-    def write(self, records: list[Article]) -> None:
-        """Write one batch in one transaction."""
+    def write(self, records: list[Article | Failure]) -> None:
+        """Write one batch in one transaction (failures in it are reported, not written)."""
+        for failure in [r for r in records if isinstance(r, Failure)]:
+            self.fail(failure)
+        records = [r for r in records if not isinstance(r, Failure)]
         if not records:
             return
         result = self.store.write_articles(records)

@@ -13,7 +13,6 @@ import os
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
 from typing import Iterable, Iterator
 
 from ..errors import InputError, TidingsError
@@ -59,9 +58,11 @@ def _run_inline(stream, ledger: Ledger, *, model, batch_size, stop) -> None:
 
     pipeline = Pipeline(model, batch_size=batch_size)
     for batch in chunks(stream, batch_size, ledger):
-        fresh = ledger.claim(prepare_items(pipeline.prepare, batch))
+        prepared = prepare_items(pipeline.prepare, batch)
+        where = {id(r): item.location for r, item in zip(prepared, batch)}
+        fresh = ledger.claim(prepared)
         if fresh:
-            ledger.write(analyze_prepared(pipeline, fresh))
+            ledger.write(analyze_prepared(pipeline, fresh, [where[id(a)] for a in fresh]))
         ledger.worker_rss(os.getpid(), peak_rss_mb())
         if _stopped(stop):
             ledger.summary.interrupted = True
@@ -74,7 +75,7 @@ def _run_pool(stream, ledger: Ledger, *, workers, model, batch_size, stop) -> No
                                    initargs=(model, batch_size))
     batches = chunks(stream, batch_size, ledger)
     preparing: deque[tuple[Future, list[InputItem]]] = deque()  # claimed in input order: first one wins
-    analyzing: dict[Future, list[str]] = {}
+    analyzing: dict[Future, tuple[list[str], list[str]]] = {}
     limit = 2 * workers  # prepare batches in flight: enough to keep every worker busy
     exhausted = False
     try:
@@ -97,8 +98,8 @@ def _run_pool(stream, ledger: Ledger, *, workers, model, batch_size, stop) -> No
                 future, batch = preparing.popleft()
                 fresh = _prepared(future, batch, ledger)
                 if fresh and not _stopped(stop):
-                    payload = [a.to_json() for a in fresh]
-                    analyzing[executor.submit(worker_analyze, payload)] = payload
+                    payload = ([a.to_json() for a, _ in fresh], [loc for _, loc in fresh])
+                    analyzing[executor.submit(worker_analyze, *payload)] = payload
             for future in [f for f in analyzing if f.done()]:
                 _analyzed(future, analyzing.pop(future), ledger)
         if _stopped(stop):
@@ -111,7 +112,7 @@ def _run_pool(stream, ledger: Ledger, *, workers, model, batch_size, stop) -> No
         _shutdown(executor)
 
 
-def _prepared(future: Future, batch: list[InputItem], ledger: Ledger) -> list[Article]:
+def _prepared(future: Future, batch: list[InputItem], ledger: Ledger) -> list[tuple[Article, str]]:
     try:
         results, pid, rss = future.result()
     except BrokenProcessPool:
@@ -121,21 +122,22 @@ def _prepared(future: Future, batch: list[InputItem], ledger: Ledger) -> list[Ar
             ledger.fail(Failure(item.location, InputError.code, f"worker error: {type(exc).__name__}: {exc}"))
         return []
     ledger.worker_rss(pid, rss)
-    return ledger.claim([r if isinstance(r, Failure) else Article.model_validate_json(r) for r in results])
+    prepared = [r if isinstance(r, Failure) else Article.model_validate_json(r) for r in results]
+    where = {id(r): item.location for r, item in zip(prepared, batch)}
+    return [(a, where[id(a)]) for a in ledger.claim(prepared)]
 
 
-def _analyzed(future: Future, payload: list[str], ledger: Ledger) -> None:
+def _analyzed(future: Future, payload: tuple[list[str], list[str]], ledger: Ledger) -> None:
     try:
         results, pid, rss = future.result()
     except BrokenProcessPool:
         raise
     except Exception as exc:
-        for prepared in payload:
-            article = Article.model_validate_json(prepared)
-            ledger.fail(Failure(article.id, "E600", f"worker error: {type(exc).__name__}: {exc}"))
+        for location in payload[1]:
+            ledger.fail(Failure(location, "E600", f"worker error: {type(exc).__name__}: {exc}"))
         return
     ledger.worker_rss(pid, rss)
-    ledger.write([Article.model_validate_json(r) for r in results])
+    ledger.write([r if isinstance(r, Failure) else Article.model_validate_json(r) for r in results])
 
 
 def _shutdown(executor: ProcessPoolExecutor) -> None:

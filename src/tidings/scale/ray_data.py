@@ -122,9 +122,13 @@ class _Analyzer:
         out = []
         try:
             articles = [Article.model_validate_json(r["prepared"]) for r in rows]
-            for row, record in zip(rows, analyze_prepared(self.pipeline, articles)):
-                out.append({**shard_row(record), "location": row["location"], "error_code": None,
-                            "error_message": None})
+            for row, record in zip(rows, analyze_prepared(self.pipeline, articles, [r["location"] for r in rows])):
+                if isinstance(record, Failure):
+                    out.append({**{c: None for c in SHARD_COLUMNS}, "id": row["id"], "location": record.location,
+                                "error_code": record.code, "error_message": record.message})
+                else:
+                    out.append({**shard_row(record), "location": row["location"], "error_code": None,
+                                "error_message": None})
         except Exception as exc:  # a bug in a stage runner: report the batch, keep the run
             out = [{**{c: None for c in SHARD_COLUMNS}, "id": r["id"], "location": r["location"],
                     "error_code": "E600", "error_message": f"worker error: {type(exc).__name__}: {exc}"}

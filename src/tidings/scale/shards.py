@@ -1,5 +1,8 @@
 """Parquet shards of records: what the Ray engine writes and the store imports.
 
+``import_shards`` also reads the nested record Parquet of ``tidings export --format parquet``
+(one column a top-level field), so an export can be loaded into another store.
+
 One row an article. ``record`` holds the whole Article as JSON (the contract, see
 record.py); the other columns repeat a few top-level fields so a warehouse can filter
 and partition without parsing JSON:
@@ -51,15 +54,21 @@ def import_shards(paths: Iterable[Path], ledger, *, batch_size: int = 256, stop=
     for path in shard_files(paths):
         try:
             handle = pq.ParquetFile(path)
-            if "record" not in handle.schema_arrow.names:
-                raise InputError("not a tidings shard (no 'record' column)", item=str(path))
+            names = handle.schema_arrow.names
+            if "record" in names:  # shards: the record as JSON
+                columns, parse = ["record"], Article.model_validate_json
+            elif {"id", "text", "schema_version"} <= set(names):  # `tidings export --format parquet`: nested
+                columns, parse = None, Article.model_validate
+            else:
+                raise InputError("not a tidings shard or record export (no 'record' column)", item=str(path))
             row = 0
-            for batch in handle.iter_batches(batch_size=batch_size, columns=["record"]):
+            for batch in handle.iter_batches(batch_size=batch_size, columns=columns):
                 records = []
-                for value in batch.column(0).to_pylist():
+                values = batch.column(0).to_pylist() if columns else batch.to_pylist()
+                for value in values:
                     row += 1
                     try:
-                        records.append(Article.model_validate_json(value))
+                        records.append(parse(value))
                     except Exception as exc:  # a damaged row: report it, keep the rest
                         ledger.fail(Failure(f"{path}#{row}", InputError.code, f"not a valid record: {exc}"[:300]))
                 ledger.write(records)

@@ -48,19 +48,14 @@ def prepare_items(prepare, items: Iterable[InputItem]) -> list[Article | Failure
     return out
 
 
-def analyze_prepared(pipeline, articles: list[Article]) -> list[Article]:
-    """Parse the prepared English articles in one ``nlp.pipe`` and run the extractor stages."""
-    english = [a for a in articles if a.language == "en"]
-    for article in articles:
-        if article.language != "en":
-            article.warnings.append(f"language detected as {article.language!r}: not analyzed (English only)")
-    docs = pipeline.nlp.pipe((a.text for a in english), batch_size=pipeline.batch_size)
-    for article, doc in zip(english, docs):
-        pipeline.extract(doc, article)
-    if pipeline.missing_stages:
-        for article in articles:
-            article.warnings.append("stages not available: " + ", ".join(pipeline.missing_stages))
-    return articles
+def analyze_prepared(pipeline, articles: list[Article], locations: list[str] | None = None
+                     ) -> list[Article | Failure]:
+    """``Pipeline.analyze_prepared`` with its errors as Failures (so every engine makes the same records)."""
+    locations = locations or [f"article {a.id}" for a in articles]
+    out: list[Article | Failure] = []
+    for (article, error), location in zip(pipeline.analyze_prepared(articles, locations), locations):
+        out.append(article if error is None else Failure.from_error(error, location))
+    return out
 
 
 def peak_rss_mb() -> float:
@@ -70,13 +65,10 @@ def peak_rss_mb() -> float:
 
 
 def bare_preparer():
-    """``Pipeline.prepare`` without loading the spaCy model (for tasks that only prepare)."""
-    from .. import pipeline as pl
+    """The preparation step alone: no model, no extractor stage (for tasks that only prepare)."""
+    from ..pipeline import prepare_item
 
-    if hasattr(pl, "prepare_item"):  # a module-level preparation step, when the pipeline offers one
-        return pl.prepare_item
-    bare = pl.Pipeline.__new__(pl.Pipeline)  # prepare() uses no model state
-    return bare.prepare
+    return prepare_item
 
 
 # ---- worker processes (multiprocessing): one pipeline a process -------------------
@@ -98,8 +90,8 @@ def worker_prepare(items: list[InputItem]) -> tuple[list[str | Failure], int, fl
     return out, os.getpid(), peak_rss_mb()
 
 
-def worker_analyze(prepared: list[str]) -> tuple[list[str], int, float]:
-    """Full records as JSON for the prepared records given as JSON."""
+def worker_analyze(prepared: list[str], locations: list[str]) -> tuple[list[str | Failure], int, float]:
+    """Full records as JSON (or failures) for the prepared records given as JSON."""
     articles = [Article.model_validate_json(p) for p in prepared]
-    records = analyze_prepared(_PIPELINE, articles)
-    return [r.to_json() for r in records], os.getpid(), peak_rss_mb()
+    out = analyze_prepared(_PIPELINE, articles, locations)
+    return [r.to_json() if isinstance(r, Article) else r for r in out], os.getpid(), peak_rss_mb()

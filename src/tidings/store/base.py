@@ -38,9 +38,11 @@ _MIGRATION = re.compile(r"^(\d{4})_(\w+?)(?:\.(duckdb|postgres))?\.sql$")
 
 @dataclass
 class WriteResult:
-    """Article ids written by one call, and those skipped because the store already had them."""
+    """Article ids written by one call, those skipped because the store already had them, and the
+    written ones found to be copies of an earlier story (kept, grouped: see ``Store.stories``)."""
     written: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    copies: list[str] = field(default_factory=list)
 
 
 class Store:
@@ -149,6 +151,7 @@ class Store:
                 raise StoreError(f"could not write {len(fresh)} articles: {type(exc).__name__}: {exc}",
                                  hint="nothing of this batch was written; fix the cause and run again") from exc
             result.written = [r.id for r in fresh]
+            result.copies = [aid for aid, story, _, _ in stories if story != aid]
         return result
 
     def _dedup(self):
@@ -222,12 +225,21 @@ class Store:
         rows = self._query("SELECT story_id FROM stories WHERE article_id = ?", (article_id,))
         return rows[0][0] if rows else None
 
+    # ---- maintenance ------------------------------------------------------------------
+    def optimize(self) -> None:  # backend
+        """Lay the events out by dyad and day so series queries read little (run after bulk loads)."""
+
     # ---- event clusters -------------------------------------------------------------
-    def recluster(self, *, window_days: int | None = None) -> int:
-        """Rebuild the event clusters from every stored event mention; return how many clusters."""
+    def recluster(self, *, window_days: int | None = None, optimize: bool = True) -> int:
+        """Rebuild the event clusters from every stored event mention; return how many clusters.
+
+        With `optimize` (the default) the events are first laid out by dyad and day (``optimize()``).
+        """
         from ..corpus.clusters import build_clusters, load_mentions
 
         with self._lock:
+            if optimize:
+                self.optimize()
             mentions = load_mentions(self)
             clusters, members = build_clusters(mentions, window_days=window_days)
             with self._transaction():

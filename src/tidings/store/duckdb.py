@@ -8,6 +8,7 @@ from typing import Iterable, Sequence
 
 from ..errors import StoreError
 from .base import Store
+from .rows import COLUMNS
 
 __all__ = ["DuckDBStore"]
 
@@ -100,6 +101,19 @@ class DuckDBStore(Store):
             types = _arrow_map()
             self._types[key] = [types.get(declared.get(c, ""), types["VARCHAR"]) for c in columns]
         return self._types[key]
+
+    def optimize(self) -> None:
+        """Rewrite `events` sorted by (source_country, target_country, event_date): DuckDB's zone maps
+        then skip the row groups of other dyads (a dyad series reads ~1/8 of a 1M-event table)."""
+        with self._lock:
+            cols = ", ".join(COLUMNS["events"])
+            with self._transaction():
+                self.con.execute(f"CREATE TEMP TABLE _events_sorted AS SELECT {cols} FROM events "
+                                 "ORDER BY source_country, target_country, event_date, article_id, id")
+                self.con.execute("DELETE FROM events")
+                self.con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _events_sorted")
+                self.con.execute("DROP TABLE _events_sorted")
+            self.con.execute("CHECKPOINT")
 
     def existing_ids(self, ids: Iterable[str]) -> set[str]:
         ids = list(dict.fromkeys(ids))

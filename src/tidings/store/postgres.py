@@ -16,6 +16,14 @@ def _pg(sql: str, params: Sequence) -> str:
     return sql.replace("%", "%%").replace("?", "%s") if params else sql
 
 
+def _no_nul(row: tuple) -> tuple:
+    """PostgreSQL text cannot hold U+0000: it becomes U+FFFD (DuckDB keeps it)."""
+    for v in row:
+        if isinstance(v, str) and "\x00" in v:
+            return tuple(x.replace("\x00", "\ufffd") if isinstance(x, str) else x for x in row)
+    return row
+
+
 class PostgresStore(Store):
     dialect = "postgres"
 
@@ -53,7 +61,13 @@ class PostgresStore(Store):
         with self._lock, self.con.cursor() as cur:
             with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in rows:
-                    copy.write_row(row)
+                    copy.write_row(_no_nul(row))
+
+    def optimize(self) -> None:
+        """CLUSTER `events` on its (source_country, target_country, event_date) index, then ANALYZE."""
+        with self._lock:
+            self._execute("CLUSTER events USING events_dyad_date")
+            self._execute("ANALYZE")
 
     def existing_ids(self, ids: Iterable[str]) -> set[str]:
         ids = list(dict.fromkeys(ids))

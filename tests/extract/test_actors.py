@@ -1,0 +1,106 @@
+"""Actor coding: entities get CAMEO-style codes; user dictionaries add and override actors."""
+from __future__ import annotations
+
+import pytest
+
+from tidings.errors import ConfigError
+from tidings.extract.actors import extract_actors, load_actor_dictionary, use_actor_dictionary
+
+from ._event_helpers import make_record
+
+
+@pytest.fixture(autouse=True)
+def _no_user_dictionary(monkeypatch):
+    monkeypatch.delenv("TIDINGS_ACTORS", raising=False)
+    use_actor_dictionary(None)
+    yield
+    use_actor_dictionary(None)
+
+
+def _codes(entities):
+    return {e.name: e.actor_code for e in entities}
+
+
+def test_people_titles_nationalities_and_organisations(nlp):
+    text = ("Brazilian President Carla Menezes met Kenyan Foreign Minister Otieno Wafula in Nairobi. "
+            "NATO and the Kremlin did not comment. Moscow said the talks were useful.")
+    doc, record = make_record(nlp, text, entities=[
+        ("Carla Menezes", "PERSON", ["Carla Menezes"]), ("Otieno Wafula", "PERSON", ["Otieno Wafula"]),
+        ("NATO", "ORG", ["NATO"]), ("Kremlin", "ORG", ["Kremlin"]), ("Moscow", "PLACE", ["Moscow"]),
+        ("Nairobi", "PLACE", ["Nairobi"])])
+    codes = _codes(extract_actors(doc, record))
+    assert codes["Carla Menezes"] == "BRAGOV"
+    assert codes["Otieno Wafula"] == "KENGOV"
+    assert codes["NATO"].startswith("IGO")
+    assert codes["Kremlin"] == "RUSGOV"
+    assert codes["Moscow"] == "RUS"  # a capital as metonym maps to its country
+    assert codes["Nairobi"] == "KEN"
+
+
+def test_groups_the_entity_stage_misses_are_added(nlp):
+    text = "US intelligence agencies said Russian troops had crossed the border. Israeli police arrested two men."
+    doc, record = make_record(nlp, text, entities=[("US", "PLACE", ["US"])])
+    entities = extract_actors(doc, record)
+    codes = {e.name: e.actor_code for e in entities}
+    assert codes.get("US intelligence agencies") == "USASPY"
+    assert codes.get("Russian troops") == "RUSMIL"
+    assert codes.get("Israeli police") == "ISRCOP"
+    added = [e for e in entities if e.name == "Russian troops"][0]
+    assert added.id.startswith("E") and added.affiliation == "RUS"
+    assert added.mentions[0].text == "Russian troops"
+    assert record.entities[0].actor_code is None  # the input record is not mutated
+
+
+def test_known_leaders_are_dated(nlp):
+    text = "Biden spoke on Tuesday."
+    doc, record = make_record(nlp, text, published="2021-12-07", entities=[("Biden", "PERSON", ["Biden"])])
+    assert _codes(extract_actors(doc, record))["Biden"] == "USAGOV"
+    doc, record = make_record(nlp, text, published="1990-05-01", entities=[("Biden", "PERSON", ["Biden"])])
+    assert _codes(extract_actors(doc, record))["Biden"] == "USALEG"  # a senator then
+
+
+def test_user_dictionary_csv_overrides_and_adds(nlp, tmp_path):
+    path = tmp_path / "actors.csv"
+    path.write_text("name,aliases,code,valid_from,valid_to\n"
+                    "Otieno Wafula,Wafula,KENOPP,2020-01-01,\n"
+                    "Harbour Watch,HW,NGOENV,,\n", encoding="utf-8")
+    use_actor_dictionary(path)
+    text = "Kenyan Foreign Minister Otieno Wafula praised Harbour Watch."
+    doc, record = make_record(nlp, text, entities=[("Otieno Wafula", "PERSON", ["Otieno Wafula"]),
+                                                   ("Harbour Watch", "ORG", ["Harbour Watch"])])
+    codes = _codes(extract_actors(doc, record))
+    assert codes["Otieno Wafula"] == "KENOPP"
+    assert codes["Harbour Watch"] == "NGOENV"
+
+
+def test_user_dictionary_yaml_and_environment(nlp, tmp_path, monkeypatch):
+    path = tmp_path / "actors.yaml"
+    path.write_text("- name: Harbour Watch\n  aliases: [HW]\n  code: NGOENV\n", encoding="utf-8")
+    monkeypatch.setenv("TIDINGS_ACTORS", str(path))
+    use_actor_dictionary(None)  # drop cached vocabularies so the variable is read
+    doc, record = make_record(nlp, "HW said so.", entities=[("HW", "ORG", ["HW"])])
+    assert _codes(extract_actors(doc, record))["HW"] == "NGOENV"
+
+
+@pytest.mark.parametrize("content, suffix, message", [
+    ("name,code\n,USAGOV\n", ".csv", "name is missing"),
+    ("name,code\nX,US\n", ".csv", "not an actor code"),
+    ("name,aliases\nX,Y\n", ".csv", "missing column"),
+    ("name,code,valid_from\nX,USAGOV,yesterday\n", ".csv", "cannot read the date"),
+    ("name,code,valid_from,valid_to\nX,USAGOV,2020-01-01,2019-01-01\n", ".csv", "not after"),
+    ("- [a, b]\n", ".yaml", "expected a mapping"),
+    ("a: [\n", ".yaml", "not valid YAML"),
+    ("x", ".txt", "unknown actor dictionary format"),
+])
+def test_bad_user_dictionary_says_where(tmp_path, content, suffix, message):
+    path = tmp_path / f"actors{suffix}"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_actor_dictionary(path)
+    assert message in str(info.value)
+    assert info.value.code == "E400"
+
+
+def test_missing_user_dictionary(tmp_path):
+    with pytest.raises(ConfigError):
+        use_actor_dictionary(tmp_path / "nope.csv")
