@@ -141,6 +141,8 @@ def unwrap(lines: list[str]) -> str:
 def clean_text(raw: str) -> CleanResult:
     text = normalize(raw)
     lines, removed = _split_lines(text)
+    if removed and not any(lines):  # everything looked like furniture: it is the text itself
+        lines, removed = [ln.strip() for ln in text.split("\n")], []
     clean = unwrap(lines)
     return CleanResult(text=clean, removed_lines=removed, mt_artifacts=flag_mt_artifacts(clean))
 

@@ -50,3 +50,11 @@ def test_country_of():
     assert country_of("France") == "FRA"
     assert country_of("the White House") == "USA"
     assert country_of("Narnian") is None
+
+
+def test_credited_reporters_are_persons_without_mentions(pipeline):
+    text = "The council approved the budget on Monday.\n\nAnn Lee and Bo Chen contributed to this report."
+    record = pipeline(InputItem(text=text))
+    credited = {e.name: e for e in record.entities if e.role == "contributor"}
+    assert set(credited) == {"Ann Lee", "Bo Chen"}
+    assert all(e.type == "PERSON" and e.mentions == [] for e in credited.values())

@@ -121,3 +121,51 @@ def test_field_map_rejects_unknown_field():
     assert FieldMap.from_pairs({"published": "date"}).published == ("date",)
     with pytest.raises(ConfigError):
         FieldMap.from_pairs({"body": "text"})
+
+
+def _story_tree(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("The vault code was changed on Monday.\n", encoding="utf-8")
+    folder = tmp_path / "news"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(STORY, encoding="utf-8")
+    return outside, folder
+
+
+def test_folder_walk_skips_symlinks_that_leave_the_folder(tmp_path):
+    outside, folder = _story_tree(tmp_path)
+    (folder / "leak.txt").symlink_to(outside / "secret.txt")
+    (folder / "sub" / "up").symlink_to(outside, target_is_directory=True)
+    (folder / "inner.txt").symlink_to(folder / "a.txt")  # stays inside: read
+    objs = list(iter_inputs([folder]))
+    assert sorted(i.location for i in _items(objs)) == [str(folder / "a.txt"), str(folder / "inner.txt")]
+    errors = {e.item: e.message for e in _errors(objs)}
+    assert set(errors) == {str(folder / "leak.txt"), str(folder / "sub" / "up")}
+    assert all("symlink leads outside the folder" in m for m in errors.values())
+    assert not any("vault" in (i.text or "") for i in _items(objs))
+
+
+def test_confine_can_be_turned_off(tmp_path):
+    outside, folder = _story_tree(tmp_path)
+    (folder / "leak.txt").symlink_to(outside / "secret.txt")
+    objs = list(iter_inputs([folder], confine=False))
+    assert len(_items(objs)) == 2 and not _errors(objs)
+
+
+def test_root_refuses_dotdot_and_symlinks_out_of_it(tmp_path):
+    outside, folder = _story_tree(tmp_path)
+    (folder / "leak.txt").symlink_to(outside / "secret.txt")
+    objs = list(iter_inputs(["a.txt", "../outside/secret.txt", "sub/../../outside", "leak.txt",
+                             str(outside / "secret.txt"), STDIN], root=folder))
+    assert [i.location for i in _items(objs)] == ["a.txt"]
+    errors = [e for e in _errors(objs)]
+    assert [e.item for e in errors] == ["../outside/secret.txt", "sub/../../outside", "leak.txt",
+                                        str(outside / "secret.txt"), "<stdin>"]
+    assert all("not allowed" in e.message or "leaves the allowed folder" in e.message for e in errors)
+
+
+def test_root_allows_dotdot_that_stays_inside(tmp_path):
+    _, folder = _story_tree(tmp_path)
+    objs = list(iter_inputs(["sub/../a.txt", "."], root=folder))
+    assert len(_items(objs)) == 2 and not _errors(objs)

@@ -41,7 +41,7 @@ for _name in COMMAND_MODULES:
 def main() -> None:
     """Entry point: bad input ends in one clear line and a non-zero exit, never a traceback."""
     try:
-        app(standalone_mode=False)
+        rc = app(standalone_mode=False)
     except TidingsError as exc:
         typer.secho(f"error: {exc}", err=True, fg="red")
         sys.exit(2)
@@ -59,3 +59,4 @@ def main() -> None:
             exc.show()
             sys.exit(exc.exit_code)
         raise
+    sys.exit(rc or 0)

@@ -254,9 +254,15 @@ def _to_sentence_end(cue, toks):
     sent = cue.sent
     last = toks[-1].i
     out = list(toks)
-    for t in cue.doc[last + 1:sent.end]:
+    limit = min(sent.end, cue.right_edge.i + 1)  # never into a higher clause ("While X said …, Y did …")
+    doc = cue.doc
+    for t in doc[last + 1:limit]:
         if is_cue(t) or t.dep_ in ("nsubj", "nsubjpass") and t.head.i == cue.i:
             break
+        if "\n" in t.text or "\n" in doc.text[out[-1].idx:t.idx]:
+            break
+        if t.text == "," and t.i + 1 < limit and (doc[t.i + 1].head.i == cue.i or doc[t.i + 1].tag_ == "VBG"):
+            break  # ", engaging in …" / ", adding …": a new dependent of the cue
         out.append(t)
     while out and out[-1].is_punct and out[-1].text not in ("”", '"', "’", "''"):
         out.pop()

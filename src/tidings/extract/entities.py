@@ -257,6 +257,28 @@ def _group(spans: list[_Span], text: str) -> list[list[_Span]]:
     return list(clusters.values())
 
 
+_CREDIT_NAME = re.compile(r"\b([A-Z][a-z'’.-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+|de|van|von|al-?[A-Z][a-z]+)){1,3})\b")
+_CREDIT_WORDS = {"Reporting", "Editing", "Writing", "Additional", "Contributed", "Photo", "Photos", "Getty", "Images",
+                 "Reuters", "The", "By", "And", "Research"}
+
+
+def _credited_people(record: Article, entities: list[Entity]) -> list[Entity]:
+    """Reporters named in removed credit and byline lines: persons of the record with no mention in the text."""
+    known = {n for e in entities for n in (e.name, *e.aliases)}
+    found: list[Entity] = []
+    for line in record.removed_lines:
+        if line.reason not in ("credit", "byline"):
+            continue
+        for m in _CREDIT_NAME.finditer(line.text):
+            name = m.group(1)
+            words = name.split()
+            if words[0] in _CREDIT_WORDS or name in known or any(w in _CREDIT_WORDS for w in words):
+                continue
+            known.add(name)
+            found.append(Entity(id="", name=name, type="PERSON", role="contributor", mentions=[]))
+    return found
+
+
 def extract_entities(doc, record: Article) -> list[Entity]:
     spans = _model_spans(doc, record)
     spans += _added_spans(doc, record, spans)
@@ -290,7 +312,8 @@ def extract_entities(doc, record: Article) -> list[Entity]:
                     for m in members]
         entities.append(Entity(id="", name=canonical, type=etype, aliases=aliases, role=role,
                                affiliation=affiliation, mentions=mentions))
-    entities.sort(key=lambda e: (TYPE_ORDER.index(e.type), e.mentions[0].start))
+    entities += _credited_people(record, entities)
+    entities.sort(key=lambda e: (TYPE_ORDER.index(e.type), e.mentions[0].start if e.mentions else len(record.text)))
     for i, e in enumerate(entities, 1):
         e.id = f"E{i}"
     return entities

@@ -296,7 +296,7 @@ def _merge_protest_demands(cands: list[_Cand]) -> list[_Cand]:
     book = codebook()
     dropped: set[int] = set()
     for c in cands:
-        if c.code[:2] != "14" or len(c.code) != 3 or c.code == "140":
+        if c.code[:2] != "14" or c.code == "140":
             continue
         for d in cands:
             if d is c or d.code[:2] not in ("02", "10") or id(d) in dropped:
@@ -304,7 +304,7 @@ def _merge_protest_demands(cands: list[_Cand]) -> list[_Cand]:
             if c.tok.i not in {a.i for a in d.tok.ancestors}:
                 continue
             aim = _PROTEST_AIMS.get(content_of.get(d.code, ""))
-            if aim and c.code + aim in book:
+            if aim and len(c.code) == 3 and c.code + aim in book:
                 c.code = c.code + aim
             c.targets = c.targets or d.targets
             dropped.add(id(d))

@@ -125,6 +125,8 @@ def _from_regions(doc, text, regions, paras, starts):
         if not tokens:
             continue
         exclude = {t.i for t in tokens}
+        if _title_like(text, region) and not _inner(text, region).rstrip().endswith((",", ".", "?", "!")):
+            continue  # a quoted title or name (“Fox and Friends”) is not speech
         pi = _para_of(paras, region.start)
         para = paras[pi] if paras else (0, len(text))
         if last_direct is not None and last_direct.cue is not None and last_direct.frame_end <= region.start and \
@@ -180,9 +182,18 @@ def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts
     if labelled is not None:
         cue, head = labelled
         return _Draft(spans, "direct", cue, head, region.end, pi, conf - 0.1, region)
+    if after and not after_ok and inner[-1:] not in ".!?" and not after[0].is_punct:
+        # “…” to drive up the price, she said: the quote runs on to the comma before its cue
+        cue, head = find_cue(after, exclude)
+        commas = [t for t in after if t.text == "," and cue is not None and t.i < cue.i]
+        if cue is not None and head is not None and commas and head.i > commas[-1].i:
+            end = commas[-1].idx
+            return _Draft([(region.start, end)], "mixed", cue, head, after[-1].idx + len(after[-1]), pi, conf - 0.1, region)
     frames = ([after] if after_ok else []) + ([before] if before else [])
     for frame in frames:
         cue, head = find_cue(frame, exclude)
+        if cue is not None and frame is after and not after_ok:
+            continue
         if cue is not None:
             frame_end = region.end
             if frame is after:

@@ -40,25 +40,42 @@ class Source:
         return self.name or ("<stdin>" if self.path == STDIN else self.path)
 
 
-def expand_paths(paths: Iterable[str | os.PathLike], kind: str | None = None
-                 ) -> Iterator[Source | InputError]:
+def expand_paths(paths: Iterable[str | os.PathLike], kind: str | None = None, *, confine: bool = True,
+                 root: str | os.PathLike | None = None) -> Iterator[Source | InputError]:
     """Sources for the given paths: files as given, folders walked (sorted, hidden names skipped).
 
     In a folder only files whose names say a known kind are read; a given file of unknown
     kind is sniffed when read. A missing path or a folder with nothing readable is
     yielded as an InputError.
+
+    With `confine` (the default) a folder walk never leaves the folder: a file or folder
+    reached through a symlink that points outside it is skipped with an InputError naming
+    it. With `root` (for a server reading paths it was sent) every given path must also
+    lie inside `root` once `..` and symlinks are resolved, else it is an InputError.
     """
     if kind is not None and kind not in KINDS:
         raise ConfigError(f"unknown input format {kind!r}", hint="use one of " + ", ".join(KINDS))
+    root_real = os.path.realpath(root) if root is not None else None
     for raw in paths:
         name = os.fspath(raw)
         if name == STDIN:
-            yield Source(STDIN, kind or "sniff")
+            if root_real is not None:
+                yield InputError("standard input is not allowed here", item="<stdin>")
+            else:
+                yield Source(STDIN, kind or "sniff")
             continue
-        path = Path(name)
+        if root_real is not None and not _inside(_resolve(name, root), root_real):
+            yield InputError(f"path leaves the allowed folder {os.fspath(root)} (through '..' or a symlink); skipped",
+                             item=name)
+            continue
+        path = Path(name) if root is None or os.path.isabs(name) else Path(root) / name
         if path.is_dir():
             found = False
-            for file in _walk(path):
+            for file in _walk(path, confine):
+                if isinstance(file, InputError):
+                    found = True  # already said why the folder yields nothing
+                    yield file
+                    continue
                 file_kind = kind_of(file)
                 if file_kind is not None:
                     found = True
@@ -67,19 +84,42 @@ def expand_paths(paths: Iterable[str | os.PathLike], kind: str | None = None
                 yield InputError("folder holds no readable files (" + ", ".join(
                     e for ends in KINDS.values() for e in ends) + ")", item=name)
         elif path.is_file():
-            yield Source(name, kind or kind_of(path) or "sniff")
+            yield Source(str(path), kind or kind_of(path) or "sniff", name=name if str(path) != name else None)
         elif path.exists():
             yield InputError("not a regular file or folder", item=name)
         else:
             yield InputError("no such file or folder", item=name)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
+def _resolve(name: str, root: str | os.PathLike) -> str:
+    return os.path.realpath(name if os.path.isabs(name) else os.path.join(root, name))
+
+
+def _inside(real: str, folder_real: str) -> bool:
+    return real == folder_real or real.startswith(folder_real.rstrip(os.sep) + os.sep)
+
+
+def _walk(folder: Path, confine: bool = True) -> Iterator[Path | InputError]:
+    """Files under `folder`, sorted; with `confine`, symlinks leading out of it become InputErrors."""
+    folder_real = os.path.realpath(folder)
+    for here, dirs, files in os.walk(folder):
+        if confine:
+            for d in sorted(dirs):
+                link = os.path.join(here, d)
+                if not d.startswith(".") and os.path.islink(link) \
+                        and not _inside(os.path.realpath(link), folder_real):
+                    yield InputError(f"symlink leads outside the folder {os.fspath(folder)}; skipped", item=link)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in sorted(files):
-            if not file.startswith("."):
-                yield Path(root) / file
+            if file.startswith("."):
+                continue
+            path = Path(here) / file
+            if confine and not _inside(os.path.realpath(path), folder_real):
+                if kind_of(path) is not None:
+                    yield InputError(f"symlink leads outside the folder {os.fspath(folder)}; skipped",
+                                     item=str(path))
+                continue
+            yield path
 
 
 def read_source(source: Source, *, fields: FieldMap | None = None, defaults: dict | None = None,
@@ -134,9 +174,10 @@ def read_source(source: Source, *, fields: FieldMap | None = None, defaults: dic
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike], *, kind: str | None = None, fields: FieldMap | None = None,
-                defaults: dict | None = None, stdin: IO[bytes] | None = None) -> Iterator[InputItem | InputError]:
-    """Every item of every path, in order; errors are yielded, not raised."""
-    for source in expand_paths(paths, kind):
+                defaults: dict | None = None, stdin: IO[bytes] | None = None, confine: bool = True,
+                root: str | os.PathLike | None = None) -> Iterator[InputItem | InputError]:
+    """Every item of every path, in order; errors are yielded, not raised (see expand_paths for confine/root)."""
+    for source in expand_paths(paths, kind, confine=confine, root=root):
         if isinstance(source, InputError):
             yield source
         else:
