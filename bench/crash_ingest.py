@@ -1,6 +1,6 @@
 """Crash safety: kill a parallel ingest with SIGKILL at a random moment, re-run it, check the store.
 
-    python bench/crash_ingest.py [--articles 200] [--rounds 20] [--workers 2] [--pg postgresql://…]
+    python bench/crash_ingest.py [--articles 200] [--rounds 20] [--workers 2] [--batch-size 32] [--pg postgresql://…]
 
 For each backend (DuckDB, and PostgreSQL when --pg is given): one uninterrupted ingest gives
 the reference; then each round ingests into a fresh store, is killed with SIGKILL after a
@@ -27,9 +27,9 @@ CORPUS = REPO.parent / "shared" / "corpus" / "bbc_fulltext.jsonl"
 TABLES = ("articles", "entities", "mentions", "quotes", "events", "quantities", "times", "places")
 
 
-def _ingest_cmd(src: Path, db: str, workers: int) -> list[str]:
+def _ingest_cmd(src: Path, db: str, workers: int, batch_size: int) -> list[str]:
     return [sys.executable, "-c", "from tidings.cli import main; main()", "ingest", str(src), "--db", db,
-            "--workers", str(workers)]
+            "--workers", str(workers), "--batch-size", str(batch_size)]
 
 
 def _snapshot(db: str) -> dict:
@@ -56,7 +56,7 @@ def _fresh(backend: str, pg: str | None, tmp: Path, name: str) -> str:
 def run_backend(backend: str, src: Path, args, tmp: Path) -> dict:
     t0 = time.monotonic()
     ref_db = _fresh(backend, args.pg, tmp, "reference")
-    subprocess.run(_ingest_cmd(src, ref_db, args.workers), check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(_ingest_cmd(src, ref_db, args.workers, args.batch_size), check=True, stdout=subprocess.DEVNULL)
     full_time = time.monotonic() - t0
     reference = _snapshot(ref_db)
     print(f"[{backend}] reference: {reference['n']} articles in {full_time:.1f}s, rows {reference['counts']}")
@@ -64,13 +64,13 @@ def run_backend(backend: str, src: Path, args, tmp: Path) -> dict:
     for rnd in range(1, args.rounds + 1):
         db = _fresh(backend, args.pg, tmp, f"round{rnd}")
         delay = random.uniform(1.0, max(1.5, full_time * 0.9))
-        proc = subprocess.Popen(_ingest_cmd(src, db, args.workers), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        proc = subprocess.Popen(_ingest_cmd(src, db, args.workers, args.batch_size), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 start_new_session=True)
         time.sleep(delay)
         os.killpg(proc.pid, signal.SIGKILL)  # the writer and every worker, mid-flight
         proc.wait()
         partial = _snapshot(db)
-        subprocess.run(_ingest_cmd(src, db, args.workers), check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(_ingest_cmd(src, db, args.workers, args.batch_size), check=True, stdout=subprocess.DEVNULL)
         after = _snapshot(db)
         good = (after["n"] == after["unique"] == reference["n"] and after["hashes"] == reference["hashes"]
                 and after["counts"] == reference["counts"] and partial["n"] == partial["unique"])
@@ -89,6 +89,7 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--rounds", type=int, default=20)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--batch-size", type=int, default=32, help="articles a write transaction (small: more kill points)")
     ap.add_argument("--pg", help="a PostgreSQL URL whose public schema may be wiped")
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()

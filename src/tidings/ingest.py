@@ -67,7 +67,7 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], *, db: str | 
            shards: str | os.PathLike | None = None, import_shards: bool = True,
            progress: Callable[[IngestSummary], None] | None = None,
            on_failure: Callable[[Failure], None] | None = None, failures_limit: int = 1000,
-           handle_sigint: bool = True) -> IngestSummary:
+           handle_sigint: bool = True, root: str | os.PathLike | None = None) -> IngestSummary:
     """Analyze every item of `inputs` and store the records; return what happened.
 
     `inputs` are paths (files, folders, "-" for standard input) or InputItem/dict items.
@@ -76,6 +76,8 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], *, db: str | 
     on Ray Data with `workers` analyzer actors (None: one a CPU) on the cluster at `address`
     (None: a local instance of `workers` CPUs), writing
     Parquet shards to `shards` and importing them unless `import_shards` is False.
+    `root` (for a server) confines every path to that folder: paths leaving it through
+    `..` or symlinks are failures, not read (folder walks never follow symlinks out anyway).
     """
     if engine not in ENGINES:
         raise ConfigError(f"unknown engine {engine!r}", hint="use " + " or ".join(ENGINES))
@@ -91,7 +93,7 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], *, db: str | 
     field_map = fields if isinstance(fields, FieldMap) else FieldMap.from_pairs(fields)
     defaults = {"published": published, "url": url, "source_name": source_name}
     paths, items = _split_inputs(inputs)
-    sources = list(expand_paths(paths, kind))
+    sources = list(expand_paths(paths, kind, root=root))
     _check_url(url, sources, items)
 
     summary = IngestSummary(engine=engine, workers=workers or (1 if engine == "local" else 0))

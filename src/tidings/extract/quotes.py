@@ -178,7 +178,7 @@ def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts
                                 or (len(after) <= 6 and any(is_cue(t) for t in after)))
     spans = [(a, b) for a, b in region.spans]
     conf = 0.9 if region.closed else 0.7
-    labelled = _label_speaker(tokens, after, before)
+    labelled = _label_speaker(tokens, after, before, text[region.end:after[0].idx].strip() if after else "")
     if labelled is not None:
         cue, head = labelled
         return _Draft(spans, "direct", cue, head, region.end, pi, conf - 0.1, region)
@@ -223,9 +223,11 @@ def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts
 _DASHES = {"―", "–", "—", "-", "--"}
 
 
-def _label_speaker(tokens, after, before):
+def _label_speaker(tokens, after, before, glued: str = ""):
     """(cue token, speaker head) for “…” — Name bylines and transcript labels ("PENCE: …")."""
-    if after and after[0].text in _DASHES and len(after) > 1 and after[1].pos_ == "PROPN":
+    if glued and glued.strip("”\"'’") in _DASHES and after and after[0].pos_ == "PROPN":
+        after = [tokens[-1], *after]  # the dash is glued to the closing mark: "…”― Name"
+    if after and (after[0].text in _DASHES or after[0].i == tokens[-1].i) and len(after) > 1 and after[1].pos_ == "PROPN":
         run = [after[1]]
         for t in after[2:]:
             if t.pos_ != "PROPN":

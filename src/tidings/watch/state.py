@@ -1,4 +1,4 @@
-"""What watch remembers between polls, in the store itself: HTTP validators, seen items, sent alerts."""
+"""What watch remembers between polls, in the store itself (tables watch_http, watch_seen, alerts)."""
 from __future__ import annotations
 
 import json
@@ -6,23 +6,13 @@ from datetime import datetime, timezone
 
 __all__ = ["WatchState"]
 
-TABLES = (
-    "CREATE TABLE IF NOT EXISTS watch_http (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, checked_at TEXT)",
-    "CREATE TABLE IF NOT EXISTS watch_seen (url TEXT PRIMARY KEY, article_id TEXT, seen_at TEXT)",
-    "CREATE TABLE IF NOT EXISTS alerts (id TEXT PRIMARY KEY, rule TEXT, created_at TEXT, summary TEXT, payload TEXT)",
-)
-
-
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 class WatchState:
     def __init__(self, store):
-        self.store = store
-        with store._transaction():
-            for sql in TABLES:
-                store._execute(sql)
+        self.store = store  # its tables come with the store's migration 0003_watch
 
     # HTTP validators
     def validators(self, url: str) -> tuple[str | None, str | None]:
