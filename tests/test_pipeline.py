@@ -69,3 +69,12 @@ def test_html_input(pipeline):
     record = pipeline(InputItem(html=html, location="page.html"))
     assert record.title == "Council vote"
     assert "voted on Tuesday" in record.text and "<p>" not in record.text
+
+
+def test_paragraph_breaks_end_sentences(nlp):
+    doc = nlp("Biden warns Putin over Ukraine\n\nPresident Biden told Putin on Tuesday that the US would respond. "
+              "He said so.\n\nAnother paragraph here")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents == ["Biden warns Putin over Ukraine",
+                     "President Biden told Putin on Tuesday that the US would respond.", "He said so.",
+                     "Another paragraph here"]

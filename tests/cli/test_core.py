@@ -46,3 +46,19 @@ def test_demo_json_without_store():
     names = {e["name"] for e in record["entities"]}
     assert {"Joe Biden", "Vladimir Putin"} <= names
     assert record["title"].startswith("Biden warns Putin")
+
+
+def test_analyze_with_a_user_actor_dictionary(tmp_path, monkeypatch):
+    monkeypatch.delenv("TIDINGS_ACTORS", raising=False)
+    actors = tmp_path / "actors.csv"
+    actors.write_text("name,aliases,code,valid_from,valid_to\nSpringfield Militia,militia,USAREB,,\n")
+    story = tmp_path / "story.txt"
+    story.write_text("The Springfield Militia attacked the police station on Monday, officials said.\n")
+    result = runner.invoke(app, ["analyze", str(story), "--actors", str(actors), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    assert {"name": "Springfield Militia", "code": "USAREB"}.items() <= {
+        "name": record["entities"][0]["name"], "code": record["entities"][0]["actor_code"]}.items()
+    import tidings.extract.actors as actors_module
+
+    actors_module.use_actor_dictionary(None)

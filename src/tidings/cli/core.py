@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -71,7 +72,7 @@ def register(app: typer.Typer) -> None:
         """Analyze one article and print its record."""
         from ..pipeline import Pipeline, normalize_date
 
-        _use_actors(actors)
+        use_actors(actors)
         item = read_source(source, url=url, published=normalize_date(published), title=title)
         record = Pipeline(model)(item)
         _output(record, fmt)
@@ -106,14 +107,14 @@ def register(app: typer.Typer) -> None:
         typer.echo(json.dumps(json_schema(), indent=2))
 
 
-def _use_actors(path: Path | None) -> None:
+def use_actors(path: Path | None) -> None:
+    """Add the user's actor dictionary: checked now, and passed to worker processes through TIDINGS_ACTORS."""
     if path is None:
         return
-    try:
-        from ..extract import actors as actors_module
-    except ModuleNotFoundError:
-        raise InputError("the actor coder is not installed in this build", item=str(path))
-    actors_module.use_actor_dictionary(path)
+    from ..extract.actors import use_actor_dictionary
+
+    use_actor_dictionary(path)
+    os.environ["TIDINGS_ACTORS"] = str(Path(path).resolve())
 
 
 def _store_demo(record, db: str) -> bool:

@@ -106,11 +106,16 @@ def register(app: typer.Typer) -> None:
         errors: Optional[Path] = typer.Option(None, "--errors", help="Write every failure to this JSON Lines file."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
         as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
+        actors: Optional[Path] = typer.Option(None, "--actors", help="Your actor dictionary (CSV or YAML: name, aliases, "
+                                              "code, valid_from, valid_to), added to the built-in one."),
     ) -> None:
         """Analyze articles and store their records; re-running resumes (stored articles are skipped)."""
         from rich.console import Console
 
         from ..ingest import ingest as run_ingest
+        from .core import use_actors
+
+        use_actors(actors)
 
         console = Console(stderr=True)
         progress, update = _progress_bar(console, enabled=not quiet and console.is_terminal)

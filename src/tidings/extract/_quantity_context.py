@@ -71,12 +71,15 @@ def not_a_quantity(doc, num: Num, sent_start: int, sent_end: int, has_unit: bool
             return "time"
         if prev is not None and prev.text == ":" and num.start - 2 >= sent_start and doc[num.start - 2].like_num:
             return "time"
-        if prev is not None and prev.whitespace_ == "" and prev.text[:1].isalpha() and prev.pos_ in ("PROPN", "NOUN") and not prev.text.islower():
+        if prev is not None and prev.whitespace_ == "" and prev.text[:1].isalpha() and prev.pos_ in ("PROPN", "NOUN") \
+                and not prev.text.islower():
             return "label"
         if prev is not None and prev.lower_ in s["labels"]:
             return "label"
-        if prev is not None and ((prev.pos_ == "PROPN" and prev.ent_type_ not in ("NORP", "GPE", "PERSON", "DATE", "CARDINAL"))
-                                 or (any(c.isupper() for c in prev.text) and prev.i > sent_start and prev.lower_ not in _qual_words())):
+        named_prev = prev is not None and (
+            (prev.pos_ == "PROPN" and prev.ent_type_ not in ("NORP", "GPE", "PERSON", "DATE", "CARDINAL"))
+            or (any(c.isupper() for c in prev.text) and prev.i > sent_start and prev.lower_ not in _qual_words()))
+        if named_prev:  # "iPhone 11", "Big 12", "S&P 500"
             if head is None or head.pos_ == "PROPN" or (nxt is not None and (nxt.pos_ == "PROPN" or nxt.text[:1].isupper())):
                 return "label"
         if integer and (value >= 100 or (head is not None and head.pos_ == "PROPN")) and nxt is not None \
@@ -216,7 +219,7 @@ def category(doc, num: Num, head, anchor, sent_start: int, sent_end: int, is_mon
             if tok.head is tok:
                 break
             tok = tok.head
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns and tok.lemma_.lower() in ("toll", "death", "casualty", "fatality"):
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in ("toll", "death", "casualty", "fatality"):
                 found.add(nouns[tok.lemma_.lower()])
                 break
         found -= money_only
@@ -227,9 +230,6 @@ def category(doc, num: Num, head, anchor, sent_start: int, sent_end: int, is_mon
             cat = nouns.get(lemma) if doc[k].pos_ == "NOUN" else None
             if cat in money_only:
                 found.add(cat)
-            vcat = verbs.get(lemma) if doc[k].pos_ == "VERB" else None
-            if vcat in money_only and lemma in ("donate", "pledge"):
-                found.add(vcat)
     for cat in priority:
         if cat in found:
             return cat

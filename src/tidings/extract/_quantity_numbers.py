@@ -94,7 +94,7 @@ def _interpret_suffix(num: Num, suf: str) -> bool:
     if hit is not None and hit.end == len(body):
         num.currency, num.currency_text = hit.normalized, body
         return True
-    if body.isalpha() and len(body) <= 4:
+    if body.isalpha() and (len(body) <= 2 or (body.isupper() and len(body) <= 3)):
         num.suffix = body
         return True
     return False
@@ -284,7 +284,8 @@ def _currency_prefix(doc, i: int, end: int) -> tuple[str, str, int] | None:
         if i + n >= end:
             continue
         text = " ".join(doc[k].text for k in range(i, i + n))
-        if text in table and text not in glued_only and (doc[i + n].text[:1].isdigit() or doc[i + n].text[:2].lstrip("-−")[:1].isdigit()):
+        digits = doc[i + n].text.lstrip("-−")[:1].isdigit()
+        if text in table and text not in glued_only and digits:
             return table[text], text.replace(" ", ""), i + n
     return None
 
@@ -311,7 +312,8 @@ def _parse_one(doc, i: int, end: int) -> Num | None:
     word = _word_value(doc, i, end)
     if word is not None:
         value, j = word
-        start = i - 1 if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in numbers()["scales"] | numbers()["dozen"] else i
+        article_first = doc[i].lower_ in numbers()["scales"] or doc[i].lower_ in numbers()["dozen"]
+        start = i - 1 if i > 0 and doc[i - 1].lower_ in ("a", "an") and article_first else i
         num = Num(start, j, value, kind="word")
         _scale_words(doc, num, end)
         return num

@@ -1,7 +1,7 @@
 """Cues, speakers' syntactic positions and content spans, over a parsed spaCy Doc."""
 from __future__ import annotations
 
-from ._quote_lexicon import speech_verbs
+from ._quote_lexicon import core_verbs, speech_verbs
 
 __all__ = ["is_cue", "speaker_head", "complement_span", "frame_tokens", "find_cue",
            "indirect_candidates", "according_to", "tidy"]
@@ -74,9 +74,7 @@ def speaker_head(cue, exclude: set[int], frame: list | None = None):
 
 
 def _head_noun(tok):
-    """Climb compound/flat links to the head of the noun phrase; a relative pronoun gives its antecedent."""
-    if tok.lower_ in ("that", "which", "who") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
-        tok = tok.head.head
+    """Climb compound/flat links to the head of the noun phrase."""
     seen = 0
     while tok.dep_ in ("compound", "flat", "amod", "poss") and tok.head.i != tok.i and seen < 5:
         if tok.dep_ == "poss":
@@ -95,7 +93,8 @@ def frame_tokens(doc, start: int, end: int, para: tuple[int, int], blocked: list
         while tok is not None and tok.idx < para[1] and len(out) < limit:
             if any(a <= tok.idx < b for a, b in blocked):
                 break
-            out.append(tok)
+            if not tok.is_space:
+                out.append(tok)
             if tok.text in _END_PUNCT:
                 break
             tok = tok.nbor(1) if tok.i + 1 < len(doc) else None
@@ -104,7 +103,8 @@ def frame_tokens(doc, start: int, end: int, para: tuple[int, int], blocked: list
         while tok is not None and tok.idx >= para[0] and len(out) < limit:
             if any(a <= tok.idx < b for a, b in blocked) or tok.text in _END_PUNCT:
                 break
-            out.append(tok)
+            if not tok.is_space:
+                out.append(tok)
             tok = tok.nbor(-1) if tok.i > 0 else None
         out.reverse()
     return out
@@ -141,9 +141,11 @@ def find_cue(frame: list, exclude: set[int]):
             found.append((tok, spk))
     if not found:
         return None, None
-    with_named = [(c, s) for c, s in found if s is not None and s.pos_ != "PRON"]
+    with_named = [(c, s) for c, s in found if s is not None and s.pos_ != "PRON"
+                  and c.lemma_.lower() in core_verbs()]
     with_any = [(c, s) for c, s in found if s is not None]
-    if with_named and with_any and with_any[0][1].pos_ == "PRON" and len(found) > 1:
+    if with_named and with_any and with_any[0][1].lower_ in ("it", "they") and len(found) > 1:
+        # garbled "…,” it said White House summary of the call said": the named source
         return with_named[0]
     if with_any:
         return with_any[0]

@@ -100,6 +100,13 @@ class SpeakerResolver:
         """Speaker for the mention headed by token `head`; None when it must not speak (place, date)."""
         if head is None:
             return None
+        if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+            # "X, who said …": the mention is the relative pronoun as written, the speaker its antecedent
+            ante = self.resolve(head.head.head)
+            if ante is None:
+                return None
+            rel = SpanRef(start=head.idx, end=head.idx + len(head), text=head.text)
+            return Speaker(mention=rel, entity=ante.entity, name=ante.name, anonymous=ante.anonymous)
         start, end = mention_span(head)
         mention = SpanRef(start=start, end=end, text=self.text[start:end])
         pclass = pronoun_class(head.text) if head.pos_ == "PRON" else None

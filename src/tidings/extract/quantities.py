@@ -16,11 +16,9 @@ Steps per sentence of the parsed doc (cheap: token and regex work on the existin
 """
 from __future__ import annotations
 
-import re
-
 from ..record import Article, Quantity
 from ._quantity_context import category, change, governing_verb, not_a_quantity, noun_category, qualifier
-from ._quantity_data import currencies, cues, match_currency_word, match_unit
+from ._quantity_data import cues, match_currency_word, match_unit
 from ._quantity_numbers import Num, candidate_tokens, scan_numbers
 
 __all__ = ["extract_quantities"]
@@ -229,15 +227,12 @@ def _quantities_in_sentence(doc, record: Article, sent, sent_idx: int, blocked: 
         if unit is None and num.start >= sent.start + 1 and (doc[num.start - 1].lower_ == "aged" or (
                 num.start >= sent.start + 2 and doc[num.start - 2].lower_ == "age" and doc[num.start - 1].lower_ == "of")):
             unit = _Unit("age", "year of age", "age", n_end, num.end)
-        currency_unit = None
         if num.currency:
             cur_text = _CURRENCY_SPELLING.get(num.currency_text, num.currency_text or "$")
-            if unit is not None and unit.kind == "currency":
-                cur_text, num.currency = unit.text, unit.norm
-            currency_unit = _Unit(cur_text, num.currency, "currency", unit.end_char if unit and unit.kind == "currency" else n_end,
-                                  unit.end_tok if unit and unit.kind == "currency" else num.end)
-            if unit is None or unit.kind == "currency":
-                unit = currency_unit
+            if unit is not None and unit.kind == "currency":  # "US$ 5 dollars": the word wins
+                unit = _Unit(unit.text, unit.norm, "currency", unit.end_char, unit.end_tok)
+            elif unit is None:
+                unit = _Unit(cur_text, num.currency, "currency", n_end, num.end)
         if in_time and unit is None:
             continue  # a day, year or clock time of a DATE/TIME expression ("1520 sq m" keeps its unit)
         if unit is not None:

@@ -217,7 +217,10 @@ def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts
         cue, head = find_cue(nxt, exclude)
         if cue is not None and head is not None:
             return _Draft(spans, "direct", cue, head, region.end, pi, conf - 0.2, region)
-    return _Draft(spans, "direct", None, None, region.end, pi, conf - 0.4, region)
+    if last is not None and last.head is not None and pi - last.para <= 2:
+        # a quote paragraph with no cue of its own: the speaker quoted just before goes on
+        return _Draft(spans, "direct", last.cue, last.head, region.end, pi, conf - 0.4, region)
+    return _Draft(spans, "direct", None, None, region.end, pi, conf - 0.5, region)
 
 
 _DASHES = {"―", "–", "—", "-", "--"}
