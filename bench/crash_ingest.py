@@ -37,9 +37,15 @@ def _snapshot(db: str) -> dict:
 
     with open_store(db) as store:
         ids = [r[0] for r in store.query("SELECT id FROM articles")]
-        hashes = {r[0]: hashlib.sha256(r[1].encode()).hexdigest() for r in store.query("SELECT id, record FROM articles")}
+        hashes = {r[0]: _digest(r[1], r[2]) for r in store.query("SELECT id, record, text FROM articles")}
         counts = {t: store.count(t) for t in TABLES}
     return {"n": len(ids), "unique": len(set(ids)), "hashes": hashes, "counts": counts}
+
+
+def _digest(record, text) -> str:
+    """The content hash of one stored record: the packed record (bytes, or JSON text) and the article text."""
+    blob = record.encode() if isinstance(record, str) else bytes(record)
+    return hashlib.sha256(blob + b"\0" + (text or "").encode()).hexdigest()
 
 
 def _fresh(backend: str, pg: str | None, tmp: Path, name: str) -> str:
@@ -63,7 +69,8 @@ def run_backend(backend: str, src: Path, args, tmp: Path) -> dict:
     ok = 0
     for rnd in range(1, args.rounds + 1):
         db = _fresh(backend, args.pg, tmp, f"round{rnd}")
-        delay = random.uniform(1.0, max(1.5, full_time * 0.9))
+        # mostly after the model load (about the first quarter), so most kills land mid-write
+        delay = random.uniform(max(1.0, full_time * 0.3), max(1.5, full_time * 0.95))
         proc = subprocess.Popen(_ingest_cmd(src, db, args.workers, args.batch_size), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 start_new_session=True)
         time.sleep(delay)

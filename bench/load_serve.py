@@ -37,7 +37,7 @@ def _pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-async def _reader(client, deadline, lat, errors, ids):
+async def _reader(client, deadline, lat, errors, ids, by_path):
     while time.monotonic() < deadline:
         path = random.choice(READS + [f"/api/articles/{random.choice(ids)}"] if ids else READS)
         t = time.perf_counter()
@@ -48,6 +48,8 @@ async def _reader(client, deadline, lat, errors, ids):
         except httpx.HTTPError as exc:
             errors.append(f"{path}: {type(exc).__name__}")
         lat.append(time.perf_counter() - t)
+        key = "/api/articles/{id}" if path.startswith("/api/articles/") else path
+        by_path.setdefault(key, []).append(lat[-1])
 
 
 async def _writer(client, deadline, lat, errors, token, n):
@@ -72,7 +74,8 @@ async def run(base: str, clients: int, writers: int, seconds: float, token: str)
         ids = [a["id"] for a in (await client.get("/api/articles?limit=100")).json()["items"]]
         deadline = time.monotonic() + seconds
         read_lat, write_lat, read_err, write_err = [], [], [], []
-        tasks = [_reader(client, deadline, read_lat, read_err, ids) for _ in range(clients)]
+        by_path: dict[str, list[float]] = {}
+        tasks = [_reader(client, deadline, read_lat, read_err, ids, by_path) for _ in range(clients)]
         tasks += [_writer(client, deadline, write_lat, write_err, token, n) for n in range(writers)]
         start = time.monotonic()
         await asyncio.gather(*tasks)
@@ -82,7 +85,9 @@ async def run(base: str, clients: int, writers: int, seconds: float, token: str)
             "read_p50_ms": round(_pct(read_lat, 50) * 1000, 1), "read_p99_ms": round(_pct(read_lat, 99) * 1000, 1),
             "writes": len(write_lat), "write_errors": len(write_err),
             "write_p50_ms": round(_pct(write_lat, 50) * 1000, 1), "write_p99_ms": round(_pct(write_lat, 99) * 1000, 1),
-            "first_errors": (read_err + write_err)[:5]}
+            "first_errors": (read_err + write_err)[:5],
+            "by_path": {k: f"n={len(v)} p50={_pct(v, 50) * 1000:.0f}ms p99={_pct(v, 99) * 1000:.0f}ms"
+                        for k, v in sorted(by_path.items())}}
 
 
 def main() -> None:
@@ -114,7 +119,11 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=20)
     for k, v in result.items():
-        print(f"{k:>14}: {v}")
+        if k == "by_path":
+            for path, line in v.items():
+                print(f"{'':>14}  {path}: {line}")
+        else:
+            print(f"{k:>14}: {v}")
 
 
 if __name__ == "__main__":

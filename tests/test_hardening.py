@@ -5,10 +5,13 @@ The default run takes a small fast sample; `pytest -m fuzz` runs the 10,000-case
 """
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
+import signal
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -34,8 +37,32 @@ HTMLISH = st.lists(st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<script>x
                    max_size=80).map("".join)
 
 
+# No hang: each generated example (a few items) must finish within this many seconds.
+EXAMPLE_TIMEOUT_S = int(os.environ.get("FUZZ_EXAMPLE_TIMEOUT", "120"))
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: int, what: str):
+    """Fail (not hang) when the body runs longer than `seconds` (SIGALRM; main thread on POSIX only)."""
+    if not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _alarm(signum, frame):
+        raise TimeoutError(f"{what} ran longer than {seconds} s (a hang?)")
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _check_outcomes(pipeline, items):
-    outcomes = list(pipeline.pipe_outcomes(items))
+    with _time_limit(EXAMPLE_TIMEOUT_S, f"analyzing {[i.location for i in items]}"):
+        outcomes = list(pipeline.pipe_outcomes(items))
     assert len(outcomes) == len(items)
     for outcome in outcomes:
         assert (outcome.article is None) != (outcome.error is None)
@@ -81,6 +108,41 @@ def test_huge_and_empty_text_are_clear_errors(pipeline):
     assert outcomes[2].article is not None
 
 
+def test_deeply_nested_and_broken_html_are_clear_errors_or_records(pipeline):
+    story = "<p>The harbour master said on Friday that two ferries would resume service next week.</p>"
+    items = [InputItem(html="<div>" * 50_000 + story * 3 + "</div>" * 50_000, location="deep.html"),
+             InputItem(html="<table>" * 20_000 + "x", location="tables.html"),
+             InputItem(html="<p>" + "<b>" * 5_000 + story, location="unclosed.html"),
+             InputItem(text="The council met on Monday.", location="ok.txt")]
+    with _time_limit(EXAMPLE_TIMEOUT_S, "nested HTML"):
+        outcomes = list(pipeline.pipe_outcomes(items))
+    for outcome in outcomes:
+        if outcome.error is not None:
+            assert outcome.item.location in str(outcome.error)
+        else:
+            assert outcome.article.errors == []
+    assert outcomes[-1].article is not None
+
+
+def test_fifty_megabyte_file_is_a_clear_error_and_the_folder_continues(tmp_path):
+    (tmp_path / "huge.txt").write_bytes(b"word " * (10 * 1024 * 1024))  # 50 MiB
+    (tmp_path / "ok.txt").write_text("The council met on Monday.", encoding="utf-8")
+    seen = list(iter_inputs([tmp_path]))
+    assert isinstance(seen[0], InputError) and "huge.txt" in str(seen[0]) and "too big" in str(seen[0])
+    assert isinstance(seen[1], InputItem) and seen[1].location.endswith("ok.txt")
+
+
+def test_fifty_megabyte_jsonl_line_is_a_clear_error(tmp_path, pipeline):
+    path = tmp_path / "big.jsonl"
+    path.write_text(json.dumps({"text": "word " * (10 * 1024 * 1024)}) + "\n" + json.dumps({"text": "The council met."}),
+                    encoding="utf-8")
+    seen = list(iter_inputs([path]))
+    outcomes = list(pipeline.pipe_outcomes([o for o in seen if isinstance(o, InputItem)]))
+    errors = [o for o in seen if isinstance(o, InputError)] + [o.error for o in outcomes if o.error is not None]
+    assert len(errors) == 1 and f"{path}:1" in str(errors[0])
+    assert [o.item.location for o in outcomes if o.article is not None] == [f"{path}:2"]
+
+
 JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
                            lambda kids: st.lists(kids, max_size=3) | st.dictionaries(st.text(max_size=8), kids, max_size=3),
                            max_leaves=8)
@@ -106,7 +168,8 @@ def _read_all(lines, blob, feed):
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         paths = _write_inputs(folder, lines, blob, feed)
-        seen = list(iter_inputs([str(folder)]))
+        with _time_limit(EXAMPLE_TIMEOUT_S, "reading the generated folder"):
+            seen = list(iter_inputs([str(folder)]))
         for obj in seen:
             assert isinstance(obj, (InputItem, InputError)), obj
             if isinstance(obj, InputError):

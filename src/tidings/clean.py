@@ -15,7 +15,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .record import MTArtifact, RemovedLine
@@ -148,14 +148,20 @@ def clean_text(raw: str) -> CleanResult:
 
 
 # -- machine-translation artifacts --------------------------------------------------
+@lru_cache(maxsize=200_000)  # called for most words of every article; words repeat across articles
 def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
 
 
+@cache
+def _glue_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(_data("mt_cues.json")["glue_suffixes"], key=len, reverse=True))
+
+
 def _glued_words(text: str) -> list[MTArtifact]:
-    suffixes = sorted(_data("mt_cues.json")["glue_suffixes"], key=len, reverse=True)
+    suffixes = _glue_suffixes()
     found = []
     for m in WORD.finditer(text):
         word = m.group()

@@ -59,6 +59,9 @@ def test_analyze_with_a_user_actor_dictionary(tmp_path, monkeypatch):
     record = json.loads(result.output)
     assert {"name": "Springfield Militia", "code": "USAREB"}.items() <= {
         "name": record["entities"][0]["name"], "code": record["entities"][0]["actor_code"]}.items()
+    import os
+
     import tidings.extract.actors as actors_module
 
     actors_module.use_actor_dictionary(None)
+    os.environ.pop("TIDINGS_ACTORS", None)

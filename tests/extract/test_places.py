@@ -194,3 +194,44 @@ def test_example_article_places_within_161_km():
                    for p in record.places):
             missed.append(g["text"])
     assert not missed, f"example places not resolved within 161 km: {missed}"
+
+
+# -- recognition rules added for mislabelled and unlabelled names ----------------------------
+def test_dateline_with_state_abbreviation_is_a_place(nlp):
+    places = run(nlp, "PLEASANTON, Calif. — A maker of cold-chain sensors said on Tuesday it would hire 40 people.")
+    p = by_text(places, "PLEASANTON")
+    assert p.country == "USA" and near(p, 37.66, -121.87)
+
+
+def test_bare_dateline_town_is_a_place(nlp):
+    places = run(nlp, "TORRINGTON \u2014 The mayor of the Connecticut city will present a plan on drugs next week.")
+    assert near(by_text(places, "TORRINGTON"), 41.80, -73.12)
+
+
+def test_town_comma_state_is_a_place_even_when_the_model_misses_it(nlp):
+    places = run(nlp, "Geothermal water heats homes, a brewery and even sidewalks in Klamath Falls, Oregon, where "
+                      "users pay by the gallon.")
+    p = by_text(places, "Klamath Falls")
+    assert near(p, 42.22, -121.78) and p.admin1 == "Oregon"
+
+
+def test_county_heading_an_organisation_name_is_a_place(nlp):
+    text = ("Deputies from the Black Hawk County Sheriff's Office searched a house near Waterloo, Iowa, "
+            "and found stolen tools.")
+    places = run(nlp, text)
+    assert near(by_text(places, "Black Hawk County"), 42.47, -92.31, km=60)
+
+
+def test_a_name_used_for_a_person_is_not_personal_unless_something_says_so(nlp):
+    from tidings.extract.places import _personal
+
+    doc = nlp("Mayor Ryan Bingham said the plan was ready. Bingham said it would start in May. "
+              "Later, according to Cairns, the vote was close.")
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    assert persons and all(_personal(doc, e) for e in persons)
+
+
+def test_country_points_serve_both_point_conventions():
+    # where GeoNames and Wikipedia points are under 322 km apart, one point within 161 km of both
+    nigeria = [c for c in gazetteer().lookup("Nigeria") if c.kind == KIND_COUNTRY][0]
+    assert distance_km(nigeria.lat, nigeria.lon, 10.0, 8.0) <= 161 and distance_km(nigeria.lat, nigeria.lon, 8.0, 10.0) <= 161

@@ -221,3 +221,13 @@ def test_example_article_quotes():
                 found += 1
                 break
     assert found >= 17, f"{found} of {len(gold['quotes'])} quotes with the right speaker"
+
+
+def test_dash_byline_and_resumed_quote(nlp):
+    text = ("“The buses never come on time and nobody answers the phone.” ― Lena Ortiz\n"
+            "“My hope,” he said, “is that the council listens this time.”")
+    art, quotes = run(nlp, text, [("Lena Ortiz", "PERSON", ["Lena Ortiz"])])
+    q = quote_with(quotes, "buses", text)
+    assert q.speaker.entity == "E1"
+    q2 = quote_with(quotes, "My hope", text)
+    assert len(q2.spans) == 2 and "council" in q2.text

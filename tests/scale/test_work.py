@@ -65,6 +65,10 @@ class _FakePipeline:
         record.title = doc[:10]
         return record
 
+    from tidings.pipeline import Pipeline as _Pipeline
+
+    analyze_prepared = _Pipeline.analyze_prepared  # the real batching and isolation logic over the fake parser
+
 
 def test_analyze_prepared_isolates_a_text_the_parser_cannot_take():
     arts = [Article(id="a", text="good one"), Article(id="b", text="BAD text"), Article(id="c", text="hola", language="es")]

@@ -20,7 +20,7 @@ PAGES = {
     "/a2.html": ("Putin vows to stand firm",
                  "Russian President Vladimir Putin said on Monday that Russia would not back down. "
                  "\u201cWe will defend our people,\u201d Putin said in a televised address."),
-    "/a3.html": ("Copy", None),  # the same story as a1 at another address
+    "/a3.html": ("Russian troops attack Ukrainian positions", None),  # a1's page again, at another address
     "/a4.html": ("Talks planned", "Ukrainian President Volodymyr Zelensky met French President Emmanuel Macron in Paris "
                  "on Tuesday to discuss the crisis, his office said in a statement."),
 }

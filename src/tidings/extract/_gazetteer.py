@@ -23,6 +23,7 @@ from importlib import resources
 __all__ = ["Candidate", "Gazetteer", "gazetteer", "name_key"]
 
 KIND_REGION, KIND_COUNTRY, KIND_ADMIN, KIND_CITY = 0, 1, 2, 3
+_LOOKUP_MEMO = 50_000  # names whose entries lookup() keeps (emptied when full)
 
 _PUNCT = re.compile(r"[.`]")
 _SPACE = re.compile(r"[\s\-]+")
@@ -81,6 +82,7 @@ class Gazetteer:
         self.countries: dict[str, Candidate] = {}  # iso2 -> candidate
         self.iso3: dict[str, str] = {}
         self.admins: dict[tuple[str, str], Candidate] = {}  # (cc, key) -> candidate
+        self._found: dict[str, tuple[Candidate, ...]] = {}  # lookup() memo: text -> entries
         self._load_countries()
         self._load_admins()
         self._load_admin2()
@@ -203,7 +205,15 @@ class Gazetteer:
                          self.c_admin[row] or None, self.c_feature[row], self.c_gid[row], self.c_pop[row], alias)
 
     def lookup(self, text: str) -> list[Candidate]:
-        """Every entry whose name (or alternate name) is ``text``."""
+        """Every entry whose name (or alternate name) is ``text`` (a new list; the entries are immutable)."""
+        found = self._found.get(text)
+        if found is None:  # the places stage asks for the same names many times an article (speed)
+            if len(self._found) >= _LOOKUP_MEMO:
+                self._found.clear()
+            found = self._found[text] = tuple(self._lookup(text))
+        return list(found)
+
+    def _lookup(self, text: str) -> list[Candidate]:
         out: list[Candidate] = []
         seen: set[int] = set()
         for entry in self.index.get(name_key(text), ()):

@@ -31,6 +31,9 @@ PROXIMITY_BONUS = 2.0  # a town within PROXIMITY_KM of another town the document
 PROXIMITY_KM = 150.0
 SIBLING_ADMIN_BONUS = 1.0  # other admin areas of the candidate's country are named in the document
 KIND_HINT_BONUS = 3.0  # "Nyanza province", "Washington state": the next word says what kind of place
+COLOCATED_BONUS = 2.0  # a town or county within COLOCATED_KM of a sense of another few-sense name
+COLOCATED_KM = 60.0
+COLOCATED_MAX_SENSES = 12
 SAME_COUNTRY_KM = 50.0  # alternatives closer than this to the choice are not listed
 ALTERNATIVE_MARGIN = 2.0  # list rejected candidates scoring within this of the choice
 MAX_ALTERNATIVES = 3
@@ -87,8 +90,11 @@ def _qualifier_match(c: Candidate, quals: list[Candidate]) -> bool:
 
 
 def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple[str, str]],
-           points: list[tuple[float, float]] = ()) -> float:
+           points: list[tuple[float, float]] = (), nearby: list[tuple[float, float]] = ()) -> float:
     s = prior(c)
+    if (c.kind == KIND_CITY or c.kind == KIND_ADMIN and c.feature == "ADM2") and any(
+            abs(c.lat - la) < 1 and distance_km(c.lat, c.lon, la, lo) < COLOCATED_KM for la, lo in nearby):
+        s += COLOCATED_BONUS  # "Hinton" and "Plymouth County": a town and a county that lie together
     if c.kind == KIND_CITY and any(abs(c.lat - la) < 2 and distance_km(c.lat, c.lon, la, lo) < PROXIMITY_KM
                                    for la, lo in points):
         s += PROXIMITY_BONUS
@@ -106,8 +112,8 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
     return s
 
 
-def _ranked(m: Mention, shares, admins, points=()) -> list[tuple[Candidate, float]]:
-    scored = [(c, _score(c, m, shares, admins, points)) for c in m.candidates]
+def _ranked(m: Mention, shares, admins, points=(), nearby=()) -> list[tuple[Candidate, float]]:
+    scored = [(c, _score(c, m, shares, admins, points, nearby)) for c in m.candidates]
     scored.sort(key=lambda x: (-x[1], -x[0].population))
     return scored
 
@@ -119,6 +125,7 @@ def resolve(mentions: list[Mention]) -> list[Resolution | None]:
     votes: dict[str, Counter] = defaultdict(Counter)
     admin_by_name: dict[str, set[tuple[str, str]]] = defaultdict(set)
     points_by_name: dict[str, set[tuple[float, float]]] = defaultdict(set)
+    nearby_by_name: dict[str, set[tuple[float, float]]] = defaultdict(set)
     for m, ranked in zip(mentions, first):
         if not ranked:
             continue
@@ -130,6 +137,9 @@ def resolve(mentions: list[Mention]) -> list[Resolution | None]:
             admin_by_name[key].add((top.cc, name_key(top.name)))
         if top.kind == KIND_CITY and len(ranked) == 1:  # unambiguous towns anchor their neighbours
             points_by_name[key].add((top.lat, top.lon))
+        local = [c for c, _ in ranked if c.kind == KIND_CITY or c.kind == KIND_ADMIN and c.feature == "ADM2"]
+        if 1 < len(local) <= COLOCATED_MAX_SENSES:  # a few-sense name: each sense may meet another's
+            nearby_by_name[key].update((c.lat, c.lon) for c in local)
         for q in m.qualifiers:
             if q.cc:
                 votes[key][q.cc] += 1.0
@@ -144,14 +154,16 @@ def resolve(mentions: list[Mention]) -> list[Resolution | None]:
         total: Counter = Counter()
         admins: set[tuple[str, str]] = set()
         points: set[tuple[float, float]] = set()
+        nearby: set[tuple[float, float]] = set()
         for other, counter in votes.items():
             if other != key:
                 total.update(counter)
                 admins |= admin_by_name[other]
                 points |= points_by_name[other]
+                nearby |= nearby_by_name[other]
         n = sum(total.values())
         shares = {cc: v / n for cc, v in total.items()} if n else {}
-        ranked = _ranked(m, shares, admins, list(points))
+        ranked = _ranked(m, shares, admins, list(points), list(nearby))
         best, best_score = ranked[0]
         # candidates that put the place at the same spot (city and its province) agree with the choice
         agree = total_w = 0.0

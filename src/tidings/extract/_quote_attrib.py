@@ -75,6 +75,8 @@ def speaker_head(cue, exclude: set[int], frame: list | None = None):
 
 def _head_noun(tok):
     """Climb compound/flat links to the head of the noun phrase."""
+    if tok.tag_ == "POS" or tok.dep_ == "case":  # a stray "'s" is no speaker: its owner is
+        tok = tok.head
     seen = 0
     while tok.dep_ in ("compound", "flat", "amod", "poss") and tok.head.i != tok.i and seen < 5:
         if tok.dep_ == "poss":
@@ -173,7 +175,7 @@ def complement_span(cue, inner_tok, quote_ranges: list[tuple[int, int]], region_
         first = rights[0] if rights else child
         start = first.left_edge.idx
         sub_end = child.right_edge.idx + len(child.right_edge)
-        return start, min(sub_end, region_end) if sub_end > region_end else sub_end
+        return start, max(sub_end, region_end)
     toks = list(child.subtree)
     if child.dep_ == "ccomp" and child.i > cue.i:
         toks = _to_sentence_end(cue, toks)
@@ -260,7 +262,7 @@ def _to_sentence_end(cue, toks):
     doc = cue.doc
     for t in doc[last + 1:limit]:
         if is_cue(t) or t.dep_ in ("nsubj", "nsubjpass") and t.head.i == cue.i:
-            break
+            break  # a second reporting verb, or the speaker after the content
         if "\n" in t.text or "\n" in doc.text[out[-1].idx:t.idx]:
             break
         if t.text == "," and t.i + 1 < limit and (doc[t.i + 1].head.i == cue.i or doc[t.i + 1].tag_ == "VBG"):

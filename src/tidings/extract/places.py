@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
+from importlib import resources
 
 from ..record import Article, Place, PlaceCandidate
-from ._gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer
+from ._gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer, name_key
 from ._geo_resolve import Mention, resolve
 
 __all__ = ["extract_places"]
@@ -27,18 +29,26 @@ __all__ = ["extract_places"]
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # model labels a well-known place name may wrongly get, and the kinds of place then accepted
-MISLABELLED = {"PERSON": (KIND_COUNTRY, KIND_REGION, KIND_ADMIN), "ORG": (KIND_COUNTRY, KIND_ADMIN, KIND_CITY),
+MISLABELLED = {"PERSON": (KIND_COUNTRY, KIND_REGION, KIND_ADMIN, KIND_CITY), "ORG": (KIND_COUNTRY, KIND_ADMIN, KIND_CITY),
                "LANGUAGE": (KIND_COUNTRY, KIND_ADMIN, KIND_CITY), "PRODUCT": (KIND_COUNTRY, KIND_ADMIN, KIND_CITY)}
 SCAN_MIN_POPULATION = 200_000  # an unlabelled proper noun counts as a city only this big
 MAX_SCAN_TOKENS = 4
-LOCATIVES = {"in", "at", "near", "from", "outside", "across", "around", "into", "toward", "towards", "via"}
+LOCATIVES = {"in", "at", "near", "from", "outside", "across", "around", "into", "toward", "towards", "via", "to"}
 LOCAL_MIN_POPULATION = 5_000  # towns found only after a preposition, in a country the document is about
-EMBEDDING_LABELS = {"ORG", "FAC", "EVENT"}  # "Pakistan Army", "Central Bank of Malta", "New York Times"
+LOCAL_ANY_POPULATION = 50_000  # towns found only after a preposition, in any country
+DATELINE_MIN_POPULATION = 20_000  # "TORRINGTON \u2014" opening a line, outside the document's countries
+RELABEL_IN_COUNTRY = {"PERSON"}  # lone names the model calls persons, taken when a town of the document's countries
+RELABEL_AFTER_LOCATIVE = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART"}  # "in Klamath Falls" tagged as a person
+EMBEDDING_LABELS = {"ORG", "FAC", "EVENT", "MONEY"}  # "Pakistan Army", "Central Bank of Malta", "New York Times"
 EMBEDDED_KINDS = (KIND_COUNTRY, KIND_ADMIN, KIND_CITY)
+INSIDE_MIN_POPULATION = 20_000  # a town heading an organisation's name ("Owensboro Public Schools")
 _STRIP_LEADING = ("the ", "The ")
 _KIND_HINTS = {"province": KIND_ADMIN, "state": KIND_ADMIN, "region": KIND_ADMIN, "oblast": KIND_ADMIN,
                "governorate": KIND_ADMIN, "prefecture": KIND_ADMIN, "city": KIND_CITY, "town": KIND_CITY}
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "mayor", "gov", "sen", "rep", "president",
+               "minister", "judge", "coach", "officer", "detective", "sgt", "capt", "prof", "rev", "father"}
+_SPEECH_VERBS = {"say", "tell", "add", "explain", "write", "ask", "note", "argue", "insist", "recall", "report"}
 _DESCRIPTORS = {"province", "state", "region", "city", "district", "governorate", "prefecture", "oblast",
                 "area", "town", "village", "territory", "municipality"}
 
@@ -121,14 +131,29 @@ def _lookup(gaz, text: str, from_model: bool) -> list[Candidate]:
     return cands
 
 
+def _personal(doc, ent) -> bool:
+    """A PERSON entity that reads as a person: two names and more, a title before it, or "said" after it."""
+    words = [t for t in ent if t.text[:1].isupper() and t.pos_ != "PUNCT"]
+    if len(words) >= 2:
+        return True
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end].lemma_.lower() if ent.end < len(doc) else ""
+    if before is not None and (before.text.rstrip(".").lower() in _HONORIFICS or before.lemma_.lower() in _SPEECH_VERBS
+                               or before.lower_ == "to" and ent.start > 1 and doc[ent.start - 2].lower_ == "according"):
+        return True  # "Mayor Bingham", "said Noma", "according to Yap"
+    return after in _SPEECH_VERBS
+
+
 def _mentions(doc, record: Article, gaz) -> list[Mention]:
     text = record.text
     found: dict[tuple[int, int], Mention] = {}
     taken = [False] * (len(text) + 1)
 
     ents = list(getattr(doc, "ents", ()))
-    # words the model reads as persons' names more often than as places ("Nelson says")
-    person_words = Counter(t.text for e in ents if e.label_ == "PERSON" for t in e if t.text[:1].isupper())
+    # words the document uses as persons' names ("Mayor Ryan Bingham", "Bingham said"); a lone
+    # "Cairns" the model calls a person is not evidence enough, it mislabels towns that way
+    person_words = Counter(t.text for e in ents if e.label_ == "PERSON" and _personal(doc, e)
+                           for t in e if t.text[:1].isupper())
     person_words.subtract(Counter(e.text for e in ents if e.label_ in PLACE_LABELS))
 
     def add(start: int, end: int, source: str, from_model: bool, entity: str | None = None) -> bool:
@@ -177,9 +202,12 @@ def _mentions(doc, record: Article, gaz) -> list[Mention]:
             elif ent.label_ == "ORG" and _clear_abbreviation(text[s:e]) and gaz.abbreviation(text[s:e]):
                 add(s, e, "ent", True)  # "NSW", "B.C." tagged as organisations
     _scan(doc, text, gaz, add, ents)
-    _scan_inside(doc, gaz, add, [e for e in ents if e.label_ in EMBEDDING_LABELS])
-    _scan_local(doc, gaz, add, ents, _document_countries(found.values()))
-    persons = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+    countries = _document_countries(found.values())
+    _scan_inside(doc, gaz, add, [e for e in ents if e.label_ in EMBEDDING_LABELS or e.label_ in PLACE_LABELS], countries)
+    _scan_local(doc, gaz, add, ents, countries)
+    _scan_relabelled(doc, text, gaz, add, ents, countries)
+    _scan_qualified(doc, text, gaz, add, _document_countries(found.values()))
+    persons = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON" and _personal(doc, e)]
     _propagate(text, found, add, persons)
     mentions = sorted(found.values(), key=lambda m: m.start)
     _qualify(mentions, text, gaz, add, found)
@@ -217,6 +245,21 @@ def _scan(doc, text: str, gaz, add, ents) -> None:
             i += 1
 
 
+def _scan_relabelled(doc, text: str, gaz, add, ents, countries: set[str]) -> None:
+    """A lone name the model calls a person ("Cheltenham", "Migori") that is a town of 5,000 people
+    and more in a country the document is about, where nothing says it is a person's name."""
+    if not countries:
+        return
+    for ent in ents:
+        if ent.label_ not in RELABEL_IN_COUNTRY or _personal(doc, ent):
+            continue
+        s, e = _trim(text, ent.start_char, ent.end_char)
+        if any(c.cc in countries and not c.alias and (c.kind == KIND_CITY and c.population >= LOCAL_MIN_POPULATION
+                                                      or c.kind == KIND_ADMIN)
+               for c in gaz.lookup(text[s:e])):
+            add(s, e, "ent", False)
+
+
 def _document_countries(mentions) -> set[str]:
     """Countries the document's places so far lie in: named countries, and names with one country."""
     out: set[str] = set()
@@ -230,23 +273,80 @@ def _document_countries(mentions) -> set[str]:
 def _scan_local(doc, gaz, add, ents, countries: set[str]) -> None:
     """"in Malakal": a proper noun after a locative preposition that names a town of a country
     the document is already about."""
-    if not countries:
-        return
     in_ent = [False] * len(doc)
+    whole: dict[int, int] = {}  # start token -> end token of entities a town name may be mislabelled as
     for ent in ents:
         for i in range(ent.start, ent.end):
             in_ent[i] = True
+        if ent.label_ in RELABEL_AFTER_LOCATIVE:
+            whole[ent.start] = ent.end
     for i in range(1, len(doc)):
-        if in_ent[i] or doc[i].pos_ != "PROPN" or doc[i - 1].lower_ not in LOCATIVES:
+        if doc[i].pos_ != "PROPN" or doc[i - 1].lower_ not in LOCATIVES or in_ent[i] and i not in whole:
             continue
         for length in range(min(3, len(doc) - i), 0, -1):
             span = doc[i:i + length]
-            if any(in_ent[j] or not doc[j].is_title for j in range(i, i + length)):
+            if in_ent[i] and whole[i] != i + length or not in_ent[i] and any(in_ent[j] for j in range(i, i + length)):
+                continue
+            if not all(doc[j].is_title for j in range(i, i + length)):
                 continue
             local = [c for c in gaz.lookup(span.text) if c.kind in (KIND_CITY, KIND_ADMIN) and not c.alias
-                     and c.cc in countries and (c.kind == KIND_ADMIN or c.population >= LOCAL_MIN_POPULATION)]
+                     and (c.cc in countries and (c.kind == KIND_ADMIN or c.population >= LOCAL_MIN_POPULATION)
+                          or c.kind == KIND_CITY and c.population >= LOCAL_ANY_POPULATION)]
             if local and add(span.start_char, span.end_char, "scan", False):
                 break
+
+
+def _qualifier_after(text: str, k: int, gaz) -> list[Candidate]:
+    """The first-level admin areas or countries named at ``text[k:]`` ("La.", "Texas", "Calif.", "SC")."""
+    e = k
+    while e < len(text) and (text[e].isalnum() or text[e] in ". ") and e - k < 20:
+        e += 1
+    for stop in range(e, k, -1):
+        cand_text = text[k:stop].rstrip(" ")
+        if not cand_text[:1].isupper():
+            return []
+        if stop < len(text) and text[stop - 1].isalnum() and text[stop].isalnum():
+            continue
+        quals = [c for c in gaz.abbreviation(cand_text) + gaz.lookup(cand_text)
+                 if c.kind == KIND_COUNTRY or c.kind == KIND_ADMIN and c.feature == "ADM1"]
+        if quals:
+            return quals
+    return []
+
+
+def _in_qualifier(c: Candidate, quals: list[Candidate]) -> bool:
+    return any(c.cc == q.cc and (q.kind == KIND_COUNTRY or c.admin1 and name_key(c.admin1) == name_key(q.name))
+               for q in quals if c is not q)
+
+
+def _scan_qualified(doc, text: str, gaz, add, countries: set[str]) -> None:
+    """Names the model missed or mislabelled that a qualifier places ("Klamath Falls, Oregon",
+    "PLEASANTON, Calif.", "HORRY COUNTY, SC"), and datelines ("TORRINGTON \u2014")."""
+    n = len(doc)
+    for i in range(n):
+        if not doc[i].text[:1].isupper() or i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+            continue
+        line_start = i == 0 or "\n" in doc[i - 1].text or doc[i].idx == 0 or text[doc[i].idx - 1] == "\n"
+        for length in range(min(3, n - i), 0, -1):
+            span = doc[i:i + length]
+            if not all(t.text[:1].isupper() or t.text == "." for t in span):
+                continue
+            end = span.end_char
+            cands = [c for c in gaz.lookup(span.text) if c.kind in (KIND_CITY, KIND_ADMIN) and not c.alias]
+            if not cands:
+                continue
+            if text[end:end + 2] == ", " and _in_qualifier_any(cands, _qualifier_after(text, end + 2, gaz)):
+                if add(span.start_char, end, "scan", False):
+                    break
+            elif line_start and span.text.isupper() and re.match(r"\s*(?:\u2014|\u2013|-|\(|,)", text[end:end + 3]) \
+                    and any(c.kind == KIND_CITY and (c.cc in countries or c.population >= DATELINE_MIN_POPULATION)
+                            for c in cands):
+                if add(span.start_char, end, "scan", False):
+                    break
+
+
+def _in_qualifier_any(cands: list[Candidate], quals: list[Candidate]) -> bool:
+    return bool(quals) and any(_in_qualifier(c, quals) for c in cands)
 
 
 def _propagate(text: str, found: dict, add, persons: list[tuple[int, int]]) -> None:
@@ -262,10 +362,13 @@ def _propagate(text: str, found: dict, add, persons: list[tuple[int, int]]) -> N
             add(s, e, "repeat", True)
 
 
-def _scan_inside(doc, gaz, add, ents) -> None:
-    """Countries, admin areas and big cities named inside organisation names."""
+def _scan_inside(doc, gaz, add, ents, countries: set[str] = frozenset()) -> None:
+    """Countries, admin areas and big cities named inside organisation names ("Pakistan Army"); at
+    the head of one, also counties and towns of the document's countries ("Orange County Sheriff's
+    Office", "Owensboro Public Schools"); the parts of a place entity the gazetteer lacks ("Greece Italy")."""
     for ent in ents:
         i = ent.start
+        head = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
         while i < ent.end:
             matched = False
             for length in range(min(MAX_SCAN_TOKENS, ent.end - i), 0, -1):
@@ -273,12 +376,36 @@ def _scan_inside(doc, gaz, add, ents) -> None:
                 if not all(t.text[:1].isupper() for t in span) or span.start == ent.start and span.end == ent.end:
                     continue
                 cands = [c for c in gaz.lookup(span.text) if c.kind in EMBEDDED_KINDS and not c.alias]
-                if _strong(cands) and add(span.start_char, span.end_char, "scan", False):
+                if not _strong(cands) and _clear_abbreviation(span.text) and gaz.abbreviation(span.text):
+                    cands = gaz.abbreviation(span.text)  # "the NSW Primary Industries Minister"
+                    if add(span.start_char, span.end_char, "scan", True):
+                        i += length
+                        matched = True
+                        break
+                    continue
+                if (_strong(cands) or i == head and _local_head(cands, countries, doc[i + length:ent.end])) \
+                        and add(span.start_char, span.end_char, "scan", False):
                     i += length
                     matched = True
                     break
             if not matched:
                 i += 1
+
+
+def _local_head(cands: list[Candidate], countries: set[str], rest) -> bool:
+    """A county ("Orange County"), or a town of 20,000 people and more in a country the document is
+    about followed by an institution's word ("Owensboro Public Schools")."""
+    if any(c.kind == KIND_ADMIN and c.feature == "ADM2" and " " in c.name and c.cc in countries for c in cands):
+        return True
+    return any(t.lower_ in _institution_words() for t in rest[:2]) and any(
+        c.kind == KIND_CITY and c.cc in countries and c.population >= INSIDE_MIN_POPULATION for c in cands)
+
+
+@cache
+def _institution_words() -> frozenset[str]:
+    path = resources.files("tidings.data.places").joinpath("institution_words.txt")
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 def _qualify(mentions: list[Mention], text: str, gaz, add, found) -> None:

@@ -97,14 +97,20 @@ def _is_sentence(text: str, region: Region, tokens) -> bool:
     first = inner.lstrip("([…. ")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
-    before = text[:region.start].rstrip()
-    at_start = not before or before[-1] in "\n:.!?,;—–-\"”"
+    line = text[:region.start].rsplit("\n", 1)[-1]
+    before = line.rstrip()
+    at_start = not before or before[-1] in ":.!?,;—–-\"”"
     ends = inner.rstrip()[-1:] in ".!?,…"
     if len(region.spans) > 1:
         return True
     if len(words) >= _MIN_DIRECT_WORDS and (ends or at_start):
         return True
-    return at_start and ends and len(words) >= 2
+    # “That,” he added, “promises …”: a one-word opening split off by its cue
+    return at_start and ends and (len(words) >= 2 or inner.rstrip()[-1:] == ",")
+
+
+def _same_or_no_cue(cue, other) -> bool:
+    return cue is None or (other is not None and cue.i == other.i)
 
 
 def _region_head(tokens):
@@ -132,7 +138,7 @@ def _from_regions(doc, text, regions, paras, starts):
         if last_direct is not None and last_direct.cue is not None and last_direct.frame_end <= region.start and \
                 text[last_direct.frame_end:region.start].strip() == "" and _para_of(paras, last_direct.frame_end) == pi \
                 and text[:region.start].rstrip()[-1:] == "," and _inner(text, region)[:1].islower() \
-                and _governor(tokens, exclude)[0] is None:
+                and _same_or_no_cue(_governor(tokens, exclude)[0], last_direct.cue):
             # “My hope,” he said, “is that …”: the quote resumes after its cue
             last_direct.spans.extend(region.spans)
             last_direct.frame_end = region.end
@@ -151,7 +157,8 @@ def _from_regions(doc, text, regions, paras, starts):
         d = _embedded(doc, text, region, tokens, exclude, blocked)
         if d is None:
             continue
-        same = [x for x in drafts if x.cue is not None and x.cue.i == d.cue.i and x.kind != "direct"]
+        same = [x for x in drafts if x.cue is not None and x.cue.i == d.cue.i and x.kind != "direct"
+                and d.spans[0][0] - x.spans[-1][1] < 40 and x.spans[0][0] - d.spans[-1][1] < 40]
         if same:  # two phrases quoted under one cue ("called him “X” and “Y”"): one quote
             x = same[0]
             x.spans = [(min(x.spans[0][0], d.spans[0][0]), max(x.spans[-1][1], d.spans[-1][1]))]
@@ -299,8 +306,33 @@ def _governor(tokens, exclude):
                 break
         cur = h
     if cue is None:
-        return None, None, head
+        cue = _agentive_verb(head, exclude)
+        if cue is None:
+            return None, None, head
     return cue, speaker_head(cue, exclude, None), head
+
+
+_AGENT_PRONOUNS = {"he", "she", "they", "we", "i"}
+
+
+def _agentive_verb(head, exclude):
+    """A person's own words quoted as the object of any verb ("Reid likened him to a “human leech”"):
+    the nearest verb above the phrase whose subject names a person or group."""
+    cur = head
+    for _ in range(6):
+        h = cur.head
+        if h.i == cur.i or h.i in exclude:
+            return None
+        if h.pos_ == "VERB" and h.lemma_ != "be" and cur.dep_ in _CLIMB:
+            subs = [c for c in h.children if c.dep_ in ("nsubj",) and c.i not in exclude]
+            if subs:
+                s = subs[0]
+                if s.lower_ in _AGENT_PRONOUNS or s.ent_type_ in ("PERSON", "ORG", "NORP") or \
+                        (s.pos_ == "PROPN" and s.ent_type_ not in ("GPE", "LOC", "DATE", "TIME")):
+                    return h
+            return None
+        cur = h
+    return None
 
 
 def _title_like(text: str, region: Region) -> bool:

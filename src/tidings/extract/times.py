@@ -21,7 +21,7 @@ import re
 
 from ..record import Article, TimeExpr
 from ._timex_anchor import parse_anchor
-from ._timex_lexicon import rules, trigger_words, year_value
+from ._timex_lexicon import case_traps, needles, rules, trigger_words, year_value
 from ._timex_normalize import NORMALIZERS, Ctx
 
 __all__ = ["extract_times", "find_times"]
@@ -73,8 +73,16 @@ _CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.?m\b|o'clock|[.:]\d)", re.I)
 def _candidates(text: str) -> list[tuple[int, int, int, str, object]]:
     found = []
     windows = _windows(text)
+    chunks = [text[ws:we] for ws, we in windows]
+    # lower-cased windows, unless the text holds a character that case-insensitive patterns fold oddly
+    lowered = [c.lower() for c in chunks] if text.isascii() or not set(text) & case_traps() else None
+    pieces = needles()
     for priority, (name, pattern) in enumerate(rules()):
-        for ws, we in windows:
+        low, exact = pieces.get(name, ((), None))
+        for k, (ws, we) in enumerate(windows):
+            if exact is not None and lowered is not None and not (
+                    any(x in chunks[k] for x in exact) or any(x in lowered[k] for x in low)):
+                continue  # the window holds nothing every match of this rule holds: no match there (speed)
             for m in pattern.finditer(text, ws, we):
                 s, e = m.span()
                 while e > s and text[e - 1] in " \t\n,;:-":
