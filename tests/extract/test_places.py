@@ -102,6 +102,13 @@ def test_document_country_context_moves_ambiguous_names():
     assert resolve(caucasus_doc)[-1].choice.cc == "GE"
 
 
+def test_a_county_and_a_town_that_lie_together_pick_each_other():
+    # "Plymouth County" is in Iowa and in Massachusetts; "Marshfield" is in several states, one of
+    # its senses lies in the Massachusetts county
+    res = resolve([_mention("Marshfield"), _mention("Plymouth County")])
+    assert res[1].choice.admin1 == "Massachusetts"
+
+
 def test_distance_km():
     assert abs(distance_km(48.8566, 2.3522, 51.5074, -0.1278) - 344) < 5
     assert distance_km(10, 10, 10, 10) == 0
