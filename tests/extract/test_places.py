@@ -242,3 +242,8 @@ def test_country_points_serve_both_point_conventions():
     # where GeoNames and Wikipedia points are under 322 km apart, one point within 161 km of both
     nigeria = [c for c in gazetteer().lookup("Nigeria") if c.kind == KIND_COUNTRY][0]
     assert distance_km(nigeria.lat, nigeria.lon, 10.0, 8.0) <= 161 and distance_km(nigeria.lat, nigeria.lon, 8.0, 10.0) <= 161
+
+
+def test_names_in_a_list_are_of_one_kind(nlp):
+    places = run(nlp, "Tech firms are moving jobs out of costly states such as California or Washington.")
+    assert near(by_text(places, "Washington"), 47.5, -120.5)  # the state, not the capital

@@ -7,6 +7,8 @@ __all__ = ["is_cue", "speaker_head", "complement_span", "frame_tokens", "find_cu
            "indirect_candidates", "according_to", "tidy"]
 
 _SUBJ = ("nsubj", "nsubjpass")
+_OPEN_MARKS = frozenset({"“", '"', "‘", "'", "``", "«", "„"})
+_CLOSE_MARKS = frozenset({"”", '"', "’", "'", "''", "»"})
 _END_PUNCT = set(".!?")
 _TRIM = " \t\n,;:—–-"
 
@@ -173,8 +175,12 @@ def complement_span(cue, inner_tok, quote_ranges: list[tuple[int, int]], region_
     if child.dep_ not in _CLAUSAL and region_end is not None:
         rights = [c for c in cue.rights if c.dep_ not in _NOT_CONTENT and c.i <= child.i]
         first = rights[0] if rights else child
+        if child.dep_ == "prep" and child.lower_ != "as":
+            first = child  # accused X of “…” / likened X to “…”: the object is not content; described X as “…” is
         start = first.left_edge.idx
         sub_end = child.right_edge.idx + len(child.right_edge)
+        if sub_end > region_end and not _runs_on(cue.doc, region_end):
+            sub_end = region_end  # “…” during a stop / Wednesday on …: modifiers after the mark are not content
         return start, max(sub_end, region_end)
     toks = list(child.subtree)
     if child.dep_ == "ccomp" and child.i > cue.i:
@@ -187,6 +193,22 @@ def complement_span(cue, inner_tok, quote_ranges: list[tuple[int, int]], region_
     start = toks[0].idx
     end = toks[-1].idx + len(toks[-1])
     return start, end
+
+
+_LOOSE_DEPS = ("npadvmod", "advcl", "appos", "punct", "cc", "conj", "parataxis")
+_LOOSE_WORDS = frozenset({"during", "after", "before", "since", "amid", "until", "while", "when", "because",
+                          "—", "―", "–", "-", "--", ","})
+
+
+def _runs_on(doc, pos: int) -> bool:
+    """True when the words after a closing mark at `pos` still belong to the quoted phrase ("… of X")."""
+    nxt = [t for t in doc if t.idx >= pos and not t.is_space][:1]
+    if not nxt:
+        return False
+    t = nxt[0]
+    if t.head.idx >= pos:  # the phrase's head comes after the mark (“reckless” actions)
+        return True
+    return not (t.dep_ in _LOOSE_DEPS or t.lower_ in _LOOSE_WORDS)
 
 
 def tidy(text: str, start: int, end: int, quote_ranges: list[tuple[int, int]]) -> tuple[int, int]:
@@ -218,7 +240,11 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
             if host.i == tok.i:
                 continue
             sub = set(t.i for t in tok.subtree)
-            toks = [t for t in host.sent if t.i not in sub and not t.is_punct]
+            toks = [t for t in host.sent if t.i not in sub and not t.is_space]
+            while toks and toks[0].is_punct and toks[0].text not in _OPEN_MARKS:
+                toks.pop(0)
+            while toks and toks[-1].is_punct and toks[-1].text not in _CLOSE_MARKS:
+                toks.pop()
             if not toks:
                 continue
             spans = _runs(toks)

@@ -22,7 +22,7 @@ from importlib import resources
 
 from ..record import Article, Place, PlaceCandidate
 from ._gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer, name_key
-from ._geo_resolve import Mention, resolve
+from ._geo_resolve import Mention, prior, resolve
 
 __all__ = ["extract_places"]
 
@@ -212,8 +212,37 @@ def _mentions(doc, record: Article, gaz) -> list[Mention]:
     mentions = sorted(found.values(), key=lambda m: m.start)
     _qualify(mentions, text, gaz, add, found)
     mentions = sorted(found.values(), key=lambda m: m.start)
+    _list_hints(mentions, text)
     _link_entities(mentions, record)
     return mentions
+
+
+_LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+|\s*/\s*)")
+
+
+def _list_hints(mentions: list[Mention], text: str) -> None:
+    """Names in a list are of one kind: "California or Washington", "Wisconsin, Michigan and
+    Pennsylvania" are states; "Georgia and Armenia" are countries."""
+    def only_kind(m: Mention) -> int | None:
+        """The kind of a name whose best sense beats every sense of another kind by 1.5 points."""
+        ranked = sorted(m.candidates, key=prior, reverse=True)
+        if not ranked:
+            return None
+        top = ranked[0]
+        if not (top.kind == KIND_COUNTRY or top.kind == KIND_ADMIN and top.feature == "ADM1"):
+            return None
+        rival = next((c for c in ranked if c.kind != top.kind), None)
+        return top.kind if rival is None or prior(top) - prior(rival) >= 1.5 else None
+
+    for a, b in zip(mentions, mentions[1:]):
+        if not _LIST_GAP.fullmatch(text[a.end:b.start]):
+            continue
+        for m, other in ((a, b), (b, a)):
+            kind = only_kind(other)
+            if kind is None or m.kind_hint is not None or m.qualifiers or other.qualifiers or m.source == "qualifier":
+                continue
+            if any(c.kind == kind and (kind == KIND_COUNTRY or c.feature == "ADM1") for c in m.candidates):
+                m.kind_hint = kind
 
 
 def _scan(doc, text: str, gaz, add, ents) -> None:

@@ -206,6 +206,10 @@ def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts
             if frame is after:
                 long = frame_tokens(doc, region.start, region.end, para_end, others, "after", limit=90)
                 frame_end = max(region.end, long[-1].idx + len(long[-1]))
+            if frame is before:
+                wide = _widened(doc, text, cue, tokens, exclude, blocked, region)
+                if wide is not None:
+                    return _Draft([wide], "mixed", cue, head, region.end, pi, conf - 0.1, region)
             return _Draft(spans, "direct", cue, head, frame_end, pi, conf, region)
     # no cue next to it: a continuation of the previous quote …
     if last is not None:
@@ -231,6 +235,34 @@ def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts
 
 
 _DASHES = {"―", "–", "—", "-", "--"}
+_WIDEN_MIN_WORDS = 3
+
+
+def _widened(doc, text, cue, tokens, exclude, blocked, region):
+    """“X said that, “…” against …” / “X says she hopes …, but she knows that “…””: a quoted sentence
+    deep inside a reporting verb's clause; PolNeAR's content is the whole clause. None otherwise."""
+    if cue.pos_ == "NOUN" or cue.i > tokens[0].i:
+        return None
+    between = [t for t in doc[cue.i + 1:tokens[0].i] if not t.is_punct and not t.is_space]
+    if len(between) < _WIDEN_MIN_WORDS or "\n" in text[cue.idx:region.start]:
+        return None
+    head = _region_head(tokens)
+    if head is None:
+        return None
+    cur, seen = head, 0
+    while cur.head.i != cue.i and cur.head.i != cur.i and seen < 12:
+        cur, seen = cur.head, seen + 1
+        if cur.i not in exclude and is_cue(cur):
+            return None  # a nearer reporting verb ("… and added: “…”") owns the quote
+    if cur.head.i != cue.i or cur.dep_ not in ("ccomp", "xcomp"):
+        return None
+    span = complement_span(cue, head, blocked, region.end)
+    if span is None:
+        return None
+    start, end = tidy(text, span[0], span[1], blocked)
+    if start >= region.start or end < region.end - 2:
+        return None
+    return start, end
 
 
 def _label_speaker(tokens, after, before, glued: str = ""):
@@ -385,8 +417,8 @@ def _indirect(doc, text, regions, drafts):
             continue
         if any(a < tb and ta < b for a, b in spans for ta, tb in taken):
             continue
-        if any(a < qb and qa < b for a, b in spans for qa, qb in blocked):
-            continue  # content holds quote marks: the region steps handle it
+        if any(a < qb and qa < b and not (a <= qa and qb <= b) for a, b in spans for qa, qb in blocked):
+            continue  # content cuts through a quotation: the region steps handle it
         if head.i >= min(t.i for t in doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand") or [head]) and \
                 any(a <= head.idx < b for a, b in spans):
             continue  # the speaker sits inside the content: a parse error

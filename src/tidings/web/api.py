@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Header, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..corpus.queries import find_actors, find_events, find_quotes
+from ..corpus.queries import _dates, _like, find_actors, find_events, find_quotes
 from ..corpus.series import series as dyad_series
 from ..errors import InputError
 from ..items import InputItem
@@ -32,18 +32,12 @@ def list_articles(store, *, q: str | None = None, since: str | None = None, unti
                   source: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
     where, params = ["1 = 1"], []
     if q:
-        like = "%" + q.replace("%", "").replace("_", " ") + "%"
         where.append("(a.title ILIKE ? OR a.text ILIKE ?)")
-        params += [like, like]
+        params += [_like(q)] * 2
     if source:
         where.append("a.source_name = ?")
         params.append(source)
-    if since:
-        where.append("a.published_date >= CAST(? AS DATE)")
-        params.append(since)
-    if until:
-        where.append("a.published_date <= CAST(? AS DATE)")
-        params.append(until)
+    _dates(where, params, "a.published_date", since, until)
     sql = ("SELECT a.id, a.title, a.published, a.source_name, a.url, a.n_events, a.n_quotes, a.tone_score "
            f"FROM articles a WHERE {' AND '.join(where)} "
            "ORDER BY a.published_date DESC NULLS LAST, a.ingest_seq DESC LIMIT ? OFFSET ?")
