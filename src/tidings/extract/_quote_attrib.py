@@ -182,7 +182,7 @@ def complement_span(cue, inner_tok, quote_ranges: list[tuple[int, int]], region_
         if sub_end > region_end and not _runs_on(cue.doc, region_end):
             sub_end = region_end  # “…” during a stop / Wednesday on …: modifiers after the mark are not content
         return start, max(sub_end, region_end)
-    toks = list(child.subtree)
+    toks = _without_speaker_conj(cue, child, list(child.subtree))
     if child.dep_ == "ccomp" and child.i > cue.i:
         toks = _to_sentence_end(cue, toks)
     if child.dep_ in ("dobj", "obj", "dative") and cue.lemma_.lower() in ("tell", "inform", "assure", "ask", "warn", "remind"):
@@ -200,14 +200,29 @@ _LOOSE_WORDS = frozenset({"during", "after", "before", "since", "amid", "until",
                           "—", "―", "–", "-", "--", ","})
 
 
+def _without_speaker_conj(cue, child, toks):
+    """Drop "… and warned X to …" from a complement: a subjectless verb in the cue's own tense,
+    conjoined to the complement's verb, is the speaker's next act (a common misparse)."""
+    if cue.tag_ not in ("VBD", "VBZ"):
+        return toks
+    for c in child.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == cue.tag_ and c.i > child.i and \
+                not any(x.dep_ in _SUBJ for x in c.children):
+            cut = c.left_edge.i
+            ccs = [x for x in child.children if x.dep_ == "cc" and x.i < c.i]
+            if ccs and ccs[-1].i > child.i:
+                cut = min(cut, ccs[-1].i)
+            kept = [t for t in toks if t.i < cut]
+            return kept or toks
+    return toks
+
+
 def _runs_on(doc, pos: int) -> bool:
     """True when the words after a closing mark at `pos` still belong to the quoted phrase ("… of X")."""
     nxt = [t for t in doc if t.idx >= pos and not t.is_space][:1]
     if not nxt:
         return False
     t = nxt[0]
-    if t.head.idx >= pos:  # the phrase's head comes after the mark (“reckless” actions)
-        return True
     return not (t.dep_ in _LOOSE_DEPS or t.lower_ in _LOOSE_WORDS)
 
 
