@@ -10,7 +10,7 @@ _SUBJ = ("nsubj", "nsubjpass")
 _OPEN_MARKS = frozenset({"“", '"', "‘", "'", "``", "«", "„"})
 _CLOSE_MARKS = frozenset({"”", '"', "’", "'", "''", "»"})
 _END_PUNCT = set(".!?")
-_TRIM = " \t\n,;:—–-"
+_TRIM = " \t\n,;:—–―-"
 
 
 _FORMS = {"said", "says", "told", "tells", "added", "adds", "asked", "wrote", "writes", "tweeted",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 
 from ..record import Article, Cue, Quote, Speaker
 from ._quote_attrib import (complement_span, find_cue, frame_tokens, indirect_candidates, is_cue,
@@ -29,6 +30,7 @@ __all__ = ["extract_quotes"]
 log = logging.getLogger("tidings.quotes")
 
 _AFTER_OK = set(",?!—–-…:")
+_RESUME_RE = re.compile(r",(?:\s+(?:but|and))?\s*$")  # “…,” he said, but “…”: the quote resumes
 _MIN_DIRECT_WORDS = 4  # a capitalised region this long (or ending a sentence) reads as a sentence
 
 
@@ -137,7 +139,7 @@ def _from_regions(doc, text, regions, paras, starts):
         para = paras[pi] if paras else (0, len(text))
         if last_direct is not None and last_direct.cue is not None and last_direct.frame_end <= region.start and \
                 text[last_direct.frame_end:region.start].strip() == "" and _para_of(paras, last_direct.frame_end) == pi \
-                and text[:region.start].rstrip()[-1:] == "," and _inner(text, region)[:1].islower() \
+                and _RESUME_RE.search(text[max(0, region.start - 16):region.start]) and _inner(text, region)[:1].islower() \
                 and _same_or_no_cue(_governor(tokens, exclude)[0], last_direct.cue):
             # “My hope,” he said, “is that …”: the quote resumes after its cue
             last_direct.spans.extend(region.spans)
