@@ -196,3 +196,16 @@ def test_example_articles(nlp):
             assert hits[0].qualifier == want, (g["contains"], hits[0].qualifier)
             if g.get("category"):
                 assert hits[0].category == g["category"], (g["contains"], hits[0].category)
+
+
+def test_fast_number_scan_matches_the_reference_pattern():
+    from tidings.extract._quantity_numbers import _candidate_pattern, _match_starts
+
+    texts = ["Two-thirds of the 1,200 workers, about twenty-five hundred in all, voted; thirds remained.",
+             "Tens of thousands marched; a dozen were hurt and 3.5 million watched on TV at 10pm.",
+             "The fund fell 4 percent to $1.13bn, down from one point two billion a year earlier.",
+             "No numbers here at all, only words like often, nothing and someone."]
+    for text in texts:
+        expected = [m.start() for m in _candidate_pattern().finditer(text)]
+        assert _match_starts(text) == expected, text
+    assert all(_match_starts(t) for t in texts[:3]) and _match_starts(texts[3]) == []

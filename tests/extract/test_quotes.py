@@ -231,3 +231,58 @@ def test_dash_byline_and_resumed_quote(nlp):
     assert q.speaker.entity == "E1"
     q2 = quote_with(quotes, "My hope", text)
     assert len(q2.spans) == 2 and "council" in q2.text
+
+
+# -- content spans that follow PolNeAR's conventions -----------------------------------
+def test_mixed_quote_stops_at_its_mark_before_a_time_modifier(nlp):
+    text = "Senator Ruth Alder described the tax plan as a “reckless gamble” during a speech in Dayton on Monday."
+    _, quotes = run(nlp, text, [("Ruth Alder", "PERSON", ["Senator Ruth Alder"])])
+    q = quote_with(quotes, "reckless", text)
+    assert q.text.endswith("gamble”") and "during" not in q.text
+    assert q.text.startswith("the tax plan")  # described X as “…”: the object is content
+
+
+def test_likened_object_is_not_content(nlp):
+    text = "She likened the new tower to “a giant filing cabinet.”"
+    _, quotes = run(nlp, text)
+    q = quote_with(quotes, "filing", text)
+    assert "tower" not in q.text and q.text.startswith("to")
+
+
+def test_quoted_sentence_deep_in_a_clause_takes_the_clause(nlp):
+    text = ("Spokeswoman Dana Reyes said in a statement that, “Of course the company will defend itself” "
+            "against what it sees as a coordinated campaign.")
+    _, quotes = run(nlp, text, [("Dana Reyes", "PERSON", ["Spokeswoman Dana Reyes"])])
+    q = quote_with(quotes, "Of course", text)
+    assert "against what it sees" in q.text and q.text.startswith("that")
+    assert q.speaker.mention is not None and "Reyes" in q.speaker.mention.text
+
+
+def test_according_to_with_a_quoted_phrase_inside(nlp):
+    text = "According to the audit, the agency wasted millions on a “pilot scheme” that never ran."
+    _, quotes = run(nlp, text)
+    q = quote_with(quotes, "wasted", text)
+    assert "pilot scheme" in q.text and q.cue is not None and q.cue.lemma == "according to"
+
+
+def test_quote_resumes_after_said_but(nlp):
+    text = "“I respect the judge,” she said, but “the ruling ignores the facts of this case.”"
+    _, quotes = run(nlp, text)
+    assert quote_with(quotes, "I respect", text) is quote_with(quotes, "the ruling ignores", text)
+
+
+def test_speakers_next_act_is_not_content(nlp):
+    text = "Even China said it was “firmly opposed” to the test and warned its neighbour to refrain from more."
+    _, quotes = run(nlp, text)
+    q = quote_with(quotes, "firmly", text)
+    assert "warned" not in q.text and q.text.startswith("it was")
+
+
+def test_second_reporting_verb_keeps_the_first_speaker(nlp):
+    text = ("Mayor Lena Ortiz told reporters that the city and its partners have “serious doubts” about the plan "
+            "and warned the builders that the city will seek “every legal remedy available.”")
+    _, quotes = run(nlp, text, [("Lena Ortiz", "PERSON", ["Mayor Lena Ortiz"])])
+    first, second = quote_with(quotes, "serious", text), quote_with(quotes, "legal remedy", text)
+    assert first is not second and not first.text.endswith(" and")
+    assert "warned" not in first.text
+    assert second.speaker.mention is not None and "Ortiz" in second.speaker.mention.text

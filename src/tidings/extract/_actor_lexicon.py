@@ -138,6 +138,15 @@ def user_dictionary_path() -> str | None:
     return _USER_PATH[0] or os.environ.get("TIDINGS_ACTORS") or None
 
 
+def _form_index(entries: list[ActorEntry]) -> dict[str, list[int]]:
+    """Normalised name or alias → positions of the entries carrying it, in order."""
+    index: dict[str, list[int]] = {}
+    for i, e in enumerate(entries):
+        for form in {norm(e.name), *(norm(a) for a in e.aliases)}:
+            index.setdefault(form, []).append(i)
+    return index
+
+
 class Lexicon:
     """Phrase → country / sector / organisation code, plus named people with dates."""
 
@@ -173,19 +182,20 @@ class Lexicon:
         text = _data("people.csv").read_text(encoding="utf-8")
         self.people: list[ActorEntry] = _rows_to_entries(list(csv.DictReader(text.splitlines())), "people.csv")
         self.user: list[ActorEntry] = load_actor_dictionary(user_path) if user_path else []
+        self._people_index = _form_index(self.people)
+        self._user_index = _form_index(self.user)
 
     # -- named actors -----------------------------------------------------------------
     def named(self, names: list[str], day: date | None) -> str | None:
         """The code of a named actor (user dictionary first), valid on `day`."""
         keys = {norm(n) for n in names if n}
-        for entries in (self.user, self.people):
+        for entries, index in ((self.user, self._user_index), (self.people, self._people_index)):
             fallback = None
-            for e in entries:
-                forms = {norm(e.name), *(norm(a) for a in e.aliases)}
-                if keys & forms:
-                    if e.valid_on(day):
-                        return e.code
-                    fallback = fallback or e
+            hits = sorted({i for k in keys for i in index.get(k, ())})  # entries naming a key, in file order
+            for e in (entries[i] for i in hits):
+                if e.valid_on(day):
+                    return e.code
+                fallback = fallback or e
             if entries is self.user and fallback is not None:
                 return fallback.code  # a user entry outside its dates still beats nothing
         return None

@@ -42,6 +42,7 @@ class ActorRef:
 class Resolver:
     def __init__(self, doc, record: Article, day: date | None):
         self.doc, self.record, self.day = doc, record, day
+        self.text = record.text  # the doc is parsed over record.text; doc.text is rebuilt on each access
         self.tok_entity: dict[int, Entity] = {}
         self.mentions: list[tuple[int, int, Entity]] = []  # (token start, token end, entity) for coded entities
         for e in record.entities:
@@ -67,7 +68,7 @@ class Resolver:
             for m in entity.mentions:
                 if m.start <= tok.idx < m.end:
                     start, end = min(start, m.start), max(end, m.end)
-        return ActorRef(code, entity.id if entity else None, entity.name if entity else self.doc.text[start:end],
+        return ActorRef(code, entity.id if entity else None, entity.name if entity else self.text[start:end],
                         start, end)
 
     def one(self, tok) -> list[ActorRef]:

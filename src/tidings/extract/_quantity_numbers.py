@@ -376,14 +376,67 @@ def _candidate_pattern() -> re.Pattern:
     return re.compile(r"\d+|\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
-def candidate_tokens(doc) -> set[int]:
-    """Tokens where a number expression may start: a digit within the next two tokens, or a number word."""
+@cache
+def _scan_pattern() -> re.Pattern:
+    """Digit runs, ASCII word starts that can begin a starter word, and non-ASCII word starts."""
+    firsts = "".join(sorted({w[0] for w in _starters()}))
+    return re.compile(r"(?P<d>\d+)|\b[" + firsts + firsts.upper() + r"]|\b[^\W\d\x00-\x7f]")
+
+
+_ASCII_RUN = re.compile(r"[A-Za-z-]+")
+
+
+def _match_starts(text: str) -> list[int]:
+    """Start offsets of the matches of `_candidate_pattern()` in `text`, found with a cheap scan and a
+    set lookup (the long case-insensitive alternation runs only where the text is not ASCII)."""
+    starters = _starters()
+    longest = max(map(len, starters))
+    full = _candidate_pattern()
+    n = len(text)
+    out: list[int] = []
+    consumed = 0
+    for m in _scan_pattern().finditer(text):
+        p = m.start()
+        if p < consumed:
+            continue
+        if m.lastgroup == "d":
+            out.append(p)
+            consumed = m.end()
+            continue
+        if not text[p:p + longest + 1].isascii():
+            hit = full.match(text, p)
+            if hit:
+                out.append(p)
+                consumed = hit.end()
+            continue
+        run_end = _ASCII_RUN.match(text, p).end()
+        ends = []
+        e = text.find("-", p + 1, min(run_end, p + longest + 1))
+        while e != -1:  # a starter may end before a hyphen ("two" in "two-day")
+            if text[e - 1] != "-":
+                ends.append(e)
+            e = text.find("-", e + 1, min(run_end, p + longest + 1))
+        if run_end - p <= longest and text[run_end - 1] != "-" and (
+                run_end == n or not (text[run_end].isalnum() or text[run_end] == "_")):
+            ends.append(run_end)
+        for e in reversed(ends):
+            if text[p:e].lower() in starters:
+                out.append(p)
+                consumed = e
+                break
+    return out
+
+
+def candidate_tokens(doc, text: str | None = None) -> set[int]:
+    """Tokens where a number expression may start: a digit within the next two tokens, or a number word.
+
+    `text` is doc.text when the caller has it (rebuilding doc.text is not free)."""
     import numpy as np
 
     starts = doc.to_array("IDX")
     out: set[int] = set()
-    for m in _candidate_pattern().finditer(doc.text):
-        t = int(np.searchsorted(starts, m.start(), side="right")) - 1
+    for start in _match_starts(doc.text if text is None else text):
+        t = int(np.searchsorted(starts, start, side="right")) - 1
         out.update((t, t - 1, t - 2))
     return out
 

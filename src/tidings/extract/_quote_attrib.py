@@ -58,6 +58,11 @@ def speaker_head(cue, exclude: set[int], frame: list | None = None):
         subs = [c for c in verb.children if c.dep_ in _SUBJ and c.i not in exclude]
         if subs:
             return _head_noun(subs[0])
+        outer = verb.head.head
+        if verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "advcl") and outer.i != verb.head.i and \
+                verb.tag_ in ("VBD", "VBZ") and outer.tag_ == verb.tag_ and is_cue(outer):
+            verb = outer  # "X told Y that … and warned Z that …" misparsed under the first clause: X warned
+            continue
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
         else:
@@ -309,8 +314,8 @@ def _to_sentence_end(cue, toks):
         if t.text == "," and t.i + 1 < limit and (doc[t.i + 1].head.i == cue.i or doc[t.i + 1].tag_ == "VBG"):
             break  # ", engaging in …" / ", adding …": a new dependent of the cue
         out.append(t)
-    while out and out[-1].is_punct and out[-1].text not in ("”", '"', "’", "''"):
-        out.pop()
+    while out and (out[-1].is_punct and out[-1].text not in ("”", '"', "’", "''") or out[-1].dep_ == "cc"):
+        out.pop()  # a dangling ", and" before the next reporting verb
     return out or toks
 
 

@@ -16,6 +16,8 @@ Steps per sentence of the parsed doc (cheap: token and regex work on the existin
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..record import Article, Quantity
 from ._quantity_context import category, change, governing_verb, not_a_quantity, noun_category, qualifier
 from ._quantity_data import cues, match_currency_word, match_unit
@@ -330,9 +332,11 @@ def extract_quantities(doc, record: Article) -> list[Quantity]:
     """Every quantity in the article, with value, unit or counted noun, qualifier, change, category."""
     blocked = _blocked_spans(record)
     found: list[dict] = []
-    candidates = candidate_tokens(doc)
+    candidates = candidate_tokens(doc, record.text)
+    ordered = sorted(candidates)
     for sent_idx, sent in enumerate(doc.sents):
-        if not any(sent.start <= i < sent.end for i in candidates):
+        k = bisect_left(ordered, sent.start)
+        if k == len(ordered) or ordered[k] >= sent.end:
             continue
         idx = record.sentence_of(sent.start_char) if record.sentences else sent_idx
         found.extend(_quantities_in_sentence(doc, record, sent, idx, blocked, candidates))
