@@ -286,3 +286,14 @@ def test_second_reporting_verb_keeps_the_first_speaker(nlp):
     assert first is not second and not first.text.endswith(" and")
     assert "warned" not in first.text
     assert second.speaker.mention is not None and "Ortiz" in second.speaker.mention.text
+
+
+@pytest.mark.parametrize("text,stop", [
+    ("Senator Ruth Alder said that the bill “would gut the agency,” claiming that lobbyists had written most of it.",
+     "claiming"),
+    ("The governor said that the state “will not back down” and vowed to appeal the ruling.", "vowed"),
+])
+def test_mixed_quote_ends_before_a_loose_piece_after_its_mark(nlp, text, stop):
+    _, quotes = run(nlp, text)
+    q = quote_with(quotes, "that the", text)
+    assert q.text.startswith("that the") and stop not in q.text and q.text.rstrip().endswith("”")

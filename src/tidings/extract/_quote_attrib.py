@@ -314,9 +314,39 @@ def _to_sentence_end(cue, toks):
         if t.text == "," and t.i + 1 < limit and (doc[t.i + 1].head.i == cue.i or doc[t.i + 1].tag_ == "VBG"):
             break  # ", engaging in …" / ", adding …": a new dependent of the cue
         out.append(t)
+    out = _cut_after_quote(out)
     while out and (out[-1].is_punct and out[-1].text not in ("”", '"', "’", "''") or out[-1].dep_ == "cc"):
         out.pop()  # a dangling ", and" before the next reporting verb
     return out or toks
+
+
+_CLOSERS = frozenset({"”", '"', "’", "''", "»"})
+_LOOSE_LEADS = frozenset({"though", "although", "while", "whereas"})
+
+
+def _loose_participle(tok) -> bool:
+    """"claiming …", "referring to …": a participial clause, not "including …" (a preposition)."""
+    return tok.tag_ == "VBG" and tok.dep_ not in ("prep", "pobj", "amod", "compound", "pcomp") and \
+        tok.lower_ not in ("including", "regarding", "concerning", "following", "excluding")
+
+
+def _cut_after_quote(toks):
+    """Past a closing mark, the speaker's content ends where a loose piece begins: "…,” claiming …",
+    "…” and called …", "…” — a play on words …", "…” as he faces …" (PolNeAR stops there)."""
+    seen_close = False
+    for k, t in enumerate(toks):
+        prev = toks[k - 1] if k else None
+        if seen_close and prev is not None:
+            after_break = prev.text in _CLOSERS or prev.text == ","
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if after_break and (_loose_participle(t) or t.text in ("—", "―", "–", "--") or t.lower_ in _LOOSE_LEADS):
+                return toks[:k]
+            if t.dep_ == "cc" and nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.dep_ == "conj" and \
+                    not any(c.dep_ in _SUBJ for c in nxt.children):
+                return toks[:k]
+        if t.text in _CLOSERS and t.idx > 0 and not t.doc.text[t.idx - 1].isspace():
+            seen_close = True  # a closing mark: glued to the word before it
+    return toks
 
 
 def _runs(toks) -> list[tuple[int, int]]:
