@@ -53,11 +53,15 @@ def articles(request: Request, q: Text = None, since: str | None = None, until: 
             "more": len(rows) > limit}
 
 
+def get_article(store, article_id: str):
+    return store.get_article(article_id)
+
+
 @router.get("/articles/{article_id}", summary="One article's full record")
 def article(request: Request, article_id: str) -> dict:
     from .app import WebError
 
-    record = _state(request).read(lambda store: store.get_article(article_id))
+    record = _state(request).read(get_article, article_id)
     if record is None:
         raise WebError(404, f"no article {article_id!r}")
     return record.as_dict()
@@ -98,12 +102,12 @@ def post_article(request: Request, body: ArticleIn,
     item = InputItem(text=body.text, html=body.html if not body.text else None, url=body.url,
                      published=normalize_date(body.published) if body.published else None,
                      title=body.title, source_name=body.source_name, location="POST /api/articles")
-    with state.lock:
+    with state.analyze_lock:  # one analysis at a time; reads go on meanwhile
         outcome = next(state.pipeline().pipe_outcomes([item]))
-        if outcome.error is not None:
-            raise WebError(422, str(outcome.error))
-        record = outcome.article
-        result = state.store.write_articles([record])
+    if outcome.error is not None:
+        raise WebError(422, str(outcome.error))
+    record = outcome.article
+    result = state.write([record])
     return {"id": record.id, "stored": record.id in result.written, "duplicate": record.id in result.skipped,
             "entities": len(record.entities), "quotes": len(record.quotes), "events": len(record.events),
             "url": f"/articles/{record.id}"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import threading
+from collections import OrderedDict
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -25,6 +26,7 @@ from ..errors import TidingsError
 __all__ = ["create_app", "serve_dashboard", "WebError", "DEFAULT_MAX_BODY"]
 
 DEFAULT_MAX_BODY = 2_000_000  # bytes; TIDINGS_MAX_BODY overrides
+CACHE_ENTRIES = 2000  # cached read results (query → rows), dropped on every write
 
 
 class WebError(Exception):
@@ -42,10 +44,14 @@ class AppState:
 
         self.db = db
         self.store = open_store(db)
-        self.lock = threading.RLock()
+        self.lock = threading.RLock()  # the store: one reader or writer at a time
+        self.analyze_lock = threading.Lock()  # the pipeline: analysis does not hold up reads
         self.token = token
         self.max_body = max_body
         self._pipeline = None
+        self.generation = 0  # bumped by every write; cached reads of older generations are stale
+        self._cache: OrderedDict = OrderedDict()
+        self._cache_lock = threading.Lock()
 
     def pipeline(self):
         if self._pipeline is None:
@@ -55,8 +61,31 @@ class AppState:
         return self._pipeline
 
     def read(self, func, *args, **kwargs):
+        """`func(store, …)` under the store lock, answered from a small cache while nothing was written.
+
+        Results are shared between requests: callers must not change them.
+        """
+        key = (func.__module__, func.__qualname__, args, tuple(sorted(kwargs.items())))
+        with self._cache_lock:
+            hit = self._cache.get(key)
+        if hit is not None and hit[0] == self.generation:
+            return hit[1]
         with self.lock:
-            return func(self.store, *args, **kwargs)
+            generation = self.generation
+            value = func(self.store, *args, **kwargs)
+        with self._cache_lock:
+            self._cache[key] = (generation, value)
+            while len(self._cache) > CACHE_ENTRIES:
+                self._cache.popitem(last=False)
+        return value
+
+    def write(self, records):
+        with self.lock:
+            result = self.store.write_articles(records)
+            self.generation += 1
+            with self._cache_lock:
+                self._cache.clear()
+        return result
 
 
 def _templates() -> Jinja2Templates:

@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from ..corpus.queries import find_actors, find_events, find_quotes
 from ..corpus.series import series as dyad_series
-from .api import list_articles
+from .api import get_article, list_articles
 from .highlight import event_summary, highlight_article
 from .svg import QUAD_COLORS, QUAD_NAMES, map_svg, network_svg, timeline_svg
 
@@ -47,7 +47,7 @@ def overview(request: Request):
 def article_page(request: Request, article_id: str):
     from .app import WebError
 
-    record = _state(request).read(lambda store: store.get_article(article_id))
+    record = _state(request).read(get_article, article_id)
     if record is None:
         raise WebError(404, f"no article {article_id!r}")
     points = [{"lat": p.lat, "lon": p.lon, "label": p.name} for p in record.places]
