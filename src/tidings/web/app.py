@@ -6,6 +6,7 @@ status (`WebError`), rendered as JSON under /api and as a page elsewhere.
 """
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import os
 import threading
@@ -15,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -52,13 +53,39 @@ class AppState:
         self.generation = 0  # bumped by every write; cached reads of older generations are stale
         self._cache: OrderedDict = OrderedDict()
         self._cache_lock = threading.Lock()
+        self._responses: OrderedDict = OrderedDict()  # GET url → rendered response, same generation rule
 
-    def pipeline(self):
-        if self._pipeline is None:
-            from ..pipeline import Pipeline
+    def analyze(self, item):
+        """Analyze one posted item in a separate process (the model loaded there once), so reads keep the GIL."""
+        from concurrent.futures import ProcessPoolExecutor
+        import multiprocessing
 
-            self._pipeline = Pipeline()
-        return self._pipeline
+        with self.analyze_lock:
+            if self._pipeline is None:
+                self._pipeline = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            article_json, error = self._pipeline.submit(_analyze_in_worker, item).result()
+        if error is not None:
+            return None, error
+        from ..record import Article
+
+        return Article.model_validate_json(article_json), None
+
+    def close(self) -> None:
+        if self._pipeline is not None:
+            self._pipeline.shutdown(cancel_futures=True)
+        with self.lock:
+            self.store.close()
+
+    def cached_response(self, key: str):
+        with self._cache_lock:
+            hit = self._responses.get(key)
+        return hit[1] if hit is not None and hit[0] == self.generation else None
+
+    def keep_response(self, key: str, generation: int, response) -> None:
+        with self._cache_lock:
+            self._responses[key] = (generation, response)
+            while len(self._responses) > CACHE_ENTRIES:
+                self._responses.popitem(last=False)
 
     def read(self, func, *args, **kwargs):
         """`func(store, …)` under the store lock, answered from a small cache while nothing was written.
@@ -85,6 +112,7 @@ class AppState:
             self.generation += 1
             with self._cache_lock:
                 self._cache.clear()
+                self._responses.clear()
         return result
 
 
@@ -102,8 +130,7 @@ def create_app(db: str = "tidings.duckdb", *, token: str | None = None, max_body
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
-        with state.lock:
-            state.store.close()
+        state.close()
 
     app = FastAPI(title="tidings", version=_version(), lifespan=lifespan,
                   description="Who did and said what, to whom, when, where and how many — from the news.")
@@ -141,6 +168,45 @@ def create_app(db: str = "tidings.duckdb", *, token: str | None = None, max_body
         where = ".".join(str(x) for x in first.get("loc", ()))
         return _error(request, 422, f"{where}: {first.get('msg', 'invalid request')}")
 
+    inflight: dict[tuple[str, int], asyncio.Future] = {}
+
+    @app.middleware("http")
+    async def _cache_reads(request: Request, call_next):
+        """Whole GET responses of the API and the pages are kept until the next write."""
+        path = request.url.path
+        if request.method != "GET" or path.startswith(("/static", "/docs", "/openapi", "/redoc")):
+            return await call_next(request)
+        key = str(request.url.path) + "?" + str(request.url.query)
+        cached = state.cached_response(key)
+        if cached is None:
+            # One request computes a missing page; the others asking for it meanwhile wait for its result.
+            generation = state.generation
+            pending = inflight.get((key, generation))
+            if pending is not None:
+                cached = await asyncio.shield(pending)
+            else:
+                pending = asyncio.get_running_loop().create_future()
+                inflight[(key, generation)] = pending
+                try:
+                    response = await call_next(request)
+                    if response.status_code != 200:
+                        pending.set_result(None)
+                        return response
+                    body = b"".join([chunk async for chunk in response.body_iterator])
+                    cached = (200, body, response.headers.get("content-type"))
+                    state.keep_response(key, generation, cached)
+                    pending.set_result(cached)
+                except BaseException:
+                    if not pending.done():
+                        pending.set_result(None)
+                    raise
+                finally:
+                    inflight.pop((key, generation), None)
+            if cached is None:  # the computing request failed: compute our own answer
+                return await call_next(request)
+        status, body, media_type = cached
+        return Response(content=body, status_code=status, media_type=media_type)
+
     @app.middleware("http")
     async def _limit_body(request: Request, call_next):
         length = request.headers.get("content-length")
@@ -150,6 +216,22 @@ def create_app(db: str = "tidings.duckdb", *, token: str | None = None, max_body
         return await call_next(request)
 
     return app
+
+
+_WORKER_PIPELINE = None
+
+
+def _analyze_in_worker(item):
+    """In the analysis process: (record JSON, None) or (None, error message)."""
+    global _WORKER_PIPELINE
+    if _WORKER_PIPELINE is None:
+        from ..pipeline import Pipeline
+
+        _WORKER_PIPELINE = Pipeline()
+    outcome = next(_WORKER_PIPELINE.pipe_outcomes([item]))
+    if outcome.error is not None:
+        return None, str(outcome.error)
+    return outcome.article.to_json(), None
 
 
 def _version() -> str:
