@@ -327,20 +327,25 @@ def _scan_local(doc, gaz, add, ents, countries: set[str]) -> None:
 
 def _qualifier_after(text: str, k: int, gaz) -> list[Candidate]:
     """The first-level admin areas or countries named at ``text[k:]`` ("La.", "Texas", "Calif.", "SC")."""
+    return _qualifier_at(text, k, gaz)[0]
+
+
+def _qualifier_at(text: str, k: int, gaz) -> tuple[list[Candidate], str]:
+    """The longest prefix of ``text[k:]`` naming admin areas or countries: (those candidates, the prefix)."""
     e = k
     while e < len(text) and (text[e].isalnum() or text[e] in ". ") and e - k < 20:
         e += 1
     for stop in range(e, k, -1):
         cand_text = text[k:stop].rstrip(" ")
         if not cand_text[:1].isupper():
-            return []
+            return [], ""
         if stop < len(text) and text[stop - 1].isalnum() and text[stop].isalnum():
             continue
         quals = [c for c in gaz.abbreviation(cand_text) + gaz.lookup(cand_text)
                  if c.kind == KIND_COUNTRY or c.kind == KIND_ADMIN and c.feature == "ADM1"]
         if quals:
-            return quals
-    return []
+            return quals, cand_text
+    return [], ""
 
 
 def _in_qualifier(c: Candidate, quals: list[Candidate]) -> bool:
@@ -445,30 +450,16 @@ def _qualify(mentions: list[Mention], text: str, gaz, add, found) -> None:
         if text[j:j + 2] != ", ":
             continue
         k = j + 2
-        e = k
-        while e < len(text) and (text[e].isalnum() or text[e] in ". ") and e - k < 20:
-            e += 1
-        # the qualifier: the longest prefix of what follows that names an admin area or country
-        for stop in range(e, k, -1):
-            cand_text = text[k:stop].rstrip(" ")
-            if not cand_text[:1].isupper():
-                break
-            if stop < len(text) and text[stop - 1].isalnum() and text[stop].isalnum():
-                continue
-            quals = [c for c in gaz.abbreviation(cand_text) + gaz.lookup(cand_text)
-                     if c.kind == KIND_COUNTRY or c.kind == KIND_ADMIN and c.feature == "ADM1"]
-            if not quals:
-                continue
-            if not any(c.kind == KIND_CITY for c in m.candidates) and m.source != "entity":
-                break
-            m.qualifiers = quals
-            end = k + len(cand_text)
-            if k in by_start:
-                other = by_start[k]
-                other.candidates = [c for c in other.candidates if c in quals] or quals
-            elif not any((s, e2) for (s, e2) in found if s < end and k < e2):
-                found[(k, end)] = Mention(k, end, cand_text, "qualifier", quals)
-            break
+        quals, cand_text = _qualifier_at(text, k, gaz)
+        if not quals or (not any(c.kind == KIND_CITY for c in m.candidates) and m.source != "entity"):
+            continue
+        m.qualifiers = quals
+        end = k + len(cand_text)
+        if k in by_start:
+            other = by_start[k]
+            other.candidates = [c for c in other.candidates if c in quals] or quals
+        elif not any((s, e2) for (s, e2) in found if s < end and k < e2):
+            found[(k, end)] = Mention(k, end, cand_text, "qualifier", quals)
 
 
 def _link_entities(mentions: list[Mention], record: Article) -> None:
