@@ -73,6 +73,8 @@ def main(argv=None) -> int:
     p.add_argument("--queries", type=int, default=200)
     p.add_argument("--db", default=None, help="store to fill (default: a new DuckDB file in a temp dir)")
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--recluster", action="store_true",
+                   help="also time a full recluster, then an incremental one after 100 more articles")
     args = p.parse_args(argv)
     rng = random.Random(args.seed)
     tmp = tempfile.TemporaryDirectory()
@@ -100,6 +102,15 @@ def main(argv=None) -> int:
         store.optimize()
         print(f"store.optimize() (events laid out by dyad and day): {time.perf_counter() - t0:.1f} s")
         query_series(store, dyads, n_events, "after optimize()")
+        if args.recluster:
+            t0 = time.perf_counter()
+            n = store.recluster(optimize=False)
+            print(f"full recluster: {n:,} clusters from {n_events:,} events in {time.perf_counter() - t0:.1f} s")
+            store.write_articles(make_articles(rng, n_articles, 100, args.per_article), dedup=False)
+            t0 = time.perf_counter()
+            n = store.recluster(incremental=True)
+            print(f"incremental recluster after 100 more articles ({100 * args.per_article:,} events): "
+                  f"{n:,} clusters rebuilt in {time.perf_counter() - t0:.1f} s")
     tmp.cleanup()
     return 0
 

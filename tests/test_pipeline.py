@@ -78,3 +78,33 @@ def test_paragraph_breaks_end_sentences(nlp):
     assert sents == ["Biden warns Putin over Ukraine",
                      "President Biden told Putin on Tuesday that the US would respond.", "He said so.",
                      "Another paragraph here"]
+
+
+def test_a_stage_that_runs_too_long_is_stopped_and_the_article_kept(pipeline, monkeypatch):
+    def spin(doc, record):
+        while True:  # a pathological extractor that never returns, and swallows ordinary exceptions
+            try:
+                sum(range(1000))
+            except Exception:
+                pass
+
+    funcs = [(s, spin if s.name == "quotes" else f) for s, f in pipeline._funcs]
+    monkeypatch.setattr(pipeline, "_funcs", funcs)
+    monkeypatch.setattr(pipeline, "item_seconds", 0.3)
+    record = pipeline(InputItem(text="Mayor Anna Berg of Oslo met the council on Tuesday to discuss the budget."))
+    timeouts = [e for e in record.errors if e.code == "E601"]
+    assert len(timeouts) == 1 and timeouts[0].stage == "quotes"
+    assert "time limit of 0.3 s" in timeouts[0].message and "stages not run:" in timeouts[0].message
+    assert record.entities and record.times  # stages before the stuck one kept their output
+    assert record.quotes == []
+
+
+def test_item_time_limit_setting(monkeypatch):
+    from tidings.timelimit import ITEM_SECONDS, item_seconds
+
+    monkeypatch.setenv("TIDINGS_ITEM_SECONDS", "2.5")
+    assert item_seconds() == 2.5
+    monkeypatch.setenv("TIDINGS_ITEM_SECONDS", "not a number")
+    assert item_seconds() == ITEM_SECONDS
+    monkeypatch.delenv("TIDINGS_ITEM_SECONDS")
+    assert item_seconds() == ITEM_SECONDS

@@ -21,6 +21,8 @@ from .clean import clean_text, detect_language
 from .errors import InputError, ModelError, TidingsError
 from .items import InputItem
 from .record import Article, Sentence, StageError, article_id
+from .timelimit import ItemTimeout, time_limit
+from .timelimit import item_seconds as _item_seconds
 
 __all__ = ["Stage", "STAGES", "Pipeline", "Outcome", "analyze", "load_model", "normalize_date"]
 
@@ -190,11 +192,17 @@ def prepare_item(item: InputItem, *, max_chars: int | None = None) -> Article:
     if len(raw) > max_chars:
         raise InputError(f"text too long: {len(raw):,} characters (limit {max_chars:,})", item=item.location,
                          hint="split it, or raise TIDINGS_MAX_CHARS")
-    cleaned = clean_text(raw)
+    limit = _item_seconds()
+    try:
+        with time_limit(limit):
+            cleaned = clean_text(raw)
+            published = normalize_date(item.published)
+            language, confidence = detect_language(cleaned.text)
+    except ItemTimeout:
+        raise InputError(f"cleaning took longer than the per-item time limit ({limit:g} s)", item=item.location,
+                         hint="raise TIDINGS_ITEM_SECONDS if such texts are expected") from None
     if not cleaned.text.strip():
         raise InputError("no article text (empty after cleaning)", item=item.location)
-    published = normalize_date(item.published)
-    language, confidence = detect_language(cleaned.text)
     return Article(
         id=item.id or article_id(cleaned.text),
         url=item.url, title=item.title or headline(cleaned.text), published=published,
@@ -209,7 +217,7 @@ class Pipeline:
     """Analyze many articles: ``Pipeline().pipe(items)`` streams Article records."""
 
     def __init__(self, model: str | None = None, *, batch_size: int = 16, stages: Iterable[Stage] | None = None,
-                 n_process: int = 1):
+                 n_process: int = 1, item_seconds: float | None = None):
         self.nlp = load_model(model)
         self.batch_size = batch_size
         self.stages = tuple(stages if stages is not None else STAGES)
@@ -217,6 +225,7 @@ class Pipeline:
         self._funcs = [(s, s.load()) for s in self.stages]
         self.missing_stages = [s.name for s, f in self._funcs if f is None]
         self.max_chars = int(os.environ.get("TIDINGS_MAX_CHARS", MAX_CHARS))
+        self.item_seconds = _item_seconds() if item_seconds is None else item_seconds
         self.nlp.max_length = max(self.nlp.max_length, self.max_chars + 1)
 
     def prepare(self, item: InputItem) -> Article:
@@ -225,19 +234,39 @@ class Pipeline:
 
     # -- extraction over one parsed doc -------------------------------------------
     def extract(self, doc, record: Article) -> Article:
+        """Run the stages over one parsed doc, within the per-item time limit (``self.item_seconds``).
+
+        A stage that raises is recorded in ``record.errors`` (E600) and the others go on; when the
+        time is up the running stage is stopped and it and the stages after it are recorded (E601).
+        """
         record.sentences = [Sentence(start=s.start_char, end=s.end_char) for s in doc.sents]
-        for stage, func in self._funcs:
-            if func is None:
-                continue
-            try:
-                value = func(doc, record)
-            except Exception as exc:  # one stage failing must not lose the article
-                log.warning("stage %s failed on %s: %s", stage.name, record.id, exc)
-                record.errors.append(StageError(stage=stage.name, code="E600", message=f"{type(exc).__name__}: {exc}"))
-                continue
-            values = value if len(stage.fills) > 1 else (value,)
-            for name, val in zip(stage.fills, values):
-                setattr(record, name, val)
+        position = 0  # index in self._funcs of the stage running (or next to run)
+        try:
+            with time_limit(self.item_seconds) as deadline:
+                for position, (stage, func) in enumerate(self._funcs):
+                    if func is None:
+                        continue
+                    if deadline.expired:  # no timer in this thread: check between stages
+                        raise ItemTimeout
+                    try:
+                        value = func(doc, record)
+                    except Exception as exc:  # one stage failing must not lose the article
+                        log.warning("stage %s failed on %s: %s", stage.name, record.id, exc)
+                        record.errors.append(StageError(stage=stage.name, code="E600",
+                                                        message=f"{type(exc).__name__}: {exc}"))
+                        continue
+                    values = value if len(stage.fills) > 1 else (value,)
+                    for name, val in zip(stage.fills, values):
+                        setattr(record, name, val)
+                position = len(self._funcs)
+        except ItemTimeout:
+            skipped = [s.name for s, f in self._funcs[position + 1:] if f is not None]
+            stage = self._funcs[position][0].name if position < len(self._funcs) else "extract"
+            log.warning("article %s: time limit of %g s reached in stage %s", record.id, self.item_seconds, stage)
+            record.errors.append(StageError(
+                stage=stage, code="E601",
+                message=f"stopped: the per-item time limit of {self.item_seconds:g} s was reached"
+                        + (f"; stages not run: {', '.join(skipped)}" if skipped else "")))
         return record
 
     def pipe_outcomes(self, items: Iterable[InputItem | str | dict]) -> Iterator[Outcome]:

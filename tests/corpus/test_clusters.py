@@ -41,6 +41,39 @@ def test_clusters_are_deterministic_and_incremental(store):
     assert len(first) == 4
 
 
+def _clusters(store):
+    rows = store.query_dicts("SELECT * FROM event_clusters ORDER BY cluster_id")
+    members = sorted(store.query("SELECT article_id, event_id, cluster_id FROM event_cluster_members"))
+    return rows, members
+
+
+def test_incremental_update_equals_a_full_rebuild_and_keeps_global_ids(store):
+    arts = five_reports() + two_strikes_same_day()
+    store.write_articles(arts[:2])
+    store.ensure_clusters()
+    (before,), _ = _clusters(store)
+    # the rest arrive later, one by one, each followed by an incremental update
+    for article in arts[2:]:
+        store.write_articles([article])
+        store.ensure_clusters()
+        assert store.get_meta("clusters_stale") == "0"
+    incremental = _clusters(store)
+    grown = [r for r in incremental[0] if r["cluster_id"] == before["cluster_id"]][0]
+    assert grown["num_mentions"] == 5 and grown["global_id"] == before["global_id"]  # same event, same id
+    assert len({r["global_id"] for r in incremental[0]}) == len(incremental[0]) == 4
+    store.recluster()  # from scratch: the same clusters, members and ids
+    assert _clusters(store) == incremental
+
+
+def test_incremental_update_rebuilds_only_touched_blocks(store):
+    arts = five_reports() + two_strikes_same_day()
+    store.write_articles(arts[:5])  # the five reports of one RUS→UKR attack
+    store.recluster()
+    store.write_articles(arts[5:])
+    assert store.recluster(incremental=True) == 3  # only the strike blocks, not the attack's cluster
+    assert store.count("event_clusters") == 4
+
+
 def test_only_claimed_is_not_asserted(store):
     arts = five_reports()
     for a in arts:

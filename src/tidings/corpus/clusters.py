@@ -24,7 +24,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-__all__ = ["WINDOW_DAYS", "PLACE_KM", "Mention", "load_mentions", "build_clusters"]
+__all__ = ["WINDOW_DAYS", "PLACE_KM", "Mention", "load_mentions", "build_clusters", "key_sql",
+           "TOUCHED_KEYS_SQL", "keep_global_ids"]
 
 WINDOW_DAYS = 2  # reports resolve "yesterday"/"on Monday" a day apart; wire follow-ups come within two
 PLACE_KM = 50.0  # a city and its suburbs; two cities of one country are further apart
@@ -53,6 +54,17 @@ class Mention:
     quantities: list[dict] = field(default_factory=list)
 
 
+# The block a mention is clustered in: source and target at country level (the code otherwise) and root.
+def key_sql(e: str = "e") -> str:
+    """SQL of a mention's block key over the events table aliased `e` (one string, both dialects)."""
+    return (f"coalesce({e}.source_country, {e}.source_code, '') || '|' || "
+            f"coalesce({e}.target_country, {e}.target_code, '') || '|' || coalesce({e}.root, '')")
+
+
+# The blocks that events of articles written after a given ingest_seq fall in (parameter: the seq).
+TOUCHED_KEYS_SQL = (f"SELECT {key_sql('e2')} FROM events e2 JOIN articles a2 ON a2.id = e2.article_id "
+                    "WHERE a2.ingest_seq > ?")
+
 _MENTIONS_SQL = """
 SELECT e.article_id, e.id, coalesce(e.source_country, e.source_code), coalesce(e.target_country, e.target_code),
        e.root, e.cameo, e.quad_class, e.goldstein, e.modality, e.event_date, a.published_date,
@@ -62,11 +74,12 @@ FROM events e
 JOIN articles a ON a.id = e.article_id
 LEFT JOIN stories st ON st.article_id = e.article_id
 LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
+{where}
 ORDER BY e.event_date, a.ingest_seq, e.id
 """
 _QUANTITIES_SQL = """
 SELECT article_id, attached_to, sentence, value, low, high, counted, normalized_unit, category, text
-FROM quantities WHERE value IS NOT NULL OR low IS NOT NULL
+FROM quantities WHERE (value IS NOT NULL OR low IS NOT NULL) {where}
 """
 
 
@@ -74,11 +87,21 @@ def _country_level(feature_code: str | None) -> bool:
     return not feature_code or feature_code.startswith(("PCL", "CONT", "RGN", "AREA"))
 
 
-def load_mentions(store) -> list[Mention]:
-    """Every stored event mention with what clustering needs (one query, plus the quantities)."""
-    rows = store.query(_MENTIONS_SQL)
+def load_mentions(store, *, since_seq: int | None = None) -> list[Mention]:
+    """The stored event mentions with what clustering needs (one query, plus the quantities).
+
+    With `since_seq`, only the mentions in the blocks (see ``key_sql``) that events of articles
+    written after that ``ingest_seq`` fall in: all that an incremental update must rebuild.
+    """
+    if since_seq is None:
+        where, params = "", ()
+        q_where = ""
+    else:
+        where, params = f"WHERE {key_sql('e')} IN ({TOUCHED_KEYS_SQL})", (since_seq,)
+        q_where = f"AND article_id IN (SELECT e.article_id FROM events e {where})"
+    rows = store.query(_MENTIONS_SQL.format(where=where), params)
     by_article: dict[str, list[tuple]] = defaultdict(list)
-    for q in store.query(_QUANTITIES_SQL):
+    for q in store.query(_QUANTITIES_SQL.format(where=q_where), params):
         by_article[q[0]].append(q)
     out = []
     for (aid, vid, src, tgt, root, cameo, quad, gold, modality, day, pub, outlet, story,
@@ -190,9 +213,9 @@ def build_clusters(mentions: list[Mention], *, window_days: int | None = None) -
             best.members.append(m)
     rows, members = [], []
     keyed = []
-    for c in clusters:
-        ids = sorted(f"{m.article_id}/{m.event_id}" for m in c.members)
-        cid = "C" + hashlib.sha1("|".join(ids).encode()).hexdigest()[:16]
+    for c in clusters:  # named after its first mention: a cluster keeps its id as later reports join it
+        first = c.members[0]
+        cid = "C" + hashlib.sha1(f"{first.article_id}/{first.event_id}".encode()).hexdigest()[:16]
         keyed.append((c.first_day or date.max, cid, c))
     keyed.sort(key=lambda t: (t[0], t[1]))
     for gid, (_, cid, c) in enumerate(keyed, start=1):
@@ -212,3 +235,15 @@ def build_clusters(mentions: list[Mention], *, window_days: int | None = None) -
         ))
         members.extend((m.article_id, m.event_id, cid) for m in ms)
     return rows, members
+
+
+def keep_global_ids(rows: list[tuple], old: dict[str, int], next_id: int) -> list[tuple]:
+    """Give each cluster row the global id its cluster already had, new clusters fresh ids from `next_id`
+    (rows come in first-day order, so fresh ids grow with time). GDELT's GlobalEventID stays put."""
+    out = []
+    for row in rows:
+        gid = old.get(row[0])
+        if gid is None:
+            gid, next_id = next_id, next_id + 1
+        out.append((row[0], gid, *row[2:]))
+    return out

@@ -73,7 +73,6 @@ class DuckDBStore(Store):
                 self.con.commit()
             finally:
                 self._depth = 0
-        self._types: dict = {}
 
     def _bulk_insert(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
         import pyarrow as pa

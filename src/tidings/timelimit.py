@@ -1,0 +1,85 @@
+"""A per-item time limit: no single article may hold a worker for ever.
+
+``time_limit(seconds)`` arms a real-time interval timer (``SIGALRM``) and raises
+``ItemTimeout`` in the code that is running when it fires. ``ItemTimeout`` derives from
+``BaseException`` so that an extractor's own ``except Exception`` cannot swallow it.
+Timers nest: an outer timer that is already armed (a test harness's, say) is put back
+with the time it has left when the inner one ends, and fires at once if that is gone.
+
+The limit works in the main thread of a POSIX process (the inline ingest, each worker of
+``--workers N``, the server's analysis process). Elsewhere (another thread, Windows)
+``time_limit`` arms nothing and callers fall back to checking the clock between steps.
+A stage stuck inside one long C call is interrupted only when that call returns.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from contextlib import contextmanager
+from typing import Iterator
+
+__all__ = ["ItemTimeout", "ITEM_SECONDS", "item_seconds", "time_limit"]
+
+ITEM_SECONDS = 60.0  # default per article; TIDINGS_ITEM_SECONDS overrides, 0 turns the limit off
+
+
+class ItemTimeout(BaseException):
+    """The item's time is up (raised by the timer in whatever code was running)."""
+
+
+def item_seconds() -> float:
+    """The per-item limit from TIDINGS_ITEM_SECONDS (seconds; 0 or less: no limit)."""
+    raw = os.environ.get("TIDINGS_ITEM_SECONDS")
+    if raw is None or not raw.strip():
+        return ITEM_SECONDS
+    try:
+        return float(raw)
+    except ValueError:
+        return ITEM_SECONDS
+
+
+def _can_arm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+class _Deadline:
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.ends = time.monotonic() + seconds if seconds > 0 else float("inf")
+
+    @property
+    def expired(self) -> bool:
+        return time.monotonic() >= self.ends
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[_Deadline]:
+    """Raise ``ItemTimeout`` in the running code after `seconds` (no limit when `seconds` <= 0)."""
+    deadline = _Deadline(seconds)
+    if seconds <= 0 or not _can_arm():
+        yield deadline
+        return
+
+    def _fire(signum, frame):
+        raise ItemTimeout(f"time limit of {seconds:g} s reached")
+
+    started = time.monotonic()
+    previous_handler = signal.signal(signal.SIGALRM, _fire)
+    outer_delay, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    outer_first = bool(outer_delay) and outer_delay < seconds
+    if outer_first:  # the outer timer is due first: keep its moment and its handler
+        signal.setitimer(signal.ITIMER_REAL, outer_delay)
+        signal.signal(signal.SIGALRM, previous_handler)
+    try:
+        yield deadline
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous_handler)
+        if outer_delay:
+            left = outer_delay - (time.monotonic() - started)
+            if left > 0:
+                signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
+            elif not outer_first:  # it fell due while ours was armed: let it fire now
+                signal.setitimer(signal.ITIMER_REAL, 1e-6, outer_interval)
