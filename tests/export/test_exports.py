@@ -105,6 +105,10 @@ def test_gkg(corpus, tmp_path):
     assert len(tone) == 7 and float(tone[0]) == -4.0 and tone[6] == str(len(QUOTE_TEXT.split()))
     assert row["V2.1QUOTATIONS"] == "1|32|said|We count 12 wounded, maybe more,"
     assert row["V2.1AMOUNTS"] == f"12,wounded,{QUOTE_TEXT.find('12 wounded')};3,drones,{QUOTE_TEXT.find('3 drones')}"
+    hit, wounded = QUOTE_TEXT.find("hit"), QUOTE_TEXT.find("12 wounded")
+    assert row.V1THEMES == "WOUND;ARMEDCONFLICT;MILITARY"  # the quantity's category, then event 190's root 19
+    assert row.V2ENHANCEDTHEMES == f"WOUND,{wounded};ARMEDCONFLICT,{hit};MILITARY,{hit}"
+    assert row.V2GCAM == f"wc:{len(QUOTE_TEXT.split())}"
     names = row["V2.1ALLNAMES"].split(";")
     assert names == [f"Olena Marchenko,{QUOTE_TEXT.find('Olena')}", f"Red Cross,{QUOTE_TEXT.find('Red Cross')}"]
 

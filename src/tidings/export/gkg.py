@@ -4,7 +4,10 @@ Which columns are filled and how: docs/EXPORTS.md.
 """
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from ..record import Article
@@ -49,6 +52,32 @@ def _counts(article: Article, enhanced: bool) -> str:
             fields.append(str(q.start))
         blocks.append("#".join(fields))
     return ";".join(blocks)
+
+
+@cache
+def _theme_map() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    data = json.loads(resources.files("tidings").joinpath("data", "export", "gkg_themes.json").read_text("utf-8"))
+    return data["cameo"], data["quantity"]
+
+
+def _theme_hits(article: Article) -> list[tuple[str, int]]:
+    """(GDELT theme, char offset) for each event code and quantity category that maps to themes."""
+    by_code, by_category = _theme_map()
+    hits = set()
+    for event in article.events:
+        code = event.cameo or event.root or ""
+        for end in range(2, len(code) + 1):
+            hits.update((theme, event.action.start) for theme in by_code.get(code[:end], ()))
+    for q in article.quantities:
+        hits.update((theme, q.start) for theme in by_category.get(q.category or "", ()))
+    return sorted(hits, key=lambda h: (h[1], h[0]))
+
+
+def _themes(article: Article, enhanced: bool) -> str:
+    hits = _theme_hits(article)
+    if enhanced:
+        return ";".join(f"{theme},{offset}" for theme, offset in hits)
+    return ";".join(dict.fromkeys(theme for theme, _ in hits))
 
 
 def _locations(article: Article, enhanced: bool) -> str:
@@ -117,11 +146,11 @@ def gkg_row(article: Article, n: int) -> list[str]:
     return [
         f"{when or '00000000000000'}-{'T' if article.language != 'en' else ''}{n}", when, "1",
         clean(article.source_name or host(article.url) or "unknown"), clean(article.url or f"tidings:article/{article.id}"),
-        _counts(article, False), _counts(article, True), "", "",
+        _counts(article, False), _counts(article, True), _themes(article, False), _themes(article, True),
         _locations(article, False), _locations(article, True),
         _names(article, ("PERSON",), False), _names(article, ("PERSON",), True),
         _names(article, ("ORG",), False), _names(article, ("ORG",), True),
-        _tone(article), _dates(article), "", "", "", "", "", _quotes(article),
+        _tone(article), _dates(article), f"wc:{len(article.text.split())}", "", "", "", "", _quotes(article),
         _names(article, ("PERSON", "ORG", "NORP", "EVENT", "OTHER"), True), _amounts(article),
         "" if article.language == "en" else f"srclc:{clean(article.language, _SUB)}",
         f"<PAGE_TITLE>{title}</PAGE_TITLE>" if title else "",
