@@ -61,16 +61,20 @@ def _freeze_code(tmp: Path) -> None:
 
 def _snapshot(db: str) -> dict:
     from tidings.store import open_store
+    from tidings.store.rows import unpack_record
 
     with open_store(db) as store:
         ids = [r[0] for r in store.query("SELECT id FROM articles")]
-        hashes = {r[0]: _digest(r[1], r[2]) for r in store.query("SELECT id, record, text FROM articles")}
+        rows = store.query("SELECT id, record, text FROM articles")
+        hashes = {r[0]: _digest(r[1], r[2]) for r in rows}
+        errors = {r[0]: [f"{e.code} {e.stage}: {e.message}" for e in unpack_record(r[1], r[2]).errors] for r in rows}
         counts = {t: store.count(t) for t in TABLES}
         per_article = {t: dict(store.query(f"SELECT article_id, count(*) FROM {t} GROUP BY article_id"))
                        for t in TABLES[1:]}
         orphans = sum(int(store.query(f"SELECT count(*) FROM {t} WHERE article_id NOT IN (SELECT id FROM articles)")[0][0])
                       for t in TABLES[1:])
-    return {"n": len(ids), "unique": len(set(ids)), "hashes": hashes, "counts": counts, "per_article": per_article,
+    return {"n": len(ids), "unique": len(set(ids)), "hashes": hashes, "errors": errors, "counts": counts,
+            "per_article": per_article,
             "orphans": orphans}
 
 
@@ -158,6 +162,10 @@ def run_backend(backend: str, src: Path, args, tmp: Path) -> dict:
             diff = {t: (after["counts"][t], reference["counts"][t]) for t in TABLES if after["counts"][t] != reference["counts"][t]}
             print(f"    differences: {diff}; changed records: "
                   f"{sum(1 for k, v in after['hashes'].items() if reference['hashes'].get(k) != v)}", flush=True)
+            for k, v in after["hashes"].items():
+                if reference["hashes"].get(k) != v:
+                    print(f"    {k}: stage errors now {after['errors'].get(k)}, in the reference "
+                          f"{reference['errors'].get(k)}", flush=True)
     return {"backend": backend, "rounds": args.rounds, "ok": ok, "articles": reference["n"], "mid_ingest_kills": mid,
             "full_ingest_s": round(full_time, 1)}
 
