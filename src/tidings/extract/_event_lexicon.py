@@ -93,17 +93,14 @@ def families() -> dict:
 def dependent_text(tok, skip_subject: bool = True) -> str:
     """Lower-case words and lemmas of the token's dependents (not its subject), padded with spaces."""
     words: list[str] = []
+    lemmas: list[str] = []
     skip = _SUBJECT_DEPS if skip_subject else {"punct", "aux", "auxpass", "expl"}
     for child in tok.children:
         if child.dep_ in skip:
             continue
         for t in child.subtree:
             words.append(t.lower_)
-    lemmas = []
-    for child in tok.children:
-        if child.dep_ in skip:
-            continue
-        lemmas.extend(t.lemma_.lower() for t in child.subtree)
+            lemmas.append(t.lemma_.lower())
     # compounds and adjectives on a noun event count too ("troop buildup", "phone call")
     return _joined(words, lemmas)
 
@@ -153,16 +150,17 @@ def match_rules(tok, rules: tuple[Rule, ...], with_subject: bool = False) -> Rul
 def lookup_keys(tok) -> list[str]:
     """Dictionary keys for a token, most specific first: "lemma particle", "lemma prep", "lemma"."""
     lemma = tok.lemma_.lower()
-    keys = []
-    for child in tok.children:
-        if child.dep_ == "prt":
-            keys.append(f"{lemma} {child.lower_}")
-    for child in tok.children:
-        if child.dep_ == "prep":
-            keys.append(f"{lemma} {child.lower_}")
-    for child in tok.children:
-        if child.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN"):
-            keys.append(f"{child.lemma_.lower()} {lemma}")
+    particles, preps, compounds = [], [], []
+    nominal = tok.pos_ in ("NOUN", "PROPN")
+    for child in tok.children:  # one pass over the children (each access builds a Token)
+        dep = child.dep_
+        if dep == "prt":
+            particles.append(f"{lemma} {child.lower_}")
+        elif dep == "prep":
+            preps.append(f"{lemma} {child.lower_}")
+        elif dep == "compound" and nominal:
+            compounds.append(f"{child.lemma_.lower()} {lemma}")
+    keys = particles + preps + compounds
     keys.append(lemma)
     if tok.lower_ != lemma:
         keys.append(tok.lower_)
