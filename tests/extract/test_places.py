@@ -249,3 +249,94 @@ def test_country_points_serve_both_point_conventions():
 def test_names_in_a_list_are_of_one_kind(nlp):
     places = run(nlp, "Tech firms are moving jobs out of costly states such as California or Washington.")
     assert near(by_text(places, "Washington"), 47.5, -120.5)  # the state, not the capital
+
+
+# -- local features, abbreviations, qualifiers across the document ----------------------------
+def test_street_and_building_are_placed_at_the_documents_town(nlp):
+    text = ("Firefighters were called to a house on Maple Grove Avenue in Fort Wayne on Sunday. "
+            "Two people were taken to Lutheran Hospital, a spokesman for Fort Wayne police said.")
+    places = run(nlp, text)
+    town = by_text(places, "Fort Wayne")
+    assert near(town, 41.13, -85.13, 30)
+    street = by_text(places, "Maple Grove Avenue")
+    assert street.feature_code == "STRT" and street.geonameid is None and street.confidence < 0.5
+    assert near(street, 41.13, -85.13, 30)
+    assert [p.id for p in places] == [f"P{i}" for i in range(1, len(places) + 1)]
+    assert [p.start for p in places] == sorted(p.start for p in places)
+
+
+def test_no_town_no_local_feature(nlp):
+    places = run(nlp, "The meeting took place on Maple Grove Avenue last week.")
+    assert all(p.text != "Maple Grove Avenue" for p in places)
+
+
+def test_unknown_village_after_village_of_is_placed_near_the_town(nlp):
+    text = "Cases were reported in Kisumu. The village of Okelowanga has been quarantined since Monday."
+    places = run(nlp, text)
+    village = by_text(places, "Okelowanga")
+    assert village.feature_code == "LCTY" and near(village, -0.1, 34.75, 50)
+
+
+def test_saint_abbreviation_is_not_an_initialism(nlp):
+    places = run(nlp, "Storms hit St. Louis and nearby towns in Missouri on Tuesday.")
+    assert near(by_text(places, "St. Louis"), 38.63, -90.2, 50)
+
+
+def test_bare_state_name_is_not_its_namesake_county(nlp):
+    places = run(nlp, "Officials in Toronto said the outbreak had not spread beyond Ontario.")
+    ontario = by_text(places, "Ontario")
+    assert ontario.country == "CAN" and ontario.feature_code == "ADM1"
+
+
+def test_country_name_is_the_country_not_its_capital(nlp):
+    places = run(nlp, "Gunmen attacked a bus near Monterrey and Saltillo in northern Mexico on Friday.")
+    mexico = by_text(places, "Mexico")
+    assert mexico.feature_code == "PCLI" and near(mexico, 23.0, -102.0)
+
+
+def test_qualifier_once_holds_for_the_whole_document(nlp):
+    text = ("Police in London, Ky., arrested two men on Friday. London police said the men "
+            "had stolen cars from a lot in London.")
+    places = run(nlp, text)
+    londons = [p for p in places if p.text == "London"]
+    assert len(londons) == 3 and all(near(p, 37.13, -84.08, 50) for p in londons)
+
+
+def test_state_of_and_direction_words_make_the_state(nlp):
+    places = run(nlp, "The first case was found in the state of Washington, and a second in central Washington.")
+    assert all(p.feature_code == "ADM1" for p in places if p.text == "Washington")
+
+
+def test_two_letter_province_abbreviation_backed_by_a_town(nlp):
+    text = "A new FrontDesk BC office opened in Kamloops on Monday, the ministry said."
+    places = run(nlp, text)
+    bc = by_text(places, "BC")
+    assert bc.admin1 == "British Columbia" or bc.name == "British Columbia"
+
+
+def test_two_letter_words_in_a_headline_are_not_states(nlp):
+    places = run(nlp, "FIRE IN OHIO TOWN KILLS TWO\nA fire in Dayton killed two people, OK?")
+    assert all(p.text not in ("IN", "OK") for p in places)
+
+
+def test_unknown_list_members_of_a_known_country(nlp):
+    text = "Cases were confirmed in Kisumu, Siaya, Homa Bay and Migori counties."
+    places = run(nlp, text)
+    assert {"Kisumu", "Siaya", "Migori"} <= {p.text for p in places}
+
+
+def test_bare_new_york_point_serves_city_and_state():
+    g = gazetteer()
+    state = next(c for c in g.lookup("New York") if c.kind == KIND_ADMIN and c.feature == "ADM1")
+    assert distance_km(state.lat, state.lon, 40.71427, -74.00597) <= 161  # the city (GeoNames)
+    assert distance_km(state.lat, state.lon, 43.00035, -75.4999) <= 161  # the state (GeoNames)
+    assert distance_km(state.lat, state.lon, 43.0, -75.0) <= 161  # the state (Wikipedia)
+
+
+def test_regions_file_has_rivers_islands_and_historic_states():
+    g = gazetteer()
+    assert any(c.country == "IND" for c in g.lookup("Cauvery"))
+    assert any(c.country == "IDN" for c in g.lookup("Sumatra"))
+    assert g.lookup("Soviet Union")
+    west_java = [c for c in g.lookup("West Java") if c.kind == KIND_ADMIN]
+    assert west_java and west_java[0].cc == "ID"

@@ -26,10 +26,12 @@ CAPITAL_BONUS = 1.5
 ALIAS_PENALTY = 1.5  # matched through an alternate (or suffix-less) name
 QUALIFIER_BONUS = 6.0  # "Paris, Texas": the qualifier names the candidate's admin area or country
 COUNTRY_SHARE_WEIGHT = 3.0  # times the share of the document's other places in the candidate's country
+SHARE_FULL_VOTES = 3.0  # with fewer other places than this, the share counts proportionally less
 ADMIN_NAMED_BONUS = 1.5  # the candidate city's admin area is named elsewhere in the document
 PROXIMITY_BONUS = 2.0  # a town within PROXIMITY_KM of another town the document names
 PROXIMITY_KM = 150.0
-SIBLING_ADMIN_BONUS = 1.0  # other admin areas of the candidate's country are named in the document
+SIBLING_ADMIN_BONUS = 1.0
+CONTAINS_BONUS = 1.5  # an admin area that holds towns the document names ("Ontario" beside "Toronto")  # other admin areas of the candidate's country are named in the document
 KIND_HINT_BONUS = 3.0  # "Nyanza province", "Washington state": the next word says what kind of place
 COLOCATED_BONUS = 1.5  # a town or county within COLOCATED_KM of a sense of another few-sense name
 COLOCATED_KM = 60.0
@@ -90,8 +92,12 @@ def _qualifier_match(c: Candidate, quals: list[Candidate]) -> bool:
 
 
 def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple[str, str]],
-           points: list[tuple[float, float]] = (), nearby: list[tuple[float, float]] = ()) -> float:
+           points: list[tuple[float, float]] = (), nearby: list[tuple[float, float]] = (),
+           holders: set[tuple[str, str]] = frozenset()) -> float:
     s = prior(c)
+    if c.kind == KIND_ADMIN and c.feature == "ADM1" and (c.cc, name_key(c.name)) in holders and not any(
+            o.kind == KIND_CITY and o.cc == c.cc and o.population >= 100_000 for o in m.candidates):
+        s += CONTAINS_BONUS
     if (c.kind == KIND_CITY or c.kind == KIND_ADMIN and c.feature == "ADM2") and any(
             abs(c.lat - la) < 1 and distance_km(c.lat, c.lon, la, lo) < COLOCATED_KM for la, lo in nearby):
         s += COLOCATED_BONUS  # "Hinton" and "Plymouth County": a town and a county that lie together
@@ -100,7 +106,7 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
         s += PROXIMITY_BONUS
     if m.qualifiers and _qualifier_match(c, m.qualifiers):
         s += QUALIFIER_BONUS
-    if m.kind_hint is not None and c.kind == m.kind_hint:
+    if m.kind_hint is not None and c.kind == m.kind_hint and (c.kind != KIND_ADMIN or c.feature != "ADM2"):
         s += KIND_HINT_BONUS
     if c.cc and c.kind != KIND_COUNTRY:
         s += COUNTRY_SHARE_WEIGHT * shares.get(c.cc, 0.0)
@@ -112,8 +118,8 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
     return s
 
 
-def _ranked(m: Mention, shares, admins, points=(), nearby=()) -> list[tuple[Candidate, float]]:
-    scored = [(c, _score(c, m, shares, admins, points, nearby)) for c in m.candidates]
+def _ranked(m: Mention, shares, admins, points=(), nearby=(), holders=frozenset()) -> list[tuple[Candidate, float]]:
+    scored = [(c, _score(c, m, shares, admins, points, nearby, holders)) for c in m.candidates]
     scored.sort(key=lambda x: (-x[1], -x[0].population))
     return scored
 
@@ -126,6 +132,7 @@ def resolve(mentions: list[Mention]) -> list[Resolution | None]:
     admin_by_name: dict[str, set[tuple[str, str]]] = defaultdict(set)
     points_by_name: dict[str, set[tuple[float, float]]] = defaultdict(set)
     nearby_by_name: dict[str, set[tuple[float, float]]] = defaultdict(set)
+    holders_by_name: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for m, ranked in zip(mentions, first):
         if not ranked:
             continue
@@ -135,6 +142,8 @@ def resolve(mentions: list[Mention]) -> list[Resolution | None]:
             votes[key][top.cc] += 1.0
         if top.kind == KIND_ADMIN:
             admin_by_name[key].add((top.cc, name_key(top.name)))
+        if top.kind in (KIND_CITY, KIND_ADMIN) and top.feature != "ADM1" and top.admin1 and top.cc:
+            holders_by_name[key].add((top.cc, name_key(top.admin1)))
         if top.kind == KIND_CITY and len(ranked) == 1:  # unambiguous towns anchor their neighbours
             points_by_name[key].add((top.lat, top.lon))
         local = [c for c, _ in ranked if c.kind == KIND_CITY or c.kind == KIND_ADMIN and c.feature == "ADM2"]
@@ -155,15 +164,18 @@ def resolve(mentions: list[Mention]) -> list[Resolution | None]:
         admins: set[tuple[str, str]] = set()
         points: set[tuple[float, float]] = set()
         nearby: set[tuple[float, float]] = set()
+        holders: set[tuple[str, str]] = set()
         for other, counter in votes.items():
             if other != key:
+                holders |= holders_by_name[other]
                 total.update(counter)
                 admins |= admin_by_name[other]
                 points |= points_by_name[other]
                 nearby |= nearby_by_name[other]
         n = sum(total.values())
-        shares = {cc: v / n for cc, v in total.items()} if n else {}
-        ranked = _ranked(m, shares, admins, list(points), list(nearby))
+        weight = min(1.0, n / SHARE_FULL_VOTES)  # two names are weaker evidence of a country than ten
+        shares = {cc: weight * v / n for cc, v in total.items()} if n else {}
+        ranked = _ranked(m, shares, admins, list(points), list(nearby), holders)
         best, best_score = ranked[0]
         # candidates that put the place at the same spot (city and its province) agree with the choice
         agree = total_w = 0.0

@@ -11,7 +11,9 @@ Steps:
     first-level admin area or country; the qualifier is a place of its own;
  3. resolution (``_geo_resolve``): feature type, population, capitals, then the document's
     context (countries, admin areas and nearby towns of its other places);
- 4. records: one ``Place`` per mention, with the rejected candidates when the choice was close.
+ 4. records: one ``Place`` per mention, with the rejected candidates when the choice was close;
+    then streets, buildings and villages the gazetteer lacks, placed at the document's town
+    (``_geo_local``). Hints that read the whole document are in ``_geo_context``.
 """
 from __future__ import annotations
 
@@ -22,7 +24,9 @@ from importlib import resources
 
 from ..record import Article, Place, PlaceCandidate
 from ._gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer, name_key
-from ._geo_resolve import Mention, prior, resolve
+from ._geo_context import abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members
+from ._geo_local import LOCAL_CONFIDENCE, local_features, place_locals
+from ._geo_resolve import Mention, resolve
 
 __all__ = ["extract_places"]
 
@@ -35,6 +39,8 @@ SCAN_MIN_POPULATION = 200_000  # an unlabelled proper noun counts as a city only
 MAX_SCAN_TOKENS = 4
 LOCATIVES = {"in", "at", "near", "from", "outside", "across", "around", "into", "toward", "towards", "via", "to"}
 LOCAL_MIN_POPULATION = 5_000  # towns found only after a preposition, in a country the document is about
+SMALL_TOWN_POPULATION = 1_000  # … down to this size when the name is a rare word ("in Pirbright", not "in Congress")
+COMMON_WORD_ZIPF = 3.3  # wordfreq Zipf frequency from which a name is an everyday English word
 LOCAL_ANY_POPULATION = 50_000  # towns found only after a preposition, in any country
 DATELINE_MIN_POPULATION = 20_000  # "TORRINGTON \u2014" opening a line, outside the document's countries
 RELABEL_IN_COUNTRY = {"PERSON"}  # lone names the model calls persons, taken when a town of the document's countries
@@ -64,7 +70,7 @@ def extract_places(doc, record: Article) -> list[Place]:
             continue
         c = res.choice
         places.append(Place(
-            id=f"P{len(places) + 1}", start=m.start, end=m.end, text=m.text, name=c.name,
+            id="", start=m.start, end=m.end, text=m.text, name=c.name,
             lat=round(c.lat, 5), lon=round(c.lon, 5), country=c.country, admin1=_admin1(c),
             feature_code=c.feature, geonameid=c.geonameid, confidence=res.confidence,
             alternatives=[PlaceCandidate(name=a.name, lat=round(a.lat, 5), lon=round(a.lon, 5), country=a.country,
@@ -72,7 +78,30 @@ def extract_places(doc, record: Article) -> list[Place]:
                           for a, s in res.alternatives],
             sentence=record.sentence_of(m.start), entity=m.entity,
         ))
+    places += _local_places(doc, record, gaz, mentions, resolutions)
+    places.sort(key=lambda p: p.start)
+    for n, p in enumerate(places, 1):
+        p.id = f"P{n}"
     return places
+
+
+def _local_places(doc, record: Article, gaz, mentions: list[Mention], resolutions) -> list[Place]:
+    """Streets, buildings and villages the gazetteer lacks, at the document's town (``_geo_local``)."""
+    text = record.text
+    taken = [False] * (len(text) + 1)
+    towns = []
+    for m, res in zip(mentions, resolutions):
+        for i in range(m.start, m.end):
+            taken[i] = True
+        if res is not None and res.choice.kind == KIND_CITY:
+            towns.append((m.start, record.sentence_of(m.start), res.choice, res.confidence))
+    features = local_features(doc, text, taken, lambda surface: bool(gaz.lookup(surface)))
+    out = []
+    for f, town in place_locals(features, towns, record.sentence_of):
+        out.append(Place(id="", start=f.start, end=f.end, text=f.text, name=f.text, lat=round(town.lat, 5),
+                         lon=round(town.lon, 5), country=town.country, admin1=town.admin1, feature_code=f.feature,
+                         geonameid=None, confidence=LOCAL_CONFIDENCE, sentence=record.sentence_of(f.start)))
+    return out
 
 
 def _admin1(c: Candidate) -> str | None:
@@ -117,13 +146,19 @@ def _clear_abbreviation(surface: str) -> bool:
 def _lookup(gaz, text: str, from_model: bool) -> list[Candidate]:
     cands = gaz.lookup(text)
     bare = text.replace(".", "").replace(" ", "")
-    if bare.isupper() and len(bare) <= 4 or "." in text:
+    if bare.isupper() and len(bare) <= 4 or text.endswith("."):
         # "LA", "NSW", "D.C.": abbreviations, not the town or province that happens to be called "La"
         cands = [c for c in cands if c.kind in (KIND_COUNTRY, KIND_REGION) or c.name.replace(".", "").isupper()]
         if from_model:
             cands += [c for c in gaz.abbreviation(text) if c not in cands]
     if gaz.is_generic(text):
         cands = [c for c in cands if c.kind in (KIND_REGION, KIND_COUNTRY)]
+    if any(not c.alias and (c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1")
+           for c in cands):  # a bare "Washington" or "Ontario" is not "Washington County" / "Ontario County"
+        cands = [c for c in cands if not (c.alias and c.kind == KIND_ADMIN and c.feature == "ADM2")]
+    named = {c.cc for c in cands if c.kind == KIND_COUNTRY and not c.alias}
+    if named:  # "Mexico" is the country, not Mexico City (whose alternate names include "Mexico")
+        cands = [c for c in cands if not (c.alias and c.kind == KIND_CITY and c.cc in named)]
     if not cands and from_model:
         words = text.split()
         if len(words) > 1 and words[-1].lower() in _DESCRIPTORS:  # "East Java province"
@@ -172,6 +207,8 @@ def _mentions(doc, record: Article, gaz) -> list[Mention]:
         nxt = _NEXT_WORD.match(text, end)
         if nxt:
             mention.kind_hint = _KIND_HINTS.get(nxt.group(1).lower())
+        if mention.kind_hint is None:
+            mention.kind_hint = hint_before(text, start, cands)
         found[(start, end)] = mention
         for i in range(start, end):
             taken[i] = True
@@ -207,42 +244,19 @@ def _mentions(doc, record: Article, gaz) -> list[Mention]:
     _scan_local(doc, gaz, add, ents, countries)
     _scan_relabelled(doc, text, gaz, add, ents, countries)
     _scan_qualified(doc, text, gaz, add, _document_countries(found.values()))
+    for s, e in abbreviation_spans(doc, gaz, list(found.values()), _document_countries(found.values())):
+        add(s, e, "scan", True)
+    for s, e in list_members(text, list(found.values()), gaz):
+        add(s, e, "scan", False)
     persons = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON" and _personal(doc, e)]
     _propagate(text, found, add, persons)
     mentions = sorted(found.values(), key=lambda m: m.start)
     _qualify(mentions, text, gaz, add, found)
     mentions = sorted(found.values(), key=lambda m: m.start)
-    _list_hints(mentions, text)
+    inherit_qualifiers(mentions)
+    list_hints(mentions, text)
     _link_entities(mentions, record)
     return mentions
-
-
-_LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+|\s*/\s*)")
-
-
-def _list_hints(mentions: list[Mention], text: str) -> None:
-    """Names in a list are of one kind: "California or Washington", "Wisconsin, Michigan and
-    Pennsylvania" are states; "Georgia and Armenia" are countries."""
-    def only_kind(m: Mention) -> int | None:
-        """The kind of a name whose best sense beats every sense of another kind by 1.5 points."""
-        ranked = sorted(m.candidates, key=prior, reverse=True)
-        if not ranked:
-            return None
-        top = ranked[0]
-        if not (top.kind == KIND_COUNTRY or top.kind == KIND_ADMIN and top.feature == "ADM1"):
-            return None
-        rival = next((c for c in ranked if c.kind != top.kind), None)
-        return top.kind if rival is None or prior(top) - prior(rival) >= 1.5 else None
-
-    for a, b in zip(mentions, mentions[1:]):
-        if not _LIST_GAP.fullmatch(text[a.end:b.start]):
-            continue
-        for m, other in ((a, b), (b, a)):
-            kind = only_kind(other)
-            if kind is None or m.kind_hint is not None or m.qualifiers or other.qualifiers or m.source == "qualifier":
-                continue
-            if any(c.kind == kind and (kind == KIND_COUNTRY or c.feature == "ADM1") for c in m.candidates):
-                m.kind_hint = kind
 
 
 def _scan(doc, text: str, gaz, add, ents) -> None:
@@ -319,10 +333,18 @@ def _scan_local(doc, gaz, add, ents, countries: set[str]) -> None:
             if not all(doc[j].is_title for j in range(i, i + length)):
                 continue
             local = [c for c in gaz.lookup(span.text) if c.kind in (KIND_CITY, KIND_ADMIN) and not c.alias
-                     and (c.cc in countries and (c.kind == KIND_ADMIN or c.population >= LOCAL_MIN_POPULATION)
+                     and (c.cc in countries and (c.kind == KIND_ADMIN or c.population >= LOCAL_MIN_POPULATION
+                                                 or c.population >= SMALL_TOWN_POPULATION and _rare(span.text))
                           or c.kind == KIND_CITY and c.population >= LOCAL_ANY_POPULATION)]
             if local and add(span.start_char, span.end_char, "scan", False):
                 break
+
+
+def _rare(name: str) -> bool:
+    """A name that is not an everyday English word ("Pirbright", not "Congress" or "Driver")."""
+    from wordfreq import zipf_frequency  # the pipeline's cleaner and quantities load it already
+
+    return zipf_frequency(name.lower(), "en") < COMMON_WORD_ZIPF
 
 
 def _qualifier_after(text: str, k: int, gaz) -> list[Candidate]:
@@ -410,6 +432,8 @@ def _scan_inside(doc, gaz, add, ents, countries: set[str] = frozenset()) -> None
                 if not all(t.text[:1].isupper() for t in span) or span.start == ent.start and span.end == ent.end:
                     continue
                 cands = [c for c in gaz.lookup(span.text) if c.kind in EMBEDDED_KINDS and not c.alias]
+                if i + length < ent.end and doc[i + length].text in ("'s", "\u2019s"):
+                    cands = [c for c in cands if c.kind == KIND_COUNTRY]  # "St. Peter's Basilica": a saint
                 if not _strong(cands) and _clear_abbreviation(span.text) and gaz.abbreviation(span.text):
                     cands = gaz.abbreviation(span.text)  # "the NSW Primary Industries Minister"
                     if add(span.start_char, span.end_char, "scan", True):

@@ -1,0 +1,137 @@
+"""Local features the gazetteer lacks: streets, buildings, parks and villages, placed at the document's town.
+
+A news story names the streets, schools, hospitals and hamlets of the town it is about; no
+cities gazetteer lists them, but they lie within a few kilometres of that town. So a name that the
+model tags a facility (``FAC``), a place (``GPE``) the gazetteer does not know, or a location,
+organisation or proper-noun run whose last word says it is a street, building or local area
+(``local_words.txt``: "Royal Street", "Cavan Institute", "Fire Island"), is placed at the town
+named nearest to it in its sentence, else at the town the document names most. It carries no
+GeoNames id, a feature code saying what it is (``STRT``, ``BLDG``, ``AREA``, ``LCTY``), and a low
+confidence. Without a town in the document, nothing is placed.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ._gazetteer import Candidate
+
+__all__ = ["LocalFeature", "local_features", "place_locals", "LOCAL_CONFIDENCE"]
+
+LOCAL_CONFIDENCE = 0.3
+MAX_TOKENS = 6
+_FEATURE = {"street": "STRT", "building": "BLDG", "area": "AREA"}
+_OF_PLACE = re.compile(r"\b(?:village|town|hamlet|suburb|township|settlement) of ((?:[A-Z][\w'\u2019-]+ ?){1,3})(?<! )"
+                       r"|\b((?:[A-Z][\w'\u2019-]+ ){1,2})(?=(?:village|district|township|suburb|neighbou?rhood)\b)")
+_STREET_RUN = re.compile(r"\b((?:[A-Z][A-Za-z'\u2019]+|\d+(?:st|nd|rd|th)) ){1,3}")
+
+
+@dataclass
+class LocalFeature:
+    start: int
+    end: int
+    text: str
+    feature: str  # STRT | BLDG | AREA | LCTY
+
+
+@cache
+def _local_words() -> dict[str, str]:
+    path = resources.files("tidings.data.places").joinpath("local_words.txt")
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, word = line.split("\t")
+            out[word.strip()] = _FEATURE[kind.strip()]
+    return out
+
+
+def _kind(words: list[str]) -> str | None:
+    return _local_words().get(words[-1]) if words else None
+
+
+_LOCATIVES = {"in", "at", "near", "outside", "across", "around", "into", "toward", "towards", "via", "from",
+              "between", "of"}
+_PLACE_NOUNS = {"village", "town", "district", "suburb", "township", "area", "neighbourhood", "neighborhood",
+                "settlement", "camp", "county", "province", "region", "municipality", "city"}
+
+
+def _placed(doc, ent, known) -> bool:
+    """A name the model calls a place that reads as one: after "in"/"near" …, before "village" …,
+    or followed by ", <a place the gazetteer knows>" ("Portroe, Tipperary")."""
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before in _LOCATIVES:
+        return True
+    after = doc[ent.end:ent.end + 3]
+    if len(after) and after[0].lower_ in _PLACE_NOUNS:
+        return True
+    if len(after) >= 2 and after[0].text == "," and after[1].text[:1].isupper():
+        nxt = after[1:3] if len(after) == 3 and after[2].text[:1].isupper() else after[1:2]
+        return known(nxt.text) or known(after[1].text)
+    return False
+
+
+def local_features(doc, text: str, taken: list[bool], known) -> list[LocalFeature]:
+    """Spans outside the places already found that name a local feature. ``known(surface)`` says
+    whether the gazetteer has a name (those are left to the gazetteer's own rules)."""
+    out: list[LocalFeature] = []
+    used = list(taken)
+
+    def take(s: int, e: int, feature: str) -> None:
+        while s < e and text[s] in " \t":
+            s += 1
+        while e > s and text[e - 1] in " \t":
+            e -= 1
+        for lead in ("the ", "The "):
+            if text.startswith(lead, s):
+                s += len(lead)
+        if e - s < 3 or any(used[s:e]) or not text[s:s + 1].isupper() or "\n" in text[s:e]:
+            return
+        for i in range(s, e):
+            used[i] = True
+        out.append(LocalFeature(s, e, text[s:e], feature))
+
+    for ent in getattr(doc, "ents", ()):
+        if len(ent) > MAX_TOKENS:
+            continue
+        words = [t.text for t in ent if t.text[:1].isupper() or t.text[:1].isdigit()]
+        kind = _kind([t.text for t in ent])
+        if ent.label_ == "FAC":
+            take(ent.start_char, ent.end_char, kind or "BLDG")
+        elif ent.label_ == "GPE" and words and not known(ent.text) and not ent.text.isupper() and _placed(doc, ent, known):
+            take(ent.start_char, ent.end_char, kind or "LCTY")
+        elif ent.label_ in ("LOC", "ORG") and kind and len(words) >= 2:
+            take(ent.start_char, ent.end_char, kind)
+    for hit in _OF_PLACE.finditer(text):  # "the village of Kampungu", "Cacuaco district"
+        s, e = hit.span(1) if hit.group(1) else hit.span(2)
+        if not known(text[s:e].strip()):
+            take(s, e, "LCTY")
+    for hit in _STREET_RUN.finditer(text):  # "Desire Street", "Collins Avenue" the model did not tag
+        tail = re.match(r"(Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Parkway)\b", text[hit.end():])
+        if tail:
+            take(hit.start(), hit.end() + len(tail.group(0)), "STRT")
+    return out
+
+
+def place_locals(features: list[LocalFeature], towns: list[tuple[int, int, Candidate, float]],
+                 sentence_of) -> list[tuple[LocalFeature, Candidate]]:
+    """Each feature with the town it is placed at: the nearest town in its sentence, else the
+    document's most named town (``towns``: (start, sentence, chosen candidate, confidence) of
+    resolved towns)."""
+    if not features or not towns:
+        return []
+    counts: Counter = Counter()
+    first: dict = {}
+    for start, _, c, _confidence in towns:  # the town named most often (first named on a tie)
+        counts[c.geonameid or (c.lat, c.lon)] += 1
+        first.setdefault(c.geonameid or (c.lat, c.lon), (start, c))
+    focus = max(first.items(), key=lambda kv: (counts[kv[0]], -kv[1][0]))[1][1]
+    out = []
+    for f in features:
+        sent = sentence_of(f.start)
+        same = [(abs(s - f.start), c) for s, si, c, _ in towns if si == sent]
+        town = min(same, key=lambda x: x[0])[1] if same else focus
+        out.append((f, town))
+    return out
