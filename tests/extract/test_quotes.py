@@ -297,3 +297,138 @@ def test_mixed_quote_ends_before_a_loose_piece_after_its_mark(nlp, text, stop):
     _, quotes = run(nlp, text)
     q = quote_with(quotes, "that the", text)
     assert q.text.startswith("that the") and stop not in q.text and q.text.rstrip().endswith("”")
+
+
+# -- speed: per-doc indexes give the scans' answers; hostile text stays linear ------------
+def _brute_run_end(spans, start, end):
+    for a, b in spans:
+        if a < end < b and start < b:
+            end = b
+    return end
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_span_index_answers_as_the_scans_did(seed):
+    import random
+
+    from tidings.extract._quote_index import SpanIndex, TakenSpans
+
+    rnd = random.Random(seed)
+    spans = []
+    for _ in range(rnd.randint(0, 25)):
+        a = rnd.randint(0, 120)
+        spans.append((a, a + rnd.randint(-2, 30)))  # overlapping, nested, touching, empty, reversed
+    if seed % 2:
+        spans.sort()  # sorted by start, as regions are: the bisecting path of run_end_into
+    ix = SpanIndex(spans)
+    for p in range(-2, 160):
+        assert ix.covers(p) == any(a <= p < b for a, b in spans)
+        assert ix.straddles(p) == any(a < p < b for a, b in spans)
+        assert ix.closes_at(p) == any(a < p <= b and p == b for a, b in spans)
+        assert ix.excluding(40, 70).covers(p) == any(a <= p < b for a, b in spans if not (a >= 40 and b <= 70))
+    taken = TakenSpans()
+    for _ in range(60):
+        a = rnd.randint(0, 140)
+        b = a + rnd.randint(-1, 25)
+        assert ix.cuts(a, b) == any(a < qb and qa < b and not (a <= qa and qb <= b) for qa, qb in spans)
+        assert ix.run_end_into(a, b) == _brute_run_end(spans, a, b)
+        assert taken.overlaps(a, b) == any(a < tb and ta < b for ta, tb in taken._all)
+        if rnd.random() < 0.4:
+            taken.add(a, b)
+
+
+def test_doc_index_token_lookups_match_a_scan(nlp):
+    from tidings.extract._quote_index import DocIndex
+
+    doc = nlp("“We will  rebuild,” the mayor said.\n\nShe left. “Soon.”")
+    ix = DocIndex(doc, doc.text)
+    assert ix.text == doc.text
+    for pos in range(len(doc.text) + 2):
+        after = next((t for t in doc if t.idx >= pos), None)
+        before = [t for t in doc if t.idx + len(t) <= pos]
+        assert (ix.token_at_or_after(pos) is None) == (after is None)
+        assert after is None or ix.token_at_or_after(pos).i == after.i
+        assert (ix.token_before(pos).i if ix.token_before(pos) is not None else None) == \
+            (before[-1].i if before else None)
+    for tok in doc:
+        assert ix.sent(tok).start == tok.sent.start and ix.sent(tok).end == tok.sent.end
+
+
+def _marks_doc(n: int, sent_every: int | None = None):
+    """ "“" * n + " said Putin" * 10, parsed as the small model parses it (every mark hangs on the
+    first "said"), built by hand so that no parser runs; `sent_every` cuts the marks into sentences."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["“"] * n + ["said", "Putin"] * 10
+    spaces = [False] * (n - 1) + [True] + [True] * 19 + [False]
+    heads = [n] * n
+    deps = ["punct"] * n
+    for k in range(10):
+        heads += [n if k == 0 else n + 2 * (k - 1), n + 2 * (k + 1) if k < 9 else n + 2 * k]
+        deps += ["ROOT" if k == 0 else "ccomp", "nsubj" if k < 9 else "dobj"]
+    if sent_every:  # short sentences: each run of marks hangs on its own first mark
+        for i in range(n):
+            heads[i] = i - i % sent_every
+            deps[i] = "ROOT" if i % sent_every == 0 else "punct"
+    tags = ["``"] * n + ["VBD", "NNP"] * 10
+    pos = ["PUNCT"] * n + ["VERB", "PROPN"] * 10
+    lemmas = ["“"] * n + ["say", "Putin"] * 10
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+
+
+def _lines_run(func) -> int:
+    """Work done inside the quote modules: Python lines executed (loop iterations included)."""
+    import sys
+
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def start(frame, event, arg):
+        path = Path(frame.f_code.co_filename)
+        if path.parent.name == "extract" and (path.name == "quotes.py" or path.name.startswith("_quote_")):
+            return local
+        return None
+
+    old = sys.gettrace()
+    sys.settrace(start)
+    try:
+        func()
+    finally:
+        sys.settrace(old)
+    return count
+
+
+def _extract_on(doc):
+    from tidings.extract.quotes import extract_quotes
+
+    art = Article(id="h", text=doc.text, sentences=[Sentence(start=s.start_char, end=s.end_char) for s in doc.sents])
+    return extract_quotes(doc, art)
+
+
+@pytest.mark.parametrize("sent_every", [None, 40])
+def test_unmatched_marks_cost_grows_linearly(sent_every):
+    """Thousands of quote marks: 4x the marks may cost at most ~6x the work (it was ~16x: quadratic)."""
+    small = _lines_run(lambda: _extract_on(_marks_doc(400, sent_every)))
+    big = _lines_run(lambda: _extract_on(_marks_doc(1600, sent_every)))
+    assert big <= 6 * small, (small, big)
+
+
+def test_many_quotes_in_one_paragraph_cost_grows_linearly(nlp):
+    """8x the quotes may cost at most 10x the work (the scans per quote made it ~20x)."""
+    unit = "Putin said “the war goes on.” "
+    small = nlp(unit * 20)
+    big = nlp(unit * 160)
+    work_small = _lines_run(lambda: _extract_on(small))
+    work_big = _lines_run(lambda: _extract_on(big))
+    assert work_big <= 10 * work_small, (work_small, work_big)
+
+
+def test_twenty_thousand_marks_finish():
+    quotes = _extract_on(_marks_doc(20_000))  # took ~10 s when the steps scanned every mark per token
+    assert isinstance(quotes, list)

@@ -1,6 +1,7 @@
 """Cues, speakers' syntactic positions and content spans, over a parsed spaCy Doc."""
 from __future__ import annotations
 
+from ._quote_index import MAX_CUES_PER_SENT, as_span_index, index_of, sentence_too_long
 from ._quote_lexicon import core_verbs, speech_verbs
 
 __all__ = ["is_cue", "speaker_head", "complement_span", "frame_tokens", "find_cue",
@@ -20,7 +21,7 @@ _FORMS = {"said", "says", "told", "tells", "added", "adds", "asked", "wrote", "w
 def is_cue(tok) -> bool:
     """A reporting verb ("said", "told", "tweeted"), not an auxiliary or a noun use."""
     if tok.lower_ in _FORMS and tok.dep_ not in ("amod", "compound", "nsubj", "dobj", "pobj"):
-        return True
+        return not sentence_too_long(tok)
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return False
     lemma = tok.lemma_.lower()
@@ -28,12 +29,12 @@ def is_cue(tok) -> bool:
         return False
     if tok.dep_ in ("amod", "compound"):
         return False
-    return True
+    return not sentence_too_long(tok)  # a "sentence" of hundreds of words is no prose
 
 
 def according_to(tok):
     """For the token "according" in "according to X": the head token of X, else None."""
-    if tok.lower_ != "according":
+    if tok.lower_ != "according" or sentence_too_long(tok):
         return None
     for child in tok.children:
         if child.lower_ == "to":
@@ -97,10 +98,11 @@ def frame_tokens(doc, start: int, end: int, para: tuple[int, int], blocked: list
                  side: str, limit: int = 30) -> list:
     """Tokens next to a quote outside any quote: up to the sentence end (after) or start (before)."""
     out = []
+    blocked = as_span_index(blocked)
     if side == "after":
         tok = _token_at_or_after(doc, end)
         while tok is not None and tok.idx < para[1] and len(out) < limit:
-            if any(a <= tok.idx < b for a, b in blocked):
+            if blocked.covers(tok.idx):
                 break
             if not tok.is_space:
                 out.append(tok)
@@ -110,7 +112,7 @@ def frame_tokens(doc, start: int, end: int, para: tuple[int, int], blocked: list
     else:
         tok = _token_before(doc, start)
         while tok is not None and tok.idx >= para[0] and len(out) < limit:
-            if any(a <= tok.idx < b for a, b in blocked) or tok.text in _END_PUNCT:
+            if blocked.covers(tok.idx) or tok.text in _END_PUNCT:
                 break
             if not tok.is_space:
                 out.append(tok)
@@ -120,20 +122,11 @@ def frame_tokens(doc, start: int, end: int, para: tuple[int, int], blocked: list
 
 
 def _token_at_or_after(doc, pos: int):
-    for tok in doc:
-        if tok.idx + len(tok) > pos and tok.idx >= pos:
-            return tok
-    return None
+    return index_of(doc).token_at_or_after(pos)
 
 
 def _token_before(doc, pos: int):
-    best = None
-    for tok in doc:
-        if tok.idx + len(tok) <= pos:
-            best = tok
-        else:
-            break
-    return best
+    return index_of(doc).token_before(pos)
 
 
 def find_cue(frame: list, exclude: set[int]):
@@ -224,23 +217,22 @@ def _without_speaker_conj(cue, child, toks):
 
 def _runs_on(doc, pos: int) -> bool:
     """True when the words after a closing mark at `pos` still belong to the quoted phrase ("… of X")."""
-    nxt = [t for t in doc if t.idx >= pos and not t.is_space][:1]
-    if not nxt:
+    t = index_of(doc).token_at_or_after(pos)
+    while t is not None and t.is_space:
+        t = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if t is None:
         return False
-    t = nxt[0]
     return not (t.dep_ in _LOOSE_DEPS or t.lower_ in _LOOSE_WORDS)
 
 
 def tidy(text: str, start: int, end: int, quote_ranges: list[tuple[int, int]]) -> tuple[int, int]:
     """Trim space and trailing punctuation outside quotes; keep a closing mark and the punctuation it holds."""
-    for a, b in quote_ranges:  # content that ends inside a quote runs to its closing mark
-        if a < end < b and start < b:
-            end = b
+    quote_ranges = as_span_index(quote_ranges)
+    end = quote_ranges.run_end_into(start, end)  # content that ends inside a quote runs to its closing mark
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and (text[end - 1] in _TRIM or text[end - 1] in _END_PUNCT):
-        inside = any(a < end <= b and end == b for a, b in quote_ranges)
-        if inside:
+        if quote_ranges.closes_at(end):
             break
         end -= 1
     return start, end
@@ -249,18 +241,22 @@ def tidy(text: str, start: int, end: int, quote_ranges: list[tuple[int, int]]) -
 def indirect_candidates(doc, blocked: list[tuple[int, int]]):
     """(cue, [content spans], speaker head) for reporting verbs with a clausal complement, no quote marks."""
     out = []
-    for tok in doc:
-        if any(a <= tok.idx < b for a, b in blocked):
+    blocked = as_span_index(blocked)
+    ix = index_of(doc)
+    per_sent: dict[int, int] = {}  # cues examined per sentence: hostile text must stay linear
+    for i in ix.tokens_with(_FORMS | {"according"}, speech_verbs()):  # no other token can be a cue
+        tok = doc[i]
+        if blocked.covers(tok.idx):
             continue
         if tok.lower_ == "according":
             obj = according_to(tok)
-            if obj is None:
+            if obj is None or not _count_cue(ix, tok, per_sent):
                 continue
             host = tok.head
             if host.i == tok.i:
                 continue
             sub = set(t.i for t in tok.subtree)
-            toks = [t for t in host.sent if t.i not in sub and not t.is_space]
+            toks = [t for t in ix.sent(host) if t.i not in sub and not t.is_space]
             while toks and toks[0].is_punct and toks[0].text not in _OPEN_MARKS:
                 toks.pop(0)
             while toks and toks[-1].is_punct and toks[-1].text not in _CLOSE_MARKS:
@@ -270,7 +266,7 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
             spans = _runs(toks)
             out.append((tok, spans, obj))
             continue
-        if not is_cue(tok):
+        if not is_cue(tok) or not _count_cue(ix, tok, per_sent):
             continue
         comps = [c for c in tok.children if c.dep_ == "ccomp"]
         if comps:
@@ -280,7 +276,7 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
                 # inverted "…, a source said": the content is everything before the speaker
                 subj = [c for c in tok.children if c.dep_ in _SUBJ and c.i < tok.i]
                 first = min([tok.i] + [s.left_edge.i for s in subj])
-                sent_start = tok.sent.start
+                sent_start = ix.sent_bounds(tok.i)[0]
                 toks = [t for t in tok.doc[sent_start:first]]
                 if not toks:
                     continue
@@ -298,18 +294,28 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
     return out
 
 
+def _count_cue(ix, tok, per_sent: dict[int, int]) -> bool:
+    """False once a sentence has had MAX_CUES_PER_SENT cues examined (no news sentence has)."""
+    start = ix.sent_bounds(tok.i)[0]
+    n = per_sent.get(start, 0) + 1
+    per_sent[start] = n
+    return n <= MAX_CUES_PER_SENT
+
+
 def _to_sentence_end(cue, toks):
     """PolNeAR's content of "X said that …" runs to the end of the sentence, through loose conjuncts;
     it stops at a second reporting clause (", adding …") or at a new quote's speaker."""
-    sent = cue.sent
+    doc = cue.doc
+    ix = index_of(doc)
+    sent_end = ix.sent_bounds(cue.i)[1]
+    text = ix.text
     last = toks[-1].i
     out = list(toks)
-    limit = min(sent.end, cue.right_edge.i + 1)  # never into a higher clause ("While X said …, Y did …")
-    doc = cue.doc
+    limit = min(sent_end, cue.right_edge.i + 1)  # never into a higher clause ("While X said …, Y did …")
     for t in doc[last + 1:limit]:
         if is_cue(t) or t.dep_ in ("nsubj", "nsubjpass") and t.head.i == cue.i:
             break  # a second reporting verb, or the speaker after the content
-        if "\n" in t.text or "\n" in doc.text[out[-1].idx:t.idx]:
+        if "\n" in t.text or "\n" in text[out[-1].idx:t.idx]:
             break
         if t.text == "," and t.i + 1 < limit and (doc[t.i + 1].head.i == cue.i or doc[t.i + 1].tag_ == "VBG"):
             break  # ", engaging in …" / ", adding …": a new dependent of the cue
@@ -334,6 +340,7 @@ def _cut_after_quote(toks):
     """Past a closing mark, the speaker's content ends where a loose piece begins: "…,” claiming …",
     "…” and called …", "…” — a play on words …", "…” as he faces …" (PolNeAR stops there)."""
     seen_close = False
+    text = index_of(toks[0].doc).text if toks else ""
     for k, t in enumerate(toks):
         prev = toks[k - 1] if k else None
         if seen_close and prev is not None:
@@ -344,7 +351,7 @@ def _cut_after_quote(toks):
             if t.dep_ == "cc" and nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.dep_ == "conj" and \
                     not any(c.dep_ in _SUBJ for c in nxt.children):
                 return toks[:k]
-        if t.text in _CLOSERS and t.idx > 0 and not t.doc.text[t.idx - 1].isspace():
+        if t.text in _CLOSERS and t.idx > 0 and not text[t.idx - 1].isspace():
             seen_close = True  # a closing mark: glued to the word before it
     return toks
 

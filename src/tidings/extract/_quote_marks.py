@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ._quote_index import SpanIndex
+
 __all__ = ["Region", "find_regions", "paragraph_bounds"]
 
 # Double marks by direction; "ambiguous" ones get their direction from context.
@@ -167,13 +169,13 @@ def _first_nonspace(text: str, ps: int, pe: int) -> int:
 
 def _single_regions(text: str, paras, doubles: list[Region]) -> list[Region]:
     """‘single’ quotes outside double ones, only where they clearly pair up in one paragraph."""
-    covered = [(a, b) for r in doubles for a, b in r.spans]
+    covered = SpanIndex((a, b) for r in doubles for a, b in r.spans)
     out = []
     for ps, pe in paras:
         open_at = None
         for m in _SINGLE_RE.finditer(text, ps, pe):
             pos = m.start()
-            if any(a <= pos < b for a, b in covered):
+            if covered.covers(pos):
                 continue
             before = text[pos - 1] if pos > ps else " "
             after = text[pos + 1] if pos + 1 < pe else " "

@@ -1,10 +1,12 @@
 """Resolve a speaker mention ("he", "the official", "Psaki") to a record entity or an anonymous source."""
 from __future__ import annotations
 
+import bisect
 import difflib
 from dataclasses import dataclass
 
 from ..record import AnonymousSource, Article, Speaker, SpanRef
+from ._quote_index import index_of
 from ._quote_lexicon import (anonymous_nouns, demonym_code, document_nouns, first_name_gender,
                              pronoun_class)
 
@@ -49,15 +51,16 @@ class SpeakerResolver:
         self.doc = doc
         self.record = record
         self.text = record.text
-        self._tok_at = {}
-        for t in doc:
-            for i in range(t.idx, t.idx + len(t)):
-                self._tok_at[i] = t
+        self.index = index_of(doc)
         self.mentions: list[tuple[int, int, object]] = []  # (start, end, Entity)
         for ent in record.entities:
             for m in ent.mentions:
                 self.mentions.append((m.start, m.end, ent))
         self.mentions.sort(key=lambda x: x[0])
+        self._mention_starts = [m[0] for m in self.mentions]
+        self._longest = max((e - s for s, e, _ in self.mentions), default=0)
+        self._genders: dict[int, str | None] = {}
+        self._names = None
         self._variants = {a.start: a.suggestion for a in record.mt_artifacts
                           if a.kind == "name_variant" and a.suggestion}
         self.last_doc_speaker: Speaker | None = None
@@ -74,8 +77,8 @@ class SpeakerResolver:
         for s, e, ent in self.mentions:
             if ent.type not in ("PERSON", "ORG"):
                 continue
-            tok = self._tok_at.get(s)
-            gender = _entity_gender(ent) if ent.type == "PERSON" else None
+            tok = self.index.token_covering(s)
+            gender = self._gender(ent) if ent.type == "PERSON" else None
             out.append(_Cand(s, e, ent.type, gender, False, _is_subject(tok),
                              Speaker(entity=ent.id, name=ent.name)))
             covered.update(range(s, e))
@@ -85,7 +88,11 @@ class SpeakerResolver:
             gender = first_name_gender(ent[0].text) if ent.label_ == "PERSON" and len(ent) > 1 else None
             out.append(_Cand(ent.start_char, ent.end_char, ent.label_, gender, False,
                              _is_subject(ent.root), Speaker(name=ent.text)))
-        for chunk in self.doc.noun_chunks:
+        if self.doc.has_annotation("DEP") and not (self.index.lower_forms() & anonymous_nouns()):
+            chunks = ()  # no anonymous-source noun anywhere: no chunk can be one
+        else:
+            chunks = self.doc.noun_chunks
+        for chunk in chunks:
             head = chunk.root
             if head.lower_ in anonymous_nouns() and not any(t.pos_ == "PROPN" for t in chunk):
                 anon = self._anonymous(head, chunk.start_char, chunk.end_char)
@@ -94,6 +101,18 @@ class SpeakerResolver:
                                  Speaker(name=anon.description, anonymous=anon)))
         out.sort(key=lambda c: c.start)
         return out
+
+    def _gender(self, ent) -> str | None:
+        key = id(ent)
+        if key not in self._genders:
+            self._genders[key] = _entity_gender(ent)
+        return self._genders[key]
+
+    def _near(self, s: int, e: int):
+        """Mentions that may overlap [s, e), in start order (no mention is longer than the longest)."""
+        lo = bisect.bisect_right(self._mention_starts, s - self._longest - 1)
+        hi = bisect.bisect_left(self._mention_starts, e)
+        return self.mentions[lo:hi]
 
     # -- resolution ---------------------------------------------------------------------
     def resolve(self, head) -> Speaker | None:
@@ -152,9 +171,8 @@ class SpeakerResolver:
     def _earlier_issuer(self, head):
         """ "X issued a statement … The statement said": X, from the earlier mention of that document."""
         lemma = head.lemma_.lower()
-        for tok in reversed(self.doc[:head.i]):
-            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
-                continue
+        tok = self.index.previous_noun(lemma, head.i)
+        if tok is not None:
             owners = [c for c in tok.children if c.dep_ in ("poss", "compound")]
             if tok.dep_ in ("dobj", "obj") or tok.dep_ == "pobj":
                 verb = tok.head if tok.dep_ != "pobj" else tok.head.head
@@ -163,23 +181,18 @@ class SpeakerResolver:
                 ent = self._entity_at(owner.idx, owner.idx + len(owner))
                 if ent is not None and ent.type in ("PERSON", "ORG", "NORP"):
                     return ent
-            return None
         return None
 
     def _entity_at(self, s: int, e: int):
         best = None
-        for ms, me, ent in self.mentions:
-            if ms >= e:
-                break
+        for ms, me, ent in self._near(s, e):
             if me > s:
                 if best is None or ent.type in ("PERSON", "ORG"):
                     best = ent
         return best
 
     def _entity_in(self, s: int, e: int, exclude: tuple[int, int]):
-        for ms, me, ent in self.mentions:
-            if ms >= e:
-                break
+        for ms, me, ent in self._near(s, e):
             if me > s and not (ms >= exclude[0] and me <= exclude[1]):
                 return ent
         return None
@@ -187,22 +200,26 @@ class SpeakerResolver:
     def _fuzzy_entity(self, head):
         """An MT-garbled name ("Blinking" for "Blinken") matched to a PERSON entity."""
         suggestion = self._variants.get(head.idx)
-        names = []
-        for ent in self.record.entities:
-            if ent.type != "PERSON":
-                continue
-            for n in [ent.name, *ent.aliases]:
-                names.append((n, ent))
+        if self._names is None:
+            exact: dict[str, object] = {}  # a name or its last word → the first entity with it
+            by_prefix: dict[str, list] = {}  # the last word's first three letters → (last word, entity)
+            for ent in self.record.entities:
+                if ent.type != "PERSON":
+                    continue
+                for n in [ent.name, *ent.aliases]:
+                    last = n.split()[-1] if n.split() else n
+                    exact.setdefault(n.lower(), ent)
+                    exact.setdefault(last.lower(), ent)
+                    by_prefix.setdefault(last[:3].lower(), []).append((last, ent))
+            self._names = (exact, by_prefix)
+        exact, by_prefix = self._names
         word = suggestion or head.text
-        for n, ent in names:
-            last = n.split()[-1] if n.split() else n
-            if word.lower() == n.lower() or word.lower() == last.lower():
-                return ent
-        for n, ent in names:
-            last = n.split()[-1] if n.split() else n
-            if len(word) >= 5 and word[:3].lower() == last[:3].lower() and \
-                    difflib.SequenceMatcher(None, word.lower(), last.lower()).ratio() >= 0.75:
-                return ent
+        if word.lower() in exact:
+            return exact[word.lower()]
+        if len(word) >= 5:
+            for last, ent in by_prefix.get(word[:3].lower(), ()):
+                if difflib.SequenceMatcher(None, word.lower(), last.lower()).ratio() >= 0.75:
+                    return ent
         return None
 
     def _role_entity(self, head, before: int):
@@ -256,9 +273,9 @@ class SpeakerResolver:
         if want is None:  # I, you: the speaker is whoever the text names; leave unresolved
             return Speaker(mention=mention)
         best = None
-        for cand in reversed(self.cands):
-            if cand.start >= pos:
-                continue
+        k = bisect.bisect_left(self.cands, pos, key=lambda c: c.start)  # candidates before the pronoun
+        for j in range(k - 1, -1, -1):
+            cand = self.cands[j]
             if pos - cand.start > 2500:
                 break
             if cand.kind not in want:
@@ -291,13 +308,12 @@ class SpeakerResolver:
         if speaker.entity:
             ent = self.record.entity(speaker.entity)
             kind = ent.type if ent is not None and ent.type in ("PERSON", "ORG") else kind
-            gender = _entity_gender(ent) if ent is not None and ent.type == "PERSON" else None
+            gender = self._gender(ent) if ent is not None and ent.type == "PERSON" else None
         else:
             gender = first_name_gender(head.left_edge.text) if head.pos_ == "PROPN" and head.left_edge.i < head.i else None
         cand = _Cand(speaker.mention.start, speaker.mention.end, kind, gender,
                      head.tag_ in ("NNS", "NNPS"), True, speaker)
-        self.cands.append(cand)
-        self.cands.sort(key=lambda c: c.start)
+        bisect.insort_right(self.cands, cand, key=lambda c: c.start)  # after equal starts, as a stable sort
 
 
 def _is_subject(tok) -> bool:

@@ -11,6 +11,8 @@ Steps, each in a private helper:
    ("X said that …", "…, X said", "according to X, …");
 5. speakers resolve to record entities, typed anonymous sources or documents (_quote_speaker).
 Never raises on odd text: a failure inside one step drops that step's quotes only.
+Work grows linearly with the text: per-doc indexes (_quote_index) replace scans over tokens and
+quotation spans, and caps there bound hostile input (thousands of marks, sentences with no end).
 """
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ import re
 from ..record import Article, Cue, Quote, Speaker
 from ._quote_attrib import (complement_span, find_cue, frame_tokens, indirect_candidates, is_cue,
                             speaker_head, tidy)
+from ._quote_index import (MAX_REGIONS_PER_PARA, Paragraphs, SpanIndex, TakenSpans, blank as _blank, index_of,
+                           last_nonspace as _last_nonspace, sentence_too_long, using)
 from ._quote_lexicon import core_verbs, noun_cues
 from ._quote_marks import Region, find_regions, paragraph_bounds
 from ._quote_speaker import SpeakerResolver
@@ -57,27 +61,41 @@ def extract_quotes(doc, record: Article) -> list[Quote]:
     text = record.text
     try:
         regions = find_regions(text)
-        paras = paragraph_bounds(text)
+        paras = Paragraphs(paragraph_bounds(text))
     except Exception as exc:  # pragma: no cover - find_regions already guards itself
         log.debug("quote marks failed: %s", exc)
         return []
-    starts = [t.idx for t in doc]
-    drafts: list[_Draft] = []
-    try:
-        drafts.extend(_from_regions(doc, text, regions, paras, starts))
-    except Exception as exc:
-        log.warning("direct quotes failed on %s: %s", record.id, exc)
-    try:
-        drafts.extend(_indirect(doc, text, regions, drafts))
-    except Exception as exc:
-        log.warning("indirect quotes failed on %s: %s", record.id, exc)
-    drafts.sort(key=lambda d: d.start)
-    return _assemble(doc, record, drafts)
+    with using(doc, text) as ix:
+        starts = ix.starts
+        drafts: list[_Draft] = []
+        try:
+            drafts.extend(_from_regions(doc, text, _capped(regions, paras), paras, starts))
+        except Exception as exc:
+            log.warning("direct quotes failed on %s: %s", record.id, exc)
+        try:
+            drafts.extend(_indirect(doc, text, regions, drafts))
+        except Exception as exc:
+            log.warning("indirect quotes failed on %s: %s", record.id, exc)
+        drafts.sort(key=lambda d: d.start)
+        return _assemble(doc, record, drafts)
+
+
+def _capped(regions, paras):
+    """At most MAX_REGIONS_PER_PARA regions starting in one paragraph (hostile text: marks by the thousand)."""
+    seen: dict[int, int] = {}
+    out = []
+    for r in regions:
+        pi = _para_of(paras, r.start)
+        seen[pi] = seen.get(pi, 0) + 1
+        if seen[pi] <= MAX_REGIONS_PER_PARA:
+            out.append(r)
+    return out
 
 
 # -- regions → direct, mixed, fragment ---------------------------------------------------
 def _para_of(paras, pos: int) -> int:
-    i = bisect.bisect_right([p[0] for p in paras], pos) - 1
+    starts = paras.starts if isinstance(paras, Paragraphs) else [p[0] for p in paras]
+    i = bisect.bisect_right(starts, pos) - 1
     return max(i, 0)
 
 
@@ -99,9 +117,8 @@ def _is_sentence(text: str, region: Region, tokens) -> bool:
     first = inner.lstrip("([…. ")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
-    line = text[:region.start].rsplit("\n", 1)[-1]
-    before = line.rstrip()
-    at_start = not before or before[-1] in ":.!?,;—–-\"”"
+    last = _last_nonspace(text, region.start, text.rfind("\n", 0, region.start) + 1)
+    at_start = not last or last in ":.!?,;—–-\"”"
     ends = inner.rstrip()[-1:] in ".!?,…"
     if len(region.spans) > 1:
         return True
@@ -125,7 +142,8 @@ def _region_head(tokens):
 
 def _from_regions(doc, text, regions, paras, starts):
     drafts: list[_Draft] = []
-    blocked = [(a, b) for r in regions for a, b in r.spans if not _title_like(text, r)]
+    blocked = SpanIndex((a, b) for r in regions if not _title_like(text, r) for a, b in r.spans)
+    by_cue: dict[int, list[_Draft]] = {}  # drafts (not direct) by cue token, in order
     used_cues: set[int] = set()
     last_direct: _Draft | None = None
     for region in regions:
@@ -138,7 +156,7 @@ def _from_regions(doc, text, regions, paras, starts):
         pi = _para_of(paras, region.start)
         para = paras[pi] if paras else (0, len(text))
         if last_direct is not None and last_direct.cue is not None and last_direct.frame_end <= region.start and \
-                text[last_direct.frame_end:region.start].strip() == "" and _para_of(paras, last_direct.frame_end) == pi \
+                _blank(text, last_direct.frame_end, region.start) and _para_of(paras, last_direct.frame_end) == pi \
                 and _RESUME_RE.search(text[max(0, region.start - 16):region.start]) and _inner(text, region)[:1].islower() \
                 and _same_or_no_cue(_governor(tokens, exclude)[0], last_direct.cue):
             # “My hope,” he said, “is that …”: the quote resumes after its cue
@@ -152,6 +170,8 @@ def _from_regions(doc, text, regions, paras, starts):
             if d is last_direct:  # merged into the previous quote
                 continue
             drafts.append(d)
+            if d.cue is not None and d.kind != "direct":
+                by_cue.setdefault(d.cue.i, []).append(d)
             last_direct = d
             if d.cue is not None:
                 used_cues.add(d.cue.i)
@@ -159,7 +179,7 @@ def _from_regions(doc, text, regions, paras, starts):
         d = _embedded(doc, text, region, tokens, exclude, blocked)
         if d is None:
             continue
-        same = [x for x in drafts if x.cue is not None and x.cue.i == d.cue.i and x.kind != "direct"
+        same = [x for x in by_cue.get(d.cue.i, ()) if x.kind != "direct"
                 and d.spans[0][0] - x.spans[-1][1] < 40 and x.spans[0][0] - d.spans[-1][1] < 40]
         if same:  # two phrases quoted under one cue ("called him “X” and “Y”"): one quote
             x = same[0]
@@ -168,6 +188,7 @@ def _from_regions(doc, text, regions, paras, starts):
             continue
         d.para = pi
         drafts.append(d)
+        by_cue.setdefault(d.cue.i, []).append(d)
     return drafts
 
 
@@ -175,11 +196,11 @@ def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts
     para = paras[pi] if paras else (0, len(text))
     last_para = _para_of(paras, region.end)
     para_end = paras[last_para] if paras else para
-    others = [(a, b) for a, b in blocked if not (a >= region.start and b <= region.end)]
+    others = blocked.excluding(region.start, region.end)
     after = frame_tokens(doc, region.start, region.end, para_end, others, "after")
     before = frame_tokens(doc, region.start, region.end, para, others, "before")
-    if not before and pi > 0 and text[para[0]:region.start].strip() == "" and \
-            text[:para[0]].rstrip().endswith(":"):
+    if not before and pi > 0 and _blank(text, para[0], region.start) and \
+            _last_nonspace(text, para[0]) == ":":
         prev = paras[pi - 1]
         before = frame_tokens(doc, prev[1], prev[1], prev, others, "before")
     inner = _inner(text, region).rstrip()
@@ -215,8 +236,7 @@ def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts
             return _Draft(spans, "direct", cue, head, frame_end, pi, conf, region)
     # no cue next to it: a continuation of the previous quote …
     if last is not None:
-        gap = text[last.frame_end:region.start]
-        if gap.strip() == "" and gap.count("\n") <= 2:
+        if _blank(text, last.frame_end, region.start) and text.count("\n", last.frame_end, region.start) <= 2:
             last.spans.extend(spans)
             last.frame_end = region.end
             return last
@@ -300,11 +320,14 @@ def _next_sentence_frame(doc, end, paras, pi, blocked, starts):
         tok = doc[tok.i + 1]
     if tok.is_punct:
         return []
-    sent = tok.sent
-    toks = [t for t in sent if t.i >= tok.i]
-    if len(toks) > 20 or any(any(a <= t.idx < b for a, b in blocked) for t in toks):
+    ix = index_of(doc)
+    sent_end = ix.sent_bounds(tok.i)[1]
+    if sent_end - tok.i > 20:
         return []
-    if "\n" in doc.text[end:tok.idx] and doc.text[end:tok.idx].count("\n") > 2:
+    toks = list(doc[tok.i:sent_end])
+    if any(blocked.covers(t.idx) for t in toks):
+        return []
+    if ix.text.count("\n", end, tok.idx) > 2:
         return []
     return toks
 
@@ -318,6 +341,9 @@ def _governor(tokens, exclude):
     head = _region_head(tokens)
     if head is None:
         return None, None, None
+    if sentence_too_long(head):  # no prose: hostile or garbled text
+        return None, None, head
+    text = index_of(head.doc).text
     cur = head
     cue = None
     for _ in range(10):
@@ -332,7 +358,7 @@ def _governor(tokens, exclude):
                 if poss:
                     return h, poss[0], head
             elif cue is not None and cue.lemma_.lower() not in core_verbs() and is_cue(h) and \
-                    h.lemma_.lower() in core_verbs() and "\n" not in h.doc.text[min(h.idx, cue.idx):max(h.idx, cue.idx)]:
+                    h.lemma_.lower() in core_verbs() and "\n" not in text[min(h.idx, cue.idx):max(h.idx, cue.idx)]:
                 if cur.dep_ in _CLIMB and any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
                     cue = h
                     break
@@ -403,9 +429,9 @@ def _embedded(doc, text, region, tokens, exclude, blocked):
 
 # -- indirect --------------------------------------------------------------------------
 def _indirect(doc, text, regions, drafts):
-    blocked = [(a, b) for r in regions for a, b in r.spans]
+    blocked = SpanIndex((a, b) for r in regions for a, b in r.spans)
     used = {d.cue.i for d in drafts if d.cue is not None}
-    taken = [(a, b) for d in drafts for a, b in d.spans]
+    taken = TakenSpans((a, b) for d in drafts for a, b in d.spans)
     out = []
     for cue, spans, head in indirect_candidates(doc, blocked):
         if cue.i in used or head is None:
@@ -417,24 +443,27 @@ def _indirect(doc, text, regions, drafts):
         words = sum(len(text[a:b].split()) for a, b in spans)
         if words < 3:
             continue
-        if any(a < tb and ta < b for a, b in spans for ta, tb in taken):
+        if any(taken.overlaps(a, b) for a, b in spans):
             continue
-        if any(a < qb and qa < b and not (a <= qa and qb <= b) for a, b in spans for qa, qb in blocked):
+        if any(blocked.cuts(a, b) for a, b in spans):
             continue  # content cuts through a quotation: the region steps handle it
         if head.i >= min(t.i for t in doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand") or [head]) and \
                 any(a <= head.idx < b for a, b in spans):
             continue  # the speaker sits inside the content: a parse error
         out.append(_Draft(spans, "indirect", cue, head, spans[-1][1], 0, 0.6))
         used.add(cue.i)
-        taken.extend(spans)
+        for a, b in spans:
+            taken.add(a, b)
     return out
 
 
 # -- record objects ----------------------------------------------------------------------
 def _assemble(doc, record: Article, drafts: list[_Draft]) -> list[Quote]:
     text = record.text
-    resolver = SpeakerResolver(doc, record)
     quotes: list[Quote] = []
+    if not drafts:
+        return quotes
+    resolver = SpeakerResolver(doc, record)
     for d in drafts:
         try:
             speaker = resolver.resolve(d.head) if d.head is not None else None
@@ -464,7 +493,4 @@ def _assemble(doc, record: Article, drafts: list[_Draft]) -> list[Quote]:
 
 
 def _sent_index(doc, pos: int) -> int:
-    for i, s in enumerate(doc.sents):
-        if s.start_char <= pos < s.end_char:
-            return i
-    return 0
+    return index_of(doc).sent_index_at(pos)

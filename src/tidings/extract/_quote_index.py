@@ -1,0 +1,332 @@
+"""Per-document lookups for the quote extractor, built once per doc so every step stays linear.
+
+``DocIndex`` holds the doc's text (``doc.text`` rebuilds the string on every call), token
+start/end offsets for bisection, and sentence bounds. ``extract_quotes`` opens it with
+``using(doc)``; helpers reach it with ``index_of(doc)`` (built afresh when called outside).
+``SpanIndex`` answers "is this offset inside a quotation?" in O(log n) instead of a scan.
+The limits below keep hostile input (thousands of marks, sentences with no end) near-linear;
+they sit far above anything in news text (the longest sentence parsed in a sample of 150
+corpus articles has 85 tokens; the most quotation regions in one paragraph of the 4,200
+corpus texts is 30).
+"""
+from __future__ import annotations
+
+import re
+import threading
+from bisect import bisect_left, bisect_right
+from contextlib import contextmanager
+
+__all__ = ["DocIndex", "SpanIndex", "TakenSpans", "Paragraphs", "index_of", "using", "blank", "last_nonspace",
+           "MAX_SENT_TOKENS", "MAX_REGIONS_PER_PARA", "MAX_CUES_PER_SENT"]
+
+MAX_SENT_TOKENS = 300  # a longer "sentence" is no prose: its words are never reporting cues
+MAX_REGIONS_PER_PARA = 200  # quotation regions read per paragraph; the rest are dropped
+MAX_CUES_PER_SENT = 16  # reporting verbs examined per sentence for indirect quotes
+
+_local = threading.local()
+
+
+class DocIndex:
+    """Text, token offsets and sentence bounds of one doc, computed once."""
+
+    def __init__(self, doc, text: str | None = None):
+        self.doc = doc
+        if len(doc):
+            table = doc.to_array(["IDX", "LENGTH"])
+            self.starts = table[:, 0].tolist()
+            self.ends = (table[:, 0] + table[:, 1]).tolist()
+        else:
+            self.starts, self.ends = [], []
+        # the record's text is the doc's text (the parse runs over it); doc.text would rebuild it
+        if text is None or len(text) != (self.ends[-1] + len(doc[-1].whitespace_) if len(doc) else 0):
+            text = doc.text
+        self.text = text
+        self._sent_starts: list[int] | None = None
+        self._sent_ends: list[int] | None = None
+        self._sent_chars: tuple[list[int], list[int]] | None = None
+        self._noun_lemmas: dict[str, list[int]] | None = None
+        self._words = None
+
+    # -- words ---------------------------------------------------------------------------
+    def _word_table(self):
+        if self._words is None:
+            import numpy
+
+            table = self.doc.to_array(["LOWER", "LEMMA"]) if len(self.doc) else numpy.zeros((0, 2), "uint64")
+            strings = self.doc.vocab.strings
+            lowers = {int(h): strings[int(h)] for h in numpy.unique(table[:, 0])}
+            lemmas = {int(h): strings[int(h)].lower() for h in numpy.unique(table[:, 1])}
+            self._words = (table, lowers, lemmas)
+        return self._words
+
+    def lower_forms(self) -> set[str]:
+        """The lower-cased forms of the doc's tokens."""
+        return set(self._word_table()[1].values())
+
+    def tokens_with(self, lowers, lemmas) -> list[int]:
+        """Indices of tokens whose lower form is in `lowers` or whose lower-cased lemma is in `lemmas`."""
+        import numpy
+
+        table, lower_names, lemma_names = self._word_table()
+        want_lower = [h for h, w in lower_names.items() if w in lowers]
+        want_lemma = [h for h, w in lemma_names.items() if w in lemmas]
+        hit = numpy.isin(table[:, 0], numpy.array(want_lower, dtype=table.dtype)) | \
+            numpy.isin(table[:, 1], numpy.array(want_lemma, dtype=table.dtype))
+        return numpy.flatnonzero(hit).tolist()
+
+    # -- tokens ------------------------------------------------------------------------
+    def token_at_or_after(self, pos: int):
+        """The first token starting at or after `pos`, else None."""
+        i = bisect_left(self.starts, pos)
+        return self.doc[i] if i < len(self.starts) else None
+
+    def token_before(self, pos: int):
+        """The last token ending at or before `pos`, else None."""
+        i = bisect_right(self.ends, pos) - 1
+        return self.doc[i] if i >= 0 else None
+
+    def token_covering(self, pos: int):
+        """The token whose characters include `pos` (not its trailing space), else None."""
+        i = bisect_right(self.starts, pos) - 1
+        return self.doc[i] if i >= 0 and pos < self.ends[i] else None
+
+    # -- sentences -----------------------------------------------------------------------
+    def _sentences(self) -> None:
+        starts, ends = [], []
+        for s in self.doc.sents:
+            starts.append(s.start)
+            ends.append(s.end)
+        self._sent_starts, self._sent_ends = starts, ends
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        """(start, end) token indices of the sentence holding token `i`."""
+        if self._sent_starts is None:
+            self._sentences()
+        k = bisect_right(self._sent_starts, i) - 1
+        return self._sent_starts[k], self._sent_ends[k]
+
+    def sent(self, tok):
+        """``tok.sent`` without the walk over the sentence that spaCy does on each call."""
+        s, e = self.sent_bounds(tok.i)
+        return self.doc[s:e]
+
+    def sent_len(self, tok) -> int:
+        s, e = self.sent_bounds(tok.i)
+        return e - s
+
+    def sent_index_at(self, pos: int) -> int:
+        """Index of the sentence whose characters hold `pos`; 0 when none does."""
+        if self._sent_chars is None:
+            sc, ec = [], []
+            for s in self.doc.sents:
+                sc.append(s.start_char)
+                ec.append(s.end_char)
+            self._sent_chars = (sc, ec)
+        sc, ec = self._sent_chars
+        k = bisect_right(sc, pos) - 1
+        return k if k >= 0 and pos < ec[k] else 0
+
+    def previous_noun(self, lemma: str, before: int):
+        """The last NOUN token with `lemma` (lower-cased) before token index `before`, else None."""
+        if self._noun_lemmas is None:
+            table: dict[str, list[int]] = {}
+            for t in self.doc:
+                if t.pos_ == "NOUN":
+                    table.setdefault(t.lemma_.lower(), []).append(t.i)
+            self._noun_lemmas = table
+        found = self._noun_lemmas.get(lemma)
+        if not found:
+            return None
+        k = bisect_left(found, before) - 1
+        return self.doc[found[k]] if k >= 0 else None
+
+
+def index_of(doc) -> DocIndex:
+    """The index of `doc`: the one opened by ``using`` when it is this doc, else a new one."""
+    current = getattr(_local, "index", None)
+    if current is not None and current.doc is doc:
+        return current
+    return DocIndex(doc)
+
+
+def current_for(doc) -> DocIndex | None:
+    """The open index when it belongs to `doc` (no building): for cheap optional checks."""
+    current = getattr(_local, "index", None)
+    return current if current is not None and current.doc is doc else None
+
+
+@contextmanager
+def using(doc, text: str | None = None):
+    """Open the index of `doc` (parsed over `text`) for the helpers while one extraction runs."""
+    previous = getattr(_local, "index", None)
+    _local.index = DocIndex(doc, text)
+    try:
+        yield _local.index
+    finally:
+        _local.index = previous
+
+
+def sentence_too_long(tok) -> bool:
+    """True when `tok` sits in a sentence longer than MAX_SENT_TOKENS (garbage or hostile text)."""
+    ix = current_for(tok.doc)
+    if ix is not None:
+        return ix.sent_len(tok) > MAX_SENT_TOKENS
+    try:
+        return len(tok.sent) > MAX_SENT_TOKENS
+    except ValueError:  # no sentence boundaries at all
+        return False
+
+
+# -- character spans -------------------------------------------------------------------------
+def _merge(spans: list[tuple[int, int]], touching: bool) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in spans:
+        if starts and (a <= ends[-1] if touching else a < ends[-1]):
+            if b > ends[-1]:
+                ends[-1] = b
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+class SpanIndex:
+    """Quotation spans (a, b) with the questions the extractor asks of them, each in O(log n)."""
+
+    def __init__(self, spans):
+        self.spans = [(a, b) for a, b in spans]
+        ordered = sorted(s for s in self.spans if s[0] < s[1])
+        self._cov = _merge(ordered, touching=True)  # union of [a, b)
+        self._int = _merge(ordered, touching=False)  # union of (a, b)
+        self._closing = {b for a, b in ordered}
+        self._sorted = all(self.spans[i][0] <= self.spans[i + 1][0] for i in range(len(self.spans) - 1))
+        self._starts = [a for a, _ in self.spans]
+        pmax, best = [], None
+        for _, b in self.spans:
+            best = b if best is None or b > best else best
+            pmax.append(best)
+        self._pmax = pmax
+
+    def __iter__(self):
+        return iter(self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def covers(self, p: int) -> bool:
+        """any(a <= p < b)"""
+        starts, ends = self._cov
+        k = bisect_right(starts, p) - 1
+        return k >= 0 and p < ends[k]
+
+    def straddles(self, p: int) -> bool:
+        """any(a < p < b)"""
+        starts, ends = self._int
+        k = bisect_left(starts, p) - 1
+        return k >= 0 and p < ends[k]
+
+    def closes_at(self, p: int) -> bool:
+        """any(a < p <= b and p == b): a quotation's closing mark ends at `p`."""
+        return p in self._closing
+
+    def cuts(self, a: int, b: int) -> bool:
+        """any(a < qb and qa < b and not (a <= qa and qb <= b)): [a, b) cuts through a quotation."""
+        if a < b:
+            return self.straddles(a) or self.straddles(b)
+        return any(a < qb and qa < b and not (a <= qa and qb <= b) for qa, qb in self.spans)
+
+    def run_end_into(self, start: int, end: int) -> int:
+        """``for a, b in spans: if a < end < b and start < b: end = b`` (content ending inside a
+        quotation runs to its closing mark), without the scan when the spans are sorted."""
+        if not self._sorted:
+            for a, b in self.spans:
+                if a < end < b and start < b:
+                    end = b
+            return end
+        n = len(self.spans)
+        while True:
+            k = bisect_right(self._pmax, max(end, start))  # first span with b > max(end, start)
+            if k >= n or k >= bisect_left(self._starts, end):
+                return end
+            end = self.spans[k][1]
+
+    def excluding(self, lo: int, hi: int) -> "_Excluding":
+        """The same spans less those inside [lo, hi] (a quote's own marks)."""
+        return _Excluding(self, lo, hi)
+
+
+class _Excluding:
+    def __init__(self, base: SpanIndex, lo: int, hi: int):
+        self.base, self.lo, self.hi = base, lo, hi
+
+    def __iter__(self):
+        return (s for s in self.base.spans if not (s[0] >= self.lo and s[1] <= self.hi))
+
+    def covers(self, p: int) -> bool:
+        if p < self.lo or p >= self.hi:  # no span inside [lo, hi] can hold p
+            return self.base.covers(p)
+        return any(a <= p < b for a, b in self)
+
+
+def as_span_index(spans) -> SpanIndex | _Excluding:
+    return spans if isinstance(spans, (SpanIndex, _Excluding)) else SpanIndex(spans)
+
+
+class TakenSpans:
+    """Spans already given to quotes; asks "does [a, b) overlap any?" in O(log n)."""
+
+    def __init__(self, spans=()):
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._points: list[tuple[int, int]] = []  # empty spans: they still count when strictly inside
+        self._all: list[tuple[int, int]] = []
+        for a, b in spans:
+            self.add(a, b)
+
+    def add(self, a: int, b: int) -> None:
+        self._all.append((a, b))
+        if a >= b:
+            self._points.append((a, b))
+            return
+        lo = bisect_left(self._ends, a)  # first merged span ending at or after a
+        hi = bisect_right(self._starts, b)  # merged spans starting at or before b
+        if lo < hi:
+            a = min(a, self._starts[lo])
+            b = max(b, self._ends[hi - 1])
+        self._starts[lo:hi] = [a]
+        self._ends[lo:hi] = [b]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """any(a < tb and ta < b for ta, tb in spans)"""
+        if a >= b:
+            return any(a < tb and ta < b for ta, tb in self._all)
+        if self._points and any(a < tb and ta < b for ta, tb in self._points):
+            return True
+        k = bisect_left(self._starts, b) - 1  # last merged span starting before b
+        return k >= 0 and self._ends[k] > a
+
+
+# -- text ------------------------------------------------------------------------------------
+_NONSPACE = re.compile(r"\S")
+
+
+class Paragraphs(list):
+    """Paragraph bounds with their start offsets, for bisection."""
+
+    def __init__(self, bounds):
+        super().__init__(bounds)
+        self.starts = [p[0] for p in bounds]
+
+
+def blank(text: str, a: int, b: int) -> bool:
+    """text[a:b].strip() == "" without copying the slice."""
+    return _NONSPACE.search(text, a, max(a, b)) is None
+
+
+def last_nonspace(text: str, pos: int, floor: int = 0) -> str:
+    """The last non-space character of text[floor:pos], "" when there is none."""
+    i = pos - 1
+    while i >= floor and text[i].isspace():
+        i -= 1
+    return text[i] if i >= floor else ""
