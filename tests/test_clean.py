@@ -60,3 +60,13 @@ def test_language():
     assert detect_language("The minister said the government would send help to the flooded valley soon.")[0] == "en"
     assert detect_language("Le ministre a déclaré que le gouvernement enverrait bientôt de l'aide à la vallée inondée.")[0] == "fr"
     assert detect_language("ok")[0] == "en"  # too short to tell: English by default
+
+
+def test_long_punctuation_runs_are_cut_before_the_parser_sees_them():
+    from tidings.clean import MAX_PUNCT_RUN, normalize
+
+    text = "The mayor said " + "“" * 50_000 + " nothing.\n" + "-" * 40 + "\nAnd ... “quoted” (yes)!"
+    out = normalize(text)
+    assert "“" * MAX_PUNCT_RUN in out and "“" * (MAX_PUNCT_RUN + 1) not in out
+    assert "-" * MAX_PUNCT_RUN + "\n" in out  # a separator line keeps its line
+    assert out.endswith("And ... “quoted” (yes)!")  # ordinary punctuation untouched
