@@ -45,23 +45,19 @@ def list_articles(store, *, q: str | None = None, since: str | None = None, unti
 
 
 @router.get("/articles", summary="List or search articles")
-def articles(request: Request, q: Text = None, since: str | None = None, until: str | None = None,
+async def articles(request: Request, q: Text = None, since: str | None = None, until: str | None = None,
              source: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict:
-    rows = _state(request).read(list_articles, q=q, since=since, until=until, source=source,
+    rows = await _state(request).aread(list_articles, q=q, since=since, until=until, source=source,
                                 limit=limit + 1, offset=offset)
     return {"items": rows[:limit], "limit": limit, "offset": offset, "count": len(rows[:limit]),
             "more": len(rows) > limit}
 
 
-def get_article(store, article_id: str):
-    return store.get_article(article_id)
-
-
 @router.get("/articles/{article_id}", summary="One article's full record")
-def article(request: Request, article_id: str) -> dict:
+async def article(request: Request, article_id: str) -> dict:
     from .app import WebError
 
-    record = _state(request).read(get_article, article_id)
+    record = await _state(request).aread_article(article_id)
     if record is None:
         raise WebError(404, f"no article {article_id!r}")
     return record.as_dict()
@@ -112,45 +108,45 @@ def post_article(request: Request, body: ArticleIn,
 
 
 @router.get("/events", summary="Event mentions with filters")
-def events(request: Request, actor: Text = None, dyad: Text = None, root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
+async def events(request: Request, actor: Text = None, dyad: Text = None, root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
            code: Annotated[str | None, Query(pattern=r"^\d{1,4}$")] = None, since: str | None = None,
            until: str | None = None, modality: Literal["asserted", "negated", "conditional", "future", "historical", "claimed"] | None = None,
            place: Text = None, q: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict:
-    rows = _state(request).read(find_events, actor=actor, dyad=dyad, root=root, code=code, since=since, until=until,
+    rows = await _state(request).aread(find_events, actor=actor, dyad=dyad, root=root, code=code, since=since, until=until,
                                 modality=modality, place=place, text=q, limit=limit + offset + 1)
     return _page(rows, limit, offset)
 
 
 @router.get("/quotes", summary="Quotes by speaker or text")
-def quotes(request: Request, speaker: Text = None, actor: Text = None, q: Text = None, since: str | None = None,
+async def quotes(request: Request, speaker: Text = None, actor: Text = None, q: Text = None, since: str | None = None,
            until: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict:
-    rows = _state(request).read(find_quotes, speaker=speaker, actor=actor, text=q, since=since, until=until,
+    rows = await _state(request).aread(find_quotes, speaker=speaker, actor=actor, text=q, since=since, until=until,
                                 limit=limit + offset + 1)
     return _page(rows, limit, offset)
 
 
 @router.get("/actors", summary="Actors across articles")
-def actors(request: Request, name: Text = None, type: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,8}$")] = None,
+async def actors(request: Request, name: Text = None, type: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,8}$")] = None,
            country: Annotated[str | None, Query(max_length=12)] = None, limit: Limit = 50, offset: Offset = 0) -> dict:
-    rows = _state(request).read(find_actors, name=name, type=type, country=country, limit=limit + offset + 1)
+    rows = await _state(request).aread(find_actors, name=name, type=type, country=country, limit=limit + offset + 1)
     return _page(rows, limit, offset)
 
 
 @router.get("/series", summary="Counts by QuadClass, Goldstein and escalation per period")
-def series(request: Request, dyad: Text = None, actor: Text = None,
+async def series(request: Request, dyad: Text = None, actor: Text = None,
            by: Literal["day", "week", "month"] = "day", directed: bool = False, since: str | None = None,
            until: str | None = None,
            modality: Literal["asserted", "negated", "conditional", "future", "historical", "claimed"] | None = "asserted") -> dict:
     if not dyad and not actor:
         raise InputError("a series needs `dyad` (USA-RUS) or `actor` (USA)")
-    rows = _state(request).read(dyad_series, dyad=dyad, actor=actor, by=by, directed=directed, since=since,
+    rows = await _state(request).aread(dyad_series, dyad=dyad, actor=actor, by=by, directed=directed, since=since,
                                 until=until, modality=modality)
     return {"items": rows, "by": by, "dyad": dyad, "actor": actor}
 
 
 @router.get("/search", summary="Search articles, quotes and actors at once")
-def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)], limit: Limit = 20) -> dict:
+async def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)], limit: Limit = 20) -> dict:
     state = _state(request)
-    return {"articles": state.read(list_articles, q=q, limit=limit),
-            "quotes": state.read(find_quotes, text=q, limit=limit) + state.read(find_quotes, speaker=q, limit=limit),
-            "actors": state.read(find_actors, name=q, limit=limit)}
+    return {"articles": await state.aread(list_articles, q=q, limit=limit),
+            "quotes": await state.aread(find_quotes, text=q, limit=limit) + await state.aread(find_quotes, speaker=q, limit=limit),
+            "actors": await state.aread(find_actors, name=q, limit=limit)}

@@ -1,33 +1,36 @@
 """`create_app(db)`: the FastAPI app behind `tidings serve` — REST API under /api, dashboard pages at /.
 
 One store connection, used under one lock (the store has a single writer; DuckDB
-connections are not shared between threads). Errors are one exception type with a
+connections are not shared between threads), only ever in worker threads: the GET
+endpoints are async and leave the event loop only for a read that is not cached, and
+whole GET responses are kept and re-rendered after writes by `cache.ResponseCache`.
+Posted articles are analyzed in a separate process. Errors are one exception type with a
 status (`WebError`), rendered as JSON under /api and as a page elsewhere.
 """
 from __future__ import annotations
 
-import asyncio
 import ipaddress
 import os
 import threading
-from collections import OrderedDict
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.exceptions import RequestValidationError
 
 from ..errors import TidingsError
+from .cache import LRU, BodyLimit, Freshness, ResponseCache
 
 __all__ = ["create_app", "serve_dashboard", "WebError", "DEFAULT_MAX_BODY"]
 
 DEFAULT_MAX_BODY = 2_000_000  # bytes; TIDINGS_MAX_BODY overrides
-CACHE_ENTRIES = 2000  # cached read results (query → rows), dropped on every write
+CACHE_ENTRIES = 2000  # cached read results and responses (each); what a write makes stale: see cache.py
 
 
 class WebError(Exception):
@@ -50,10 +53,13 @@ class AppState:
         self.token = token
         self.max_body = max_body
         self._pipeline = None
-        self.generation = 0  # bumped by every write; cached reads of older generations are stale
-        self._cache: OrderedDict = OrderedDict()
-        self._cache_lock = threading.Lock()
-        self._responses: OrderedDict = OrderedDict()  # GET url → rendered response, same generation rule
+        self.freshness = Freshness()  # bumped by every write; see cache.py for what stays fresh
+        self._cache = LRU(self.freshness, CACHE_ENTRIES)  # read results: (func, arguments) → rows
+        self.responses = LRU(self.freshness, CACHE_ENTRIES, "servable")  # GET path?query → (headers, body, scope)
+
+    @property
+    def generation(self) -> int:
+        return self.freshness.generation
 
     def analyze(self, item):
         """Analyze one posted item in a separate process (the model loaded there once), so reads keep the GIL."""
@@ -76,44 +82,54 @@ class AppState:
         with self.lock:
             self.store.close()
 
-    def cached_response(self, key: str):
-        with self._cache_lock:
-            hit = self._responses.get(key)
-        return hit[1] if hit is not None and hit[0] == self.generation else None
-
-    def keep_response(self, key: str, generation: int, response) -> None:
-        with self._cache_lock:
-            self._responses[key] = (generation, response)
-            while len(self._responses) > CACHE_ENTRIES:
-                self._responses.popitem(last=False)
-
     def read(self, func, *args, **kwargs):
         """`func(store, …)` under the store lock, answered from a small cache while nothing was written.
 
         Results are shared between requests: callers must not change them.
         """
-        key = (func.__module__, func.__qualname__, args, tuple(sorted(kwargs.items())))
-        with self._cache_lock:
-            hit = self._cache.get(key)
-        if hit is not None and hit[0] == self.generation:
-            return hit[1]
+        return self._read(None, func, args, kwargs)
+
+    async def aread(self, func, *args, **kwargs):
+        """`read` for async endpoints: a cached result without leaving the event loop, else in a worker thread."""
+        hit = self._cache.get(_key(func, args, kwargs))
+        if hit is not None:
+            return hit
+        return await run_in_threadpool(self._read, None, func, args, kwargs)
+
+    async def aread_article(self, article_id: str):
+        """One stored record (or None), cached until that id is written again (other writes leave it fresh)."""
+        hit = self._cache.get(_key(_get_article, (article_id,), {}))
+        if hit is not None:
+            return hit
+        return await run_in_threadpool(self._read, article_id, _get_article, (article_id,), {})
+
+    def _read(self, scope, func, args, kwargs):
+        key = _key(func, args, kwargs)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
         with self.lock:
-            generation = self.generation
+            generation = self.freshness.generation
             value = func(self.store, *args, **kwargs)
-        with self._cache_lock:
-            self._cache[key] = (generation, value)
-            while len(self._cache) > CACHE_ENTRIES:
-                self._cache.popitem(last=False)
+        self._cache.put(key, generation, scope, value)
         return value
 
     def write(self, records):
         with self.lock:
-            result = self.store.write_articles(records)
-            self.generation += 1
-            with self._cache_lock:
-                self._cache.clear()
-                self._responses.clear()
-        return result
+            try:
+                return self.store.write_articles(records)
+            finally:
+                self.freshness.wrote([r.id for r in records])
+                self._cache.drop_stale()
+                self.responses.drop_stale()
+
+
+def _key(func, args: tuple, kwargs: dict) -> tuple:
+    return func.__module__, func.__qualname__, args, tuple(sorted(kwargs.items()))
+
+
+def _get_article(store, article_id: str):
+    return store.get_article(article_id)
 
 
 def _templates() -> Jinja2Templates:
@@ -168,53 +184,8 @@ def create_app(db: str = "tidings.duckdb", *, token: str | None = None, max_body
         where = ".".join(str(x) for x in first.get("loc", ()))
         return _error(request, 422, f"{where}: {first.get('msg', 'invalid request')}")
 
-    inflight: dict[tuple[str, int], asyncio.Future] = {}
-
-    @app.middleware("http")
-    async def _cache_reads(request: Request, call_next):
-        """Whole GET responses of the API and the pages are kept until the next write."""
-        path = request.url.path
-        if request.method != "GET" or path.startswith(("/static", "/docs", "/openapi", "/redoc")):
-            return await call_next(request)
-        key = str(request.url.path) + "?" + str(request.url.query)
-        cached = state.cached_response(key)
-        if cached is None:
-            # One request computes a missing page; the others asking for it meanwhile wait for its result.
-            generation = state.generation
-            pending = inflight.get((key, generation))
-            if pending is not None:
-                cached = await asyncio.shield(pending)
-            else:
-                pending = asyncio.get_running_loop().create_future()
-                inflight[(key, generation)] = pending
-                try:
-                    response = await call_next(request)
-                    if response.status_code != 200:
-                        pending.set_result(None)
-                        return response
-                    body = b"".join([chunk async for chunk in response.body_iterator])
-                    cached = (200, body, response.headers.get("content-type"))
-                    state.keep_response(key, generation, cached)
-                    pending.set_result(cached)
-                except BaseException:
-                    if not pending.done():
-                        pending.set_result(None)
-                    raise
-                finally:
-                    inflight.pop((key, generation), None)
-            if cached is None:  # the computing request failed: compute our own answer
-                return await call_next(request)
-        status, body, media_type = cached
-        return Response(content=body, status_code=status, media_type=media_type)
-
-    @app.middleware("http")
-    async def _limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > state.max_body:
-            return JSONResponse({"error": {"status": 413, "message": f"body over {state.max_body} bytes"}},
-                                status_code=413)
-        return await call_next(request)
-
+    app.add_middleware(ResponseCache, freshness=state.freshness, responses=state.responses)
+    app.add_middleware(BodyLimit, max_body=state.max_body)  # outermost: refused before anything is read
     return app
 
 
@@ -258,4 +229,6 @@ def serve_dashboard(db: str = "tidings.duckdb", *, host: str = "127.0.0.1", port
         print("warning: serving beyond this machine with no TIDINGS_TOKEN: reads are open, writes refused")
     path = f"/articles/{open_article}" if open_article else "/"
     print(f"tidings dashboard: http://{host}:{port}{path}  (API docs at /docs; Ctrl-C stops)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    # No access log (a formatted line per request costs more than a cached answer); uvicorn picks
+    # httptools and uvloop by itself where they are installed (`uvicorn[standard]`).
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning", access_log=False)

@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from ..corpus.queries import find_actors, find_events, find_quotes
 from ..corpus.series import series as dyad_series
-from .api import get_article, list_articles
+from .api import list_articles
 from .highlight import event_summary, highlight_article
 from .svg import QUAD_COLORS, QUAD_NAMES, map_svg, network_svg, timeline_svg
 
@@ -39,15 +39,15 @@ def _overview(store) -> dict:
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request):
-    return _render(request, "index.html", **_state(request).read(_overview))
+async def overview(request: Request):
+    return _render(request, "index.html", **await _state(request).aread(_overview))
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: str):
+async def article_page(request: Request, article_id: str):
     from .app import WebError
 
-    record = _state(request).read(get_article, article_id)
+    record = await _state(request).aread_article(article_id)
     if record is None:
         raise WebError(404, f"no article {article_id!r}")
     points = [{"lat": p.lat, "lon": p.lon, "label": p.name} for p in record.places]
@@ -58,16 +58,16 @@ def article_page(request: Request, article_id: str):
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, dyad: str | None = None, actor: str | None = None, root: str | None = None,
+async def events_page(request: Request, dyad: str | None = None, actor: str | None = None, root: str | None = None,
                 modality: str | None = None, since: str | None = None, until: str | None = None,
                 by: str = "day", q: str | None = None):
     state = _state(request)
     dyad, actor, root, modality, q = (x or None for x in (dyad, actor, root, modality, q))
-    rows = state.read(find_events, dyad=dyad, actor=actor, root=root, modality=modality, since=since or None,
+    rows = await state.aread(find_events, dyad=dyad, actor=actor, root=root, modality=modality, since=since or None,
                       until=until or None, text=q, limit=300)
     chart = None
     if dyad or actor:
-        series_rows = state.read(dyad_series, dyad=dyad, actor=actor, by=by if by in ("day", "week", "month") else "day",
+        series_rows = await state.aread(dyad_series, dyad=dyad, actor=actor, by=by if by in ("day", "week", "month") else "day",
                                  directed=False, since=since or None, until=until or None, modality=modality)
         chart = Markup(timeline_svg([{"period": r["period"], "q1": r["verbal_coop"], "q2": r["material_coop"],
                                       "q3": r["verbal_conflict"], "q4": r["material_conflict"],
@@ -89,13 +89,13 @@ def _actor(store, code: str) -> dict:
 
 
 @router.get("/actors/{code}", response_class=HTMLResponse)
-def actor_page(request: Request, code: str):
+async def actor_page(request: Request, code: str):
     from .app import WebError
 
     code = code.upper()
     if not code.isalnum() or len(code) > 12:
         raise WebError(404, "an actor code is letters and digits, e.g. USAGOV")
-    data = _state(request).read(_actor, code)
+    data = await _state(request).aread(_actor, code)
     return _render(request, "actor.html", code=code, network=Markup(network_svg(code, data["counterparts"])), **data)
 
 
@@ -105,19 +105,19 @@ def _map_points(store) -> list[dict]:
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request):
-    points = _state(request).read(_map_points)
+async def map_page(request: Request):
+    points = await _state(request).aread(_map_points)
     points = [{**p, "lat": float(p["lat"]), "lon": float(p["lon"]), "count": int(p["count"])} for p in points]
     return _render(request, "map.html", svg=Markup(map_svg(points)), points=points[:50])
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, q: str = ""):
+async def search_page(request: Request, q: str = ""):
     state = _state(request)
     q = q.strip()[:200]
     results = {"articles": [], "quotes": [], "actors": []}
     if q:
-        results = {"articles": state.read(list_articles, q=q, limit=30),
-                   "quotes": state.read(find_quotes, text=q, limit=30) + state.read(find_quotes, speaker=q, limit=30),
-                   "actors": state.read(find_actors, name=q, limit=30)}
+        results = {"articles": await state.aread(list_articles, q=q, limit=30),
+                   "quotes": await state.aread(find_quotes, text=q, limit=30) + await state.aread(find_quotes, speaker=q, limit=30),
+                   "actors": await state.aread(find_actors, name=q, limit=30)}
     return _render(request, "search.html", q=q, **results)
