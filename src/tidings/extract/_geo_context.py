@@ -53,8 +53,7 @@ def abbreviation_spans(doc, gaz, mentions, countries: set[str]) -> list[tuple[in
     holds ("Nelson", "Castlegar" for "BC"); for three letters and more, or with periods ("NSW",
     "B.C."), a named country of that area is enough. Words inside an all-capitals run (a headline)
     are left alone: "IN", "OR", "ME" there are words."""
-    held = {(c.cc, name_key(c.admin1)) for m in mentions for c in m.candidates
-            if not c.alias and c.admin1 and c.kind != KIND_COUNTRY and c.feature != "ADM1"}
+    held = None  # built on the first abbreviation found (most articles have none)
     out = []
     n = len(doc)
     for i, tok in enumerate(doc):
@@ -66,6 +65,9 @@ def abbreviation_spans(doc, gaz, mentions, countries: set[str]) -> list[tuple[in
         areas = gaz.abbreviation(text)
         if not areas:
             continue
+        if held is None:
+            held = {(c.cc, name_key(c.admin1)) for m in mentions for c in m.candidates
+                    if not c.alias and c.admin1 and c.kind != KIND_COUNTRY and c.feature != "ADM1"}
         clear = "." in text or len(text) >= 3
         if any((a.cc, name_key(a.name)) in held or clear and a.cc in countries for a in areas):
             out.append((tok.idx, tok.idx + len(text)))

@@ -378,26 +378,30 @@ def _in_qualifier(c: Candidate, quals: list[Candidate]) -> bool:
 def _scan_qualified(doc, text: str, gaz, add, countries: set[str]) -> None:
     """Names the model missed or mislabelled that a qualifier places ("Klamath Falls, Oregon",
     "PLEASANTON, Calif.", "HORRY COUNTY, SC"), and datelines ("TORRINGTON \u2014")."""
-    n = len(doc)
+    texts = [t.text for t in doc]  # read each token once (a Token object is built on every access)
+    starts = [t.idx for t in doc]
+    n = len(texts)
     for i in range(n):
-        if not doc[i].text[:1].isupper() or i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+        word = texts[i]
+        if not word[:1].isupper() or i > 0 and texts[i - 1][:1].isupper() and texts[i - 1].isalpha():
             continue
-        line_start = i == 0 or "\n" in doc[i - 1].text or doc[i].idx == 0 or text[doc[i].idx - 1] == "\n"
+        line_start = i == 0 or "\n" in texts[i - 1] or starts[i] == 0 or text[starts[i] - 1] == "\n"
         for length in range(min(3, n - i), 0, -1):
-            span = doc[i:i + length]
-            if not all(t.text[:1].isupper() or t.text == "." for t in span):
+            words = texts[i:i + length]
+            if not all(w[:1].isupper() or w == "." for w in words):
                 continue
-            end = span.end_char
-            cands = [c for c in gaz.lookup(span.text) if c.kind in (KIND_CITY, KIND_ADMIN) and not c.alias]
+            end = starts[i + length - 1] + len(words[-1])
+            span_text = text[starts[i]:end]
+            cands = [c for c in gaz.lookup(span_text) if c.kind in (KIND_CITY, KIND_ADMIN) and not c.alias]
             if not cands:
                 continue
             if text[end:end + 2] == ", " and _in_qualifier_any(cands, _qualifier_after(text, end + 2, gaz)):
-                if add(span.start_char, end, "scan", False):
+                if add(starts[i], end, "scan", False):
                     break
-            elif line_start and span.text.isupper() and re.match(r"\s*(?:\u2014|\u2013|-|\(|,)", text[end:end + 3]) \
+            elif line_start and span_text.isupper() and re.match(r"\s*(?:\u2014|\u2013|-|\(|,)", text[end:end + 3]) \
                     and any(c.kind == KIND_CITY and (c.cc in countries or c.population >= DATELINE_MIN_POPULATION)
                             for c in cands):
-                if add(span.start_char, end, "scan", False):
+                if add(starts[i], end, "scan", False):
                     break
 
 
