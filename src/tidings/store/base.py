@@ -143,7 +143,7 @@ class Store:
             now = datetime.now(timezone.utc).replace(tzinfo=None)
             try:
                 with self._transaction(), _no_gc():
-                    seq = int(self._query("SELECT coalesce(max(ingest_seq), 0) FROM articles")[0][0])
+                    seq = self._last_seq()
                     tables: dict[str, list[tuple]] = {t: [] for t in TABLES}
                     for i, record in enumerate(fresh, start=seq + 1):
                         flatten(record, i, now, into=tables)
@@ -169,6 +169,10 @@ class Store:
             result.written = [r.id for r in fresh]
             result.copies = [aid for aid, story, _, _ in stories if story != aid]
         return result
+
+    def _last_seq(self) -> int:
+        """The ``ingest_seq`` of the last article written (0 for an empty store)."""
+        return int(self._query("SELECT coalesce(max(ingest_seq), 0) FROM articles")[0][0])
 
     def _dedup(self):
         if self._deduper is None:
@@ -261,7 +265,7 @@ class Store:
 
         window = WINDOW_DAYS if window_days is None else window_days
         with self._lock:
-            top = int(self._query("SELECT coalesce(max(ingest_seq), 0) FROM articles")[0][0])
+            top = self._last_seq()
             last = self.get_meta("clustered_seq")
             since = int(last) if incremental and last is not None and self.get_meta("cluster_window") == str(window) \
                 else None
@@ -269,31 +273,18 @@ class Store:
                 self.optimize()
             mentions = load_mentions(self, since_seq=since)
             clusters, members = build_clusters(mentions, window_days=window)
+            if since is None:
+                scope, params = "", ()
+            else:  # the clusters with a member in a block that new articles touched
+                scope = (" WHERE cluster_id IN (SELECT m.cluster_id FROM event_cluster_members m JOIN events e "
+                         f"ON e.article_id = m.article_id AND e.id = m.event_id WHERE {key_sql('e')} IN ({TOUCHED_KEYS_SQL}))")
+                params = (since,)
             with self._transaction():
-                if since is None:
-                    old = dict(self._query("SELECT cluster_id, global_id FROM event_clusters"))
-                else:
-                    old_ids = [r[0] for r in self._query(
-                        "SELECT DISTINCT m.cluster_id FROM event_cluster_members m JOIN events e "
-                        f"ON e.article_id = m.article_id AND e.id = m.event_id WHERE {key_sql('e')} IN ({TOUCHED_KEYS_SQL})",
-                        (since,))]
-                    old = {}
-                    for i in range(0, len(old_ids), 1000):
-                        chunk = old_ids[i:i + 1000]
-                        marks = ", ".join("?" * len(chunk))
-                        old.update(self._query(f"SELECT cluster_id, global_id FROM event_clusters "
-                                               f"WHERE cluster_id IN ({marks})", chunk))
+                old = dict(self._query("SELECT cluster_id, global_id FROM event_clusters" + scope, params))
                 next_id = int(self._query("SELECT coalesce(max(global_id), 0) FROM event_clusters")[0][0]) + 1
                 clusters = keep_global_ids(clusters, old, next_id)
-                if since is None:
-                    self._execute("DELETE FROM event_cluster_members")
-                    self._execute("DELETE FROM event_clusters")
-                else:
-                    for i in range(0, len(old_ids), 1000):
-                        chunk = old_ids[i:i + 1000]
-                        marks = ", ".join("?" * len(chunk))
-                        self._execute(f"DELETE FROM event_cluster_members WHERE cluster_id IN ({marks})", chunk)
-                        self._execute(f"DELETE FROM event_clusters WHERE cluster_id IN ({marks})", chunk)
+                self._execute("DELETE FROM event_clusters" + scope, params)  # its scope reads the members: first
+                self._execute("DELETE FROM event_cluster_members" + scope, params)
                 if clusters:
                     self._bulk_insert("event_clusters", EXTRA_COLUMNS["event_clusters"], clusters)
                     self._bulk_insert("event_cluster_members", EXTRA_COLUMNS["event_cluster_members"], members)

@@ -91,17 +91,17 @@ class AppState:
 
     async def aread(self, func, *args, **kwargs):
         """`read` for async endpoints: a cached result without leaving the event loop, else in a worker thread."""
-        hit = self._cache.get(_key(func, args, kwargs))
-        if hit is not None:
-            return hit
-        return await run_in_threadpool(self._read, None, func, args, kwargs)
+        return await self._aread(None, func, args, kwargs)
 
     async def aread_article(self, article_id: str):
         """One stored record (or None), cached until that id is written again (other writes leave it fresh)."""
-        hit = self._cache.get(_key(_get_article, (article_id,), {}))
+        return await self._aread(article_id, _get_article, (article_id,), {})
+
+    async def _aread(self, scope, func, args, kwargs):
+        hit = self._cache.get(_key(func, args, kwargs))
         if hit is not None:
             return hit
-        return await run_in_threadpool(self._read, article_id, _get_article, (article_id,), {})
+        return await run_in_threadpool(self._read, scope, func, args, kwargs)
 
     def _read(self, scope, func, args, kwargs):
         key = _key(func, args, kwargs)
