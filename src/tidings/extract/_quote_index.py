@@ -92,11 +92,15 @@ class DocIndex:
 
     # -- sentences -----------------------------------------------------------------------
     def _sentences(self) -> None:
-        starts, ends = [], []
+        """Token and character bounds of every sentence, in one walk over ``doc.sents``."""
+        starts, ends, start_chars, end_chars = [], [], [], []
         for s in self.doc.sents:
             starts.append(s.start)
             ends.append(s.end)
+            start_chars.append(s.start_char)
+            end_chars.append(s.end_char)
         self._sent_starts, self._sent_ends = starts, ends
+        self._sent_chars = (start_chars, end_chars)
 
     def sent_bounds(self, i: int) -> tuple[int, int]:
         """(start, end) token indices of the sentence holding token `i`."""
@@ -117,11 +121,7 @@ class DocIndex:
     def sent_index_at(self, pos: int) -> int:
         """Index of the sentence whose characters hold `pos`; 0 when none does."""
         if self._sent_chars is None:
-            sc, ec = [], []
-            for s in self.doc.sents:
-                sc.append(s.start_char)
-                ec.append(s.end_char)
-            self._sent_chars = (sc, ec)
+            self._sentences()
         sc, ec = self._sent_chars
         k = bisect_right(sc, pos) - 1
         return k if k >= 0 and pos < ec[k] else 0
