@@ -1,0 +1,114 @@
+"""One shared view of a parsed doc: its tokens, heads, children, sentences, entities and noun chunks, made once.
+
+spaCy makes a new ``Token`` object on every ``doc[i]``, ``token.head`` or ``token.children``
+and a new tuple of spans on every ``doc.ents``, ``doc.sents`` or ``doc.noun_chunks``. Over
+eight stages that read the same doc this was some 15,000 Token objects an article. The
+stages reach the doc through ``parsed(doc)`` instead; what it gives is identical to what
+spaCy gives, only made once a doc.
+
+The view of the most recent doc is kept (one slot, checked by identity), so every stage
+over the same doc shares it and nothing outlives the next doc.
+"""
+from __future__ import annotations
+
+__all__ = ["Parsed", "parsed"]
+
+
+class Parsed:
+    """Lazily made, cached views of one doc. Each attribute equals spaCy's own answer."""
+
+    __slots__ = ("doc", "_tokens", "_heads", "_children", "_sents", "_sent_index", "_ents", "_noun_chunks", "_text")
+
+    def __init__(self, doc):
+        self.doc = doc
+        self._tokens = self._heads = self._children = self._sents = None
+        self._sent_index = self._ents = self._noun_chunks = self._text = None
+
+    @property
+    def tokens(self) -> list:
+        """``list(doc)``: index it instead of ``doc[i]``."""
+        if self._tokens is None:
+            self._tokens = list(self.doc)
+        return self._tokens
+
+    @property
+    def text(self) -> str:
+        """``doc.text`` (spaCy rebuilds the string on every call)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+    @property
+    def heads(self) -> list[int]:
+        """The index of each token's head (a root is its own head)."""
+        if self._heads is None:
+            doc = self.doc
+            rel = doc.to_array("HEAD").astype("int64") if len(doc) else ()  # spaCy gives offsets as uint64
+            self._heads = [i + r for i, r in enumerate(rel.tolist())] if len(doc) else []
+        return self._heads
+
+    def head(self, token):
+        """``token.head``."""
+        return self.tokens[self.heads[token.i]]
+
+    def children(self, token) -> list:
+        """``list(token.children)``, in document order. Do not change the list."""
+        if self._children is None:
+            tokens = self.tokens
+            kids: list[list] = [[] for _ in tokens]
+            for i, h in enumerate(self.heads):
+                if h != i:
+                    kids[h].append(tokens[i])
+            self._children = kids
+        return self._children[token.i]
+
+    def nbor(self, token, offset: int = 1):
+        """``token.nbor(offset)``, or None past either end of the doc."""
+        j = token.i + offset
+        return self.tokens[j] if 0 <= j < len(self.tokens) else None
+
+    @property
+    def sents(self) -> tuple:
+        """``tuple(doc.sents)``."""
+        if self._sents is None:
+            self._sents = tuple(self.doc.sents)
+        return self._sents
+
+    def sent_index(self, token) -> int:
+        """The index in ``sents`` of the sentence holding `token`."""
+        if self._sent_index is None:
+            index: list[int] = []
+            for k, sent in enumerate(self.sents):
+                index.extend([k] * (sent.end - sent.start))
+            self._sent_index = index
+        return self._sent_index[token.i]
+
+    def sent(self, token):
+        """``token.sent``."""
+        return self.sents[self.sent_index(token)]
+
+    @property
+    def ents(self) -> tuple:
+        """``doc.ents``."""
+        if self._ents is None:
+            self._ents = self.doc.ents
+        return self._ents
+
+    @property
+    def noun_chunks(self) -> tuple:
+        """``tuple(doc.noun_chunks)``."""
+        if self._noun_chunks is None:
+            self._noun_chunks = tuple(self.doc.noun_chunks)
+        return self._noun_chunks
+
+
+_last: Parsed | None = None
+
+
+def parsed(doc) -> Parsed:
+    """The shared view of `doc` (made on first use; the previous doc's view is dropped)."""
+    global _last
+    view = _last
+    if view is None or view.doc is not doc:
+        view = _last = Parsed(doc)
+    return view
