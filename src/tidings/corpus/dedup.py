@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -98,8 +99,14 @@ def signature(article: Article) -> set[str]:
     return tokens
 
 
+@cache
+def _permutations(seed: int):
+    """datasketch draws a MinHash's permutations from its seed on every construction; draw them once."""
+    return MinHash(num_perm=NUM_PERM, seed=seed, scheme=SCHEME).permutations
+
+
 def _minhash(items, seed: int = 1) -> MinHash:
-    mh = MinHash(num_perm=NUM_PERM, seed=seed, scheme=SCHEME)
+    mh = MinHash(num_perm=NUM_PERM, seed=seed, scheme=SCHEME, permutations=_permutations(seed))
     if items:
         mh.update_batch([i if isinstance(i, bytes) else i.encode() for i in items])
     return mh
@@ -137,7 +144,8 @@ class Deduper:
         for aid, blob, sig_text, story in rows:
             if aid in self.story or blob is None:
                 continue
-            mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(bytes(blob), dtype=np.uint64))
+            mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(bytes(blob), dtype=np.uint64),
+                         permutations=_permutations(1))
             parts = (sig_text or "").split("\t")
             day = _day(parts[0]) if parts else None
             self._add(aid, mh, frozenset(p for p in parts[1:] if p), story, day)

@@ -23,9 +23,44 @@ _WORD = re.compile(r"\w+(?:['’]\w+)?")
 
 @cache
 def _analyzer():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
-    return SentimentIntensityAnalyzer()
+    class Analyzer(SentimentIntensityAnalyzer):
+        """VADER's own scores, with two short cuts that change no score (tests/extract/test_tone.py checks).
+
+        VADER first rebuilds the text a character at a time to spell out emoji; a sentence with
+        no emoji skips that. A sentence with no lexicon word has no valence to modify: it is
+        scored as all neutral without running the per-word rules.
+        """
+
+        def __init__(self):
+            super().__init__()
+            self.emoji_chars = frozenset(self.emojis)
+
+        def polarity_scores(self, text):
+            if not text.isascii() and not self.emoji_chars.isdisjoint(text):
+                return super().polarity_scores(text)
+            text = text.strip()
+            sentitext = SentiText(text)
+            words = sentitext.words_and_emoticons
+            lexicon = self.lexicon
+            if not any(w.lower() in lexicon for w in words):
+                return self.score_valence([0] * len(words), text)
+            sentiments: list[float] = []
+            last = len(words) - 1
+            for i, item in enumerate(words):  # as in SentimentIntensityAnalyzer.polarity_scores
+                lower = item.lower()
+                if lower in BOOSTER_DICT or (i < last and lower == "kind" and words[i + 1].lower() == "of"):
+                    sentiments.append(0)
+                    continue
+                if lower in lexicon:
+                    sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+                else:  # what sentiment_valence gives a word outside the lexicon
+                    sentiments.append(0)
+            sentiments = self._but_check(words, sentiments)
+            return self.score_valence(sentiments, text)
+
+    return Analyzer()
 
 
 def sentence_tone(text: str) -> tuple[float, float, int]:
