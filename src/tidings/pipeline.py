@@ -231,22 +231,27 @@ def prepare_item(item: InputItem, *, max_chars: int | None = None) -> Article:
     )
 
 
-_FROZEN = False  # gc.freeze() done in this process
+_BATCHES = 0  # batches analyzed in this process
+
+
+def _batch_started() -> None:
+    """Count a batch; the second one of the process freezes what is alive then."""
+    global _BATCHES
+    _BATCHES += 1
+    if _BATCHES == 2:
+        _freeze_long_lived()
 
 
 def _freeze_long_lived() -> None:
     """Move every object alive now to the collector's permanent generation, once a process.
 
-    Called when a pipeline starts its second batch, by which time the model and every lazily
+    Called when the process starts its second batch, by which time the model and every lazily
     loaded table (gazetteer, lexicons: about 400,000 objects) are in memory and the first
     batch's garbage is gone. The collector then stops rescanning them on each full collection,
     which cost about 3 ms of CPU an article. Frozen objects are still freed by reference count.
     """
-    global _FROZEN
-    if not _FROZEN:
-        _FROZEN = True
-        gc.collect()
-        gc.freeze()
+    gc.collect()
+    gc.freeze()
 
 
 class Pipeline:
@@ -263,7 +268,6 @@ class Pipeline:
         self.max_chars = int(os.environ.get("TIDINGS_MAX_CHARS", MAX_CHARS))
         self.item_seconds = _item_seconds() if item_seconds is None else item_seconds
         self.nlp.max_length = max(self.nlp.max_length, self.max_chars + 1)
-        self._batches = 0
 
     def prepare(self, item: InputItem) -> Article:
         """Read → clean → language → id: the record before the parse."""
@@ -342,9 +346,7 @@ class Pipeline:
         returned unparsed with a warning.
         """
         locations = locations or [f"article {a.id}" for a in articles]
-        self._batches += 1
-        if self._batches == 2:
-            _freeze_long_lived()
+        _batch_started()
         results: list[tuple[Article | None, TidingsError | None]] = [(a, None) for a in articles]
         english = [i for i, a in enumerate(articles) if a.language == "en"]
         for i, article in enumerate(articles):

@@ -104,3 +104,24 @@ def test_bad_user_dictionary_says_where(tmp_path, content, suffix, message):
 def test_missing_user_dictionary(tmp_path):
     with pytest.raises(ConfigError):
         use_actor_dictionary(tmp_path / "nope.csv")
+
+
+def test_doc_columns_match_spacy(nlp):
+    """The per-doc token columns the actor and event stages read equal spaCy's own answers."""
+    from tidings.extract._actor_code import info, phrase_tokens
+
+    doc = nlp("The Nairobi  government of Kenya's president  said on Tuesday it won't   send troops.\n\nRebels fled.")
+    d = info(doc)
+    assert info(doc) is d  # made once a doc
+    for t in doc:
+        assert (d.text[t.i], d.lower[t.i], d.lemma[t.i], d.pos[t.i], d.dep[t.i], d.idx[t.i]) == (
+            t.text, t.lower_, t.lemma_.lower(), t.pos_, t.dep_, t.idx)
+        assert d.kids[t.i] == [c.i for c in t.children]
+        assert d.subtree(t.i) == [s.i for s in t.subtree]
+        assert d.ancestors(t.i) == [a.i for a in t.ancestors]
+        assert [p.i for p in phrase_tokens(t)] == d.phrase(t.i)[0]
+    n = len(doc.text)
+    for start in range(-1, n + 2):
+        for end in range(start, min(n + 2, start + 12)):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            assert d.expand_span(start, end) == (None if span is None else (span.start, span.end)), (start, end)

@@ -232,12 +232,49 @@ def test_county_heading_an_organisation_name_is_a_place(nlp):
 
 
 def test_a_name_used_for_a_person_is_not_personal_unless_something_says_so(nlp):
+    from tidings.extract._geo_context import Words
     from tidings.extract.places import _personal
 
     doc = nlp("Mayor Ryan Bingham said the plan was ready. Bingham said it would start in May. "
               "Later, according to Cairns, the vote was close.")
-    persons = [e for e in doc.ents if e.label_ == "PERSON"]
-    assert persons and all(_personal(doc, e) for e in persons)
+    words = Words(doc, doc.text)
+    persons = [e for e in words.ents if e.label == "PERSON"]
+    assert persons and all(_personal(words, e) for e in persons)
+
+
+def test_word_columns_are_spacys_token_attributes(nlp):
+    from tidings.extract._geo_context import Words
+
+    text = "Flooding hit Fort Wayne, Ind., on Sunday\u2014the RIVER rose 3.5 m near the \u00c9cole Street bridge."
+    doc = nlp(text)
+    words = Words(doc, text)
+    assert words.texts == [t.text for t in doc] and words.starts == [t.idx for t in doc]
+    assert words.pos == [t.pos for t in doc] and words.title == [t.is_title for t in doc]
+    assert [words.lower(i) for i in range(len(doc))] == [t.lower_ for t in doc]
+    assert [text[words.starts[i]:words.end(j)] for i in range(len(doc)) for j in range(i, min(i + 3, len(doc)))] == \
+        [doc[i:j + 1].text for i in range(len(doc)) for j in range(i, min(i + 3, len(doc)))]
+    assert [(e.label, e.text, e.start, e.end) for e in words.ents] == \
+        [(e.label_, e.text, e.start, e.end) for e in doc.ents]
+    assert words.in_ent == [t.ent_iob_ in ("B", "I") for t in doc]
+
+
+@pytest.mark.parametrize("text", [
+    "Glasgow and GLASGOW, glasgow; Glasgowian is not one, nor is _Glasgow or Glasgow_.",
+    "Kelvin \u212aent and Kent, kENT; Kentkent Kent",
+    "Ist\u0131nye Istinye istinye",  # a dotless i: IGNORECASE takes it for "i"
+    "\u0130stanbul Istanbul",  # a capital I with a dot lower-cases to two characters
+    "Pa\u017fadena Pasadena, PASADENA",  # a long s
+    "St. Louis, ST. LOUIS and st. louis\u2019s fans; the St. Louis-based firm",
+    "Caf\u00e9 Kent\u00e9 Kent1 Kent Kent",
+])
+def test_occurrences_are_the_regex_matches(text):
+    import re
+
+    from tidings.extract._geo_context import lower_cased, occurrences
+
+    for name in ("Glasgow", "Kent", "Istinye", "Istanbul", "Pasadena", "St. Louis", "Caf\u00e9", "Louis"):
+        expected = [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE)]
+        assert occurrences(name, text, lower_cased(text)) == expected, name
 
 
 def test_country_points_serve_both_point_conventions():

@@ -204,8 +204,11 @@ def test_fast_number_scan_matches_the_reference_pattern():
     texts = ["Two-thirds of the 1,200 workers, about twenty-five hundred in all, voted; thirds remained.",
              "Tens of thousands marched; a dozen were hurt and 3.5 million watched on TV at 10pm.",
              "The fund fell 4 percent to $1.13bn, down from one point two billion a year earlier.",
-             "No numbers here at all, only words like often, nothing and someone."]
+             "No numbers here at all, only words like often, nothing and someone.",
+             "\u201cTwo\u201d caf\u00e9s \u2014 \u00c9mile counted THREE-QUARTERS of 4\u00bd\u00a0million; onetime, one\u2019s.",
+             "Odd folding: \u017fix (long s), \u212aelvin, \u0661\u0662 Arabic digits, \u0130stanbul and Dozen\u00e9."]
     for text in texts:
         expected = [m.start() for m in _candidate_pattern().finditer(text)]
         assert _match_starts(text) == expected, text
     assert all(_match_starts(t) for t in texts[:3]) and _match_starts(texts[3]) == []
+    assert _match_starts(texts[5])[0] == texts[5].index("\u017fix")  # re folds the long s into "six"

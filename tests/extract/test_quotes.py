@@ -354,6 +354,60 @@ def test_doc_index_token_lookups_match_a_scan(nlp):
         assert ix.sent(tok).start == tok.sent.start and ix.sent(tok).end == tok.sent.end
 
 
+_TREE_TEXT = ("The two senior officials, who spoke on condition of anonymity, said Tuesday that the plan, "
+              "which aides and lawyers drafted, would fail. According to a source close to the talks, "
+              "Smith told reporters he and his deputy would resign; a spokesman said nothing.")
+
+
+def _non_projective_doc():
+    """A doc with crossing arcs, built by hand: token 0's right child 3 lies past token 1."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=["a", "b", "c", "d", "e"], heads=[2, 2, 2, 0, 2],
+               deps=["nsubj", "aux", "ROOT", "dobj", "punct"])
+
+
+def test_tree_walks_match_spacy(nlp):
+    from tidings.extract._quote_index import children_of, lefts_of, rights_of, subtree_of, using
+
+    for doc in (nlp(_TREE_TEXT), _non_projective_doc()):
+        for opened in (False, True):
+            for tok in doc:
+                def ids(toks):
+                    return [t.i for t in toks]
+
+                if opened:
+                    with using(doc):
+                        got = (children_of(tok), lefts_of(tok), rights_of(tok), subtree_of(tok))
+                else:
+                    got = (children_of(tok), lefts_of(tok), rights_of(tok), subtree_of(tok))
+                want = (tok.children, tok.lefts, tok.rights, tok.subtree)
+                assert [ids(g) for g in got] == [ids(w) for w in want], tok.i
+
+
+def test_anonymous_chunks_are_spacys_noun_chunks(nlp):
+    from tidings.extract._parsed import parsed
+    from tidings.extract._quote_speaker import _anonymous_chunks
+
+    doc = nlp(_TREE_TEXT)
+    every = frozenset(t.lower_ for t in doc)
+    assert _anonymous_chunks(parsed(doc), every) == [(c.start, c.end) for c in doc.noun_chunks]
+    some = frozenset({"officials", "source", "spokesman"})
+    assert _anonymous_chunks(parsed(doc), some) == [(c.start, c.end) for c in doc.noun_chunks
+                                                     if c.root.lower_ in some]
+
+
+def test_tokens_with_matches_a_scan(nlp):
+    from tidings.extract._quote_index import DocIndex
+
+    doc = nlp(_TREE_TEXT + " SAID the Officials.")
+    lowers, lemmas = frozenset({"said", "according"}), frozenset({"tell", "say", "resign"})
+    for _ in range(2):  # the second time from the kept lemma answers
+        ix = DocIndex(doc, doc.text)
+        assert ix.tokens_with(lowers, lemmas) == [t.i for t in doc if t.lower_ in lowers or t.lemma_.lower() in lemmas]
+        assert ix.has_lower(frozenset({"officials"})) and not ix.has_lower(frozenset({"zebra"}))
+
 def _marks_doc(n: int, sent_every: int | None = None):
     """ "“" * n + " said Putin" * 10, parsed as the small model parses it (every mark hangs on the
     first "said"), built by hand so that no parser runs; `sent_every` cuts the marks into sentences."""

@@ -236,3 +236,52 @@ def test_example_article(shared_dir):
         if not ok:
             missed.append(want)
     assert not missed
+
+
+# -- speed devices give the same matches ---------------------------------------------------
+_SPEED_TEXTS = [
+    "Three years ago, on Monday, March 3, 2020, the fund lost about two days of trading at 10:30 a.m. EST.",
+    "In the third quarter of fiscal 2021 sales rose; the next week, and every 33 years since the 1990s, later that year.",
+    "A 19-year-old spent the past six months and several weeks abroad; the year-end figures came a fortnight later.",
+    "THE SUMMIT ON TUESDAY lasted 3 1/2 hours; early last spring, mid-December and the weekend before that.",
+    "Café owners said “last night” and ‘this morning’ — around midnight on Christmas Day, two thousand and five.",
+    "The \u017fecond week and the next wee\u212a (odd case folding) and 4\u00bd days, \u0661\u0662 months, d\u00e9cembre 2021.",
+    "Sales fell in \u00c9t\u00e9 2020 and during the next \u017feason; \u00bd a year later the \u0130stanbul office closed.",
+    "Nothing here at all but words like company, nothing and someone.",
+]
+
+
+def test_rule_lookaheads_keep_every_match():
+    import re
+
+    from tidings.extract._timex_lexicon import rule_sources, rules
+
+    fast = dict(rules())
+    for name, source, flags in rule_sources():
+        plain = re.compile(source, flags)
+        for text in _SPEED_TEXTS:
+            got = [(m.span(), m.groups()) for m in fast[name].finditer(text)]
+            want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+            assert got == want, (name, text)
+
+
+def test_window_filters_keep_every_candidate():
+    import re
+
+    import tidings.extract.times as T
+    from tidings.extract._timex_lexicon import rule_sources
+
+    plain = [(name, re.compile(source, flags)) for name, source, flags in rule_sources()]
+    for text in _SPEED_TEXTS:
+        want = []
+        for priority, (name, pattern) in enumerate(plain):  # every rule over every window, no filter
+            for ws, we in T._windows(text):
+                for m in pattern.finditer(text, ws, we):
+                    s, e = m.span()
+                    while e > s and text[e - 1] in " \t\n,;:-":
+                        e -= 1
+                    if e > s:
+                        want.append((s, e, priority, name))
+        got = [(s, e, p, name) for s, e, p, name, _ in T._candidates(text)]
+        assert got == want, text
+        assert got or text.startswith("Nothing")

@@ -2,20 +2,237 @@
 
 "Russian President Vladimir Putin" → RUSGOV, "US intelligence agencies" → USASPY,
 "the government of Liberia" → LBRGOV, "NATO" → IGOWSTNAT, "Moscow" → RUS.
+
+`info(doc)` holds per-doc token columns (dependency labels, parts of speech, lower-cased
+words and lemmas …) and index lists over the shared view `parsed(doc)`, made lazily once a
+doc, so the actor and event stages read plain lists instead of making spaCy Token objects.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+
+import numpy
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, ORTH, POS
+from spacy.parts_of_speech import NAMES as _POS_NAMES
 
 from ._actor_lexicon import lexicon, norm
+from ._parsed import parsed
 
-__all__ = ["PhraseCode", "phrase_tokens", "code_phrase", "compose"]
+__all__ = ["PhraseCode", "phrase_tokens", "code_phrase", "compose", "DocInfo", "info"]
 
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nn", "case", "punct", "det", "predet",
                   "quantmod", "nummod", "appos"}
 _SKIP_WORDS = {"the", "a", "an", "'s", "'", "its", "their", "his", "her", "our", "some", "all", "two", "both",
                "former", "ousted", "top", "senior", "new", "chief", "of", "mr", "mr.", "mrs", "ms", "dr", "dr."}
+_word_norm = lru_cache(maxsize=1 << 16)(norm)
+_STRING_COLUMNS = [ORTH, LOWER, LEMMA, DEP]  # the order _columns unpacks them in
+_NUMBER_COLUMNS = [POS, IDX]
+_MEMO_SIZE = 1 << 20  # strings remembered by hash (the memo starts over when full)
+_STRINGS: dict[int, str] = {}  # spaCy string hash → string, as doc.vocab.strings gives it
+
+
+class DocInfo:
+    """Token columns and index lists of one doc, each made on first use (see the module doc)."""
+
+    __slots__ = ("view", "doc", "tokens", "heads", "_kids", "_sub", "_phrase", "_codes", "_roots", "_pos", "_dep",
+                 "_lower", "_lemma", "_text", "_idx", "_words", "_nchars", "memo")
+
+    def __init__(self, view):
+        self.view, self.doc = view, view.doc
+        self.tokens, self.heads = view.tokens, view.heads
+        self._kids = self._pos = self._dep = self._lower = self._lemma = self._text = self._idx = None
+        self._words = self._nchars = None
+        self._sub: dict[int, list[int]] = {}
+        self._phrase: dict[int, tuple[list[int], list]] = {}
+        self._codes: dict = {}
+        self._roots: dict = {}
+        self.memo: dict = {}  # other modules' per-doc answers, keyed by (name, …)
+
+    @property
+    def kids(self) -> list[list[int]]:
+        """Children indices of each token, in document order (as ``token.children``)."""
+        if self._kids is None:
+            kids: list[list[int]] = [[] for _ in self.heads]
+            for i, h in enumerate(self.heads):
+                if h != i:
+                    kids[h].append(i)
+            self._kids = kids
+        return self._kids
+
+    def _columns(self) -> None:
+        """Read the token attributes with ``doc.to_array``; strings come from spaCy's own store, each looked up once."""
+        doc = self.doc
+        n = len(doc)
+        if not n:
+            self._text, self._lower, self._lemma, self._dep, self._pos, self._idx = [], [], [], [], [], []
+            return
+        unique, inverse = numpy.unique(doc.to_array(_STRING_COLUMNS), return_inverse=True)
+        strings, memo = doc.vocab.strings, _STRINGS
+        if len(memo) > _MEMO_SIZE:
+            memo.clear()
+        found = []
+        for h in unique.tolist():
+            text = memo.get(h)
+            if text is None:
+                text = memo[h] = strings[h]
+            found.append(text)
+        orth, low, lemma, dep = inverse.reshape(n, 4).T.tolist()
+        lowered = {j: found[j].lower() for j in set(lemma)}
+        self._text = [found[j] for j in orth]
+        self._lower = [found[j] for j in low]
+        self._lemma = [lowered[j] for j in lemma]
+        self._dep = [found[j] for j in dep]
+        pos, self._idx = doc.to_array(_NUMBER_COLUMNS).T.tolist()
+        self._pos = [_POS_NAMES[p] for p in pos]
+
+    @property
+    def pos(self) -> list[str]:
+        """``token.pos_`` of each token."""
+        if self._pos is None:
+            self._columns()
+        return self._pos
+
+    @property
+    def dep(self) -> list[str]:
+        """``token.dep_`` of each token."""
+        if self._dep is None:
+            self._columns()
+        return self._dep
+
+    @property
+    def lower(self) -> list[str]:
+        """``token.lower_`` of each token."""
+        if self._lower is None:
+            self._columns()
+        return self._lower
+
+    @property
+    def lemma(self) -> list[str]:
+        """``token.lemma_.lower()`` of each token."""
+        if self._lemma is None:
+            self._columns()
+        return self._lemma
+
+    @property
+    def text(self) -> list[str]:
+        """``token.text`` of each token."""
+        if self._text is None:
+            self._columns()
+        return self._text
+
+    @property
+    def idx(self) -> list[int]:
+        """``token.idx`` of each token."""
+        if self._idx is None:
+            self._columns()
+        return self._idx
+
+    @property
+    def words(self) -> list[str]:
+        """``norm(token.text)`` of each token."""
+        if self._words is None:
+            self._words = [_word_norm(w) for w in self.text]
+        return self._words
+
+    def subtree(self, i: int) -> list[int]:
+        """Indices of ``token.subtree`` (same order). Do not change the list."""
+        sub = self._sub.get(i)
+        if sub is None:
+            kids = self.kids[i]
+            if not kids:
+                sub = [i]
+            else:
+                sub = []
+                for c in kids:
+                    if c < i:
+                        sub.extend(self.subtree(c))
+                sub.append(i)
+                for c in kids:
+                    if c > i:
+                        sub.extend(self.subtree(c))
+            self._sub[i] = sub
+        return sub
+
+    def ancestors(self, i: int) -> list[int]:
+        """Indices of ``token.ancestors``."""
+        out, heads = [], self.heads
+        n = len(heads)
+        while heads[i] != i and len(out) < n:
+            i = heads[i]
+            out.append(i)
+        return out
+
+    def expand_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """``doc.char_span(start, end, alignment_mode="expand")`` as (token start, token end), or None."""
+        if self._nchars is None:  # len(doc.text), without rebuilding the text
+            self._nchars = self.idx[-1] + len(self.tokens[-1].text_with_ws) if self.tokens else 0
+        idx, n = self.idx, self._nchars
+        if not (0 <= start < n and 0 <= end - 1 < n) or not idx:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            return None if span is None else (span.start, span.end)
+        s = bisect_right(idx, start) - 1
+        e = bisect_right(idx, end - 1) - 1
+        if s < 0 or e < 0:
+            return None
+        if start == idx[s] + len(self.text[s]):
+            s += 1
+        if s > e + 1:  # spaCy's own answer (or error) for a degenerate range
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            return None if span is None else (span.start, span.end)
+        return s, e + 1
+
+    def span_root(self, start: int, end: int):
+        """``doc.char_span(start, end, alignment_mode="expand").root`` (a view token), or None."""
+        key = (start, end)
+        if key not in self._roots:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            self._roots[key] = None if span is None else self.tokens[span.root.i]
+        return self._roots[key]
+
+    def phrase(self, h: int) -> tuple[list[int], list]:
+        """(indices, tokens) of ``phrase_tokens(doc[h])``. Do not change the lists."""
+        hit = self._phrase.get(h)
+        if hit is not None:
+            return hit
+        dep = self.dep
+        keep = {h}
+        head_noun = None
+        for c in self.kids[h]:
+            d = dep[c]
+            if d in _MODIFIER_DEPS:
+                if d != "appos" and c <= h:
+                    for t in self.subtree(c):
+                        if t < h or dep[t] == "case":
+                            keep.add(t)
+            elif d == "prep" and self.lower[c] == "of":
+                if head_noun is None:
+                    head_noun = self.pos[h] == "NOUN"
+                if head_noun:
+                    sub = self.subtree(c)
+                    if len(sub) <= 6:
+                        pos = self.pos
+                        if not any(pos[t] in ("VERB", "AUX") for t in sub):
+                            keep.update(sub)  # "the government of Liberia", not "Trump of praising Putin"
+        order = sorted(keep)
+        tokens = self.tokens
+        hit = self._phrase[h] = (order, [tokens[i] for i in order])
+        return hit
+
+
+_last: DocInfo | None = None
+
+
+def info(doc) -> DocInfo:
+    """The token columns of `doc` (one slot, following the shared view)."""
+    global _last
+    view = parsed(doc)
+    found = _last
+    if found is None or found.view is not view:
+        found = _last = DocInfo(view)
+    return found
 
 
 @dataclass(slots=True)
@@ -27,24 +244,10 @@ class PhraseCode:
 
 
 def phrase_tokens(head) -> list:
-    """The head noun with its modifiers (compounds, adjectives, possessors, "of" phrases)."""
-    keep = {head.i: head}
-
-    def add_left(tok, depth=0):
-        for child in tok.children:
-            if child.dep_ in _MODIFIER_DEPS and child.dep_ != "appos" and child.i < head.i + 1:
-                for t in child.subtree:
-                    if t.i < tok.i or t.dep_ in ("case",):
-                        keep[t.i] = t
-            if child.dep_ == "prep" and child.lower_ == "of" and depth == 0 and head.pos_ == "NOUN":
-                sub = list(child.subtree)
-                if len(sub) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in sub):
-                    for t in sub:  # "the government of Liberia", not "Trump of praising Putin"
-                        keep[t.i] = t
-    add_left(head)
+    """The head noun with its modifiers (compounds, adjectives, possessors, "of" phrases). Do not change the list."""
     # compounds to the right of a proper-noun head ("Putin" is not right-modified, but
     # "White House" heads on "House") are already in the subtree above
-    return [keep[i] for i in sorted(keep)]
+    return info(head.doc).phrase(head.i)[1]
 
 
 def compose(country: str | None, sector: str | None, org: str | None) -> str | None:
@@ -57,13 +260,38 @@ def compose(country: str | None, sector: str | None, org: str | None) -> str | N
 
 def code_phrase(head, day: date | None = None, tokens: list | None = None) -> PhraseCode:
     """Code the noun phrase headed by `head` (a spaCy token)."""
-    lex = lexicon()
-    toks = tokens if tokens is not None else phrase_tokens(head)
-    words = [norm(t.text) for t in toks]
-    head_pos = next((k for k, t in enumerate(toks) if t.i == head.i), len(toks) - 1)
+    d = info(head.doc)
+    if tokens is None:
+        return code_index(d, head.i, day)
+    return code_indices(d, head.i, [t.i for t in tokens], day)
+
+
+def code_index(d: DocInfo, h: int, day: date | None = None) -> PhraseCode:
+    """`code_phrase` of token `h` over its own phrase tokens (made once per doc and day). Do not change the answer."""
+    key = (h, day)
+    found = d._codes.get(key)
+    if found is None:
+        found = d._codes[key] = code_indices(d, h, d.phrase(h)[0], day)
+    return found
+
+
+def code_indices(d: DocInfo, h: int, idx: list[int], day: date | None = None) -> PhraseCode:
+    """`code_phrase` of token `h` over the tokens at `idx`."""
+    text, pos = d.text, d.pos
+    # per token: 2 if a proper noun, plus 1 if not after the head
+    key = (tuple([text[i] for i in idx]), tuple([(pos[i] == "PROPN") * 2 + (i <= h) for i in idx]),
+           next((k for k, i in enumerate(idx) if i == h), len(idx) - 1), day, lexicon())
+    return _code_words(key)
+
+
+@lru_cache(maxsize=1 << 14)
+def _code_words(key) -> PhraseCode:
+    """The code of a phrase from (texts, proper-noun/before-head flags, head position, day, lexicon). Do not change it."""
+    texts, flags, head_pos, day, lex = key
+    words = [_word_norm(t) for t in texts]
     org = lex.org_of_words(words, day)
     # named people (built-in or user dictionary): try the proper-noun run around the head
-    propn = [t.text for t in toks if t.pos_ == "PROPN" and t.i <= head.i]
+    propn = [t for t, flag in zip(texts, flags) if flag == 3]
     if propn:
         names = [" ".join(propn), propn[-1], " ".join(propn[-2:])]
         named = lex.named(names, day)
@@ -76,15 +304,14 @@ def code_phrase(head, day: date | None = None, tokens: list | None = None) -> Ph
             i += 1
             continue
         iso, n = lex.country_of_word(words, i)
-        if iso and i > 0 and words[i - 1] in ("new", "west", "north", "south", "east") and toks[i - 1].pos_ == "PROPN":
+        if iso and i > 0 and words[i - 1] in ("new", "west", "north", "south", "east") and flags[i - 1] >= 2:
             iso = None  # New Jersey, New Mexico, West Virginia: not the country
         if iso:
             country = country or iso
             i += n
             continue
         i += 1
-    sector_words = [w for w in words]
-    sector = lex.sector_of_words(sector_words, head_pos)
+    sector = lex.sector_of_words(words, head_pos)
     if org and len(org) == 6 and country is None:
         country = org[:3]
     return PhraseCode(compose(country, sector, org), country, sector, org)

@@ -21,6 +21,7 @@ __all__ = ["ActorEntry", "Lexicon", "lexicon", "load_actor_dictionary", "set_use
            "user_dictionary_path", "norm"]
 
 MAX_PHRASE = 6  # longest phrase (in words) looked up in the vocabularies
+_MEMO_SIZE = 1 << 15  # phrases whose sector is remembered (the memo starts over when full)
 
 
 def norm(text: str) -> str:
@@ -172,6 +173,8 @@ class Lexicon:
         for sector, words in sectors.items():
             for w in words:
                 self.sectors.setdefault(norm(w), sector)
+        # last words of the sector phrases of two or more words ("intelligence agencies" → "agencies")
+        self.sector_tails = {key.rsplit(" ", 1)[1] for key in self.sectors if " " in key}
         orgs = yaml.safe_load(_data("organizations.yaml").read_text(encoding="utf-8"))
         self.orgs: dict[str, str] = {}
         for code, names in orgs.items():
@@ -184,6 +187,7 @@ class Lexicon:
         self.user: list[ActorEntry] = load_actor_dictionary(user_path) if user_path else []
         self._people_index = _form_index(self.people)
         self._user_index = _form_index(self.user)
+        self._sector_memo: dict[tuple, str | None] = {}
 
     # -- named actors -----------------------------------------------------------------
     def named(self, names: list[str], day: date | None) -> str | None:
@@ -220,6 +224,16 @@ class Lexicon:
 
     def sector_of_words(self, words: list[str], head: int | None = None) -> str | None:
         """The sector of a phrase: a phrase covering the head wins, else the last one found."""
+        key = (tuple(words), head)
+        memo = self._sector_memo
+        if key in memo:
+            return memo[key]
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        sector = memo[key] = self._sector_of_words(words, head)
+        return sector
+
+    def _sector_of_words(self, words: list[str], head: int | None) -> str | None:
         found: list[tuple[int, int, str]] = []
         i = 0
         while i < len(words):

@@ -12,12 +12,15 @@ from pathlib import Path
 
 import yaml
 
+from ._actor_code import info
+
 __all__ = ["Rule", "codebook", "verb_rules", "noun_rules", "families", "match_rules", "dependent_text",
            "content_of_code", "family_code", "FAMILIES", "joined_text"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "cameo"
 FAMILIES = ("appeal", "intent", "demand", "reject", "threaten")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "punct", "aux", "auxpass"}
+_OTHER_DEPS = {"punct", "aux", "auxpass", "expl"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,17 +95,26 @@ def families() -> dict:
 
 def dependent_text(tok, skip_subject: bool = True) -> str:
     """Lower-case words and lemmas of the token's dependents (not its subject), padded with spaces."""
-    words: list[str] = []
-    lemmas: list[str] = []
-    skip = _SUBJECT_DEPS if skip_subject else {"punct", "aux", "auxpass", "expl"}
-    for child in tok.children:
-        if child.dep_ in skip:
-            continue
-        for t in child.subtree:
-            words.append(t.lower_)
-            lemmas.append(t.lemma_.lower())
-    # compounds and adjectives on a noun event count too ("troop buildup", "phone call")
-    return _joined(words, lemmas)
+    return _dependent_text(info(tok.doc), tok.i, skip_subject)
+
+
+def _dependent_text(d, i: int, skip_subject: bool) -> str:
+    key = ("dependent_text", i, skip_subject)
+    text = d.memo.get(key)
+    if text is None:
+        words: list[str] = []
+        lemmas: list[str] = []
+        skip = _SUBJECT_DEPS if skip_subject else _OTHER_DEPS
+        dep, lower, lemma = d.dep, d.lower, d.lemma
+        for child in d.kids[i]:
+            if dep[child] in skip:
+                continue
+            for t in d.subtree(child):
+                words.append(lower[t])
+                lemmas.append(lemma[t])
+        # compounds and adjectives on a noun event count too ("troop buildup", "phone call")
+        text = d.memo[key] = _joined(words, lemmas)
+    return text
 
 
 def _joined(words: list[str], lemmas: list[str]) -> str:
@@ -114,61 +126,83 @@ def has_words(text: str, words: tuple[str, ...]) -> bool:
     return any(f" {w} " in text for w in words)
 
 
-def _preps(tok) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative")}
+def _preps(d, i: int) -> set[str]:
+    dep, lower = d.dep, d.lower
+    return {lower[c] for c in d.kids[i] if dep[c] in ("prep", "prt", "agent", "dative")}
 
 
-def _has_object(tok) -> bool:
-    for c in tok.children:
-        if c.dep_ in ("dobj", "dative", "iobj"):
+def _has_object(d, i: int) -> bool:
+    dep, kids = d.dep, d.kids
+    for c in kids[i]:
+        if dep[c] in ("dobj", "dative", "iobj"):
             return True
-        if c.dep_ in ("xcomp", "ccomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+        if dep[c] in ("xcomp", "ccomp") and any(dep[g] in ("nsubj", "nsubjpass") for g in kids[c]):
             return True
     return False
 
 
 def match_rules(tok, rules: tuple[Rule, ...], with_subject: bool = False) -> Rule | None:
     """The first rule that holds; `with_subject` also reads the subject ("a car bomb killed …")."""
-    text = dependent_text(tok, skip_subject=not with_subject)
-    preps = _preps(tok)
-    has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+    d, i = info(tok.doc), tok.i
+    text = preps = has_clause = None  # each worked out when a rule first needs it
     for rule in rules:
         if with_subject and not rule.any:
             return None
-        if rule.any and not has_words(text, rule.any):
-            continue
-        if rule.prep and rule.prep.lower() not in preps:
-            continue
-        if rule.xcomp and not has_clause:
-            continue
-        if rule.object and not _has_object(tok):
+        if rule.any:
+            if text is None:
+                text = _dependent_text(d, i, not with_subject)
+            if not has_words(text, rule.any):
+                continue
+        if rule.prep:
+            if preps is None:
+                preps = _preps(d, i)
+            if rule.prep.lower() not in preps:
+                continue
+        if rule.xcomp:
+            if has_clause is None:
+                dep = d.dep
+                has_clause = any(dep[c] in ("xcomp", "ccomp") for c in d.kids[i])
+            if not has_clause:
+                continue
+        if rule.object and not _has_object(d, i):
             continue
         return rule
     return None
 
 
+_SUFFIXES = (("ied", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
+
+
 def lookup_keys(tok) -> list[str]:
-    """Dictionary keys for a token, most specific first: "lemma particle", "lemma prep", "lemma"."""
-    lemma = tok.lemma_.lower()
+    """Dictionary keys for a token, most specific first: "lemma particle", "lemma prep", "lemma". Do not change the list."""
+    d, i = info(tok.doc), tok.i
+    key = ("lookup_keys", i)
+    keys = d.memo.get(key)
+    if keys is not None:
+        return keys
+    lemma = d.lemma[i]
     particles, preps, compounds = [], [], []
-    nominal = tok.pos_ in ("NOUN", "PROPN")
-    for child in tok.children:  # one pass over the children (each access builds a Token)
-        dep = child.dep_
+    pos = d.pos[i]
+    nominal = pos in ("NOUN", "PROPN")
+    dep_of, lower = d.dep, d.lower
+    for child in d.kids[i]:
+        dep = dep_of[child]
         if dep == "prt":
-            particles.append(f"{lemma} {child.lower_}")
+            particles.append(f"{lemma} {lower[child]}")
         elif dep == "prep":
-            preps.append(f"{lemma} {child.lower_}")
+            preps.append(f"{lemma} {lower[child]}")
         elif dep == "compound" and nominal:
-            compounds.append(f"{child.lemma_.lower()} {lemma}")
+            compounds.append(f"{d.lemma[child]} {lemma}")
     keys = particles + preps + compounds
     keys.append(lemma)
-    if tok.lower_ != lemma:
-        keys.append(tok.lower_)
-    if tok.pos_ == "VERB":  # the lemmatizer's slips ("staged" → "stag"): plain suffix stripping
-        low = tok.lower_
-        for suffix, add in (("ied", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+    low = lower[i]
+    if low != lemma:
+        keys.append(low)
+    if pos == "VERB":  # the lemmatizer's slips ("staged" → "stag"): plain suffix stripping
+        for suffix, add in _SUFFIXES:
             if low.endswith(suffix) and len(low) > len(suffix) + 2:
                 keys.append(low[: -len(suffix)] + add)
+    d.memo[key] = keys
     return keys
 
 
@@ -203,9 +237,13 @@ def content_from_words(text: str, family: str) -> str | None:
 
 def joined_text(toks) -> str:
     """Words and lemmas of the subtrees of `toks`, as matched by rules and content words."""
-    words, lemmas = [], []
-    for t in toks:
-        for s in t.subtree:
-            words.append(s.lower_)
-            lemmas.append(s.lemma_.lower())
+    words: list[str] = []
+    lemmas: list[str] = []
+    if toks:
+        d = info(toks[0].doc)
+        lower, lemma = d.lower, d.lemma
+        for t in toks:
+            for s in d.subtree(t.i):
+                words.append(lower[s])
+                lemmas.append(lemma[s])
     return _joined(words, lemmas)

@@ -20,6 +20,7 @@ import re
 from datetime import date, timedelta
 
 from ..record import Article, EventDate, TimeExpr
+from ._actor_code import info
 
 __all__ = ["modality", "event_date", "event_place", "governing_verb", "HISTORICAL_DAYS", "reporting_verb"]
 
@@ -35,55 +36,68 @@ SAY_VERBS = {"say", "tell", "state", "announce", "report", "add", "note", "decla
              "explain", "disclose", "reveal"} | CLAIM_VERBS
 
 
-def _aux(tok) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+def _aux(d, i: int) -> set[str]:
+    dep, lower = d.dep, d.lower
+    return {lower[c] for c in d.kids[i] if dep[c] in ("aux", "auxpass")}
 
 
 def is_negated(tok) -> bool:
-    if any(c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("advmod", "det")) for c in tok.children):
+    d, i = info(tok.doc), tok.i
+    kids, dep, lower = d.kids, d.dep, d.lower
+    if any(dep[c] == "neg" or (lower[c] in _NEG and dep[c] in ("advmod", "det")) for c in kids[i]):
         return True
     # "No group has admitted …"
-    if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-           for c in tok.children):
+    if any(dep[c] in ("nsubj", "nsubjpass") and any(dep[g] == "det" and lower[g] == "no" for g in kids[c])
+           for c in kids[i]):
         return True
     # "did not want to attack": the negation sits on the governing verb of an infinitive
-    head = tok.head
-    if tok.dep_ == "xcomp" and head.i != tok.i and head.lemma_ in ("want", "plan", "intend", "try", "seek", "dare"):
-        return any(c.dep_ == "neg" for c in head.children)
+    head = d.heads[i]
+    if dep[i] == "xcomp" and head != i and d.tokens[head].lemma_ in ("want", "plan", "intend", "try", "seek", "dare"):
+        return any(dep[c] == "neg" for c in kids[head])
     return False
 
 
+def _has_cond_mark(d, i: int) -> bool:
+    dep, lower = d.dep, d.lower
+    return any(dep[m] == "mark" and lower[m] in _COND_MARKS for m in d.kids[i])
+
+
 def is_conditional(tok) -> bool:
-    node = tok
+    d = info(tok.doc)
+    kids, dep, heads = d.kids, d.dep, d.heads
+    node = tok.i
     for _ in range(3):
-        for c in node.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in c.children):
+        for c in kids[node]:
+            if dep[c] == "advcl" and _has_cond_mark(d, c):
                 return True
-            if c.dep_ == "prep" and c.lower_ == "in":
-                for p in c.children:
-                    if p.dep_ == "pobj" and p.lemma_.lower() in ("event", "case"):
+            if dep[c] == "prep" and d.lower[c] == "in":
+                for p in kids[c]:
+                    if dep[p] == "pobj" and d.lemma[p] in ("event", "case"):
                         return True
-        if node.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in node.children):
+        if dep[node] in ("advcl", "ccomp") and _has_cond_mark(d, node):
             return True  # "if he invades", and the open question of "we don't know if he decided"
-        if node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
-            node = node.head
+        if dep[node] in ("xcomp", "conj") and heads[node] != node:
+            node = heads[node]
             continue
         break
     return False
 
 
 def is_future(tok) -> bool:
-    if _aux(tok) & _FUTURE_AUX:
+    d = info(tok.doc)
+    node = tok.i
+    aux = _aux(d, node)
+    if aux & _FUTURE_AUX:
         return True
-    if "going" in _aux(tok):
+    if "going" in aux:
         return True
-    node = tok
+    dep, heads = d.dep, d.heads
     for _ in range(2):
-        if node.dep_ in ("xcomp",) and node.head.lemma_.lower() in _FUTURE_HEADS:
+        if dep[node] in ("xcomp",) and d.lemma[heads[node]] in _FUTURE_HEADS:
             return True
-        if node.dep_ == "conj":
-            node = node.head
-            if _aux(node) & _FUTURE_AUX:
+        if dep[node] == "conj":
+            node = heads[node]
+            if _aux(d, node) & _FUTURE_AUX:
                 return True
             continue
         break
@@ -92,31 +106,39 @@ def is_future(tok) -> bool:
 
 def reporting_verb(tok):
     """The speech or claim verb whose reported clause holds `tok`, if any."""
-    node = tok
+    d = info(tok.doc)
+    dep, heads = d.dep, d.heads
+    node = tok.i
     for _ in range(6):
-        if node.head.i == node.i:
+        head = heads[node]
+        if head == node:
             return None
-        if node.dep_ in ("ccomp", "xcomp", "parataxis") and node.head.lemma_.lower() in SAY_VERBS:
-            return node.head
-        if node.dep_ == "ROOT":
+        if dep[node] in ("ccomp", "xcomp", "parataxis") and d.lemma[head] in SAY_VERBS:
+            return d.tokens[head]
+        if dep[node] == "ROOT":
             return None
-        node = node.head
+        node = head
     return None
 
 
 def possibility(tok) -> bool:
-    return bool(_aux(tok) & _POSSIBLE)
+    return bool(_aux(info(tok.doc), tok.i) & _POSSIBLE)
 
 
 def governing_verb(tok):
     """The nearest verb at or above a token (the token itself when it is a verb)."""
-    node = tok
+    d = info(tok.doc)
+    return d.tokens[_governing_verb(d, tok.i)]
+
+
+def _governing_verb(d, node: int) -> int:
+    pos, dep, heads = d.pos, d.dep, d.heads
     for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
+        if pos[node] in ("VERB", "AUX") and dep[node] != "aux":
             return node
-        if node.head.i == node.i:
+        if heads[node] == node:
             return node
-        node = node.head
+        node = heads[node]
     return node
 
 
@@ -137,17 +159,20 @@ def _date_range(value: str) -> tuple[date, date] | None:
 def event_date(tok, sent, record: Article, times_by_sentence: dict[int, list[TimeExpr]], sent_index: int,
                doc) -> EventDate:
     """The date of the time expression governed by the event's verb, else the publication date."""
-    verb = governing_verb(tok)
+    d = info(doc)
+    verb = _governing_verb(d, tok.i)
     for t in times_by_sentence.get(sent_index, []):
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or t.type not in ("DATE", "TIME"):
+        if t.type not in ("DATE", "TIME"):
             continue
-        if governing_verb(span.root) == verb or span.root.head == tok:
+        root = d.span_root(t.start, t.end)
+        if root is None:
+            continue
+        if _governing_verb(d, root.i) == verb or d.heads[root.i] == tok.i:
             return EventDate(value=t.value, basis="time", time=t.id)
     if not record.times:
         # no time stage: a plain year governed by the verb ("In 2014 Russia annexed …")
         for ent in sent.ents:
-            if ent.label_ == "DATE" and (governing_verb(ent.root) == verb or ent.root.head == tok):
+            if ent.label_ == "DATE" and (_governing_verb(d, ent.root.i) == verb or d.heads[ent.root.i] == tok.i):
                 m = re.search(r"\b(1[89]\d\d|20\d\d)\b", ent.text)
                 if m:
                     return EventDate(value=m.group(1), basis="time")
@@ -181,22 +206,24 @@ _NOUN_CLAIMED = {"alleged", "reported", "suspected", "purported", "claimed"}
 
 def _noun_modality(tok) -> str | None:
     """Modality carried by a nominal event's own words or frame: "a possible invasion", "in the event of an invasion"."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    d, i = info(tok.doc), tok.i
+    if d.pos[i] not in ("NOUN", "PROPN"):
         return None
-    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "advmod")}
+    dep, lower, heads = d.dep, d.lower, d.heads
+    mods = {lower[c] for c in d.kids[i] if dep[c] in ("amod", "advmod")}
     if mods & _NOUN_HYPOTHETICAL:
         return "conditional"
     if mods & _NOUN_FUTURE:
         return "future"
     if mods & _NOUN_CLAIMED:
         return "claimed"
-    node = tok
+    node = i
     for _ in range(4):
-        if node.head.i == node.i:
+        if heads[node] == node:
             break
-        if node.lemma_.lower() in ("event", "case") and node.dep_ == "pobj" and node.head.lower_ == "in":
+        if d.lemma[node] in ("event", "case") and dep[node] == "pobj" and lower[heads[node]] == "in":
             return "conditional"
-        node = node.head
+        node = heads[node]
     return None
 
 
@@ -218,18 +245,19 @@ def modality(tok, when: EventDate, record: Article, *, source_code: str | None, 
         return "claimed"
     reporter = reporting_verb(tok)
     if reporter is not None and (reporter_code is None or source_code is None or reporter_code[:3] != source_code[:3]):
-        if reporter.lemma_.lower() in CLAIM_VERBS or possibility(tok):
+        if info(tok.doc).lemma[reporter.i] in CLAIM_VERBS or possibility(tok):
             return "claimed"
     return "asserted"
 
 
 def event_place(tok, record: Article, sent_index: int, doc) -> str | None:
     """A place of the same clause: a place whose governing verb is the event's verb."""
-    verb = governing_verb(tok)
+    d = info(doc)
+    verb = _governing_verb(d, tok.i)
     for p in record.places:
         if p.sentence != sent_index:
             continue
-        span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is not None and governing_verb(span.root) == verb:
+        root = d.span_root(p.start, p.end)
+        if root is not None and _governing_verb(d, root.i) == verb:
             return p.id
     return None

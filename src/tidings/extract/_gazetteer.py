@@ -32,7 +32,7 @@ _ADMIN_SUFFIX = re.compile(r"\s+(province|region|oblast|state|governorate|prefec
                            r"district|county|territory|municipality|autonomous region|krai|kray)$", re.I)
 
 
-def name_key(text: str) -> str:
+def _name_key(text: str) -> str:
     """Normalised lookup key: accents folded, lower-cased, periods dropped, leading "the" dropped."""
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -44,6 +44,19 @@ def name_key(text: str) -> str:
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
     return " ".join(_WORD_SUBS.get(w, w) for w in words)
+
+
+_KEYS: dict[str, str] = {}  # name_key() memo: the geoparser asks for the same few names over and over
+
+
+def name_key(text: str) -> str:
+    """Normalised lookup key: accents folded, lower-cased, periods dropped, leading "the" dropped."""
+    key = _KEYS.get(text)
+    if key is None:
+        if len(_KEYS) >= _LOOKUP_MEMO:
+            _KEYS.clear()
+        key = _KEYS[text] = _name_key(text)
+    return key
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +91,7 @@ class Gazetteer:
     def __init__(self) -> None:
         self.index: dict[str, list] = {}  # key -> [Candidate | ("c", row, alias)]
         self.abbr: dict[str, list[Candidate]] = {}  # admin abbreviations: "La." -> [Louisiana]
-        self.generic: set[str] = {name_key(r[0]) for r in _rows("generic_names.txt")}
+        self.generic: set[str] = {_name_key(r[0]) for r in _rows("generic_names.txt")}
         self.countries: dict[str, Candidate] = {}  # iso2 -> candidate
         self.iso3: dict[str, str] = {}
         self.admins: dict[tuple[str, str], Candidate] = {}  # (cc, key) -> candidate
@@ -106,11 +119,11 @@ class Gazetteer:
             cand = Candidate(KIND_COUNTRY, name, lat, lon, iso2, iso3, None, "PCLI", int(gid), int(pop))
             self.countries[iso2] = cand
             self.iso3[iso3] = iso2
-            for n in {name_key(x) for x in names.split("|") + [name]}:
+            for n in {_name_key(x) for x in names.split("|") + [name]}:
                 self._add(n, cand)
         for iso2, alias in _rows("country_aliases.tsv"):
             if iso2 in self.countries:
-                self._add(name_key(alias), self.countries[iso2])
+                self._add(_name_key(alias), self.countries[iso2])
 
     def _load_admins(self) -> None:
         points = {(r[0], r[1]): (float(r[2]), float(r[3])) for r in _rows("admin_points.tsv")}
@@ -125,21 +138,21 @@ class Gazetteer:
                 continue
             lat, lon = points.get((cc, name), (float(lat), float(lon)))
             cand = Candidate(KIND_ADMIN, name, lat, lon, cc, country.country, name, feature, None, 0)
-            self.admins.setdefault((cc, name_key(name)), cand)
-            self._add(name_key(name), cand)
+            self.admins.setdefault((cc, _name_key(name)), cand)
+            self._add(_name_key(name), cand)
             short = _ADMIN_SUFFIX.sub("", name)
             if short != name and len(short) > 3:
-                self._add(name_key(short), Candidate(KIND_ADMIN, name, lat, lon, cc, country.country, name,
+                self._add(_name_key(short), Candidate(KIND_ADMIN, name, lat, lon, cc, country.country, name,
                                                      feature, None, 0, alias=True))
         for cc, admin, kind, aliases in _rows("admin_aliases.tsv"):
-            cand = self.admins.get((cc, name_key(admin)))
+            cand = self.admins.get((cc, _name_key(admin)))
             if cand is None:
                 continue
             for alias in aliases.split("|"):
                 if kind == "abbr":  # kept as written: "La." and "LA" are abbreviations, "la" is not
                     self.abbr.setdefault(" ".join(alias.split()), []).append(cand)
                 else:
-                    self._add(name_key(alias), cand)
+                    self._add(_name_key(alias), cand)
 
     def _load_admin2(self) -> None:
         header = True
@@ -152,10 +165,10 @@ class Gazetteer:
                 continue
             cand = Candidate(KIND_ADMIN, name, float(lat), float(lon), cc, country.country, admin1 or None,
                              "ADM2", None, 0)
-            self._add(name_key(name), cand)
+            self._add(_name_key(name), cand)
             short = _ADMIN_SUFFIX.sub("", name)
             if short != name and len(short) > 3:  # "Suffolk" for "Suffolk County"
-                self._add(name_key(short), Candidate(KIND_ADMIN, name, float(lat), float(lon), cc, country.country,
+                self._add(_name_key(short), Candidate(KIND_ADMIN, name, float(lat), float(lon), cc, country.country,
                                                      admin1 or None, "ADM2", None, 0, alias=True))
 
     def _load_regions(self) -> None:
@@ -165,7 +178,7 @@ class Gazetteer:
             cand = Candidate(KIND_REGION, first, float(lat), float(lon), cc, iso3 or None, None, feature,
                              int(gid) if gid else None, 0)
             for n in names.split("|"):
-                self._add(name_key(n), cand)
+                self._add(_name_key(n), cand)
 
     def _load_cities(self) -> None:
         self.c_gid = array("q")
@@ -188,11 +201,11 @@ class Gazetteer:
                 self.c_cc.append(intern.setdefault(cc, cc))
                 self.c_admin.append(intern.setdefault(admin, admin))
                 self.c_feature.append(intern.setdefault(feature, feature))
-                key = name_key(name)
+                key = _name_key(name)
                 self.index.setdefault(key, []).append(row)
                 if alts:
                     for alt in alts.split("|"):
-                        akey = name_key(alt)
+                        akey = _name_key(alt)
                         if akey != key:
                             self.index.setdefault(akey, []).append(-row - 1)  # negative: alias
 

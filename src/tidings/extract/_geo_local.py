@@ -26,6 +26,8 @@ MAX_TOKENS = 6
 _FEATURE = {"street": "STRT", "building": "BLDG", "area": "AREA"}
 _OF_PLACE = re.compile(r"\b(?:village|town|hamlet|suburb|township|settlement) of ((?:[A-Z][\w'\u2019-]+ ?){1,3})(?<! )"
                        r"|\b((?:[A-Z][\w'\u2019-]+ ){1,2})(?=(?:village|district|township|suburb|neighbou?rhood)\b)")
+_OF_PLACE_WORDS = ("village", "town", "hamlet", "suburb", "settlement", "district", "neighbo")  # in every match
+_STREET_TAIL = re.compile(r"(Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Parkway)\b")
 _STREET_RUN = re.compile(r"\b((?:[A-Z][A-Za-z'\u2019]+|\d+(?:st|nd|rd|th)) ){1,3}")
 
 
@@ -58,24 +60,32 @@ _PLACE_NOUNS = {"village", "town", "district", "suburb", "township", "area", "ne
                 "settlement", "camp", "county", "province", "region", "municipality", "city"}
 
 
-def _placed(doc, ent, known) -> bool:
+def _placed(words, ent, known) -> bool:
     """A name the model calls a place that reads as one: after "in"/"near" …, before "village" …,
     or followed by ", <a place the gazetteer knows>" ("Portroe, Tipperary")."""
-    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    before = words.lower(ent.start - 1) if ent.start > 0 else ""
     if before in _LOCATIVES:
         return True
-    after = doc[ent.end:ent.end + 3]
-    if len(after) and after[0].lower_ in _PLACE_NOUNS:
+    after = min(words.n - ent.end, 3)  # the tokens ent.end:ent.end + after follow the name
+    if after and words.lower(ent.end) in _PLACE_NOUNS:
         return True
-    if len(after) >= 2 and after[0].text == "," and after[1].text[:1].isupper():
-        nxt = after[1:3] if len(after) == 3 and after[2].text[:1].isupper() else after[1:2]
-        return known(nxt.text) or known(after[1].text)
+    texts, caps = words.texts, words.caps
+    if after >= 2 and texts[ent.end] == "," and caps[ent.end + 1]:
+        last = ent.end + 2 if after == 3 and caps[ent.end + 2] else ent.end + 1
+        return known(words.text[words.starts[ent.end + 1]:words.end(last)]) or known(texts[ent.end + 1])
     return False
 
 
-def local_features(doc, text: str, taken: list[bool], known) -> list[LocalFeature]:
-    """Spans outside the places already found that name a local feature. ``known(surface)`` says
-    whether the gazetteer has a name (those are left to the gazetteer's own rules)."""
+def _street_words(text: str) -> bool:
+    """Whether `text` holds a word ``_STREET_TAIL`` looks for (most articles have none)."""
+    return any(w in text for w in ("Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Blvd.", "Drive",
+                                   "Lane", "Parkway"))
+
+
+def local_features(words, text: str, taken: list[bool], known) -> list[LocalFeature]:
+    """Spans outside the places already found that name a local feature (``words``: the doc's
+    ``_geo_context.Words``). ``known(surface)`` says whether the gazetteer has a name (those are
+    left to the gazetteer's own rules)."""
     out: list[LocalFeature] = []
     used = list(taken)
 
@@ -93,23 +103,26 @@ def local_features(doc, text: str, taken: list[bool], known) -> list[LocalFeatur
             used[i] = True
         out.append(LocalFeature(s, e, text[s:e], feature))
 
-    for ent in getattr(doc, "ents", ()):
-        if len(ent) > MAX_TOKENS:
+    texts = words.texts
+    for ent in words.ents:
+        if ent.end - ent.start > MAX_TOKENS:
             continue
-        words = [t.text for t in ent if t.text[:1].isupper() or t.text[:1].isdigit()]
-        kind = _kind([t.text for t in ent])
-        if ent.label_ == "FAC":
+        names = [w for w in texts[ent.start:ent.end] if w[:1].isupper() or w[:1].isdigit()]
+        kind = _kind(texts[ent.start:ent.end])
+        if ent.label == "FAC":
             take(ent.start_char, ent.end_char, kind or "BLDG")
-        elif ent.label_ == "GPE" and words and not known(ent.text) and not ent.text.isupper() and _placed(doc, ent, known):
+        elif ent.label == "GPE" and names and not known(ent.text) and not ent.text.isupper() \
+                and _placed(words, ent, known):
             take(ent.start_char, ent.end_char, kind or "LCTY")
-        elif ent.label_ in ("LOC", "ORG") and kind and len(words) >= 2:
+        elif ent.label in ("LOC", "ORG") and kind and len(names) >= 2:
             take(ent.start_char, ent.end_char, kind)
-    for hit in _OF_PLACE.finditer(text):  # "the village of Kampungu", "Cacuaco district"
+    # "the village of Kampungu", "Cacuaco district" (most articles have none of the words _OF_PLACE needs)
+    for hit in _OF_PLACE.finditer(text) if any(w in text for w in _OF_PLACE_WORDS) else ():
         s, e = hit.span(1) if hit.group(1) else hit.span(2)
         if not known(text[s:e].strip()):
             take(s, e, "LCTY")
-    for hit in _STREET_RUN.finditer(text):  # "Desire Street", "Collins Avenue" the model did not tag
-        tail = re.match(r"(Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Parkway)\b", text[hit.end():])
+    for hit in _STREET_RUN.finditer(text) if _street_words(text) else ():  # "Desire Street" the model did not tag
+        tail = _STREET_TAIL.match(text, hit.end())
         if tail:
             take(hit.start(), hit.end() + len(tail.group(0)), "STRT")
     return out

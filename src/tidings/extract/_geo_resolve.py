@@ -124,9 +124,21 @@ def _ranked(m: Mention, shares, admins, points=(), nearby=(), holders=frozenset(
     return scored
 
 
+def _inputs(m: Mention) -> tuple:
+    """What ``_score`` reads of a mention, besides the context (the same objects: the same scores)."""
+    return tuple(map(id, m.candidates)), tuple(map(id, m.qualifiers)), m.kind_hint
+
+
 def resolve(mentions: list[Mention]) -> list[Resolution | None]:
     """One resolution per mention (None where it has no candidate)."""
-    first = [_ranked(m, {}, set()) if m.candidates else [] for m in mentions]
+    # a name is mentioned twice on average: rank each set of senses once
+    inputs = [_inputs(m) for m in mentions]
+    firsts: dict[tuple, list] = {}
+    first = []
+    for m, key in zip(mentions, inputs):
+        if key not in firsts:
+            firsts[key] = _ranked(m, {}, set()) if m.candidates else []
+        first.append(firsts[key])
     # the document's context, per surface name so that a name does not vote for itself
     votes: dict[str, Counter] = defaultdict(Counter)
     admin_by_name: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -155,27 +167,36 @@ def resolve(mentions: list[Mention]) -> list[Resolution | None]:
             if q.kind == KIND_ADMIN:
                 admin_by_name[key].add((q.cc, name_key(q.name)))
     results: list[Resolution | None] = []
-    for m in mentions:
+    contexts: dict[str, tuple] = {}  # the context of each name, made once for all its mentions
+    done: dict[tuple, tuple] = {}  # (name, inputs) -> (choice, confidence, alternatives)
+    for m, given in zip(mentions, inputs):
         if not m.candidates:
             results.append(None)
             continue
         key = name_key(m.text)
-        total: Counter = Counter()
-        admins: set[tuple[str, str]] = set()
-        points: set[tuple[float, float]] = set()
-        nearby: set[tuple[float, float]] = set()
-        holders: set[tuple[str, str]] = set()
-        for other, counter in votes.items():
-            if other != key:
-                holders |= holders_by_name[other]
-                total.update(counter)
-                admins |= admin_by_name[other]
-                points |= points_by_name[other]
-                nearby |= nearby_by_name[other]
-        n = sum(total.values())
-        weight = min(1.0, n / SHARE_FULL_VOTES)  # two names are weaker evidence of a country than ten
-        shares = {cc: weight * v / n for cc, v in total.items()} if n else {}
-        ranked = _ranked(m, shares, admins, list(points), list(nearby), holders)
+        if (key, given) in done:
+            best, confidence, alternatives = done[key, given]
+            results.append(Resolution(best, confidence, list(alternatives)))
+            continue
+        context = contexts.get(key)
+        if context is None:
+            total: Counter = Counter()
+            admins: set[tuple[str, str]] = set()
+            points: set[tuple[float, float]] = set()
+            nearby: set[tuple[float, float]] = set()
+            holders: set[tuple[str, str]] = set()
+            for other, counter in votes.items():
+                if other != key:
+                    holders |= holders_by_name[other]
+                    total.update(counter)
+                    admins |= admin_by_name[other]
+                    points |= points_by_name[other]
+                    nearby |= nearby_by_name[other]
+            n = sum(total.values())
+            weight = min(1.0, n / SHARE_FULL_VOTES)  # two names are weaker evidence of a country than ten
+            shares = {cc: weight * v / n for cc, v in total.items()} if n else {}
+            context = contexts[key] = (shares, admins, list(points), list(nearby), holders)
+        ranked = _ranked(m, *context)
         best, best_score = ranked[0]
         # candidates that put the place at the same spot (city and its province) agree with the choice
         agree = total_w = 0.0
@@ -192,5 +213,6 @@ def resolve(mentions: list[Mention]) -> list[Resolution | None]:
             if distance_km(best.lat, best.lon, c.lat, c.lon) < SAME_COUNTRY_KM:
                 continue
             alternatives.append((c, s))
-        results.append(Resolution(best, round(confidence, 3), alternatives))
+        done[key, given] = best, round(confidence, 3), alternatives
+        results.append(Resolution(best, round(confidence, 3), list(alternatives)))
     return results

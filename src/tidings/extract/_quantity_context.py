@@ -133,19 +133,21 @@ def qualifier(doc, num: Num, sent_start: int, unit_end_tok: int, sent_end: int) 
     return None, num.start
 
 
-def governing_verb(tok, max_steps: int = 5):
-    """The nearest verb above `tok` through noun-phrase and prepositional links."""
+def governing_verb(tok, doc, heads: list[int], max_steps: int = 5):
+    """The nearest verb above `tok` through noun-phrase and prepositional links (`doc` indexes the
+    tokens, `heads` their head indices). A root's dep ROOT ends the climb."""
     cur = tok
     for _ in range(max_steps):
         if cur.pos_ in ("VERB", "AUX") and cur is not tok:
             return cur
-        if cur.dep_ not in _CLIMB or cur.head is cur:
+        if cur.dep_ not in _CLIMB:
             return cur if cur.pos_ in ("VERB", "AUX") else None
-        cur = cur.head
+        cur = doc[heads[cur.i]]
     return cur if cur.pos_ in ("VERB", "AUX") else None
 
 
-def change(doc, num: Num, anchor, qual_start: int, sent_start: int, unit_end_tok: int, sent_end: int) -> str | None:
+def change(doc, heads: list[int], num: Num, anchor, qual_start: int, sent_start: int, unit_end_tok: int,
+           sent_end: int) -> str | None:
     """"up"/"down" where the text states a direction for this amount."""
     s = _sets()
     if num.change:
@@ -158,12 +160,11 @@ def change(doc, num: Num, anchor, qual_start: int, sent_start: int, unit_end_tok
     if unit_end_tok < sent_end and doc[unit_end_tok].lower_ in ("higher", "lower"):
         return "up" if doc[unit_end_tok].lower_ == "higher" else "down"
     cur = anchor
-    for _ in range(4):
-        if cur.head is cur:
-            break
-        if cur.dep_ == "pobj" and cur.head.lower_ not in ("by", "to"):
+    for _ in range(4):  # (a root is its own head: climbing on stays there)
+        parent = doc[heads[cur.i]]
+        if cur.dep_ == "pobj" and parent.lower_ not in ("by", "to"):
             return None
-        cur = cur.head
+        cur = parent
         if cur.pos_ in ("VERB", "AUX", "ADV", "ADJ"):
             lemma = cur.lemma_.lower()
             if lemma in s["up"]:
@@ -177,7 +178,7 @@ def change(doc, num: Num, anchor, qual_start: int, sent_start: int, unit_end_tok
     return None
 
 
-def category(doc, num: Num, head, anchor, sent_start: int, sent_end: int, is_money: bool, has_unit: bool) -> str | None:
+def category(doc, v, num: Num, head, anchor, sent_start: int, sent_end: int, is_money: bool, has_unit: bool) -> str | None:
     """A GKG-style theme for counts (and AID for money) from verbs, adjectives and counted nouns."""
     verbs, nouns, adjs, priority, money_only = category_lookup()
     s = _sets()
@@ -187,13 +188,12 @@ def category(doc, num: Num, head, anchor, sent_start: int, sent_end: int, is_mon
     if not is_money:
         if num.end < sent_end and doc[num.end].lower_ in adjs:
             found.add(adjs[doc[num.end].lower_])
+        heads = v.heads
         base = head if head is not None else anchor
         cur = base
-        for _ in range(4):
+        for _ in range(4):  # (at a root, dep ROOT ends the climb)
             dep = cur.dep_
-            parent = cur.head
-            if parent is cur:
-                break
+            parent = doc[heads[cur.i]]
             if parent.pos_ in ("VERB", "AUX"):
                 lemma = parent.lemma_.lower()
                 cat = verbs.get(lemma)
@@ -206,7 +206,9 @@ def category(doc, num: Num, head, anchor, sent_start: int, sent_end: int, is_mon
                 break
             cur = parent
         if head is not None:
-            for tok in head.lefts:
+            for tok in v.children(head):  # head.lefts
+                if tok.i >= head.i:
+                    break
                 if tok.i >= num.end and tok.lemma_.lower() in nouns:
                     found.add(nouns[tok.lemma_.lower()])
             lemma = head.lemma_.lower()
@@ -215,10 +217,8 @@ def category(doc, num: Num, head, anchor, sent_start: int, sent_end: int, is_mon
             elif head.lower_ in nouns:
                 found.add(nouns[head.lower_])
         tok = anchor
-        for _ in range(3):  # "a death toll of 44"
-            if tok.head is tok:
-                break
-            tok = tok.head
+        for _ in range(3):  # "a death toll of 44" (a root is its own head: climbing on stays there)
+            tok = doc[heads[tok.i]]
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in ("toll", "death", "casualty", "fatality"):
                 found.add(nouns[tok.lemma_.lower()])
                 break

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from ._timex_lexicon import lowers_plainly, word_branches
 from ._quantity_data import cues, currencies, currency_prefix_pattern, match_currency_word, match_unit, numbers
 
 __all__ = ["Num", "scan_numbers", "candidate_tokens"]
@@ -51,6 +53,7 @@ def _core() -> re.Pattern:
 _RANGE_TOKEN = re.compile(r"^(?P<pre>[$€£]|US\$)?(?P<a>\d[\d,]*(?:\.\d+)?)[-–](?P<b>\d[\d,]*(?:\.\d+)?)(?P<suf>[A-Za-z%]*)$")
 
 
+_DIGIT = re.compile(r"\d")
 _WORD_PREFIX = re.compile(r"^([a-z]+)-(?=\d)")
 _HYPHEN_PREFIXES = {"sub": "at_most", "under": "at_most", "over": "at_least", "now": None, "to": None,
                     "about": "approximate", "around": "approximate", "some": "approximate", "nearly": "approximate"}
@@ -102,7 +105,9 @@ def _interpret_suffix(num: Num, suf: str) -> bool:
 
 def _digit_core(doc, i: int, i_end: int | None = None) -> Num | None:
     i_end = i + 1 if i_end is None else i_end
-    text = "".join(doc[k].text for k in range(i, i_end))
+    text = doc[i].text if i_end == i + 1 else "".join(doc[k].text for k in range(i, i_end))
+    if not _DIGIT.search(text):
+        return None  # every pattern below needs a digit
     m = _RANGE_TOKEN.match(text)
     if m:
         a, b = _to_float(m["a"]), _to_float(m["b"])
@@ -278,6 +283,8 @@ def _scale_words(doc, num: Num, end: int) -> None:
 
 def _currency_prefix(doc, i: int, end: int) -> tuple[str, str, int] | None:
     """A currency written as separate tokens before a number: "$", "US $", "HK $", "€", "USD"."""
+    if i >= end or doc[i].text not in _prefix_firsts():
+        return None  # no currency prefix starts with this token
     table = currencies()["prefix"]
     glued_only = set(currencies()["prefix_glued_only"])
     for n in (2, 1):
@@ -288,6 +295,16 @@ def _currency_prefix(doc, i: int, end: int) -> tuple[str, str, int] | None:
         if text in table and text not in glued_only and digits:
             return table[text], text.replace(" ", ""), i + n
     return None
+
+
+@cache
+def _prefix_firsts() -> frozenset[str]:
+    """The texts a currency prefix's first token can have: a whole prefix, or a prefix up to a space."""
+    out = set()
+    for key in currencies()["prefix"]:
+        out.add(key)
+        out.update(key[:j] for j, ch in enumerate(key) if ch == " ")
+    return frozenset(out)
 
 
 def _parse_one(doc, i: int, end: int) -> Num | None:
@@ -377,66 +394,34 @@ def _candidate_pattern() -> re.Pattern:
 
 
 @cache
-def _scan_pattern() -> re.Pattern:
-    """Digit runs, ASCII word starts that can begin a starter word, and non-ASCII word starts."""
-    firsts = "".join(sorted({w[0] for w in _starters()}))
-    return re.compile(r"(?P<d>\d+)|\b[" + firsts + firsts.upper() + r"]|\b[^\W\d\x00-\x7f]")
-
-
-_ASCII_RUN = re.compile(r"[A-Za-z-]+")
+def _fast_pattern() -> re.Pattern:
+    """`_candidate_pattern()` for lower-cased text (see `lowers_plainly`), its words folded into a prefix tree: the same
+    matches, found much faster (see `word_branches`)."""
+    digits = [d + r"\d*" for d in "0123456789"]
+    return re.compile("|".join(digits + word_branches(_starters())))
 
 
 def _match_starts(text: str) -> list[int]:
-    """Start offsets of the matches of `_candidate_pattern()` in `text`, found with a cheap scan and a
-    set lookup (the long case-insensitive alternation runs only where the text is not ASCII)."""
-    starters = _starters()
-    longest = max(map(len, starters))
-    full = _candidate_pattern()
-    n = len(text)
-    out: list[int] = []
-    consumed = 0
-    for m in _scan_pattern().finditer(text):
-        p = m.start()
-        if p < consumed:
-            continue
-        if m.lastgroup == "d":
-            out.append(p)
-            consumed = m.end()
-            continue
-        if not text[p:p + longest + 1].isascii():
-            hit = full.match(text, p)
-            if hit:
-                out.append(p)
-                consumed = hit.end()
-            continue
-        run_end = _ASCII_RUN.match(text, p).end()
-        ends = []
-        e = text.find("-", p + 1, min(run_end, p + longest + 1))
-        while e != -1:  # a starter may end before a hyphen ("two" in "two-day")
-            if text[e - 1] != "-":
-                ends.append(e)
-            e = text.find("-", e + 1, min(run_end, p + longest + 1))
-        if run_end - p <= longest and text[run_end - 1] != "-" and (
-                run_end == n or not (text[run_end].isalnum() or text[run_end] == "_")):
-            ends.append(run_end)
-        for e in reversed(ends):
-            if text[p:e].lower() in starters:
-                out.append(p)
-                consumed = e
-                break
-    return out
+    """Start offsets of the matches of `_candidate_pattern()` in `text`."""
+    if lowers_plainly(text):
+        return [m.start() for m in _fast_pattern().finditer(text.lower())]
+    return [m.start() for m in _folding_pattern().finditer(text)]
+
+
+@cache
+def _folding_pattern() -> re.Pattern:
+    """`_candidate_pattern()` with its word list folded into a prefix tree (case-insensitive, any text)."""
+    return re.compile(r"\d+|" + "|".join(word_branches(_starters())), re.IGNORECASE)
 
 
 def candidate_tokens(doc, text: str | None = None) -> set[int]:
     """Tokens where a number expression may start: a digit within the next two tokens, or a number word.
 
     `text` is doc.text when the caller has it (rebuilding doc.text is not free)."""
-    import numpy as np
-
-    starts = doc.to_array("IDX")
+    starts = doc.to_array("IDX").tolist()
     out: set[int] = set()
     for start in _match_starts(doc.text if text is None else text):
-        t = int(np.searchsorted(starts, start, side="right")) - 1
+        t = bisect_right(starts, start) - 1
         out.update((t, t - 1, t - 2))
     return out
 

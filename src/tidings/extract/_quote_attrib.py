@@ -1,7 +1,9 @@
 """Cues, speakers' syntactic positions and content spans, over a parsed spaCy Doc."""
 from __future__ import annotations
 
-from ._quote_index import MAX_CUES_PER_SENT, as_span_index, index_of, sentence_too_long
+from ._parsed import parsed
+from ._quote_index import (MAX_CUES_PER_SENT, as_span_index, children_of, current_for, head_of, index_of,
+                           rights_of, sentence_too_long, subtree_of)
 from ._quote_lexicon import core_verbs, speech_verbs
 
 __all__ = ["is_cue", "speaker_head", "complement_span", "frame_tokens", "find_cue",
@@ -16,10 +18,21 @@ _TRIM = " \t\n,;:—–―-"
 
 _FORMS = {"said", "says", "told", "tells", "added", "adds", "asked", "wrote", "writes", "tweeted",
           "noted", "explained", "insisted", "argued", "declared", "stated", "recalled"}
+_CUE_WORDS = frozenset(_FORMS | {"according"})  # the words that can be a cue whatever their lemma
 
 
 def is_cue(tok) -> bool:
     """A reporting verb ("said", "told", "tweeted"), not an auxiliary or a noun use."""
+    ix = current_for(tok.doc)
+    if ix is None:
+        return _is_cue(tok)
+    hit = ix.cue_memo.get(tok.i)
+    if hit is None:
+        hit = ix.cue_memo[tok.i] = _is_cue(tok)
+    return hit
+
+
+def _is_cue(tok) -> bool:
     if tok.lower_ in _FORMS and tok.dep_ not in ("amod", "compound", "nsubj", "dobj", "pobj"):
         return not sentence_too_long(tok)
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
@@ -36,14 +49,14 @@ def according_to(tok):
     """For the token "according" in "according to X": the head token of X, else None."""
     if tok.lower_ != "according" or sentence_too_long(tok):
         return None
-    for child in tok.children:
+    for child in children_of(tok):
         if child.lower_ == "to":
-            for obj in child.children:
+            for obj in children_of(child):
                 if obj.dep_ == "pobj":
                     return obj
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    nxt = parsed(tok.doc).nbor(tok, 1)
     if nxt is not None and nxt.lower_ == "to":
-        for obj in nxt.children:
+        for obj in children_of(nxt):
             if obj.dep_ == "pobj":
                 return obj
     return None
@@ -56,16 +69,17 @@ def speaker_head(cue, exclude: set[int], frame: list | None = None):
         return obj if obj is not None and obj.i not in exclude else None
     verb = cue
     for _ in range(3):
-        subs = [c for c in verb.children if c.dep_ in _SUBJ and c.i not in exclude]
+        subs = [c for c in children_of(verb) if c.dep_ in _SUBJ and c.i not in exclude]
         if subs:
             return _head_noun(subs[0])
-        outer = verb.head.head
-        if verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "advcl") and outer.i != verb.head.i and \
+        vhead = head_of(verb)
+        outer = head_of(vhead)
+        if verb.dep_ == "conj" and vhead.dep_ in ("ccomp", "advcl") and outer.i != vhead.i and \
                 verb.tag_ in ("VBD", "VBZ") and outer.tag_ == verb.tag_ and is_cue(outer):
             verb = outer  # "X told Y that … and warned Z that …" misparsed under the first clause: X warned
             continue
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-            verb = verb.head
+        if verb.dep_ in ("conj", "xcomp", "advcl") and vhead.i != verb.i:
+            verb = vhead
         else:
             break
     # participial "…, saying …": the subject of the verb it hangs on
@@ -84,12 +98,12 @@ def speaker_head(cue, exclude: set[int], frame: list | None = None):
 def _head_noun(tok):
     """Climb compound/flat links to the head of the noun phrase."""
     if tok.tag_ == "POS" or tok.dep_ == "case":  # a stray "'s" is no speaker: its owner is
-        tok = tok.head
+        tok = head_of(tok)
     seen = 0
-    while tok.dep_ in ("compound", "flat", "amod", "poss") and tok.head.i != tok.i and seen < 5:
+    while tok.dep_ in ("compound", "flat", "amod", "poss") and head_of(tok).i != tok.i and seen < 5:
         if tok.dep_ == "poss":
             break
-        tok = tok.head
+        tok = head_of(tok)
         seen += 1
     return tok
 
@@ -99,6 +113,7 @@ def frame_tokens(doc, start: int, end: int, para: tuple[int, int], blocked: list
     """Tokens next to a quote outside any quote: up to the sentence end (after) or start (before)."""
     out = []
     blocked = as_span_index(blocked)
+    tokens = parsed(doc).tokens
     if side == "after":
         tok = _token_at_or_after(doc, end)
         while tok is not None and tok.idx < para[1] and len(out) < limit:
@@ -108,7 +123,7 @@ def frame_tokens(doc, start: int, end: int, para: tuple[int, int], blocked: list
                 out.append(tok)
             if tok.text in _END_PUNCT:
                 break
-            tok = tok.nbor(1) if tok.i + 1 < len(doc) else None
+            tok = tokens[tok.i + 1] if tok.i + 1 < len(tokens) else None
     else:
         tok = _token_before(doc, start)
         while tok is not None and tok.idx >= para[0] and len(out) < limit:
@@ -116,7 +131,7 @@ def frame_tokens(doc, start: int, end: int, para: tuple[int, int], blocked: list
                 break
             if not tok.is_space:
                 out.append(tok)
-            tok = tok.nbor(-1) if tok.i > 0 else None
+            tok = tokens[tok.i - 1] if tok.i > 0 else None
         out.reverse()
     return out
 
@@ -165,13 +180,14 @@ def complement_span(cue, inner_tok, quote_ranges: list[tuple[int, int]], region_
     A clause (said that …) is the content whole; a noun-phrase complement (called X “Y”,
     described X as “Y”) runs from the cue's first object up to the quote's closing mark.
     """
+    heads = parsed(cue.doc).heads
     child = inner_tok
-    while child.head.i != cue.i and child.head.i != child.i:
-        child = child.head
-    if child.head.i != cue.i or child.dep_ in _SUBJ:
+    while heads[child.i] != cue.i and heads[child.i] != child.i:
+        child = head_of(child)
+    if heads[child.i] != cue.i or child.dep_ in _SUBJ:
         return None
     if child.dep_ not in _CLAUSAL and region_end is not None:
-        rights = [c for c in cue.rights if c.dep_ not in _NOT_CONTENT and c.i <= child.i]
+        rights = [c for c in rights_of(cue) if c.dep_ not in _NOT_CONTENT and c.i <= child.i]
         first = rights[0] if rights else child
         if child.dep_ == "prep" and child.lower_ != "as":
             first = child  # accused X of “…” / likened X to “…”: the object is not content; described X as “…” is
@@ -180,14 +196,14 @@ def complement_span(cue, inner_tok, quote_ranges: list[tuple[int, int]], region_
         if sub_end > region_end and not _runs_on(cue.doc, region_end):
             sub_end = region_end  # “…” during a stop / Wednesday on …: modifiers after the mark are not content
         return start, max(sub_end, region_end)
-    toks = _without_speaker_conj(cue, child, list(child.subtree))
+    toks = _without_speaker_conj(cue, child, subtree_of(child))
     if child.dep_ == "ccomp" and child.i > cue.i:
         toks = _to_sentence_end(cue, toks)
     if child.dep_ in ("dobj", "obj", "dative") and cue.lemma_.lower() in ("tell", "inform", "assure", "ask", "warn", "remind"):
         # "told reporters that …": the content is the clause, not the addressee
-        others = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp") and c.i > child.i]
+        others = [c for c in children_of(cue) if c.dep_ in ("ccomp", "xcomp") and c.i > child.i]
         if others:
-            toks = list(others[0].subtree)
+            toks = subtree_of(others[0])
     start = toks[0].idx
     end = toks[-1].idx + len(toks[-1])
     return start, end
@@ -203,11 +219,11 @@ def _without_speaker_conj(cue, child, toks):
     conjoined to the complement's verb, is the speaker's next act (a common misparse)."""
     if cue.tag_ not in ("VBD", "VBZ"):
         return toks
-    for c in child.children:
+    for c in children_of(child):
         if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == cue.tag_ and c.i > child.i and \
-                not any(x.dep_ in _SUBJ for x in c.children):
+                not any(x.dep_ in _SUBJ for x in children_of(c)):
             cut = c.left_edge.i
-            ccs = [x for x in child.children if x.dep_ == "cc" and x.i < c.i]
+            ccs = [x for x in children_of(child) if x.dep_ == "cc" and x.i < c.i]
             if ccs and ccs[-1].i > child.i:
                 cut = min(cut, ccs[-1].i)
             kept = [t for t in toks if t.i < cut]
@@ -219,7 +235,7 @@ def _runs_on(doc, pos: int) -> bool:
     """True when the words after a closing mark at `pos` still belong to the quoted phrase ("… of X")."""
     t = index_of(doc).token_at_or_after(pos)
     while t is not None and t.is_space:
-        t = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        t = parsed(doc).nbor(t, 1)
     if t is None:
         return False
     return not (t.dep_ in _LOOSE_DEPS or t.lower_ in _LOOSE_WORDS)
@@ -243,20 +259,23 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
     out = []
     blocked = as_span_index(blocked)
     ix = index_of(doc)
+    view = ix.view
+    tokens = view.tokens
     per_sent: dict[int, int] = {}  # cues examined per sentence: hostile text must stay linear
-    for i in ix.tokens_with(_FORMS | {"according"}, speech_verbs()):  # no other token can be a cue
-        tok = doc[i]
-        if blocked.covers(tok.idx):
+    for i in ix.tokens_with(_CUE_WORDS, speech_verbs()):  # no other token can be a cue
+        tok = tokens[i]
+        if blocked.covers(ix.starts[i]):
             continue
         if tok.lower_ == "according":
             obj = according_to(tok)
             if obj is None or not _count_cue(ix, tok, per_sent):
                 continue
-            host = tok.head
+            host = view.head(tok)
             if host.i == tok.i:
                 continue
-            sub = set(t.i for t in tok.subtree)
-            toks = [t for t in ix.sent(host) if t.i not in sub and not t.is_space]
+            sub = set(t.i for t in subtree_of(tok))
+            s, e = ix.sent_bounds(host.i)
+            toks = [t for t in tokens[s:e] if t.i not in sub and not t.is_space]
             while toks and toks[0].is_punct and toks[0].text not in _OPEN_MARKS:
                 toks.pop(0)
             while toks and toks[-1].is_punct and toks[-1].text not in _CLOSE_MARKS:
@@ -268,16 +287,17 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
             continue
         if not is_cue(tok) or not _count_cue(ix, tok, per_sent):
             continue
-        comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        kids = ix.children(i)
+        comps = [c for c in kids if c.dep_ == "ccomp"]
         if comps:
             comp = comps[0]
-            toks = list(comp.subtree)
+            toks = subtree_of(comp)
             if comp.i < tok.i:
                 # inverted "…, a source said": the content is everything before the speaker
-                subj = [c for c in tok.children if c.dep_ in _SUBJ and c.i < tok.i]
+                subj = [c for c in kids if c.dep_ in _SUBJ and c.i < tok.i]
                 first = min([tok.i] + [s.left_edge.i for s in subj])
                 sent_start = ix.sent_bounds(tok.i)[0]
-                toks = [t for t in tok.doc[sent_start:first]]
+                toks = tokens[sent_start:first]
                 if not toks:
                     continue
             else:
@@ -285,10 +305,10 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
             spans = [(toks[0].idx, toks[-1].idx + len(toks[-1]))]
             out.append((tok, spans, speaker_head(tok, set(), None)))
             continue
-        if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ for c in tok.children):
+        if tok.dep_ == "parataxis" and view.head(tok).pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ for c in kids):
             # "The plan, he said, will fail." / "The plan will fail, he said."
-            sub = set(t.i for t in tok.subtree)
-            toks = [t for t in tok.head.subtree if t.i not in sub]
+            sub = set(t.i for t in subtree_of(tok))
+            toks = [t for t in subtree_of(view.head(tok)) if t.i not in sub]
             if toks:
                 out.append((tok, _runs(toks), speaker_head(tok, set(), None)))
     return out
@@ -307,17 +327,19 @@ def _to_sentence_end(cue, toks):
     it stops at a second reporting clause (", adding …") or at a new quote's speaker."""
     doc = cue.doc
     ix = index_of(doc)
+    tokens = ix.view.tokens
+    heads = ix.view.heads
     sent_end = ix.sent_bounds(cue.i)[1]
     text = ix.text
     last = toks[-1].i
     out = list(toks)
     limit = min(sent_end, cue.right_edge.i + 1)  # never into a higher clause ("While X said …, Y did …")
-    for t in doc[last + 1:limit]:
-        if is_cue(t) or t.dep_ in ("nsubj", "nsubjpass") and t.head.i == cue.i:
+    for t in tokens[last + 1:limit]:
+        if is_cue(t) or t.dep_ in ("nsubj", "nsubjpass") and heads[t.i] == cue.i:
             break  # a second reporting verb, or the speaker after the content
         if "\n" in t.text or "\n" in text[out[-1].idx:t.idx]:
             break
-        if t.text == "," and t.i + 1 < limit and (doc[t.i + 1].head.i == cue.i or doc[t.i + 1].tag_ == "VBG"):
+        if t.text == "," and t.i + 1 < limit and (heads[t.i + 1] == cue.i or tokens[t.i + 1].tag_ == "VBG"):
             break  # ", engaging in …" / ", adding …": a new dependent of the cue
         out.append(t)
     out = _cut_after_quote(out)
@@ -349,7 +371,7 @@ def _cut_after_quote(toks):
             if after_break and (_loose_participle(t) or t.text in ("—", "―", "–", "--") or t.lower_ in _LOOSE_LEADS):
                 return toks[:k]
             if t.dep_ == "cc" and nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.dep_ == "conj" and \
-                    not any(c.dep_ in _SUBJ for c in nxt.children):
+                    not any(c.dep_ in _SUBJ for c in children_of(nxt)):
                 return toks[:k]
         if t.text in _CLOSERS and t.idx > 0 and not text[t.idx - 1].isspace():
             seen_close = True  # a closing mark: glued to the word before it

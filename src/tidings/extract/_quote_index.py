@@ -15,6 +15,9 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
+from functools import cache
+
+from ._parsed import parsed
 
 __all__ = ["DocIndex", "SpanIndex", "TakenSpans", "Paragraphs", "index_of", "using", "blank", "last_nonspace",
            "MAX_SENT_TOKENS", "MAX_REGIONS_PER_PARA", "MAX_CUES_PER_SENT"]
@@ -41,60 +44,112 @@ class DocIndex:
         if text is None or len(text) != (self.ends[-1] + len(doc[-1].whitespace_) if len(doc) else 0):
             text = doc.text
         self.text = text
+        self.view = parsed(doc)
         self._sent_starts: list[int] | None = None
         self._sent_ends: list[int] | None = None
         self._sent_chars: tuple[list[int], list[int]] | None = None
         self._noun_lemmas: dict[str, list[int]] | None = None
         self._words = None
+        self._lower_ids: set[int] | None = None
+        self._kids: tuple[list[int], list[int]] | None = None
+        self.cue_memo: dict[int, bool] = {}  # token index -> is a reporting cue (_quote_attrib.is_cue)
+
+    # -- tree ----------------------------------------------------------------------------
+    def _kid_table(self) -> tuple[list[int], list[int]]:
+        """Token indices sorted by head (then in document order), and where each head's run starts:
+        two flat lists rather than a list per token."""
+        if self._kids is None:
+            import numpy
+
+            heads = numpy.array(self.view.heads, dtype="int64")
+            order = numpy.argsort(heads, kind="stable")
+            firsts = numpy.searchsorted(heads[order], numpy.arange(len(heads) + 1))
+            self._kids = (order.tolist(), firsts.tolist())
+        return self._kids
+
+    def children(self, i: int) -> list:
+        """``list(doc[i].children)`` (a new list on each call)."""
+        order, firsts = self._kid_table()
+        tokens = self.view.tokens
+        return [tokens[j] for j in order[firsts[i]:firsts[i + 1]] if j != i]
+
+    def subtree(self, i: int) -> list:
+        """``list(doc[i].subtree)``, in spaCy's order: each left child's subtree, the token, each right one's."""
+        order, firsts = self._kid_table()
+        out: list[int] = []
+        stack = [i]  # t >= 0: a subtree to open; ~t: token t to emit
+        while stack:
+            t = stack.pop()
+            if t < 0:
+                out.append(~t)
+                continue
+            kids = order[firsts[t]:firsts[t + 1]]  # ascending; holds t itself when t is a root
+            k = bisect_left(kids, t)
+            rights = kids[k + 1:] if k < len(kids) and kids[k] == t else kids[k:]
+            stack.extend(reversed(rights))
+            stack.append(~t)
+            stack.extend(reversed(kids[:k]))
+        tokens = self.view.tokens
+        return [tokens[j] for j in out]
 
     # -- words ---------------------------------------------------------------------------
     def _word_table(self):
+        """The LOWER and LEMMA ids of every token (string ids: compared, never looked up)."""
         if self._words is None:
             import numpy
 
-            table = self.doc.to_array(["LOWER", "LEMMA"]) if len(self.doc) else numpy.zeros((0, 2), "uint64")
-            strings = self.doc.vocab.strings
-            lowers = {int(h): strings[int(h)] for h in numpy.unique(table[:, 0])}
-            lemmas = {int(h): strings[int(h)].lower() for h in numpy.unique(table[:, 1])}
-            self._words = (table, lowers, lemmas)
+            self._words = self.doc.to_array(["LOWER", "LEMMA"]) if len(self.doc) else numpy.zeros((0, 2), "uint64")
         return self._words
 
-    def lower_forms(self) -> set[str]:
-        """The lower-cased forms of the doc's tokens."""
-        return set(self._word_table()[1].values())
+    def has_lower(self, words: frozenset[str]) -> bool:
+        """True when some token's lower-cased form is in `words` (``lower_forms() & words``)."""
+        if self._lower_ids is None:
+            self._lower_ids = set(self._word_table()[:, 0].tolist())
+        return not self._lower_ids.isdisjoint(word_ids(words))
 
-    def tokens_with(self, lowers, lemmas) -> list[int]:
+    def tokens_with(self, lowers: frozenset[str], lemmas: frozenset[str]) -> list[int]:
         """Indices of tokens whose lower form is in `lowers` or whose lower-cased lemma is in `lemmas`."""
-        import numpy
-
-        table, lower_names, lemma_names = self._word_table()
-        want_lower = [h for h, w in lower_names.items() if w in lowers]
-        want_lemma = [h for h, w in lemma_names.items() if w in lemmas]
-        hit = numpy.isin(table[:, 0], numpy.array(want_lower, dtype=table.dtype)) | \
-            numpy.isin(table[:, 1], numpy.array(want_lemma, dtype=table.dtype))
-        return numpy.flatnonzero(hit).tolist()
+        table = self._word_table()
+        if not len(table):
+            return []
+        want_lower = word_ids(lowers)
+        strings = self.doc.vocab.strings
+        hits = _LEMMA_HITS.get(lemmas)
+        if hits is None or len(hits) > 500_000:  # bounded: a long run over ever new words
+            hits = _LEMMA_HITS[lemmas] = {}
+        out = []
+        for i, (low, lemma) in enumerate(zip(table[:, 0].tolist(), table[:, 1].tolist())):
+            if low in want_lower:
+                out.append(i)
+                continue
+            hit = hits.get(lemma)
+            if hit is None:  # each lemma's string is read once, not once a doc
+                hit = hits[lemma] = strings[lemma].lower() in lemmas
+            if hit:
+                out.append(i)
+        return out
 
     # -- tokens ------------------------------------------------------------------------
     def token_at_or_after(self, pos: int):
         """The first token starting at or after `pos`, else None."""
         i = bisect_left(self.starts, pos)
-        return self.doc[i] if i < len(self.starts) else None
+        return self.view.tokens[i] if i < len(self.starts) else None
 
     def token_before(self, pos: int):
         """The last token ending at or before `pos`, else None."""
         i = bisect_right(self.ends, pos) - 1
-        return self.doc[i] if i >= 0 else None
+        return self.view.tokens[i] if i >= 0 else None
 
     def token_covering(self, pos: int):
         """The token whose characters include `pos` (not its trailing space), else None."""
         i = bisect_right(self.starts, pos) - 1
-        return self.doc[i] if i >= 0 and pos < self.ends[i] else None
+        return self.view.tokens[i] if i >= 0 and pos < self.ends[i] else None
 
     # -- sentences -----------------------------------------------------------------------
     def _sentences(self) -> None:
         """Token and character bounds of every sentence, in one walk over ``doc.sents``."""
         starts, ends, start_chars, end_chars = [], [], [], []
-        for s in self.doc.sents:
+        for s in self.view.sents:
             starts.append(s.start)
             ends.append(s.end)
             start_chars.append(s.start_char)
@@ -130,7 +185,7 @@ class DocIndex:
         """The last NOUN token with `lemma` (lower-cased) before token index `before`, else None."""
         if self._noun_lemmas is None:
             table: dict[str, list[int]] = {}
-            for t in self.doc:
+            for t in self.view.tokens:
                 if t.pos_ == "NOUN":
                     table.setdefault(t.lemma_.lower(), []).append(t.i)
             self._noun_lemmas = table
@@ -138,7 +193,18 @@ class DocIndex:
         if not found:
             return None
         k = bisect_left(found, before) - 1
-        return self.doc[found[k]] if k >= 0 else None
+        return self.view.tokens[found[k]] if k >= 0 else None
+
+
+@cache
+def word_ids(words: frozenset[str]) -> frozenset[int]:
+    """The string ids of `words` (what ``doc.to_array("LOWER")`` holds for them)."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(w) for w in words)
+
+
+_LEMMA_HITS: dict[frozenset[str], dict[int, bool]] = {}  # word set -> lemma id -> lower-cased lemma in it
 
 
 def index_of(doc) -> DocIndex:
@@ -175,6 +241,36 @@ def sentence_too_long(tok) -> bool:
         return len(tok.sent) > MAX_SENT_TOKENS
     except ValueError:  # no sentence boundaries at all
         return False
+
+
+# -- tree walks over the shared view (no new Token objects) ----------------------------------
+def head_of(tok):
+    """``tok.head``."""
+    return parsed(tok.doc).head(tok)
+
+
+def children_of(tok) -> list:
+    """``list(tok.children)``."""
+    ix = current_for(tok.doc)
+    return ix.children(tok.i) if ix is not None else list(parsed(tok.doc).children(tok))
+
+
+def lefts_of(tok) -> list:
+    """``list(tok.lefts)``."""
+    i = tok.i
+    return [c for c in children_of(tok) if c.i < i]
+
+
+def rights_of(tok) -> list:
+    """``list(tok.rights)``."""
+    i = tok.i
+    return [c for c in children_of(tok) if c.i > i]
+
+
+def subtree_of(tok) -> list:
+    """``list(tok.subtree)``."""
+    ix = current_for(tok.doc)
+    return ix.subtree(tok.i) if ix is not None else list(tok.subtree)
 
 
 # -- character spans -------------------------------------------------------------------------

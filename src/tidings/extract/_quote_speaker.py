@@ -4,9 +4,11 @@ from __future__ import annotations
 import bisect
 import difflib
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..record import AnonymousSource, Article, Speaker, SpanRef
-from ._quote_index import index_of
+from ._parsed import parsed
+from ._quote_index import children_of, head_of, index_of, lefts_of, rights_of, word_ids
 from ._quote_lexicon import (anonymous_nouns, demonym_code, document_nouns, first_name_gender,
                              pronoun_class)
 
@@ -19,12 +21,13 @@ _BAD_ENT = {"GPE", "LOC", "FAC", "DATE", "TIME", "ORDINAL", "MONEY"}
 
 def mention_span(tok) -> tuple[int, int]:
     """Character span of the noun phrase headed by `tok`, as written, without relative clauses."""
-    left = tok.left_edge
+    tokens = parsed(tok.doc).tokens
+    left = tokens[tok.left_edge.i]
     while left.i < tok.i and (left.is_punct or left.is_space):
-        left = left.doc[left.i + 1]
+        left = tokens[left.i + 1]
     lo = left.idx
     hi = tok.idx + len(tok)
-    for child in tok.rights:
+    for child in rights_of(tok):
         if child.dep_ in ("compound", "flat", "nummod") or (
                 child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "NOUN"):
             hi = max(hi, child.right_edge.idx + len(child.right_edge))
@@ -41,7 +44,15 @@ class _Cand:
     gender: str | None  # male|female|None
     plural: bool
     subject: bool
-    speaker: Speaker
+    speaker: Speaker | _Who  # read only for its entity, name and anonymous fields
+
+
+class _Who(NamedTuple):
+    """A candidate's entity, name and anonymous source: a Speaker's fields, without building one
+    for every mention of the document (only a resolved pronoun makes a Speaker from it)."""
+    entity: str | None = None
+    name: str | None = None
+    anonymous: AnonymousSource | None = None
 
 
 class SpeakerResolver:
@@ -52,6 +63,7 @@ class SpeakerResolver:
         self.record = record
         self.text = record.text
         self.index = index_of(doc)
+        self.view = self.index.view
         self.mentions: list[tuple[int, int, object]] = []  # (start, end, Entity)
         for ent in record.entities:
             for m in ent.mentions:
@@ -80,25 +92,27 @@ class SpeakerResolver:
             tok = self.index.token_covering(s)
             gender = self._gender(ent) if ent.type == "PERSON" else None
             out.append(_Cand(s, e, ent.type, gender, False, _is_subject(tok),
-                             Speaker(entity=ent.id, name=ent.name)))
+                             _Who(entity=ent.id, name=ent.name)))
             covered.update(range(s, e))
-        for ent in self.doc.ents:  # entities the record lacks (entities stage missing or partial)
+        for ent in self.view.ents:  # entities the record lacks (entities stage missing or partial)
             if ent.label_ not in ("PERSON", "ORG") or ent.start_char in covered:
                 continue
             gender = first_name_gender(ent[0].text) if ent.label_ == "PERSON" and len(ent) > 1 else None
             out.append(_Cand(ent.start_char, ent.end_char, ent.label_, gender, False,
-                             _is_subject(ent.root), Speaker(name=ent.text)))
-        if self.doc.has_annotation("DEP") and not (self.index.lower_forms() & anonymous_nouns()):
+                             _is_subject(ent.root), _Who(name=ent.text)))
+        if self.doc.has_annotation("DEP") and not self.index.has_lower(anonymous_nouns()):
             chunks = ()  # no anonymous-source noun anywhere: no chunk can be one
         else:
-            chunks = self.doc.noun_chunks
-        for chunk in chunks:
-            head = chunk.root
-            if head.lower_ in anonymous_nouns() and not any(t.pos_ == "PROPN" for t in chunk):
-                anon = self._anonymous(head, chunk.start_char, chunk.end_char)
-                out.append(_Cand(chunk.start_char, chunk.end_char, "ANON", None,
+            chunks = _anonymous_chunks(self.view, anonymous_nouns())
+        tokens = self.view.tokens
+        for start, end in chunks:
+            head = tokens[end - 1]
+            if not any(t.pos_ == "PROPN" for t in tokens[start:end]):
+                start_char, end_char = tokens[start].idx, head.idx + len(head)
+                anon = self._anonymous(head, start_char, end_char)
+                out.append(_Cand(start_char, end_char, "ANON", None,
                                  head.tag_ in ("NNS", "NNPS"), _is_subject(head),
-                                 Speaker(name=anon.description, anonymous=anon)))
+                                 _Who(name=anon.description, anonymous=anon)))
         out.sort(key=lambda c: c.start)
         return out
 
@@ -119,9 +133,10 @@ class SpeakerResolver:
         """Speaker for the mention headed by token `head`; None when it must not speak (place, date)."""
         if head is None:
             return None
-        if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+        if head.lower_ in ("who", "which", "that") and head_of(head).dep_ == "relcl" and \
+                head_of(head_of(head)).i != head_of(head).i:
             # "X, who said …": the mention is the relative pronoun as written, the speaker its antecedent
-            ante = self.resolve(head.head.head)
+            ante = self.resolve(head_of(head_of(head)))
             if ante is None:
                 return None
             rel = SpanRef(start=head.idx, end=head.idx + len(head), text=head.text)
@@ -173,10 +188,10 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         tok = self.index.previous_noun(lemma, head.i)
         if tok is not None:
-            owners = [c for c in tok.children if c.dep_ in ("poss", "compound")]
+            owners = [c for c in children_of(tok) if c.dep_ in ("poss", "compound")]
             if tok.dep_ in ("dobj", "obj") or tok.dep_ == "pobj":
-                verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-                owners += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                verb = head_of(tok) if tok.dep_ != "pobj" else head_of(head_of(tok))
+                owners += [c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")]
             for owner in owners:
                 ent = self._entity_at(owner.idx, owner.idx + len(owner))
                 if ent is not None and ent.type in ("PERSON", "ORG", "NORP"):
@@ -237,14 +252,15 @@ class SpeakerResolver:
         return best[1] if best else None
 
     def _anonymous(self, head, start: int, end: int) -> AnonymousSource:
-        desc_words = [t for t in self.doc[head.left_edge.i:head.i + 1] if t.lower_ not in _DETS and not t.is_punct]
+        desc_words = [t for t in self.view.tokens[head.left_edge.i:head.i + 1] if t.lower_ not in _DETS and not t.is_punct]
         description = " ".join(t.text for t in desc_words).lower() or head.lower_
         key = head.lemma_.lower()
-        is_definite = any(t.lower_ in ("the", "this", "that") for t in head.lefts)
+        lefts = lefts_of(head)
+        is_definite = any(t.lower_ in ("the", "this", "that") for t in lefts)
         if is_definite and len(desc_words) <= 1 and key in self.anon_seen:
             return self.anon_seen[key]
         affiliation = None
-        for t in head.lefts:
+        for t in lefts:
             code = demonym_code(t.text)
             if code:
                 affiliation = code
@@ -254,9 +270,9 @@ class SpeakerResolver:
                 affiliation = demonym_code(phrase) or phrase
                 break
         if affiliation is None:
-            for child in head.rights:
+            for child in rights_of(head):
                 if child.dep_ == "prep" and child.lower_ in ("of", "from", "at", "in"):
-                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    objs = [c for c in children_of(child) if c.dep_ == "pobj"]
                     if objs:
                         o = objs[0]
                         phrase = _strip_det(self.text[o.left_edge.idx:o.idx + len(o)])
@@ -316,6 +332,54 @@ class SpeakerResolver:
         bisect.insort_right(self.cands, cand, key=lambda c: c.start)  # after equal starts, as a stable sort
 
 
+_NP_LABELS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT")
+
+
+def _anonymous_chunks(view, words: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) token bounds of the doc's noun chunks whose root's lower form is in `words`.
+
+    The same chunks, in the same order, as spaCy's English ``doc.noun_chunks`` (whose walk
+    this repeats over integer arrays), without making a Span for every chunk of the doc.
+    """
+    from spacy.symbols import NOUN, PRON, PROPN
+
+    doc = view.doc
+    if not doc.has_annotation("DEP"):
+        raise ValueError("noun chunks need a dependency parse")  # what doc.noun_chunks raises
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    np_deps = {strings.add(label) for label in _NP_LABELS}
+    conj = strings.add("conj")
+    table = doc.to_array(["POS", "DEP", "LOWER"])
+    poses, deps, lowers = (table[:, k].tolist() for k in range(3))  # flat lists: no list per token
+    heads = view.heads
+    tokens = view.tokens
+    nominal = (NOUN, PROPN, PRON)
+    wanted = word_ids(words)
+    out = []
+    prev_end = -1
+    for i, pos in enumerate(poses):
+        if pos not in nominal:
+            continue
+        left = tokens[i].left_edge.i
+        if left <= prev_end:  # no nested chunks
+            continue
+        dep = deps[i]
+        if dep not in np_deps:
+            if dep != conj:
+                continue
+            h = heads[i]
+            while deps[h] == conj and heads[h] < h:
+                h = heads[h]
+            if deps[h] not in np_deps:  # coordinated to a noun phrase: one too
+                continue
+        prev_end = i
+        if lowers[i] in wanted:
+            out.append((left, i + 1))
+    return out
+
+
 def _is_subject(tok) -> bool:
     return tok is not None and tok.dep_ in ("nsubj", "nsubjpass")
 
@@ -355,7 +419,7 @@ def _strip_det(text: str) -> str:
 
 
 def _propn_prefix(head) -> str | None:
-    toks = [t for t in head.lefts if t.pos_ == "PROPN" or t.dep_ == "compound" and t.text[:1].isupper()]
+    toks = [t for t in lefts_of(head) if t.pos_ == "PROPN" or t.dep_ == "compound" and t.text[:1].isupper()]
     if not toks:
         return None
     return head.doc[toks[0].left_edge.i:toks[-1].i + 1].text

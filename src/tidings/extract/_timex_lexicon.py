@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import re
+import re._constants as _sre_constants  # re's own parser: the first characters of a rule (speed)
+import re._parser as _sre_parser
 from functools import cache
 from pathlib import Path
 
-__all__ = ["lexicon", "rules", "needles", "case_traps", "trigger_words", "number_value", "year_value", "month_number", "weekday_number", "unit_code", "mod_code"]
+__all__ = ["lexicon", "word_branches", "lowers_plainly", "rules", "rule_sources", "needles", "word_needles", "case_traps", "trigger_words", "number_value", "year_value", "month_number", "weekday_number", "unit_code", "mod_code"]
 
 
 @cache
@@ -23,6 +25,48 @@ def lexicon() -> dict:
 def _alt(words, *, escape=True) -> str:
     words = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w) if escape else w for w in words)
+
+
+def word_branches(words) -> list[str]:
+    """Pattern alternatives, one per first letter, that together match a whole word of `words` (lower-case
+    letters, digits, hyphens) starting a word: the longest that fits, as a longest-first list would.
+
+    The words are folded into a prefix tree, and every alternative starts with its literal first letter,
+    so that ``re`` skips ahead to a possible first letter instead of trying the pattern at every position.
+    ``(?<!\\w.)`` after the first letter is ``\\b`` before it. Use them case-sensitively, on lower-case text.
+    """
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return [re.escape(ch) + r"(?<!\w.)" + emit(sub) + r"\b" for ch, sub in sorted(tree.items())]
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_LETTER = re.compile(r"[a-z]", re.I)
+
+
+def lowers_plainly(text: str) -> bool:
+    """True when ``text.lower()`` lower-cases only the ASCII letters of `text` and `text` holds no non-ASCII
+    digit and no character that re's IGNORECASE takes for an ASCII letter ("ſ", "K"): then a case-sensitive
+    pattern of lower-case words finds over ``text.lower()``, at the same offsets, what its case-insensitive
+    twin finds over `text`, and ``\\d``, ``\\w`` and ``\\b`` mean the same in both."""
+    return text.isascii() or not any(map(_odd_char, set(_NON_ASCII.findall(text))))
+
+
+@cache
+def _odd_char(c: str) -> bool:
+    return c.lower() != c or c.isdigit() or c.isdecimal() or c.isnumeric() or bool(_ASCII_LETTER.fullmatch(c))
 
 
 def _spaced(word: str) -> str:
@@ -132,14 +176,89 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
 
 @cache
 def rules() -> tuple[tuple[str, re.Pattern], ...]:
+    """(name, compiled pattern) per rule, each with a look-ahead for its first characters (speed)."""
+    return tuple((name, re.compile(_with_first_chars(source, flags), flags)) for name, source, flags in rule_sources())
+
+
+@cache
+def rule_sources() -> tuple[tuple[str, str, int], ...]:
+    """(name, pattern source, flags) per rule, as written."""
     pieces = dict(_pieces())
     refs = [w for w in lexicon()["references"]]
     pieces["REFS"] = "|".join(_spaced(w) for w in sorted(refs, key=len, reverse=True))
     pieces["SETS"] = _alt(lexicon()["sets"])
-    compiled = []
-    for name, pattern, insensitive in _RULES:
-        compiled.append((name, re.compile(pattern.format(**pieces), re.I if insensitive else 0)))
-    return tuple(compiled)
+    return tuple((name, pattern.format(**pieces), re.I if insensitive else 0) for name, pattern, insensitive in _RULES)
+
+
+def _with_first_chars(source: str, flags: int) -> str:
+    """`source` with a look-ahead for the characters a match can start with, put after the left edge `_B`:
+    the same matches, but re rejects most positions at once instead of trying every alternative there."""
+    if not source.startswith(_B):
+        return source
+    first = _first(_sre_parser.parse(source, flags), bool(flags & re.I))
+    if first is None or first[3]:
+        return source
+    cased, folded, digit, _ = first
+    parts = ([r"(?-i:[" + "".join(map(re.escape, sorted(cased))) + "])"] if cased else []) \
+        + ([r"(?i:[" + "".join(map(re.escape, sorted(folded))) + "])"] if folded else []) + ([r"\d"] if digit else [])
+    if not parts:
+        return source
+    return _B + "(?=" + "|".join(parts) + ")" + source[len(_B):]
+
+
+def _first(items, ignore_case: bool):
+    """(case-sensitive chars, case-insensitive chars, a digit, can be empty) a match of the parsed
+    sequence `items` can start with; None when that is not known (any other construct)."""
+    cased: set[str] = set()
+    folded: set[str] = set()
+    digit = False
+    for op, av in items:
+        got = _first_op(op, av, ignore_case)
+        if got is None:
+            return None
+        cased |= got[0]
+        folded |= got[1]
+        digit = digit or got[2]
+        if not got[3]:
+            return cased, folded, digit, False
+    return cased, folded, digit, True
+
+
+def _first_op(op, av, ignore_case: bool):
+    c = _sre_constants
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        return set(), set(), False, True  # zero-width
+    if op is c.LITERAL:
+        return (set(), {chr(av)}, False, False) if ignore_case else ({chr(av)}, set(), False, False)
+    if op is c.IN:
+        chars, digit = set(), False
+        for o, a in av:
+            if o is c.LITERAL:
+                chars.add(chr(a))
+            elif o is c.RANGE:
+                chars.update(chr(x) for x in range(a[0], a[1] + 1))
+            elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
+                digit = True
+            else:
+                return None
+        return (set(), chars, digit, False) if ignore_case else (chars, set(), digit, False)
+    if op is c.BRANCH:
+        cased, folded, digit, empty = set(), set(), False, False
+        for alt in av[1]:
+            got = _first(alt, ignore_case)
+            if got is None:
+                return None
+            cased |= got[0]
+            folded |= got[1]
+            digit, empty = digit or got[2], empty or got[3]
+        return cased, folded, digit, empty
+    if op is c.SUBPATTERN:
+        _, add, remove, sub = av
+        return _first(sub, (ignore_case or bool(add & re.I)) and not remove & re.I)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        got = _first(av[2], ignore_case)
+        return None if got is None else (got[0], got[1], got[2], got[3] or av[0] == 0)
+    return None
 
 
 # Words of multi-word entries that are too common to trigger a look on their own: each of those
@@ -175,6 +294,40 @@ _NEEDLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "tod_rel": (("@parts_of_day",), ()), "pod_ref": (("morning", "afternoon", "evening"), ()),
     "ref": (("@references",), ()), "month": ((), ("@months",)), "season": (("@seasons",), ()),
 }
+
+
+# Whole words (lower-case) that every match of the costliest rules holds, one of each group at least.
+# The unit of "three years", "two days ago", "next week" and the direction word of "ago", "before that"
+# stand between a space (or hyphen) and a non-word character in those rules, so each is a word ("\\w+" run)
+# of the window. Spelled out from the UNIT, dir and unit alternatives of the rules above: change together.
+_UNIT_WORDS = ("year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days", "fortnight",
+               "fortnights", "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds",
+               "sec", "secs", "decade", "decades", "century", "centuries", "millennium", "millennia", "quarter",
+               "quarters", "weekend", "weekends", "night", "nights")
+_WORD_NEEDLES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "duration": (_UNIT_WORDS,),
+    "offset": (_UNIT_WORDS, ("ago", "earlier", "later", "before", "after", "from", "hence", "back", "previously", "since")),
+    "rel": (("week", "month", "year", "quarter", "weekend", "decade", "century", "@seasons"),),
+}
+
+
+@cache
+def word_needles() -> dict[str, tuple[frozenset[str], ...]]:
+    """Rule name → groups of lower-case words: every match of the rule holds a word of each group."""
+    lx = lexicon()
+    out = {}
+    for name, groups in _WORD_NEEDLES.items():
+        sets = []
+        for group in groups:
+            words: set[str] = set()
+            for item in group:
+                if item.startswith("@"):
+                    words.update(e.lower().split()[-1] for e in lx[item[1:]])
+                else:
+                    words.add(item)
+            sets.append(frozenset(words))
+        out[name] = tuple(sets)
+    return out
 
 
 @cache

@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from ..record import Article, Entity, Mention
-from ._actor_code import code_phrase, compose, phrase_tokens
+from ._actor_code import code_indices, compose, info
 from ._actor_lexicon import load_actor_dictionary, lexicon, norm, set_user_dictionary
 
 __all__ = ["extract_actors", "use_actor_dictionary", "load_actor_dictionary", "publication_day"]
@@ -35,6 +35,7 @@ def publication_day(record: Article) -> date | None:
         return None
 
 
+_LEADING_POS = {"DET", "PUNCT", "PART", "PRON", "NUM", "ADP", "ADV", "SYM"}  # not the start of an actor phrase
 _GROUP_SECTORS = {"MIL", "SPY", "COP", "GOV", "LEG", "JUD", "REB", "OPP", "MED", "CVL", "REF", "BUS", "LAB", "NGO"}
 
 
@@ -56,17 +57,19 @@ def _code_person(doc, entity: Entity, day: date | None) -> str | None:
     country = entity.affiliation if entity.affiliation and len(entity.affiliation) == 3 else None
     sector = lex.sectors.get(norm(entity.role)) if entity.role else None
     org = None
+    d = info(doc)
     for mention in entity.mentions:
         span = _span(doc, mention.start, mention.end)
         if span is None:
             continue
-        head = span.root
-        tokens = {t.i: t for t in phrase_tokens(head)}
-        for appos in (c for c in head.children if c.dep_ == "appos"):
-            tokens.update({t.i: t for t in phrase_tokens(appos)})
-        for t in span:
-            tokens[t.i] = t
-        found = code_phrase(head, day, [tokens[i] for i in sorted(tokens)])
+        head = span.root.i
+        keep = set(d.phrase(head)[0])
+        dep = d.dep
+        for appos in d.kids[head]:
+            if dep[appos] == "appos":
+                keep.update(d.phrase(appos)[0])
+        keep.update(range(span.start, span.end))
+        found = code_indices(d, head, sorted(keep), day)
         if found.org and not org and len(found.org) >= 6:
             org = found.org
         country = country or found.country
@@ -102,7 +105,7 @@ def _code_entity(doc, entity: Entity, day: date | None) -> str | None:
         for mention in entity.mentions:
             span = _span(doc, mention.start, mention.end)
             if span is not None:
-                found = code_phrase(span.root, day, list(span))
+                found = code_indices(info(doc), span.root.i, list(range(span.start, span.end)), day)
                 if found.code:
                     return found.code
     return None
@@ -119,34 +122,40 @@ def _extra_actors(doc, record: Article, day: date | None) -> list[tuple[str, str
     have_entities = bool(record.entities)
     found: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     names: dict[tuple[str, str], str] = {}
-    for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
+    d = info(doc)
+    pos, dep, idx, words, sectors = d.pos, d.dep, d.idx, d.words, lex.sectors
+    for i, p in enumerate(pos):
+        if p not in ("NOUN", "PROPN") or dep[i] in ("compound", "amod"):
             continue
-        if tok.idx in covered:
+        if idx[i] in covered:
             continue
-        toks = [t for t in phrase_tokens(tok) if t.i <= tok.i]
-        while toks and (toks[0].pos_ in ("DET", "PUNCT", "PART", "PRON", "NUM", "ADP", "ADV", "SYM")
-                        or toks[0].dep_ in ("quantmod", "nummod")):
-            toks = toks[1:]
+        word = words[i]
+        if not (p == "PROPN" and not have_entities or word in sectors or d.lemma[i] in sectors
+                or word in lex.sector_tails or " " in word):
+            continue  # neither a group (its last words name no sector) nor a country
+        toks = [t for t in d.phrase(i)[0] if t <= i]
+        k = 0
+        while k < len(toks) and (pos[toks[k]] in _LEADING_POS or dep[toks[k]] in ("quantmod", "nummod")):
+            k += 1
+        toks = toks[k:]
         if not toks:
             continue
-        words = [norm(t.text) for t in toks]
-        is_group = lex.sector_of_words(words, len(words) - 1) in _GROUP_SECTORS and (
-            norm(tok.text) in lex.sectors or tok.lemma_.lower() in lex.sectors or
-            " ".join(words[-2:]) in lex.sectors)
-        is_country = tok.pos_ == "PROPN" and not have_entities
+        phrase = [words[t] for t in toks]
+        is_group = lex.sector_of_words(phrase, len(phrase) - 1) in _GROUP_SECTORS and (
+            words[i] in sectors or d.lemma[i] in sectors or " ".join(phrase[-2:]) in sectors)
+        is_country = p == "PROPN" and not have_entities
         if not (is_group or is_country):
             continue
-        found_code = code_phrase(tok, day, toks)
+        found_code = code_indices(d, i, toks, day)
         if is_group and not (found_code.country and found_code.sector):
             continue
         if not is_group and not (found_code.code and found_code.sector is None):
             continue
-        start, end = toks[0].idx, tok.idx + len(tok.text)
-        if any(i in covered for i in range(start, end)):
+        start, end = idx[toks[0]], idx[i] + len(d.text[i])
+        if any(c in covered for c in range(start, end)):
             continue
         text = record.text[start:end]
-        key = (found_code.code, tok.lemma_.lower())
+        key = (found_code.code, d.lemma[i])
         found.setdefault(key, []).append((start, end, text))
         names.setdefault(key, text)
     return [(names[k], k[0], spans) for k, spans in found.items()]
@@ -155,7 +164,7 @@ def _extra_actors(doc, record: Article, day: date | None) -> list[tuple[str, str
 def extract_actors(doc, record: Article) -> list[Entity]:
     """Return record.entities with actor codes and affiliations, plus actor phrases it missed."""
     day = publication_day(record)
-    entities = [e.model_copy(deep=True) for e in record.entities]
+    entities = [e.model_copy() for e in record.entities]  # only top-level fields change: a shallow copy is enough
     for entity in entities:
         try:
             code = _code_entity(doc, entity, day)

@@ -16,10 +16,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from ..record import Article, Entity, Mention
+from ._parsed import parsed
+from ._quote_index import TakenSpans
 
 __all__ = ["extract_entities"]
 
@@ -44,7 +46,23 @@ def _fixes() -> dict:
     d = _data("label_fixes.json")
     return {"place": {p.lower() for p in d["place"]} - {o.lower() for o in d["org_not_place"]},
             "org": {o.lower() for o in d["org"]}, "drop": set(d["not_entities"]),
-            "place_aliases": d["place_aliases"], "org_aliases": d["org_aliases"]}
+            "place_aliases": d["place_aliases"], "org_aliases": d["org_aliases"],
+            "org_aliases_lower": frozenset(a.lower() for a in d["org_aliases"])}
+
+
+@cache
+def _role_rank() -> dict[str, int]:
+    """Each role → its place in the role list (a role listed twice keeps its first place)."""
+    rank: dict[str, int] = {}
+    for k, r in enumerate(_titles()[1]):
+        rank.setdefault(r, k)
+    return rank
+
+
+@cache
+def _role_suffixes() -> tuple[str, ...]:
+    """" " + role" for every role: a name ending with none of them holds no title."""
+    return tuple(" " + r for r in _titles()[1])
 
 
 @cache
@@ -57,10 +75,17 @@ def _countries() -> dict[str, str]:
     return names
 
 
+_THE = re.compile(r"^the\s+")
+_POSSESSIVE = re.compile(r"(['’]s|['’])$")
+_HONOR = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.?\s+$")
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9.&-]{1,9})\)")
+
+
+@lru_cache(maxsize=8192)
 def country_of(word: str) -> str | None:
     """ISO alpha-3 for a nationality adjective, country name or national organisation; None when unknown."""
     w = word.strip().strip("’'").lower()
-    w = re.sub(r"^the\s+", "", w)
+    w = _THE.sub("", w)
     if w in ("us", "u.s.") and word.strip() not in ("US", "U.S."):
         return None  # the pronoun "us"
     aff = _data("affiliations.json")
@@ -91,7 +116,7 @@ def _strip_name(text: str) -> tuple[str, int]:
         shift += len(words[0]) + 1
         words = words[1:]
     text = " ".join(words)
-    text = re.sub(r"(['’]s|['’])$", "", text)
+    text = _POSSESSIVE.sub("", text)
     return text, shift
 
 
@@ -99,7 +124,7 @@ def _role_before(doc, start_token: int) -> tuple[str | None, str | None, int]:
     """Title and affiliation in the words right before a name; returns (role, affiliation, first token index)."""
     honorifics, roles, role_words = _titles()
     i = start_token
-    sent_start = doc[start_token].sent.start
+    sent_start = parsed(doc).sent(doc[start_token]).start  # token.sent walks the sentence on each call
     while i > sent_start:
         tok = doc[i - 1]
         low = tok.text.lower()
@@ -117,12 +142,16 @@ def _role_before(doc, start_token: int) -> tuple[str | None, str | None, int]:
     lowered = [w.lower() for w in words]
     role = None
     role_at = len(words)
-    for r in roles:
-        n = len(r.split())
-        if n <= len(words) and " ".join(lowered[len(words) - n:]) == r:
-            role, role_at = " ".join(words[len(words) - n:]), len(words) - n
-            break
-        # the role may sit before an honorific-free name with more words after it ("President-elect")
+    # the first role (in the order of `roles`) that the last words spell
+    rank = _role_rank()
+    best = None
+    for n in range(1, len(words) + 1):
+        k = rank.get(" ".join(lowered[len(words) - n:]))
+        if k is not None and (best is None or k < best[0]):
+            best = (k, n)
+    if best is not None:
+        n = best[1]
+        role, role_at = " ".join(words[len(words) - n:]), len(words) - n
     affiliation = None
     prefix = words[:role_at]
     for k in range(len(prefix)):
@@ -145,8 +174,9 @@ def _role_before(doc, start_token: int) -> tuple[str | None, str | None, int]:
 def _model_spans(doc, record: Article) -> list[_Span]:
     fixes = _fixes()
     spans: list[_Span] = []
-    person_surnames = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) >= 2}
-    for ent in doc.ents:
+    ents = parsed(doc).ents
+    person_surnames = {e.text.split()[-1] for e in ents if e.label_ == "PERSON" and len(e.text.split()) >= 2}
+    for ent in ents:
         etype = LABELS.get(ent.label_)
         if etype is None:
             continue
@@ -157,17 +187,18 @@ def _model_spans(doc, record: Article) -> list[_Span]:
         low = name.lower()
         if low in fixes["place"]:
             etype = "PLACE"
-        elif low in fixes["org"] or low in {a.lower() for a in fixes["org_aliases"]}:
+        elif low in fixes["org"] or low in fixes["org_aliases_lower"]:
             etype = "ORG"
         elif etype in ("ORG", "PLACE", "NORP") and name in person_surnames:
             etype = "PERSON"  # "Psaki" read as an organization after "Jen Psaki"
         if etype == "ORG":
             # "White House National Security Advisor" → the organization, the title goes to the next person
             _, roles, _ = _titles()
-            for r in roles:
-                if low.endswith(" " + r):
-                    name = name[: len(name) - len(r) - 1].rstrip()
-                    break
+            if low.endswith(_role_suffixes()):
+                for r in roles:
+                    if low.endswith(" " + r):
+                        name = name[: len(name) - len(r) - 1].rstrip()
+                        break
         span = _Span(start, start + len(name), name, etype)
         if etype == "PERSON":
             first_tok = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -185,16 +216,16 @@ def _model_spans(doc, record: Article) -> list[_Span]:
 
 def _added_spans(doc, record: Article, spans: list[_Span]) -> list[_Span]:
     """Mentions the model missed: flagged MT name variants, and later bare surnames of known persons."""
-    taken = [(s.start, s.end) for s in spans]
+    taken = TakenSpans((s.start, s.end) for s in spans)
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        return not taken.overlaps(a, b)
 
     added: list[_Span] = []
     for art in record.mt_artifacts:
         if art.kind == "name_variant" and art.suggestion and free(art.start, art.end):
             added.append(_Span(art.start, art.end, art.text, "PERSON", aliases=[art.suggestion]))
-            taken.append((art.start, art.end))
+            taken.add(art.start, art.end)
     fixes = _fixes()
     known = {s.text.split()[-1] for s in spans if s.type == "PERSON" and len(s.text.split()) >= 2}
     known |= {p for p in (sp.text for sp in spans if sp.type in ("PLACE", "ORG")) if p.lower() in fixes["place"] | fixes["org"]}
@@ -207,7 +238,7 @@ def _added_spans(doc, record: Article, spans: list[_Span]) -> list[_Span]:
                 if m.group().lower() in fixes["place"]:
                     etype = "PLACE"
                 added.append(_Span(m.start(), m.end(), m.group(), etype))
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
     return added
 
 
@@ -251,7 +282,7 @@ def _group(spans: list[_Span], text: str) -> list[list[_Span]]:
         if etype != "ORG":
             continue
         for s in members:
-            m = re.match(r"\s*\(([A-Z][A-Z0-9.&-]{1,9})\)", text[s.end:s.end + 14])
+            m = _ACRONYM.match(text[s.end:s.end + 14])
             if m and ("ORG", m.group(1).lower()) in clusters and ("ORG", m.group(1).lower()) != (etype, key):
                 members.extend(clusters.pop(("ORG", m.group(1).lower())))
     return list(clusters.values())
@@ -302,7 +333,7 @@ def extract_entities(doc, record: Article) -> list[Entity]:
                 forms.append(f"{m.role} {m.text}")
             if m.title_start is not None:
                 forms.append(record.text[m.title_start:m.start] + m.text)
-            honor = re.search(r"\b(Mr|Mrs|Ms|Dr)\.?\s+$", record.text[max(0, m.start - 5):m.start])
+            honor = _HONOR.search(record.text[max(0, m.start - 5):m.start])
             if honor:
                 forms.append(record.text[m.start - len(honor.group()):m.end].strip())
             for f in forms:

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..record import Article, Event, EventActor, Plover, SpanRef
+from ._actor_code import info
 from ._event_actors import ActorRef, Resolver
 from ._event_lexicon import (codebook, families, content_from_words, content_of_code, family_code,
                              joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
@@ -43,6 +45,8 @@ MAX_EVENTS_PER_SENTENCE = 8
 # actor, as GDELT does, cost 7 points of root accuracy on the CAMEO manual examples.
 REQUIRE_ACTOR = True
 _RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+_NOUN_TARGET_PREPS = {"with", "against", "on", "of", "near", "into", "over", "to", "toward", "towards", "at", "for",
+                      "from", "in"}
 
 
 @dataclass(slots=True)
@@ -60,11 +64,14 @@ def _subtree_text(toks) -> str:
     return joined_text(toks)
 
 
-def _rules_for(tok, table, instrument_subject: bool = False):
+def _rules_for(tok, table, instrument_subject=False):
+    """The first rule of `table` that holds for `tok`; `instrument_subject` may be a function of no
+    arguments, called when first needed (only tokens with a dictionary entry need it)."""
     for key in lookup_keys(tok):
         if key in table:
             rule = match_rules(tok, table[key])
-            if instrument_subject and (rule is None or not (rule.any or rule.prep)):
+            if (rule is None or not (rule.any or rule.prep)) and instrument_subject and (
+                    not callable(instrument_subject) or (instrument_subject := instrument_subject())):
                 rule = match_rules(tok, table[key], with_subject=True) or rule
             if rule is not None:
                 return rule
@@ -73,26 +80,29 @@ def _rules_for(tok, table, instrument_subject: bool = False):
 
 def _instrument_subject(res: Resolver, tok) -> bool:
     """A subject that is a thing, not an actor: "a car bomb killed …", "the blast destroyed …"."""
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
-            return not res.one(c)
+    d = res.d
+    dep, pos = d.dep, d.pos
+    for c in d.kids[tok.i]:
+        if dep[c] in ("nsubj", "nsubjpass") and pos[c] == "NOUN":
+            return not res.one(d.tokens[c])
     return False
 
 
-def _complements(tok) -> list:
+def _complements(d, tok) -> list:
     """Clauses and phrases that say what an appeal/promise/demand/refusal/threat is about."""
-    out = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to", "of"):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    out.append(p)
-                    out.extend(a for a in p.children if a.dep_ in ("acl", "relcl", "xcomp"))
-        if c.dep_ in ("dobj", "attr"):
-            out.append(c)
-            out.extend(a for a in c.children if a.dep_ in ("acl", "xcomp"))
-        if c.dep_ == "acomp" and c.lower_ in _READY:
-            out.extend(a for a in c.children if a.dep_ == "xcomp")
+    kids, dep, lower, tokens = d.kids, d.dep, d.lower, d.tokens
+    out = [tokens[c] for c in kids[tok.i] if dep[c] in ("xcomp", "ccomp")]
+    for c in kids[tok.i]:
+        if dep[c] == "prep" and lower[c] in ("for", "on", "upon", "to", "of"):
+            for p in kids[c]:
+                if dep[p] == "pobj":
+                    out.append(tokens[p])
+                    out.extend(tokens[a] for a in kids[p] if dep[a] in ("acl", "relcl", "xcomp"))
+        if dep[c] in ("dobj", "attr"):
+            out.append(tokens[c])
+            out.extend(tokens[a] for a in kids[c] if dep[a] in ("acl", "xcomp"))
+        if dep[c] == "acomp" and lower[c] in _READY:
+            out.extend(tokens[a] for a in kids[c] if dep[a] == "xcomp")
     return out
 
 
@@ -102,8 +112,9 @@ def _content(comps, family: str) -> str | None:
     content = content_from_words(_subtree_text(comps), family)
     if content:
         return content
+    pos = info(comps[0].doc).pos
     for c in comps:
-        table = verb_rules() if c.pos_ in ("VERB", "AUX") else noun_rules()
+        table = verb_rules() if pos[c.i] in ("VERB", "AUX") else noun_rules()
         rule = _rules_for(c, table)
         if rule is not None and rule.family is None:
             content = content_of_code(rule.code)
@@ -113,28 +124,31 @@ def _content(comps, family: str) -> str | None:
 
 
 def _family_target(res: Resolver, tok, family: str, comps) -> list[ActorRef]:
-    for c in tok.children:
-        if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
-            refs = res.group(c)
+    d = res.d
+    kids, dep, pos, tokens = d.kids, d.dep, d.pos, d.tokens
+    for c in kids[tok.i]:
+        if dep[c] in ("dobj", "dative", "iobj") and pos[c] in ("PROPN", "NOUN", "PRON"):
+            refs = res.group(tokens[c])
             if refs:
                 return refs
-        if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to", "with", "from", "against"):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    refs = res.group(p)
+        if dep[c] == "prep" and d.lower[c] in ("on", "upon", "to", "with", "from", "against"):
+            for p in kids[c]:
+                if dep[p] == "pobj":
+                    refs = res.group(tokens[p])
                     if refs:
                         return refs
     for comp in comps:
-        if comp.pos_ in ("VERB", "AUX"):
-            for c in comp.children:
-                if c.dep_ in ("nsubj", "nsubjpass"):
-                    refs = res.group(c)
+        comp_pos = pos[comp.i]
+        if comp_pos in ("VERB", "AUX"):
+            for c in kids[comp.i]:
+                if dep[c] in ("nsubj", "nsubjpass"):
+                    refs = res.group(tokens[c])
                     if refs and family in ("demand", "appeal"):
                         return refs
             refs = res.objects(comp)
             if refs:
                 return refs
-        elif comp.pos_ in ("NOUN", "PROPN"):
+        elif comp_pos in ("NOUN", "PROPN"):
             refs = res._inside(comp)
             if refs:
                 return refs
@@ -143,31 +157,35 @@ def _family_target(res: Resolver, tok, family: str, comps) -> list[ActorRef]:
 
 def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
     cands = []
-    for tok in sent:
-        if tok.pos_ != "VERB" or tok.i in consumed:
+    d = res.d
+    kids, dep, pos, lower, tokens = d.kids, d.dep, d.pos, d.lower, d.tokens
+    table = verb_rules()
+    for i in range(sent.start, sent.end):
+        if pos[i] != "VERB" or i in consumed:
             continue
-        rule = _rules_for(tok, verb_rules(), _instrument_subject(res, tok))
+        tok = tokens[i]
+        rule = _rules_for(tok, table, lambda: _instrument_subject(res, tok))
         if rule is None:
             continue
         family = rule.family
         code = rule.code
         conf = 0.6 if (rule.any or rule.prep) else 0.5
         negated = is_negated(tok)
-        if negated and family is None and tok.lemma_.lower() in _FLIP_TO_REJECT:
+        if negated and family is None and d.lemma[i] in _FLIP_TO_REJECT:
             family, code = "reject", None  # "did not accept …" is a rejection
-        comps = _complements(tok) if family else []
+        comps = _complements(d, tok) if family else []
         # "X said Y must …": a demand by X on Y; "X said he was skeptical/confident …": a comment
         if family is None and code == "010":
-            for c in tok.children:
-                if c.dep_ != "ccomp":
+            for c in kids[i]:
+                if dep[c] != "ccomp":
                     continue
-                if {a.lower_ for a in c.children if a.dep_ == "aux"} & _OBLIGATION:
-                    family, comps = "demand", [c]
+                if {lower[a] for a in kids[c] if dep[a] == "aux"} & _OBLIGATION:
+                    family, comps = "demand", [tokens[c]]
                     break
-                mood = _stance(c)
+                mood = _stance(d, c)
                 if mood == "intent":
-                    family, comps = "intent", [a for a in c.children if a.dep_ == "acomp"]
-                    comps += [x for a in comps for x in a.children if x.dep_ in ("xcomp", "prep")]
+                    family, comps = "intent", [tokens[a] for a in kids[c] if dep[a] == "acomp"]
+                    comps += [tokens[x] for a in comps for x in kids[a.i] if dep[x] in ("xcomp", "prep")]
                     break
                 if mood:
                     code = mood
@@ -180,18 +198,19 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
             conf += 0.15 if content else 0.0
             sources = res.subject(tok)
             if family == "threaten" and sources and sources[0].country:
-                third = [r for c in comps if c.pos_ in ("VERB", "AUX") for sj in c.children
-                         if sj.dep_ in ("nsubj", "nsubjpass") for r in res.group(sj)]
+                third = [r for c in comps if pos[c.i] in ("VERB", "AUX") for sj in kids[c.i]
+                         if dep[sj] in ("nsubj", "nsubjpass") for r in res.group(tokens[sj])]
                 if third and third[0].country and third[0].country != sources[0].country:
                     continue  # a warning about what someone else may do: the inner event is coded on its own
             for c in comps:
-                if c.pos_ in ("VERB", "AUX"):
-                    consumed.update(t.i for t in c.subtree)
+                if pos[c.i] in ("VERB", "AUX"):
+                    consumed.update(d.subtree(c.i))
             targets = _family_target(res, tok, family, comps)
             if family == "demand" and code != "010" and rule.family is None:
-                targets = [r for c in comps for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for r in res.group(s)]
+                targets = [r for c in comps for s in kids[c.i] if dep[s] in ("nsubj", "nsubjpass")
+                           for r in res.group(tokens[s])]
         else:
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            passive = any(dep[c] in ("nsubjpass", "auxpass") for c in kids[i])
             preps = (rule.target,) if rule.target else None
             sources = res.subject(tok)
             if passive and code[:2] == "15":
@@ -201,11 +220,11 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
             else:
                 targets = res.passive_target(tok) if passive else (res.objects(tok, preps) if preps else res.objects(tok))
                 if passive and not sources:
-                    sources = [r for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "by")
-                               for p in c.children if p.dep_ == "pobj" for r in res.noun_source(p)]
+                    sources = [r for c in kids[i] if dep[c] == "prep" and lower[c] in ("in", "by")
+                               for p in kids[c] if dep[p] == "pobj" for r in res.noun_source(tokens[p])]
             if preps and not passive:
                 targets = _with_targets(res, tok, preps) or targets or res.objects(tok)
-            code = _commitment(tok, code)
+            code = _commitment(d, tok, code)
         cands.append(_Cand(tok, code, sources, targets, tuple(comps), conf))
     return cands
 
@@ -214,26 +233,29 @@ def _with_targets(res: Resolver, tok, preps: tuple[str, ...]) -> list[ActorRef]:
     """Targets in the verb's own prepositional phrases, and in phrases of that preposition the
     parser hung on a governing verb after it ("planned to speak with A and, later, with B")."""
     out: list[ActorRef] = []
-    holders = [tok]
-    node = tok
+    d = res.d
+    kids, dep, lower, heads = d.kids, d.dep, d.lower, d.heads
+    holders = [tok.i]
+    node = tok.i
     for _ in range(2):
-        if node.head.i == node.i:
+        if heads[node] == node:
             break
-        node = node.head
+        node = heads[node]
         holders.append(node)
     for holder in holders:
-        for c in holder.children:
-            if c.dep_ == "prep" and c.lower_ in preps and (holder.i == tok.i or c.i > tok.i):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        out.extend(r for r in res.group(p) if r.code)
+        for c in kids[holder]:
+            if dep[c] == "prep" and lower[c] in preps and (holder == tok.i or c > tok.i):
+                for p in kids[c]:
+                    if dep[p] == "pobj":
+                        out.extend(r for r in res.group(d.tokens[p]) if r.code)
     return out
 
 
-def _stance(clause) -> str | None:
+def _stance(d, clause: int) -> str | None:
     """The comment a copular clause makes: "he was skeptical" → 012, "confident" → 013, "committed to" → intent."""
-    words = {a.lemma_.lower() for a in clause.children if a.dep_ in ("acomp", "attr")}
-    if clause.lemma_.lower() in ("be", "remain", "feel") or words:
+    dep, lemma = d.dep, d.lemma
+    words = {lemma[a] for a in d.kids[clause] if dep[a] in ("acomp", "attr")}
+    if lemma[clause] in ("be", "remain", "feel") or words:
         stances = families()["stance_words"]
         for mood, lemmas in stances.items():
             if words & set(lemmas):
@@ -241,12 +263,13 @@ def _stance(clause) -> str | None:
     return None
 
 
-def _commitment(tok, code: str) -> str:
+def _commitment(d, tok, code: str) -> str:
     """A concrete action stated with will/would/shall, or as ready/willing to, is a commitment or threat."""
     if code[:2] in _VERBAL_ROOTS:
         return code
-    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-    ready = tok.dep_ == "xcomp" and tok.head.lower_ in _READY
+    i, dep, lower = tok.i, d.dep, d.lower
+    aux = {lower[c] for c in d.kids[i] if dep[c] == "aux"}
+    ready = dep[i] == "xcomp" and lower[d.heads[i]] in _READY
     if not (aux & {"will", "would", "shall", "'ll", "’ll", "wo"} or ready):
         return code
     content = content_of_code(code)
@@ -255,33 +278,36 @@ def _commitment(tok, code: str) -> str:
 
 def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: set[int]) -> list[_Cand]:
     cands = []
-    for tok in sent:
-        if tok.pos_ not in ("NOUN",) or tok.i in consumed or tok.dep_ == "compound":
+    d = res.d
+    kids, dep, pos, lower, heads, tokens = d.kids, d.dep, d.pos, d.lower, d.heads, d.tokens
+    table = noun_rules()
+    for i in range(sent.start, sent.end):
+        if pos[i] not in ("NOUN",) or i in consumed or dep[i] == "compound":
             continue
-        rule = _rules_for(tok, noun_rules())
+        tok = tokens[i]
+        rule = _rules_for(tok, table)
         if rule is None:
             continue
-        head = tok.head
-        light = tok.dep_ in ("dobj", "attr") and head.lemma_.lower() in LIGHT_VERBS
-        if head.i in verb_toks and not light:
+        head = heads[i]
+        light = dep[i] in ("dobj", "attr") and d.lemma[head] in LIGHT_VERBS
+        if head in verb_toks and not light:
             continue
         sources = res.noun_source(tok)
         if not sources and light:
-            sources = res.subject(head)
+            sources = res.subject(tokens[head])
         if not sources:
             continue
         targets = []
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("with", "against", "on", "of", "near", "into", "over", "to", "toward",
-                                                  "towards", "at", "for", "from", "in"):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        targets = res.group(p) or res._inside(p)
+        for c in kids[i]:
+            if dep[c] == "prep" and lower[c] in _NOUN_TARGET_PREPS:
+                for p in kids[c]:
+                    if dep[p] == "pobj":
+                        targets = res.group(tokens[p]) or res._inside(tokens[p])
                 if targets:
                     break
         code = rule.code
         if rule.family:
-            comps = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            comps = [tokens[p] for c in kids[i] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"]
             code = family_code(rule.family, _content(comps, rule.family))
         cands.append(_Cand(tok, code, sources, targets, (), 0.45, noun=True))
     return cands
@@ -290,10 +316,17 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: set[int
 _PROTEST_AIMS = {"leadership": "1", "policy": "2", "reform": "2", "rights": "3", "institutions": "4"}
 
 
+@cache
+def _content_of_codes() -> dict[str, str]:
+    """The content word of each appeal and demand code (read-only)."""
+    return {code: content for fam in ("appeal", "demand") for content, code in families()["codes"][fam].items()}
+
+
 def _merge_protest_demands(cands: list[_Cand]) -> list[_Cand]:
     """A protest "to demand" something is one protest event, sub-coded by its aim (1411 … 1454)."""
-    content_of = {code: content for fam in ("appeal", "demand") for content, code in families()["codes"][fam].items()}
+    content_of = _content_of_codes()
     book = codebook()
+    ancestors = info(cands[0].tok.doc).ancestors if cands else None
     dropped: set[int] = set()
     for c in cands:
         if c.code[:2] != "14" or c.code == "140":
@@ -301,7 +334,7 @@ def _merge_protest_demands(cands: list[_Cand]) -> list[_Cand]:
         for d in cands:
             if d is c or d.code[:2] not in ("02", "10") or id(d) in dropped:
                 continue
-            if c.tok.i not in {a.i for a in d.tok.ancestors}:
+            if c.tok.i not in ancestors(d.tok.i):
                 continue
             aim = _PROTEST_AIMS.get(content_of.get(d.code, ""))
             if aim and len(c.code) == 3 and c.code + aim in book:
@@ -311,17 +344,18 @@ def _merge_protest_demands(cands: list[_Cand]) -> list[_Cand]:
     return [c for c in cands if id(c) not in dropped]
 
 
-def _depth(tok) -> int:
+def _depth(heads: list[int], i: int) -> int:
     d = 0
-    while tok.head.i != tok.i and d < 30:
-        tok, d = tok.head, d + 1
+    while heads[i] != i and d < 30:
+        i, d = heads[i], d + 1
     return d
 
 
 def _attribution(res: Resolver, record: Article, tok) -> tuple[str | None, str | None]:
     """(attributed_to, reporter's code): the quote holding the action, or the subject of its reporting verb."""
+    idx = res.d.idx[tok.i]
     for q in record.quotes:
-        if any(s <= tok.idx < e for s, e in q.spans):
+        if any(s <= idx < e for s, e in q.spans):
             ent = record.entity(q.speaker.entity) if q.speaker and q.speaker.entity else None
             return q.id, ent.actor_code if ent else None
     reporter = reporting_verb(tok)
@@ -341,7 +375,8 @@ def _build(res: Resolver, record: Article, doc, sent, si: int, cand: _Cand, time
     if not cand.sources and cand.code[:2] in ("01", "11", "12") and reporting_verb(tok) is not None:
         cand.sources = res.subject(reporting_verb(tok))  # "officials say it bears the hallmarks of X"
     place = event_place(tok, record, si, doc)
-    action = SpanRef(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
+    start, text = res.d.idx[tok.i], res.d.text[tok.i]
+    action = SpanRef(start=start, end=start + len(text), text=text)
     sources = cand.sources or [None]
     targets = [t for t in cand.targets if t is not None] or [None]
     pairs = [(src, tgt) for src in sources[:3] for tgt in targets[:3]]
@@ -386,13 +421,14 @@ def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) 
     cands = _merge_protest_demands(verbs + nouns)
     if len([c for c in cands if c.code != "010"]) > 0:
         cands = [c for c in cands if c.code != "010"]
-    cands.sort(key=lambda c: (c.noun, _depth(c.tok), c.tok.i))
+    tree = res.d.heads
+    cands.sort(key=lambda c: (c.noun, _depth(tree, c.tok.i), c.tok.i))
     heads = {c.tok.i for c in cands}
     for c in cands:
         # the main clause's event outranks the subordinate ones: an event nested under another
         # event word of the sentence, or deeper in the parse, is less likely the sentence's point
-        c.confidence -= min(0.15, 0.03 * _depth(c.tok))
-        if any(a.i in heads for a in c.tok.ancestors):
+        c.confidence -= min(0.15, 0.03 * _depth(tree, c.tok.i))
+        if any(a in heads for a in res.d.ancestors(c.tok.i)):
             c.confidence -= 0.1
     events: list[Event] = []
     for cand in cands:
@@ -410,7 +446,7 @@ def extract_events(doc, record: Article) -> list[Event]:
         if t.removed_line is None:
             times.setdefault(t.sentence, []).append(t)
     events: list[Event] = []
-    for si, sent in enumerate(doc.sents):
+    for si, sent in enumerate(res.view.sents):
         try:
             events.extend(_sentence_events(res, record, doc, sent, si, times))
         except Exception as exc:  # one odd sentence must not lose the article's events

@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+
+from spacy.symbols import PROPN, PUNCT
 
 from ..record import Article, Place, PlaceCandidate
 from ._gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer, name_key
-from ._geo_context import abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members
+from ._geo_context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
+                           propagate)
 from ._geo_local import LOCAL_CONFIDENCE, local_features, place_locals
 from ._geo_resolve import Mention, resolve
 
@@ -52,6 +55,7 @@ _STRIP_LEADING = ("the ", "The ")
 _KIND_HINTS = {"province": KIND_ADMIN, "state": KIND_ADMIN, "region": KIND_ADMIN, "oblast": KIND_ADMIN,
                "governorate": KIND_ADMIN, "prefecture": KIND_ADMIN, "city": KIND_CITY, "town": KIND_CITY}
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+_DATELINE_DASH = re.compile(r"\s*(?:\u2014|\u2013|-|\(|,)")
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "mayor", "gov", "sen", "rep", "president",
                "minister", "judge", "coach", "officer", "detective", "sgt", "capt", "prof", "rev", "father"}
 _SPEECH_VERBS = {"say", "tell", "add", "explain", "write", "ask", "note", "argue", "insist", "recall", "report"}
@@ -62,7 +66,8 @@ _DESCRIPTORS = {"province", "state", "region", "city", "district", "governorate"
 def extract_places(doc, record: Article) -> list[Place]:
     """Place mentions of ``record.text`` (parsed as ``doc``), resolved to gazetteer entries."""
     gaz = gazetteer()
-    mentions = _mentions(doc, record, gaz)
+    words = Words(doc, record.text)
+    mentions = _mentions(words, record, gaz)
     resolutions = resolve(mentions)
     places: list[Place] = []
     for m, res in zip(mentions, resolutions):
@@ -78,14 +83,14 @@ def extract_places(doc, record: Article) -> list[Place]:
                           for a, s in res.alternatives],
             sentence=record.sentence_of(m.start), entity=m.entity,
         ))
-    places += _local_places(doc, record, gaz, mentions, resolutions)
+    places += _local_places(words, record, gaz, mentions, resolutions)
     places.sort(key=lambda p: p.start)
     for n, p in enumerate(places, 1):
         p.id = f"P{n}"
     return places
 
 
-def _local_places(doc, record: Article, gaz, mentions: list[Mention], resolutions) -> list[Place]:
+def _local_places(words: Words, record: Article, gaz, mentions: list[Mention], resolutions) -> list[Place]:
     """Streets, buildings and villages the gazetteer lacks, at the document's town (``_geo_local``)."""
     text = record.text
     taken = [False] * (len(text) + 1)
@@ -95,7 +100,7 @@ def _local_places(doc, record: Article, gaz, mentions: list[Mention], resolution
             taken[i] = True
         if res is not None and res.choice.kind == KIND_CITY:
             towns.append((m.start, record.sentence_of(m.start), res.choice, res.confidence))
-    features = local_features(doc, text, taken, lambda surface: bool(gaz.lookup(surface)))
+    features = local_features(words, text, taken, lambda surface: bool(gaz.lookup(surface)))
     out = []
     for f, town in place_locals(features, towns, record.sentence_of):
         out.append(Place(id="", start=f.start, end=f.end, text=f.text, name=f.text, lat=round(town.lat, 5),
@@ -166,30 +171,38 @@ def _lookup(gaz, text: str, from_model: bool) -> list[Candidate]:
     return cands
 
 
-def _personal(doc, ent) -> bool:
+def _personal(words: Words, ent) -> bool:
     """A PERSON entity that reads as a person: two names and more, a title before it, or "said" after it."""
-    words = [t for t in ent if t.text[:1].isupper() and t.pos_ != "PUNCT"]
-    if len(words) >= 2:
+    texts, pos, doc = words.texts, words.pos, words.doc
+    if sum(1 for i in range(ent.start, ent.end) if texts[i][:1].isupper() and pos[i] != PUNCT) >= 2:
         return True
     before = doc[ent.start - 1] if ent.start > 0 else None
-    after = doc[ent.end].lemma_.lower() if ent.end < len(doc) else ""
+    after = doc[ent.end].lemma_.lower() if ent.end < words.n else ""
     if before is not None and (before.text.rstrip(".").lower() in _HONORIFICS or before.lemma_.lower() in _SPEECH_VERBS
-                               or before.lower_ == "to" and ent.start > 1 and doc[ent.start - 2].lower_ == "according"):
+                               or before.lower_ == "to" and ent.start > 1
+                               and words.lower(ent.start - 2) == "according"):
         return True  # "Mayor Bingham", "said Noma", "according to Yap"
     return after in _SPEECH_VERBS
 
 
-def _mentions(doc, record: Article, gaz) -> list[Mention]:
+def _is_personal(words: Words, ent) -> bool:
+    if ent.personal is None:
+        ent.personal = _personal(words, ent)
+    return ent.personal
+
+
+def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
     text = record.text
     found: dict[tuple[int, int], Mention] = {}
     taken = [False] * (len(text) + 1)
 
-    ents = list(getattr(doc, "ents", ()))
+    ents = words.ents
+    texts = words.texts
     # words the document uses as persons' names ("Mayor Ryan Bingham", "Bingham said"); a lone
     # "Cairns" the model calls a person is not evidence enough, it mislabels towns that way
-    person_words = Counter(t.text for e in ents if e.label_ == "PERSON" and _personal(doc, e)
-                           for t in e if t.text[:1].isupper())
-    person_words.subtract(Counter(e.text for e in ents if e.label_ in PLACE_LABELS))
+    person_words = Counter(texts[i] for e in ents if e.label == "PERSON" and _is_personal(words, e)
+                           for i in range(e.start, e.end) if texts[i][:1].isupper())
+    person_words.subtract(Counter(e.text for e in ents if e.label in PLACE_LABELS))
 
     def add(start: int, end: int, source: str, from_model: bool, entity: str | None = None) -> bool:
         start, end = _trim(text, start, end)
@@ -221,35 +234,36 @@ def _mentions(doc, record: Article, gaz) -> list[Mention]:
         for men in ent.mentions:
             add(men.start, men.end, "entity", True, ent.id)
     for ent in ents:
-        if ent.label_ in PLACE_LABELS:
-            if ent.start > 0 and doc[ent.start - 1].is_title:  # "Democratic" + "Republic of the Congo"
-                wider = doc[ent.start - 1:ent.end]
-                if gaz.has(wider.text) and add(wider.start_char, wider.end_char, "ent", True):
+        if ent.label in PLACE_LABELS:
+            if ent.start > 0 and words.title[ent.start - 1]:  # "Democratic" + "Republic of the Congo"
+                wider = words.starts[ent.start - 1]
+                if gaz.has(text[wider:ent.end_char]) and add(wider, ent.end_char, "ent", True):
                     continue
             add(ent.start_char, ent.end_char, "ent", True)
     for ent in ents:
         # the small model calls some regions persons ("Donbass") and some states organisations
-        allowed = MISLABELLED.get(ent.label_)
+        allowed = MISLABELLED.get(ent.label)
         if allowed:
             s, e = _trim(text, ent.start_char, ent.end_char)
             cands = [c for c in gaz.lookup(text[s:e])
                      if c.kind in allowed or c.kind == KIND_REGION and c.country]  # "Crimea", not "Amazon"
             if _strong(cands):
                 add(s, e, "ent", False)
-            elif ent.label_ == "ORG" and _clear_abbreviation(text[s:e]) and gaz.abbreviation(text[s:e]):
+            elif ent.label == "ORG" and _clear_abbreviation(text[s:e]) and gaz.abbreviation(text[s:e]):
                 add(s, e, "ent", True)  # "NSW", "B.C." tagged as organisations
-    _scan(doc, text, gaz, add, ents)
+    _scan(words, text, gaz, add)
     countries = _document_countries(found.values())
-    _scan_inside(doc, gaz, add, [e for e in ents if e.label_ in EMBEDDING_LABELS or e.label_ in PLACE_LABELS], countries)
-    _scan_local(doc, gaz, add, ents, countries)
-    _scan_relabelled(doc, text, gaz, add, ents, countries)
-    _scan_qualified(doc, text, gaz, add, _document_countries(found.values()))
-    for s, e in abbreviation_spans(doc, gaz, list(found.values()), _document_countries(found.values())):
+    _scan_inside(words, text, gaz, add, [e for e in ents if e.label in EMBEDDING_LABELS or e.label in PLACE_LABELS],
+                 countries)
+    _scan_local(words, text, gaz, add, countries)
+    _scan_relabelled(words, text, gaz, add, countries)
+    _scan_qualified(words, text, gaz, add, _document_countries(found.values()))
+    for s, e in abbreviation_spans(words, gaz, list(found.values()), _document_countries(found.values())):
         add(s, e, "scan", True)
     for s, e in list_members(text, list(found.values()), gaz):
         add(s, e, "scan", False)
-    persons = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON" and _personal(doc, e)]
-    _propagate(text, found, add, persons)
+    persons = [(e.start_char, e.end_char) for e in ents if e.label == "PERSON" and _is_personal(words, e)]
+    propagate(text, found, add, persons)
     mentions = sorted(found.values(), key=lambda m: m.start)
     _qualify(mentions, text, gaz, add, found)
     mentions = sorted(found.values(), key=lambda m: m.start)
@@ -259,28 +273,23 @@ def _mentions(doc, record: Article, gaz) -> list[Mention]:
     return mentions
 
 
-def _scan(doc, text: str, gaz, add, ents) -> None:
+def _scan(words: Words, text: str, gaz, add) -> None:
     """Proper-noun runs outside any model entity that the gazetteer knows well."""
-    in_ent = [False] * len(doc)
-    for ent in ents:
-        for i in range(ent.start, ent.end):
-            in_ent[i] = True
+    in_ent, pos, caps, texts, starts = words.in_ent, words.pos, words.caps, words.texts, words.starts
     i = 0
-    n = len(doc)
+    n = words.n
     while i < n:
-        tok = doc[i]
-        if in_ent[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        if in_ent[i] or pos[i] != PROPN or not caps[i]:
             i += 1
             continue
         matched = False
         for length in range(min(MAX_SCAN_TOKENS, n - i), 0, -1):
-            span = doc[i:i + length]
-            if any(in_ent[j] for j in range(i, i + length)) or not all(
-                    t.text[:1].isupper() or t.text in ("of", "-") for t in span):
+            if any(in_ent[i:i + length]) or not all(
+                    caps[j] or texts[j] in ("of", "-") for j in range(i, i + length)):
                 continue
-            surface = span.text
-            cands = gaz.lookup(surface)
-            if cands and _strong(cands) and add(span.start_char, span.end_char, "scan", False):
+            end = words.end(i + length - 1)
+            cands = gaz.lookup(text[starts[i]:end])
+            if cands and _strong(cands) and add(starts[i], end, "scan", False):
                 i += length
                 matched = True
                 break
@@ -288,13 +297,13 @@ def _scan(doc, text: str, gaz, add, ents) -> None:
             i += 1
 
 
-def _scan_relabelled(doc, text: str, gaz, add, ents, countries: set[str]) -> None:
+def _scan_relabelled(words: Words, text: str, gaz, add, countries: set[str]) -> None:
     """A lone name the model calls a person ("Cheltenham", "Migori") that is a town of 5,000 people
     and more in a country the document is about, where nothing says it is a person's name."""
     if not countries:
         return
-    for ent in ents:
-        if ent.label_ not in RELABEL_IN_COUNTRY or _personal(doc, ent):
+    for ent in words.ents:
+        if ent.label not in RELABEL_IN_COUNTRY or _is_personal(words, ent):
             continue
         s, e = _trim(text, ent.start_char, ent.end_char)
         if any(c.cc in countries and not c.alias and (c.kind == KIND_CITY and c.population >= LOCAL_MIN_POPULATION
@@ -313,33 +322,31 @@ def _document_countries(mentions) -> set[str]:
     return out
 
 
-def _scan_local(doc, gaz, add, ents, countries: set[str]) -> None:
+def _scan_local(words: Words, text: str, gaz, add, countries: set[str]) -> None:
     """"in Malakal": a proper noun after a locative preposition that names a town of a country
     the document is already about."""
-    in_ent = [False] * len(doc)
-    whole: dict[int, int] = {}  # start token -> end token of entities a town name may be mislabelled as
-    for ent in ents:
-        for i in range(ent.start, ent.end):
-            in_ent[i] = True
-        if ent.label_ in RELABEL_AFTER_LOCATIVE:
-            whole[ent.start] = ent.end
-    for i in range(1, len(doc)):
-        if doc[i].pos_ != "PROPN" or doc[i - 1].lower_ not in LOCATIVES or in_ent[i] and i not in whole:
+    in_ent, pos, title, starts, n = words.in_ent, words.pos, words.title, words.starts, words.n
+    # start token -> end token of entities a town name may be mislabelled as
+    whole = {ent.start: ent.end for ent in words.ents if ent.label in RELABEL_AFTER_LOCATIVE}
+    for i in range(1, n):
+        if pos[i] != PROPN or in_ent[i] and i not in whole or words.lower(i - 1) not in LOCATIVES:
             continue
-        for length in range(min(3, len(doc) - i), 0, -1):
-            span = doc[i:i + length]
-            if in_ent[i] and whole[i] != i + length or not in_ent[i] and any(in_ent[j] for j in range(i, i + length)):
+        for length in range(min(3, n - i), 0, -1):
+            if in_ent[i] and whole[i] != i + length or not in_ent[i] and any(in_ent[i:i + length]):
                 continue
-            if not all(doc[j].is_title for j in range(i, i + length)):
+            if not all(title[i:i + length]):
                 continue
-            local = [c for c in gaz.lookup(span.text) if c.kind in (KIND_CITY, KIND_ADMIN) and not c.alias
+            end = words.end(i + length - 1)
+            surface = text[starts[i]:end]
+            local = [c for c in gaz.lookup(surface) if c.kind in (KIND_CITY, KIND_ADMIN) and not c.alias
                      and (c.cc in countries and (c.kind == KIND_ADMIN or c.population >= LOCAL_MIN_POPULATION
-                                                 or c.population >= SMALL_TOWN_POPULATION and _rare(span.text))
+                                                 or c.population >= SMALL_TOWN_POPULATION and _rare(surface))
                           or c.kind == KIND_CITY and c.population >= LOCAL_ANY_POPULATION)]
-            if local and add(span.start_char, span.end_char, "scan", False):
+            if local and add(starts[i], end, "scan", False):
                 break
 
 
+@lru_cache(maxsize=4096)
 def _rare(name: str) -> bool:
     """A name that is not an everyday English word ("Pirbright", not "Congress" or "Driver")."""
     from wordfreq import zipf_frequency  # the pipeline's cleaner and quantities load it already
@@ -375,78 +382,78 @@ def _in_qualifier(c: Candidate, quals: list[Candidate]) -> bool:
                for q in quals if c is not q)
 
 
-def _scan_qualified(doc, text: str, gaz, add, countries: set[str]) -> None:
+def _scan_qualified(words: Words, text: str, gaz, add, countries: set[str]) -> None:
     """Names the model missed or mislabelled that a qualifier places ("Klamath Falls, Oregon",
     "PLEASANTON, Calif.", "HORRY COUNTY, SC"), and datelines ("TORRINGTON \u2014")."""
-    texts = [t.text for t in doc]  # read each token once (a Token object is built on every access)
-    starts = [t.idx for t in doc]
-    n = len(texts)
+    texts, starts, caps, n = words.texts, words.starts, words.caps, words.n
     for i in range(n):
-        word = texts[i]
-        if not word[:1].isupper() or i > 0 and texts[i - 1][:1].isupper() and texts[i - 1].isalpha():
+        if not caps[i] or i > 0 and caps[i - 1] and texts[i - 1].isalpha():
             continue
         line_start = i == 0 or "\n" in texts[i - 1] or starts[i] == 0 or text[starts[i] - 1] == "\n"
-        for length in range(min(3, n - i), 0, -1):
-            words = texts[i:i + length]
-            if not all(w[:1].isupper() or w == "." for w in words):
-                continue
-            end = starts[i + length - 1] + len(words[-1])
+        run = 1  # tokens from i on that are capitalised or "." (longer spans are not tried)
+        while run < 3 and i + run < n and (caps[i + run] or texts[i + run] == "."):
+            run += 1
+        for length in range(run, 0, -1):
+            end = words.end(i + length - 1)
             span_text = text[starts[i]:end]
-            cands = [c for c in gaz.lookup(span_text) if c.kind in (KIND_CITY, KIND_ADMIN) and not c.alias]
+            cands = _towns_or_admins(gaz, span_text)
             if not cands:
                 continue
             if text[end:end + 2] == ", " and _in_qualifier_any(cands, _qualifier_after(text, end + 2, gaz)):
                 if add(starts[i], end, "scan", False):
                     break
-            elif line_start and span_text.isupper() and re.match(r"\s*(?:\u2014|\u2013|-|\(|,)", text[end:end + 3]) \
+            elif line_start and span_text.isupper() and _DATELINE_DASH.match(text, end, end + 3) \
                     and any(c.kind == KIND_CITY and (c.cc in countries or c.population >= DATELINE_MIN_POPULATION)
                             for c in cands):
                 if add(starts[i], end, "scan", False):
                     break
 
 
+_FILTERED: dict[str, tuple[Candidate, ...]] = {}  # _towns_or_admins memo (the same names recur across articles)
+
+
+def _towns_or_admins(gaz, text: str) -> tuple[Candidate, ...]:
+    """The towns and admin areas named `text`, not through an alternate name."""
+    found = _FILTERED.get(text)
+    if found is None:
+        if len(_FILTERED) >= 50_000:
+            _FILTERED.clear()
+        found = _FILTERED[text] = tuple(c for c in gaz.lookup(text) if c.kind in (KIND_CITY, KIND_ADMIN)
+                                        and not c.alias)  # mostly (), which is not a new object
+    return found
+
+
 def _in_qualifier_any(cands: list[Candidate], quals: list[Candidate]) -> bool:
     return bool(quals) and any(_in_qualifier(c, quals) for c in cands)
 
 
-def _propagate(text: str, found: dict, add, persons: list[tuple[int, int]]) -> None:
-    """One sense per document: other occurrences of a name already taken as a place are places too."""
-    names = sorted({m.text for m in found.values() if len(m.text) >= 3 and not m.text.isupper()}
-                   | {m.text.title() for m in found.values() if len(m.text) >= 5 and m.text.isupper()},
-                   key=len, reverse=True)
-    for name in names:
-        for hit in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE):  # GLASGOW, Glasgow
-            s, e = hit.span()
-            if (s, e) in found or any(a < e and s < b for a, b in persons):
-                continue
-            add(s, e, "repeat", True)
-
-
-def _scan_inside(doc, gaz, add, ents, countries: set[str] = frozenset()) -> None:
+def _scan_inside(words: Words, text: str, gaz, add, ents, countries: set[str] = frozenset()) -> None:
     """Countries, admin areas and big cities named inside organisation names ("Pakistan Army"); at
     the head of one, also counties and towns of the document's countries ("Orange County Sheriff's
     Office", "Owensboro Public Schools"); the parts of a place entity the gazetteer lacks ("Greece Italy")."""
+    caps, texts, starts = words.caps, words.texts, words.starts
     for ent in ents:
         i = ent.start
-        head = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+        head = ent.start + (1 if words.lower(ent.start) == "the" else 0)
         while i < ent.end:
             matched = False
             for length in range(min(MAX_SCAN_TOKENS, ent.end - i), 0, -1):
-                span = doc[i:i + length]
-                if not all(t.text[:1].isupper() for t in span) or span.start == ent.start and span.end == ent.end:
+                if not all(caps[i:i + length]) or i == ent.start and i + length == ent.end:
                     continue
-                cands = [c for c in gaz.lookup(span.text) if c.kind in EMBEDDED_KINDS and not c.alias]
-                if i + length < ent.end and doc[i + length].text in ("'s", "\u2019s"):
+                end = words.end(i + length - 1)
+                surface = text[starts[i]:end]
+                cands = [c for c in gaz.lookup(surface) if c.kind in EMBEDDED_KINDS and not c.alias]
+                if i + length < ent.end and texts[i + length] in ("'s", "\u2019s"):
                     cands = [c for c in cands if c.kind == KIND_COUNTRY]  # "St. Peter's Basilica": a saint
-                if not _strong(cands) and _clear_abbreviation(span.text) and gaz.abbreviation(span.text):
-                    cands = gaz.abbreviation(span.text)  # "the NSW Primary Industries Minister"
-                    if add(span.start_char, span.end_char, "scan", True):
+                if not _strong(cands) and _clear_abbreviation(surface) and gaz.abbreviation(surface):
+                    cands = gaz.abbreviation(surface)  # "the NSW Primary Industries Minister"
+                    if add(starts[i], end, "scan", True):
                         i += length
                         matched = True
                         break
                     continue
-                if (_strong(cands) or i == head and _local_head(cands, countries, doc[i + length:ent.end])) \
-                        and add(span.start_char, span.end_char, "scan", False):
+                if (_strong(cands) or i == head and _local_head(cands, countries, words, i + length, ent.end)) \
+                        and add(starts[i], end, "scan", False):
                     i += length
                     matched = True
                     break
@@ -454,12 +461,13 @@ def _scan_inside(doc, gaz, add, ents, countries: set[str] = frozenset()) -> None
                 i += 1
 
 
-def _local_head(cands: list[Candidate], countries: set[str], rest) -> bool:
+def _local_head(cands: list[Candidate], countries: set[str], words: Words, start: int, end: int) -> bool:
     """A county ("Orange County"), or a town of 20,000 people and more in a country the document is
-    about followed by an institution's word ("Owensboro Public Schools")."""
+    about followed by an institution's word ("Owensboro Public Schools"), tokens ``start:end`` being
+    the rest of the name."""
     if any(c.kind == KIND_ADMIN and c.feature == "ADM2" and " " in c.name and c.cc in countries for c in cands):
         return True
-    return any(t.lower_ in _institution_words() for t in rest[:2]) and any(
+    return any(words.lower(j) in _institution_words() for j in range(start, min(start + 2, end))) and any(
         c.kind == KIND_CITY and c.cc in countries and c.population >= INSIDE_MIN_POPULATION for c in cands)
 
 

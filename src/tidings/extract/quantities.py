@@ -16,11 +16,12 @@ Steps per sentence of the parsed doc (cheap: token and regex work on the existin
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from ..record import Article, Quantity
 from ._quantity_context import category, change, governing_verb, not_a_quantity, noun_category, qualifier
 from ._quantity_data import cues, match_currency_word, match_unit
+from ._parsed import parsed
 from ._quantity_numbers import Num, candidate_tokens, scan_numbers
 
 __all__ = ["extract_quantities"]
@@ -111,7 +112,7 @@ def _glued_fix(record: Article, tok) -> str | None:
     return None
 
 
-def _np_start(doc, head, lo: int) -> int:
+def _np_start(doc, heads: list[int], head, lo: int) -> int:
     """First token of the contiguous modifiers before `head`, not before `lo`."""
     start = head.i
     k = head.i - 1
@@ -119,7 +120,7 @@ def _np_start(doc, head, lo: int) -> int:
         tok = doc[k]
         if tok.pos_ in ("PUNCT", "CCONJ", "DET", "PRON", "ADP", "PART") and tok.text not in ("-",):
             break
-        if tok.head.i < tok.i or tok.head.i > head.i:
+        if heads[k] < k or heads[k] > head.i:
             break
         start = k
         k -= 1
@@ -131,7 +132,7 @@ def _np_start(doc, head, lo: int) -> int:
 _TIME_DETS = frozenset({"last", "next", "this", "previous", "past", "same", "that", "coming", "following"})
 
 
-def _scan_head(doc, j: int, sent_end: int, skip_dets: bool):
+def _scan_head(doc, heads: list[int], j: int, sent_end: int, skip_dets: bool):
     """The noun heading the phrase that starts at token j: "tactical battalion groups" → groups."""
     k = j
     while k < sent_end and k - j <= 8:
@@ -139,8 +140,8 @@ def _scan_head(doc, j: int, sent_end: int, skip_dets: bool):
         if tok.pos_ == "PROPN" and k > j and doc[k - 1].like_num and tok.text in ("M", "B", "K", "m", "bn", "k"):
             k += 1  # "4.3M" split by the tokenizer
             continue
-        if tok.pos_ in _NOUNISH and not (tok.dep_ in ("compound", "nmod", "amod") and k < tok.head.i < sent_end
-                                         and tok.head.i - j <= 6 and tok.head.pos_ in _NOUNISH):
+        if tok.pos_ in _NOUNISH and not (tok.dep_ in ("compound", "nmod", "amod") and k < heads[k] < sent_end
+                                         and heads[k] - j <= 6 and doc[heads[k]].pos_ in _NOUNISH):
             return tok
         if (tok.pos_ == "DET" and skip_dets) or (tok.pos_ == "CCONJ" and k > j):
             k += 1
@@ -151,69 +152,101 @@ def _scan_head(doc, j: int, sent_end: int, skip_dets: bool):
     return None
 
 
-def _counted(doc, num: Num, sent_end: int):
+def _counted(doc, heads: list[int], num: Num, sent_end: int):
     """(head token, first phrase token) of what the number counts, from the parse; None when nothing."""
     j = num.end
     if j >= sent_end:
         return None
     nxt = doc[j]
-    if nxt.lower_ == "of" and (num.kind in ("vague", "fraction", "one_of") or nxt.head.i == num.end - 1):
-        head = _scan_head(doc, j + 1, sent_end, skip_dets=True)
+    if nxt.lower_ == "of" and (num.kind in ("vague", "fraction", "one_of") or heads[j] == num.end - 1):
+        head = _scan_head(doc, heads, j + 1, sent_end, skip_dets=True)
         if head is None:
             return None
         lo = j + 1
         while lo < head.i and doc[lo].pos_ in ("DET", "NUM", "PRON") or doc[lo].text in ("-",) and lo < head.i:
             lo += 1
-        start = _np_start(doc, head, lo)
+        start = _np_start(doc, heads, head, lo)
         return head, start
     if num.kind in ("fraction", "one_of"):
         return None
     last = doc[num.end - 1]
     head = None
-    if last.head.i >= j and last.head.pos_ in _NOUNISH and last.head.i - j <= 5 and last.dep_ in _MODIFIER_DEPS | {"appos"}:
-        head = last.head
+    h = heads[last.i]
+    if h >= j and doc[h].pos_ in _NOUNISH and h - j <= 5 and last.dep_ in _MODIFIER_DEPS | {"appos"}:
+        head = doc[h]
     elif nxt.pos_ in _NOUNISH + ("ADJ", "VERB"):
-        head = _scan_head(doc, j, sent_end, skip_dets=False)
+        head = _scan_head(doc, heads, j, sent_end, skip_dets=False)
     if head is None or head.i < j:
         return None
     if head.lower_ in ("of", "per") or head.like_num:
         return None
-    start = _np_start(doc, head, j)
+    start = _np_start(doc, heads, head, j)
     if head.tag_ != "NNS" and any(doc[k].lower_ in _TIME_DETS for k in range(j, head.i)):
         return None
     return head, start
 
 
-def _attach(doc, record: Article, sent_idx: int, anchor, span: tuple[int, int]) -> str | None:
-    verb = governing_verb(anchor)
-    events = [e for e in record.events if e.sentence == sent_idx]
+class _Links:
+    """The article's events by sentence, and its entity mentions sorted by start for overlap look-ups."""
+
+    __slots__ = ("events", "mentions", "starts", "longest")
+
+    def __init__(self, record: Article):
+        self.events: dict[int, list] = {}
+        for e in record.events:
+            self.events.setdefault(e.sentence, []).append(e)
+        # (start, end, rank in record order: entity order, then mention order, entity id)
+        flat = [(m.start, m.end, ent.id) for ent in record.entities for m in ent.mentions]
+        self.mentions = sorted((s, e, rank, eid) for rank, (s, e, eid) in enumerate(flat))
+        self.starts = [m[0] for m in self.mentions]
+        self.longest = max((e - s for s, e, _ in flat), default=0)
+
+    def entity_over(self, lo: int, hi: int) -> str | None:
+        """The entity of the first mention (in record order) overlapping [lo, hi)."""
+        best = None
+        k0 = bisect_right(self.starts, lo - max(self.longest, 0))  # an overlapping mention starts after this
+        for start, end, rank, eid in self.mentions[k0:bisect_left(self.starts, hi)]:
+            if lo < end and (best is None or rank < best[0]):
+                best = (rank, eid)
+        return best[1] if best else None
+
+
+def _attach(doc, v, links: _Links, sent_idx: int, anchor, span: tuple[int, int]) -> str | None:
+    verb = governing_verb(anchor, doc, v.heads)
+    events = links.events.get(sent_idx)
     if events:
-        ancestors = {t.i for t in anchor.ancestors}
+        ancestors = _ancestors(v.heads, anchor.i)
         for ev in events:
             if verb is not None and ev.action.start <= verb.idx < ev.action.end:
                 return ev.id
         for ev in events:
             if any(ev.action.start <= doc[i].idx < ev.action.end for i in ancestors):
                 return ev.id
-    if record.entities:
+    if links.mentions:
         subj = None
         if verb is not None:
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != anchor.i), None)
-        for ent in record.entities:
-            for m in ent.mentions:
-                if m.start < span[1] and span[0] < m.end:
-                    return ent.id
-        if subj is not None:
-            for ent in record.entities:
-                for m in ent.mentions:
-                    if m.start <= subj.idx < m.end:
-                        return ent.id
+            subj = next((c for c in v.children(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i != anchor.i), None)
+        eid = links.entity_over(span[0], span[1])
+        if eid is None and subj is not None:
+            eid = links.entity_over(subj.idx, subj.idx + 1)
+        if eid is not None:
+            return eid
     return None
 
 
-def _quantities_in_sentence(doc, record: Article, sent, sent_idx: int, blocked: list[tuple[int, int]],
-                            candidates: set[int]) -> list[dict]:
+def _ancestors(heads: list[int], i: int) -> set[int]:
+    """Indices of ``doc[i].ancestors``."""
+    out = set()
+    while heads[i] != i:
+        i = heads[i]
+        out.add(i)
+    return out
+
+
+def _quantities_in_sentence(doc, v, record: Article, sent, sent_idx: int, blocked: list[tuple[int, int]],
+                            candidates: set[int], links: _Links) -> list[dict]:
     text = record.text
+    heads = v.heads
     out: list[dict] = []
     prev_counted: tuple[str, str] | None = None
     for num in scan_numbers(doc, sent.start, sent.end, candidates):
@@ -239,7 +272,7 @@ def _quantities_in_sentence(doc, record: Article, sent, sent_idx: int, blocked: 
             continue  # a day, year or clock time of a DATE/TIME expression ("1520 sq m" keeps its unit)
         if unit is not None:
             _per_compound(doc, text, unit, sent.end)
-        counted = None if unit is not None else _counted(doc, num, sent.end)
+        counted = None if unit is not None else _counted(doc, heads, num, sent.end)
         head = counted[0] if counted else None
         reason = not_a_quantity(doc, num, sent.start, sent.end, unit is not None, head)
         if reason is not None:
@@ -271,12 +304,12 @@ def _quantities_in_sentence(doc, record: Article, sent, sent_idx: int, blocked: 
         qual, qual_start = qualifier(doc, num, sent.start, end_tok, sent.end)
         qual = qual or num.qualifier or ("at_least" if num.kind == "vague" else None) or "exact"
         anchor = head if head is not None else last
-        direction = change(doc, num, last, qual_start, sent.start, end_tok, sent.end)
+        direction = change(doc, heads, num, last, qual_start, sent.start, end_tok, sent.end)
         is_money = unit is not None and unit.kind == "currency"
         is_age = unit is not None and unit.kind == "age"
         if is_age and not EMIT_AGES:
             continue
-        cat = None if is_age else category(doc, num, head, last, sent.start, sent.end, is_money, unit is not None)
+        cat = None if is_age else category(doc, v, num, head, last, sent.start, sent.end, is_money, unit is not None)
         if cat is None and counted_word and unit is None:
             cat = noun_category(counted_word)
         value = num.value
@@ -288,7 +321,7 @@ def _quantities_in_sentence(doc, record: Article, sent, sent_idx: int, blocked: 
             "unit": unit_text, "counted": counted_word if not is_age else None,
             "normalized_unit": unit.norm if unit is not None else None,
             "qualifier": qual, "change": direction, "category": cat,
-            "attached_to": _attach(doc, record, sent_idx, anchor, (n_start, end_char)),
+            "attached_to": _attach(doc, v, links, sent_idx, anchor, (n_start, end_char)),
             "sentence": sent_idx,
             "_s": num.start, "_e": end_tok, "_q": qual_start,
         })
@@ -334,12 +367,15 @@ def extract_quantities(doc, record: Article) -> list[Quantity]:
     found: list[dict] = []
     candidates = candidate_tokens(doc, record.text)
     ordered = sorted(candidates)
-    for sent_idx, sent in enumerate(doc.sents):
+    v = parsed(doc)
+    toks = v.tokens  # indexed like the doc, without a new Token object on every access
+    links = _Links(record)
+    for sent_idx, sent in enumerate(v.sents):
         k = bisect_left(ordered, sent.start)
         if k == len(ordered) or ordered[k] >= sent.end:
             continue
         idx = record.sentence_of(sent.start_char) if record.sentences else sent_idx
-        found.extend(_quantities_in_sentence(doc, record, sent, idx, blocked, candidates))
+        found.extend(_quantities_in_sentence(toks, v, record, sent, idx, blocked, candidates, links))
     quantities = []
     for n, q in enumerate(found, 1):
         q = {k: v for k, v in q.items() if not k.startswith("_")}

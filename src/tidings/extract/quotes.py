@@ -23,8 +23,9 @@ import re
 from ..record import Article, Cue, Quote, Speaker
 from ._quote_attrib import (complement_span, find_cue, frame_tokens, indirect_candidates, is_cue,
                             speaker_head, tidy)
-from ._quote_index import (MAX_REGIONS_PER_PARA, Paragraphs, SpanIndex, TakenSpans, blank as _blank, index_of,
-                           last_nonspace as _last_nonspace, sentence_too_long, using)
+from ._parsed import parsed
+from ._quote_index import (MAX_REGIONS_PER_PARA, Paragraphs, SpanIndex, TakenSpans, blank as _blank, children_of,
+                           head_of, index_of, last_nonspace as _last_nonspace, sentence_too_long, subtree_of, using)
 from ._quote_lexicon import core_verbs, noun_cues
 from ._quote_marks import Region, find_regions, paragraph_bounds
 from ._quote_speaker import SpeakerResolver
@@ -102,7 +103,7 @@ def _para_of(paras, pos: int) -> int:
 def _tokens_in(doc, starts, a: int, b: int):
     lo = bisect.bisect_left(starts, a)
     hi = bisect.bisect_left(starts, b)
-    return [doc[i] for i in range(lo, hi)]
+    return parsed(doc).tokens[lo:hi]
 
 
 def _inner(text: str, region: Region) -> str:
@@ -134,24 +135,26 @@ def _same_or_no_cue(cue, other) -> bool:
 
 def _region_head(tokens):
     ids = {t.i for t in tokens}
+    heads = parsed(tokens[0].doc).heads if tokens else ()
     for t in tokens:
-        if not t.is_punct and (t.head.i not in ids or t.head.i == t.i):
+        if not t.is_punct and (heads[t.i] not in ids or heads[t.i] == t.i):
             return t
     return None
 
 
 def _from_regions(doc, text, regions, paras, starts):
     drafts: list[_Draft] = []
-    blocked = SpanIndex((a, b) for r in regions if not _title_like(text, r) for a, b in r.spans)
+    titles = [_title_like(text, r) for r in regions]  # asked again below: once a region
+    blocked = SpanIndex((a, b) for r, title in zip(regions, titles) if not title for a, b in r.spans)
     by_cue: dict[int, list[_Draft]] = {}  # drafts (not direct) by cue token, in order
     used_cues: set[int] = set()
     last_direct: _Draft | None = None
-    for region in regions:
+    for region, title in zip(regions, titles):
         tokens = [t for a, b in region.spans for t in _tokens_in(doc, starts, a, b)]
         if not tokens:
             continue
         exclude = {t.i for t in tokens}
-        if _title_like(text, region) and not _inner(text, region).rstrip().endswith((",", ".", "?", "!")):
+        if title and not _inner(text, region).rstrip().endswith((",", ".", "?", "!")):
             continue  # a quoted title or name (“Fox and Friends”) is not speech
         pi = _para_of(paras, region.start)
         para = paras[pi] if paras else (0, len(text))
@@ -176,7 +179,7 @@ def _from_regions(doc, text, regions, paras, starts):
             if d.cue is not None:
                 used_cues.add(d.cue.i)
             continue
-        d = _embedded(doc, text, region, tokens, exclude, blocked)
+        d = _embedded(doc, text, region, tokens, exclude, blocked, title)
         if d is None:
             continue
         same = [x for x in by_cue.get(d.cue.i, ()) if x.kind != "direct"
@@ -265,18 +268,19 @@ def _widened(doc, text, cue, tokens, exclude, blocked, region):
     deep inside a reporting verb's clause; PolNeAR's content is the whole clause. None otherwise."""
     if cue.pos_ == "NOUN" or cue.i > tokens[0].i:
         return None
-    between = [t for t in doc[cue.i + 1:tokens[0].i] if not t.is_punct and not t.is_space]
+    between = [t for t in parsed(doc).tokens[cue.i + 1:tokens[0].i] if not t.is_punct and not t.is_space]
     if len(between) < _WIDEN_MIN_WORDS or "\n" in text[cue.idx:region.start]:
         return None
     head = _region_head(tokens)
     if head is None:
         return None
+    heads = parsed(doc).heads
     cur, seen = head, 0
-    while cur.head.i != cue.i and cur.head.i != cur.i and seen < 12:
-        cur, seen = cur.head, seen + 1
+    while heads[cur.i] != cue.i and heads[cur.i] != cur.i and seen < 12:
+        cur, seen = head_of(cur), seen + 1
         if cur.i not in exclude and is_cue(cur):
             return None  # a nearer reporting verb ("… and added: “…”") owns the quote
-    if cur.head.i != cue.i or cur.dep_ not in ("ccomp", "xcomp"):
+    if heads[cur.i] != cue.i or cur.dep_ not in ("ccomp", "xcomp"):
         return None
     span = complement_span(cue, head, blocked, region.end)
     if span is None:
@@ -311,20 +315,21 @@ def _has_cue(doc, starts, a, b) -> bool:
 
 
 def _next_sentence_frame(doc, end, paras, pi, blocked, starts):
+    tokens = parsed(doc).tokens
     i = bisect.bisect_left(starts, end)
-    if i >= len(doc):
+    if i >= len(tokens):
         return []
-    tok = doc[i]
+    tok = tokens[i]
     # skip the end of the quote's own sentence
-    while tok.i < len(doc) - 1 and tok.is_punct:
-        tok = doc[tok.i + 1]
+    while tok.i < len(tokens) - 1 and tok.is_punct:
+        tok = tokens[tok.i + 1]
     if tok.is_punct:
         return []
     ix = index_of(doc)
     sent_end = ix.sent_bounds(tok.i)[1]
     if sent_end - tok.i > 20:
         return []
-    toks = list(doc[tok.i:sent_end])
+    toks = tokens[tok.i:sent_end]
     if any(blocked.covers(t.idx) for t in toks):
         return []
     if ix.text.count("\n", end, tok.idx) > 2:
@@ -347,19 +352,19 @@ def _governor(tokens, exclude):
     cur = head
     cue = None
     for _ in range(10):
-        h = cur.head
+        h = head_of(cur)
         if h.i == cur.i:
             break
         if h.i not in exclude:
             if cue is None and is_cue(h):
                 cue = h
             elif cue is None and h.pos_ == "NOUN" and h.lemma_.lower() in noun_cues():
-                poss = [c for c in h.children if c.dep_ == "poss"]
+                poss = [c for c in children_of(h) if c.dep_ == "poss"]
                 if poss:
                     return h, poss[0], head
             elif cue is not None and cue.lemma_.lower() not in core_verbs() and is_cue(h) and \
                     h.lemma_.lower() in core_verbs() and "\n" not in text[min(h.idx, cue.idx):max(h.idx, cue.idx)]:
-                if cur.dep_ in _CLIMB and any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+                if cur.dep_ in _CLIMB and any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(h)):
                     cue = h
                     break
             if cue is not None and cur.dep_ not in _CLIMB:
@@ -380,11 +385,11 @@ def _agentive_verb(head, exclude):
     the nearest verb above the phrase whose subject names a person or group."""
     cur = head
     for _ in range(6):
-        h = cur.head
+        h = head_of(cur)
         if h.i == cur.i or h.i in exclude:
             return None
         if h.pos_ == "VERB" and h.lemma_ != "be" and cur.dep_ in _CLIMB:
-            subs = [c for c in h.children if c.dep_ in ("nsubj",) and c.i not in exclude]
+            subs = [c for c in children_of(h) if c.dep_ in ("nsubj",) and c.i not in exclude]
             if subs:
                 s = subs[0]
                 if s.lower_ in _AGENT_PRONOUNS or s.ent_type_ in ("PERSON", "ORG", "NORP") or \
@@ -404,14 +409,15 @@ def _title_like(text: str, region: Region) -> bool:
         len(caps) >= 1 and words[0][:1].isupper()
 
 
-def _embedded(doc, text, region, tokens, exclude, blocked):
-    if _title_like(text, region) and len(tokens) > 1:
+def _embedded(doc, text, region, tokens, exclude, blocked, title: bool):
+    if title and len(tokens) > 1:
         return None
     cue, spk, head = _governor(tokens, exclude)
     if cue is None:
         return None
     if cue.pos_ == "NOUN":
-        sub = list(head.head.subtree) if head.head.i != cue.i else list(head.subtree)
+        hh = head_of(head)
+        sub = subtree_of(hh) if hh.i != cue.i else subtree_of(head)
         span = (min(t.idx for t in sub), max(t.idx + len(t) for t in sub))
     else:
         span = complement_span(cue, head, blocked, region.end)
@@ -476,8 +482,9 @@ def _assemble(doc, record: Article, drafts: list[_Draft]) -> list[Quote]:
         if d.cue is not None:
             c = d.cue
             cue_end = c.idx + len(c)
-            if c.lower_ == "according" and c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to":
-                cue_end = doc[c.i + 1].idx + len(doc[c.i + 1])
+            nxt = parsed(doc).nbor(c, 1)
+            if c.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
+                cue_end = nxt.idx + len(nxt)
             lemma = "according to" if c.lower_ == "according" else c.lemma_.lower()
             cue = Cue(start=c.idx, end=cue_end, text=text[c.idx:cue_end], lemma=lemma if c.is_alpha else c.text)
         spans = sorted({(int(a), int(b)) for a, b in d.spans if b > a})

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import cache
 
 from ..record import Article, TimeExpr
 from ._timex_anchor import parse_anchor
-from ._timex_lexicon import case_traps, needles, rules, trigger_words, year_value
+from ._timex_lexicon import case_traps, needles, rules, trigger_words, word_needles, year_value
 from ._timex_normalize import NORMALIZERS, Ctx
 
 __all__ = ["extract_times", "find_times"]
@@ -29,6 +30,7 @@ __all__ = ["extract_times", "find_times"]
 log = logging.getLogger("tidings.times")
 
 _WORD = re.compile(r"\w+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _REACH = 64  # characters a match may extend before its first or after its last trigger word
 
 
@@ -73,16 +75,36 @@ _CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.?m\b|o'clock|[.:]\d)", re.I)
 def _candidates(text: str) -> list[tuple[int, int, int, str, object]]:
     found = []
     windows = _windows(text)
-    chunks = [text[ws:we] for ws, we in windows]
-    # lower-cased windows, unless the text holds a character that case-insensitive patterns fold oddly
-    lowered = [c.lower() for c in chunks] if text.isascii() or not set(text) & case_traps() else None
-    pieces = needles()
-    for priority, (name, pattern) in enumerate(rules()):
-        low, exact = pieces.get(name, ((), None))
+    # Rules run only over the windows holding one of their needles (and a word of each of their word
+    # groups); not when the text holds a character that case-insensitive patterns fold oddly.
+    filtered = text.isascii() or case_traps().isdisjoint(_NON_ASCII.findall(text))
+    active: list = [None] * len(windows)  # per window: the rules one of whose needles it holds
+    words: list = [None] * len(windows)  # per window: its lower-cased words, made when first needed
+    if filtered:
+        (all_low, rules_low), (all_exact, rules_exact) = _all_needles()
         for k, (ws, we) in enumerate(windows):
-            if exact is not None and lowered is not None and not (
-                    any(x in chunks[k] for x in exact) or any(x in lowered[k] for x in low)):
+            chunk = text[ws:we]
+            lowered = chunk.lower()
+            names: set[str] = set()
+            for x in all_low:
+                if x in lowered:
+                    names |= rules_low[x]
+            for x in all_exact:
+                if x in chunk:
+                    names |= rules_exact[x]
+            active[k] = names
+    needle_sets, word_sets = _needle_sets(), word_needles()
+    for priority, (name, pattern) in enumerate(rules()):
+        gated = filtered and name in needle_sets
+        groups = word_sets.get(name) if filtered else None
+        for k, (ws, we) in enumerate(windows):
+            if gated and name not in active[k]:
                 continue  # the window holds nothing every match of this rule holds: no match there (speed)
+            if groups is not None:
+                if words[k] is None:
+                    words[k] = {w.lower() for w in _WORD.findall(text, ws, we)}
+                if any(g.isdisjoint(words[k]) for g in groups):
+                    continue
             for m in pattern.finditer(text, ws, we):
                 s, e = m.span()
                 while e > s and text[e - 1] in " \t\n,;:-":
@@ -90,6 +112,25 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, object]]:
                 if e > s:
                     found.append((s, e, priority, name, m))
     return found
+
+
+@cache
+def _needle_sets() -> dict[str, tuple[frozenset, frozenset]]:
+    """Rule name → (lower-case needles, case-sensitive needles) as sets, for rules that have them."""
+    return {name: (frozenset(low), frozenset(exact)) for name, (low, exact) in needles().items() if exact is not None}
+
+
+@cache
+def _all_needles() -> tuple[tuple[tuple[str, ...], dict[str, frozenset[str]]], ...]:
+    """(every lower-case needle, the rules of each), then the same for the case-sensitive needles."""
+    out = []
+    for kind in (0, 1):
+        rules_of: dict[str, set[str]] = {}
+        for name, sets in _needle_sets().items():
+            for x in sets[kind]:
+                rules_of.setdefault(x, set()).add(name)
+        out.append((tuple(sorted(rules_of)), {x: frozenset(r) for x, r in rules_of.items()}))
+    return tuple(out)
 
 
 def _quarters(ctx: Ctx, cands) -> list[tuple[int, int, int]]:
