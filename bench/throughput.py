@@ -209,6 +209,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", default=None)
     parser.add_argument("--skip", action="append", default=[], choices=["raw", "one", "two", "ray"],
                         help="leave a configuration out (repeatable)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run every configuration this many times, in turn, and report the median run (default 1)")
     parser.add_argument("--write", action="store_true", help="record the figures in docs/PERFORMANCE.md")
     parser.add_argument("--save", type=Path, help="also save the measurements as JSON here")
     parser.add_argument("--load", type=Path, help="report measurements saved with --save instead of measuring")
@@ -217,7 +219,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.load:
         saved = json.loads(args.load.read_text(encoding="utf-8"))
         report(saved["results"], saved["texts"], saved["limit"], saved["batch_size"], saved["machine"],
-               saved["stamp"], saved["commit"], args.write)
+               saved["stamp"], saved["commit"], args.write, saved.get("repeat", 1), saved.get("runs"))
         return
     texts = load_texts(args.corpus, args.limit)
     where = machine()
@@ -226,28 +228,47 @@ def main(argv: list[str] | None = None) -> None:
             ("tidings, 1 worker", "one", run_tidings, (texts, args.model, args.batch_size, 1, "local")),
             ("tidings, 2 workers", "two", run_tidings, (texts, args.model, args.batch_size, 2, "local")),
             ("Ray, 2 CPUs", "ray", run_tidings, (texts, args.model, args.batch_size, 2, "ray"))]
-    results: dict[str, dict] = {}
-    for name, key, fn, fn_args in plan:
-        if key in args.skip:
-            continue
-        print(f"running {name} …", flush=True)
-        results[name] = in_fresh_process(fn, *fn_args)
-        print(f"  {json.dumps(results[name])}", flush=True)
+    runs: dict[str, list[dict]] = {}
+    for round_no in range(1, args.repeat + 1):  # in turn, so a slow spell on the machine hits every configuration
+        for name, key, fn, fn_args in plan:
+            if key in args.skip:
+                continue
+            print(f"running {name}" + (f" (round {round_no} of {args.repeat})" if args.repeat > 1 else "") + " …",
+                  flush=True)
+            runs.setdefault(name, []).append(in_fresh_process(fn, *fn_args))
+            print(f"  {json.dumps(runs[name][-1])}", flush=True)
+    tokens = runs["raw spaCy"][0]["tokens"] if "raw spaCy" in runs else 0
+    results = {name: median_run(found, tokens) for name, found in runs.items()}
+    if args.repeat > 1:
+        for name, found in runs.items():
+            print(f"{name}: articles/s of each run " + ", ".join(f"{rate(r, tokens)[0]:.2f}" for r in found)
+                  + f" → median run {rate(results[name], tokens)[0]:.2f}")
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     if args.save:
-        args.save.write_text(json.dumps({"results": results, "texts": len(texts), "limit": args.limit,
+        args.save.write_text(json.dumps({"results": results, "runs": runs, "repeat": args.repeat,
+                                         "texts": len(texts), "limit": args.limit,
                                          "batch_size": args.batch_size, "machine": where, "stamp": stamp,
                                          "commit": commit()}, indent=1), encoding="utf-8")
-    report(results, len(texts), args.limit, args.batch_size, where, stamp, commit(), args.write)
+    report(results, len(texts), args.limit, args.batch_size, where, stamp, commit(), args.write, args.repeat, runs)
+
+
+def median_run(found: list[dict], tokens: int) -> dict:
+    """The run with the median articles/s (the lower middle one for an even count)."""
+    ordered = sorted(found, key=lambda r: rate(r, tokens)[0])
+    return ordered[(len(ordered) - 1) // 2]
 
 
 def report(results: dict, n_texts: int, limit: int, batch_size: int, where: str, stamp: str, sha: str,
-           write: bool) -> None:
+           write: bool, repeat: int = 1, runs: dict[str, list[dict]] | None = None) -> None:
     tokens = results["raw spaCy"]["tokens"] if "raw spaCy" in results else 0
+    every = [f"- articles/s of every run, {name}: " + ", ".join(f"{rate(r, tokens)[0]:.2f}" for r in found)
+             for name, found in (runs or {}).items() if len(found) > 1]
     block = "\n".join([f"### Throughput, {stamp}, commit {sha}", "",
-                       f"`python bench/throughput.py --limit {limit} --batch-size {batch_size}`: "
-                       f"{n_texts} articles ({tokens:,} spaCy tokens) from ../shared/corpus; {where}.", "",
-                       *table(results, tokens), "", *ratios(results, tokens)])
+                       f"`python bench/throughput.py --limit {limit} --batch-size {batch_size}"
+                       + (f" --repeat {repeat}`: each configuration run {repeat} times in turn, the median run "
+                          f"shown; " if repeat > 1 else "`: ")
+                       + f"{n_texts} articles ({tokens:,} spaCy tokens) from ../shared/corpus; {where}.", "",
+                       *table(results, tokens), "", *ratios(results, tokens), *every])
     print("\n" + block)
     if write:
         write_doc(block)
