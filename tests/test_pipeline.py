@@ -108,3 +108,25 @@ def test_item_time_limit_setting(monkeypatch):
     assert item_seconds() == ITEM_SECONDS
     monkeypatch.delenv("TIDINGS_ITEM_SECONDS")
     assert item_seconds() == ITEM_SECONDS
+
+
+def test_second_batch_freezes_long_lived_objects_once(tmp_path):
+    """From its second batch a process stops rescanning the model's objects; TIDINGS_GC=default opts out."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import gc\n"
+              "from tidings.pipeline import Pipeline\n"
+              "p = Pipeline(batch_size=1)\n"
+              "list(p.pipe(['The minister spoke in Kyiv on Monday.']))\n"
+              "before = gc.get_freeze_count()\n"
+              "list(p.pipe(['Troops moved to the border.', 'Talks ended.']))\n"
+              "print(before, gc.get_freeze_count() > 0, gc.get_threshold()[0])\n")
+    env = dict(os.environ)
+    env.pop("TIDINGS_GC", None)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.split() == ["0", "True", "20000"]
+    env["TIDINGS_GC"] = "default"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.split() == ["0", "False", "700"]
