@@ -115,7 +115,7 @@ class DocIndex:
         want_lower = word_ids(lowers)
         strings = self.doc.vocab.strings
         hits = _LEMMA_HITS.get(lemmas)
-        if hits is None or len(hits) > 500_000:  # bounded: a long run over ever new words
+        if hits is None or len(hits) > 200_000:  # bounded: a long run over ever new words
             hits = _LEMMA_HITS[lemmas] = {}
         out = []
         for i, (low, lemma) in enumerate(zip(table[:, 0].tolist(), table[:, 1].tolist())):
