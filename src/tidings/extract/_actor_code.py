@@ -30,7 +30,7 @@ _SKIP_WORDS = {"the", "a", "an", "'s", "'", "its", "their", "his", "her", "our",
 _word_norm = lru_cache(maxsize=1 << 16)(norm)
 _STRING_COLUMNS = [ORTH, LOWER, LEMMA, DEP]  # the order _columns unpacks them in
 _NUMBER_COLUMNS = [POS, IDX]
-_MEMO_SIZE = 1 << 18  # strings remembered by hash (the memo starts over when full: ~40 MB at most)
+_MEMO_SIZE = 1 << 16  # strings remembered by hash (the memo starts over when full: ~7 MB at most)
 _STRINGS: dict[int, str] = {}  # spaCy string hash → string, as doc.vocab.strings gives it
 
 
