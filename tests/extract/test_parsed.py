@@ -20,6 +20,8 @@ def test_views_equal_spacy(doc):
     assert view.tokens == list(doc)
     assert [view.head(t) for t in doc] == [t.head for t in doc]
     assert [view.children(t) for t in doc] == [list(t.children) for t in doc]
+    assert view.kids == [[c.i for c in t.children] for t in doc]
+    assert [view.subtree(t.i) for t in doc] == [[s.i for s in t.subtree] for t in doc]
     assert view.sents == tuple(doc.sents)
     assert [view.sent(t) for t in doc] == [t.sent for t in doc]
     assert view.ents == doc.ents and view.ents

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import DEP, IDX, LEMMA, LOWER, ORTH, POS
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 
 from ._actor_lexicon import lexicon, norm
@@ -29,7 +29,6 @@ _SKIP_WORDS = {"the", "a", "an", "'s", "'", "its", "their", "his", "her", "our",
                "former", "ousted", "top", "senior", "new", "chief", "of", "mr", "mr.", "mrs", "ms", "dr", "dr."}
 _word_norm = lru_cache(maxsize=1 << 16)(norm)
 _STRING_COLUMNS = [ORTH, LOWER, LEMMA, DEP]  # the order _columns unpacks them in
-_NUMBER_COLUMNS = [POS, IDX]
 _MEMO_SIZE = 1 << 16  # strings remembered by hash (the memo starts over when full: ~7 MB at most)
 _STRINGS: dict[int, str] = {}  # spaCy string hash → string, as doc.vocab.strings gives it
 
@@ -37,15 +36,14 @@ _STRINGS: dict[int, str] = {}  # spaCy string hash → string, as doc.vocab.stri
 class DocInfo:
     """Token columns and index lists of one doc, each made on first use (see the module doc)."""
 
-    __slots__ = ("view", "doc", "tokens", "heads", "_kids", "_sub", "_phrase", "_codes", "_roots", "_pos", "_dep",
+    __slots__ = ("view", "doc", "tokens", "heads", "_phrase", "_codes", "_roots", "_pos", "_dep",
                  "_lower", "_lemma", "_text", "_idx", "_words", "_nchars", "memo")
 
     def __init__(self, view):
         self.view, self.doc = view, view.doc
         self.tokens, self.heads = view.tokens, view.heads
-        self._kids = self._pos = self._dep = self._lower = self._lemma = self._text = self._idx = None
+        self._pos = self._dep = self._lower = self._lemma = self._text = self._idx = None
         self._words = self._nchars = None
-        self._sub: dict[int, list[int]] = {}
         self._phrase: dict[int, tuple[list[int], list]] = {}
         self._codes: dict = {}
         self._roots: dict = {}
@@ -54,13 +52,7 @@ class DocInfo:
     @property
     def kids(self) -> list[list[int]]:
         """Children indices of each token, in document order (as ``token.children``)."""
-        if self._kids is None:
-            kids: list[list[int]] = [[] for _ in self.heads]
-            for i, h in enumerate(self.heads):
-                if h != i:
-                    kids[h].append(i)
-            self._kids = kids
-        return self._kids
+        return self.view.kids
 
     def _columns(self) -> None:
         """Read the token attributes with ``doc.to_array``; strings come from spaCy's own store, each looked up once."""
@@ -85,8 +77,8 @@ class DocInfo:
         self._lower = [found[j] for j in low]
         self._lemma = [lowered[j] for j in lemma]
         self._dep = [found[j] for j in dep]
-        pos, self._idx = doc.to_array(_NUMBER_COLUMNS).T.tolist()
-        self._pos = [_POS_NAMES[p] for p in pos]
+        self._idx = self.view.starts
+        self._pos = [_POS_NAMES[p] for p in doc.to_array(POS).tolist()]
 
     @property
     def pos(self) -> list[str]:
@@ -139,22 +131,7 @@ class DocInfo:
 
     def subtree(self, i: int) -> list[int]:
         """Indices of ``token.subtree`` (same order). Do not change the list."""
-        sub = self._sub.get(i)
-        if sub is None:
-            kids = self.kids[i]
-            if not kids:
-                sub = [i]
-            else:
-                sub = []
-                for c in kids:
-                    if c < i:
-                        sub.extend(self.subtree(c))
-                sub.append(i)
-                for c in kids:
-                    if c > i:
-                        sub.extend(self.subtree(c))
-            self._sub[i] = sub
-        return sub
+        return self.view.subtree(i)
 
     def ancestors(self, i: int) -> list[int]:
         """Indices of ``token.ancestors``."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import IDX, IS_TITLE, LENGTH, LOWER, POS
+from spacy.attrs import IS_TITLE, LOWER, POS
 
 from ._gazetteer import KIND_ADMIN, KIND_COUNTRY, name_key
 from ._geo_resolve import Mention, prior
@@ -49,11 +49,11 @@ class Words:
         self.doc = doc
         self.text = text
         self.n = len(doc)
-        self.starts = doc.to_array(IDX).tolist() if self.n else []
-        lengths = doc.to_array(LENGTH).tolist() if self.n else []
-        self.texts = [text[s:s + k] for s, k in zip(self.starts, lengths)]
+        view = parsed(doc)
+        self.starts = view.starts
+        self.texts = [text[s:e] for s, e in zip(view.starts, view.ends)]
         self.caps = [w[:1].isupper() for w in self.texts]
-        self.ents = [Ent(e, text) for e in parsed(doc).ents]
+        self.ents = [Ent(e, text) for e in view.ents]
         self._pos = self._title = self._in_ent = self._lowers = None
         self._lower: dict[int, str] = {}
 

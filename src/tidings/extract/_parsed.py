@@ -11,18 +11,23 @@ over the same doc shares it and nothing outlives the next doc.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 __all__ = ["Parsed", "parsed"]
 
 
 class Parsed:
     """Lazily made, cached views of one doc. Each attribute equals spaCy's own answer."""
 
-    __slots__ = ("doc", "_tokens", "_heads", "_children", "_sents", "_sent_index", "_ents", "_noun_chunks", "_text")
+    __slots__ = ("doc", "_tokens", "_heads", "_kids", "_children", "_subtrees", "_sents", "_sent_index", "_ents",
+                 "_noun_chunks", "_text", "_starts", "_ends")
 
     def __init__(self, doc):
         self.doc = doc
-        self._tokens = self._heads = self._children = self._sents = None
+        self._tokens = self._heads = self._kids = self._children = self._sents = None
         self._sent_index = self._ents = self._noun_chunks = self._text = None
+        self._starts = self._ends = None
+        self._subtrees: dict[int, list[int]] = {}
 
     @property
     def tokens(self) -> list:
@@ -39,6 +44,29 @@ class Parsed:
         return self._text
 
     @property
+    def starts(self) -> list[int]:
+        """``token.idx`` of each token: its first character."""
+        if self._starts is None:
+            self._offsets()
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        """``token.idx + len(token)`` of each token: the character after it."""
+        if self._ends is None:
+            self._offsets()
+        return self._ends
+
+    def _offsets(self) -> None:
+        from spacy.attrs import IDX, LENGTH
+
+        if len(self.doc):
+            table = self.doc.to_array([IDX, LENGTH])
+            self._starts, self._ends = table[:, 0].tolist(), (table[:, 0] + table[:, 1]).tolist()
+        else:
+            self._starts, self._ends = [], []
+
+    @property
     def heads(self) -> list[int]:
         """The index of each token's head (a root is its own head)."""
         if self._heads is None:
@@ -51,16 +79,42 @@ class Parsed:
         """``token.head``."""
         return self.tokens[self.heads[token.i]]
 
+    @property
+    def kids(self) -> list[list[int]]:
+        """The indices of each token's children, in document order. Do not change the lists."""
+        if self._kids is None:
+            kids: list[list[int]] = [[] for _ in self.heads]
+            for i, h in enumerate(self.heads):
+                if h != i:
+                    kids[h].append(i)
+            self._kids = kids
+        return self._kids
+
     def children(self, token) -> list:
         """``list(token.children)``, in document order. Do not change the list."""
         if self._children is None:
             tokens = self.tokens
-            kids: list[list] = [[] for _ in tokens]
-            for i, h in enumerate(self.heads):
-                if h != i:
-                    kids[h].append(tokens[i])
-            self._children = kids
+            self._children = [[tokens[j] for j in kids] for kids in self.kids]
         return self._children[token.i]
+
+    def subtree(self, i: int) -> list[int]:
+        """The indices of ``doc[i].subtree``, in spaCy's order (each left child's subtree, the token,
+        each right child's), made once a token. Do not change the list."""
+        found = self._subtrees.get(i)
+        if found is None:
+            kids, out, stack = self.kids, [], [i]  # t >= 0: a subtree to open; ~t: token t to emit
+            while stack:
+                t = stack.pop()
+                if t < 0:
+                    out.append(~t)
+                    continue
+                below = kids[t]
+                k = bisect_left(below, t)
+                stack.extend(reversed(below[k:]))
+                stack.append(~t)
+                stack.extend(reversed(below[:k]))
+            found = self._subtrees[i] = out
+        return found
 
     def nbor(self, token, offset: int = 1):
         """``token.nbor(offset)``, or None past either end of the doc."""

@@ -34,63 +34,30 @@ class DocIndex:
 
     def __init__(self, doc, text: str | None = None):
         self.doc = doc
-        if len(doc):
-            table = doc.to_array(["IDX", "LENGTH"])
-            self.starts = table[:, 0].tolist()
-            self.ends = (table[:, 0] + table[:, 1]).tolist()
-        else:
-            self.starts, self.ends = [], []
+        self.view = parsed(doc)
+        self.starts, self.ends = self.view.starts, self.view.ends
         # the record's text is the doc's text (the parse runs over it); doc.text would rebuild it
         if text is None or len(text) != (self.ends[-1] + len(doc[-1].whitespace_) if len(doc) else 0):
             text = doc.text
         self.text = text
-        self.view = parsed(doc)
         self._sent_starts: list[int] | None = None
         self._sent_ends: list[int] | None = None
         self._sent_chars: tuple[list[int], list[int]] | None = None
         self._noun_lemmas: dict[str, list[int]] | None = None
         self._words = None
         self._lower_ids: set[int] | None = None
-        self._kids: tuple[list[int], list[int]] | None = None
         self.cue_memo: dict[int, bool] = {}  # token index -> is a reporting cue (_quote_attrib.is_cue)
 
     # -- tree ----------------------------------------------------------------------------
-    def _kid_table(self) -> tuple[list[int], list[int]]:
-        """Token indices sorted by head (then in document order), and where each head's run starts:
-        two flat lists rather than a list per token."""
-        if self._kids is None:
-            import numpy
-
-            heads = numpy.array(self.view.heads, dtype="int64")
-            order = numpy.argsort(heads, kind="stable")
-            firsts = numpy.searchsorted(heads[order], numpy.arange(len(heads) + 1))
-            self._kids = (order.tolist(), firsts.tolist())
-        return self._kids
-
     def children(self, i: int) -> list:
         """``list(doc[i].children)`` (a new list on each call)."""
-        order, firsts = self._kid_table()
         tokens = self.view.tokens
-        return [tokens[j] for j in order[firsts[i]:firsts[i + 1]] if j != i]
+        return [tokens[j] for j in self.view.kids[i]]
 
     def subtree(self, i: int) -> list:
-        """``list(doc[i].subtree)``, in spaCy's order: each left child's subtree, the token, each right one's."""
-        order, firsts = self._kid_table()
-        out: list[int] = []
-        stack = [i]  # t >= 0: a subtree to open; ~t: token t to emit
-        while stack:
-            t = stack.pop()
-            if t < 0:
-                out.append(~t)
-                continue
-            kids = order[firsts[t]:firsts[t + 1]]  # ascending; holds t itself when t is a root
-            k = bisect_left(kids, t)
-            rights = kids[k + 1:] if k < len(kids) and kids[k] == t else kids[k:]
-            stack.extend(reversed(rights))
-            stack.append(~t)
-            stack.extend(reversed(kids[:k]))
+        """``list(doc[i].subtree)``, in spaCy's order."""
         tokens = self.view.tokens
-        return [tokens[j] for j in out]
+        return [tokens[j] for j in self.view.subtree(i)]
 
     # -- words ---------------------------------------------------------------------------
     def _word_table(self):
