@@ -9,7 +9,7 @@ import typer
 
 __all__ = ["register", "TASK_NAMES"]
 
-TASK_NAMES = ("quotes", "time", "places", "quantities", "events", "article", "all")
+TASK_NAMES = ("quotes", "time", "places", "quantities", "events", "events-news", "article", "all")
 
 
 def register(app: typer.Typer) -> None:
@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("eval")
     def eval_command(
-        task: str = typer.Argument(..., help="quotes, time, places, quantities, events, article, or all"),
+        task: str = typer.Argument(..., help="quotes, time, places, quantities, events, events-news, article, or all"),
         gold: Optional[list[Path]] = typer.Option(
             None, "--gold", help="gold file or folder (repeatable); default: the task's dev set(s) in ../shared"),
         as_json: bool = typer.Option(False, "--json", help="print one JSON object instead of tables"),

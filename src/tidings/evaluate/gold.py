@@ -22,6 +22,7 @@ REQUIRED: dict[str, tuple[tuple[str, ...], str | None, tuple[str, ...]]] = {
     "places": (("id", "text", "toponyms"), "toponyms", ("start", "end", "lat", "lon")),
     "quantities": (("id", "text", "quantities"), "quantities", ("value", "unit", "normalized_unit")),
     "events": (("id", "text", "events"), "events", ("source", "target", "code")),
+    "events-news": (("id", "text", "events"), "events", ("contains", "source", "target", "code", "modality")),
     "article": (("id", "published", "persons", "places", "quotes", "quantities", "times", "events"), None, ()),
 }
 

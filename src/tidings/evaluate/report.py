@@ -23,6 +23,8 @@ PRIMARY: dict[str, tuple[str, ...]] = {
     "quantities": ("value_precision", "value_recall", "value_f1", "value_unit_f1"),
     "events": ("root_accuracy", "triple_precision", "triple_recall", "triple_f1", "no_event_accuracy",
                "plover_accuracy"),
+    "events-news": ("root_precision", "root_recall", "root_f1", "dyad_precision", "dyad_recall", "dyad_f1",
+                    "modality_accuracy"),
 }
 
 

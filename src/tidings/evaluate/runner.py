@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Sequence
 from ..errors import TidingsError
 from ..items import InputItem
 from ..record import Article
-from . import article, events, places, quantities, quotes, timex
+from . import article, events, events_news, places, quantities, quotes, timex
 from .align import to_raw
 from .gold import GoldDoc, expand_paths, load_gold, shared_dir
 from .result import TaskScore
@@ -35,6 +35,7 @@ TASKS: dict[str, Task] = {
     "places": Task("places", "places", places.predictions, places.score_places),
     "quantities": Task("quantities", "quantities", quantities.predictions, quantities.score_quantities),
     "events": Task("events", "events", events.predictions, events.score_events),
+    "events-news": Task("events-news", "events", events_news.predictions, events_news.score_events_news),
     "article": Task("article", None, None, article.score_article),
 }
 
