@@ -21,6 +21,11 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "hersel
 _GROUP_PRONOUNS = {"it", "they", "them", "its", "their", "itself", "themselves"}
 _SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our"}
 _LOCAL_SECTORS = {"MIL", "CVL", "COP", "GOV", "REF", "LAB", "EDU", "HLH", "MED", "BUS"}
+_NO_COUNTRY_SECTORS = {"IGO", "NGO", "UAF", "MNC"}
+# sectors an unnamed group takes the article's country for ("police", "protesters", "the court");
+# not armed groups, criminals or spies, who are as often foreign
+_HOME_SECTORS = {"COP", "CVL", "JUD", "LEG", "GOV", "MIL", "OPP", "LAB", "EDU", "HLH", "MED", "BUS", "REL", "ELI",
+                 "PTY", "REF", "AGR", "DEV", "ENV"}
 _NOT_SELF = {"warn", "fear", "suspect", "allege", "worry", "accuse"}
 _ALL_PRONOUNS = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SPEAKER_PRONOUNS
 _PAIR_NOUNS = {"leader", "side", "president", "country", "nation", "minister", "government", "party", "neighbour",
@@ -38,6 +43,20 @@ class ActorRef:
     @property
     def country(self) -> str | None:
         return self.code[:3] if self.code else None
+
+
+def article_country(record: Article) -> str | None:
+    """The country an article is about: the country of its places, those of the first sentence
+    (the dateline) counting twice; None when no place has a country."""
+    counts: dict[str, int] = {}
+    first_end = record.sentences[0].end if record.sentences else 0
+    for p in record.places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + (2 if p.start < first_end else 1)
+    if not counts:
+        return None
+    top, n = max(counts.items(), key=lambda kv: kv[1])
+    return top if n * 2 > sum(counts.values()) else None  # a story about several countries has none
 
 
 class Resolver:
@@ -62,6 +81,7 @@ class Resolver:
                     self.mentions.append((span[0], span[1], e))
         self.mentions.sort(key=lambda x: x[0])
         self.quotes = record.quotes
+        self.home = article_country(record)
 
     # -- one noun phrase ------------------------------------------------------------
     def _ref(self, tok, code: str | None, entity: Entity | None) -> ActorRef:
@@ -97,8 +117,12 @@ class Resolver:
         code = found.code
         if code is None and entity is not None and entity.actor_code:
             code = entity.actor_code
-        if code is None and found.sector in _LOCAL_SECTORS and pos == "NOUN":
-            country = self.clause_country(tok)  # "killed 13 soldiers … in central Turkey"
+        if code is None and found.sector and found.sector not in _NO_COUNTRY_SECTORS and pos == "NOUN":
+            # "killed 13 soldiers … in central Turkey"; else the country the article is about
+            # ("Police arrested six Protestants" in a Belfast story)
+            country = self.clause_country(tok) if found.sector in _LOCAL_SECTORS else None
+            if country is None and found.sector in _HOME_SECTORS:
+                country = self.home
             code = country + found.sector if country else None
         if code is None:
             # a named person or organisation, or a group such as "rebels", without a country:

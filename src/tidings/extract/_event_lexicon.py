@@ -15,7 +15,7 @@ import yaml
 from ._actor_code import info
 
 __all__ = ["Rule", "codebook", "verb_rules", "noun_rules", "families", "match_rules", "dependent_text",
-           "content_of_code", "family_code", "FAMILIES", "joined_text"]
+           "content_of_code", "family_code", "FAMILIES", "joined_text", "dictionary_code", "petrarch_verbs"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "cameo"
 FAMILIES = ("appeal", "intent", "demand", "reject", "threaten")
@@ -247,3 +247,66 @@ def joined_text(toks) -> str:
                 words.append(lower[s])
                 lemmas.append(lemma[s])
     return _joined(words, lemmas)
+
+
+@cache
+def petrarch_verbs() -> tuple[dict, list]:
+    """The compiled PETRARCH-2 CAMEO verb dictionary (tools/build_cameo_verbs.py): (verbs, blocks)."""
+    data = json.loads((DATA_DIR / "petrarch_verbs.json").read_text(encoding="utf-8"))
+    book = codebook()
+    blocks = [[(code if code in book else None, tuple(tuple(a) for a in pre), tuple(tuple(a) for a in post))
+               for code, pre, post in block] for block in data["blocks"]]
+    return data["verbs"], blocks
+
+
+def _slot_holds(text: str, alts: tuple[str, ...]) -> bool:
+    for alt in alts:
+        if alt.endswith("_") or len(alt) < 4:
+            if f" {alt.rstrip('_')} " in text:
+                return True
+        elif f" {alt}" in text:  # a stem: "troop" holds for "troops"
+            return True
+    return False
+
+
+def _subject_text(d, i: int) -> str:
+    words: list[str] = []
+    lemmas: list[str] = []
+    for child in d.kids[i]:
+        if d.dep[child] in ("nsubj", "nsubjpass", "csubj"):
+            for t in d.subtree(child):
+                words.append(d.lower[t])
+                lemmas.append(d.lemma[t])
+    return _joined(words, lemmas)
+
+
+def dictionary_code(tok) -> tuple[str | None, str] | None:
+    """The PETRARCH verb dictionary's reading of a verb token: (code, how: "pattern", "verb" for
+    the verb's own code, "block" for its block's), or None
+    when the verb is not in the dictionary. The pattern with most words that all occur among
+    the verb's dependents wins (words before the verb in the subject, words after it among the
+    other dependents); a pattern coded `---` gives code None (a sense that is no event); with no
+    pattern, the verb's own or its block's code."""
+    verbs, blocks = petrarch_verbs()
+    for key in lookup_keys(tok):
+        entry = verbs.get(key)
+        if entry is None:
+            continue
+        default, block, own = entry
+        d = info(tok.doc)
+        text = _dependent_text(d, tok.i, True)
+        subject = None
+        best, best_n = None, 0
+        for code, pre, post in blocks[block] if block is not None else ():
+            n = len(pre) + len(post)
+            if n <= best_n or not all(_slot_holds(text, alts) for alts in post):
+                continue
+            if pre:
+                subject = _subject_text(d, tok.i) if subject is None else subject
+                if not all(_slot_holds(subject, alts) for alts in pre):
+                    continue
+            best, best_n = code, n
+        if best_n:
+            return best, "pattern"
+        return (default if default in codebook() else None), ("verb" if own else "block")
+    return None
