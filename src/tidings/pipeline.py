@@ -1,16 +1,13 @@
 """read → clean → parse once (spaCy, batched) → extractor stages → one Article record.
 
-Each extractor stage is a module under ``tidings.extract`` with one public function
-``fn(doc, record) -> value`` that reads the parsed ``doc`` (a spaCy ``Doc`` over
-``record.text``) and the fields earlier stages put in ``record``, and returns the new
-value of the field(s) it fills (a tuple, in ``fills`` order, when it fills several).
-The order below is checked at start-up: a stage may read only fields that the
-preparation step or an earlier stage fills.
+The stages are ``tidings.extract.STAGES``: each is a function ``fn(view, record) -> value``
+over one ``DocView`` (the parsed doc, made once here per article) and the record so far; see
+``tidings.extract``. Their order is checked at start-up: a stage may read only fields that
+the preparation step or an earlier stage fills.
 """
 from __future__ import annotations
 
 import gc
-import importlib
 import logging
 import os
 from dataclasses import dataclass
@@ -22,6 +19,7 @@ import numpy
 
 from .clean import clean_text, detect_language
 from .errors import InputError, ModelError, TidingsError
+from .extract import STAGES, DocView, Stage
 from .items import InputItem
 from .record import Article, Sentence, StageError, article_id
 from .timelimit import ItemTimeout, time_limit
@@ -34,38 +32,6 @@ log = logging.getLogger("tidings")
 # Fields set before any extractor runs.
 PREPARED_FIELDS = ("id", "url", "title", "published", "published_source", "source_name",
                    "language", "text", "removed_lines", "mt_artifacts", "sentences")
-
-
-@dataclass(frozen=True)
-class Stage:
-    name: str
-    target: str  # "module:function"
-    reads: tuple[str, ...]
-    fills: tuple[str, ...]
-
-    def load(self) -> Callable | None:
-        module_name, func_name = self.target.split(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:  # stage not built yet: skip, never fake
-            if exc.name == module_name:
-                return None
-            raise
-        return getattr(module, func_name)
-
-
-STAGES: tuple[Stage, ...] = (
-    Stage("entities", "tidings.extract.entities:extract_entities", ("text", "sentences", "mt_artifacts"), ("entities",)),
-    Stage("times", "tidings.extract.times:extract_times", ("text", "published", "sentences", "removed_lines"), ("times",)),
-    Stage("places", "tidings.extract.places:extract_places", ("text", "sentences", "entities"), ("places",)),
-    Stage("quotes", "tidings.extract.quotes:extract_quotes", ("text", "sentences", "entities"), ("quotes",)),
-    Stage("actors", "tidings.extract.actors:extract_actors", ("entities", "places", "published"), ("entities",)),
-    Stage("events", "tidings.extract.events:extract_events",
-          ("sentences", "entities", "quotes", "times", "places", "published"), ("events",)),
-    Stage("quantities", "tidings.extract.quantities:extract_quantities",
-          ("sentences", "entities", "events", "times", "mt_artifacts"), ("quantities",)),
-    Stage("tone", "tidings.extract.tone:extract_tone", ("text", "sentences", "events"), ("tone", "events")),
-)
 
 
 def check_order(stages: Iterable[Stage]) -> None:
@@ -273,8 +239,7 @@ class Pipeline:
         self.batch_size = batch_size
         self.stages = tuple(stages if stages is not None else STAGES)
         check_order(self.stages)
-        self._funcs = [(s, s.load()) for s in self.stages]
-        self.missing_stages = [s.name for s, f in self._funcs if f is None]
+        self._funcs = [(s, s.func) for s in self.stages]
         self.max_chars = int(os.environ.get("TIDINGS_MAX_CHARS", MAX_CHARS))
         self.item_seconds = _item_seconds() if item_seconds is None else item_seconds
         self.nlp.max_length = max(self.nlp.max_length, self.max_chars + 1)
@@ -290,17 +255,16 @@ class Pipeline:
         A stage that raises is recorded in ``record.errors`` (E600) and the others go on; when the
         time is up the running stage is stopped and it and the stages after it are recorded (E601).
         """
+        view = DocView(doc, record.text)  # the one view of this doc every stage reads
         record.sentences = [Sentence(start=s.start_char, end=s.end_char) for s in doc.sents]
         position = 0  # index in self._funcs of the stage running (or next to run)
         try:
             with time_limit(self.item_seconds) as deadline:
                 for position, (stage, func) in enumerate(self._funcs):
-                    if func is None:
-                        continue
                     if deadline.expired:  # no timer in this thread: check between stages
                         raise ItemTimeout
                     try:
-                        value = func(doc, record)
+                        value = func(view, record)
                     except Exception as exc:  # one stage failing must not lose the article
                         log.warning("stage %s failed on %s: %s", stage.name, record.id, exc)
                         record.errors.append(StageError(stage=stage.name, code="E600",
@@ -311,7 +275,7 @@ class Pipeline:
                         setattr(record, name, val)
                 position = len(self._funcs)
         except ItemTimeout:
-            skipped = [s.name for s, f in self._funcs[position + 1:] if f is not None]
+            skipped = [s.name for s, _ in self._funcs[position + 1:]]
             stage = self._funcs[position][0].name if position < len(self._funcs) else "extract"
             log.warning("article %s: time limit of %g s reached in stage %s", record.id, self.item_seconds, stage)
             record.errors.append(StageError(
@@ -375,9 +339,6 @@ class Pipeline:
         for i, doc in zip(english, docs):
             if doc is not None:
                 self.extract(doc, articles[i])
-        for article, error in results:
-            if article is not None and self.missing_stages:
-                article.warnings.append("stages not available: " + ", ".join(self.missing_stages))
         return results
 
     def pipe(self, items: Iterable[InputItem | str | dict]) -> Iterator[Article]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tidings.errors import ConfigError
+from tidings.extract._doc import DocView
 from tidings.extract.actors import extract_actors, load_actor_dictionary, use_actor_dictionary
 
 from ._event_helpers import make_record
@@ -28,7 +29,7 @@ def test_people_titles_nationalities_and_organisations(nlp):
         ("Carla Menezes", "PERSON", ["Carla Menezes"]), ("Otieno Wafula", "PERSON", ["Otieno Wafula"]),
         ("NATO", "ORG", ["NATO"]), ("Kremlin", "ORG", ["Kremlin"]), ("Moscow", "PLACE", ["Moscow"]),
         ("Nairobi", "PLACE", ["Nairobi"])])
-    codes = _codes(extract_actors(doc, record))
+    codes = _codes(extract_actors(DocView(doc), record))
     assert codes["Carla Menezes"] == "BRAGOV"
     assert codes["Otieno Wafula"] == "KENGOV"
     assert codes["NATO"].startswith("IGO")
@@ -40,7 +41,7 @@ def test_people_titles_nationalities_and_organisations(nlp):
 def test_groups_the_entity_stage_misses_are_added(nlp):
     text = "US intelligence agencies said Russian troops had crossed the border. Israeli police arrested two men."
     doc, record = make_record(nlp, text, entities=[("US", "PLACE", ["US"])])
-    entities = extract_actors(doc, record)
+    entities = extract_actors(DocView(doc), record)
     codes = {e.name: e.actor_code for e in entities}
     assert codes.get("US intelligence agencies") == "USASPY"
     assert codes.get("Russian troops") == "RUSMIL"
@@ -54,9 +55,9 @@ def test_groups_the_entity_stage_misses_are_added(nlp):
 def test_known_leaders_are_dated(nlp):
     text = "Biden spoke on Tuesday."
     doc, record = make_record(nlp, text, published="2021-12-07", entities=[("Biden", "PERSON", ["Biden"])])
-    assert _codes(extract_actors(doc, record))["Biden"] == "USAGOV"
+    assert _codes(extract_actors(DocView(doc), record))["Biden"] == "USAGOV"
     doc, record = make_record(nlp, text, published="1990-05-01", entities=[("Biden", "PERSON", ["Biden"])])
-    assert _codes(extract_actors(doc, record))["Biden"] == "USALEG"  # a senator then
+    assert _codes(extract_actors(DocView(doc), record))["Biden"] == "USALEG"  # a senator then
 
 
 def test_user_dictionary_csv_overrides_and_adds(nlp, tmp_path):
@@ -68,7 +69,7 @@ def test_user_dictionary_csv_overrides_and_adds(nlp, tmp_path):
     text = "Kenyan Foreign Minister Otieno Wafula praised Harbour Watch."
     doc, record = make_record(nlp, text, entities=[("Otieno Wafula", "PERSON", ["Otieno Wafula"]),
                                                    ("Harbour Watch", "ORG", ["Harbour Watch"])])
-    codes = _codes(extract_actors(doc, record))
+    codes = _codes(extract_actors(DocView(doc), record))
     assert codes["Otieno Wafula"] == "KENOPP"
     assert codes["Harbour Watch"] == "NGOENV"
 
@@ -79,7 +80,7 @@ def test_user_dictionary_yaml_and_environment(nlp, tmp_path, monkeypatch):
     monkeypatch.setenv("TIDINGS_ACTORS", str(path))
     use_actor_dictionary(None)  # drop cached vocabularies so the variable is read
     doc, record = make_record(nlp, "HW said so.", entities=[("HW", "ORG", ["HW"])])
-    assert _codes(extract_actors(doc, record))["HW"] == "NGOENV"
+    assert _codes(extract_actors(DocView(doc), record))["HW"] == "NGOENV"
 
 
 @pytest.mark.parametrize("content, suffix, message", [
@@ -108,7 +109,7 @@ def test_missing_user_dictionary(tmp_path):
 
 def test_doc_columns_match_spacy(nlp):
     """The per-doc token columns the actor and event stages read equal spaCy's own answers."""
-    from tidings.extract._actor_code import info, phrase_tokens
+    from tidings.extract.actors.code import info, phrase_tokens
 
     doc = nlp("The Nairobi  government of Kenya's president  said on Tuesday it won't   send troops.\n\nRebels fled.")
     d = info(doc)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.extract._event_lexicon import codebook, families, noun_rules, verb_rules
+from tidings.extract._doc import DocView
+from tidings.extract.events.lexicon import codebook, families, noun_rules, verb_rules
 from tidings.extract.actors import extract_actors
 from tidings.extract.events import extract_events
 from tidings.record import Quote, Speaker, TimeExpr
@@ -15,8 +16,8 @@ def _events(nlp, text, published="2021-12-07", entities=(), times=(), quotes=())
     doc, record = make_record(nlp, text, published, entities)
     record.times = list(times)
     record.quotes = list(quotes)
-    record.entities = extract_actors(doc, record)
-    return record, extract_events(doc, record)
+    record.entities = extract_actors(DocView(doc), record)
+    return record, extract_events(DocView(doc), record)
 
 
 def _triples(events):

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tidings.extract._gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, gazetteer, name_key
-from tidings.extract._geo_resolve import Mention, distance_km, resolve
+from tidings.extract._doc import DocView
+from tidings.extract.places.gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, gazetteer, name_key
+from tidings.extract.places.resolve import Mention, distance_km, resolve
 from tidings.extract.places import extract_places
 from tidings.record import Article, Entity, Mention as EntityMention, Sentence
 
@@ -27,7 +28,7 @@ def run(nlp, text: str, entities: list[Entity] | None = None) -> list:
     doc = nlp(text)
     record = Article(id="t", text=text, sentences=[Sentence(start=s.start_char, end=s.end_char) for s in doc.sents],
                      entities=entities or [])
-    return extract_places(doc, record)
+    return extract_places(DocView(doc), record)
 
 
 def near(place, lat: float, lon: float, km: float = 161.0) -> bool:
@@ -67,7 +68,7 @@ def test_gazetteer_knows_countries_aliases_regions_and_cities():
 def test_gazetteer_loads_fast_and_small_in_a_fresh_process():
     # VmHWM of the child itself: ru_maxrss can carry the forking parent's peak over to the child.
     code = ("import re, time, tidings.record; t = time.process_time();"
-            "from tidings.extract._gazetteer import gazetteer; gazetteer();"
+            "from tidings.extract.places.gazetteer import gazetteer; gazetteer();"
             "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1);"
             "print(time.process_time() - t, hwm)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
@@ -232,7 +233,7 @@ def test_county_heading_an_organisation_name_is_a_place(nlp):
 
 
 def test_a_name_used_for_a_person_is_not_personal_unless_something_says_so(nlp):
-    from tidings.extract._geo_context import Words
+    from tidings.extract.places.context import Words
     from tidings.extract.places import _personal
 
     doc = nlp("Mayor Ryan Bingham said the plan was ready. Bingham said it would start in May. "
@@ -243,7 +244,7 @@ def test_a_name_used_for_a_person_is_not_personal_unless_something_says_so(nlp):
 
 
 def test_word_columns_are_spacys_token_attributes(nlp):
-    from tidings.extract._geo_context import Words
+    from tidings.extract.places.context import Words
 
     text = "Flooding hit Fort Wayne, Ind., on Sunday\u2014the RIVER rose 3.5 m near the \u00c9cole Street bridge."
     doc = nlp(text)
@@ -270,7 +271,7 @@ def test_word_columns_are_spacys_token_attributes(nlp):
 def test_occurrences_are_the_regex_matches(text):
     import re
 
-    from tidings.extract._geo_context import lower_cased, occurrences
+    from tidings.extract.places.context import lower_cased, occurrences
 
     for name in ("Glasgow", "Kent", "Istinye", "Istanbul", "Pasadena", "St. Louis", "Caf\u00e9", "Louis"):
         expected = [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE)]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tidings.extract._doc import DocView
 from tidings.extract.quantities import extract_quantities
 from tidings.record import Article, Entity, Event, Mention, Sentence, SpanRef, TimeExpr
 
@@ -33,7 +34,7 @@ def nlp():
 def run(nlp, text, **fields):
     doc = nlp(text)
     record = Article(id="x", text=text, sentences=[Sentence(start=s.start_char, end=s.end_char) for s in doc.sents], **fields)
-    return extract_quantities(doc, record)
+    return extract_quantities(DocView(doc), record)
 
 
 def one(nlp, text, value):
@@ -199,7 +200,7 @@ def test_example_articles(nlp):
 
 
 def test_fast_number_scan_matches_the_reference_pattern():
-    from tidings.extract._quantity_numbers import _candidate_pattern, _match_starts
+    from tidings.extract.quantities.numbers import _candidate_pattern, _match_starts
 
     texts = ["Two-thirds of the 1,200 workers, about twenty-five hundred in all, voted; thirds remained.",
              "Tens of thousands marched; a dozen were hurt and 3.5 million watched on TV at 10pm.",

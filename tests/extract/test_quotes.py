@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tidings.extract._quote_marks import find_regions
+from tidings.extract._doc import DocView
+from tidings.extract.quotes.marks import find_regions
 from tidings.record import Article, Entity, Mention, Sentence
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -40,7 +41,7 @@ def run(nlp, text: str, specs=()):
     doc = nlp(text)
     art = Article(id="t", text=text, sentences=[Sentence(start=s.start_char, end=s.end_char) for s in doc.sents])
     art.entities = _entities(text, list(specs))
-    return art, extract_quotes(doc, art)
+    return art, extract_quotes(DocView(doc, text), art)
 
 
 def quote_with(quotes, fragment: str, text: str):
@@ -311,7 +312,7 @@ def _brute_run_end(spans, start, end):
 def test_span_index_answers_as_the_scans_did(seed):
     import random
 
-    from tidings.extract._quote_index import SpanIndex, TakenSpans
+    from tidings.extract.quotes.index import SpanIndex, TakenSpans
 
     rnd = random.Random(seed)
     spans = []
@@ -338,10 +339,10 @@ def test_span_index_answers_as_the_scans_did(seed):
 
 
 def test_doc_index_token_lookups_match_a_scan(nlp):
-    from tidings.extract._quote_index import DocIndex
+    from tidings.extract.quotes.index import DocIndex
 
     doc = nlp("“We will  rebuild,” the mayor said.\n\nShe left. “Soon.”")
-    ix = DocIndex(doc, doc.text)
+    ix = DocIndex(DocView(doc, doc.text))
     assert ix.text == doc.text
     for pos in range(len(doc.text) + 2):
         after = next((t for t in doc if t.idx >= pos), None)
@@ -369,7 +370,7 @@ def _non_projective_doc():
 
 
 def test_tree_walks_match_spacy(nlp):
-    from tidings.extract._quote_index import children_of, lefts_of, rights_of, subtree_of, using
+    from tidings.extract.quotes.index import DocIndex, children_of, lefts_of, rights_of, subtree_of
 
     for doc in (nlp(_TREE_TEXT), _non_projective_doc()):
         for opened in (False, True):
@@ -377,34 +378,33 @@ def test_tree_walks_match_spacy(nlp):
                 def ids(toks):
                     return [t.i for t in toks]
 
+                view = DocView(doc)  # a fresh view: no index made
                 if opened:
-                    with using(doc):
-                        got = (children_of(tok), lefts_of(tok), rights_of(tok), subtree_of(tok))
-                else:
-                    got = (children_of(tok), lefts_of(tok), rights_of(tok), subtree_of(tok))
+                    view.part(DocIndex)  # the helpers read the index once it is made
+                got = (children_of(tok), lefts_of(tok), rights_of(tok), subtree_of(tok))
                 want = (tok.children, tok.lefts, tok.rights, tok.subtree)
                 assert [ids(g) for g in got] == [ids(w) for w in want], tok.i
 
 
 def test_anonymous_chunks_are_spacys_noun_chunks(nlp):
-    from tidings.extract._parsed import parsed
-    from tidings.extract._quote_speaker import _anonymous_chunks
+    from tidings.extract._doc import view_of
+    from tidings.extract.quotes.speaker import _anonymous_chunks
 
     doc = nlp(_TREE_TEXT)
     every = frozenset(t.lower_ for t in doc)
-    assert _anonymous_chunks(parsed(doc), every) == [(c.start, c.end) for c in doc.noun_chunks]
+    assert _anonymous_chunks(view_of(doc), every) == [(c.start, c.end) for c in doc.noun_chunks]
     some = frozenset({"officials", "source", "spokesman"})
-    assert _anonymous_chunks(parsed(doc), some) == [(c.start, c.end) for c in doc.noun_chunks
+    assert _anonymous_chunks(view_of(doc), some) == [(c.start, c.end) for c in doc.noun_chunks
                                                      if c.root.lower_ in some]
 
 
 def test_tokens_with_matches_a_scan(nlp):
-    from tidings.extract._quote_index import DocIndex
+    from tidings.extract.quotes.index import DocIndex
 
     doc = nlp(_TREE_TEXT + " SAID the Officials.")
     lowers, lemmas = frozenset({"said", "according"}), frozenset({"tell", "say", "resign"})
     for _ in range(2):  # the second time from the kept lemma answers
-        ix = DocIndex(doc, doc.text)
+        ix = DocIndex(DocView(doc, doc.text))
         assert ix.tokens_with(lowers, lemmas) == [t.i for t in doc if t.lower_ in lowers or t.lemma_.lower() in lemmas]
         assert ix.has_lower(frozenset({"officials"})) and not ix.has_lower(frozenset({"zebra"}))
 
@@ -462,7 +462,7 @@ def _extract_on(doc):
     from tidings.extract.quotes import extract_quotes
 
     art = Article(id="h", text=doc.text, sentences=[Sentence(start=s.start_char, end=s.end_char) for s in doc.sents])
-    return extract_quotes(doc, art)
+    return extract_quotes(DocView(doc, doc.text), art)
 
 
 @pytest.mark.parametrize("sent_every", [None, 40])

@@ -11,9 +11,9 @@ import time
 
 import pytest
 
-from tidings.extract._timex_anchor import resolve_month, resolve_month_day, resolve_season, resolve_weekday
-from tidings.extract._timex_lexicon import number_value, year_value
-from tidings.extract._timex_normalize import duration_value
+from tidings.extract.times.anchor import resolve_month, resolve_month_day, resolve_season, resolve_weekday
+from tidings.extract.times.lexicon import number_value, year_value
+from tidings.extract.times.normalize import duration_value
 from tidings.extract.times import extract_times, find_times
 from tidings.record import Article, RemovedLine, Sentence
 
@@ -254,7 +254,7 @@ _SPEED_TEXTS = [
 def test_rule_lookaheads_keep_every_match():
     import re
 
-    from tidings.extract._timex_lexicon import rule_sources, rules
+    from tidings.extract.times.lexicon import rule_sources, rules
 
     fast = dict(rules())
     for name, source, flags in rule_sources():
@@ -269,7 +269,7 @@ def test_window_filters_keep_every_candidate():
     import re
 
     import tidings.extract.times as T
-    from tidings.extract._timex_lexicon import rule_sources
+    from tidings.extract.times.lexicon import rule_sources
 
     plain = [(name, re.compile(source, flags)) for name, source, flags in rule_sources()]
     for text in _SPEED_TEXTS:

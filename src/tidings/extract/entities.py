@@ -20,8 +20,8 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from ..record import Article, Entity, Mention
-from ._parsed import parsed
-from ._quote_index import TakenSpans
+from ._doc import DocView, view_of
+from .quotes.index import TakenSpans
 
 __all__ = ["extract_entities"]
 
@@ -124,7 +124,7 @@ def _role_before(doc, start_token: int) -> tuple[str | None, str | None, int]:
     """Title and affiliation in the words right before a name; returns (role, affiliation, first token index)."""
     honorifics, roles, role_words = _titles()
     i = start_token
-    sent_start = parsed(doc).sent(doc[start_token]).start  # token.sent walks the sentence on each call
+    sent_start = view_of(doc).sent(doc[start_token]).start  # token.sent walks the sentence on each call
     while i > sent_start:
         tok = doc[i - 1]
         low = tok.text.lower()
@@ -174,7 +174,7 @@ def _role_before(doc, start_token: int) -> tuple[str | None, str | None, int]:
 def _model_spans(doc, record: Article) -> list[_Span]:
     fixes = _fixes()
     spans: list[_Span] = []
-    ents = parsed(doc).ents
+    ents = view_of(doc).ents
     person_surnames = {e.text.split()[-1] for e in ents if e.label_ == "PERSON" and len(e.text.split()) >= 2}
     for ent in ents:
         etype = LABELS.get(ent.label_)
@@ -310,7 +310,8 @@ def _credited_people(record: Article, entities: list[Entity]) -> list[Entity]:
     return found
 
 
-def extract_entities(doc, record: Article) -> list[Entity]:
+def extract_entities(view: DocView, record: Article) -> list[Entity]:
+    doc = view.doc
     spans = _model_spans(doc, record)
     spans += _added_spans(doc, record, spans)
     fixes = _fixes()

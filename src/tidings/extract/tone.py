@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ._doc import DocView
 from ..record import Article, Event, Tone
 
 __all__ = ["extract_tone", "sentence_tone"]
@@ -72,7 +73,7 @@ def sentence_tone(text: str) -> tuple[float, float, int]:
     return 100.0 * scores["pos"], 100.0 * scores["neg"], words
 
 
-def extract_tone(doc, record: Article) -> tuple[Tone, list[Event]]:
+def extract_tone(view: DocView | None, record: Article) -> tuple[Tone, list[Event]]:
     """The article's Tone and its events with `tone` set from their sentence."""
     spans = [(s.start, s.end) for s in record.sentences] or [(0, len(record.text))]
     per_sentence: list[float] = []

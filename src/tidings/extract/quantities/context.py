@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from ._quantity_data import category_lookup, cues, numbers
-from ._quantity_numbers import Num
+from .data import category_lookup, cues, numbers
+from .numbers import Num
 
 __all__ = ["not_a_quantity", "qualifier", "change", "category", "noun_category", "governing_verb"]
 

@@ -16,9 +16,9 @@ import re
 
 from spacy.attrs import IS_TITLE, LOWER, POS
 
-from ._gazetteer import KIND_ADMIN, KIND_COUNTRY, name_key
-from ._geo_resolve import Mention, prior
-from ._parsed import parsed
+from .gazetteer import KIND_ADMIN, KIND_COUNTRY, name_key
+from .resolve import Mention, prior
+from .._doc import view_of
 
 __all__ = ["Ent", "Words", "abbreviation_spans", "hint_before", "inherit_qualifiers", "list_hints", "list_members",
            "lower_cased", "occurrences", "propagate"]
@@ -49,7 +49,7 @@ class Words:
         self.doc = doc
         self.text = text
         self.n = len(doc)
-        view = parsed(doc)
+        view = view_of(doc)
         self.starts = view.starts
         self.texts = [text[s:e] for s, e in zip(view.starts, view.ends)]
         self.caps = [w[:1].isupper() for w in self.texts]

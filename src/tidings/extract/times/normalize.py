@@ -3,18 +3,18 @@
 A normalizer returns ``None`` to reject the candidate (a verb "may", an amount "2000 troops").
 Values follow TIMEX3 (ISO-TimeML); the news conventions are documented in docs/TIME.md.
 This module holds the calendar rules (dates, months, quarters, years, seasons); durations,
-sets, offsets, weekdays and reference words are in ``_timex_relative``.
+sets, offsets, weekdays and reference words are in ``relative``.
 """
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
 
-from . import _timex_anchor as A
-from . import _timex_relative
-from ._timex_base import (_ORD_Q, Ctx, Result, _completed_quarter, _edge_mod, _latest_quarter, _pod_code, _rel, _year4,
-                          duration_value, quarter_year, rel_value, shifted_value)
-from ._timex_lexicon import lexicon, mod_code, month_number, weekday_number, year_value
+from . import anchor as A
+from . import relative
+from .base import (_ORD_Q, Ctx, Result, _completed_quarter, _edge_mod, _latest_quarter, _pod_code, _rel, _year4,
+                   duration_value, quarter_year, rel_value, shifted_value)
+from .lexicon import lexicon, mod_code, month_number, weekday_number, year_value
 
 __all__ = ["Ctx", "NORMALIZERS", "duration_value"]
 
@@ -377,5 +377,5 @@ def n_season(m, ctx, s, e) -> Result | None:
     return "DATE", value, _edge_mod(m)
 
 
-NORMALIZERS = {name[2:]: fn for module in (globals(), vars(_timex_relative)) for name, fn in module.items()
+NORMALIZERS = {name[2:]: fn for module in (globals(), vars(relative)) for name, fn in module.items()
                if name.startswith("n_") and callable(fn)}

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..record import Article, Entity
-from ._actor_code import code_index, info
-from ._actor_lexicon import lexicon
+from ...record import Article, Entity
+from ..actors.code import code_index, info
+from ..actors.lexicon import lexicon
 
 __all__ = ["ActorRef", "Resolver"]
 

@@ -1,8 +1,8 @@
 """Per-document lookups for the quote extractor, built once per doc so every step stays linear.
 
 ``DocIndex`` holds the doc's text (``doc.text`` rebuilds the string on every call), token
-start/end offsets for bisection, and sentence bounds. ``extract_quotes`` opens it with
-``using(doc)``; helpers reach it with ``index_of(doc)`` (built afresh when called outside).
+start/end offsets for bisection, and sentence bounds. It is a part of the doc's view
+(``view.part(DocIndex)``, made once a doc); helpers reach it with ``index_of(doc)``.
 ``SpanIndex`` answers "is this offset inside a quotation?" in O(log n) instead of a scan.
 The limits below keep hostile input (thousands of marks, sentences with no end) near-linear;
 they sit far above anything in news text (the longest sentence parsed in a sample of 150
@@ -12,29 +12,25 @@ corpus texts is 30).
 from __future__ import annotations
 
 import re
-import threading
 from bisect import bisect_left, bisect_right
-from contextlib import contextmanager
 from functools import cache
 
-from ._parsed import parsed
+from .._doc import current_view, view_of
 
-__all__ = ["DocIndex", "SpanIndex", "TakenSpans", "Paragraphs", "index_of", "using", "blank", "last_nonspace",
+__all__ = ["DocIndex", "SpanIndex", "TakenSpans", "Paragraphs", "index_of", "blank", "last_nonspace",
            "MAX_SENT_TOKENS", "MAX_REGIONS_PER_PARA", "MAX_CUES_PER_SENT"]
 
 MAX_SENT_TOKENS = 300  # a longer "sentence" is no prose: its words are never reporting cues
 MAX_REGIONS_PER_PARA = 200  # quotation regions read per paragraph; the rest are dropped
 MAX_CUES_PER_SENT = 16  # reporting verbs examined per sentence for indirect quotes
 
-_local = threading.local()
-
-
 class DocIndex:
     """Text, token offsets and sentence bounds of one doc, computed once."""
 
-    def __init__(self, doc, text: str | None = None):
-        self.doc = doc
-        self.view = parsed(doc)
+    def __init__(self, view):
+        doc = self.doc = view.doc
+        self.view = view
+        text = view.given_text
         self.starts, self.ends = self.view.starts, self.view.ends
         # the record's text is the doc's text (the parse runs over it); doc.text would rebuild it
         if text is None or len(text) != (self.ends[-1] + len(doc[-1].whitespace_) if len(doc) else 0):
@@ -46,7 +42,7 @@ class DocIndex:
         self._noun_lemmas: dict[str, list[int]] | None = None
         self._words = None
         self._lower_ids: set[int] | None = None
-        self.cue_memo: dict[int, bool] = {}  # token index -> is a reporting cue (_quote_attrib.is_cue)
+        self.cue_memo: dict[int, bool] = {}  # token index -> is a reporting cue (attrib.is_cue)
 
     # -- tree ----------------------------------------------------------------------------
     def children(self, i: int) -> list:
@@ -175,28 +171,14 @@ _LEMMA_HITS: dict[frozenset[str], dict[int, bool]] = {}  # word set -> lemma id 
 
 
 def index_of(doc) -> DocIndex:
-    """The index of `doc`: the one opened by ``using`` when it is this doc, else a new one."""
-    current = getattr(_local, "index", None)
-    if current is not None and current.doc is doc:
-        return current
-    return DocIndex(doc)
+    """The index of `doc`: a part of its view (made on first use)."""
+    return view_of(doc).part(DocIndex)
 
 
 def current_for(doc) -> DocIndex | None:
-    """The open index when it belongs to `doc` (no building): for cheap optional checks."""
-    current = getattr(_local, "index", None)
-    return current if current is not None and current.doc is doc else None
-
-
-@contextmanager
-def using(doc, text: str | None = None):
-    """Open the index of `doc` (parsed over `text`) for the helpers while one extraction runs."""
-    previous = getattr(_local, "index", None)
-    _local.index = DocIndex(doc, text)
-    try:
-        yield _local.index
-    finally:
-        _local.index = previous
+    """The index of `doc` when it is already made (no building): for cheap optional checks."""
+    view = current_view(doc)
+    return view.made(DocIndex) if view is not None else None
 
 
 def sentence_too_long(tok) -> bool:
@@ -213,13 +195,13 @@ def sentence_too_long(tok) -> bool:
 # -- tree walks over the shared view (no new Token objects) ----------------------------------
 def head_of(tok):
     """``tok.head``."""
-    return parsed(tok.doc).head(tok)
+    return view_of(tok.doc).head(tok)
 
 
 def children_of(tok) -> list:
     """``list(tok.children)``."""
     ix = current_for(tok.doc)
-    return ix.children(tok.i) if ix is not None else list(parsed(tok.doc).children(tok))
+    return ix.children(tok.i) if ix is not None else list(view_of(tok.doc).children(tok))
 
 
 def lefts_of(tok) -> list:

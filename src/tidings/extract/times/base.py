@@ -1,6 +1,6 @@
 """Shared pieces of the time normalizers: the context, duration values, anchored arithmetic.
 
-Used by ``_timex_normalize`` (calendar expressions) and ``_timex_relative`` (durations,
+Used by ``normalize`` (calendar expressions) and ``relative`` (durations,
 sets, offsets, weekdays, reference words).
 """
 from __future__ import annotations
@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from . import _timex_anchor as A
-from ._timex_lexicon import lexicon, mod_code, year_value
+from . import anchor as A
+from .lexicon import lexicon, mod_code, year_value
 
 __all__ = ["Ctx", "Result", "duration_value", "quarter_year", "shifted_value", "shift_value_months", "rel_value"]
 

@@ -3,9 +3,10 @@
 "Russian President Vladimir Putin" → RUSGOV, "US intelligence agencies" → USASPY,
 "the government of Liberia" → LBRGOV, "NATO" → IGOWSTNAT, "Moscow" → RUS.
 
-`info(doc)` holds per-doc token columns (dependency labels, parts of speech, lower-cased
-words and lemmas …) and index lists over the shared view `parsed(doc)`, made lazily once a
-doc, so the actor and event stages read plain lists instead of making spaCy Token objects.
+`DocInfo` holds per-doc token columns (dependency labels, parts of speech, lower-cased
+words and lemmas …) and index lists over the doc's view, made lazily once a doc as a part of
+the ``DocView`` (``view.part(DocInfo)``; ``info(doc)`` from a token's doc), so the actor and
+event stages read plain lists instead of making spaCy Token objects.
 """
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ import numpy
 from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 
-from ._actor_lexicon import lexicon, norm
-from ._parsed import parsed
+from .lexicon import lexicon, norm
+from .._doc import view_of
 
 __all__ = ["PhraseCode", "phrase_tokens", "code_phrase", "compose", "DocInfo", "info"]
 
@@ -199,17 +200,9 @@ class DocInfo:
         return hit
 
 
-_last: DocInfo | None = None
-
-
 def info(doc) -> DocInfo:
-    """The token columns of `doc` (one slot, following the shared view)."""
-    global _last
-    view = parsed(doc)
-    found = _last
-    if found is None or found.view is not view:
-        found = _last = DocInfo(view)
-    return found
+    """The token columns of `doc`: a part of its view (see ``_doc.DocView.part``)."""
+    return view_of(doc).part(DocInfo)
 
 
 @dataclass(slots=True)

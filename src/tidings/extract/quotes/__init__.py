@@ -1,7 +1,7 @@
 """Who said what: direct, indirect, mixed and fragment quotes with their cue and speaker.
 
 Steps, each in a private helper:
-1. quotation-mark regions in the text, robust to mark styles and broken marks (_quote_marks);
+1. quotation-mark regions in the text, robust to mark styles and broken marks (marks);
 2. a region that reads as a sentence is a direct quote: its cue and speaker come from the
    words next to it ("…,” he said." / "said Psaki" / "X said: “…”"); a region with no cue
    continues the previous quote (one quote, several spans) or takes the next sentence's "X said";
@@ -9,9 +9,9 @@ Steps, each in a private helper:
    whose content is the verb's whole complement clause (PolNeAR's convention);
 4. reporting verbs with a clausal complement and no marks give indirect quotes
    ("X said that …", "…, X said", "according to X, …");
-5. speakers resolve to record entities, typed anonymous sources or documents (_quote_speaker).
+5. speakers resolve to record entities, typed anonymous sources or documents (speaker).
 Never raises on odd text: a failure inside one step drops that step's quotes only.
-Work grows linearly with the text: per-doc indexes (_quote_index) replace scans over tokens and
+Work grows linearly with the text: per-doc indexes (index) replace scans over tokens and
 quotation spans, and caps there bound hostile input (thousands of marks, sentences with no end).
 """
 from __future__ import annotations
@@ -20,15 +20,15 @@ import bisect
 import logging
 import re
 
-from ..record import Article, Cue, Quote, Speaker
-from ._quote_attrib import (complement_span, find_cue, frame_tokens, indirect_candidates, is_cue,
-                            speaker_head, tidy)
-from ._parsed import parsed
-from ._quote_index import (MAX_REGIONS_PER_PARA, Paragraphs, SpanIndex, TakenSpans, blank as _blank, children_of,
-                           head_of, index_of, last_nonspace as _last_nonspace, sentence_too_long, subtree_of, using)
-from ._quote_lexicon import core_verbs, noun_cues
-from ._quote_marks import Region, find_regions, paragraph_bounds
-from ._quote_speaker import SpeakerResolver
+from ...record import Article, Cue, Quote, Speaker
+from .attrib import (complement_span, find_cue, frame_tokens, indirect_candidates, is_cue,
+                     speaker_head, tidy)
+from .._doc import DocView, view_of
+from .index import (MAX_REGIONS_PER_PARA, DocIndex, Paragraphs, SpanIndex, TakenSpans, blank as _blank, children_of,
+                    head_of, index_of, last_nonspace as _last_nonspace, sentence_too_long, subtree_of)
+from .lexicon import core_verbs, noun_cues
+from .marks import Region, find_regions, paragraph_bounds
+from .speaker import SpeakerResolver
 
 __all__ = ["extract_quotes"]
 
@@ -57,8 +57,9 @@ class _Draft:
         return self.spans[0][0]
 
 
-def extract_quotes(doc, record: Article) -> list[Quote]:
+def extract_quotes(view: DocView, record: Article) -> list[Quote]:
     """Quotes of `record`, in text order, with ids Q1, Q2, …"""
+    doc = view.doc
     text = record.text
     try:
         regions = find_regions(text)
@@ -66,19 +67,19 @@ def extract_quotes(doc, record: Article) -> list[Quote]:
     except Exception as exc:  # pragma: no cover - find_regions already guards itself
         log.debug("quote marks failed: %s", exc)
         return []
-    with using(doc, text) as ix:
-        starts = ix.starts
-        drafts: list[_Draft] = []
-        try:
-            drafts.extend(_from_regions(doc, text, _capped(regions, paras), paras, starts))
-        except Exception as exc:
-            log.warning("direct quotes failed on %s: %s", record.id, exc)
-        try:
-            drafts.extend(_indirect(doc, text, regions, drafts))
-        except Exception as exc:
-            log.warning("indirect quotes failed on %s: %s", record.id, exc)
-        drafts.sort(key=lambda d: d.start)
-        return _assemble(doc, record, drafts)
+    ix = view.part(DocIndex)
+    starts = ix.starts
+    drafts: list[_Draft] = []
+    try:
+        drafts.extend(_from_regions(doc, text, _capped(regions, paras), paras, starts))
+    except Exception as exc:
+        log.warning("direct quotes failed on %s: %s", record.id, exc)
+    try:
+        drafts.extend(_indirect(doc, text, regions, drafts))
+    except Exception as exc:
+        log.warning("indirect quotes failed on %s: %s", record.id, exc)
+    drafts.sort(key=lambda d: d.start)
+    return _assemble(doc, record, drafts)
 
 
 def _capped(regions, paras):
@@ -103,7 +104,7 @@ def _para_of(paras, pos: int) -> int:
 def _tokens_in(doc, starts, a: int, b: int):
     lo = bisect.bisect_left(starts, a)
     hi = bisect.bisect_left(starts, b)
-    return parsed(doc).tokens[lo:hi]
+    return view_of(doc).tokens[lo:hi]
 
 
 def _inner(text: str, region: Region) -> str:
@@ -135,7 +136,7 @@ def _same_or_no_cue(cue, other) -> bool:
 
 def _region_head(tokens):
     ids = {t.i for t in tokens}
-    heads = parsed(tokens[0].doc).heads if tokens else ()
+    heads = view_of(tokens[0].doc).heads if tokens else ()
     for t in tokens:
         if not t.is_punct and (heads[t.i] not in ids or heads[t.i] == t.i):
             return t
@@ -268,13 +269,13 @@ def _widened(doc, text, cue, tokens, exclude, blocked, region):
     deep inside a reporting verb's clause; PolNeAR's content is the whole clause. None otherwise."""
     if cue.pos_ == "NOUN" or cue.i > tokens[0].i:
         return None
-    between = [t for t in parsed(doc).tokens[cue.i + 1:tokens[0].i] if not t.is_punct and not t.is_space]
+    between = [t for t in view_of(doc).tokens[cue.i + 1:tokens[0].i] if not t.is_punct and not t.is_space]
     if len(between) < _WIDEN_MIN_WORDS or "\n" in text[cue.idx:region.start]:
         return None
     head = _region_head(tokens)
     if head is None:
         return None
-    heads = parsed(doc).heads
+    heads = view_of(doc).heads
     cur, seen = head, 0
     while heads[cur.i] != cue.i and heads[cur.i] != cur.i and seen < 12:
         cur, seen = head_of(cur), seen + 1
@@ -315,7 +316,7 @@ def _has_cue(doc, starts, a, b) -> bool:
 
 
 def _next_sentence_frame(doc, end, paras, pi, blocked, starts):
-    tokens = parsed(doc).tokens
+    tokens = view_of(doc).tokens
     i = bisect.bisect_left(starts, end)
     if i >= len(tokens):
         return []
@@ -482,7 +483,7 @@ def _assemble(doc, record: Article, drafts: list[_Draft]) -> list[Quote]:
         if d.cue is not None:
             c = d.cue
             cue_end = c.idx + len(c)
-            nxt = parsed(doc).nbor(c, 1)
+            nxt = view_of(doc).nbor(c, 1)
             if c.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
                 cue_end = nxt.idx + len(nxt)
             lemma = "according to" if c.lower_ == "according" else c.lemma_.lower()

@@ -9,11 +9,11 @@ Steps:
     Nationality adjectives (NORP) are not places;
  2. qualifiers: "Alexandria, La." / "Paris, Texas" / "Washington, D.C." tie a name to a
     first-level admin area or country; the qualifier is a place of its own;
- 3. resolution (``_geo_resolve``): feature type, population, capitals, then the document's
+ 3. resolution (``resolve``): feature type, population, capitals, then the document's
     context (countries, admin areas and nearby towns of its other places);
  4. records: one ``Place`` per mention, with the rejected candidates when the choice was close;
     then streets, buildings and villages the gazetteer lacks, placed at the document's town
-    (``_geo_local``). Hints that read the whole document are in ``_geo_context``.
+    (``local``). Hints that read the whole document are in ``context``.
 """
 from __future__ import annotations
 
@@ -24,12 +24,13 @@ from importlib import resources
 
 from spacy.symbols import PROPN, PUNCT
 
-from ..record import Article, Place, PlaceCandidate
-from ._gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer, name_key
-from ._geo_context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
-                           propagate)
-from ._geo_local import LOCAL_CONFIDENCE, local_features, place_locals
-from ._geo_resolve import Mention, resolve
+from .._doc import DocView
+from ...record import Article, Place, PlaceCandidate
+from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer, name_key
+from .context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
+                      propagate)
+from .local import LOCAL_CONFIDENCE, local_features, place_locals
+from .resolve import Mention, resolve
 
 __all__ = ["extract_places"]
 
@@ -63,8 +64,9 @@ _DESCRIPTORS = {"province", "state", "region", "city", "district", "governorate"
                 "area", "town", "village", "territory", "municipality"}
 
 
-def extract_places(doc, record: Article) -> list[Place]:
+def extract_places(view: DocView, record: Article) -> list[Place]:
     """Place mentions of ``record.text`` (parsed as ``doc``), resolved to gazetteer entries."""
+    doc = view.doc
     gaz = gazetteer()
     words = Words(doc, record.text)
     mentions = _mentions(words, record, gaz)
@@ -91,7 +93,7 @@ def extract_places(doc, record: Article) -> list[Place]:
 
 
 def _local_places(words: Words, record: Article, gaz, mentions: list[Mention], resolutions) -> list[Place]:
-    """Streets, buildings and villages the gazetteer lacks, at the document's town (``_geo_local``)."""
+    """Streets, buildings and villages the gazetteer lacks, at the document's town (``local``)."""
     text = record.text
     taken = [False] * (len(text) + 1)
     towns = []

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ._gazetteer import Candidate
+from .gazetteer import Candidate
 
 __all__ = ["LocalFeature", "local_features", "place_locals", "LOCAL_CONFIDENCE"]
 
@@ -84,7 +84,7 @@ def _street_words(text: str) -> bool:
 
 def local_features(words, text: str, taken: list[bool], known) -> list[LocalFeature]:
     """Spans outside the places already found that name a local feature (``words``: the doc's
-    ``_geo_context.Words``). ``known(surface)`` says whether the gazetteer has a name (those are
+    ``context.Words``). ``known(surface)`` says whether the gazetteer has a name (those are
     left to the gazetteer's own rules)."""
     out: list[LocalFeature] = []
     used = list(taken)

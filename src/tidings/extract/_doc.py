@@ -1,33 +1,58 @@
-"""One shared view of a parsed doc: its tokens, heads, children, sentences, entities and noun chunks, made once.
+"""DocView: one parsed doc and everything derived from it, made once per doc by the pipeline.
 
-spaCy makes a new ``Token`` object on every ``doc[i]``, ``token.head`` or ``token.children``
-and a new tuple of spans on every ``doc.ents``, ``doc.sents`` or ``doc.noun_chunks``. Over
-eight stages that read the same doc this was some 15,000 Token objects an article. The
-stages reach the doc through ``parsed(doc)`` instead; what it gives is identical to what
-spaCy gives, only made once a doc.
+The pipeline makes one ``DocView(doc, record.text)`` per article and passes it to every
+stage (``fn(view, record)``). It owns every per-doc cache:
 
-The view of the most recent doc is kept (one slot, checked by identity), so every stage
-over the same doc shares it and nothing outlives the next doc.
+* the token list, heads, children, subtrees, sentences, entities and noun chunks: spaCy makes
+  a new ``Token`` object on every ``doc[i]``, ``token.head`` or ``token.children`` and a new
+  tuple of spans on every ``doc.ents``, ``doc.sents`` or ``doc.noun_chunks`` (over eight stages
+  this was some 15,000 Token objects an article); what the view gives is identical to what
+  spaCy gives, only made once a doc;
+* the stages' own per-doc tables, made on first use with ``view.part(Cls)`` (``Cls(view)``,
+  once a doc): the actor token columns (``actors.code.DocInfo``) and the quotes' span and
+  offset index (``quotes.index.DocIndex``).
+
+Helpers deep in a stage that hold only a token reach the same view with ``view_of(tok.doc)``:
+the newest view is kept in one slot (checked by identity), so nothing outlives the next doc.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
 
-__all__ = ["Parsed", "parsed"]
+__all__ = ["DocView", "view_of"]
 
 
-class Parsed:
-    """Lazily made, cached views of one doc. Each attribute equals spaCy's own answer."""
+class DocView:
+    """Lazily made, cached views of one doc. Each attribute equals spaCy's own answer.
 
-    __slots__ = ("doc", "_tokens", "_heads", "_kids", "_children", "_subtrees", "_sents", "_sent_index", "_ents",
-                 "_noun_chunks", "_text", "_starts", "_ends")
+    `text` is the text the doc was parsed from (the record's), when the caller has it.
+    Making a view makes it the one ``view_of`` finds for its doc.
+    """
 
-    def __init__(self, doc):
+    __slots__ = ("doc", "given_text", "_parts", "_tokens", "_heads", "_kids", "_children", "_subtrees", "_sents",
+                 "_sent_index", "_ents", "_noun_chunks", "_text", "_starts", "_ends")
+
+    def __init__(self, doc, text: str | None = None):
+        global _last
         self.doc = doc
+        self.given_text = text
+        self._parts: dict[type, object] = {}
         self._tokens = self._heads = self._kids = self._children = self._sents = None
         self._sent_index = self._ents = self._noun_chunks = self._text = None
         self._starts = self._ends = None
         self._subtrees: dict[int, list[int]] = {}
+        _last = self
+
+    def part(self, kind):
+        """The stage table `kind` of this doc: ``kind(self)``, made on first use."""
+        found = self._parts.get(kind)
+        if found is None:
+            found = self._parts[kind] = kind(self)
+        return found
+
+    def made(self, kind):
+        """The stage table `kind` when it is already made, else None (never makes it)."""
+        return self._parts.get(kind)
 
     @property
     def tokens(self) -> list:
@@ -156,13 +181,18 @@ class Parsed:
         return self._noun_chunks
 
 
-_last: Parsed | None = None
+_last: DocView | None = None
 
 
-def parsed(doc) -> Parsed:
-    """The shared view of `doc` (made on first use; the previous doc's view is dropped)."""
-    global _last
+def view_of(doc) -> DocView:
+    """The view of `doc`: the newest one made, when it is of this doc; else a new one (which drops the old)."""
     view = _last
     if view is None or view.doc is not doc:
-        view = _last = Parsed(doc)
+        view = DocView(doc)
     return view
+
+
+def current_view(doc) -> DocView | None:
+    """The newest view when it is of `doc`, else None (makes nothing): for cheap optional lookups."""
+    view = _last
+    return view if view is not None and view.doc is doc else None

@@ -5,9 +5,9 @@ SET expression of the clean text, and of caption lines the clean step removed, w
 TIMEX3 value ("2021-12-07", "2021-W48", "P2H", "PRESENT_REF", "XXXX-12-25" …) and modifier.
 
 Steps:
-1. candidates: rule patterns (``_timex_lexicon``) run over the stretches of text around
+1. candidates: rule patterns (``lexicon``) run over the stretches of text around
    trigger words (months, weekdays, units, reference words, year-like numbers); no parse;
-2. normalize: one normalizer per rule (``_timex_normalize``) gives (type, value, mod), or rejects;
+2. normalize: one normalizer per rule (``normalize``) gives (type, value, mod), or rejects;
    relative expressions are anchored on ``record.published`` and, for weekdays, months and
    holidays, on the tense of the governing verb in ``doc``;
 3. select: longest accepted candidate first, no overlaps, document order;
@@ -20,10 +20,11 @@ import logging
 import re
 from functools import cache
 
-from ..record import Article, TimeExpr
-from ._timex_anchor import parse_anchor
-from ._timex_lexicon import case_traps, needles, rules, trigger_words, word_needles, year_value
-from ._timex_normalize import NORMALIZERS, Ctx
+from .._doc import DocView
+from ...record import Article, TimeExpr
+from .anchor import parse_anchor
+from .lexicon import case_traps, needles, rules, trigger_words, word_needles, year_value
+from .normalize import NORMALIZERS, Ctx
 
 __all__ = ["extract_times", "find_times"]
 
@@ -205,8 +206,9 @@ def find_times(text: str, published: str | None = None, doc=None) -> list[tuple[
     return out
 
 
-def extract_times(doc, record: Article) -> list[TimeExpr]:
-    """Time expressions of the article body and of its captions, ids T1, T2, … in order."""
+def extract_times(view: DocView | None, record: Article) -> list[TimeExpr]:
+    """Time expressions of the article body and of its captions, ids T1, T2, … in order (`view` may be None: no tense)."""
+    doc = view.doc if view is not None else None
     times: list[TimeExpr] = []
     for s, e, typ, value, mod in find_times(record.text, record.published, doc):
         times.append(TimeExpr(id=f"T{len(times) + 1}", start=s, end=e, text=record.text[s:e], type=typ,

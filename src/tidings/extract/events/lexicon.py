@@ -12,12 +12,12 @@ from pathlib import Path
 
 import yaml
 
-from ._actor_code import info
+from ..actors.code import info
 
 __all__ = ["Rule", "codebook", "verb_rules", "noun_rules", "families", "match_rules", "dependent_text",
            "content_of_code", "family_code", "FAMILIES", "joined_text", "dictionary_code", "petrarch_verbs"]
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "cameo"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "cameo"
 FAMILIES = ("appeal", "intent", "demand", "reject", "threaten")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "punct", "aux", "auxpass"}
 _OTHER_DEPS = {"punct", "aux", "auxpass", "expl"}

@@ -19,8 +19,8 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from ..record import Article, EventDate, TimeExpr
-from ._actor_code import info
+from ...record import Article, EventDate, TimeExpr
+from ..actors.code import info
 
 __all__ = ["modality", "event_date", "event_place", "governing_verb", "HISTORICAL_DAYS", "reporting_verb"]
 

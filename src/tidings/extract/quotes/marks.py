@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ._quote_index import SpanIndex
+from .index import SpanIndex
 
 __all__ = ["Region", "find_regions", "paragraph_bounds"]
 

@@ -12,7 +12,7 @@ For each sentence:
      object or the possessor inside the object; nominal events take possessors and
      nationality adjectives as source;
   5. "said" (010) is kept only when the sentence has no other event;
-  6. modality, date, place and attribution from the clause (see _event_modality).
+  6. modality, date, place and attribution from the clause (see modality).
 """
 from __future__ import annotations
 
@@ -20,13 +20,14 @@ import logging
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..record import Article, Event, EventActor, Plover, SpanRef
-from ._actor_code import info
-from ._event_actors import ActorRef, Resolver
-from ._event_lexicon import (Rule, codebook, dictionary_code, families, content_from_words, content_of_code,
-                             family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
-from ._event_modality import event_date, event_place, is_negated, modality, reporting_verb
-from .actors import publication_day
+from .._doc import DocView
+from ...record import Article, Event, EventActor, Plover, SpanRef
+from ..actors.code import info
+from .actors import ActorRef, Resolver
+from .lexicon import (Rule, codebook, dictionary_code, families, content_from_words, content_of_code,
+                      family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
+from .modality import event_date, event_place, is_negated, modality, reporting_verb
+from ..actors import publication_day
 
 __all__ = ["extract_events"]
 
@@ -460,8 +461,9 @@ def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) 
     return events[:MAX_EVENTS_PER_SENTENCE]
 
 
-def extract_events(doc, record: Article) -> list[Event]:
+def extract_events(view: DocView, record: Article) -> list[Event]:
     """The events each sentence asserts, with actors, codes, modality, date, place and confidence."""
+    doc = view.doc
     res = Resolver(doc, record, publication_day(record))
     times: dict[int, list] = {}
     for t in record.times:

@@ -1,7 +1,7 @@
 """Quantities: numbers with what they count or measure, how sure, which way, and of what.
 
 Steps per sentence of the parsed doc (cheap: token and regex work on the existing parse):
- 1. find number expressions and read their values (`_quantity_numbers`): digits,
+ 1. find number expressions and read their values (`numbers`): digits,
     number words, "1.5 million", "$1.13bn", "tens of thousands", fractions, ranges;
  2. read the unit right after the number (data/quantities/units.json, currencies.json),
     with a currency prefix ("$", "US$", "PS") and "per X" compounds ("$ per barrel");
@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from ..record import Article, Quantity
-from ._quantity_context import category, change, governing_verb, not_a_quantity, noun_category, qualifier
-from ._quantity_data import cues, match_currency_word, match_unit
-from ._parsed import parsed
-from ._quantity_numbers import Num, candidate_tokens, scan_numbers
+from ...record import Article, Quantity
+from .context import category, change, governing_verb, not_a_quantity, noun_category, qualifier
+from .data import cues, match_currency_word, match_unit
+from .._doc import DocView, view_of
+from .numbers import Num, candidate_tokens, scan_numbers
 
 __all__ = ["extract_quantities"]
 
@@ -361,13 +361,14 @@ def _blocked_spans(record: Article) -> list[tuple[int, int]]:
     return [(t.start, t.end) for t in record.times if t.type in ("DATE", "TIME") and t.removed_line is None]
 
 
-def extract_quantities(doc, record: Article) -> list[Quantity]:
+def extract_quantities(view: DocView, record: Article) -> list[Quantity]:
     """Every quantity in the article, with value, unit or counted noun, qualifier, change, category."""
+    doc = view.doc
     blocked = _blocked_spans(record)
     found: list[dict] = []
     candidates = candidate_tokens(doc, record.text)
     ordered = sorted(candidates)
-    v = parsed(doc)
+    v = view_of(doc)
     toks = v.tokens  # indexed like the doc, without a new Token object on every access
     links = _Links(record)
     for sent_idx, sent in enumerate(v.sents):

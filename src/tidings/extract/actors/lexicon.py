@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import ConfigError
+from ...errors import ConfigError
 
 __all__ = ["ActorEntry", "Lexicon", "lexicon", "load_actor_dictionary", "set_user_dictionary",
            "user_dictionary_path", "norm"]
@@ -47,7 +47,7 @@ class ActorEntry:
         return True
 
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "actors"
 
 
 def _data(name: str) -> Path:

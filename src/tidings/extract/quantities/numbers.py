@@ -15,9 +15,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from ._parsed import parsed
-from ._timex_lexicon import lowers_plainly, word_branches
-from ._quantity_data import cues, currencies, currency_prefix_pattern, match_currency_word, match_unit, numbers
+from .._doc import view_of
+from ..times.lexicon import lowers_plainly, word_branches
+from .data import cues, currencies, currency_prefix_pattern, match_currency_word, match_unit, numbers
 
 __all__ = ["Num", "scan_numbers", "candidate_tokens"]
 
@@ -419,7 +419,7 @@ def candidate_tokens(doc, text: str | None = None) -> set[int]:
     """Tokens where a number expression may start: a digit within the next two tokens, or a number word.
 
     `text` is doc.text when the caller has it (rebuilding doc.text is not free)."""
-    starts = parsed(doc).starts
+    starts = view_of(doc).starts
     out: set[int] = set()
     for start in _match_starts(doc.text if text is None else text):
         t = bisect_right(starts, start) - 1

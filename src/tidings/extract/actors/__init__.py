@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..record import Article, Entity, Mention
-from ._actor_code import code_indices, compose, info
-from ._actor_lexicon import load_actor_dictionary, lexicon, norm, set_user_dictionary
+from .._doc import DocView
+from ...record import Article, Entity, Mention
+from .code import code_indices, compose, info
+from .lexicon import load_actor_dictionary, lexicon, norm, set_user_dictionary
 
 __all__ = ["extract_actors", "use_actor_dictionary", "load_actor_dictionary", "publication_day"]
 
@@ -161,8 +162,9 @@ def _extra_actors(doc, record: Article, day: date | None) -> list[tuple[str, str
     return [(names[k], k[0], spans) for k, spans in found.items()]
 
 
-def extract_actors(doc, record: Article) -> list[Entity]:
+def extract_actors(view: DocView, record: Article) -> list[Entity]:
     """Return record.entities with actor codes and affiliations, plus actor phrases it missed."""
+    doc = view.doc
     day = publication_day(record)
     entities = [e.model_copy() for e in record.entities]  # only top-level fields change: a shallow copy is enough
     for entity in entities:

@@ -1,9 +1,9 @@
-"""The shared doc view gives exactly what spaCy gives, made once a doc."""
+"""The doc view gives exactly what spaCy gives, made once a doc, and owns the stages' per-doc tables."""
 from __future__ import annotations
 
 import pytest
 
-from tidings.extract._parsed import parsed
+from tidings.extract._doc import DocView, current_view, view_of
 
 TEXT = ("Russia has massed up to 175,000 soldiers near Ukraine, officials in Washington said on Tuesday.\n\n"
         "President Biden told Vladimir Putin that the United States would impose sanctions. "
@@ -16,7 +16,7 @@ def doc(nlp):
 
 
 def test_views_equal_spacy(doc):
-    view = parsed(doc)
+    view = view_of(doc)
     assert view.tokens == list(doc)
     assert [view.head(t) for t in doc] == [t.head for t in doc]
     assert [view.children(t) for t in doc] == [list(t.children) for t in doc]
@@ -32,15 +32,30 @@ def test_views_equal_spacy(doc):
 
 
 def test_one_view_a_doc(nlp, doc):
-    view = parsed(doc)
-    assert parsed(doc) is view
+    view = view_of(doc)
+    assert view_of(doc) is view
     assert view.tokens is view.tokens  # made once
     other = nlp("Kyiv is the capital.")
-    assert parsed(other) is not view and parsed(other).doc is other
-    assert parsed(doc) is not view  # only the latest doc is kept; a new view is made
-    assert parsed(doc).tokens == view.tokens
+    assert view_of(other) is not view and view_of(other).doc is other
+    assert view_of(doc) is not view  # only the latest doc is kept; a new view is made
+    assert view_of(doc).tokens == view.tokens
 
 
 def test_empty_doc(nlp):
-    view = parsed(nlp(""))
+    view = view_of(nlp(""))
     assert view.tokens == [] and view.heads == [] and view.sents == () and view.ents == ()
+
+
+def test_a_view_owns_the_stage_tables(nlp, doc):
+    """The actor columns and the quote index are parts of the view: made once a doc, found from a token."""
+    from tidings.extract.actors.code import DocInfo, info
+    from tidings.extract.quotes.index import DocIndex, current_for, index_of
+
+    view = DocView(doc, TEXT)
+    assert view_of(doc) is view and current_view(doc) is view  # the newest view is the one helpers find
+    assert view.made(DocIndex) is None and current_for(doc) is None  # nothing made before it is asked for
+    assert info(doc) is view.part(DocInfo) is view.made(DocInfo)
+    assert index_of(doc) is view.part(DocIndex) is current_for(doc)
+    assert view.part(DocIndex).text == TEXT
+    other = DocView(nlp("Kyiv is the capital."))
+    assert current_view(doc) is None and current_for(doc) is None and info(doc) is not other.part(DocInfo)

@@ -2,7 +2,7 @@
 
 The words come from ``tidings/data/times/lexicon.json``; this module turns them into
 regular expressions, compiled once per process. Each rule is ``(name, compiled)``;
-the rule name selects the normalizer in ``_timex_normalize``.
+the rule name selects the normalizer in ``normalize``.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ __all__ = ["lexicon", "word_branches", "lowers_plainly", "rules", "rule_sources"
 
 @cache
 def lexicon() -> dict:
-    path = Path(__file__).resolve().parents[1] / "data" / "times" / "lexicon.json"
+    path = Path(__file__).resolve().parents[2] / "data" / "times" / "lexicon.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from ._timex_lexicon import lexicon
+from .lexicon import lexicon
 
 __all__ = ["parse_anchor", "day_value", "week_value", "shift_months", "resolve_weekday", "resolve_month",
            "resolve_month_day", "season_of", "resolve_season", "quarter_of", "easter", "holiday_date",

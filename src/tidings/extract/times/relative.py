@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from . import _timex_anchor as A
-from ._timex_base import _UNIT_GRAIN, Ctx, Result, _fmt, _pod_code, duration_value, rel_value, shifted_value
-from ._timex_lexicon import lexicon, mod_code, month_number, number_value, unit_code, weekday_number
+from . import anchor as A
+from .base import _UNIT_GRAIN, Ctx, Result, _fmt, _pod_code, duration_value, rel_value, shifted_value
+from .lexicon import lexicon, mod_code, month_number, number_value, unit_code, weekday_number
 
 _PAST_DIRS = ("ago", "earlier", "before that", "back", "previously", "since")
 

@@ -1,10 +1,10 @@
 """Cues, speakers' syntactic positions and content spans, over a parsed spaCy Doc."""
 from __future__ import annotations
 
-from ._parsed import parsed
-from ._quote_index import (MAX_CUES_PER_SENT, as_span_index, children_of, current_for, head_of, index_of,
-                           rights_of, sentence_too_long, subtree_of)
-from ._quote_lexicon import core_verbs, speech_verbs
+from .._doc import view_of
+from .index import (MAX_CUES_PER_SENT, as_span_index, children_of, current_for, head_of, index_of,
+                    rights_of, sentence_too_long, subtree_of)
+from .lexicon import core_verbs, speech_verbs
 
 __all__ = ["is_cue", "speaker_head", "complement_span", "frame_tokens", "find_cue",
            "indirect_candidates", "according_to", "tidy"]
@@ -54,7 +54,7 @@ def according_to(tok):
             for obj in children_of(child):
                 if obj.dep_ == "pobj":
                     return obj
-    nxt = parsed(tok.doc).nbor(tok, 1)
+    nxt = view_of(tok.doc).nbor(tok, 1)
     if nxt is not None and nxt.lower_ == "to":
         for obj in children_of(nxt):
             if obj.dep_ == "pobj":
@@ -113,7 +113,7 @@ def frame_tokens(doc, start: int, end: int, para: tuple[int, int], blocked: list
     """Tokens next to a quote outside any quote: up to the sentence end (after) or start (before)."""
     out = []
     blocked = as_span_index(blocked)
-    tokens = parsed(doc).tokens
+    tokens = view_of(doc).tokens
     if side == "after":
         tok = _token_at_or_after(doc, end)
         while tok is not None and tok.idx < para[1] and len(out) < limit:
@@ -180,7 +180,7 @@ def complement_span(cue, inner_tok, quote_ranges: list[tuple[int, int]], region_
     A clause (said that …) is the content whole; a noun-phrase complement (called X “Y”,
     described X as “Y”) runs from the cue's first object up to the quote's closing mark.
     """
-    heads = parsed(cue.doc).heads
+    heads = view_of(cue.doc).heads
     child = inner_tok
     while heads[child.i] != cue.i and heads[child.i] != child.i:
         child = head_of(child)
@@ -235,7 +235,7 @@ def _runs_on(doc, pos: int) -> bool:
     """True when the words after a closing mark at `pos` still belong to the quoted phrase ("… of X")."""
     t = index_of(doc).token_at_or_after(pos)
     while t is not None and t.is_space:
-        t = parsed(doc).nbor(t, 1)
+        t = view_of(doc).nbor(t, 1)
     if t is None:
         return False
     return not (t.dep_ in _LOOSE_DEPS or t.lower_ in _LOOSE_WORDS)

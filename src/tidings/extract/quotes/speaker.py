@@ -6,11 +6,11 @@ import difflib
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..record import AnonymousSource, Article, Speaker, SpanRef
-from ._parsed import parsed
-from ._quote_index import children_of, head_of, index_of, lefts_of, rights_of, word_ids
-from ._quote_lexicon import (anonymous_nouns, demonym_code, document_nouns, first_name_gender,
-                             pronoun_class)
+from ...record import AnonymousSource, Article, Speaker, SpanRef
+from .._doc import view_of
+from .index import children_of, head_of, index_of, lefts_of, rights_of, word_ids
+from .lexicon import (anonymous_nouns, demonym_code, document_nouns, first_name_gender,
+                      pronoun_class)
 
 __all__ = ["SpeakerResolver", "mention_span"]
 
@@ -21,7 +21,7 @@ _BAD_ENT = {"GPE", "LOC", "FAC", "DATE", "TIME", "ORDINAL", "MONEY"}
 
 def mention_span(tok) -> tuple[int, int]:
     """Character span of the noun phrase headed by `tok`, as written, without relative clauses."""
-    tokens = parsed(tok.doc).tokens
+    tokens = view_of(tok.doc).tokens
     left = tokens[tok.left_edge.i]
     while left.i < tok.i and (left.is_punct or left.is_space):
         left = tokens[left.i + 1]
