@@ -1,4 +1,4 @@
-"""Compile the PETRARCH-2 CAMEO verb dictionary into src/tidings/data/cameo/petrarch_verbs.json.
+"""Compile the PETRARCH-2 CAMEO verb dictionary and discard list into src/tidings/data/cameo/.
 
     python tools/build_cameo_verbs.py [--source ../shared/reference/petrarch/CAMEO.2.0.txt]
 
@@ -25,6 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = ROOT.parent / "shared" / "reference" / "petrarch" / "CAMEO.2.0.txt"
 OUT = ROOT / "src" / "tidings" / "data" / "cameo" / "petrarch_verbs.json"
+DISCARDS = DEFAULT_SOURCE.with_name("Phoenix.discards.txt")
+DISCARDS_OUT = OUT.with_name("discards.json")
+# PETRARCH drops sentences with old years and "years ago"; tidings codes them with the modality
+# `historical` instead, so those sentence-level entries are left out
+_TEMPORAL = re.compile(r"\b(1[0-9]{3}|20[0-9]{2}|ago|later|earlier)\b", re.I)
 
 _HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -131,11 +136,39 @@ def parse(text: str) -> tuple[dict, dict, int]:
     return synsets, verbs, blocks, skipped
 
 
+def parse_discards(text: str) -> dict[str, list[str]]:
+    """Story-level (`+PHRASE`) and sentence-level (`PHRASE`) discard phrases, lower case."""
+    story, sentence = set(), set()
+    for line in text.splitlines():
+        body = line.split("#", 1)[0].strip()
+        if not body:
+            continue
+        whole = body.startswith("+")
+        phrase = " ".join(body.lstrip("+").replace("_", " ").split()).lower()
+        if not phrase or not re.search(r"[a-z]", phrase):
+            continue
+        if whole:
+            story.add(phrase)
+        elif not _TEMPORAL.search(phrase):
+            sentence.add(phrase)
+    return {"story": sorted(story), "sentence": sorted(sentence)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--discards", type=Path, default=DISCARDS)
+    ap.add_argument("--discards-out", type=Path, default=DISCARDS_OUT)
     args = ap.parse_args()
+    discards = parse_discards(args.discards.read_text(encoding="utf-8", errors="replace"))
+    args.discards_out.write_text(json.dumps({
+        "about": "Compiled by tools/build_cameo_verbs.py from PETRARCH-2 Phoenix.discards.txt (MIT, Open Event "
+                 "Data Alliance; data/cameo/NOTICE.petrarch): phrases whose story (story) or sentence (sentence) "
+                 "codes no event (sports, entertainment, ...). Sentence entries naming years or 'ago'/'later' "
+                 "are left out: tidings codes those events as historical.",
+        **discards}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {args.discards_out}: {len(discards['story'])} story and {len(discards['sentence'])} sentence phrases")
     synsets, verbs, blocks, skipped = parse(args.source.read_text(encoding="utf-8", errors="replace"))
     verbs = {k: v for k, v in sorted(verbs.items()) if v[0] or any(p[0] for p in blocks[v[1]])}
     data = {"about": "Compiled by tools/build_cameo_verbs.py from PETRARCH-2 CAMEO.2.0.txt (MIT, Copyright (c) "

@@ -24,8 +24,10 @@ from .._doc import DocView
 from ...record import Article, Event, EventActor, Plover, SpanRef
 from ..actors.code import info
 from .actors import ActorRef, Resolver
-from .lexicon import (Rule, codebook, dictionary_code, families, content_from_words, content_of_code,
+from .lexicon import (Rule, codebook, dependent_text, dictionary_code, families, content_from_words, content_of_code,
                       family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
+from .discards import sentence_discard, story_discard
+from .senses import attacker_of, is_modifier_participle, verbal_attack
 from .modality import event_date, event_place, is_negated, modality, reporting_verb
 from ..actors import publication_day
 
@@ -62,7 +64,7 @@ class _Cand:
 
 
 def _subtree_text(toks) -> str:
-    return joined_text(toks)
+    return joined_text(toks, skip_adjectives=True)
 
 
 def _rules_for(tok, table, instrument_subject=False):
@@ -162,7 +164,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
     kids, dep, pos, lower, tokens = d.kids, d.dep, d.pos, d.lower, d.tokens
     table = verb_rules()
     for i in range(sent.start, sent.end):
-        if pos[i] != "VERB" or i in consumed:
+        if pos[i] != "VERB" or i in consumed or is_modifier_participle(d, i):
             continue
         tok = tokens[i]
         rule = _rules_for(tok, table, lambda: _instrument_subject(res, tok))
@@ -233,6 +235,9 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
                                for p in kids[c] if dep[p] == "pobj" for r in res.noun_source(tokens[p])]
             if preps and not passive:
                 targets = _with_targets(res, tok, preps) or targets or res.objects(tok)
+            code = verbal_attack(res, tok, code, dependent_text(tok))
+            if not passive:
+                targets = attacker_of(res, tok, code, targets)
             code = _commitment(d, tok, code)
         if from_dictionary and not _dictionary_actors_ok(sources, targets):
             continue
@@ -464,13 +469,20 @@ def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) 
 def extract_events(view: DocView, record: Article) -> list[Event]:
     """The events each sentence asserts, with actors, codes, modality, date, place and confidence."""
     doc = view.doc
+    phrase = story_discard(record.text)
+    if phrase:  # sports, entertainment …: out of scope for event data
+        log.debug("%s: no events coded (discard phrase %r)", record.id, phrase)
+        return []
     res = Resolver(doc, record, publication_day(record))
     times: dict[int, list] = {}
     for t in record.times:
         if t.removed_line is None:
             times.setdefault(t.sentence, []).append(t)
     events: list[Event] = []
+    text = record.text
     for si, sent in enumerate(res.view.sents):
+        if sentence_discard(text[sent.start_char:sent.end_char]):
+            continue
         try:
             events.extend(_sentence_events(res, record, doc, sent, si, times))
         except Exception as exc:  # one odd sentence must not lose the article's events

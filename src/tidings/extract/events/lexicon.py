@@ -235,15 +235,18 @@ def content_from_words(text: str, family: str) -> str | None:
     return None
 
 
-def joined_text(toks) -> str:
-    """Words and lemmas of the subtrees of `toks`, as matched by rules and content words."""
+def joined_text(toks, skip_adjectives: bool = False) -> str:
+    """Words and lemmas of the subtrees of `toks`, as matched by rules and content words;
+    `skip_adjectives` leaves out adjectives that modify a noun ("free access" is about access)."""
     words: list[str] = []
     lemmas: list[str] = []
     if toks:
         d = info(toks[0].doc)
-        lower, lemma = d.lower, d.lemma
+        lower, lemma, dep, pos = d.lower, d.lemma, d.dep, d.pos
         for t in toks:
             for s in d.subtree(t.i):
+                if skip_adjectives and dep[s] == "amod" and pos[s] == "ADJ":
+                    continue
                 words.append(lower[s])
                 lemmas.append(lemma[s])
     return _joined(words, lemmas)

@@ -247,6 +247,8 @@ def modality(tok, when: EventDate, record: Article, *, source_code: str | None, 
     if reporter is not None and (reporter_code is None or source_code is None or reporter_code[:3] != source_code[:3]):
         if info(tok.doc).lemma[reporter.i] in CLAIM_VERBS or possibility(tok):
             return "claimed"
+    if any(possibility(t) for t in toks):
+        return "conditional"  # "Iran may sue": a possible event, not a fact
     return "asserted"
 
 

@@ -1,0 +1,99 @@
+"""Sense checks on a coded verb, from its context in the parse (data: data/cameo/senses.yaml).
+
+- A participle used as an adjective names no event of its own: "raped women", "a wounded man".
+- A verbal attack is criticism: "the senator attacked the president" is 111, not force;
+  "troops attacked the town" stays 190. The subject decides: a person, an official or a body
+  that speaks, against an armed or unnamed agent.
+- Condemning (or blaming) an attack targets the attacker, never its victim: "France condemned
+  the bombing of the Israeli embassy" has no target unless the attacker is named ("the
+  bombing by X", "Russia's attack").
+"""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from ..actors.code import code_index
+
+__all__ = ["senses", "is_modifier_participle", "verbal_attack", "attacker_of"]
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "senses.yaml"
+
+
+@cache
+def senses() -> dict:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return {
+        "verbal_attack_verbs": frozenset(data["verbal_attack_verbs"]),
+        "speaker_sectors": frozenset(data["speaker_sectors"]),
+        "speaker_nouns": frozenset(data["speaker_nouns"]),
+        "force_words": tuple(f" {w} " for w in data["force_words"]),
+        "attack_roots": frozenset(data["attack_roots"]),
+        "criticism_roots": frozenset(data["criticism_roots"]),
+    }
+
+
+def is_modifier_participle(d, i: int) -> bool:
+    """A verb form that only modifies a noun ("raped women", "the wounded"): no event."""
+    return d.dep[i] == "amod"
+
+
+def _subject_token(d, i: int) -> int | None:
+    node = i
+    for _ in range(3):
+        for c in d.kids[node]:
+            if d.dep[c] in ("nsubj", "nsubjpass"):
+                return c
+        if d.dep[node] in ("xcomp", "conj") and d.heads[node] != node:
+            node = d.heads[node]
+            continue
+        break
+    return None
+
+
+def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
+    """111 for an attack verb whose subject is a speaker rather than a fighter; else `code`."""
+    s = senses()
+    d, i = res.d, tok.i
+    if code[:2] not in s["attack_roots"] or d.lemma[i] not in s["verbal_attack_verbs"]:
+        return code
+    if any(w in dependent_text for w in s["force_words"]):
+        return code
+    subj = _subject_token(d, i)
+    if subj is None:
+        return code
+    entity = res.tok_entity.get(subj)
+    if entity is not None and entity.type == "PERSON":
+        return "111"
+    if d.lemma[subj] in s["speaker_nouns"]:
+        return "111"
+    found = code_index(d, subj, res.day)
+    if found.sector in s["speaker_sectors"]:
+        return "111"
+    return code
+
+
+def attacker_of(res, tok, code: str, targets: list) -> list:
+    """The target of criticising an attack: the attacker named with the attack, else none."""
+    s = senses()
+    if code[:2] not in s["criticism_roots"]:
+        return targets
+    d = res.d
+    from .lexicon import lookup_keys, noun_rules
+
+    table = noun_rules()
+    for c in d.kids[tok.i]:
+        if d.dep[c] != "dobj" or d.pos[c] != "NOUN":
+            continue
+        rules = next((table[k] for k in lookup_keys(d.tokens[c]) if k in table), None)
+        if not rules or not any((r.code or "")[:2] in s["attack_roots"] for r in rules):
+            continue
+        for p in d.kids[c]:  # "the bombing by X"
+            if d.dep[p] == "prep" and d.lower[p] == "by":
+                for o in d.kids[p]:
+                    if d.dep[o] == "pobj":
+                        return res.group(d.tokens[o])
+        return res.noun_source(d.tokens[c])  # "Russia's attack", "Israeli strikes"; else no target
+    return targets
