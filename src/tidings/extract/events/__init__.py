@@ -23,11 +23,11 @@ from functools import cache
 from .._doc import DocView
 from ...record import Article, Event, EventActor, Plover, SpanRef
 from ..actors.code import info
-from .actors import ActorRef, Resolver
+from .actors import ActorRef, Resolver, is_passive
 from .lexicon import (Rule, codebook, dependent_text, dictionary_code, families, content_from_words, content_of_code,
                       family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
 from .discards import sentence_discard, story_discard
-from .senses import attacker_of, is_modifier_participle, verbal_attack
+from .senses import attacker_of, implicit_agent, is_modifier_participle, verbal_attack
 from .modality import event_date, event_place, is_negated, modality, reporting_verb
 from ..actors import publication_day
 
@@ -48,6 +48,7 @@ MAX_EVENTS_PER_SENTENCE = 8
 # actor, as GDELT does, cost 7 points of root accuracy on the CAMEO manual examples.
 REQUIRE_ACTOR = True
 _RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+_GIVING_ROOTS = {"05", "06", "07", "08"}  # cooperation, aid and concessions come "from" their source
 _NOUN_TARGET_PREPS = {"with", "against", "on", "of", "near", "into", "over", "to", "toward", "towards", "at", "for",
                       "from", "in"}
 
@@ -221,7 +222,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
                 targets = [r for c in comps for s in kids[c.i] if dep[s] in ("nsubj", "nsubjpass")
                            for r in res.group(tokens[s])]
         else:
-            passive = any(dep[c] in ("nsubjpass", "auxpass") for c in kids[i])
+            passive = is_passive(d, i)
             preps = (rule.target,) if rule.target else None
             sources = res.subject(tok)
             if passive and code[:2] == "15":
@@ -233,6 +234,9 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
                 if passive and not sources:
                     sources = [r for c in kids[i] if dep[c] == "prep" and lower[c] in ("in", "by")
                                for p in kids[c] if dep[p] == "pobj" for r in res.noun_source(tokens[p])]
+                if passive and not sources:
+                    agent = implicit_agent(res, tok, code)
+                    sources = [agent] if agent else []
             if preps and not passive:
                 targets = _with_targets(res, tok, preps) or targets or res.objects(tok)
             code = verbal_attack(res, tok, code, dependent_text(tok))
@@ -321,13 +325,22 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: set[int
         if head in verb_toks and not light:
             continue
         sources = res.noun_source(tok)
+        agent_prep = None
+        if not sources:
+            # "attacks by Hun Sen's troops", "cooperation from Kenya": the agent in a phrase
+            for c in kids[i]:
+                if dep[c] == "prep" and (lower[c] == "by" or (lower[c] == "from" and rule.code[:2] in _GIVING_ROOTS)):
+                    sources = [r for p in kids[c] if dep[p] == "pobj" for r in res.group(tokens[p])]
+                    if sources:
+                        agent_prep = c
+                        break
         if not sources and light:
             sources = res.subject(tokens[head])
         if not sources:
             continue
         targets = []
         for c in kids[i]:
-            if dep[c] == "prep" and lower[c] in _NOUN_TARGET_PREPS:
+            if c != agent_prep and dep[c] == "prep" and lower[c] in _NOUN_TARGET_PREPS:
                 for p in kids[c]:
                     if dep[p] == "pobj":
                         targets = res.group(tokens[p]) or res._inside(tokens[p])

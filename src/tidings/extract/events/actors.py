@@ -13,7 +13,7 @@ from ...record import Article, Entity
 from ..actors.code import code_index, info
 from ..actors.lexicon import lexicon
 
-__all__ = ["ActorRef", "Resolver"]
+__all__ = ["ActorRef", "Resolver", "is_passive", "article_country"]
 
 TARGET_PREPS = ("to", "with", "against", "on", "upon", "at", "into", "toward", "towards", "over", "near", "of", "from",
                 "for", "onto", "across", "inside")
@@ -30,6 +30,14 @@ _NOT_SELF = {"warn", "fear", "suspect", "allege", "worry", "accuse"}
 _ALL_PRONOUNS = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SPEAKER_PRONOUNS
 _PAIR_NOUNS = {"leader", "side", "president", "country", "nation", "minister", "government", "party", "neighbour",
                "neighbor", "ally"}
+
+
+def is_passive(d, i: int) -> bool:
+    """A passive verb: a passive subject or auxiliary, or a past participle modifying a noun
+    ("an expert kidnapped by guerrillas")."""
+    if any(d.dep[c] in ("nsubjpass", "auxpass") for c in d.kids[i]):
+        return True
+    return d.dep[i] == "acl" and d.tokens[i].tag_ == "VBN"
 
 
 @dataclass(slots=True)
@@ -239,19 +247,21 @@ class Resolver:
     def subject(self, verb) -> list[ActorRef]:
         d, tokens = self.d, self.tokens
         kids, dep, heads = d.kids, d.dep, d.heads
-        node, hops = verb.i, 0
+        node, hops, came_by = verb.i, 0, None
         while hops < 5:
             for c in kids[node]:
                 if dep[c] == "agent":
                     for p in kids[c]:
                         if dep[p] == "pobj":
                             return self.group(tokens[p])
-            passive = any(dep[c] in ("nsubjpass", "auxpass") for c in kids[node])
+            passive = is_passive(d, node)
             if not passive:
                 for c in kids[node]:
                     if dep[c] in ("nsubj", "csubj"):
                         return self.group(tokens[c])
             elif node != verb.i:
+                if came_by in ("advcl", "xcomp"):  # "soldiers were killed fighting Hezbollah": the soldiers fought
+                    return self.passive_target(tokens[node])
                 return []
             up = heads[node]
             if dep[node] in ("relcl", "acl") and d.pos[up] in ("NOUN", "PROPN", "PRON"):
@@ -259,6 +269,7 @@ class Resolver:
             if dep[node] in ("xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep") and up != node:
                 if passive:
                     return []
+                came_by = dep[node]
                 node = up
                 hops += 1
                 continue
@@ -270,6 +281,9 @@ class Resolver:
         for c in d.kids[verb.i]:
             if d.dep[c] == "nsubjpass":
                 return self.group(self.tokens[c])
+        up = d.heads[verb.i]
+        if d.dep[verb.i] == "acl" and up != verb.i and d.pos[up] in ("NOUN", "PROPN"):
+            return self.group(self.tokens[up])  # "an expert kidnapped by guerrillas": the expert
         return []
 
     def objects(self, tok, preps: tuple[str, ...] = TARGET_PREPS) -> list[ActorRef]:

@@ -4,6 +4,8 @@
 - A verbal attack is criticism: "the senator attacked the president" is 111, not force;
   "troops attacked the town" stays 190. The subject decides: a person, an official or a body
   that speaks, against an armed or unnamed agent.
+- A passive arrest, deportation or questioning without its agent was done by the police or
+  government of the country where it happened: "six people were arrested in Nairobi" → KENCOP.
 - Condemning (or blaming) an attack targets the attacker, never its victim: "France condemned
   the bombing of the Israeli embassy" has no target unless the attacker is named ("the
   bombing by X", "Russia's attack").
@@ -17,7 +19,7 @@ import yaml
 
 from ..actors.code import code_index
 
-__all__ = ["senses", "is_modifier_participle", "verbal_attack", "attacker_of"]
+__all__ = ["senses", "is_modifier_participle", "verbal_attack", "attacker_of", "implicit_agent"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "senses.yaml"
 
@@ -32,6 +34,7 @@ def senses() -> dict:
         "force_words": tuple(f" {w} " for w in data["force_words"]),
         "attack_roots": frozenset(data["attack_roots"]),
         "criticism_roots": frozenset(data["criticism_roots"]),
+        "implicit_agents": {str(k): v for k, v in data["implicit_agents"].items()},
     }
 
 
@@ -97,3 +100,17 @@ def attacker_of(res, tok, code: str, targets: list) -> list:
                         return res.group(d.tokens[o])
         return res.noun_source(d.tokens[c])  # "Russia's attack", "Israeli strikes"; else no target
     return targets
+
+
+def implicit_agent(res, tok, code: str):
+    """The unnamed agent of a passive arrest/deportation/questioning, as an actor, or None."""
+    agents = senses()["implicit_agents"]
+    sector = next((agents[code[:n]] for n in range(len(code), 1, -1) if code[:n] in agents), None)
+    if sector is None:
+        return None
+    country = res.clause_country(tok) or res.home
+    if not country:
+        return None
+    from .actors import ActorRef
+
+    return ActorRef(country + sector, None, None, None, None)
