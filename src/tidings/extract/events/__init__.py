@@ -500,6 +500,22 @@ def extract_events(view: DocView, record: Article) -> list[Event]:
             events.extend(_sentence_events(res, record, doc, sent, si, times))
         except Exception as exc:  # one odd sentence must not lose the article's events
             log.warning("event coding failed on sentence %d of %s: %s", si, record.id, exc)
+    events = _confirmed_headline(events, record, res.view.sents)
     for n, event in enumerate(events, start=1):
         event.id = f"V{n}"
     return events
+
+
+def _confirmed_headline(events: list[Event], record: Article, sents) -> list[Event]:
+    """A headline's events stand only where the body reports an event of the same root: a
+    headline is too short to parse reliably, and the story under it says what happened."""
+    if not sents or not events:
+        return events
+    first = record.text[sents[0].start_char:sents[0].end_char].strip()
+    title = (record.title or "").strip()
+    headline = (title and first.startswith(title[:40])) or (first and first[-1] not in '.!?"\'”’)' and "\n\n" in
+                                                            record.text[sents[0].start_char:sents[0].end_char + 2])
+    if not headline:
+        return events
+    body_roots = {e.root for e in events if e.sentence > 0}
+    return [e for e in events if e.sentence > 0 or e.root in body_roots]
