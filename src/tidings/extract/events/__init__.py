@@ -27,8 +27,8 @@ from .actors import ActorRef, Resolver, is_passive
 from .lexicon import (Rule, codebook, dependent_text, dictionary_code, families, content_from_words, content_of_code,
                       family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
 from .discards import sentence_discard, story_discard
-from .senses import attacker_of, implicit_agent, is_modifier_participle, verbal_attack
-from .modality import event_date, event_place, is_negated, modality, reporting_verb
+from .senses import attacker_of, implicit_agent, is_modifier_participle, senses, verbal_attack, visit_target
+from .modality import event_date, event_place, governing_verb, is_negated, modality, reporting_verb
 from ..actors import publication_day
 
 __all__ = ["extract_events"]
@@ -171,6 +171,11 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
         rule = _rules_for(tok, table, lambda: _instrument_subject(res, tok))
         conf = 0.6 if rule is not None and (rule.any or rule.prep) else 0.5
         if rule is None:
+            subject = res.subject(tok) if d.lemma[i] in senses()["visit_verbs"] else []
+            visited = visit_target(res, tok, subject) if subject else None
+            if visited is not None:
+                cands.append(_Cand(tok, _commitment(d, tok, "042"), subject, [visited], (), 0.5))
+                continue
             # the PETRARCH verb dictionary fills what the hand lexicon lacks; statements (01) stay
             # with the hand lexicon, and a verb with no pattern and no code of its own is no event
             found = dictionary_code(tok)
@@ -261,6 +266,10 @@ def _dictionary_actors_ok(sources, targets) -> bool:
     return any(r is not None and r.code for r in sources) and any(r is not None and r.code for r in targets)
 
 
+def _has_prep(d, i: int, word: str) -> bool:
+    return any(d.dep[c] == "prep" and d.lower[c] == word for c in d.kids[i])
+
+
 def _with_targets(res: Resolver, tok, preps: tuple[str, ...]) -> list[ActorRef]:
     """Targets in the verb's own prepositional phrases, and in phrases of that preposition the
     parser hung on a governing verb after it ("planned to speak with A and, later, with B")."""
@@ -336,6 +345,9 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: set[int
                         break
         if not sources and light:
             sources = res.subject(tokens[head])
+        if not sources and rule.code[:2] in _RECIPROCAL_ROOTS and _has_prep(d, i, "with"):
+            # "kept his party out pending meetings with Blair": the clause's subject meets
+            sources = res.subject(governing_verb(tok))
         if not sources:
             continue
         targets = []

@@ -6,6 +6,7 @@
   that speaks, against an armed or unnamed agent.
 - A passive arrest, deportation or questioning without its agent was done by the police or
   government of the country where it happened: "six people were arrested in Nairobi" → KENCOP.
+- An official travelling to another country visits it (042): "Albright headed to East Africa".
 - Condemning (or blaming) an attack targets the attacker, never its victim: "France condemned
   the bombing of the Israeli embassy" has no target unless the attacker is named ("the
   bombing by X", "Russia's attack").
@@ -19,7 +20,7 @@ import yaml
 
 from ..actors.code import code_index
 
-__all__ = ["senses", "is_modifier_participle", "verbal_attack", "attacker_of", "implicit_agent"]
+__all__ = ["senses", "is_modifier_participle", "verbal_attack", "attacker_of", "implicit_agent", "visit_target"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "senses.yaml"
 
@@ -35,6 +36,9 @@ def senses() -> dict:
         "attack_roots": frozenset(data["attack_roots"]),
         "criticism_roots": frozenset(data["criticism_roots"]),
         "implicit_agents": {str(k): v for k, v in data["implicit_agents"].items()},
+        "visit_verbs": frozenset(data["visit_verbs"]),
+        "visit_preps": frozenset(data["visit_preps"]),
+        "visitor_sectors": frozenset(data["visitor_sectors"]),
     }
 
 
@@ -114,3 +118,28 @@ def implicit_agent(res, tok, code: str):
     from .actors import ActorRef
 
     return ActorRef(country + sector, None, None, None, None)
+
+
+def visit_target(res, tok, sources: list):
+    """The country an official travels to, as an actor, when `tok` is a travel verb with a
+    destination in another country than the traveller's; else None."""
+    s = senses()
+    d, i = res.d, tok.i
+    if d.lemma[i] not in s["visit_verbs"] or not sources or sources[0] is None or not sources[0].code:
+        return None
+    code = sources[0].code
+    if code[3:6] not in s["visitor_sectors"] or code[:3] in ("IGO", "NGO"):
+        return None
+    for c in d.kids[i]:
+        if d.dep[c] != "prep" or d.lower[c] not in s["visit_preps"]:
+            continue
+        for p in d.kids[c]:
+            if d.dep[p] != "pobj":
+                continue
+            start, end = d.idx[p], d.idx[p] + len(d.text[p])
+            for place in res.record.places:
+                if place.start < end and start < place.end and place.country and place.country != code[:3]:
+                    from .actors import ActorRef
+
+                    return ActorRef(place.country, place.entity, place.name, place.start, place.end)
+    return None
