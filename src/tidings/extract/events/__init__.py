@@ -27,7 +27,7 @@ from .actors import ActorRef, Resolver, is_passive
 from .lexicon import (Rule, codebook, dependent_text, dictionary_code, families, content_from_words, content_of_code,
                       family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
 from .discards import sentence_discard, story_discard
-from .senses import attacker_of, implicit_agent, is_modifier_participle, senses, verbal_attack, visit_target
+from .senses import acting_sources, attacker_of, implicit_agent, is_modifier_participle, senses, verbal_attack, visit_target
 from .modality import event_date, event_place, governing_verb, is_negated, modality, reporting_verb
 from ..actors import publication_day
 
@@ -333,7 +333,7 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: set[int
         light = dep[i] in ("dobj", "attr") and d.lemma[head] in LIGHT_VERBS
         if head in verb_toks and not light:
             continue
-        sources = res.noun_source(tok)
+        sources = acting_sources(res, rule.code, res.noun_source(tok))
         agent_prep = None
         if not sources:
             # "attacks by Hun Sen's troops", "cooperation from Kenya": the agent in a phrase

@@ -134,7 +134,7 @@ def _preps(d, i: int) -> set[str]:
 def _has_object(d, i: int) -> bool:
     dep, kids = d.dep, d.kids
     for c in kids[i]:
-        if dep[c] in ("dobj", "dative", "iobj"):
+        if dep[c] in ("dobj", "dative", "iobj", "nsubjpass"):  # a passive subject is the logical object
             return True
         if dep[c] in ("xcomp", "ccomp") and any(dep[g] in ("nsubj", "nsubjpass") for g in kids[c]):
             return True

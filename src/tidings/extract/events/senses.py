@@ -6,7 +6,7 @@
   that speaks, against an armed or unnamed agent.
 - A passive arrest, deportation or questioning without its agent was done by the police or
   government of the country where it happened: "six people were arrested in Nairobi" → KENCOP.
-- An official travelling to another country visits it (042): "Albright headed to East Africa".
+- Travelling to another country is a visit (042): "Albright headed to East Africa".
 - Condemning (or blaming) an attack targets the attacker, never its victim: "France condemned
   the bombing of the Israeli embassy" has no target unless the attacker is named ("the
   bombing by X", "Russia's attack").
@@ -20,7 +20,8 @@ import yaml
 
 from ..actors.code import code_index
 
-__all__ = ["senses", "is_modifier_participle", "verbal_attack", "attacker_of", "implicit_agent", "visit_target"]
+__all__ = ["senses", "is_modifier_participle", "verbal_attack", "attacker_of", "implicit_agent", "visit_target",
+           "acting_sources"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "senses.yaml"
 
@@ -37,8 +38,8 @@ def senses() -> dict:
         "criticism_roots": frozenset(data["criticism_roots"]),
         "implicit_agents": {str(k): v for k, v in data["implicit_agents"].items()},
         "visit_verbs": frozenset(data["visit_verbs"]),
+        "place_scene_roots": frozenset(data["place_scene_roots"]),
         "visit_preps": frozenset(data["visit_preps"]),
-        "visitor_sectors": frozenset(data["visitor_sectors"]),
     }
 
 
@@ -121,15 +122,13 @@ def implicit_agent(res, tok, code: str):
 
 
 def visit_target(res, tok, sources: list):
-    """The country an official travels to, as an actor, when `tok` is a travel verb with a
-    destination in another country than the traveller's; else None."""
+    """The country someone travels to, as an actor, when `tok` is a travel verb with a destination
+    in another country than the traveller's (when the traveller's is known); else None."""
     s = senses()
     d, i = res.d, tok.i
-    if d.lemma[i] not in s["visit_verbs"] or not sources or sources[0] is None or not sources[0].code:
+    if d.lemma[i] not in s["visit_verbs"] or not sources or sources[0] is None:
         return None
-    code = sources[0].code
-    if code[3:6] not in s["visitor_sectors"] or code[:3] in ("IGO", "NGO"):
-        return None
+    code = sources[0].code or ""
     for c in d.kids[i]:
         if d.dep[c] != "prep" or d.lower[c] not in s["visit_preps"]:
             continue
@@ -138,8 +137,23 @@ def visit_target(res, tok, sources: list):
                 continue
             start, end = d.idx[p], d.idx[p] + len(d.text[p])
             for place in res.record.places:
-                if place.start < end and start < place.end and place.country and place.country != code[:3]:
+                if place.start < end and start < place.end and place.country and place.country != code[:3] \
+                        and (place.feature_code or "")[:3] in ("PCL", "PPL", "ADM"):
                     from .actors import ActorRef
 
                     return ActorRef(place.country, place.entity, place.name, place.start, place.end)
     return None
+
+
+def acting_sources(res, code: str, sources: list) -> list:
+    """The sources of a nominal event less the places named as where it happened."""
+    out = []
+    for ref in sources:
+        entity = res.record.entity(ref.entity) if ref is not None and ref.entity else None
+        if entity is not None and entity.type == "PLACE":
+            place = next((p for p in res.record.places if p.entity == entity.id), None)
+            is_country = place is not None and (place.feature_code or "").startswith("PCL")
+            if not is_country or code[:2] in senses()["place_scene_roots"]:
+                continue
+        out.append(ref)
+    return out
