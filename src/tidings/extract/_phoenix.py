@@ -1,0 +1,171 @@
+"""The Phoenix / PETRARCH-2 actor and agent dictionaries, compiled into data/actors/phoenix_*.tsv.
+
+Built by tools/build_phoenix_data.py (MIT, see data/actors/NOTICE.phoenix); read lazily on
+the first lookup. These tables FILL coverage: tidings' own people.csv, organizations.yaml,
+countries.json and sectors.yaml and the user's `--actors` dictionary are asked first
+(see _actor_lexicon.Lexicon).
+
+- `person_code(words, day)`: a named person ("gordon brown", 2008-05-01 → GBRGOV), the
+  code whose date range holds `day` (the first in dictionary order), else the entry's
+  undated default; with no day, the range that ends last. A surname alone ("blair") is
+  coded only when the dictionary lists it as a form of its own, or when the people whose
+  last name it is and who hold a dated code on that day all hold the same code (office
+  codes beat "elite" …ELI codes: "Blair" in 2005 → GBRGOV); never without a day.
+- `org_code(words, day)`: the longest run of words naming an IGO, NGO, institution or
+  armed group ("nato" → IGOWSTNAT, "hezbollah" → LBNREB).
+- `place_country(words)`: the country (ISO3) of a country name, adjective or city, only
+  when every current code of that form is in one country ("congo" → None).
+- `agent_sector(noun)`: an agent noun → sector code ("police" → COP, "troops" → MIL).
+"""
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["person_code", "org_code", "place_country", "agent_sector", "canon", "tables", "MAX_WORDS"]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+ACTORS_FILE = DATA_DIR / "phoenix_actors.tsv"
+AGENTS_FILE = DATA_DIR / "phoenix_agents.tsv"
+MAX_WORDS = 8  # longest form looked up (words)
+_OPEN_END = 10 ** 7  # ordinal after any real day
+_PLACE = ("country", "city")
+
+
+def canon(words) -> str:
+    """The lookup key of some words: lower case, ASCII, spaCy's split hyphens and "'s" joined again."""
+    text = " ".join(words) if not isinstance(words, str) else words
+    text = text.replace("’", "'").lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    if " -" in text or "- " in text or " '" in text:
+        text = text.replace(" - ", "-").replace(" 's", "'s").replace(" '", "'")
+    return " ".join(text.split())
+
+
+class Tables:
+    """form → codes, in dictionary order: (code, first day, last day) as ordinals (0 / _OPEN_END when open)."""
+
+    __slots__ = ("names", "places", "surnames", "singles", "agents")
+
+    def __init__(self, actors: Path = ACTORS_FILE, agents: Path = AGENTS_FILE):
+        names: dict[str, list] = {}
+        places: dict[str, list] = {}
+        surnames: dict[str, list[str]] = {}
+        singles: set[str] = set()  # forms of one word given as a person's own form ("josipovic")
+        ordinal = _ordinal
+        with open(actors, encoding="utf-8") as f:
+            for line in f:
+                if line[0] == "#" or line.startswith("form\t"):
+                    continue
+                form, code, first, last, kind = line.rstrip("\n").split("\t")
+                row = (code, ordinal(first) if first else 0, ordinal(last) if last else _OPEN_END, kind)
+                if kind in _PLACE:
+                    places.setdefault(form, []).append(row)
+                    continue
+                rows = names.get(form)
+                if rows is None:
+                    names[form] = rows = []
+                    if kind == "person":
+                        if " " in form:
+                            surnames.setdefault(form.rsplit(" ", 1)[1], []).append(form)
+                        else:
+                            singles.add(form)
+                rows.append(row)
+        self.names, self.places, self.surnames, self.singles = names, places, surnames, singles
+        self.agents: dict[str, str] = {}
+        with open(agents, encoding="utf-8") as f:
+            for line in f:
+                if line[0] == "#" or line.startswith("form\t"):
+                    continue
+                form, code = line.rstrip("\n").split("\t")
+                self.agents.setdefault(form, code)
+
+
+@lru_cache(maxsize=1 << 12)
+def _ordinal(iso: str) -> int:
+    return date.fromisoformat(iso).toordinal()
+
+
+_TABLES: list[Tables] = []
+
+
+def tables() -> Tables:
+    """The compiled tables, read on first use."""
+    if not _TABLES:
+        _TABLES.append(Tables())
+    return _TABLES[0]
+
+
+def _pick(rows: list, day: date | None) -> str | None:
+    """The code of `day` among one form's rows (see the module doc)."""
+    if day is None:
+        dated = [r for r in rows if r[1] or r[2] != _OPEN_END]
+        if dated:
+            return max(dated, key=lambda r: (r[2], r[1]))[0]
+        return rows[0][0]
+    n = day.toordinal()
+    default = None
+    for code, first, last, _kind in rows:
+        if first == 0 and last == _OPEN_END:
+            default = default or code
+        elif first <= n <= last:
+            return code
+    return default
+
+
+def _dated_on(rows: list, n: int) -> str | None:
+    for code, first, last, _kind in rows:
+        if (first or last != _OPEN_END) and first <= n <= last:
+            return code
+    return None
+
+
+def person_code(name_words, day: date | None = None) -> str | None:
+    """The code of a named person (full name, or a surname as the module doc says), or None."""
+    t = tables()
+    key = canon(name_words)
+    if not key:
+        return None
+    rows = t.names.get(key)
+    if rows is not None:
+        return _pick(rows, day)
+    if " " in key or day is None:
+        return None
+    forms = t.surnames.get(key)
+    if not forms:
+        return None
+    n = day.toordinal()
+    codes = {code for f in forms if (code := _dated_on(t.names[f], n))}
+    if len(codes) > 1:  # "Blair" in 2005: the prime minister (GBRGOV), not an "elite" (…ELI) of that day
+        codes = {c for c in codes if not c.endswith("ELI")}
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def org_code(words, day: date | None = None) -> str | None:
+    """The code of the longest run of `words` naming an organisation or group (leftmost first), or None."""
+    t = tables()
+    words = canon(words).split()
+    names = t.names
+    for n in range(min(MAX_WORDS, len(words)), 0, -1):
+        for i in range(0, len(words) - n + 1):
+            rows = names.get(" ".join(words[i:i + n]))
+            if rows is not None and rows[0][3] in ("org", "group"):
+                return _pick(rows, day)
+    return None
+
+
+def place_country(words) -> str | None:
+    """The country (ISO3) of a country name, adjective or city, when all its current codes agree."""
+    rows = tables().places.get(canon(words))
+    if not rows:
+        return None
+    current = {r[0][:3] for r in rows if r[2] == _OPEN_END}  # undated or "from …": the present-day codes
+    return next(iter(current)) if len(current) == 1 else None
+
+
+def agent_sector(noun) -> str | None:
+    """The sector code of an agent noun or phrase ("police" → COP, "troops" → MIL), or None."""
+    return tables().agents.get(canon(noun))
