@@ -131,10 +131,10 @@ def _kind(form: str, source: str, block_codes: list, in_country_block: bool, pri
     dated = any(f or t for _, f, t in block_codes)
     if source == "Phoenix.MilNonState.actors.txt":
         return "person" if dated and not words & INSTITUTION_WORDS else "group"
-    if words & INSTITUTION_WORDS or len(words) == 1 or len(words) > 5:
+    if words & INSTITUTION_WORDS or len(words) > 5:
         return "org"
-    if dated or source == "Phoenix.Countries.actors.txt":
-        return "person"
+    if dated or (source == "Phoenix.Countries.actors.txt" and len(words) > 1):
+        return "person"  # "erdogan" with dated codes, "sam rainsy"; not "bundesrat" or "dgse"
     return "org"
 
 

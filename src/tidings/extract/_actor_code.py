@@ -266,7 +266,7 @@ def _code_words(key) -> PhraseCode:
     """The code of a phrase from (texts, proper-noun/before-head flags, head position, day, lexicon). Do not change it."""
     texts, flags, head_pos, day, lex = key
     words = [_word_norm(t) for t in texts]
-    org = lex.org_of_words(words, day)
+    org = lex.org_of_words(words, day, [flag >= 2 for flag in flags])
     # named people (built-in or user dictionary): try the proper-noun run around the head
     propn = [t for t, flag in zip(texts, flags) if flag == 3]
     if propn:

@@ -24,7 +24,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["person_code", "org_code", "place_country", "agent_sector", "canon", "tables", "MAX_WORDS"]
+__all__ = ["person_code", "person_of_names", "org_code", "org_match", "place_country", "agent_sector", "canon", "tables", "MAX_WORDS"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 ACTORS_FILE = DATA_DIR / "phoenix_actors.tsv"
@@ -32,6 +32,9 @@ AGENTS_FILE = DATA_DIR / "phoenix_agents.tsv"
 MAX_WORDS = 8  # longest form looked up (words)
 _OPEN_END = 10 ** 7  # ordinal after any real day
 _PLACE = ("country", "city")
+_FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "de", "al", "el", "la", "&"}
+_NOT_SECTORS = {"PPL", "IGO", "IMG"}  # agent codes that are no actor sector ("men" → PPL, "peacekeeping troops" → IGO)
+_NOT_NAME_WORDS = {"of", "the", "and", "for", "in", "on"}  # a form with these is a title, not a name
 
 
 def canon(words) -> str:
@@ -48,13 +51,12 @@ def canon(words) -> str:
 class Tables:
     """form → codes, in dictionary order: (code, first day, last day) as ordinals (0 / _OPEN_END when open)."""
 
-    __slots__ = ("names", "places", "surnames", "singles", "agents")
+    __slots__ = ("names", "places", "surnames", "agents")
 
     def __init__(self, actors: Path = ACTORS_FILE, agents: Path = AGENTS_FILE):
         names: dict[str, list] = {}
         places: dict[str, list] = {}
         surnames: dict[str, list[str]] = {}
-        singles: set[str] = set()  # forms of one word given as a person's own form ("josipovic")
         ordinal = _ordinal
         with open(actors, encoding="utf-8") as f:
             for line in f:
@@ -69,12 +71,10 @@ class Tables:
                 if rows is None:
                     names[form] = rows = []
                     if kind == "person":
-                        if " " in form:
+                        if 0 < form.count(" ") < 4 and not _NOT_NAME_WORDS.intersection(form.split()):
                             surnames.setdefault(form.rsplit(" ", 1)[1], []).append(form)
-                        else:
-                            singles.add(form)
                 rows.append(row)
-        self.names, self.places, self.surnames, self.singles = names, places, surnames, singles
+        self.names, self.places, self.surnames = names, places, surnames
         self.agents: dict[str, str] = {}
         with open(agents, encoding="utf-8") as f:
             for line in f:
@@ -132,7 +132,7 @@ def person_code(name_words, day: date | None = None) -> str | None:
     rows = t.names.get(key)
     if rows is not None:
         return _pick(rows, day)
-    if " " in key or day is None:
+    if " " in key or day is None or key in t.places:
         return None
     forms = t.surnames.get(key)
     if not forms:
@@ -144,17 +144,68 @@ def person_code(name_words, day: date | None = None) -> str | None:
     return next(iter(codes)) if len(codes) == 1 else None
 
 
-def org_code(words, day: date | None = None) -> str | None:
-    """The code of the longest run of `words` naming an organisation or group (leftmost first), or None."""
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "sheikh", "gen.",
+               "gen", "col.", "lt.", "sen.", "rep.", "gov.", "prof."}
+
+
+def person_of_names(names, day: date | None = None, titles=frozenset()) -> str | None:
+    """The code of a person known by several names (longest first, leading honorifics and
+    `titles` words dropped). A surname alone is tried only when no name gives a first
+    name: "Carla Menezes" is not Fradique de Menezes, but "Mr Blair" may be Tony Blair."""
     t = tables()
-    words = canon(words).split()
-    names = t.names
+    keys = set()
+    for name in names:
+        words = canon(name).split() if name else []
+        while len(words) > 1 and (words[0] in _HONORIFICS or words[0] in titles):
+            words = words[1:]
+        if words:
+            keys.add(" ".join(words))
+    full = sorted((k for k in keys if " " in k), key=lambda k: (-k.count(" "), k))
+    for key in full:
+        rows = t.names.get(key)
+        if rows is not None:
+            return _pick(rows, day)
+    if full:
+        return None
+    for key in sorted(keys):
+        code = person_code(key, day)
+        if code:
+            return code
+    return None
+
+
+def org_match(words, day: date | None = None, proper=None) -> tuple[str, int, int] | None:
+    """(code, start, length) of the longest run of `words` naming an organisation or group, or None.
+
+    `proper`, one flag per word, limits matches to runs whose content words are all proper
+    nouns (so "dawn", "car" or "falcon" in running text are not the groups of those names).
+    A form that is also a place name is a place, not an organisation.
+    """
+    t = tables()
+    words = [canon(w) for w in words]
+    names, places = t.names, t.places
     for n in range(min(MAX_WORDS, len(words)), 0, -1):
         for i in range(0, len(words) - n + 1):
-            rows = names.get(" ".join(words[i:i + n]))
-            if rows is not None and rows[0][3] in ("org", "group"):
-                return _pick(rows, day)
+            key = " ".join(words[i:i + n])
+            rows = names.get(key)
+            if rows is None or rows[0][3] not in ("org", "group") or key in places:
+                continue
+            if n == 1 and len(key) < 3:
+                continue
+            if proper is not None and not all(proper[k] or words[k] in _FUNCTION_WORDS for k in range(i, i + n)):
+                continue
+            code = _pick(rows, day)
+            if code:
+                return code, i, n
     return None
+
+
+def org_code(words, day: date | None = None, proper=None) -> str | None:
+    """The code of the longest run of `words` naming an organisation or group (leftmost first), or None."""
+    if isinstance(words, str):
+        words = words.split()
+    found = org_match(words, day, proper)
+    return found[0] if found else None
 
 
 def place_country(words) -> str | None:
@@ -168,4 +219,5 @@ def place_country(words) -> str | None:
 
 def agent_sector(noun) -> str | None:
     """The sector code of an agent noun or phrase ("police" → COP, "troops" → MIL), or None."""
-    return tables().agents.get(canon(noun))
+    code = tables().agents.get(canon(noun))
+    return None if code is None or code[:3] in _NOT_SECTORS else code
