@@ -7,7 +7,8 @@ countries.json and sectors.yaml and the user's `--actors` dictionary are asked f
 
 - `person_code(words, day)`: a named person ("gordon brown", 2008-05-01 → GBRGOV), the
   code whose date range holds `day` (the first in dictionary order), else the entry's
-  undated default; with no day, the range that ends last. A surname alone ("blair") is
+  undated default, else the country alone of the nearest range ("yasser arafat", 2005 →
+  PSE); with no day, the range that ends last. A surname alone ("blair") is
   coded only when the dictionary lists it as a form of its own, or when the people whose
   last name it is and who hold a dated code on that day all hold the same code (office
   codes beat "elite" …ELI codes: "Blair" in 2005 → GBRGOV); never without a day.
@@ -33,6 +34,7 @@ MAX_WORDS = 8  # longest form looked up (words)
 _OPEN_END = 10 ** 7  # ordinal after any real day
 _PLACE = ("country", "city")
 _FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "de", "al", "el", "la", "&"}
+_NOT_COUNTRIES = {"IGO", "NGO", "IMG", "MNC", "INT", "UAF"}  # code prefixes that name no country
 _NOT_SECTORS = {"PPL", "IGO", "IMG"}  # agent codes that are no actor sector ("men" → PPL, "peacekeeping troops" → IGO)
 _NOT_NAME_WORDS = {"of", "the", "and", "for", "in", "on"}  # a form with these is a title, not a name
 
@@ -113,6 +115,10 @@ def _pick(rows: list, day: date | None) -> str | None:
             default = default or code
         elif first <= n <= last:
             return code
+    if default is None:  # outside every range: the person's country still holds ("Yasser Arafat" in 2005 → PSE)
+        near = min(rows, key=lambda r: r[1] - n if r[1] > n else n - r[2])[0][:3]
+        if near.isalpha() and near not in _NOT_COUNTRIES:
+            return near
     return default
 
 
