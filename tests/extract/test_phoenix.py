@@ -213,3 +213,10 @@ def test_committed_data_matches_a_rebuild(tmp_path):
     _builder().build(PETRARCH, tmp_path)
     for name in ("phoenix_actors.tsv", "phoenix_agents.tsv", "NOTICE.phoenix"):
         assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), f"{name} is stale: run tools/build_phoenix_data.py"
+
+
+def test_a_place_name_is_no_person_or_group():
+    # Phoenix lists "ARGENTINA" also as a name of an armed group (KKLREB): the country wins
+    assert _phoenix.person_code("argentina", date(2000, 1, 1)) is None
+    assert _phoenix.org_code("argentina") is None
+    assert _phoenix.place_country("argentina") == "ARG"

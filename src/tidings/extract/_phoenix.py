@@ -133,12 +133,12 @@ def person_code(name_words, day: date | None = None) -> str | None:
     """The code of a named person (full name, or a surname as the module doc says), or None."""
     t = tables()
     key = canon(name_words)
-    if not key:
+    if not key or key in t.places:  # "Argentina" is the country, not the armed group of that name
         return None
     rows = t.names.get(key)
     if rows is not None:
         return _pick(rows, day)
-    if " " in key or day is None or key in t.places:
+    if " " in key or day is None:
         return None
     forms = t.surnames.get(key)
     if not forms:
@@ -169,7 +169,7 @@ def person_of_names(names, day: date | None = None, titles=frozenset()) -> str |
     full = sorted((k for k in keys if " " in k), key=lambda k: (-k.count(" "), k))
     for key in full:
         rows = t.names.get(key)
-        if rows is not None:
+        if rows is not None and key not in t.places:
             return _pick(rows, day)
     if full:
         return None
