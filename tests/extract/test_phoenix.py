@@ -220,3 +220,11 @@ def test_a_place_name_is_no_person_or_group():
     assert _phoenix.person_code("argentina", date(2000, 1, 1)) is None
     assert _phoenix.org_code("argentina") is None
     assert _phoenix.place_country("argentina") == "ARG"
+
+
+def test_common_words_and_generic_phrases_are_no_group_names():
+    # Phoenix lists "AN" (USAREB), "DAWN" (NGODEV) and "NATIONAL FRONT" (GRCREB) as names
+    assert _phoenix.org_code(["Dawn"], None, [True]) is None
+    assert _phoenix.org_code(["An"], None, [True]) is None
+    assert _phoenix.org_code(["National", "Front"], None, [True, True]) is None
+    assert _phoenix.org_code(["Red", "Brigades"], None, [True, True]) == "ITAREB"

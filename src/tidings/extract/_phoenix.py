@@ -30,6 +30,7 @@ __all__ = ["person_code", "person_of_names", "org_code", "org_match", "place_cou
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 ACTORS_FILE = DATA_DIR / "phoenix_actors.tsv"
 AGENTS_FILE = DATA_DIR / "phoenix_agents.tsv"
+EXCLUDE_FILE = DATA_DIR / "phoenix_exclude.txt"  # forms not used as names (common words, generic phrases)
 MAX_WORDS = 8  # longest form looked up (words)
 _OPEN_END = 10 ** 7  # ordinal after any real day
 _PLACE = ("country", "city")
@@ -55,7 +56,13 @@ class Tables:
 
     __slots__ = ("names", "places", "surnames", "agents")
 
-    def __init__(self, actors: Path = ACTORS_FILE, agents: Path = AGENTS_FILE):
+    def __init__(self, actors: Path = ACTORS_FILE, agents: Path = AGENTS_FILE, exclude: Path | None = EXCLUDE_FILE):
+        skip = set()
+        if exclude is not None and exclude.is_file():
+            for line in exclude.read_text(encoding="utf-8").splitlines():
+                form = line.split("#", 1)[0].strip()
+                if form:
+                    skip.add(form)
         names: dict[str, list] = {}
         places: dict[str, list] = {}
         surnames: dict[str, list[str]] = {}
@@ -68,6 +75,8 @@ class Tables:
                 row = (code, ordinal(first) if first else 0, ordinal(last) if last else _OPEN_END, kind)
                 if kind in _PLACE:
                     places.setdefault(form, []).append(row)
+                    continue
+                if form in skip:
                     continue
                 rows = names.get(form)
                 if rows is None:
