@@ -145,3 +145,14 @@ def test_user_dictionary_beats_phoenix(nlp, tmp_path):
     doc, record = make_record(nlp, "Gordon Brown spoke.", published="2008-05-01",
                               entities=[("Gordon Brown", "PERSON", ["Gordon Brown"])])
     assert _codes(extract_actors(doc, record))["Gordon Brown"] == "GBRMED"
+
+
+def test_article_role_beats_a_phoenix_elite_code(nlp):
+    # Phoenix codes Kikwete TZAELI in 1998; the article calls him foreign minister
+    text = "Tanzanian Foreign Minister Jakaya Kikwete spoke. Kikwete left."
+    doc, record = make_record(nlp, text, published="1998-08-18",
+                              entities=[("Jakaya Kikwete", "PERSON", ["Jakaya Kikwete", "Kikwete"])])
+    assert _codes(extract_actors(doc, record))["Jakaya Kikwete"] == "TZAGOV"
+    doc, record = make_record(nlp, "Jakaya Kikwete spoke.", published="1998-08-18",
+                              entities=[("Jakaya Kikwete", "PERSON", ["Jakaya Kikwete"])])
+    assert _codes(extract_actors(doc, record))["Jakaya Kikwete"] == "TZAELI"  # nothing better in the text

@@ -228,3 +228,16 @@ def test_common_words_and_generic_phrases_are_no_group_names():
     assert _phoenix.org_code(["An"], None, [True]) is None
     assert _phoenix.org_code(["National", "Front"], None, [True, True]) is None
     assert _phoenix.org_code(["Red", "Brigades"], None, [True, True]) == "ITAREB"
+
+
+def test_one_word_group_name_inside_a_longer_name_is_no_group():
+    assert _phoenix.org_code(["ANA"], None, [True]) == "MKDREB"
+    assert _phoenix.org_code(["Ana", "Bonnin"], None, [True, True]) is None  # a woman's name, not the group
+
+
+def test_weak_phoenix_codes_only_when_the_article_says_nothing_better(_no_user_dictionary):
+    lex = lexicon()
+    day = date(1998, 8, 18)
+    assert _phoenix.person_code("jakaya kikwete", day) == "TZAELI"
+    assert lex.named(["Jakaya Kikwete"], day) is None
+    assert lex.named(["Jakaya Kikwete"], day, weak=True) == "TZAELI"

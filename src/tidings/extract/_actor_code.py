@@ -291,4 +291,8 @@ def _code_words(key) -> PhraseCode:
     sector = lex.sector_of_words(words, head_pos)
     if org and len(org) == 6 and country is None:
         country = org[:3]
+    if propn and not (org or country):  # nothing better in the phrase: a Phoenix "elite" or country code
+        named = lex.named(names, day, weak=True)
+        if named:
+            return PhraseCode(named, named[:3] if not named.startswith(("IGO", "NGO")) else None, named[3:6] or None, None)
     return PhraseCode(compose(country, sector, org), country, sector, org)

@@ -25,7 +25,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["person_code", "person_of_names", "org_code", "org_match", "place_country", "agent_sector", "canon", "tables", "MAX_WORDS"]
+__all__ = ["person_code", "person_of_names", "is_weak", "org_code", "org_match", "place_country", "agent_sector", "canon", "tables", "MAX_WORDS"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 ACTORS_FILE = DATA_DIR / "phoenix_actors.tsv"
@@ -163,6 +163,11 @@ _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dam
                "gen", "col.", "lt.", "sen.", "rep.", "gov.", "prof."}
 
 
+def is_weak(code: str | None) -> bool:
+    """A code that says less than the article may: a country alone or an "elite" (…ELI) code."""
+    return bool(code) and (len(code) == 3 or code.endswith("ELI"))
+
+
 def person_of_names(names, day: date | None = None, titles=frozenset()) -> str | None:
     """The code of a person known by several names (longest first, leading honorifics and
     `titles` words dropped). A surname alone is tried only when no name gives a first
@@ -193,7 +198,8 @@ def org_match(words, day: date | None = None, proper=None) -> tuple[str, int, in
     """(code, start, length) of the longest run of `words` naming an organisation or group, or None.
 
     `proper`, one flag per word, limits matches to runs whose content words are all proper
-    nouns (so "dawn", "car" or "falcon" in running text are not the groups of those names).
+    nouns (so "dawn", "car" or "falcon" in running text are not the groups of those names),
+    and a one-word match to a proper noun standing alone (not part of a longer name).
     A form that is also a place name is a place, not an organisation.
     """
     t = tables()
@@ -209,6 +215,8 @@ def org_match(words, day: date | None = None, proper=None) -> tuple[str, int, in
                 continue
             if proper is not None and not all(proper[k] or words[k] in _FUNCTION_WORDS for k in range(i, i + n)):
                 continue
+            if proper is not None and n == 1 and ((i > 0 and proper[i - 1]) or (i + 1 < len(words) and proper[i + 1])):
+                continue  # one word inside a longer name: "Ana Bonnin" is no member of ANA (MKDREB)
             code = _pick(rows, day)
             if code:
                 return code, i, n

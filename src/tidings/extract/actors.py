@@ -80,7 +80,7 @@ def _code_person(doc, entity: Entity, day: date | None) -> str | None:
         return org
     if country and not sector and entity.role:
         sector = "GOV"
-    return compose(country, sector, None) if country else org
+    return (compose(country, sector, None) if country else org) or lex.named([entity.name, *entity.aliases], day, weak=True)
 
 
 def _code_entity(doc, entity: Entity, day: date | None) -> str | None:
@@ -110,7 +110,7 @@ def _code_entity(doc, entity: Entity, day: date | None) -> str | None:
                 found = code_indices(info(doc), span.root.i, list(range(span.start, span.end)), day)
                 if found.code:
                     return found.code
-    return None
+    return lex.named(names, day, weak=True)
 
 
 def _extra_actors(doc, record: Article, day: date | None) -> list[tuple[str, str, list[tuple[int, int, str]]]]:
