@@ -12,11 +12,18 @@ countries.json and sectors.yaml and the user's `--actors` dictionary are asked f
   coded only when the dictionary lists it as a form of its own, or when the people whose
   last name it is and who hold a dated code on that day all hold the same code (office
   codes beat "elite" …ELI codes: "Blair" in 2005 → GBRGOV); never without a day.
-- `org_code(words, day)`: the longest run of words naming an IGO, NGO, institution or
-  armed group ("nato" → IGOWSTNAT, "hezbollah" → LBNREB).
+- `org_code(words, day, proper)`: the longest run of words naming an IGO, NGO, institution
+  or armed group ("nato" → IGOWSTNAT, "hezbollah" → LBNREB); with `proper` flags, only runs
+  of proper nouns, and a one-word name only when it stands alone.
 - `place_country(words)`: the country (ISO3) of a country name, adjective or city, only
   when every current code of that form is in one country ("congo" → None).
 - `agent_sector(noun)`: an agent noun → sector code ("police" → COP, "troops" → MIL).
+
+A place name is never a person or a group ("Argentina" is not the KKLREB group of that
+name), and the forms of data/actors/phoenix_exclude.txt (common words, generic phrases)
+are no names at all. `is_weak` marks codes that say less than an article may (a country
+alone, an …ELI "elite" code): the actor coder uses them only when the phrase says nothing
+better ("Tanzanian Foreign Minister Jakaya Kikwete" is TZAGOV, not Phoenix's TZAELI).
 """
 from __future__ import annotations
 
@@ -25,7 +32,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["person_code", "person_of_names", "is_weak", "org_code", "org_match", "place_country", "agent_sector", "canon", "tables", "MAX_WORDS"]
+__all__ = ["person_code", "person_of_names", "is_weak", "org_code", "org_match", "place_country", "agent_sector",
+           "canon", "tables", "Tables", "MAX_WORDS"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 ACTORS_FILE = DATA_DIR / "phoenix_actors.tsv"
@@ -52,7 +60,7 @@ def canon(words) -> str:
 
 
 class Tables:
-    """form → codes, in dictionary order: (code, first day, last day) as ordinals (0 / _OPEN_END when open)."""
+    """form → rows in dictionary order: (code, first day, last day, kind), days as ordinals (0 / _OPEN_END when open)."""
 
     __slots__ = ("names", "places", "surnames", "agents")
 
