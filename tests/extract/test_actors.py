@@ -126,3 +126,34 @@ def test_doc_columns_match_spacy(nlp):
         for end in range(start, min(n + 2, start + 12)):
             span = doc.char_span(start, end, alignment_mode="expand")
             assert d.expand_span(start, end) == (None if span is None else (span.start, span.end)), (start, end)
+
+
+def test_phoenix_dictionaries_fill_people_groups_and_cities_as_of_the_day(nlp):
+    text = "Gordon Brown flew to Basra. Mr Brown later met FARC envoys."
+    entities = [("Gordon Brown", "PERSON", ["Gordon Brown", "Brown"]), ("Basra", "PLACE", ["Basra"]),
+                ("FARC", "ORG", ["FARC"])]
+    doc, record = make_record(nlp, text, published="2008-05-01", entities=entities)
+    codes = _codes(extract_actors(doc, record))
+    assert codes == {"Gordon Brown": "GBRGOV", "Basra": "IRQ", "FARC": "COLREB"}
+    doc, record = make_record(nlp, text, published="1990-05-01", entities=entities)
+    assert _codes(extract_actors(doc, record))["Gordon Brown"] == "GBRELI"  # not yet in government
+
+
+def test_user_dictionary_beats_phoenix(nlp, tmp_path):
+    path = tmp_path / "actors.csv"
+    path.write_text("name,aliases,code\nGordon Brown,Brown,GBRMED\n", encoding="utf-8")
+    use_actor_dictionary(path)
+    doc, record = make_record(nlp, "Gordon Brown spoke.", published="2008-05-01",
+                              entities=[("Gordon Brown", "PERSON", ["Gordon Brown"])])
+    assert _codes(extract_actors(doc, record))["Gordon Brown"] == "GBRMED"
+
+
+def test_article_role_beats_a_phoenix_elite_code(nlp):
+    # Phoenix codes Kikwete TZAELI in 1998; the article calls him foreign minister
+    text = "Tanzanian Foreign Minister Jakaya Kikwete spoke. Kikwete left."
+    doc, record = make_record(nlp, text, published="1998-08-18",
+                              entities=[("Jakaya Kikwete", "PERSON", ["Jakaya Kikwete", "Kikwete"])])
+    assert _codes(extract_actors(doc, record))["Jakaya Kikwete"] == "TZAGOV"
+    doc, record = make_record(nlp, "Jakaya Kikwete spoke.", published="1998-08-18",
+                              entities=[("Jakaya Kikwete", "PERSON", ["Jakaya Kikwete"])])
+    assert _codes(extract_actors(doc, record))["Jakaya Kikwete"] == "TZAELI"  # nothing better in the text

@@ -56,7 +56,7 @@ def _code_person(doc, entity: Entity, day: date | None) -> str | None:
     if named:
         return named
     country = entity.affiliation if entity.affiliation and len(entity.affiliation) == 3 else None
-    sector = lex.sectors.get(norm(entity.role)) if entity.role else None
+    sector = (lex.sectors.get(norm(entity.role)) or lex.sector_of_words(norm(entity.role).split())) if entity.role else None
     org = None
     d = info(doc)
     for mention in entity.mentions:
@@ -81,7 +81,7 @@ def _code_person(doc, entity: Entity, day: date | None) -> str | None:
         return org
     if country and not sector and entity.role:
         sector = "GOV"
-    return compose(country, sector, None) if country else org
+    return (compose(country, sector, None) if country else org) or lex.named([entity.name, *entity.aliases], day, weak=True)
 
 
 def _code_entity(doc, entity: Entity, day: date | None) -> str | None:
@@ -102,6 +102,8 @@ def _code_entity(doc, entity: Entity, day: date | None) -> str | None:
                     return table[key]
             if key.startswith("the ") and key[4:] in lex.country_names:
                 return lex.country_names[key[4:]]
+            if entity.type == "PLACE" and (iso := lex.place_country(key)):
+                return iso  # a city or region of the Phoenix dictionaries: "Basra" → IRQ
     if entity.type == "ORG":
         for mention in entity.mentions:
             span = _span(doc, mention.start, mention.end)
@@ -109,7 +111,7 @@ def _code_entity(doc, entity: Entity, day: date | None) -> str | None:
                 found = code_indices(info(doc), span.root.i, list(range(span.start, span.end)), day)
                 if found.code:
                     return found.code
-    return None
+    return lex.named(names, day, weak=True)
 
 
 def _extra_actors(doc, record: Article, day: date | None) -> list[tuple[str, str, list[tuple[int, int, str]]]]:

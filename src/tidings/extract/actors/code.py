@@ -259,7 +259,7 @@ def _code_words(key) -> PhraseCode:
     """The code of a phrase from (texts, proper-noun/before-head flags, head position, day, lexicon). Do not change it."""
     texts, flags, head_pos, day, lex = key
     words = [_word_norm(t) for t in texts]
-    org = lex.org_of_words(words, day)
+    org = lex.org_of_words(words, day, [flag >= 2 for flag in flags])
     # named people (built-in or user dictionary): try the proper-noun run around the head
     propn = [t for t, flag in zip(texts, flags) if flag == 3]
     if propn:
@@ -284,4 +284,8 @@ def _code_words(key) -> PhraseCode:
     sector = lex.sector_of_words(words, head_pos)
     if org and len(org) == 6 and country is None:
         country = org[:3]
+    if propn and not (org or country):  # nothing better in the phrase: a Phoenix "elite" or country code
+        named = lex.named(names, day, weak=True)
+        if named:
+            return PhraseCode(named, named[:3] if not named.startswith(("IGO", "NGO")) else None, named[3:6] or None, None)
     return PhraseCode(compose(country, sector, org), country, sector, org)

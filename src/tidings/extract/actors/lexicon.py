@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from ...errors import ConfigError
+from . import phoenix as _phoenix
 
 __all__ = ["ActorEntry", "Lexicon", "lexicon", "load_actor_dictionary", "set_user_dictionary",
            "user_dictionary_path", "norm"]
@@ -175,6 +176,7 @@ class Lexicon:
                 self.sectors.setdefault(norm(w), sector)
         # last words of the sector phrases of two or more words ("intelligence agencies" → "agencies")
         self.sector_tails = {key.rsplit(" ", 1)[1] for key in self.sectors if " " in key}
+        self.title_words = frozenset(w for key in self.sectors for w in key.split())  # "prime", "minister" …
         orgs = yaml.safe_load(_data("organizations.yaml").read_text(encoding="utf-8"))
         self.orgs: dict[str, str] = {}
         for code, names in orgs.items():
@@ -190,8 +192,9 @@ class Lexicon:
         self._sector_memo: dict[tuple, str | None] = {}
 
     # -- named actors -----------------------------------------------------------------
-    def named(self, names: list[str], day: date | None) -> str | None:
-        """The code of a named actor (user dictionary first), valid on `day`."""
+    def named(self, names: list[str], day: date | None, weak: bool = False) -> str | None:
+        """The code of a named actor (user dictionary first), valid on `day`. A Phoenix code
+        that says less than the article may (a country alone, an …ELI code) only with `weak`."""
         keys = {norm(n) for n in names if n}
         for entries, index in ((self.user, self._user_index), (self.people, self._people_index)):
             fallback = None
@@ -202,7 +205,8 @@ class Lexicon:
                 fallback = fallback or e
             if entries is self.user and fallback is not None:
                 return fallback.code  # a user entry outside its dates still beats nothing
-        return None
+        code = _phoenix.person_of_names(names, day, self.title_words)  # the Phoenix dictionaries fill what ours lack
+        return code if weak or not _phoenix.is_weak(code) else None
 
     def user_phrases(self, day: date | None) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -245,14 +249,30 @@ class Lexicon:
                     break
             i += 1
         if not found:
-            return None
+            return self._agent_sector(words, head)
         if head is not None:
             for i, n, sector in found:
                 if i <= head < i + n:
                     return sector
         return found[-1][2]
 
-    def org_of_words(self, words: list[str], day: date | None = None) -> str | None:
+    @staticmethod
+    def _agent_sector(words: list[str], head: int | None) -> str | None:
+        """The Phoenix agent noun (3-letter sector) of the longest phrase ending on the head ("policemen" → COP)."""
+        end = (len(words) - 1 if head is None else head) + 1
+        for i in range(max(0, end - MAX_PHRASE), end):
+            code = _phoenix.agent_sector(words[i:end])
+            if code:
+                return code[:3]
+        return None
+
+    def place_country(self, name: str) -> str | None:
+        """The country of a place name (Phoenix cities and regions: "Basra" → IRQ), unless ambiguous."""
+        return _phoenix.place_country(name)
+
+    def org_of_words(self, words: list[str], day: date | None = None, proper: list[bool] | None = None) -> str | None:
+        """The organisation named in `words`: the user's and tidings' own lists, then (with
+        `proper`, one flag per word) the Phoenix dictionaries over proper-noun runs."""
         user = self.user_phrases(day)
         for n in range(min(MAX_PHRASE, len(words)), 0, -1):
             for i in range(0, len(words) - n + 1):
@@ -261,7 +281,7 @@ class Lexicon:
                     return user[key]
                 if key in self.orgs:
                     return self.orgs[key]
-        return None
+        return _phoenix.org_code(words, day, proper) if proper is not None else None
 
 
 @cache
