@@ -90,6 +90,7 @@ class Resolver:
         self.mentions.sort(key=lambda x: x[0])
         self.quotes = record.quotes
         self.home = article_country(record)
+        self.countries = {p.entity for p in record.places if p.entity and (p.feature_code or "").startswith("PCL")}
 
     # -- one noun phrase ------------------------------------------------------------
     def _ref(self, tok, code: str | None, entity: Entity | None) -> ActorRef:
@@ -218,6 +219,8 @@ class Resolver:
                 continue
             if not want_person and e.type == "NORP":
                 continue
+            if not want_person and e.type == "PLACE" and e.id not in self.countries:
+                continue  # a town does not speak or act: "they" is not Surin
             return ActorRef(e.actor_code, e.id, e.name, None, None)
         return None
 
