@@ -89,6 +89,9 @@ def _code_entity(doc, entity: Entity, day: date | None) -> str | None:
     if entity.type == "PERSON":
         return _code_person(doc, entity, day)
     names = [entity.name, *entity.aliases]
+    for name in names:  # tidings' own organisation list wins over the dictionaries' named actors
+        if norm(name) in lex.orgs and entity.type in ("PLACE", "NORP", "ORG", "OTHER"):
+            return lex.orgs[norm(name)]
     named = lex.named(names, day)
     if named:
         return named
