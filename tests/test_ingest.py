@@ -66,7 +66,7 @@ def test_ingest_counts_skips_and_reports(tmp_path, store_factory):
     assert (summary.analyzed, summary.duplicates, summary.failed) == (5, 1, 3)
     assert summary.total == 2 + 2 + 5  # files in the folder + lines of the JSONL
     assert summary.processed == 9 and not summary.interrupted
-    where = {f.location: f.message for f in summary.failures}
+    where = {f.item: f.message for f in summary.failures}
     assert set(where) == {str(tmp_path / "in" / "texts" / "empty.txt"), str(tmp_path / "in" / "texts" / "image.txt"),
                           f"{tmp_path / 'in' / 'wire.jsonl'}:2"}
     assert _count(db, store_factory) == 5
@@ -80,12 +80,12 @@ def test_stored_articles_are_not_parsed_again(tmp_path, monkeypatch):
     paths = _corpus(tmp_path / "in")
     db = tmp_path / "t.duckdb"
     ingest(paths, db=db)
-    import tidings.scale.local as local
+    from tidings.pipeline import Pipeline
 
     parsed = []
-    real = local.analyze_prepared
-    monkeypatch.setattr(local, "analyze_prepared", 
-                        lambda p, arts, where=None: parsed.extend(arts) or real(p, arts, where))
+    real = Pipeline.analyze_batch
+    monkeypatch.setattr(Pipeline, "analyze_batch",
+                        lambda self, outcomes: parsed.extend(o.article for o in outcomes) or real(self, outcomes))
     (tmp_path / "in" / "texts" / "new.txt").write_text(story(40), encoding="utf-8")
     summary = ingest(paths, db=db)
     assert summary.analyzed == 1 and [a.text for a in parsed] == [story(40)]
