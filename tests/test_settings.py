@@ -91,3 +91,23 @@ def test_the_default_db_is_written_once():
                 hits.append(f"{path.name}: {line.strip()}")
     assert hits == ['settings.py: DEFAULT_DB = "tidings.duckdb"'], hits
     assert settings.default_of("db") == settings.DEFAULT_DB
+
+
+def test_the_cli_takes_the_db_from_tidings_toml_unless_a_flag_or_the_environment_says(clean_env, monkeypatch):
+    pytest.importorskip("duckdb")
+    from typer.testing import CliRunner
+
+    from tidings.cli import app
+
+    story = clean_env / "story.txt"
+    story.write_text("The council of Lisbon approved a plan on Tuesday to build two schools, officials said.\n",
+                     encoding="utf-8")
+    (clean_env / "tidings.toml").write_text('db = "from-file.duckdb"\n', encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(story), "--quiet"]).exit_code == 0
+    assert (clean_env / "from-file.duckdb").exists() and not (clean_env / "tidings.duckdb").exists()
+    monkeypatch.setenv("TIDINGS_DB", str(clean_env / "from-env.duckdb"))
+    assert runner.invoke(app, ["ingest", str(story), "--quiet"]).exit_code == 0
+    assert (clean_env / "from-env.duckdb").exists()
+    result = runner.invoke(app, ["ingest", str(story), "--quiet", "--db", str(clean_env / "from-flag.duckdb")])
+    assert result.exit_code == 0 and (clean_env / "from-flag.duckdb").exists()
