@@ -66,7 +66,7 @@ def test_ingest_counts_skips_and_reports(tmp_path, store_factory):
     assert (summary.analyzed, summary.duplicates, summary.failed) == (5, 1, 3)
     assert summary.total == 2 + 2 + 5  # files in the folder + lines of the JSONL
     assert summary.processed == 9 and not summary.interrupted
-    where = {f.location: f.message for f in summary.failures}
+    where = {f.item: f.message for f in summary.failures}
     assert set(where) == {str(tmp_path / "in" / "texts" / "empty.txt"), str(tmp_path / "in" / "texts" / "image.txt"),
                           f"{tmp_path / 'in' / 'wire.jsonl'}:2"}
     assert _count(db, store_factory) == 5
@@ -80,12 +80,12 @@ def test_stored_articles_are_not_parsed_again(tmp_path, monkeypatch):
     paths = _corpus(tmp_path / "in")
     db = tmp_path / "t.duckdb"
     ingest(paths, db=db)
-    import tidings.scale.local as local
+    from tidings.pipeline import Pipeline
 
     parsed = []
-    real = local.analyze_prepared
-    monkeypatch.setattr(local, "analyze_prepared", 
-                        lambda p, arts, where=None: parsed.extend(arts) or real(p, arts, where))
+    real = Pipeline.analyze_batch
+    monkeypatch.setattr(Pipeline, "analyze_batch",
+                        lambda self, outcomes: parsed.extend(o.article for o in outcomes) or real(self, outcomes))
     (tmp_path / "in" / "texts" / "new.txt").write_text(story(40), encoding="utf-8")
     summary = ingest(paths, db=db)
     assert summary.analyzed == 1 and [a.text for a in parsed] == [story(40)]
@@ -259,3 +259,31 @@ def test_html_page_is_converted_and_analyzed(tmp_path):
     (record,) = store.records.values()
     assert "million euros" in record["text"] and "Copyright" not in record["text"]
     assert record["url"] == "https://news.example/plan"
+
+
+def test_the_actor_dictionary_reaches_worker_processes_as_an_argument(tmp_path, monkeypatch):
+    """--actors travels to each worker in IngestOptions, not through a changed environment."""
+    from tidings.extract.actors import use_actor_dictionary
+    from tidings.ingest import IngestOptions
+
+    monkeypatch.delenv("TIDINGS_ACTORS", raising=False)
+    actors = tmp_path / "actors.csv"
+    actors.write_text("name,aliases,code,valid_from,valid_to\nSpringfield Militia,militia,USAREB,,\n")
+    items = [InputItem(text="The Springfield Militia attacked the police station on Monday, officials said.\n",
+                       location="a"),
+             InputItem(text="The Springfield Militia blocked the bridge on Tuesday, the police said.\n", location="b")]
+    store = _MemoryStore()
+    try:
+        summary = ingest(items, IngestOptions(store=store, workers=2, batch_size=1, actors=actors))
+    finally:
+        use_actor_dictionary(None)
+    assert summary.analyzed == 2 and len(summary.worker_peak_rss_mb) == 2
+    assert "TIDINGS_ACTORS" not in os.environ
+    for record in store.records.values():
+        codes = {e["name"]: e["actor_code"] for e in record["entities"]}
+        assert codes.get("Springfield Militia") == "USAREB", codes
+
+
+def test_ingest_options_refuse_an_unknown_keyword():
+    with pytest.raises(TypeError, match="worker_count"):
+        ingest([], worker_count=2)

@@ -1,6 +1,6 @@
 import pytest
 
-from tidings.errors import InputError, TidingsError
+from tidings.errors import ConfigError, InputError, TidingsError
 from tidings.items import InputItem
 from tidings.pipeline import STAGES, Stage, check_order, headline, normalize_date
 
@@ -8,7 +8,7 @@ from tidings.pipeline import STAGES, Stage, check_order, headline, normalize_dat
 def test_stage_order_is_checked():
     check_order(STAGES)
     with pytest.raises(TidingsError):
-        check_order([Stage("events", "x:y", ("events_input",), ("events",))])
+        check_order([Stage("events", print, ("events_input",), ("events",))])
 
 
 def test_normalize_date():
@@ -105,7 +105,8 @@ def test_item_time_limit_setting(monkeypatch):
     monkeypatch.setenv("TIDINGS_ITEM_SECONDS", "2.5")
     assert item_seconds() == 2.5
     monkeypatch.setenv("TIDINGS_ITEM_SECONDS", "not a number")
-    assert item_seconds() == ITEM_SECONDS
+    with pytest.raises(ConfigError, match="TIDINGS_ITEM_SECONDS"):  # a bad value is an error, not the default
+        item_seconds()
     monkeypatch.delenv("TIDINGS_ITEM_SECONDS")
     assert item_seconds() == ITEM_SECONDS
 

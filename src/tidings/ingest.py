@@ -1,8 +1,10 @@
 """Ingest: read inputs, analyze them (one process, N processes or Ray), store the records once.
 
-    from tidings.ingest import ingest
-    summary = ingest(["news/", "feed.jsonl"], db="tidings.duckdb", workers=4)
+    from tidings.ingest import IngestOptions, ingest
+    summary = ingest(["news/", "feed.jsonl"], IngestOptions(db="news.duckdb", workers=4))
     print(summary.analyzed, summary.duplicates, summary.failed)
+
+(``ingest(paths, db=..., workers=4)`` is the same: keywords are the fields of IngestOptions.)
 
 Idempotent by article id: what the store holds is skipped after preparation (before
 the parse), so re-running a stopped ingest resumes it. Ctrl-C (SIGINT) stops after the
@@ -14,19 +16,20 @@ import os
 import signal
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields as dataclass_fields, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import ConfigError, InputError, StoreError, TidingsError
 from .items import InputItem
 from .readers import FieldMap, Source, count_items, expand_paths, read_source
-from .scale.work import Failure
+from .scale.work import item_with_defaults
+from . import settings
+from .settings import DEFAULT_DB
 
-__all__ = ["ingest", "IngestSummary", "Failure", "ENGINES", "DEFAULT_DB"]
+__all__ = ["ingest", "IngestOptions", "IngestSummary", "ENGINES", "DEFAULT_DB"]
 
 ENGINES = ("local", "ray")
-DEFAULT_DB = "tidings.duckdb"
 
 
 @dataclass
@@ -36,7 +39,7 @@ class IngestSummary:
     duplicates: int = 0  # skipped: already stored, or the same article twice in the input
     failed: int = 0  # inputs that gave no record
     other_language: int = 0  # of `analyzed`: stored with a warning, not parsed (not English)
-    failures: list[Failure] = field(default_factory=list)
+    failures: list[TidingsError] = field(default_factory=list)  # each names its input in ``item``
     total: int | None = None  # items expected, when the inputs say so cheaply
     interrupted: bool = False
     elapsed_s: float = 0.0
@@ -55,30 +58,74 @@ class IngestSummary:
         return self.processed / self.elapsed_s if self.elapsed_s > 0 else 0.0
 
     def as_dict(self) -> dict:
-        data = asdict(self)
+        failures, self.failures = self.failures, []
+        try:
+            data = asdict(self)
+        finally:
+            self.failures = failures
+        data["failures"] = [{"location": f.item or "<input>", "code": f.code, "message": f.message, "hint": f.hint}
+                            for f in failures]
         data["processed"] = self.processed
         return data
 
 
-def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], *, db: str | os.PathLike | None = DEFAULT_DB,
-           store=None, workers: int | None = 1, engine: str = "local", batch_size: int = 32, model: str | None = None,
-           kind: str | None = None, fields: FieldMap | dict | None = None, published: str | None = None,
-           url: str | None = None, source_name: str | None = None, address: str | None = None,
-           shards: str | os.PathLike | None = None, import_shards: bool = True,
-           progress: Callable[[IngestSummary], None] | None = None,
-           on_failure: Callable[[Failure], None] | None = None, failures_limit: int = 1000,
-           handle_sigint: bool = True, root: str | os.PathLike | None = None) -> IngestSummary:
-    """Analyze every item of `inputs` and store the records; return what happened.
+@dataclass
+class IngestOptions:
+    """How to ingest. `db`, `workers`, `model` and `actors` default to their settings (flag > env > tidings.toml).
 
-    `inputs` are paths (files, folders, "-" for standard input) or InputItem/dict items.
     `store` (an open store) wins over `db`. `published`, `url` and `source_name` fill
     items that lack them; `url` needs a single text or HTML input. `engine="ray"` runs
     on Ray Data with `workers` analyzer actors (None: one a CPU) on the cluster at `address`
-    (None: a local instance of `workers` CPUs), writing
-    Parquet shards to `shards` and importing them unless `import_shards` is False.
-    `root` (for a server) confines every path to that folder: paths leaving it through
-    `..` or symlinks are failures, not read (folder walks never follow symlinks out anyway).
+    (None: a local instance of `workers` CPUs), writing Parquet shards to `shards` and
+    importing them unless `import_shards` is False. `root` (for a server) confines every
+    path to that folder: paths leaving it through `..` or symlinks are failures, not read
+    (folder walks never follow symlinks out anyway). `actors` is a user actor dictionary.
     """
+    db: str | os.PathLike | None = None
+    store: object = None
+    workers: int | None = None
+    engine: str = "local"
+    batch_size: int = 32
+    model: str | None = None
+    actors: str | os.PathLike | None = None
+    kind: str | None = None
+    fields: FieldMap | dict | None = None
+    published: str | None = None
+    url: str | None = None
+    source_name: str | None = None
+    address: str | None = None
+    shards: str | os.PathLike | None = None
+    import_shards: bool = True
+    progress: Callable[[IngestSummary], None] | None = None
+    on_failure: Callable[[TidingsError], None] | None = None
+    failures_limit: int = 1000
+    handle_sigint: bool = True
+    root: str | os.PathLike | None = None
+
+
+_OPTION_NAMES = frozenset(f.name for f in dataclass_fields(IngestOptions))
+
+
+def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], options: IngestOptions | None = None,
+           **changes) -> IngestSummary:
+    """Analyze every item of `inputs` and store the records; return what happened.
+
+    `inputs` are paths (files, folders, "-" for standard input) or InputItem/dict items.
+    `options` says how (see IngestOptions); keyword `changes` set fields of it.
+    """
+    unknown = sorted(set(changes) - _OPTION_NAMES)
+    if unknown:
+        raise TypeError(f"ingest() got unknown option(s): {', '.join(unknown)}")
+    o = replace(options or IngestOptions(), **changes)
+    engine, batch_size, published, url, store = o.engine, o.batch_size, o.published, o.url, o.store
+    workers = settings.value("workers", o.workers)
+    model = settings.value("model", o.model)
+    actors = settings.value("actors", o.actors)
+    actors = os.fspath(Path(actors).resolve()) if actors is not None else None
+    if actors is not None:
+        from .extract.actors.lexicon import load_actor_dictionary
+
+        load_actor_dictionary(actors)  # a bad dictionary stops the run before any work
     if engine not in ENGINES:
         raise ConfigError(f"unknown engine {engine!r}", hint="use " + " or ".join(ENGINES))
     if (workers is not None and workers < 1) or batch_size < 1:
@@ -90,10 +137,10 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], *, db: str | 
             published = normalize_date(published)
         except InputError as exc:
             raise ConfigError(f"--published: {exc.message}", hint=exc.hint) from None
-    field_map = fields if isinstance(fields, FieldMap) else FieldMap.from_pairs(fields)
-    defaults = {"published": published, "url": url, "source_name": source_name}
+    field_map = o.fields if isinstance(o.fields, FieldMap) else FieldMap.from_pairs(o.fields)
+    defaults = {"published": published, "url": url, "source_name": o.source_name}
     paths, items = _split_inputs(inputs)
-    sources = list(expand_paths(paths, kind, root=root))
+    sources = list(expand_paths(paths, o.kind, root=o.root))
     _check_url(url, sources, items)
 
     summary = IngestSummary(engine=engine, workers=workers or (1 if engine == "local" else 0))
@@ -110,17 +157,17 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], *, db: str | 
             elif source.kind != "parquet":
                 yield from read_source(source, fields=field_map, defaults=defaults)
         for item in items:
-            yield _with_defaults(item, defaults)
+            yield item_with_defaults(item, defaults)
 
     own_store = store is None
     if own_store:
-        store = _open_store(db)
+        store = _open_store(o.db)
     from .scale.ledger import Ledger
 
-    ledger = Ledger(store, summary, progress, failures_limit=failures_limit, on_failure=on_failure)
+    ledger = Ledger(store, summary, o.progress, failures_limit=o.failures_limit, on_failure=o.on_failure)
     stop = threading.Event()
     started = time.monotonic()
-    restore = _install_sigint(stop) if handle_sigint else None
+    restore = _install_sigint(stop) if o.handle_sigint else None
     try:
         if parquet:
             from .scale.shards import import_shards as _import
@@ -130,12 +177,13 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], *, db: str | 
             from .scale.ray_data import run_ray
 
             summary.shards = str(run_ray(sources, items, field_map, defaults, ledger, workers=workers, model=model,
-                                         batch_size=batch_size, address=address, shards=shards,
-                                         import_shards=import_shards, stop=stop))
+                                         batch_size=batch_size, address=o.address, shards=o.shards,
+                                         import_shards=o.import_shards, stop=stop, actor_dictionary=actors))
         else:
             from .scale.local import run_local
 
-            run_local(stream(), ledger, workers=workers or 1, model=model, batch_size=batch_size, stop=stop)
+            run_local(stream(), ledger, workers=workers or 1, model=model, batch_size=batch_size, stop=stop,
+                      actors=actors)
     except KeyboardInterrupt:  # the second Ctrl-C: what is written stays written
         summary.interrupted = True
     finally:
@@ -144,8 +192,8 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], *, db: str | 
         summary.elapsed_s = time.monotonic() - started
         if own_store:
             store.close()
-    if progress is not None:
-        progress(summary)
+    if o.progress is not None:
+        o.progress(summary)
     return summary
 
 
@@ -164,20 +212,6 @@ def _split_inputs(inputs) -> tuple[list[str], list[InputItem | dict | str]]:
     return paths, items
 
 
-def _with_defaults(obj: InputItem | dict, defaults: dict) -> InputItem | TidingsError:
-    if isinstance(obj, dict):
-        from .readers.jsonl import item_from_mapping
-
-        try:
-            return item_from_mapping(obj, str(obj.get("location") or obj.get("id") or "<item>"), None, defaults)
-        except InputError as exc:
-            return exc
-    for name in ("published", "url", "source_name"):
-        if getattr(obj, name) is None and defaults.get(name) is not None:
-            setattr(obj, name, defaults[name])
-    return obj
-
-
 def _check_url(url, sources, items) -> None:
     if url is None:
         return
@@ -191,7 +225,7 @@ def _open_store(db):
         from .store import open_store
     except ImportError as exc:
         raise StoreError(f"the store is not available ({exc})") from None
-    return open_store(db if db is not None else DEFAULT_DB)
+    return open_store(settings.value("db", os.fspath(db) if db is not None else None))
 
 
 def _install_sigint(stop: threading.Event):

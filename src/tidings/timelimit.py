@@ -16,16 +16,17 @@ A stage stuck inside one long C call is interrupted only when that call returns.
 """
 from __future__ import annotations
 
-import os
 import signal
 import threading
 import time
 from contextlib import contextmanager
 from typing import Iterator
 
+from . import settings
+
 __all__ = ["ItemTimeout", "ITEM_SECONDS", "item_seconds", "time_limit"]
 
-ITEM_SECONDS = 60.0  # CPU seconds per article; TIDINGS_ITEM_SECONDS overrides, 0 turns the limit off
+ITEM_SECONDS: float = settings.default_of("item_seconds")  # CPU seconds per article (setting item_seconds; 0: no limit)
 _TIMER, _SIGNAL = getattr(signal, "ITIMER_PROF", None), getattr(signal, "SIGPROF", None)
 
 
@@ -34,14 +35,8 @@ class ItemTimeout(BaseException):
 
 
 def item_seconds() -> float:
-    """The per-item limit from TIDINGS_ITEM_SECONDS (seconds; 0 or less: no limit)."""
-    raw = os.environ.get("TIDINGS_ITEM_SECONDS")
-    if raw is None or not raw.strip():
-        return ITEM_SECONDS
-    try:
-        return float(raw)
-    except ValueError:
-        return ITEM_SECONDS
+    """The per-item limit, the setting item_seconds (seconds; 0 or less: no limit; a bad value: ConfigError)."""
+    return float(settings.value("item_seconds"))
 
 
 def _can_arm() -> bool:

@@ -77,8 +77,11 @@ def test_user_dictionary_csv_overrides_and_adds(nlp, tmp_path):
 def test_user_dictionary_yaml_and_environment(nlp, tmp_path, monkeypatch):
     path = tmp_path / "actors.yaml"
     path.write_text("- name: Harbour Watch\n  aliases: [HW]\n  code: NGOENV\n", encoding="utf-8")
+    from tidings.pipeline import Pipeline
+
     monkeypatch.setenv("TIDINGS_ACTORS", str(path))
-    use_actor_dictionary(None)  # drop cached vocabularies so the variable is read
+    use_actor_dictionary(None)
+    assert Pipeline().actors == str(path)  # the setting reaches the stage through the pipeline
     doc, record = make_record(nlp, "HW said so.", entities=[("HW", "ORG", ["HW"])])
     assert _codes(extract_actors(DocView(doc), record))["HW"] == "NGOENV"
 

@@ -25,7 +25,7 @@ def test_ray_equals_single_process_and_resumes(local_ray, small_corpus, memory_s
     s2 = ingest(small_corpus, store=on_ray, engine="ray", workers=2, shards=shards, batch_size=2)
     assert (s1.analyzed, s1.duplicates, s1.failed) == (6, 1, 2)
     assert (s2.analyzed, s2.duplicates, s2.failed) == (6, 1, 2)
-    assert sorted(f.location for f in s1.failures) == sorted(f.location for f in s2.failures)
+    assert sorted(f.item for f in s1.failures) == sorted(f.item for f in s2.failures)
     assert on_ray.records == single.records  # record for record
     assert list(shards.glob("*.parquet")) and s2.worker_peak_rss_mb
 

@@ -25,7 +25,7 @@ def test_rows_import_in_batches_and_bad_rows_are_reported(tmp_path, memory_store
     import_shards([tmp_path / "shards"], Ledger(store, summary), batch_size=2)
     assert summary.analyzed == 5 and len(store.records) == 5
     assert store.batches == [2, 2, 1]  # one transaction a batch (the bad row dropped from the last)
-    where = sorted(f.location for f in summary.failures)
+    where = sorted(f.item for f in summary.failures)
     assert where == [str(tmp_path / "shards" / "foreign.parquet"), f"{tmp_path / 'shards' / 'part-0.parquet'}#6"]
     assert Article.from_json(store.records["id3"]) == _record(3)
 
@@ -45,7 +45,7 @@ def test_not_parquet_is_a_failure(tmp_path, memory_store):
     bad.write_text("not parquet")
     summary = IngestSummary()
     import_shards([bad], Ledger(memory_store(), summary))
-    assert summary.failed == 1 and summary.failures[0].location == str(bad)
+    assert summary.failed == 1 and summary.failures[0].item == str(bad)
 
 
 def test_nested_record_export_is_imported_too(tmp_path, memory_store):

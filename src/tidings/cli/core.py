@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -12,6 +11,7 @@ import typer
 
 from ..errors import InputError
 from ..items import InputItem
+from ..settings import default_factory
 from .render import render_article
 
 DEMO_FILE = "biden-putin-demo.txt"
@@ -67,19 +67,18 @@ def register(app: typer.Typer) -> None:
                 url: Optional[str] = typer.Option(None, help="The article's URL, kept in the record."),
                 title: Optional[str] = typer.Option(None, help="The article's title."),
                 fmt: Optional[str] = typer.Option(None, "--format", help="json (default when piped) or pretty."),
-                model: Optional[str] = typer.Option(None, "--model", envvar="TIDINGS_MODEL", help="spaCy model name."),
+                model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
                 actors: Optional[Path] = typer.Option(None, "--actors", help="Your actor dictionary (CSV or YAML).")) -> None:
         """Analyze one article and print its record."""
         from ..pipeline import Pipeline, normalize_date
 
-        use_actors(actors)
         item = read_source(source, url=url, published=normalize_date(published), title=title)
-        record = Pipeline(model)(item)
+        record = Pipeline(model, actors=str(actors) if actors else None)(item)
         _output(record, fmt)
 
     @app.command()
     def demo(fmt: Optional[str] = typer.Option("pretty", "--format", help="pretty (default) or json."),
-             db: str = typer.Option("tidings.duckdb", "--db", envvar="TIDINGS_DB", help="Store the record here too."),
+             db: str = typer.Option(default_factory=default_factory("db"), help="Store the record here too."),
              no_store: bool = typer.Option(False, "--no-store", help="Only show the record; do not store it."),
              serve: bool = typer.Option(False, "--serve", help="Then open the dashboard on it (needs the web extra)."),
              port: int = typer.Option(8000, help="Port for --serve.")) -> None:
@@ -105,16 +104,6 @@ def register(app: typer.Typer) -> None:
         from ..record import json_schema
 
         typer.echo(json.dumps(json_schema(), indent=2))
-
-
-def use_actors(path: Path | None) -> None:
-    """Add the user's actor dictionary: checked now, and passed to worker processes through TIDINGS_ACTORS."""
-    if path is None:
-        return
-    from ..extract.actors import use_actor_dictionary
-
-    use_actor_dictionary(path)
-    os.environ["TIDINGS_ACTORS"] = str(Path(path).resolve())
 
 
 def _store_demo(record, db: str) -> bool:

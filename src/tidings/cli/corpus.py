@@ -8,6 +8,8 @@ from typing import Optional
 
 import typer
 
+from ..settings import default_factory
+
 __all__ = ["register"]
 
 DB_HELP = "DuckDB file or postgresql:// URL to read."
@@ -39,7 +41,7 @@ class ExportFormat(str, Enum):
 
 
 def _db_option():
-    return typer.Option("tidings.duckdb", "--db", envvar="TIDINGS_DB", help=DB_HELP)
+    return typer.Option(default_factory=default_factory("db"), help=DB_HELP)
 
 
 def _print(rows: list[dict], output: Output, columns: tuple[str, ...], title: str) -> None:

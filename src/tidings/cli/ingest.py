@@ -9,6 +9,7 @@ from typing import List, Optional
 import typer
 
 from ..errors import ConfigError
+from ..settings import default_factory
 
 __all__ = ["register", "parse_fields"]
 
@@ -66,7 +67,7 @@ def _print_summary(console, summary, errors_file: Path | None) -> None:
         table.add_row("Parquet shards", summary.shards)
     console.print(table)
     for failure in summary.failures[:MAX_SHOWN_FAILURES]:
-        console.print(f"[red]failed[/red] {failure.location}: [{failure.code}] {failure.message}", highlight=False)
+        console.print(f"[red]failed[/red] {failure}", highlight=False)
     hidden = summary.failed - min(len(summary.failures), MAX_SHOWN_FAILURES)
     if hidden > 0:
         where = f"all are in {errors_file}" if errors_file else "use --errors FILE to keep them all"
@@ -81,9 +82,9 @@ def register(app: typer.Typer) -> None:
     def ingest(
         paths: List[str] = typer.Argument(..., help="Files or folders (.txt .html .jsonl .json feeds .warc[.gz] "
                                                     ".parquet shards), or - for standard input."),
-        db: str = typer.Option("tidings.duckdb", "--db", envvar="TIDINGS_DB",
+        db: str = typer.Option(default_factory=default_factory("db"),
                                help="DuckDB file or postgresql:// URL to store the records in."),
-        workers: Optional[int] = typer.Option(None, "--workers", "-w", envvar="TIDINGS_WORKERS",
+        workers: Optional[int] = typer.Option(None, "--workers", "-w",
                                               help="Worker processes, each loading the model once (local: default 1; "
                                                    "ray: analyzer actors, default one a CPU)."),
         engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or ray (Ray Data)."),
@@ -94,7 +95,7 @@ def register(app: typer.Typer) -> None:
         no_import: bool = typer.Option(False, "--no-import", help="Ray engine: leave the shards for your warehouse; "
                                                                    "do not import them into --db."),
         batch_size: int = typer.Option(32, "--batch-size", help="Articles a batch (one nlp.pipe call, one transaction)."),
-        model: Optional[str] = typer.Option(None, "--model", envvar="TIDINGS_MODEL", help="spaCy model name."),
+        model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
         fmt: Optional[str] = typer.Option(None, "--format", help="Read every input as text, html, jsonl, feed or warc "
                                                                 "(default: by file name; stdin is sniffed)."),
         field: Optional[List[str]] = typer.Option(None, "--field", help="JSON field mapping NAME=KEY, repeatable: "
@@ -113,9 +114,6 @@ def register(app: typer.Typer) -> None:
         from rich.console import Console
 
         from ..ingest import ingest as run_ingest
-        from .core import use_actors
-
-        use_actors(actors)
 
         console = Console(stderr=True)
         progress, update = _progress_bar(console, enabled=not quiet and console.is_terminal)
@@ -123,15 +121,16 @@ def register(app: typer.Typer) -> None:
 
         def on_failure(failure) -> None:
             if errors_handle is not None:
-                errors_handle.write(json.dumps({"location": failure.location, "code": failure.code,
-                                                "message": failure.message}) + "\n")
+                errors_handle.write(json.dumps({"location": failure.item, "code": failure.code,
+                                                "message": failure.message, "hint": failure.hint}) + "\n")
 
         try:
             with progress:
                 summary = run_ingest(paths, db=db, workers=workers, engine=engine, batch_size=batch_size, model=model,
                                      kind=fmt, fields=parse_fields(field), published=published, url=url,
                                      source_name=source, address=address, shards=shards,
-                                     import_shards=not no_import, progress=update, on_failure=on_failure)
+                                     import_shards=not no_import, progress=update, on_failure=on_failure,
+                                     actors=actors)
         finally:
             if errors_handle is not None:
                 errors_handle.close()

@@ -8,6 +8,7 @@ from typing import List, Optional
 import typer
 
 from ..errors import ConfigError
+from ..settings import default_factory
 
 
 def parse_interval(text: str) -> float:
@@ -20,12 +21,12 @@ def parse_interval(text: str) -> float:
 def register(app: typer.Typer) -> None:
     @app.command()
     def watch(sources: List[str] = typer.Argument(..., help="RSS/Atom feed URLs, sitemap or page-list URLs, or local folders."),
-              db: str = typer.Option("tidings.duckdb", "--db", envvar="TIDINGS_DB", help="DuckDB file or postgresql:// URL."),
+              db: str = typer.Option(default_factory=default_factory("db"), help="DuckDB file or postgresql:// URL."),
               interval: str = typer.Option("15m", help="Time between polls: 30s, 15m, 1h."),
               rules: Optional[Path] = typer.Option(None, "--rules", help="Alert rules (YAML)."),
               alerts_to: List[str] = typer.Option([], "--alerts-to", help="jsonl:PATH, webhook:URL or terminal (repeatable)."),
               once: bool = typer.Option(False, "--once", help="Poll once and exit."),
-              model: Optional[str] = typer.Option(None, "--model", envvar="TIDINGS_MODEL")) -> None:
+              model: Optional[str] = typer.Option(None, "--model")) -> None:
         """Poll SOURCEs, analyze and store new articles, and send alerts when a rule holds."""
         from ..watch import load_rules, watch as run_watch
         from ..watch.alerts import TerminalSink, parse_sink

@@ -6,12 +6,12 @@ every ``*.gold.json``). A malformed file raises `EvalError` naming the line.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from ..errors import EvalError
+from .. import settings
 
 __all__ = ["GoldDoc", "REQUIRED", "load_gold", "expand_paths", "shared_dir"]
 
@@ -38,10 +38,10 @@ class GoldDoc:
 
 
 def shared_dir() -> Path:
-    """../shared beside the repository root ($TIDINGS_SHARED overrides)."""
-    env = os.environ.get("TIDINGS_SHARED")
-    if env:
-        return Path(env)
+    """../shared beside the repository root (the setting shared, e.g. $TIDINGS_SHARED, overrides)."""
+    chosen = settings.value("shared")
+    if chosen:
+        return Path(chosen)
     repo = Path(__file__).resolve().parents[3]
     for candidate in (repo / ".." / "shared", Path.cwd() / ".." / "shared"):
         if candidate.is_dir():

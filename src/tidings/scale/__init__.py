@@ -2,7 +2,7 @@
 
     local.py     run_local: in this process, or a pool of worker processes (each loads the model once)
     ray_data.py  run_ray: read → prepare → claim → analyze (actor pool) → Parquet shards → import
-    work.py      the per-batch work every engine shares (prepare, analyze_prepared)
+    work.py      the pipeline's one route (prepare_batch, analyze_batch) in worker processes; Outcomes over the wire
     ledger.py    the single writer: skips stored ids, writes one transaction a batch, keeps the counts
     shards.py    the Parquet shard layout and its import
 

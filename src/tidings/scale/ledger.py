@@ -5,8 +5,7 @@ import time
 from typing import Callable, Iterable
 
 from ..errors import TidingsError
-from ..record import Article
-from .work import Failure
+from ..pipeline import Outcome
 
 __all__ = ["Ledger"]
 
@@ -15,7 +14,7 @@ class Ledger:
     """Owns the store connection and the IngestSummary; only the parent process touches it."""
 
     def __init__(self, store, summary, progress: Callable | None = None, *, failures_limit: int = 1000,
-                 on_failure: Callable[[Failure], None] | None = None):
+                 on_failure: Callable[[TidingsError], None] | None = None):
         self.store = store
         self.summary = summary
         self.progress = progress
@@ -25,9 +24,8 @@ class Ledger:
         self._last_tick = 0.0
 
     # -- failures -----------------------------------------------------------------
-    def fail(self, failure: Failure | TidingsError) -> None:
-        if isinstance(failure, TidingsError):
-            failure = Failure.from_error(failure)
+    def fail(self, failure: TidingsError) -> None:
+        """Count an input that gave no record (the error names it in ``item``)."""
         self.summary.failed += 1
         if len(self.summary.failures) < self.failures_limit:
             self.summary.failures.append(failure)
@@ -36,22 +34,22 @@ class Ledger:
         self.tick()
 
     # -- skip before analysis -------------------------------------------------------
-    def claim(self, prepared: Iterable[Article | Failure]) -> list[Article]:
-        """The prepared records worth analyzing: new to the store and to this run (first one wins)."""
-        fresh: list[Article] = []
-        for record in prepared:
-            if isinstance(record, Failure):
-                self.fail(record)
+    def claim(self, prepared: Iterable[Outcome]) -> list[Outcome]:
+        """The prepared outcomes worth analyzing: new to the store and to this run (first one wins); errors are failed."""
+        fresh: list[Outcome] = []
+        for outcome in prepared:
+            if outcome.error is not None:
+                self.fail(_located(outcome))
             else:
-                fresh.append(record)
-        stored = self.store.existing_ids([r.id for r in fresh]) if fresh else set()
-        keep: list[Article] = []
-        for record in fresh:
-            if record.id in stored or record.id in self._claimed:
+                fresh.append(outcome)
+        stored = self.store.existing_ids([o.article.id for o in fresh]) if fresh else set()
+        keep: list[Outcome] = []
+        for outcome in fresh:
+            if outcome.article.id in stored or outcome.article.id in self._claimed:
                 self.summary.duplicates += 1
             else:
-                self._claimed.add(record.id)
-                keep.append(record)
+                self._claimed.add(outcome.article.id)
+                keep.append(outcome)
         self.tick()
         return keep
 
@@ -69,11 +67,12 @@ class Ledger:
         return out
 
     # -- the one writer ---------------------------------------------------------------
-    def write(self, records: list[Article | Failure]) -> None:
-        """Write one batch in one transaction (failures in it are reported, not written)."""
-        for failure in [r for r in records if isinstance(r, Failure)]:
-            self.fail(failure)
-        records = [r for r in records if not isinstance(r, Failure)]
+    def write(self, outcomes: list[Outcome]) -> None:
+        """Write one batch in one transaction (errors in it are reported, not written)."""
+        for outcome in outcomes:
+            if outcome.error is not None:
+                self.fail(_located(outcome))
+        records = [o.article for o in outcomes if o.error is None and o.article is not None]
         if not records:
             return
         result = self.store.write_articles(records)
@@ -94,3 +93,10 @@ class Ledger:
         if force or now - self._last_tick > 0.2:
             self._last_tick = now
             self.progress(self.summary)
+
+
+def _located(outcome: Outcome) -> TidingsError:
+    """The outcome's error, naming its item."""
+    if not outcome.error.item:
+        outcome.error.item = outcome.item.location
+    return outcome.error

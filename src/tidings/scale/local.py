@@ -15,12 +15,10 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator
 
-from ..errors import InputError, TidingsError
+from ..errors import WORKER_CRASHED, TidingsError, WorkError
 from ..items import InputItem
-from ..record import Article
 from .ledger import Ledger
-from .work import (Failure, analyze_prepared, init_worker, peak_rss_mb, prepare_items, worker_analyze,
-                   worker_prepare)
+from .work import from_wire, init_worker, peak_rss_mb, worker_analyze, worker_prepare
 
 __all__ = ["run_local", "chunks"]
 
@@ -41,38 +39,36 @@ def chunks(stream: Iterable[InputItem | TidingsError], size: int, ledger: Ledger
 
 
 def run_local(stream: Iterable[InputItem | TidingsError], ledger: Ledger, *, workers: int = 1,
-              model: str | None = None, batch_size: int = 32, stop=None) -> None:
+              model: str | None = None, batch_size: int = 32, stop=None, actors: str | None = None) -> None:
     """Analyze the stream into the ledger's store; returns when done or when `stop` is set."""
     if workers <= 1:
-        _run_inline(stream, ledger, model=model, batch_size=batch_size, stop=stop)
+        _run_inline(stream, ledger, model=model, batch_size=batch_size, stop=stop, actors=actors)
     else:
-        _run_pool(stream, ledger, workers=workers, model=model, batch_size=batch_size, stop=stop)
+        _run_pool(stream, ledger, workers=workers, model=model, batch_size=batch_size, stop=stop, actors=actors)
 
 
 def _stopped(stop) -> bool:
     return stop is not None and stop.is_set()
 
 
-def _run_inline(stream, ledger: Ledger, *, model, batch_size, stop) -> None:
+def _run_inline(stream, ledger: Ledger, *, model, batch_size, stop, actors) -> None:
     from ..pipeline import Pipeline
 
-    pipeline = Pipeline(model, batch_size=batch_size)
+    pipeline = Pipeline(model, batch_size=batch_size, actors=actors)
     for batch in chunks(stream, batch_size, ledger):
-        prepared = prepare_items(pipeline.prepare, batch)
-        where = {id(r): item.location for r, item in zip(prepared, batch)}
-        fresh = ledger.claim(prepared)
+        fresh = ledger.claim(pipeline.prepare_batch(batch))
         if fresh:
-            ledger.write(analyze_prepared(pipeline, fresh, [where[id(a)] for a in fresh]))
+            ledger.write(pipeline.analyze_batch(fresh))
         ledger.worker_rss(os.getpid(), peak_rss_mb())
         if _stopped(stop):
             ledger.summary.interrupted = True
             return
 
 
-def _run_pool(stream, ledger: Ledger, *, workers, model, batch_size, stop) -> None:
+def _run_pool(stream, ledger: Ledger, *, workers, model, batch_size, stop, actors) -> None:
     context = multiprocessing.get_context("spawn")  # no fork of a parent holding threads and a DB handle
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker,
-                                   initargs=(model, batch_size))
+                                   initargs=(model, batch_size, actors))
     batches = chunks(stream, batch_size, ledger)
     preparing: deque[tuple[Future, list[InputItem]]] = deque()  # claimed in input order: first one wins
     analyzing: dict[Future, tuple[list[str], list[str]]] = {}
@@ -98,7 +94,7 @@ def _run_pool(stream, ledger: Ledger, *, workers, model, batch_size, stop) -> No
                 future, batch = preparing.popleft()
                 fresh = _prepared(future, batch, ledger)
                 if fresh and not _stopped(stop):
-                    payload = ([a.to_json() for a, _ in fresh], [loc for _, loc in fresh])
+                    payload = ([o.article.to_json() for o in fresh], [o.item.location for o in fresh])
                     analyzing[executor.submit(worker_analyze, *payload)] = payload
             for future in [f for f in analyzing if f.done()]:
                 _analyzed(future, analyzing.pop(future), ledger)
@@ -106,25 +102,27 @@ def _run_pool(stream, ledger: Ledger, *, workers, model, batch_size, stop) -> No
             ledger.summary.interrupted = True
     except BrokenProcessPool as exc:
         ledger.summary.interrupted = True
-        raise TidingsError(f"a worker process died ({exc})", hint="re-run the same command to resume, "
-                           "with fewer --workers or a smaller --batch-size") from None
+        raise WorkError(f"a worker process died ({exc})", hint="re-run the same command to resume, "
+                        "with fewer --workers or a smaller --batch-size", code=WORKER_CRASHED) from None
     finally:
         _shutdown(executor)
 
 
-def _prepared(future: Future, batch: list[InputItem], ledger: Ledger) -> list[tuple[Article, str]]:
+def _worker_failed(exc: Exception, location: str) -> WorkError:
+    return WorkError(f"worker error: {type(exc).__name__}: {exc}", item=location, code=WORKER_CRASHED)
+
+
+def _prepared(future: Future, batch: list[InputItem], ledger: Ledger):
     try:
         results, pid, rss = future.result()
     except BrokenProcessPool:
         raise
     except Exception as exc:  # a bug in a worker: lose this batch, not the run
         for item in batch:
-            ledger.fail(Failure(item.location, InputError.code, f"worker error: {type(exc).__name__}: {exc}"))
+            ledger.fail(_worker_failed(exc, item.location))
         return []
     ledger.worker_rss(pid, rss)
-    prepared = [r if isinstance(r, Failure) else Article.model_validate_json(r) for r in results]
-    where = {id(r): item.location for r, item in zip(prepared, batch)}
-    return [(a, where[id(a)]) for a in ledger.claim(prepared)]
+    return ledger.claim(from_wire(batch, results))
 
 
 def _analyzed(future: Future, payload: tuple[list[str], list[str]], ledger: Ledger) -> None:
@@ -134,10 +132,10 @@ def _analyzed(future: Future, payload: tuple[list[str], list[str]], ledger: Ledg
         raise
     except Exception as exc:
         for location in payload[1]:
-            ledger.fail(Failure(location, "E600", f"worker error: {type(exc).__name__}: {exc}"))
+            ledger.fail(_worker_failed(exc, location))
         return
     ledger.worker_rss(pid, rss)
-    ledger.write([r if isinstance(r, Failure) else Article.model_validate_json(r) for r in results])
+    ledger.write(from_wire([InputItem(location=loc) for loc in payload[1]], results))
 
 
 def _shutdown(executor: ProcessPoolExecutor) -> None:

@@ -16,15 +16,14 @@ import logging
 import math
 import os
 import time
-from functools import cache
 from pathlib import Path
 
-from ..errors import ConfigError, TidingsError
+from ..errors import WORKER_CRASHED, ConfigError, TidingsError, error_for
 from ..items import InputItem
 from ..readers import STDIN, Source, read_source
 from . import shards as _shards
 from .shards import SHARD_COLUMNS, shard_row
-from .work import Failure, analyze_prepared, bare_preparer, peak_rss_mb, prepare_items
+from .work import bare_prepare, item_with_defaults, peak_rss_mb
 
 __all__ = ["run_ray"]
 
@@ -49,12 +48,19 @@ def _item_row(src: int, pos: int, obj: InputItem | TidingsError) -> dict:
     row = {"src": src, "pos": pos, **{f: None for f in _ITEM_FIELDS}, "extra": None,
            "error_code": None, "error_message": None}
     if isinstance(obj, TidingsError):
-        failure = Failure.from_error(obj)
-        row.update(location=failure.location, error_code=failure.code, error_message=failure.message)
+        row.update(location=obj.item or "<input>", error_code=obj.code, error_message=_message(obj))
     else:
         row.update({f: getattr(obj, f) for f in _ITEM_FIELDS})
         row["extra"] = json.dumps(obj.extra) if obj.extra else None
     return row
+
+
+def _message(exc: TidingsError) -> str:
+    return exc.message + (f" ({exc.hint})" if exc.hint else "")
+
+
+def _failed(code: str, message: str | None, location: str | None) -> TidingsError:
+    return error_for(code, message or "", item=location or "<input>")
 
 
 def _row_item(row: dict) -> InputItem:
@@ -74,11 +80,6 @@ def _read_files(batch, fields, defaults):
     return pa.Table.from_pylist(rows, schema=_schemas()[0])
 
 
-@cache
-def _preparer():
-    return bare_preparer()
-
-
 def _prepare(batch):
     import pyarrow as pa
 
@@ -88,12 +89,12 @@ def _prepare(batch):
         out = {"key": key, "id": None, "location": row["location"], "prepared": None,
                "error_code": row["error_code"], "error_message": row["error_message"]}
         if row["error_code"] is None:
-            item = _row_item(row)
-            result = prepare_items(_preparer(), [item])[0]
-            if isinstance(result, Failure):
-                out.update(location=result.location, error_code=result.code, error_message=result.message)
+            outcome = bare_prepare([_row_item(row)])[0]
+            if outcome.error is not None:
+                out.update(location=outcome.location, error_code=outcome.error.code,
+                           error_message=_message(outcome.error))
             else:
-                out.update(id=result.id, prepared=result.to_json())
+                out.update(id=outcome.article.id, prepared=outcome.article.to_json())
         rows.append(out)
     return pa.Table.from_pylist(rows, schema=_schemas()[1])
 
@@ -108,30 +109,32 @@ def _keep(batch, keep):
 class _Analyzer:
     """One actor: loads the model once, analyzes batches of prepared records."""
 
-    def __init__(self, model, batch_size):
+    def __init__(self, model, batch_size, actors=None):
         from ..pipeline import Pipeline
 
-        self.pipeline = Pipeline(model, batch_size=batch_size)
+        self.pipeline = Pipeline(model, batch_size=batch_size, actors=actors)
 
     def __call__(self, batch):
         import pyarrow as pa
 
+        from ..pipeline import Outcome
         from ..record import Article
 
         rows = batch.to_pylist()
         out = []
         try:
-            articles = [Article.model_validate_json(r["prepared"]) for r in rows]
-            for row, record in zip(rows, analyze_prepared(self.pipeline, articles, [r["location"] for r in rows])):
-                if isinstance(record, Failure):
-                    out.append({**{c: None for c in SHARD_COLUMNS}, "id": row["id"], "location": record.location,
-                                "error_code": record.code, "error_message": record.message})
+            outcomes = [Outcome(InputItem(location=r["location"]), article=Article.model_validate_json(r["prepared"]))
+                        for r in rows]
+            for row, outcome in zip(rows, self.pipeline.analyze_batch(outcomes)):
+                if outcome.error is not None:
+                    out.append({**{c: None for c in SHARD_COLUMNS}, "id": row["id"], "location": outcome.location,
+                                "error_code": outcome.error.code, "error_message": _message(outcome.error)})
                 else:
-                    out.append({**shard_row(record), "location": row["location"], "error_code": None,
+                    out.append({**shard_row(outcome.article), "location": row["location"], "error_code": None,
                                 "error_message": None})
         except Exception as exc:  # a bug in a stage runner: report the batch, keep the run
             out = [{**{c: None for c in SHARD_COLUMNS}, "id": r["id"], "location": r["location"],
-                    "error_code": "E600", "error_message": f"worker error: {type(exc).__name__}: {exc}"}
+                    "error_code": WORKER_CRASHED, "error_message": f"worker error: {type(exc).__name__}: {exc}"}
                    for r in rows]
         worker, rss = str(os.getpid()), peak_rss_mb()
         for row in out:
@@ -141,8 +144,9 @@ class _Analyzer:
 
 # ---- the driver -------------------------------------------------------------------------
 def run_ray(sources, items, fields, defaults, ledger, *, workers: int | None, model: str | None,
-            batch_size: int, address: str | None, shards, import_shards: bool = True, stop=None) -> Path | str:
-    """Run the pipeline on Ray; returns where the shards are."""
+            batch_size: int, address: str | None, shards, import_shards: bool = True, stop=None,
+            actor_dictionary: str | None = None) -> Path | str:
+    """Run the pipeline on Ray; returns where the shards are. `actor_dictionary`: the actors setting, for every actor."""
     try:
         import pyarrow as pa
         import ray
@@ -178,9 +182,7 @@ def run_ray(sources, items, fields, defaults, ledger, *, workers: int | None, mo
             elif source.path == STDIN:  # read on the driver
                 memory_rows.extend(_item_row(len(sources) + src, pos, obj)
                                    for pos, obj in enumerate(read_source(source, fields=fields, defaults=defaults)))
-        from ..ingest import _with_defaults
-
-        memory_rows.extend(_item_row(2 * len(sources) + 1, pos, _with_defaults(obj, defaults))
+        memory_rows.extend(_item_row(2 * len(sources) + 1, pos, item_with_defaults(obj, defaults))
                            for pos, obj in enumerate(items))
         parts = []
         if files:
@@ -202,7 +204,8 @@ def run_ray(sources, items, fields, defaults, ledger, *, workers: int | None, mo
             return out
         if keep:
             todo = prepared.map_batches(_keep, batch_format="pyarrow", fn_kwargs={"keep": keep})
-            analyzed = todo.map_batches(_Analyzer, fn_constructor_kwargs={"model": model, "batch_size": batch_size},
+            analyzed = todo.map_batches(_Analyzer, fn_constructor_kwargs={"model": model, "batch_size": batch_size,
+                                                                       "actors": actor_dictionary},
                                         batch_size=batch_size, batch_format="pyarrow", concurrency=actors,
                                         num_cpus=1).materialize()
             _report(analyzed, ledger)
@@ -231,7 +234,7 @@ def _claim(prepared, ledger) -> list[int]:
         rows = batch.to_pylist()
         for row in rows:
             if row["error_code"] is not None:
-                ledger.fail(Failure(row["location"] or "<input>", row["error_code"], row["error_message"] or ""))
+                ledger.fail(_failed(row["error_code"], row["error_message"], row["location"]))
         ok = [row for row in rows if row["error_code"] is None]
         for row, fresh in zip(ok, ledger.claim_ids([row["id"] for row in ok])):
             if fresh:
@@ -246,8 +249,7 @@ def _report(analyzed, ledger) -> None:
             if row["worker"]:
                 ledger.worker_rss(row["worker"], row["rss_mb"] or 0.0)
             if row["error_code"] is not None:
-                ledger.fail(Failure(row["location"] or row["id"] or "<input>", row["error_code"],
-                                    row["error_message"] or ""))
+                ledger.fail(_failed(row["error_code"], row["error_message"], row["location"] or row["id"]))
 
 
 def _ok_rows(batch):

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import InputError
+from ..items import InputItem
+from ..pipeline import Outcome
 from ..record import Article
-from .work import Failure
 
 __all__ = ["SHARD_COLUMNS", "shard_schema", "shard_row", "shard_files", "import_shards"]
 
@@ -63,14 +64,14 @@ def import_shards(paths: Iterable[Path], ledger, *, batch_size: int = 256, stop=
                 raise InputError("not a tidings shard or record export (no 'record' column)", item=str(path))
             row = 0
             for batch in handle.iter_batches(batch_size=batch_size, columns=columns):
-                records = []
+                records: list[Outcome] = []
                 values = batch.column(0).to_pylist() if columns else batch.to_pylist()
                 for value in values:
                     row += 1
                     try:
-                        records.append(parse(value))
+                        records.append(Outcome(InputItem(location=f"{path}#{row}"), article=parse(value)))
                     except Exception as exc:  # a damaged row: report it, keep the rest
-                        ledger.fail(Failure(f"{path}#{row}", InputError.code, f"not a valid record: {exc}"[:300]))
+                        ledger.fail(InputError(f"not a valid record: {exc}"[:300], item=f"{path}#{row}"))
                 ledger.write(records)
                 if stop is not None and stop.is_set():
                     ledger.summary.interrupted = True
@@ -78,4 +79,4 @@ def import_shards(paths: Iterable[Path], ledger, *, batch_size: int = 256, stop=
         except InputError as exc:
             ledger.fail(exc)
         except (OSError, ValueError) as exc:  # pyarrow: not Parquet, truncated
-            ledger.fail(Failure(str(path), InputError.code, f"cannot read the Parquet file: {exc}"))
+            ledger.fail(InputError(f"cannot read the Parquet file: {exc}", item=str(path)))

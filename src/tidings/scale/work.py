@@ -1,9 +1,9 @@
-"""The work every engine does on one batch: prepare (clean, id, language) then analyze (parse, extract).
+"""What every engine shares: the pipeline's one route (``prepare_batch`` then ``analyze_batch``), run in workers.
 
 The two steps are apart so an engine can drop the articles a store already holds (their
-id is known after preparation) before paying for the parse. ``analyze_prepared`` does
-what ``Pipeline.pipe_outcomes`` does after preparation, so a record is the same whichever
-engine made it (tests/test_ingest.py checks this).
+id is known after preparation) before paying for the parse. A failure at any step is
+``Outcome.error``, so a record (or an error) is the same whichever engine made it.
+Between processes a record travels as JSON (faster than pickling it) and an error as itself.
 """
 from __future__ import annotations
 
@@ -11,51 +11,17 @@ import os
 import resource
 import signal
 import sys
-from dataclasses import dataclass
-from typing import Iterable
 
 from ..errors import InputError, TidingsError
 from ..items import InputItem
+from ..pipeline import Outcome, prepare_batch
+from ..readers.jsonl import item_from_mapping
 from ..record import Article
 
-__all__ = ["Failure", "prepare_items", "analyze_prepared", "peak_rss_mb", "bare_preparer",
-           "init_worker", "worker_prepare", "worker_analyze"]
+__all__ = ["peak_rss_mb", "item_with_defaults", "init_worker", "worker_prepare", "worker_analyze",
+           "to_wire", "from_wire", "bare_prepare"]
 
-
-@dataclass(slots=True, frozen=True)
-class Failure:
-    """An input that gave no record: where it is and why."""
-    location: str
-    code: str
-    message: str
-
-    @classmethod
-    def from_error(cls, exc: TidingsError, location: str | None = None) -> "Failure":
-        return cls(location=exc.item or location or "<input>", code=exc.code,
-                   message=exc.message + (f" ({exc.hint})" if exc.hint else ""))
-
-
-def prepare_items(prepare, items: Iterable[InputItem]) -> list[Article | Failure]:
-    """Run the preparation step on each item; a failure names the item's location."""
-    out: list[Article | Failure] = []
-    for item in items:
-        try:
-            out.append(prepare(item))
-        except TidingsError as exc:
-            out.append(Failure.from_error(exc, item.location))
-        except Exception as exc:  # a bug in cleaning must not stop the batch
-            out.append(Failure(item.location, InputError.code, f"{type(exc).__name__}: {exc}"))
-    return out
-
-
-def analyze_prepared(pipeline, articles: list[Article], locations: list[str] | None = None
-                     ) -> list[Article | Failure]:
-    """``Pipeline.analyze_prepared`` with its errors as Failures (so every engine makes the same records)."""
-    locations = locations or [f"article {a.id}" for a in articles]
-    out: list[Article | Failure] = []
-    for (article, error), location in zip(pipeline.analyze_prepared(articles, locations), locations):
-        out.append(article if error is None else Failure.from_error(error, location))
-    return out
+Wire = tuple[str | None, TidingsError | None]  # (record as JSON, or the error)
 
 
 def peak_rss_mb() -> float:
@@ -64,34 +30,53 @@ def peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def bare_preparer():
-    """The preparation step alone: no model, no extractor stage (for tasks that only prepare)."""
-    from ..pipeline import prepare_item
+def item_with_defaults(obj: InputItem | dict, defaults: dict) -> InputItem | TidingsError:
+    """An item given in code (InputItem or dict) with `defaults` (published, url, source_name) where it lacks them."""
+    if isinstance(obj, dict):
+        try:
+            return item_from_mapping(obj, str(obj.get("location") or obj.get("id") or "<item>"), None, defaults)
+        except InputError as exc:
+            return exc
+    for name in ("published", "url", "source_name"):
+        if getattr(obj, name) is None and defaults.get(name) is not None:
+            setattr(obj, name, defaults[name])
+    return obj
 
-    return prepare_item
+
+def to_wire(outcomes: list[Outcome]) -> list[Wire]:
+    return [(o.article.to_json() if o.error is None and o.article is not None else None, o.error) for o in outcomes]
+
+
+def from_wire(items: list[InputItem], wire: list[Wire]) -> list[Outcome]:
+    return [Outcome(item, article=Article.model_validate_json(j) if j is not None else None, error=e)
+            for item, (j, e) in zip(items, wire)]
 
 
 # ---- worker processes (multiprocessing): one pipeline a process -------------------
 _PIPELINE = None
 
 
-def init_worker(model: str | None, batch_size: int) -> None:
+def init_worker(model: str | None, batch_size: int, actors: str | None = None) -> None:
     """Process-pool initializer: Ctrl-C is the parent's business; load the model once."""
     global _PIPELINE
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from ..pipeline import Pipeline
 
-    _PIPELINE = Pipeline(model, batch_size=batch_size)
+    _PIPELINE = Pipeline(model, batch_size=batch_size, actors=actors)
 
 
-def worker_prepare(items: list[InputItem]) -> tuple[list[str | Failure], int, float]:
-    """Prepared records as JSON (or failures), with this worker's pid and peak RSS."""
-    out = [r.to_json() if isinstance(r, Article) else r for r in prepare_items(_PIPELINE.prepare, items)]
-    return out, os.getpid(), peak_rss_mb()
+def worker_prepare(items: list[InputItem]) -> tuple[list[Wire], int, float]:
+    """``prepare_batch`` in a worker: prepared records as JSON (or errors), with its pid and peak RSS."""
+    return to_wire(_PIPELINE.prepare_batch(items)), os.getpid(), peak_rss_mb()
 
 
-def worker_analyze(prepared: list[str], locations: list[str]) -> tuple[list[str | Failure], int, float]:
-    """Full records as JSON (or failures) for the prepared records given as JSON."""
-    articles = [Article.model_validate_json(p) for p in prepared]
-    out = analyze_prepared(_PIPELINE, articles, locations)
-    return [r.to_json() if isinstance(r, Article) else r for r in out], os.getpid(), peak_rss_mb()
+def worker_analyze(prepared: list[str], locations: list[str]) -> tuple[list[Wire], int, float]:
+    """``analyze_batch`` in a worker, over prepared records given as JSON."""
+    outcomes = [Outcome(InputItem(location=loc), article=Article.model_validate_json(p))
+                for p, loc in zip(prepared, locations)]
+    return to_wire(_PIPELINE.analyze_batch(outcomes)), os.getpid(), peak_rss_mb()
+
+
+def bare_prepare(items: list[InputItem]) -> list[Outcome]:
+    """The preparation step alone: no model, no extractor stage (for tasks that only prepare)."""
+    return prepare_batch(items)

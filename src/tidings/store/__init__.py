@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..settings import DEFAULT_DB
 from .base import ALL_TABLES, Store, WriteResult
 
 __all__ = ["open_store", "Store", "WriteResult", "ALL_TABLES", "DEFAULT_DB"]
-
-DEFAULT_DB = "tidings.duckdb"
 
 
 def open_store(db: str | Path = DEFAULT_DB, **options) -> Store:

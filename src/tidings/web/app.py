@@ -138,6 +138,7 @@ def _templates() -> Jinja2Templates:
     return templates
 
 
+# TODO(settings): read token, max_body and the db default through tidings.settings.value (issue 20).
 def create_app(db: str = "tidings.duckdb", *, token: str | None = None, max_body: int | None = None) -> FastAPI:
     token = token if token is not None else (os.environ.get("TIDINGS_TOKEN") or None)
     max_body = max_body or int(os.environ.get("TIDINGS_MAX_BODY", DEFAULT_MAX_BODY))

@@ -22,9 +22,9 @@ __all__ = ["extract_actors", "use_actor_dictionary", "load_actor_dictionary", "p
 def use_actor_dictionary(path) -> None:
     """Add the user's actor dictionary (CSV or YAML) to the built-in one; None removes it.
 
-    Validates the file now (ConfigError E400 on a bad row). Setting the environment
-    variable TIDINGS_ACTORS=PATH before the first article has the same effect, and also
-    reaches worker processes.
+    Validates the file now (ConfigError E400 on a bad row). ``Pipeline(actors=PATH)`` (or the
+    setting actors: --actors, TIDINGS_ACTORS, tidings.toml) calls this in every process that
+    analyzes, the ingest workers included.
     """
     set_user_dictionary(path)
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -137,7 +136,8 @@ def set_user_dictionary(path: str | Path | None) -> None:
 
 
 def user_dictionary_path() -> str | None:
-    return _USER_PATH[0] or os.environ.get("TIDINGS_ACTORS") or None
+    """The user dictionary in use: set by ``set_user_dictionary`` (the pipeline's `actors` argument or setting)."""
+    return _USER_PATH[0]
 
 
 def _form_index(entries: list[ActorEntry]) -> dict[str, list[int]]:

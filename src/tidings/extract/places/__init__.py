@@ -17,6 +17,7 @@ Steps:
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from functools import cache, lru_cache
@@ -57,9 +58,9 @@ _KIND_HINTS = {"province": KIND_ADMIN, "state": KIND_ADMIN, "region": KIND_ADMIN
                "governorate": KIND_ADMIN, "prefecture": KIND_ADMIN, "city": KIND_CITY, "town": KIND_CITY}
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _DATELINE_DASH = re.compile(r"\s*(?:\u2014|\u2013|-|\(|,)")
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "mayor", "gov", "sen", "rep", "president",
-               "minister", "judge", "coach", "officer", "detective", "sgt", "capt", "prof", "rev", "father"}
-_SPEECH_VERBS = {"say", "tell", "add", "explain", "write", "ask", "note", "argue", "insist", "recall", "report"}
+_PERSON_CUES = json.loads(resources.files("tidings.data.places").joinpath("person_cues.json").read_text("utf-8"))
+_HONORIFICS = frozenset(_PERSON_CUES["honorifics"])  # "Mr Washington": a person
+_SPEECH_VERBS = frozenset(_PERSON_CUES["speech_verbs"])  # "Jordan said": a person
 _DESCRIPTORS = {"province", "state", "region", "city", "district", "governorate", "prefecture", "oblast",
                 "area", "town", "village", "territory", "municipality"}
 

@@ -6,7 +6,7 @@ from functools import cache
 from importlib import resources
 
 __all__ = ["speech_verbs", "anonymous_nouns", "document_nouns", "pronoun_class", "demonym_code",
-           "first_name_gender", "noun_cues", "core_verbs"]
+           "first_name_gender", "noun_cues", "core_verbs", "title_gender", "title_words"]
 
 
 def _lines(name: str) -> frozenset[str]:
@@ -87,3 +87,15 @@ def first_name_gender(name: str) -> str | None:
     if guess in ("female", "mostly_female"):
         return "female"
     return None
+
+
+@cache
+def title_gender() -> dict[str, str]:
+    """Courtesy title → gender ("mrs" → "female")."""
+    return dict(_json("titles.json")["title_gender"])
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Titles skipped before a first name ("President Joe Biden" → Joe)."""
+    return frozenset(_json("titles.json")["title_words"])

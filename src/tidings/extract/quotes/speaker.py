@@ -9,7 +9,7 @@ from typing import NamedTuple
 from ...record import AnonymousSource, Article, Speaker, SpanRef
 from .._doc import view_of
 from .index import children_of, head_of, index_of, lefts_of, rights_of, word_ids
-from .lexicon import (anonymous_nouns, demonym_code, document_nouns, first_name_gender,
+from .lexicon import (anonymous_nouns, demonym_code, document_nouns, first_name_gender, title_gender, title_words,
                       pronoun_class)
 
 __all__ = ["SpeakerResolver", "mention_span"]
@@ -384,8 +384,6 @@ def _is_subject(tok) -> bool:
     return tok is not None and tok.dep_ in ("nsubj", "nsubjpass")
 
 
-_TITLE_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male",
-                 "lady": "female", "madam": "female"}
 
 
 def _entity_gender(ent) -> str | None:
@@ -393,12 +391,12 @@ def _entity_gender(ent) -> str | None:
     names = [ent.name, *ent.aliases, *(m.text for m in ent.mentions)]
     for name in names:
         for word in name.replace(".", " ").split():
-            g = _TITLE_GENDER.get(word.lower())
+            g = title_gender().get(word.lower())
             if g:
                 return g
     for name in names:
         parts = [p for p in name.replace(".", " ").split() if p[:1].isupper() and len(p) > 1]
-        parts = [p for p in parts if p.lower() not in _TITLE_WORDS]
+        parts = [p for p in parts if p.lower() not in title_words()]
         if len(parts) >= 2:
             g = first_name_gender(parts[0])
             if g:
@@ -406,9 +404,6 @@ def _entity_gender(ent) -> str | None:
     return None
 
 
-_TITLE_WORDS = {"president", "secretary", "senator", "sen", "rep", "gov", "governor", "minister", "prime",
-                "general", "gen", "dr", "prof", "chancellor", "king", "queen", "prince", "judge", "mayor",
-                "director", "chairman", "chief", "vice", "former", "lt", "col", "capt", "sgt", "adm", "state"}
 
 
 def _strip_det(text: str) -> str:
