@@ -317,7 +317,8 @@ class Resolver:
         d, tokens = self.d, self.tokens
         kids, dep, pos = d.kids[noun.i], d.dep, d.pos
         for c in kids:
-            if dep[c] in ("poss", "amod", "compound") and pos[c] in ("PROPN", "ADJ", "NOUN", "PRON"):
+            # "its arms ban on China": a possessive pronoun points back to the doer, not the target
+            if dep[c] in ("poss", "amod", "compound") and pos[c] in ("PROPN", "ADJ", "NOUN"):
                 refs = self.one(tokens[c])
                 if refs and refs[0].code:
                     return refs
