@@ -27,7 +27,7 @@ from .actors import ActorRef, Resolver, is_passive
 from .lexicon import (Rule, codebook, dependent_text, dictionary_code, families, content_from_words, content_of_code,
                       family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
 from .discards import sentence_discard, story_discard
-from .senses import acting_sources, attacker_of, implicit_agent, is_modifier_participle, senses, verbal_attack, visit_target
+from .senses import acting_sources, attacker_of, scene_target, implicit_agent, is_modifier_participle, senses, verbal_attack, visit_target
 from .modality import event_date, event_place, governing_verb, is_negated, modality, reporting_verb
 from ..actors import publication_day
 
@@ -62,6 +62,7 @@ class _Cand:
     extra: tuple = ()  # complement tokens (their clause counts for modality)
     confidence: float = 0.5
     noun: bool = False
+    reciprocal: bool = True  # "X and Y met" pairs X and Y; "cooperation from X and Y" does not
 
 
 def _subtree_text(toks) -> str:
@@ -247,6 +248,9 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
             code = verbal_attack(res, tok, code, dependent_text(tok))
             if not passive:
                 targets = attacker_of(res, tok, code, targets)
+            if not targets:
+                scene = scene_target(res, tok, code, sources)
+                targets = [scene] if scene is not None else targets
             code = _commitment(d, tok, code)
         if from_dictionary and not _dictionary_actors_ok(sources, targets):
             continue
@@ -362,7 +366,7 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: set[int
         if rule.family:
             comps = [tokens[p] for c in kids[i] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"]
             code = family_code(rule.family, _content(comps, rule.family))
-        cands.append(_Cand(tok, code, sources, targets, (), 0.45, noun=True))
+        cands.append(_Cand(tok, code, sources, targets, (), 0.45, noun=True, reciprocal=agent_prep is None))
     return cands
 
 
@@ -433,7 +437,7 @@ def _build(res: Resolver, record: Article, doc, sent, si: int, cand: _Cand, time
     sources = cand.sources or [None]
     targets = [t for t in cand.targets if t is not None] or [None]
     pairs = [(src, tgt) for src in sources[:3] for tgt in targets[:3]]
-    if len(cand.sources) >= 2 and cand.code[:2] in _RECIPROCAL_ROOTS and (
+    if cand.reciprocal and len(cand.sources) >= 2 and cand.code[:2] in _RECIPROCAL_ROOTS and (
             targets == [None] or all(t.country in {s.country for s in cand.sources} for t in targets)):
         # "X and Y met": two reciprocal events, as CAMEO codes them
         pairs = [(a, b) for a in cand.sources[:3] for b in cand.sources[:3] if a is not b and a.country != b.country]

@@ -21,7 +21,7 @@ import yaml
 from ..actors.code import code_index
 
 __all__ = ["senses", "is_modifier_participle", "verbal_attack", "attacker_of", "implicit_agent", "visit_target",
-           "acting_sources"]
+           "acting_sources", "scene_target"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "senses.yaml"
 
@@ -39,6 +39,8 @@ def senses() -> dict:
         "implicit_agents": {str(k): v for k, v in data["implicit_agents"].items()},
         "visit_verbs": frozenset(data["visit_verbs"]),
         "place_scene_roots": frozenset(data["place_scene_roots"]),
+        "scene_target_roots": frozenset(data["scene_target_roots"]),
+        "scene_target_preps": frozenset(data["scene_target_preps"]),
         "visit_preps": frozenset(data["visit_preps"]),
     }
 
@@ -121,6 +123,39 @@ def implicit_agent(res, tok, code: str):
     return ActorRef(country + sector, None, None, None, None)
 
 
+def _place_country_in(res, tok, preps) -> tuple | None:
+    """(country, place) of a country or town named in one of `preps` phrases of `tok`."""
+    d = res.d
+    for c in d.kids[tok.i]:
+        if d.dep[c] != "prep" or d.lower[c] not in preps:
+            continue
+        for p in d.kids[c]:
+            if d.dep[p] != "pobj":
+                continue
+            start, end = d.idx[p], d.idx[p] + len(d.text[p])
+            for place in res.record.places:
+                if place.start < end and start < place.end and place.country \
+                        and (place.feature_code or "")[:3] in ("PCL", "PPL", "ADM"):
+                    return place.country, place
+    return None
+
+
+def scene_target(res, tok, code: str, sources: list):
+    """For force with no named target, the country where it was used, as an actor, or None."""
+    s = senses()
+    if code[:2] not in s["scene_target_roots"]:
+        return None
+    found = _place_country_in(res, tok, s["scene_target_preps"])
+    if found is None:
+        return None
+    country, place = found
+    if any(r is not None and (r.code or "")[:3] == country for r in sources):
+        return None  # police acting at home: no target from the place
+    from .actors import ActorRef
+
+    return ActorRef(country, place.entity, place.name, place.start, place.end)
+
+
 def visit_target(res, tok, sources: list):
     """The country someone travels to, as an actor, when `tok` is a travel verb with a destination
     in another country than the traveller's (when the traveller's is known); else None."""
@@ -129,20 +164,13 @@ def visit_target(res, tok, sources: list):
     if d.lemma[i] not in s["visit_verbs"] or not sources or sources[0] is None:
         return None
     code = sources[0].code or ""
-    for c in d.kids[i]:
-        if d.dep[c] != "prep" or d.lower[c] not in s["visit_preps"]:
-            continue
-        for p in d.kids[c]:
-            if d.dep[p] != "pobj":
-                continue
-            start, end = d.idx[p], d.idx[p] + len(d.text[p])
-            for place in res.record.places:
-                if place.start < end and start < place.end and place.country and place.country != code[:3] \
-                        and (place.feature_code or "")[:3] in ("PCL", "PPL", "ADM"):
-                    from .actors import ActorRef
+    found = _place_country_in(res, tok, s["visit_preps"])
+    if found is None or found[0] == code[:3]:
+        return None
+    from .actors import ActorRef
 
-                    return ActorRef(place.country, place.entity, place.name, place.start, place.end)
-    return None
+    country, place = found
+    return ActorRef(country, place.entity, place.name, place.start, place.end)
 
 
 def acting_sources(res, code: str, sources: list) -> list:
