@@ -214,10 +214,10 @@ class ResponseCache:
             messages.append(message)
 
         await self.app(dict(scope), receive, keep)
-        start, last = (messages[0], messages[-1]) if messages else ({}, {})
-        if start.get("status") == 200 and last.get("type") == "http.response.body" and not last.get("more_body"):
-            return messages, (list(start.get("headers", [])), b"".join(m.get("body", b"") for m in messages[1:]),
-                              pristine)
+        start = next((m for m in messages if m["type"] == "http.response.start"), {})
+        bodies = [m for m in messages if m["type"] == "http.response.body"]  # (not the test client's debug message)
+        if start.get("status") == 200 and bodies and not bodies[-1].get("more_body"):
+            return messages, (list(start.get("headers", [])), b"".join(m.get("body", b"") for m in bodies), pristine)
         return messages, None
 
     async def _compute(self, key: str, scope, receive) -> tuple[list[dict] | None, tuple | None]:

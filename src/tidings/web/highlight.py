@@ -101,7 +101,7 @@ def highlight_article(record: Article, max_marks: int = MAX_MARKS) -> tuple[Mark
     marks = sorted(enumerate(_marks(record)), key=lambda im: (im[1].start, im[0]))
     total, until = len(marks), None
     if total > max_marks:
-        until = marks[max_marks].start
+        until = marks[max_marks][1].start
         marks = marks[:max_marks]
     starts: dict[int, list[int]] = {}
     ends: dict[int, list[int]] = {}
