@@ -92,16 +92,16 @@ def test_an_article_page_is_rendered_off_the_event_loop(web_db, monkeypatch):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
             await client.get("/api/articles?limit=1")
-            page = asyncio.create_task(client.get("/articles/call1?x=1"))
-            await asyncio.sleep(0.1)
             began = time.perf_counter()
+            page = asyncio.create_task(client.get("/articles/call1?x=1"))
+            await asyncio.sleep(0.2)  # the page is being rendered (1 s)
             quick = await client.get("/api/articles?limit=1")
             waited = time.perf_counter() - began
             assert (await page).status_code == 200
             return quick.status_code, waited
 
     status, waited = asyncio.run(main())
-    assert status == 200 and waited < 0.5, waited
+    assert status == 200 and waited < 0.8, waited  # not after the page's 1 s
 
 
 def test_event_text_search_reads_each_article_once(tmp_path):
