@@ -2,6 +2,8 @@
 
     cp demo.duckdb load.duckdb   # writers add articles: run on a copy
     python bench/load_serve.py --db load.duckdb [--clients 100] [--seconds 60] [--writers 2] [--client raw|httpx]
+    python bench/load_serve.py --db load.duckdb --clients 50 --writers 0 --hostile 1 --big-article 900000
+    python bench/load_serve.py --db load.duckdb --clients 0 --writers 0 --seconds 0 --chunked-mb 400
 
 The demo store: `tidings ingest c100.jsonl --db demo.duckdb --workers 2` over 100 articles of
 `../shared/corpus/bbc_fulltext.jsonl`, then `tidings demo --db demo.duckdb` (see docs/RELIABILITY.md §3).
@@ -16,6 +18,15 @@ answer is in (closed loop, no think time). `--client raw` (the default) speaks H
 asyncio streams, about 0.1 ms of CPU a request, so that the generator, which shares the
 machine with the server, is not what is measured; `--client httpx` is the older generator
 (several ms of CPU a request with 100 connections) kept for comparison.
+
+Attacks (issue 22): `--big-article CHARS` first stores a synthetic article of that length
+(id `long1`, a mark every ~15 characters); `--hostile N` adds N clients that request that
+article's page in a loop, each time with a new junk query parameter (which defeated the
+response cache before); their latencies are reported apart from the readers'.
+`--chunked-mb MB` sends one `Transfer-Encoding: chunked` POST of that size without a token and
+one with it, and reports the answers and the server's peak RSS (VmHWM) before and after.
+`--server-src DIR` runs the server from another source tree (PYTHONPATH), e.g. an older commit
+unpacked with `git archive`, to compare before and after on the same store.
 """
 from __future__ import annotations
 
@@ -152,7 +163,23 @@ async def _writer(client, start, deadline, lat, errors, token, n, unseen):
             errors.append(_error("POST", exc, start))
 
 
-async def run(base: str, clients: int, writers: int, seconds: float, token: str, kind: str = "raw") -> dict:
+async def _hostile(client, start, deadline, lat, errors, path: str):
+    """Ask for the same expensive page again and again, a new junk parameter each time."""
+    n = 0
+    while time.monotonic() < deadline:
+        n += 1
+        t = time.perf_counter()
+        try:
+            status, _ = await client.request("GET", f"{path}?junk={n}-{random.random()}")
+            if status != 200:
+                errors.append(_error("hostile", status, start))
+        except Exception as exc:
+            errors.append(_error("hostile", exc, start))
+        lat.append(time.perf_counter() - t)
+
+
+async def run(base: str, clients: int, writers: int, seconds: float, token: str, kind: str = "raw",
+              hostile: int = 0, hostile_path: str = "/articles/long1") -> dict:
     url = urlsplit(base)
     shared = None
     if kind == "httpx":
@@ -163,7 +190,7 @@ async def run(base: str, clients: int, writers: int, seconds: float, token: str,
         make = lambda: HttpxClient(shared)  # noqa: E731
     else:
         make = lambda: RawClient(url.hostname, url.port)  # noqa: E731
-    conns = [make() for _ in range(clients + writers)]
+    conns = [make() for _ in range(clients + writers + hostile)]
     try:
         _, body = await conns[0].request("GET", "/api/articles?limit=100")
         ids = [a["id"] for a in json.loads(body)["items"]]
@@ -175,6 +202,11 @@ async def run(base: str, clients: int, writers: int, seconds: float, token: str,
         unseen: list[str] = []
         tasks += [_writer(conns[clients + n], start, deadline, write_lat, write_err, token, n, unseen)
                   for n in range(writers)]
+        hostile_lat, hostile_err = [], []
+        for n in range(hostile):
+            slow = RawClient(url.hostname, url.port, timeout=600)
+            conns.append(slow)
+            tasks.append(_hostile(slow, start, deadline, hostile_lat, hostile_err, hostile_path))
         await asyncio.gather(*tasks)
         elapsed, cpu = time.monotonic() - start, time.process_time() - cpu
     finally:
@@ -190,6 +222,9 @@ async def run(base: str, clients: int, writers: int, seconds: float, token: str,
             "writes": len(write_lat), "write_errors": len(write_err),
             "write_p50_ms": round(_pct(write_lat, 50) * 1000, 1), "write_p99_ms": round(_pct(write_lat, 99) * 1000, 1),
             "writes_not_yet_listed": len(unseen),  # a search right after a 201 did not show the article
+            "hostile": hostile, "hostile_requests": len(hostile_lat), "hostile_errors": len(hostile_err),
+            "hostile_p50_ms": round(_pct(hostile_lat, 50) * 1000, 1),
+            "hostile_max_ms": round(max(hostile_lat, default=float("nan")) * 1000, 1),
             "generator_cpu_s": round(cpu, 1),
             "first_errors": errors[:5], "last_error": errors[-1:],
             "by_path": {k: f"n={len(v)} p50={_pct(v, 50) * 1000:.0f}ms p99={_pct(v, 99) * 1000:.0f}ms"
@@ -216,6 +251,56 @@ def _children_cpu(pid: int) -> float:
     return total
 
 
+def _peak_rss_mb(pid: int) -> float | None:
+    """The peak resident set size of a process (VmHWM, Linux), in MB."""
+    try:
+        for line in open(f"/proc/{pid}/status"):
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return None
+
+
+def _chunked_post(base: str, megabytes: int, token: str | None) -> str:
+    """POST /api/articles with a chunked body of `megabytes` MB (1 MB chunks of spaces); the status line or what broke."""
+    url = urlsplit(base)
+    head = "POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+    if token:
+        head += f"Authorization: Bearer {token}\r\n"
+    chunk = b"%x\r\n" % (1 << 20) + b" " * (1 << 20) + b"\r\n"
+    sent = 0
+    with socket.create_connection((url.hostname, url.port), timeout=60) as s:
+        s.sendall((head + "\r\n").encode())
+        try:
+            for _ in range(megabytes):
+                s.sendall(chunk)
+                sent += 1
+            s.sendall(b"0\r\n\r\n")
+        except OSError as exc:
+            problem = f" (the server closed the connection after {sent} MB: {type(exc).__name__})"
+        else:
+            problem = f" (all {sent} MB sent)"
+        try:
+            answer = s.recv(200).split(b"\r\n", 1)[0].decode("latin-1")
+        except OSError as exc:
+            answer = type(exc).__name__
+    return (answer or "no answer") + problem
+
+
+def _store_big_article(db: str, chars: int) -> None:
+    """Write the synthetic long article of tests/web/synthetic.py (id long1) into `db` unless it is there."""
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "web"))
+    from synthetic import long_article
+
+    from tidings.store import open_store
+
+    with open_store(db) as store:
+        store.write_articles([long_article(chars)])
+
+
 def _get(base: str, path: str) -> int:
     url = urlsplit(base)
     with socket.create_connection((url.hostname, url.port), timeout=2) as s:
@@ -230,9 +315,18 @@ def main() -> None:
     ap.add_argument("--writers", type=int, default=2)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--client", choices=("raw", "httpx"), default="raw", help="the load generator (default raw)")
+    ap.add_argument("--hostile", type=int, default=0, help="clients asking for an expensive page with junk parameters")
+    ap.add_argument("--hostile-path", default="/articles/long1")
+    ap.add_argument("--big-article", type=int, default=0, help="store a synthetic article of this many characters first")
+    ap.add_argument("--chunked-mb", type=int, default=0, help="after the run, one chunked POST of this size (MB)")
+    ap.add_argument("--server-src", default=None, help="run the server from this source tree (PYTHONPATH)")
     args = ap.parse_args()
+    if args.big_article:
+        _store_big_article(args.db, args.big_article)
     port, token = _free_port(), "load-test-token"
     env = {**os.environ, "TIDINGS_TOKEN": token}
+    if args.server_src:
+        env["PYTHONPATH"] = args.server_src
     server = subprocess.Popen([sys.executable, "-c", "from tidings.cli import main; main()", "serve", "--db", args.db,
                                "--host", "127.0.0.1", "--port", str(port)], env=env)
     base = f"http://127.0.0.1:{port}"
@@ -253,7 +347,14 @@ def main() -> None:
         load_before = os.getloadavg()
         server_cpu = _cpu_seconds(server.pid)
         analysis_cpu = _children_cpu(server.pid)
-        result = asyncio.run(run(base, args.clients, args.writers, args.seconds, token, args.client))
+        result = asyncio.run(run(base, args.clients, args.writers, args.seconds, token, args.client,
+                                 args.hostile, args.hostile_path)) if args.seconds > 0 else {}
+        if args.chunked_mb:
+            result["rss_peak_mb_before_post"] = _peak_rss_mb(server.pid)
+            result["chunked_no_token"] = _chunked_post(base, args.chunked_mb, None)
+            result["rss_peak_mb_after_no_token"] = _peak_rss_mb(server.pid)
+            result["chunked_with_token"] = _chunked_post(base, args.chunked_mb, token)
+            result["rss_peak_mb_after_token"] = _peak_rss_mb(server.pid)
         if server_cpu is not None:
             result["server_cpu_s"] = round(_cpu_seconds(server.pid) - server_cpu, 1)
             result["analysis_cpu_s"] = round(_children_cpu(server.pid) - analysis_cpu, 1)

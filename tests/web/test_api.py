@@ -35,7 +35,8 @@ def test_quotes_actors_series_search(client):
     assert {"Biden", "Putin"} <= names
     series = client.get("/api/series?dyad=USA-RUS&modality=asserted").json()["items"]
     assert series and series[0]["period"] == "2021-12-07" and series[0]["verbal_coop"] == 1
-    assert client.get("/api/series").status_code == 400
+    missing = client.get("/api/series")
+    assert missing.status_code == 422 and missing.json()["error"]["code"] == "invalid_parameter"
     found = client.get("/api/search?q=Putin").json()
     assert any(a["id"] == "call1" for a in found["articles"])
 

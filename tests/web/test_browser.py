@@ -104,3 +104,31 @@ def test_hostile_text_stays_inert(server, page):
     assert page.dialogs == []
     page.goto(f"{base}/articles/hostile1")
     assert "<script>window.__xss=1</script>" in page.inner_text("#article-text")
+
+
+@pytest.mark.parametrize("path,ready", [("/docs", ".swagger-ui .opblock-summary-path"),
+                                        ("/redoc", "[data-section-id^='tag/api'], .api-content h2")])
+def test_api_docs_work_with_no_network(server, page, path, ready):
+    """Swagger UI and ReDoc from this server only: any request to another host is refused, and they still render."""
+    base, _ = server
+    outside: list[str] = []
+
+    def only_here(route):
+        if route.request.url.startswith(base):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_here)
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    try:
+        page.goto(f"{base}{path}")
+        page.wait_for_selector(ready, timeout=15_000)
+        assert "/api/articles" in page.inner_text("body")
+    finally:
+        page.unroute("**/*")
+    # ReDoc's "powered by" logo points at its maker's host: the CSP blocks it (no request goes out); nothing else
+    assert outside == [] and [v for v in violations if not v.startswith("Loading the image")] == []
+    page.screenshot(path=str(OUT / f"{path.strip('/')}.png"))

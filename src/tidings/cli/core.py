@@ -94,7 +94,7 @@ def register(app: typer.Typer) -> None:
             if stored and fmt != "json":
                 typer.echo(f"stored in {db}: article {record.id}")
         if serve:
-            from ..web.app import serve_dashboard  # the web issue
+            from ..web.server import serve_dashboard  # the web issue
 
             serve_dashboard(db=db, port=port, open_article=record.id)
 

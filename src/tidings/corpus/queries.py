@@ -1,10 +1,14 @@
 """Filtered reads over a store: event mentions, quotes, actors. Plain functions returning dicts."""
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from ..errors import ConfigError
 from .series import _actor_clause, parse_dyad
 
-__all__ = ["find_events", "find_quotes", "find_actors", "find_event_clusters", "MODALITIES"]
+__all__ = ["find_events", "find_quotes", "find_actors", "find_event_clusters", "list_articles", "parse_day",
+           "MODALITIES"]
 
 MODALITIES = ("asserted", "negated", "conditional", "future", "historical", "claimed")
 
@@ -13,13 +17,27 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "").replace("%", "").replace("_", " ").strip() + "%"
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_day(text, name: str = "date") -> str:
+    """`text` if it is a real calendar day written YYYY-MM-DD, else a ConfigError naming `name`."""
+    value = str(text).strip()
+    try:
+        if _DAY.fullmatch(value):
+            return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise ConfigError(f"{name} {str(text)[:40]!r} is not a day", hint="write it as YYYY-MM-DD, e.g. 2022-02-28")
+
+
 def _dates(where: list, params: list, column: str, since, until) -> None:
     if since:
         where.append(f"{column} >= CAST(? AS DATE)")
-        params.append(str(since))
+        params.append(parse_day(since, "since"))
     if until:
         where.append(f"{column} <= CAST(? AS DATE)")
-        params.append(str(until))
+        params.append(parse_day(until, "until"))
 
 
 def find_events(store, *, actor: str | None = None, dyad: str | None = None, root: str | None = None,
@@ -53,8 +71,9 @@ def find_events(store, *, actor: str | None = None, dyad: str | None = None, roo
     if place:
         where.append("(p.name ILIKE ? OR p.country = ?)")
         params += [_like(place), place.upper()]
-    if text:
-        where.append("(e.action_text ILIKE ? OR a.title ILIKE ? OR a.text ILIKE ?)")
+    if text:  # each article's title and text are searched once, not once per event
+        where.append("(e.action_text ILIKE ? OR e.article_id IN (SELECT id FROM articles WHERE title ILIKE ? "
+                     "OR text ILIKE ?))")
         params += [_like(text)] * 3
     _dates(where, params, "e.event_date", since, until)
     sql = ("SELECT e.article_id, e.id AS event_id, e.event_date, e.source_code, e.source_name, e.source_country, "
@@ -130,3 +149,20 @@ def find_actors(store, *, name: str | None = None, type: str | None = None, coun
            f"WHERE {' AND '.join(where)} GROUP BY en.name, en.type, en.affiliation, en.actor_code "
            "ORDER BY articles DESC, mentions DESC, en.name LIMIT ?")
     return store.query_dicts(sql, [*params, int(limit)])
+
+
+def list_articles(store, *, q: str | None = None, since: str | None = None, until: str | None = None,
+                  source: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+    """Stored articles, newest first; `q` matches the title or the text."""
+    where, params = ["1 = 1"], []
+    if q:
+        where.append("(a.title ILIKE ? OR a.text ILIKE ?)")
+        params += [_like(q)] * 2
+    if source:
+        where.append("a.source_name = ?")
+        params.append(source)
+    _dates(where, params, "a.published_date", since, until)
+    sql = ("SELECT a.id, a.title, a.published, a.source_name, a.url, a.n_events, a.n_quotes, a.tone_score "
+           f"FROM articles a WHERE {' AND '.join(where)} "
+           "ORDER BY a.published_date DESC NULLS LAST, a.ingest_seq DESC LIMIT ? OFFSET ?")
+    return store.query_dicts(sql, [*params, int(limit), int(offset)])

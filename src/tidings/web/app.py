@@ -4,58 +4,60 @@ One store connection, used under one lock (the store has a single writer; DuckDB
 connections are not shared between threads), only ever in worker threads: the GET
 endpoints are async and leave the event loop only for a read that is not cached, and
 whole GET responses are kept and re-rendered after writes by `cache.ResponseCache`.
-Posted articles are analyzed in a separate process. Errors are one exception type with a
-status (`WebError`), rendered as JSON under /api and as a page elsewhere.
+Posted articles are analyzed in a separate process. Every error has one shape
+(`errors.py`): JSON under /api, a page elsewhere. What is checked before a request reaches
+the app (token, body size and time, HEAD, security headers) is in `guard.py`; how it is
+served (uvicorn, timeouts, `--watch`) in `server.py`.
 """
 from __future__ import annotations
 
-import ipaddress
-import os
 import threading
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from fastapi.exceptions import RequestValidationError
+from starlette.routing import Match
 
+from .. import settings
 from ..errors import TidingsError
-from .cache import LRU, BodyLimit, Freshness, ResponseCache
+from . import api, docs, pages
+from .cache import LRU, Freshness, ResponseCache, approx_bytes, response_bytes
+from .errors import WebError, error_json, from_tidings_error, is_api_path
+from .guard import Gate, Guard
 
-__all__ = ["create_app", "serve_dashboard", "WebError", "DEFAULT_MAX_BODY"]
+__all__ = ["create_app", "AppState", "DEFAULT_MAX_BODY"]
 
-DEFAULT_MAX_BODY = 2_000_000  # bytes; TIDINGS_MAX_BODY overrides
+DEFAULT_MAX_BODY = settings.default_of("max_body")  # bytes; TIDINGS_MAX_BODY overrides
 CACHE_ENTRIES = 2000  # cached read results and responses (each); what a write makes stale: see cache.py
-
-
-class WebError(Exception):
-    def __init__(self, status: int, message: str):
-        self.status = status
-        self.message = message
-        super().__init__(message)
+CACHE_BYTES = 64_000_000  # and at most this many bytes each (read results: estimated)
+BODY_SECONDS = 30.0  # a write's body must arrive within this
 
 
 class AppState:
     """What every request needs: the store (under a lock), the token, the pipeline (loaded on first POST)."""
 
-    def __init__(self, db: str, token: str | None, max_body: int):
+    def __init__(self, db: str, token: str | None, max_body: int, store=None):
         from ..store import open_store
 
         self.db = db
-        self.store = open_store(db)
+        self.store = store if store is not None else open_store(db)
         self.lock = threading.RLock()  # the store: one reader or writer at a time
         self.analyze_lock = threading.Lock()  # the pipeline: analysis does not hold up reads
         self.token = token
         self.max_body = max_body
         self._pipeline = None
         self.freshness = Freshness()  # bumped by every write; see cache.py for what stays fresh
-        self._cache = LRU(self.freshness, CACHE_ENTRIES)  # read results: (func, arguments) → rows
-        self.responses = LRU(self.freshness, CACHE_ENTRIES, "servable")  # GET path?query → (headers, body, scope)
+        self._cache = LRU(self.freshness, CACHE_ENTRIES, CACHE_BYTES, approx_bytes)  # (func, arguments) → rows
+        self.responses = LRU(self.freshness, CACHE_ENTRIES, CACHE_BYTES, response_bytes)  # GET key → (headers, body, scope)
+        self.background: list = []  # things to stop at shutdown (the in-server watch loop)
 
     @property
     def generation(self) -> int:
@@ -77,6 +79,8 @@ class AppState:
         return Article.model_validate_json(article_json), None
 
     def close(self) -> None:
+        for task in self.background:
+            task.stop()
         if self._pipeline is not None:
             self._pipeline.shutdown(cancel_futures=True)
         with self.lock:
@@ -119,9 +123,13 @@ class AppState:
             try:
                 return self.store.write_articles(records)
             finally:
-                self.freshness.wrote([r.id for r in records])
-                self._cache.drop_stale()
-                self.responses.drop_stale()
+                self.wrote([r.id for r in records])
+
+    def wrote(self, ids=()) -> None:
+        """After any change to the store (articles `ids`, or other tables): what was cached is stale."""
+        self.freshness.wrote(list(ids))
+        self._cache.drop_stale()
+        self.responses.drop_stale()
 
 
 def _key(func, args: tuple, kwargs: dict) -> tuple:
@@ -134,60 +142,108 @@ def _get_article(store, article_id: str):
 
 def _templates() -> Jinja2Templates:
     folder = Path(str(resources.files("tidings.web").joinpath("templates")))
-    templates = Jinja2Templates(directory=str(folder))  # autoescape is on for .html
-    return templates
+    return Jinja2Templates(directory=str(folder))  # autoescape is on for .html
 
 
-# TODO(settings): read token, max_body and the db default through tidings.settings.value (issue 20).
-def create_app(db: str = "tidings.duckdb", *, token: str | None = None, max_body: int | None = None) -> FastAPI:
-    token = token if token is not None else (os.environ.get("TIDINGS_TOKEN") or None)
-    max_body = max_body or int(os.environ.get("TIDINGS_MAX_BODY", DEFAULT_MAX_BODY))
-    state = AppState(db, token, max_body)
+def _query_names(dependant) -> set[str]:
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def _params_of(routers):
+    """scope → the query parameter names its GET route (in `routers`) declares, for cache keys; memoized per path."""
+    memo: dict[str, frozenset] = {}
+
+    def known(scope) -> frozenset | None:
+        path = scope["path"]
+        names = memo.get(path)
+        if names is None:
+            names = frozenset()
+            for route in (r for router in routers for r in router.routes):
+                if isinstance(route, APIRoute) and route.matches(scope)[0] == Match.FULL:
+                    names = frozenset(_query_names(route.dependant))
+                    break
+            if len(memo) > 4096:
+                memo.clear()
+            memo[path] = names
+        return names
+
+    return known
+
+
+def create_app(db: str | None = None, *, token: str | None = None, max_body: int | None = None,
+               store=None) -> FastAPI:
+    """The app over the store at `db` (default: the `db` setting) or an open `store`; `token` (else
+    the `token` setting, TIDINGS_TOKEN) allows writes; bodies over `max_body` are refused."""
+    db = settings.value("db", db)
+    token = settings.value("token", token) or None
+    max_body = settings.value("max_body", max_body)
+    state = AppState(db, token, max_body, store)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        for task in state.background:
+            task.start()
         yield
         state.close()
 
-    app = FastAPI(title="tidings", version=_version(), lifespan=lifespan,
-                  description="Who did and said what, to whom, when, where and how many — from the news.")
+    app = FastAPI(title="tidings", version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="Who did and said what, to whom, when, where and how many — from the news. "
+                              "Every error answers `{\"error\": {\"status\", \"code\", \"message\"}}`; "
+                              "writes need `Authorization: Bearer <TIDINGS_TOKEN>`.")
     app.state.tidings = state
-    app.state.templates = _templates()
+    app.state.templates = templates = _templates()
     static = Path(str(resources.files("tidings.web").joinpath("static")))
+    app.mount("/static/apidocs", StaticFiles(directory=str(docs.assets())), name="apidocs")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-
-    from . import api, pages
-
+    app.include_router(docs.router)
     app.include_router(api.router)
     app.include_router(pages.router)
 
-    def _error(request: Request, status: int, message: str):
-        if request.url.path.startswith("/api") or request.url.path in ("/openapi.json",):
-            return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
-        return app.state.templates.TemplateResponse(request, "error.html", {"status": status, "message": message},
-                                                    status_code=status)
+    def _error(request: Request, error: WebError):
+        if is_api_path(request.url.path):
+            return JSONResponse(error_json(error.status, error.message, error.code), status_code=error.status)
+        return templates.TemplateResponse(request, "error.html", {"status": error.status, "message": error.message},
+                                          status_code=error.status)
 
     @app.exception_handler(WebError)
     async def _web_error(request: Request, exc: WebError):
-        return _error(request, exc.status, exc.message)
+        return _error(request, exc)
 
     @app.exception_handler(TidingsError)
     async def _tidings_error(request: Request, exc: TidingsError):
-        return _error(request, 400, str(exc))
+        return _error(request, from_tidings_error(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):
-        return _error(request, exc.status_code, str(exc.detail))
+        return _error(request, WebError(exc.status_code, str(exc.detail)))
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError):
-        first = exc.errors()[0] if exc.errors() else {}
-        where = ".".join(str(x) for x in first.get("loc", ()))
-        return _error(request, 422, f"{where}: {first.get('msg', 'invalid request')}")
+        return _error(request, WebError(422, _validation_message(exc)))
 
-    app.add_middleware(ResponseCache, freshness=state.freshness, responses=state.responses)
-    app.add_middleware(BodyLimit, max_body=state.max_body)  # outermost: refused before anything is read
+    def page_error(status: int, message: str) -> bytes:
+        template = templates.get_template("error.html")
+        return template.render(status=status, message=message, request=None).encode("utf-8")
+
+    app.add_middleware(ResponseCache, freshness=state.freshness, responses=state.responses, params_of=_params_of((api.router, pages.router)))
+    app.add_middleware(Gate, token=state.token, max_body=state.max_body, body_seconds=BODY_SECONDS)
+    app.add_middleware(Guard, page_error=page_error)  # outermost
     return app
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    """`query.since: not a day (YYYY-MM-DD): '2022-02-30'` — the first problem, its place and what was given."""
+    errors = exc.errors()
+    first = errors[0] if errors else {}
+    where = ".".join(str(x) for x in first.get("loc", ()))
+    message = str(first.get("msg", "invalid request")).removeprefix("Value error, ")
+    given = first.get("input")
+    shown = f": {given!r}"[:80] if isinstance(given, (str, int, float)) and first.get("type") != "missing" else ""
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{where}: {message}{shown}{more}"
 
 
 _WORKER_PIPELINE = None
@@ -202,7 +258,8 @@ def _analyze_in_worker(item):
         _WORKER_PIPELINE = Pipeline()
     outcome = next(_WORKER_PIPELINE.pipe_outcomes([item]))
     if outcome.error is not None:
-        return None, str(outcome.error)
+        error = outcome.error
+        return None, getattr(error, "message", None) or str(error)
     return outcome.article.to_json(), None
 
 
@@ -210,26 +267,3 @@ def _version() -> str:
     from .. import __version__
 
     return __version__
-
-
-def is_loopback(host: str) -> bool:
-    if host in ("localhost",):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def serve_dashboard(db: str = "tidings.duckdb", *, host: str = "127.0.0.1", port: int = 8000,
-                    open_article: str | None = None) -> None:
-    """Run the app with uvicorn until Ctrl-C; print the address of the page to open."""
-    import uvicorn
-
-    if not is_loopback(host) and not os.environ.get("TIDINGS_TOKEN"):
-        print("warning: serving beyond this machine with no TIDINGS_TOKEN: reads are open, writes refused")
-    path = f"/articles/{open_article}" if open_article else "/"
-    print(f"tidings dashboard: http://{host}:{port}{path}  (API docs at /docs; Ctrl-C stops)")
-    # No access log (a formatted line per request costs more than a cached answer); uvicorn picks
-    # httptools and uvloop by itself where they are installed (`uvicorn[standard]`).
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning", access_log=False)

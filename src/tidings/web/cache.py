@@ -4,19 +4,20 @@ Every write bumps a generation. Two kinds of cached values:
 
 * one article's record (`/api/articles/{id}`, `/articles/{id}`) depends on that article
   alone: it stays fresh until that id is written again, so new articles leave it alone;
-* everything else (lists, search, series, pages) reads the corpus.
+* everything else (lists, search, series, pages) reads the corpus and is served only while
+  nothing was written since it was computed.
 
-Read *results* of the corpus (`AppState.aread`) are used only while nothing was written since.
-Whole GET *responses* of the corpus are published: after a write, the write's request
-(POST) has the cached responses re-rendered (`ResponseCache._refresh`, one pass for all
-writes that came in meanwhile) and answers only once they are in, while other readers keep
-getting the responses of the last finished pass. So every read sees every write whose POST has
-answered, and no read waits for a write or its re-rendering; a read that overlaps a
-write may see the corpus just before it.
+So every read sees every write that finished before it began. After a write made by a
+request (POST), its answer goes out at once and the most recently used corpus responses are
+re-rendered in the background, one at a time (`ResponseCache._refresh`): the writer never waits
+for them, and a reader asking for one meanwhile shares its computation (single flight).
+
+Both caches are bounded in entries and in bytes (`LRU`); response keys are the path and the
+query parameters the route declares, sorted (`cache_key`), so junk parameters cannot fill the
+cache or defeat it.
 
 `ResponseCache` is a plain ASGI middleware (no per-request Request objects or task groups):
-a cached GET is answered with two `send` calls; a missing one is computed by one request
-while the others asking for it meanwhile wait for its answer (single flight).
+a cached GET is answered with two `send` calls.
 """
 from __future__ import annotations
 
@@ -24,10 +25,11 @@ import asyncio
 import re
 import threading
 from collections import OrderedDict
+from urllib.parse import parse_qsl, urlencode
 
-__all__ = ["Freshness", "LRU", "ResponseCache", "BodyLimit", "article_scope"]
+__all__ = ["Freshness", "LRU", "ResponseCache", "article_scope", "cache_key", "approx_bytes"]
 
-ARTICLE_PATH = re.compile(r"^/(?:api/)?articles/([^/]+)$")
+ARTICLE_PATH = re.compile(r"^/(?:api/)?articles/(.+)$")
 WRITES = ("POST", "PUT", "PATCH", "DELETE")
 UNCACHED = ("/static", "/docs", "/openapi", "/redoc")
 REFRESH_KEYS = 64  # most recently used corpus responses re-rendered after a write; the rest are dropped
@@ -39,24 +41,46 @@ def article_scope(path: str) -> str | None:
     return found.group(1) if found else None
 
 
+def cache_key(path: str, query_string: bytes, known: frozenset | None) -> str:
+    """`path?a=1&b=2`: only the `known` parameters (all when None), sorted by name (repeats keep their order)."""
+    if not query_string:
+        return path + "?"
+    pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
+    if known is not None:
+        pairs = [(k, v) for k, v in pairs if k in known]
+    pairs.sort(key=lambda kv: kv[0])
+    return path + "?" + urlencode(pairs)
+
+
+def approx_bytes(value, depth: int = 0) -> int:
+    """A cheap estimate of what a cached value holds: its strings' lengths plus a little per object."""
+    if isinstance(value, (str, bytes, bytearray)):
+        return len(value) + 48
+    if depth > 3:
+        return 64
+    if isinstance(value, dict):
+        return 64 + sum(approx_bytes(v, depth + 1) + 50 for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return 56 + sum(approx_bytes(v, depth + 1) for v in value)
+    text = getattr(value, "text", None)
+    if isinstance(text, str):  # a record: its text, and a few hundred bytes per annotation
+        parts = sum(len(getattr(value, name, None) or ()) for name in
+                    ("entities", "quotes", "events", "places", "times", "quantities", "sentences"))
+        return 2 * len(text) + 400 * parts + 1000
+    return 64
+
+
 class Freshness:
-    """The write generation; the generation each article id was last written at; the published one."""
+    """The write generation, and the generation each article id was last written at."""
 
     def __init__(self) -> None:
         self.generation = 0
-        self.published = 0  # responses computed at or after this generation may be served
         self._written: dict[str, int] = {}
 
     def fresh(self, generation: int, scope: str | None) -> bool:
-        """A read result: nothing it depends on was written since `generation`."""
+        """A value computed at `generation`: nothing it depends on was written since."""
         if scope is None:
             return generation == self.generation
-        return self._written.get(scope, 0) <= generation
-
-    def servable(self, generation: int, scope: str | None) -> bool:
-        """A whole response: fresh for an article; for the corpus, at least as new as the last published pass."""
-        if scope is None:
-            return generation >= self.published
         return self._written.get(scope, 0) <= generation
 
     def wrote(self, ids) -> int:
@@ -68,61 +92,68 @@ class Freshness:
 
 
 class LRU:
-    """A bounded map key → (generation, scope, value); thread-safe.
+    """A map key → (generation, scope, value), bounded in entries and in bytes (`weigh(value)`); thread-safe."""
 
-    `check` is "fresh" (read results) or "servable" (responses, see `Freshness`).
-    """
-
-    def __init__(self, freshness: Freshness, size: int, check: str = "fresh") -> None:
+    def __init__(self, freshness: Freshness, size: int, max_bytes: int | None = None, weigh=None) -> None:
         self.freshness = freshness
         self.size = size
-        self._ok = getattr(freshness, check)
-        self._items: OrderedDict = OrderedDict()
+        self.max_bytes = max_bytes
+        self._weigh = weigh or (lambda value: 0)
+        self._items: OrderedDict = OrderedDict()  # key → (generation, scope, value, bytes)
+        self.bytes = 0
         self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._items)
 
     def get(self, key):
         with self._lock:
             hit = self._items.get(key)
             if hit is None:
                 return None
-            if not self._ok(hit[0], hit[1]):
-                del self._items[key]
+            if not self.freshness.fresh(hit[0], hit[1]):
+                self._remove(key)
                 return None
             self._items.move_to_end(key)
         return hit[2]
 
     def put(self, key, generation: int, scope: str | None, value) -> None:
-        """Keep `value` unless a value computed at a later generation is there already."""
+        """Keep `value` unless a value computed at a later generation is there already, or it is over the byte bound."""
+        weight = self._weigh(value)
+        if self.max_bytes is not None and weight > self.max_bytes:
+            return
         with self._lock:
             old = self._items.get(key)
-            if old is not None and old[0] > generation:
-                return
-            self._items[key] = (generation, scope, value)
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            if old is not None:
+                if old[0] > generation:
+                    return
+                self._remove(key)
+            self._items[key] = (generation, scope, value, weight)
+            self.bytes += weight
+            while self._items and (len(self._items) > self.size or
+                                   (self.max_bytes is not None and self.bytes > self.max_bytes)):
+                self._remove(next(iter(self._items)))
+
+    def _remove(self, key) -> None:
+        entry = self._items.pop(key, None)
+        if entry is not None:
+            self.bytes -= entry[3]
 
     def drop(self, key) -> None:
         with self._lock:
-            self._items.pop(key, None)
+            self._remove(key)
 
     def drop_stale(self) -> None:
         with self._lock:
-            for key in [k for k, v in self._items.items() if not self._ok(v[0], v[1])]:
-                del self._items[key]
+            for key in [k for k, v in self._items.items() if not self.freshness.fresh(v[0], v[1])]:
+                self._remove(key)
 
-    def stale_corpus_keys(self, limit: int) -> list:
-        """Corpus keys still served but computed before the current generation, most recently used first."""
-        now, published = self.freshness.generation, self.freshness.published
+    def stale_corpus(self, limit: int) -> list[tuple]:
+        """(key, value) of corpus entries computed before the current generation, most recently used first."""
+        now = self.freshness.generation
         with self._lock:
-            keys = [k for k, v in reversed(self._items.items()) if v[1] is None and published <= v[0] < now]
-        return keys[:limit]
-
-    def value(self, key):
-        """The stored value whatever its generation (for re-rendering it), or None."""
-        with self._lock:
-            hit = self._items.get(key)
-        return None if hit is None else hit[2]
+            found = [(k, v[2]) for k, v in reversed(self._items.items()) if v[1] is None and v[0] < now]
+        return found[:limit]
 
 
 def _get_body():
@@ -132,13 +163,22 @@ def _get_body():
     return receive
 
 
-class ResponseCache:
-    """ASGI middleware: 200 answers to GET (API and pages) kept in `responses`; see the module docstring."""
+def response_bytes(hit) -> int:
+    headers, body, _ = hit
+    return len(body) + sum(len(k) + len(v) for k, v in headers) + 512
 
-    def __init__(self, app, freshness: Freshness, responses: LRU) -> None:
+
+class ResponseCache:
+    """ASGI middleware: 200 answers to GET (API and pages) kept in `responses`; see the module docstring.
+
+    `params_of(scope)` gives the query parameter names the route of a GET declares (None: keep all).
+    """
+
+    def __init__(self, app, freshness: Freshness, responses: LRU, params_of=None) -> None:
         self.app = app
         self.freshness = freshness
         self.responses = responses
+        self.params_of = params_of or (lambda scope: None)
         self.inflight: dict[tuple[str, int], asyncio.Future] = {}
         self._pass: asyncio.Task | None = None
 
@@ -152,11 +192,15 @@ class ResponseCache:
         if scope["method"] != "GET" or scope["path"].startswith(UNCACHED):
             await self.app(scope, receive, send)
             return
-        key = scope["path"] + "?" + scope["query_string"].decode("latin-1")
+        key = cache_key(scope["path"], scope["query_string"], self.params_of(scope))
         hit = self.responses.get(key)
         if hit is None:
-            hit = await self._compute(key, scope, receive, send)
-            if hit is None:  # the answer (not a cacheable one) was sent already
+            messages, hit = await self._compute(key, scope, receive)
+            if hit is None:  # not a cacheable answer: send it as it came
+                if messages is None:
+                    await self.app(scope, receive, send)
+                for message in messages or ():
+                    await send(message)
                 return
         await send({"type": "http.response.start", "status": 200, "headers": hit[0]})
         await send({"type": "http.response.body", "body": hit[1]})
@@ -170,21 +214,20 @@ class ResponseCache:
             messages.append(message)
 
         await self.app(dict(scope), receive, keep)
-        start, last = (messages[0], messages[-1]) if messages else ({}, {})
-        if start.get("status") == 200 and last.get("type") == "http.response.body" and not last.get("more_body"):
-            return messages, (list(start.get("headers", [])), b"".join(m.get("body", b"") for m in messages[1:]),
-                              pristine)
+        start = next((m for m in messages if m["type"] == "http.response.start"), {})
+        bodies = [m for m in messages if m["type"] == "http.response.body"]  # (not the test client's debug message)
+        if start.get("status") == 200 and bodies and not bodies[-1].get("more_body"):
+            return messages, (list(start.get("headers", [])), b"".join(m.get("body", b"") for m in bodies), pristine)
         return messages, None
 
-    async def _compute(self, key: str, scope, receive, send):
+    async def _compute(self, key: str, scope, receive) -> tuple[list[dict] | None, tuple | None]:
+        """(messages, hit): one computation per key and generation; others wait for it (messages None: compute your own)."""
         generation = self.freshness.generation
         flight = (key, generation)
         pending = self.inflight.get(flight)
         if pending is not None:
             hit = await asyncio.shield(pending)
-            if hit is None:  # the computing request failed: compute our own answer
-                await self.app(scope, receive, send)
-            return hit
+            return None, hit
         pending = asyncio.get_running_loop().create_future()
         self.inflight[flight] = pending
         messages, hit = [], None
@@ -196,67 +239,27 @@ class ResponseCache:
             if not pending.done():
                 pending.set_result(hit)
             self.inflight.pop(flight, None)
-        if hit is None:
-            for message in messages:
-                await send(message)
-        return hit
+        return messages, hit
 
     async def _write(self, scope, receive, send) -> None:
-        """A request that may write: its answer goes out once the responses it made stale are re-rendered."""
-        messages: list[dict] = []
-
-        async def keep(message) -> None:
-            messages.append(message)
-
-        await self.app(scope, receive, keep)
-        status = messages[0].get("status", 500) if messages else 500
-        target = self.freshness.generation  # at least this request's own write, if it wrote
-        while self.freshness.published < target:
-            if self._pass is None or self._pass.done():
-                self._pass = asyncio.get_running_loop().create_task(self._refresh())
-            if status >= 300:  # no write of its own to wait for (a refused write, or one that failed)
-                break
-            await asyncio.shield(self._pass)
-        for message in messages:
-            await send(message)
+        """A request that may write: answered as soon as it is done; stale responses are re-rendered after."""
+        before = self.freshness.generation
+        await self.app(scope, receive, send)
+        if self.freshness.generation != before and (self._pass is None or self._pass.done()):
+            self._pass = asyncio.get_running_loop().create_task(self._refresh())
 
     async def _refresh(self) -> None:
-        """One pass: re-render the recently used corpus responses at the current generation, then publish it."""
-        start = self.freshness.generation
-        await asyncio.gather(*(self._rerender(key) for key in self.responses.stale_corpus_keys(REFRESH_KEYS)))
-        self.freshness.published = max(self.freshness.published, start)
-        self.responses.drop_stale()  # corpus responses older than the pass, not re-rendered
-
-    async def _rerender(self, key) -> None:
-        old = self.responses.value(key)
-        if old is None:
-            return
-        generation = self.freshness.generation
-        try:
-            _, hit = await self._render(old[2], _get_body())
-        except Exception:  # noqa: BLE001 - a page that fails now is recomputed (and fails) on demand
-            hit = None
-        if hit is None:
-            self.responses.drop(key)
-        else:
-            self.responses.put(key, generation, None, hit)
-
-
-class BodyLimit:
-    """ASGI middleware: a request whose Content-Length is over `max_body` bytes gets a JSON 413."""
-
-    def __init__(self, app, max_body: int) -> None:
-        self.app = app
-        self.max_body = max_body
-
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] == "http":
-            for name, value in scope["headers"]:
-                if name == b"content-length" and value.isdigit() and int(value) > self.max_body:
-                    from fastapi.responses import JSONResponse
-
-                    answer = JSONResponse({"error": {"status": 413, "message": f"body over {self.max_body} bytes"}},
-                                          status_code=413)
-                    await answer(scope, receive, send)
-                    return
-        await self.app(scope, receive, send)
+        """Re-render the recently used corpus responses at the current generation, one at a time; drop the rest."""
+        while True:
+            start = self.freshness.generation
+            stale = self.responses.stale_corpus(REFRESH_KEYS)
+            self.responses.drop_stale()
+            for key, old in stale:
+                if self.freshness.generation != start:
+                    break  # written again: start over at the new generation
+                try:
+                    await self._compute(key, old[2], _get_body())
+                except Exception:  # noqa: BLE001 - a page that fails now is recomputed (and fails) on demand
+                    pass
+            if self.freshness.generation == start:
+                return

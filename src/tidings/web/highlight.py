@@ -13,7 +13,9 @@ from markupsafe import Markup, escape
 
 from ..record import Article
 
-__all__ = ["highlight_article", "event_summary"]
+__all__ = ["highlight_article", "event_summary", "Shown", "MAX_MARKS"]
+
+MAX_MARKS = 5000  # marks drawn on one page at most (the first ones in the text); the rest is plain text
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,24 +83,65 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def highlight_article(record: Article) -> Markup:
-    """One <p> per paragraph; inside, one <span> per piece of text covered by the same marks."""
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """How many marks were drawn, of how many; past `until` (a character offset) the text is plain."""
+    drawn: int
+    total: int
+    until: int | None
+
+
+def highlight_article(record: Article, max_marks: int = MAX_MARKS) -> tuple[Markup, Shown]:
+    """One <p> per paragraph; inside, one <span> per piece of text covered by the same marks.
+
+    One sweep over the sorted cut points, O((text + marks) · log marks + pieces × marks covering a
+    piece); at most `max_marks` marks are drawn, the first ones in the text.
+    """
     text = record.text
-    marks = _marks(record)
-    bounds = {m.start for m in marks} | {m.end for m in marks}
+    marks = sorted(enumerate(_marks(record)), key=lambda im: (im[1].start, im[0]))
+    total, until = len(marks), None
+    if total > max_marks:
+        until = marks[max_marks][1].start
+        marks = marks[:max_marks]
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    by_index = {}
+    for i, m in marks:
+        by_index[i] = m
+        starts.setdefault(m.start, []).append(i)
+        ends.setdefault(m.end, []).append(i)
+    paragraphs = _paragraphs(text)
+    cuts = sorted({*starts, *ends, *(p for bounds in paragraphs for p in bounds)})
     html: list[str] = []
-    for p_start, p_end in _paragraphs(text):
-        cuts = sorted({p_start, p_end, *(c for c in bounds if p_start < c < p_end)})
-        out: list[str] = []
-        for a, b in zip(cuts, cuts[1:]):
-            body = str(escape(text[a:b])).replace("\n", "<br>")
-            active = [m for m in marks if m.start <= a and b <= m.end]
-            if not active:
-                out.append(body)
-                continue
-            classes = " ".join(sorted({c for m in active for c in m.kind.split()}))
-            ids = " ".join(dict.fromkeys(m.ident for m in active))
-            title = " | ".join(dict.fromkeys(m.title for m in active if m.title))
-            out.append(f'<span class="mark {escape(classes)}" data-ids="{escape(ids)}" title="{escape(title)}">{body}</span>')
+    out: list[str] = []
+    active: set[int] = set()
+    attrs: dict[tuple, str] = {}  # active marks → the opening tag (the same set recurs often)
+    p_index, p_open = 0, False
+    for a, b in zip(cuts, cuts[1:]):
+        for i in ends.get(a, ()):
+            active.discard(i)
+        active.update(starts.get(a, ()))
+        while p_index < len(paragraphs) and paragraphs[p_index][1] <= a:  # close paragraphs ending here
+            if p_open:
+                html.append("<p>" + "".join(out) + "</p>")
+                out, p_open = [], False
+            p_index += 1
+        if p_index >= len(paragraphs) or a < paragraphs[p_index][0]:
+            continue  # between paragraphs
+        p_open = True
+        body = str(escape(text[a:b])).replace("\n", "<br>")
+        if not active:
+            out.append(body)
+            continue
+        key = tuple(sorted(active))
+        tag = attrs.get(key)
+        if tag is None:
+            covering = [by_index[i] for i in key]
+            classes = " ".join(sorted({c for m in covering for c in m.kind.split()}))
+            ids = " ".join(dict.fromkeys(m.ident for m in covering))
+            title = " | ".join(dict.fromkeys(m.title for m in covering if m.title))
+            tag = attrs[key] = f'<span class="mark {escape(classes)}" data-ids="{escape(ids)}" title="{escape(title)}">'
+        out.append(f"{tag}{body}</span>")
+    if p_open:
         html.append("<p>" + "".join(out) + "</p>")
-    return Markup("\n".join(html))
+    return Markup("\n".join(html)), Shown(len(marks), total, until)

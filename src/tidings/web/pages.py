@@ -1,17 +1,29 @@
-"""Dashboard pages: /, /articles/{id}, /events, /actors/{code}, /map, /search. Thin: query, then render."""
+"""Dashboard pages: /, /articles/{id}, /events, /actors/{code}, /map, /search. Thin: query, then render.
+
+Pages take the API's parameter types (a bad date is an error page with 422); the article page
+is highlighted and rendered in a worker thread, never on the event loop.
+"""
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
 
-from ..corpus.queries import find_actors, find_events, find_quotes
+from ..corpus.queries import find_actors, find_events, find_quotes, list_articles
 from ..corpus.series import series as dyad_series
-from .api import list_articles
+from .api import Day, Dyad
+from .errors import WebError
 from .highlight import event_summary, highlight_article
 from .svg import QUAD_COLORS, QUAD_NAMES, map_svg, network_svg, timeline_svg
 
 router = APIRouter(include_in_schema=False)
+
+Field = Annotated[str | None, Query(max_length=200)]
+Root = Annotated[str | None, Query(pattern=r"^(\d{1,2})?$")]
+PageModality = Annotated[str | None, Query(pattern=r"^(asserted|negated|conditional|future|historical|claimed)?$")]
 
 
 def _render(request: Request, template: str, **context) -> HTMLResponse:
@@ -43,32 +55,36 @@ async def overview(request: Request):
     return _render(request, "index.html", **await _state(request).aread(_overview))
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
-async def article_page(request: Request, article_id: str):
-    from .app import WebError
-
-    record = await _state(request).aread_article(article_id)
-    if record is None:
-        raise WebError(404, f"no article {article_id!r}")
+def _article_response(request: Request, record) -> HTMLResponse:
     points = [{"lat": p.lat, "lon": p.lon, "label": p.name} for p in record.places]
-    return _render(request, "article.html", a=record, body=highlight_article(record),
+    body, shown = highlight_article(record)
+    return _render(request, "article.html", a=record, body=body, marks=shown,
                    events=[(v, event_summary(record, v)) for v in record.events],
                    places_map=Markup(map_svg(points)) if points else None,
                    entity_names={e.id: e.name for e in record.entities})
 
 
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+async def article_page(request: Request, article_id: str):
+    record = await _state(request).aread_article(article_id)
+    if record is None:
+        raise WebError(404, f"no article {article_id!r}")
+    return await run_in_threadpool(_article_response, request, record)
+
+
 @router.get("/events", response_class=HTMLResponse)
-async def events_page(request: Request, dyad: str | None = None, actor: str | None = None, root: str | None = None,
-                modality: str | None = None, since: str | None = None, until: str | None = None,
-                by: str = "day", q: str | None = None):
+async def events_page(request: Request, dyad: Dyad = None, actor: Field = None, root: Root = None,
+                      modality: PageModality = None, since: Day = None, until: Day = None,
+                      by: Literal["day", "week", "month", ""] = "day", q: Field = None):
     state = _state(request)
     dyad, actor, root, modality, q = (x or None for x in (dyad, actor, root, modality, q))
-    rows = await state.aread(find_events, dyad=dyad, actor=actor, root=root, modality=modality, since=since or None,
-                      until=until or None, text=q, limit=300)
+    by = by or "day"
+    rows = await state.aread(find_events, dyad=dyad, actor=actor, root=root, modality=modality, since=since,
+                             until=until, text=q, limit=300)
     chart = None
     if dyad or actor:
-        series_rows = await state.aread(dyad_series, dyad=dyad, actor=actor, by=by if by in ("day", "week", "month") else "day",
-                                 directed=False, since=since or None, until=until or None, modality=modality)
+        series_rows = await state.aread(dyad_series, dyad=dyad, actor=actor, by=by, directed=False, since=since,
+                                        until=until, modality=modality)
         chart = Markup(timeline_svg([{"period": r["period"], "q1": r["verbal_coop"], "q2": r["material_coop"],
                                       "q3": r["verbal_conflict"], "q4": r["material_conflict"],
                                       "goldstein_mean": r["goldstein_mean"]} for r in series_rows]))
@@ -90,8 +106,6 @@ def _actor(store, code: str) -> dict:
 
 @router.get("/actors/{code}", response_class=HTMLResponse)
 async def actor_page(request: Request, code: str):
-    from .app import WebError
-
     code = code.upper()
     if not code.isalnum() or len(code) > 12:
         raise WebError(404, "an actor code is letters and digits, e.g. USAGOV")
