@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -9,6 +10,10 @@ from typing import List, Optional
 import typer
 
 from ..errors import ConfigError
+from ._args import check_date
+
+EXIT_ITEMS_FAILED = 3  # some items failed; the others were stored (see the summary or --errors FILE)
+EXIT_INTERRUPTED = 130
 
 __all__ = ["register", "parse_fields"]
 
@@ -99,12 +104,13 @@ def register(app: typer.Typer) -> None:
                                                                 "(default: by file name; stdin is sniffed)."),
         field: Optional[List[str]] = typer.Option(None, "--field", help="JSON field mapping NAME=KEY, repeatable: "
                                                                        "--field published=date --field id=doc."),
-        published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for items "
+        published: Optional[str] = typer.Option(None, "--published", callback=check_date, help="Publication date (YYYY-MM-DD) for items "
                                                                          "that do not give one."),
         url: Optional[str] = typer.Option(None, "--url", help="The article's URL (a single text or HTML file)."),
         source: Optional[str] = typer.Option(None, "--source", help="Source name for items that do not give one."),
         errors: Optional[Path] = typer.Option(None, "--errors", help="Write every failure to this JSON Lines file."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+        verbose: bool = typer.Option(False, "--verbose", "-v", help="Show the engine's own log lines (Ray)."),
         as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
         actors: Optional[Path] = typer.Option(None, "--actors", help="Your actor dictionary (CSV or YAML: name, aliases, "
                                               "code, valid_from, valid_to), added to the built-in one."),
@@ -116,6 +122,8 @@ def register(app: typer.Typer) -> None:
         from .core import use_actors
 
         use_actors(actors)
+        if verbose:
+            os.environ["TIDINGS_VERBOSE"] = "1"
 
         console = Console(stderr=True)
         progress, update = _progress_bar(console, enabled=not quiet and console.is_terminal)
@@ -139,6 +147,6 @@ def register(app: typer.Typer) -> None:
             sys.stdout.write(json.dumps(summary.as_dict(), default=str) + "\n")
         _print_summary(console, summary, errors)
         if summary.interrupted:
-            raise typer.Exit(130)
-        if summary.failed and not summary.analyzed and not summary.duplicates:
-            raise typer.Exit(1)  # nothing could be read at all
+            raise typer.Exit(EXIT_INTERRUPTED)
+        if summary.failed:
+            raise typer.Exit(EXIT_ITEMS_FAILED)  # what could be read is stored; scripts must still notice

@@ -22,9 +22,17 @@ from ..items import InputItem
 from ._common import KINDS, FieldMap, decode_bytes, kind_of, sniff_kind
 
 __all__ = ["Source", "FieldMap", "KINDS", "STDIN", "expand_paths", "read_source", "iter_inputs",
-           "count_items", "decode_bytes"]
+           "count_items", "decode_bytes", "read_one"]
 
 STDIN = "-"
+
+
+def read_one(source: str, **options) -> InputItem:
+    """One article from a PATH, an http(s) URL or "-" (see readers.files.read_one)."""
+    from .files import read_one as _read_one
+
+    return _read_one(source, **options)
+
 _SNIFF = 4096
 
 
@@ -144,12 +152,12 @@ def read_source(source: Source, *, fields: FieldMap | None = None, defaults: dic
         elif kind == "warc":
             yield from read_warc_stream(io.BytesIO(data), name, defaults)
         else:
+            from .files import item_from_bytes
+
             try:
-                text = decode_bytes(data, name)
+                yield item_from_bytes(data, name, "html" if kind == "html" else "text", **meta)
             except InputError as exc:
                 yield exc
-                return
-            yield InputItem(**{("html" if kind == "html" else "text"): text}, location=name, **meta)
         return
     path = Path(source.path)
     if kind == "sniff":

@@ -167,7 +167,7 @@ def run_ray(sources, items, fields, defaults, ledger, *, workers: int | None, mo
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False
-        logging.getLogger("ray.data").setLevel(logging.WARNING)
+        _quiet_ray_logs()
         item_schema, _, _ = _schemas()
 
         files = [s for s in sources if isinstance(s, Source) and s.kind != "parquet" and s.path != STDIN]
@@ -203,8 +203,9 @@ def run_ray(sources, items, fields, defaults, ledger, *, workers: int | None, mo
         if keep:
             todo = prepared.map_batches(_keep, batch_format="pyarrow", fn_kwargs={"keep": keep})
             analyzed = todo.map_batches(_Analyzer, fn_constructor_kwargs={"model": model, "batch_size": batch_size},
-                                        batch_size=batch_size, batch_format="pyarrow", concurrency=actors,
-                                        num_cpus=1).materialize()
+                                        batch_size=_actor_batch(len(keep), batch_size, actors),
+                                        batch_format="pyarrow", num_cpus=1,
+                                        compute=ray.data.ActorPoolStrategy(size=actors)).materialize()
             _report(analyzed, ledger)
             before = set(_shards.shard_files([Path(out)])) if "://" not in str(out) else set()
             good = analyzed.map_batches(_ok_rows, batch_format="pyarrow").select_columns(list(SHARD_COLUMNS))
@@ -219,8 +220,20 @@ def run_ray(sources, items, fields, defaults, ledger, *, workers: int | None, mo
 
 
 def _blocks(rows: int, batch_size: int, actors: int) -> int:
-    """Blocks to split the items into: enough for every actor to get work, none smaller than a batch."""
-    return max(1, min(math.ceil(rows / batch_size), max(actors * 4, math.ceil(rows / 2000))))
+    """Blocks to split the items into: at least one an actor (a small input too), else none smaller than a batch."""
+    return max(1, min(rows, max(actors, min(math.ceil(rows / batch_size), max(actors * 4, math.ceil(rows / 2000))))))
+
+
+def _actor_batch(rows: int, batch_size: int, actors: int) -> int:
+    """Rows a batch sent to an actor: `batch_size`, or fewer when that would leave an actor idle."""
+    return max(1, min(batch_size, math.ceil(rows / max(1, actors))))
+
+
+def _quiet_ray_logs() -> None:
+    """Ray's own log lines stay out of the terminal unless TIDINGS_VERBOSE is set (`ingest --verbose`)."""
+    verbose = os.environ.get("TIDINGS_VERBOSE", "").strip() not in ("", "0")
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.INFO if verbose else logging.ERROR)
 
 
 def _claim(prepared, ledger) -> list[int]:
