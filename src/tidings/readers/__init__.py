@@ -111,23 +111,49 @@ def _walk(folder: Path, confine: bool = True) -> Iterator[Path | InputError]:
     """Files under `folder`, sorted; with `confine`, symlinks leading out of it become InputErrors."""
     folder_real = os.path.realpath(folder)
     for here, dirs, files in os.walk(folder):
-        if confine:
-            for d in sorted(dirs):
-                link = os.path.join(here, d)
-                if not d.startswith(".") and os.path.islink(link) \
-                        and not _inside(os.path.realpath(link), folder_real):
-                    yield InputError(f"symlink leads outside the folder {os.fspath(folder)}; skipped", item=link)
+        for d in sorted(dirs):
+            link = os.path.join(here, d)
+            if d.startswith(".") or not os.path.islink(link):
+                continue
+            real = os.path.realpath(link)
+            if confine and not _inside(real, folder_real):
+                yield InputError(f"symlink leads outside the folder {os.fspath(folder)}; skipped", item=link)
+            elif _inside(os.path.realpath(here), real):
+                yield InputError(f"symlink loop: leads back to {real}, a folder that holds it; skipped", item=link)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in sorted(files):
             if file.startswith("."):
                 continue
             path = Path(here) / file
+            problem = _link_problem(path)
+            if problem is not None:
+                yield InputError(problem, item=str(path))
+                continue
+            if file.lower().endswith(".pdf"):
+                yield InputError("a PDF document, not text or HTML; skipped", item=str(path),
+                                 hint="convert it to text first (e.g. pdftotext FILE.pdf)")
+                continue
             if confine and not _inside(os.path.realpath(path), folder_real):
                 if kind_of(path) is not None:
                     yield InputError(f"symlink leads outside the folder {os.fspath(folder)}; skipped",
                                      item=str(path))
                 continue
             yield path
+
+
+def _link_problem(path: Path) -> str | None:
+    """Why a symlink in a folder cannot be read (a loop, or leads nowhere), or None."""
+    if not os.path.islink(path):
+        return None
+    try:
+        os.stat(path)
+    except OSError as exc:
+        import errno
+
+        if exc.errno == errno.ELOOP:
+            return "symlink loop (it leads back to itself); skipped"
+        return "symlink leads nowhere (its target is missing); skipped"
+    return None
 
 
 def read_source(source: Source, *, fields: FieldMap | None = None, defaults: dict | None = None,

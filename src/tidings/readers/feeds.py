@@ -11,16 +11,19 @@ from ._common import meta_str
 
 __all__ = ["read_feed_file", "read_feed_bytes", "feed_entries", "FeedEntry", "fragment_text"]
 
+MAX_FEED_BYTES = 64 * 1024 * 1024  # feedparser holds the whole feed
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article"}
 
 
 def read_feed_file(path: Path, location: str | None = None, defaults: dict | None = None
                    ) -> Iterator[InputItem | InputError]:
     name = location or str(path)
+    from .files import _read_bytes
+
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield InputError(f"cannot read the file: {exc.strerror or exc}", item=name)
+        data = _read_bytes(path, name, MAX_FEED_BYTES)
+    except InputError as exc:
+        yield exc
         return
     yield from read_feed_bytes(data, name, defaults)
 

@@ -18,20 +18,20 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 _TOO_BIG_HINT = "split it, or give it as JSON Lines"
 
 
-def _too_big(size: int | str, location: str) -> InputError:
+def _too_big(size: int | str, location: str, limit: int = MAX_FILE_BYTES) -> InputError:
     size = f"{size:,}" if isinstance(size, int) else size
-    return InputError(f"file too big for one article ({size} bytes, limit {MAX_FILE_BYTES:,})", item=location,
+    return InputError(f"file too big for one article ({size} bytes, limit {limit:,})", item=location,
                       hint=_TOO_BIG_HINT)
 
 
-def _read_bytes(path: Path, location: str) -> bytes:
+def _read_bytes(path: Path, location: str, limit: int = MAX_FILE_BYTES) -> bytes:
     """The file's bytes; refused by its size before it is read."""
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _too_big(size, location)
+        if size > limit:
+            raise _too_big(size, location, limit)
         with path.open("rb") as handle:  # a file that grows while read is still cut at the limit
-            return read_limited(handle, location)
+            return read_limited(handle, location, limit)
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", item=location) from None
 
@@ -40,7 +40,7 @@ def read_limited(stream: IO[bytes], location: str, limit: int = MAX_FILE_BYTES) 
     """At most `limit` bytes of a stream; more is an InputError (the rest is never read)."""
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise _too_big(f"over {limit:,}", location)
+        raise _too_big(f"over {limit:,}", location, limit)
     return data
 
 
