@@ -16,6 +16,7 @@ import logging
 import math
 import os
 import time
+import warnings
 from functools import cache
 from pathlib import Path
 
@@ -193,8 +194,10 @@ def run_ray(sources, items, fields, defaults, ledger, *, workers: int | None, mo
         if not parts:
             return out
         dataset = (parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]).materialize()
-        dataset = dataset.repartition(_blocks(dataset.count(), batch_size, actors))  # one file is one block: split it
-        prepared = dataset.map_batches(_prepare, batch_size=batch_size, batch_format="pyarrow").materialize()
+        rows = dataset.count()
+        dataset = dataset.repartition(_blocks(rows, batch_size, actors))  # one file is one block: split it
+        prepared = dataset.map_batches(_prepare, batch_size=_actor_batch(rows, batch_size, actors),
+                                       batch_format="pyarrow").materialize()  # batches no bigger than a share
 
         keep = _claim(prepared, ledger)
         if stop is not None and stop.is_set():
@@ -234,6 +237,8 @@ def _quiet_ray_logs() -> None:
     verbose = os.environ.get("TIDINGS_VERBOSE", "").strip() not in ("", "0")
     for name in ("ray", "ray.data"):
         logging.getLogger(name).setLevel(logging.INFO if verbose else logging.ERROR)
+    if not verbose:  # Ray Data also speaks through warnings.warn in the driver
+        warnings.filterwarnings("ignore", module=r"ray(\.|$)")
 
 
 def _claim(prepared, ledger) -> list[int]:

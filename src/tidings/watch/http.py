@@ -179,8 +179,14 @@ class Fetcher:
         for _hop in range(self.max_redirects + 1):
             target = self._checked(current)
             self._wait_turn(current, end)
-            with self.client().stream("GET", target, headers=headers,
-                                      timeout=max(0.1, min(self.timeout, end - time.monotonic()))) as response:
+            client = self.client()
+            request = client.build_request("GET", target, headers=headers,
+                                           timeout=max(0.1, min(self.timeout, end - time.monotonic())))
+            try:
+                response = client.send(request, stream=True)
+            except httpx.InvalidURL as exc:  # httpx reads Location itself, and rejects a bad one here
+                raise Refused(f"bad redirect ({exc})") from None
+            try:
                 self._check_peer(response, target)
                 if response.is_redirect and response.headers.get("location"):
                     try:
@@ -196,6 +202,8 @@ class Fetcher:
                 content, truncated = self._body(response, end, cancel)
                 return Fetched(current, response.status_code, content, response.headers.get("content-type", ""),
                                response.headers.get("etag"), response.headers.get("last-modified"), truncated)
+            finally:
+                response.close()
         raise Refused(f"more than {self.max_redirects} redirects")
 
     def _checked(self, url: str) -> httpx.URL:

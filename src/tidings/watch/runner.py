@@ -83,7 +83,7 @@ def _page_item(cand, fetcher: Fetcher) -> InputItem | TidingsError:
         return item_from_bytes(page.content, cand.url, kind, url=cand.url, published=meta.get("published"),
                                title=meta.get("title"), source_name=meta.get("source_name"))
     except FetchError as exc:
-        return InputError(str(exc), item=cand.url)
+        return InputError(str(exc).removeprefix(f"{cand.url}: "), item=cand.url)
     except TidingsError as exc:
         return exc
     except Exception as exc:  # one bad item is one failed item, whatever it raised
