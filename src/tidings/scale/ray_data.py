@@ -151,6 +151,7 @@ def run_ray(sources, items, fields, defaults, ledger, *, workers: int | None, mo
     except ImportError as exc:
         raise ConfigError(f"the Ray engine needs ray[data] ({exc.name} is missing)",
                           hint="pip install 'ray[data]==2.60.0'") from None
+    _quiet_ray_logs()
     out = _shard_target(shards)
     if import_shards and "://" in str(out):
         raise ConfigError("shards on remote storage are left for your warehouse",
@@ -168,7 +169,7 @@ def run_ray(sources, items, fields, defaults, ledger, *, workers: int | None, mo
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False
-        _quiet_ray_logs()
+        context.wait_for_min_actors_s = 300  # every actor up before work is handed out, so each gets a share
         item_schema, _, _ = _schemas()
 
         files = [s for s in sources if isinstance(s, Source) and s.kind != "parquet" and s.path != STDIN]
@@ -208,7 +209,8 @@ def run_ray(sources, items, fields, defaults, ledger, *, workers: int | None, mo
             analyzed = todo.map_batches(_Analyzer, fn_constructor_kwargs={"model": model, "batch_size": batch_size},
                                         batch_size=_actor_batch(len(keep), batch_size, actors),
                                         batch_format="pyarrow", num_cpus=1,
-                                        compute=ray.data.ActorPoolStrategy(size=actors)).materialize()
+                                        compute=ray.data.ActorPoolStrategy(
+                                            size=actors, max_tasks_in_flight_per_actor=2)).materialize()
             _report(analyzed, ledger)
             before = set(_shards.shard_files([Path(out)])) if "://" not in str(out) else set()
             good = analyzed.map_batches(_ok_rows, batch_format="pyarrow").select_columns(list(SHARD_COLUMNS))
