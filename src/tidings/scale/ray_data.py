@@ -239,8 +239,7 @@ def _quiet_ray_logs() -> None:
     verbose = os.environ.get("TIDINGS_VERBOSE", "").strip() not in ("", "0")
     for name in ("ray", "ray.data"):
         logging.getLogger(name).setLevel(logging.INFO if verbose else logging.ERROR)
-    if not verbose:  # Ray Data also speaks through warnings.warn, and Ray's core through its C++ log
-        os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
+    if not verbose:  # Ray Data also speaks through warnings.warn in the driver
         warnings.filterwarnings("ignore", module=r"ray(\.|$)")
 
 
