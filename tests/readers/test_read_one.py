@@ -143,3 +143,15 @@ def test_warc_body_over_the_limit_is_one_failed_record(tmp_path, monkeypatch):
     out = list(warc.read_warc_file(f, "crawl.warc.gz"))
     assert isinstance(out[0], InputError) and "larger than 10,000 bytes" in out[0].message
     assert isinstance(out[1], InputItem) and out[1].url == "https://example.org/1"
+
+
+def test_stdin_json_lines_are_read_line_by_line_bounded(monkeypatch):
+    from tidings.readers import STDIN, Source, read_source
+
+    monkeypatch.setenv("TIDINGS_MAX_LINE_BYTES", "4096")
+    data = gzip.compress(json.dumps({"text": "first story"}).encode() + b"\n"
+                         + b'{"text": "' + b"a" * 100_000 + b'"}\n'
+                         + json.dumps({"text": "third story"}).encode() + b"\n")
+    out = list(read_source(Source(STDIN, "sniff"), stdin=io.BytesIO(data)))
+    assert [type(o).__name__ for o in out] == ["InputItem", "InputError", "InputItem"]
+    assert out[1].item == "<stdin>:2" and out[2].text == "third story"

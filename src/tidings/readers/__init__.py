@@ -10,7 +10,6 @@ nothing is raised out of the stream, so one bad input never stops the rest.
 """
 from __future__ import annotations
 
-import io
 import os
 import sys
 from dataclasses import dataclass
@@ -168,22 +167,9 @@ def read_source(source: Source, *, fields: FieldMap | None = None, defaults: dic
     meta = {k: defaults[k] for k in ("url", "published", "source_name") if k in defaults}
     kind, name = source.kind, source.location
     if source.path == STDIN:
-        data = (stdin or sys.stdin.buffer).read()
-        if kind == "sniff":
-            kind = sniff_kind(data[:_SNIFF])
-        if kind == "jsonl":
-            yield from read_jsonl_lines(data.splitlines(), name, fields, defaults)
-        elif kind == "feed":
-            yield from read_feed_bytes(data, name, defaults)
-        elif kind == "warc":
-            yield from read_warc_stream(io.BytesIO(data), name, defaults)
-        else:
-            from .files import item_from_bytes
+        from .stdin import read_stdin
 
-            try:
-                yield item_from_bytes(data, name, "html" if kind == "html" else "text", **meta)
-            except InputError as exc:
-                yield exc
+        yield from read_stdin(stdin or sys.stdin.buffer, kind, name, fields, defaults, meta)
         return
     path = Path(source.path)
     if kind == "sniff":
