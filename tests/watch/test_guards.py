@@ -191,3 +191,12 @@ def test_sigterm_stops_watch_promptly_while_a_fetch_hangs(site, tmp_path):
     out, err = proc.communicate()
     assert "Traceback" not in err, err
     assert "interrupted" in out + err
+
+
+def test_analyze_reads_a_url_through_the_same_guarded_fetcher(site):
+    from tidings.readers import read_one
+
+    item = read_one(site.base + "/page.html")  # the user named it: a local address is allowed here
+    assert item.html is not None and BODY[:20] in item.html and item.url == site.base + "/page.html"
+    with pytest.raises(Exception, match="bad redirect"):
+        read_one(site.base + "/evil")
