@@ -77,3 +77,14 @@ def test_format_everywhere_and_the_old_output_spelling_still_works(store):
 def test_valid_dates_still_pass(store):
     result = CliRunner().invoke(app, ["events", "--db", store, "--since", "2024-02-29", "--format", "json"])
     assert result.exit_code == 0, result.output
+
+
+def test_ingest_names_its_input_format_apart_from_output_formats(tmp_path):
+    story = tmp_path / "story.data"
+    story.write_text("Rescue teams reached the flooded village on Sunday, the regional governor said.")
+    for flag in ("--input-format", "--format"):  # the new name, and the old one still accepted
+        proc = _run("ingest", str(story), flag, "text", "--db", str(tmp_path / f"{flag[2:]}.duckdb"), "-q",
+                    cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+    helptext = _run("ingest", "--help").stdout
+    assert "--input-format" in helptext and "--format" not in helptext.replace("--input-format", "")

@@ -100,8 +100,9 @@ def register(app: typer.Typer) -> None:
                                                                    "do not import them into --db."),
         batch_size: int = typer.Option(32, "--batch-size", help="Articles a batch (one nlp.pipe call, one transaction)."),
         model: Optional[str] = typer.Option(None, "--model", envvar="TIDINGS_MODEL", help="spaCy model name."),
-        fmt: Optional[str] = typer.Option(None, "--format", help="Read every input as text, html, jsonl, feed or warc "
-                                                                "(default: by file name; stdin is sniffed)."),
+        fmt: Optional[str] = typer.Option(None, "--input-format", help="Read every input as text, html, jsonl, feed "
+                                                                      "or warc (default: by file name; stdin is sniffed)."),
+        fmt_alias: Optional[str] = typer.Option(None, "--format", hidden=True),  # the old spelling
         field: Optional[List[str]] = typer.Option(None, "--field", help="JSON field mapping NAME=KEY, repeatable: "
                                                                        "--field published=date --field id=doc."),
         published: Optional[str] = typer.Option(None, "--published", callback=check_date, help="Publication date (YYYY-MM-DD) for items "
@@ -137,7 +138,7 @@ def register(app: typer.Typer) -> None:
         try:
             with progress:
                 summary = run_ingest(paths, db=db, workers=workers, engine=engine, batch_size=batch_size, model=model,
-                                     kind=fmt, fields=parse_fields(field), published=published, url=url,
+                                     kind=fmt or fmt_alias, fields=parse_fields(field), published=published, url=url,
                                      source_name=source, address=address, shards=shards,
                                      import_shards=not no_import, progress=update, on_failure=on_failure)
         finally:
