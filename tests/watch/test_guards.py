@@ -200,3 +200,10 @@ def test_analyze_reads_a_url_through_the_same_guarded_fetcher(site):
     assert item.html is not None and BODY[:20] in item.html and item.url == site.base + "/page.html"
     with pytest.raises(Exception, match="bad redirect"):
         read_one(site.base + "/evil")
+
+
+def test_any_client_error_is_a_fetch_error(monkeypatch):
+    fetcher = _fetcher()
+    monkeypatch.setattr(fetcher, "_get", lambda *a: (_ for _ in ()).throw(UnicodeError("odd header")))
+    with pytest.raises(FetchError, match="UnicodeError: odd header"):
+        fetcher.get("http://127.0.0.1:9/x")

@@ -126,8 +126,10 @@ class Fetcher:
         def run() -> None:
             try:
                 box["value"] = self._get(url, etag, last_modified, end, cancel)
-            except BaseException as exc:  # handed to the caller's thread
+            except FetchError as exc:  # handed to the caller's thread
                 box["error"] = exc
+            except Exception as exc:  # whatever a hostile server makes the client raise: one failed fetch
+                box["error"] = FetchError(f"{url}: {type(exc).__name__}: {exc}")
 
         worker = threading.Thread(target=run, name="tidings-fetch", daemon=True)
         worker.start()
