@@ -70,3 +70,20 @@ def test_both_actors_analyze_a_small_input_with_the_current_api(local_ray, memor
     assert len(summary.worker_peak_rss_mb) == 2, summary.worker_peak_rss_mb  # one actor did not do it all
     said = [str(w.message) for w in recwarn]  # recwarn sees warnings the CLI filters out; these must not arise
     assert not [m for m in said if "only received" in m or "concurrency" in m], said
+
+
+def test_native_log_lines_go_to_a_file_unless_verbose(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import os, sys; from tidings.scale.ray_data import _NativeStderr; n = _NativeStderr(); n.start(); "
+            "os.write(2, b'core_worker.cc: native line\\n'); print('python line', file=sys.stderr); n.stop(); "
+            "print(n.path or '')")
+    env = {**__import__("os").environ, "TMPDIR": str(tmp_path)}
+    env.pop("TIDINGS_VERBOSE", None)
+    quiet = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert "python line" in quiet.stderr and "native line" not in quiet.stderr, quiet.stderr
+    assert "native line" in open(quiet.stdout.strip()).read()
+    loud = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env={**env, "TIDINGS_VERBOSE": "1"})
+    assert "native line" in loud.stderr and "python line" in loud.stderr

@@ -11,10 +11,13 @@ Order is preserved, so the records equal the single-process ones, record for rec
 """
 from __future__ import annotations
 
+import io
 import json
 import logging
 import math
 import os
+import sys
+import tempfile
 import time
 import warnings
 from functools import cache
@@ -157,14 +160,16 @@ def run_ray(sources, items, fields, defaults, ledger, *, workers: int | None, mo
         raise ConfigError("shards on remote storage are left for your warehouse",
                           hint="add --no-import, or give a local or shared-filesystem folder")
     started_here = False
-    if not ray.is_initialized():
-        options = dict(include_dashboard=False, configure_logging=False, log_to_driver=False)
-        if address:
-            ray.init(address=address, **options)
-        else:
-            ray.init(num_cpus=workers or os.cpu_count(), **options)
-        started_here = True
+    native = _NativeStderr()
+    native.start()
     try:
+        if not ray.is_initialized():
+            options = dict(include_dashboard=False, configure_logging=False, log_to_driver=False)
+            if address:
+                ray.init(address=address, **options)
+            else:
+                ray.init(num_cpus=workers or os.cpu_count(), **options)
+            started_here = True
         actors = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
@@ -220,8 +225,11 @@ def run_ray(sources, items, fields, defaults, ledger, *, workers: int | None, mo
                 _shards.import_shards(written, ledger, batch_size=max(batch_size, 256), stop=stop)
         return out
     finally:
-        if started_here:
-            ray.shutdown()
+        try:
+            if started_here:
+                ray.shutdown()
+        finally:
+            native.stop()
 
 
 def _blocks(rows: int, batch_size: int, actors: int) -> int:
@@ -234,9 +242,56 @@ def _actor_batch(rows: int, batch_size: int, actors: int) -> int:
     return max(1, min(batch_size, math.ceil(rows / max(1, actors))))
 
 
+def _verbose() -> bool:
+    return os.environ.get("TIDINGS_VERBOSE", "").strip() not in ("", "0")
+
+
+class _NativeStderr:
+    """While Ray runs, what its C++ core writes to file descriptor 2 goes to a log file
+    (tidings-ray-PID.log in the temp folder) unless TIDINGS_VERBOSE is set; Python's sys.stderr
+    (progress, summary, errors) still reaches the terminal."""
+
+    def __init__(self):
+        self.saved: int | None = None
+        self.python_stderr = None
+        self.path: str | None = None
+
+    def start(self) -> None:
+        if _verbose():
+            return
+        try:
+            sys.stderr.flush()
+            self.path = os.path.join(tempfile.gettempdir(), f"tidings-ray-{os.getpid()}.log")
+            log = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            self.saved = os.dup(2)
+            self.python_stderr = sys.stderr
+            sys.stderr = io.TextIOWrapper(io.FileIO(os.dup(self.saved), "w"), encoding="utf-8",
+                                          errors="backslashreplace", line_buffering=True)
+            os.dup2(log, 2)
+            os.close(log)
+        except (OSError, ValueError, AttributeError):  # no real fd 2 (embedded, odd test runners): leave it
+            self.stop()
+
+    def stop(self) -> None:
+        if self.saved is None:
+            return
+        try:
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        os.dup2(self.saved, 2)
+        os.close(self.saved)
+        self.saved = None
+        if self.python_stderr is not None:
+            ours, sys.stderr = sys.stderr, self.python_stderr
+            if ours is not self.python_stderr:
+                ours.close()
+            self.python_stderr = None
+
+
 def _quiet_ray_logs() -> None:
     """Ray's own log lines stay out of the terminal unless TIDINGS_VERBOSE is set (`ingest --verbose`)."""
-    verbose = os.environ.get("TIDINGS_VERBOSE", "").strip() not in ("", "0")
+    verbose = _verbose()
     for name in ("ray", "ray.data"):
         logging.getLogger(name).setLevel(logging.INFO if verbose else logging.ERROR)
     if not verbose:  # Ray Data also speaks through warnings.warn in the driver
