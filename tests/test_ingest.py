@@ -220,20 +220,23 @@ def test_cli_ingest_summary_and_json(tmp_path, cli, monkeypatch):
     paths = _corpus(tmp_path / "in")
     errors = tmp_path / "errors.jsonl"
     result = CliRunner().invoke(cli, ["ingest", *paths, "--json", "-q", "--errors", str(errors)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # three items failed: a documented non-zero exit
     data = json.loads(next(line for line in result.stdout.splitlines() if line.startswith("{")))
     assert (data["analyzed"], data["duplicates"], data["failed"]) == (5, 1, 3)
     assert (tmp_path / "tidings.duckdb").exists()  # the default store, in the working directory
     assert len(errors.read_text().splitlines()) == 3
     again = CliRunner().invoke(cli, ["ingest", *paths, "-q"])
-    assert again.exit_code == 0 and "skipped as duplicate" in again.output
+    assert again.exit_code == 3 and "skipped as duplicate" in again.output
+    (tmp_path / "fine.txt").write_text(story(7), encoding="utf-8")
+    good = CliRunner().invoke(cli, ["ingest", str(tmp_path / "fine.txt"), "-q"])
+    assert good.exit_code == 0, good.output  # nothing failed: 0
 
 
 def test_cli_bad_inputs_only(tmp_path, cli):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"")
     result = CliRunner().invoke(cli, ["ingest", str(bad), "--db", str(tmp_path / "x.duckdb"), "-q"])
-    assert result.exit_code == 1 and "empty input" in result.output
+    assert result.exit_code == 3 and "empty input" in result.output  # 3: some items failed
     result = CliRunner().invoke(cli, ["ingest", str(bad), "--field", "oops"])
     assert isinstance(result.exception, ConfigError)
 

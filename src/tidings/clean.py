@@ -22,7 +22,7 @@ from importlib import resources
 
 from .record import MTArtifact, RemovedLine
 
-__all__ = ["CleanResult", "clean_text", "detect_language", "flag_mt_artifacts"]
+__all__ = ["CleanResult", "Dateline", "clean_text", "detect_language", "flag_mt_artifacts", "find_dateline", "headline"]
 
 # A caption often carries the full dateline of the photo: "… on Tuesday, December 7, 2021."
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -50,10 +50,74 @@ def _furniture_patterns() -> list[tuple[str, re.Pattern]]:
 
 
 @dataclass(slots=True)
+class Dateline:
+    """A wire dateline opening the story ("HAMILTON, Bermuda (AP) _"): where it was filed and by whom.
+
+    `start`/`end` are offsets into the clean text: the span is left in the text (the place
+    extractor reads the place there) but is neither a title nor an entity.
+    """
+    place: str
+    agency: str
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.place} ({self.agency})"
+
+
+@dataclass(slots=True)
 class CleanResult:
     text: str
     removed_lines: list[RemovedLine] = field(default_factory=list)
     mt_artifacts: list[MTArtifact] = field(default_factory=list)
+    dateline: Dateline | None = None
+
+
+@cache
+def _dateline_pattern() -> re.Pattern:
+    agencies = "|".join(re.escape(a) for a in sorted(_data("datelines.json")["agencies"], key=len, reverse=True))
+    caps = r"[A-Z][A-Z'’.\-]*(?:\s+[A-Z][A-Z'’.\-]*)*"  # HAVANA, LOS ANGELES, ST. LOUIS, WINSTON-SALEM
+    region = r"(?:,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})?"  # , Bermuda  , N.H.  , Calif.
+    return re.compile(rf"(?P<place>{caps}{region})\s*\((?P<agency>{agencies})\)\s*(?:--|—|–|-|_|:)?[ \t]*")
+
+
+DATELINE_PARAGRAPHS = 3  # a dateline opens one of the first paragraphs (a headline may come first)
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The wire dateline opening one of the first paragraphs of a clean text, or None."""
+    pattern = _dateline_pattern()
+    at = 0
+    for _ in range(DATELINE_PARAGRAPHS):
+        m = pattern.match(text, at)
+        if m and sum(ch.isupper() for ch in m.group("place").split(",")[0]) >= 2:
+            return Dateline(place=m.group("place").strip(), agency=m.group("agency"), start=m.start(),
+                            end=m.end())
+        nxt = text.find("\n\n", at)
+        if nxt < 0:
+            return None
+        at = nxt + 2
+    return None
+
+
+def _join_lone_dateline(text: str) -> str:
+    """A dateline alone on its paragraph ("HAVANA (AP) --" then a blank line) joins the paragraph after it."""
+    dl = find_dateline(text)
+    if dl is None or text[dl.end:dl.end + 2] != "\n\n":
+        return text
+    return text[:dl.end].rstrip() + " " + text[dl.end + 2:]
+
+
+def headline(text: str) -> str | None:
+    """The first paragraph when it reads as a headline: short, one line, no closing full stop, not a dateline."""
+    first = text.split("\n\n", 1)[0].strip()
+    if "\n" in first or not first or len(first.split()) > 25 or first.endswith((".", ":")):
+        return None
+    dl = find_dateline(text)
+    if dl is not None and dl.start == 0:
+        return None  # "HAVANA (AP) -- Cuba says …": the story starts at once; there is no headline
+    return first
 
 
 def normalize(raw: str) -> str:
@@ -148,8 +212,22 @@ def clean_text(raw: str) -> CleanResult:
     lines, removed = _split_lines(text)
     if removed and not any(lines):  # everything looked like furniture: it is the text itself
         lines, removed = [ln.strip() for ln in text.split("\n")], []
-    clean = unwrap(lines)
-    return CleanResult(text=clean, removed_lines=removed, mt_artifacts=flag_mt_artifacts(clean))
+    clean = _join_lone_dateline(unwrap(lines))
+    dateline = find_dateline(clean)
+    if dateline is not None:
+        removed = sorted([*removed, _dateline_entry(dateline, text)], key=lambda r: r.line)
+    return CleanResult(text=clean, removed_lines=removed, mt_artifacts=flag_mt_artifacts(clean), dateline=dateline)
+
+
+def _dateline_entry(dateline: Dateline, normalized: str) -> RemovedLine:
+    """The dateline as a removed_lines entry (reason "dateline", text "PLACE (AGENCY)"), at its raw line.
+
+    Unlike the other entries its words stay in the clean text, where the place extractor reads the
+    place; the entry records the dateline without a new top-level field in the record.
+    """
+    head = dateline.place.split(",")[0]
+    line = next((i for i, ln in enumerate(normalized.split("\n")) if ln.strip().startswith(head)), 0)
+    return RemovedLine(line=line, text=dateline.text, reason="dateline")
 
 
 # -- machine-translation artifacts --------------------------------------------------

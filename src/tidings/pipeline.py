@@ -132,11 +132,10 @@ def normalize_date(value: object) -> str | None:
 
 
 def headline(text: str) -> str | None:
-    """The first paragraph when it reads as a headline: short, one line, no closing full stop."""
-    first = text.split("\n\n", 1)[0].strip()
-    if "\n" in first or not first or len(first.split()) > 25 or first.endswith((".", ":")):
-        return None
-    return first
+    """The first paragraph when it reads as a headline (clean.py decides: never a wire dateline)."""
+    from .clean import headline as clean_headline
+
+    return clean_headline(text)
 
 
 @dataclass(slots=True)

@@ -32,7 +32,7 @@ class RemovedLine(_Item):
     """A line of the input that is not article text, kept with the reason it was dropped."""
     line: int  # 0-based line number in the raw (pre-clean) text
     text: str
-    reason: Literal["caption", "credit", "byline", "furniture", "comments"]
+    reason: Literal["caption", "credit", "byline", "furniture", "comments", "dateline"]  # dateline: see clean.py
 
 
 class MTArtifact(_Item):

@@ -52,6 +52,15 @@ def _float(raw: str) -> float:
     return float(raw)
 
 
+def _flag(raw: str) -> bool:
+    word = str(raw).strip().lower()
+    if word in ("", "0", "false", "no", "off"):
+        return False
+    if word in ("1", "true", "yes", "on"):
+        return True
+    raise ValueError("use 1 or 0")
+
+
 def _gc(raw: str) -> str:
     mode = raw.strip().lower()
     if mode not in ("tuned", "default"):
@@ -74,6 +83,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("gc", "TIDINGS_GC", "tuned", _gc,
             "tuned: freeze long-lived objects and collect less often; default: leave Python's collector as is"),
     Setting("shared", "TIDINGS_SHARED", None, _path, "the folder of gold sets and corpus (default: ../shared)"),
+    Setting("max_line_bytes", "TIDINGS_MAX_LINE_BYTES", None, _positive_int,
+            "longest JSON Lines line read, in bytes (default: 8 × max_chars; longer lines are skipped)"),
+    Setting("verbose", "TIDINGS_VERBOSE", False, _flag, "1: show Ray's own log lines (`ingest --verbose`)"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -65,3 +65,14 @@ def test_analyze_with_a_user_actor_dictionary(tmp_path, monkeypatch):
 
     actors_module.use_actor_dictionary(None)
     os.environ.pop("TIDINGS_ACTORS", None)
+
+
+def test_analyze_reads_latin1_and_utf16_files_like_ingest(tmp_path):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Café owners in Zürich said on Monday that the new tax hurts them.".encode("latin-1"))
+    wide = tmp_path / "wide.txt"
+    wide.write_bytes("Le président a parlé lundi à Paris, a dit son bureau.".encode("utf-16"))
+    for f, start in ((latin, "Café owners in Zürich"), (wide, "Le président a parlé")):
+        result = runner.invoke(app, ["analyze", str(f), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)["text"].startswith(start)

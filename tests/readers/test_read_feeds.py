@@ -56,3 +56,20 @@ def test_not_a_feed_is_one_error():
 
 def test_fragment_text_keeps_paragraphs():
     assert fragment_text("<div><p>One  two.</p><p>Three<br>four.</p></div>") == "One two.\n\nThree\n\nfour."
+
+
+def test_entries_with_title_and_link_only_are_reported_as_no_text_per_entry():
+    from tidings.readers.feeds import feed_entries, read_feed_bytes
+
+    feed = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+            b'<item><title>Floods in the north</title><link>https://news.example/floods</link></item>'
+            b'<item><title>Bridge reopens</title><link>https://news.example/bridge</link>'
+            b'<description>The bridge reopened on Monday, officials said.</description></item>'
+            b'</channel></rss>')
+    out = list(read_feed_bytes(feed, "wire.rss"))
+    assert isinstance(out[0], InputError) and out[0].item == "wire.rss#1"
+    assert "no text" in out[0].message and "https://news.example/floods" in out[0].message
+    assert isinstance(out[1], InputItem) and out[1].url == "https://news.example/bridge"
+    entries = list(feed_entries(feed, "wire.rss"))  # what watch follows: both links
+    assert [e.link for e in entries] == ["https://news.example/floods", "https://news.example/bridge"]
+    assert entries[0].meta["title"] == "Floods in the north" and entries[0].item is None

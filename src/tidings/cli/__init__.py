@@ -38,25 +38,64 @@ for _name in COMMAND_MODULES:
     _module.register(app)
 
 
-def main() -> None:
-    """Entry point: bad input ends in one clear line and a non-zero exit, never a traceback."""
+EXIT_USAGE = 2  # a usage error: unknown command or option, a bad value; or a TidingsError
+EXIT_ITEMS_FAILED = 3  # `ingest`: some items failed (the others were stored)
+EXIT_INTERRUPTED = 130
+
+
+def _click_exception_types() -> tuple[tuple[type, ...], tuple[type, ...]]:
+    """(ClickException, UsageError) classes of click and of typer's vendored copy, whichever exist."""
+    import click
+
+    bases, usage = [click.ClickException], [click.UsageError]
     try:
-        rc = app(standalone_mode=False)
+        from typer._click import exceptions as vendored  # typer ≥ 0.2x ships its own click
+    except ImportError:
+        pass
+    else:
+        bases.append(vendored.ClickException)
+        usage.append(vendored.UsageError)
+    return tuple(bases), tuple(usage)
+
+
+def _usage_line(exc) -> str:
+    """One line: what was wrong, and where to look."""
+    message = " ".join(str(exc.format_message() if hasattr(exc, "format_message") else exc).split())
+    ctx = getattr(exc, "ctx", None)
+    path = ctx.command_path if ctx is not None else "tidings"
+    return f"error: {message} (see '{path} --help')"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: bad input ends in one clear line and a non-zero exit, never a traceback.
+
+    Exit codes: 0 done; 2 a usage error or an error naming what to fix; 3 `ingest` stored
+    what it could but some items failed; 130 interrupted.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args:
+        args = ["--help"]  # bare `tidings`: the help, exit 0
+    click_errors, usage_errors = _click_exception_types()
+    try:
+        rc = app(args=args, prog_name="tidings", standalone_mode=False)
     except TidingsError as exc:
         typer.secho(f"error: {exc}", err=True, fg="red")
-        sys.exit(2)
+        sys.exit(EXIT_USAGE)
     except SystemExit:
         raise
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         typer.secho("aborted", err=True)
-        sys.exit(130)
-    except Exception as exc:  # click usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
+        sys.exit(EXIT_INTERRUPTED)
+    except usage_errors as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # a group given no command: its help
+            exc.ctx and typer.echo(exc.ctx.get_help())
+            sys.exit(0)
+        typer.echo(_usage_line(exc), err=True)
+        sys.exit(EXIT_USAGE)
+    except click_errors as exc:
+        typer.echo(f"error: {' '.join(str(exc.format_message()).split())}", err=True)
+        sys.exit(getattr(exc, "exit_code", 1) or 1)
     sys.exit(rc or 0)
+

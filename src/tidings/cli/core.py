@@ -20,34 +20,22 @@ DEMO_PUBLISHED = "2021-12-07"
 
 def read_source(source: str, *, url: str | None = None, published: str | None = None,
                 title: str | None = None) -> InputItem:
-    """PATH, URL or "-" → one InputItem (HTML is recognised by its first bytes)."""
-    if source == "-":
-        data = sys.stdin.buffer.read()
-        location = "<stdin>"
-    elif source.startswith(("http://", "https://")):
-        import httpx
+    """PATH, URL or "-" → one InputItem, through the readers' one reader (the same as ingest's)."""
+    from ..readers import read_one
 
-        try:
-            response = httpx.get(source, follow_redirects=True, timeout=30,
-                                 headers={"User-Agent": "tidings/0.1 (+https://github.com/tidings)"})
-            response.raise_for_status()
-        except httpx.HTTPError as exc:
-            raise InputError(f"could not fetch the page: {exc}", item=source) from exc
-        data, location, url = response.content, source, url or str(response.url)
-    else:
-        path = Path(source)
-        if not path.is_file():
-            raise InputError("no such file", item=source)
-        data, location = path.read_bytes(), source
-    if not data.strip():
-        raise InputError("empty input", item=location)
-    if b"\x00" in data[:4096]:
-        raise InputError("binary content, not text or HTML", item=location)
-    text = data.decode("utf-8", errors="replace")
-    head = text.lstrip()[:512].lower()
-    is_html = head.startswith(("<!doctype html", "<html")) or "<body" in head or "<article" in head
-    return InputItem(text=None if is_html else text, html=text if is_html else None, url=url,
-                     published=published, title=title, location=location)
+    return read_one(source, url=url, published=published, title=title)
+
+
+def _published(value: Optional[str]) -> Optional[str]:
+    """--published: any common date form, normalized; a date that does not exist is a usage error."""
+    if value is None:
+        return None
+    from ..pipeline import normalize_date
+
+    try:
+        return normalize_date(value)
+    except InputError as exc:
+        raise typer.BadParameter(exc.message) from None
 
 
 def _output(record, fmt: str | None) -> None:
@@ -63,16 +51,17 @@ def _output(record, fmt: str | None) -> None:
 def register(app: typer.Typer) -> None:
     @app.command()
     def analyze(source: str = typer.Argument(..., help="A file path, an http(s) URL, or - for standard input."),
-                published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD); relative dates resolve on it."),
+                published: Optional[str] = typer.Option(None, callback=_published,
+                                                        help="Publication date (YYYY-MM-DD); relative dates resolve on it."),
                 url: Optional[str] = typer.Option(None, help="The article's URL, kept in the record."),
                 title: Optional[str] = typer.Option(None, help="The article's title."),
                 fmt: Optional[str] = typer.Option(None, "--format", help="json (default when piped) or pretty."),
                 model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
                 actors: Optional[Path] = typer.Option(None, "--actors", help="Your actor dictionary (CSV or YAML).")) -> None:
         """Analyze one article and print its record."""
-        from ..pipeline import Pipeline, normalize_date
+        from ..pipeline import Pipeline
 
-        item = read_source(source, url=url, published=normalize_date(published), title=title)
+        item = read_source(source, url=url, published=published, title=title)
         record = Pipeline(model, actors=str(actors) if actors else None)(item)
         _output(record, fmt)
 

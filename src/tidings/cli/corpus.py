@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from ..settings import default_factory
+from ._args import date_option, pick_format, require_store
 
 __all__ = ["register"]
 
@@ -67,20 +68,22 @@ def register(app: typer.Typer) -> None:
         dyad: Optional[str] = typer.Option(None, help="SOURCE-TARGET, e.g. USA-RUS."),
         root: Optional[str] = typer.Option(None, help="CAMEO root code, e.g. 19."),
         code: Optional[str] = typer.Option(None, help="CAMEO code prefix, e.g. 1312."),
-        since: Optional[str] = typer.Option(None, help="First event day, YYYY-MM-DD."),
-        until: Optional[str] = typer.Option(None, help="Last event day, YYYY-MM-DD."),
+        since: Optional[str] = date_option("First event day, YYYY-MM-DD."),
+        until: Optional[str] = date_option("Last event day, YYYY-MM-DD."),
         modality: Optional[str] = typer.Option(None, help="asserted|negated|conditional|future|historical|claimed."),
         place: Optional[str] = typer.Option(None, help="Place name or ISO alpha-3 country."),
         search: Optional[str] = typer.Option(None, "--search", "--text", help="Words in the action, title or text."),
         clusters: bool = typer.Option(False, "--clusters", help="Events across reports instead of mentions."),
         limit: int = typer.Option(50, min=1),
-        output: Output = typer.Option(Output.table, "--output", "-o"),
+        fmt: Optional[Output] = typer.Option(None, "--format", help="table (default) or json."),
+        output: Optional[Output] = typer.Option(None, "--output", "-o", hidden=True),
     ) -> None:
         """Event mentions (or, with --clusters, events across reports) matching the filters."""
         from ..corpus.queries import find_event_clusters, find_events
         from ..store import open_store
 
-        with open_store(db) as store:
+        output = pick_format(fmt, output) or Output.table
+        with open_store(require_store(db)) as store:
             if clusters:
                 store.ensure_clusters()
                 rows = find_event_clusters(store, dyad=dyad, root=root, since=since, until=until, limit=limit)
@@ -98,17 +101,19 @@ def register(app: typer.Typer) -> None:
         db: str = _db_option(),
         speaker: Optional[str] = typer.Option(None, help="Words of the speaker's name or description."),
         actor: Optional[str] = typer.Option(None, help="Speaker's country (ISO alpha-3) or actor code prefix."),
-        since: Optional[str] = typer.Option(None, help="First publication day, YYYY-MM-DD."),
-        until: Optional[str] = typer.Option(None, help="Last publication day, YYYY-MM-DD."),
+        since: Optional[str] = date_option("First publication day, YYYY-MM-DD."),
+        until: Optional[str] = date_option("Last publication day, YYYY-MM-DD."),
         search: Optional[str] = typer.Option(None, "--search", "--text", help="Words in the quote."),
         limit: int = typer.Option(50, min=1),
-        output: Output = typer.Option(Output.table, "--output", "-o"),
+        fmt: Optional[Output] = typer.Option(None, "--format", help="table (default) or json."),
+        output: Optional[Output] = typer.Option(None, "--output", "-o", hidden=True),
     ) -> None:
         """Quotes with their speakers."""
         from ..corpus.queries import find_quotes
         from ..store import open_store
 
-        with open_store(db) as store:
+        output = pick_format(fmt, output) or Output.table
+        with open_store(require_store(db)) as store:
             rows = find_quotes(store, speaker=speaker, actor=actor, since=since, until=until, text=search, limit=limit)
         _print(rows, output, ("published_date", "speaker", "speaker_affiliation", "text", "outlet"), "quotes")
 
@@ -118,16 +123,18 @@ def register(app: typer.Typer) -> None:
         name: Optional[str] = typer.Option(None, help="Words of the name or an alias."),
         type: Optional[str] = typer.Option(None, "--type", help="PERSON|ORG|PLACE|NORP|EVENT|OTHER."),
         country: Optional[str] = typer.Option(None, help="Affiliation (ISO alpha-3) or actor code prefix."),
-        since: Optional[str] = typer.Option(None, help="First publication day, YYYY-MM-DD."),
-        until: Optional[str] = typer.Option(None, help="Last publication day, YYYY-MM-DD."),
+        since: Optional[str] = date_option("First publication day, YYYY-MM-DD."),
+        until: Optional[str] = date_option("Last publication day, YYYY-MM-DD."),
         limit: int = typer.Option(50, min=1),
-        output: Output = typer.Option(Output.table, "--output", "-o"),
+        fmt: Optional[Output] = typer.Option(None, "--format", help="table (default) or json."),
+        output: Optional[Output] = typer.Option(None, "--output", "-o", hidden=True),
     ) -> None:
         """Actors across articles, most reported first."""
         from ..corpus.queries import find_actors
         from ..store import open_store
 
-        with open_store(db) as store:
+        output = pick_format(fmt, output) or Output.table
+        with open_store(require_store(db)) as store:
             rows = find_actors(store, name=name, type=type, country=country, since=since, until=until, limit=limit)
         _print(rows, output, ("name", "type", "affiliation", "actor_code", "articles", "mentions", "first_seen",
                               "last_seen"), "actors")
@@ -139,17 +146,19 @@ def register(app: typer.Typer) -> None:
         actor: Optional[str] = typer.Option(None, help="One actor, either side: USA or USAGOV."),
         by: Period = typer.Option(Period.day, "--by"),
         undirected: bool = typer.Option(False, help="Count the dyad both ways."),
-        since: Optional[str] = typer.Option(None, help="First event day, YYYY-MM-DD."),
-        until: Optional[str] = typer.Option(None, help="Last event day, YYYY-MM-DD."),
+        since: Optional[str] = date_option("First event day, YYYY-MM-DD."),
+        until: Optional[str] = date_option("Last event day, YYYY-MM-DD."),
         modality: Optional[str] = typer.Option(None, help="Only mentions of this modality (e.g. asserted)."),
-        output: SeriesOutput = typer.Option(SeriesOutput.table, "--output", "-o"),
+        fmt: Optional[SeriesOutput] = typer.Option(None, "--format", help="table (default), csv or json."),
+        output: Optional[SeriesOutput] = typer.Option(None, "--output", "-o", hidden=True),
         out: Optional[Path] = typer.Option(None, "--out", help="Write CSV/JSON here instead of stdout."),
     ) -> None:
         """Counts by QuadClass, Goldstein sum and mean, articles and escalation index per period."""
         from ..corpus import series as S
         from ..store import open_store
 
-        with open_store(db) as store:
+        output = pick_format(fmt, output) or SeriesOutput.table
+        with open_store(require_store(db)) as store:
             rows = S.series(store, dyad=dyad, actor=actor, by=by.value, directed=not undirected, since=since,
                             until=until, modality=modality)
         if output is SeriesOutput.table:
@@ -174,6 +183,6 @@ def register(app: typer.Typer) -> None:
         from ..export import export
         from ..store import open_store
 
-        with open_store(db) as store:
+        with open_store(require_store(db)) as store:
             n = export(store, format.value, out)
         typer.echo(f"{n} rows written to {out} ({format.value})")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -10,6 +11,10 @@ import typer
 
 from ..errors import ConfigError
 from ..settings import default_factory
+from ._args import check_date
+
+EXIT_ITEMS_FAILED = 3  # some items failed; the others were stored (see the summary or --errors FILE)
+EXIT_INTERRUPTED = 130
 
 __all__ = ["register", "parse_fields"]
 
@@ -96,16 +101,18 @@ def register(app: typer.Typer) -> None:
                                                                    "do not import them into --db."),
         batch_size: int = typer.Option(32, "--batch-size", help="Articles a batch (one nlp.pipe call, one transaction)."),
         model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
-        fmt: Optional[str] = typer.Option(None, "--format", help="Read every input as text, html, jsonl, feed or warc "
-                                                                "(default: by file name; stdin is sniffed)."),
+        fmt: Optional[str] = typer.Option(None, "--input-format", help="Read every input as text, html, jsonl, feed "
+                                                                      "or warc (default: by file name; stdin is sniffed)."),
+        fmt_alias: Optional[str] = typer.Option(None, "--format", hidden=True),  # the old spelling
         field: Optional[List[str]] = typer.Option(None, "--field", help="JSON field mapping NAME=KEY, repeatable: "
                                                                        "--field published=date --field id=doc."),
-        published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for items "
+        published: Optional[str] = typer.Option(None, "--published", callback=check_date, help="Publication date (YYYY-MM-DD) for items "
                                                                          "that do not give one."),
         url: Optional[str] = typer.Option(None, "--url", help="The article's URL (a single text or HTML file)."),
         source: Optional[str] = typer.Option(None, "--source", help="Source name for items that do not give one."),
         errors: Optional[Path] = typer.Option(None, "--errors", help="Write every failure to this JSON Lines file."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+        verbose: bool = typer.Option(False, "--verbose", "-v", help="Show the engine's own log lines (Ray)."),
         as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
         actors: Optional[Path] = typer.Option(None, "--actors", help="Your actor dictionary (CSV or YAML: name, aliases, "
                                               "code, valid_from, valid_to), added to the built-in one."),
@@ -114,6 +121,9 @@ def register(app: typer.Typer) -> None:
         from rich.console import Console
 
         from ..ingest import ingest as run_ingest
+
+        if verbose:
+            os.environ["TIDINGS_VERBOSE"] = "1"
 
         console = Console(stderr=True)
         progress, update = _progress_bar(console, enabled=not quiet and console.is_terminal)
@@ -127,7 +137,7 @@ def register(app: typer.Typer) -> None:
         try:
             with progress:
                 summary = run_ingest(paths, db=db, workers=workers, engine=engine, batch_size=batch_size, model=model,
-                                     kind=fmt, fields=parse_fields(field), published=published, url=url,
+                                     kind=fmt or fmt_alias, fields=parse_fields(field), published=published, url=url,
                                      source_name=source, address=address, shards=shards,
                                      import_shards=not no_import, progress=update, on_failure=on_failure,
                                      actors=actors)
@@ -138,6 +148,6 @@ def register(app: typer.Typer) -> None:
             sys.stdout.write(json.dumps(summary.as_dict(), default=str) + "\n")
         _print_summary(console, summary, errors)
         if summary.interrupted:
-            raise typer.Exit(130)
-        if summary.failed and not summary.analyzed and not summary.duplicates:
-            raise typer.Exit(1)  # nothing could be read at all
+            raise typer.Exit(EXIT_INTERRUPTED)
+        if summary.failed:
+            raise typer.Exit(EXIT_ITEMS_FAILED)  # what could be read is stored; scripts must still notice

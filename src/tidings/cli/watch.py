@@ -26,6 +26,9 @@ def register(app: typer.Typer) -> None:
               rules: Optional[Path] = typer.Option(None, "--rules", help="Alert rules (YAML)."),
               alerts_to: List[str] = typer.Option([], "--alerts-to", help="jsonl:PATH, webhook:URL or terminal (repeatable)."),
               once: bool = typer.Option(False, "--once", help="Poll once and exit."),
+              allow_private: bool = typer.Option(False, "--allow-private-addresses",
+                                                 help="Let fetches reach loopback, private and link-local addresses "
+                                                      "(local testing; refused by default)."),
               model: Optional[str] = typer.Option(None, "--model")) -> None:
         """Poll SOURCEs, analyze and store new articles, and send alerts when a rule holds."""
         from ..watch import load_rules, watch as run_watch
@@ -34,4 +37,4 @@ def register(app: typer.Typer) -> None:
         rule_list = load_rules(rules) if rules else []
         sinks = [parse_sink(s) for s in alerts_to] or [TerminalSink()]
         run_watch(sources, db, rules=rule_list, sinks=sinks, interval=parse_interval(interval), once=once,
-                  model=model, echo=typer.echo)
+                  model=model, echo=typer.echo, allow_private=allow_private)

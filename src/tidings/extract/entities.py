@@ -293,6 +293,16 @@ _CREDIT_WORDS = {"Reporting", "Editing", "Writing", "Additional", "Contributed",
                  "Reuters", "The", "By", "And", "Research"}
 
 
+def _outside_dateline(spans: list, text: str) -> list:
+    """A wire dateline ("HAMILTON, Bermuda (AP) _") is the place and the agency, not an entity."""
+    from ..clean import find_dateline
+
+    dl = find_dateline(text)
+    if dl is None:
+        return spans
+    return [s for s in spans if s.end <= dl.start or s.start >= dl.end]
+
+
 def _credited_people(record: Article, entities: list[Entity]) -> list[Entity]:
     """Reporters named in removed credit and byline lines: persons of the record with no mention in the text."""
     known = {n for e in entities for n in (e.name, *e.aliases)}
@@ -314,6 +324,7 @@ def extract_entities(view: DocView, record: Article) -> list[Entity]:
     doc = view.doc
     spans = _model_spans(doc, record)
     spans += _added_spans(doc, record, spans)
+    spans = _outside_dateline(spans, record.text)
     fixes = _fixes()
     entities: list[Entity] = []
     for members in _group(spans, record.text):

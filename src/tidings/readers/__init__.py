@@ -10,7 +10,6 @@ nothing is raised out of the stream, so one bad input never stops the rest.
 """
 from __future__ import annotations
 
-import io
 import os
 import sys
 from dataclasses import dataclass
@@ -22,9 +21,17 @@ from ..items import InputItem
 from ._common import KINDS, FieldMap, decode_bytes, kind_of, sniff_kind
 
 __all__ = ["Source", "FieldMap", "KINDS", "STDIN", "expand_paths", "read_source", "iter_inputs",
-           "count_items", "decode_bytes"]
+           "count_items", "decode_bytes", "read_one"]
 
 STDIN = "-"
+
+
+def read_one(source: str, **options) -> InputItem:
+    """One article from a PATH, an http(s) URL or "-" (see readers.files.read_one)."""
+    from .files import read_one as _read_one
+
+    return _read_one(source, **options)
+
 _SNIFF = 4096
 
 
@@ -103,23 +110,49 @@ def _walk(folder: Path, confine: bool = True) -> Iterator[Path | InputError]:
     """Files under `folder`, sorted; with `confine`, symlinks leading out of it become InputErrors."""
     folder_real = os.path.realpath(folder)
     for here, dirs, files in os.walk(folder):
-        if confine:
-            for d in sorted(dirs):
-                link = os.path.join(here, d)
-                if not d.startswith(".") and os.path.islink(link) \
-                        and not _inside(os.path.realpath(link), folder_real):
-                    yield InputError(f"symlink leads outside the folder {os.fspath(folder)}; skipped", item=link)
+        for d in sorted(dirs):
+            link = os.path.join(here, d)
+            if d.startswith(".") or not os.path.islink(link):
+                continue
+            real = os.path.realpath(link)
+            if confine and not _inside(real, folder_real):
+                yield InputError(f"symlink leads outside the folder {os.fspath(folder)}; skipped", item=link)
+            elif _inside(os.path.realpath(here), real):
+                yield InputError(f"symlink loop: leads back to {real}, a folder that holds it; skipped", item=link)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in sorted(files):
             if file.startswith("."):
                 continue
             path = Path(here) / file
+            problem = _link_problem(path)
+            if problem is not None:
+                yield InputError(problem, item=str(path))
+                continue
+            if file.lower().endswith(".pdf"):
+                yield InputError("a PDF document, not text or HTML; skipped", item=str(path),
+                                 hint="convert it to text first (e.g. pdftotext FILE.pdf)")
+                continue
             if confine and not _inside(os.path.realpath(path), folder_real):
                 if kind_of(path) is not None:
                     yield InputError(f"symlink leads outside the folder {os.fspath(folder)}; skipped",
                                      item=str(path))
                 continue
             yield path
+
+
+def _link_problem(path: Path) -> str | None:
+    """Why a symlink in a folder cannot be read (a loop, or leads nowhere), or None."""
+    if not os.path.islink(path):
+        return None
+    try:
+        os.stat(path)
+    except OSError as exc:
+        import errno
+
+        if exc.errno == errno.ELOOP:
+            return "symlink loop (it leads back to itself); skipped"
+        return "symlink leads nowhere (its target is missing); skipped"
+    return None
 
 
 def read_source(source: Source, *, fields: FieldMap | None = None, defaults: dict | None = None,
@@ -134,22 +167,9 @@ def read_source(source: Source, *, fields: FieldMap | None = None, defaults: dic
     meta = {k: defaults[k] for k in ("url", "published", "source_name") if k in defaults}
     kind, name = source.kind, source.location
     if source.path == STDIN:
-        data = (stdin or sys.stdin.buffer).read()
-        if kind == "sniff":
-            kind = sniff_kind(data[:_SNIFF])
-        if kind == "jsonl":
-            yield from read_jsonl_lines(data.splitlines(), name, fields, defaults)
-        elif kind == "feed":
-            yield from read_feed_bytes(data, name, defaults)
-        elif kind == "warc":
-            yield from read_warc_stream(io.BytesIO(data), name, defaults)
-        else:
-            try:
-                text = decode_bytes(data, name)
-            except InputError as exc:
-                yield exc
-                return
-            yield InputItem(**{("html" if kind == "html" else "text"): text}, location=name, **meta)
+        from .stdin import read_stdin
+
+        yield from read_stdin(stdin or sys.stdin.buffer, kind, name, fields, defaults, meta)
         return
     path = Path(source.path)
     if kind == "sniff":

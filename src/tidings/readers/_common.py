@@ -77,15 +77,22 @@ def meta_str(value) -> str | None:
 
 
 def decode_bytes(data: bytes, location: str, *, declared: str | None = None) -> str:
-    """Text from bytes: BOM, the declared charset, UTF-8, then charset detection.
+    """Text from bytes: a BOM, the declared charset, UTF-8, cp1252 (Latin-1 as Windows writes it),
+    then charset detection.
 
-    Raises InputError for empty or binary content.
+    cp1252 is taken only when it reads as Latin text (accented letters are a small share of
+    the letters): a short Latin-1 "Café owners in Zürich" is too short for detection to tell
+    code pages apart, while a Cyrillic or Greek code page falls through to detection.
+    Raises InputError for empty, binary or PDF content.
     """
     if not data.strip():
         raise InputError("empty input", item=location)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
+    if data.lstrip()[:5] == b"%PDF-":
+        raise InputError("a PDF document, not text or HTML", item=location,
+                         hint="convert it to text first (e.g. pdftotext FILE.pdf)")
     if b"\x00" in data[:_SNIFF_BYTES]:
         raise InputError("binary content, not text", item=location, hint="give .txt, .html, .jsonl, feed or WARC files")
     if declared:
@@ -97,6 +104,9 @@ def decode_bytes(data: bytes, location: str, *, declared: str | None = None) -> 
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    latin = _as_cp1252(data)
+    if latin is not None:
+        return latin
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -104,6 +114,24 @@ def decode_bytes(data: bytes, location: str, *, declared: str | None = None) -> 
         raise InputError("binary content or unknown text encoding", item=location,
                          hint="save the file as UTF-8")
     return str(best)
+
+
+def _as_cp1252(data: bytes) -> str | None:
+    """`data` as cp1252 when that reads as Latin-script text, else None."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = sum(1 for ch in text if ch.isalpha())
+    accented = sum(1 for ch in text if ord(ch) > 127 and ch.isalpha())
+    odd = sum(1 for ch in text if ord(ch) > 127 and not ch.isalpha() and ch not in _CP1252_PUNCT)
+    if letters == 0 or accented > 0.3 * letters or odd > max(2, 0.02 * len(text)):
+        return None
+    return text
+
+
+# Punctuation cp1252 gives for its 0x80–0xBF bytes that real text uses (quotes, dashes, euro, degree …).
+_CP1252_PUNCT = set("€‚„…†‡ˆ‰‹‘’“”•–—˜™›¡¢£¥§¨©«¬®°±²³´µ¶·¸¹º»¼½¾¿×÷")
 
 
 def kind_of(path: Path) -> str | None:

@@ -8,6 +8,7 @@ from typing import IO, Iterator
 from ..errors import InputError
 from ..items import InputItem
 from ._common import decode_bytes, meta_str
+from .files import MAX_FILE_BYTES
 
 __all__ = ["read_warc_file", "read_warc_stream"]
 
@@ -51,7 +52,7 @@ def read_warc_stream(stream: IO[bytes], name: str, defaults: dict | None = None
                 status = record.http_headers.get_statuscode() or ""
                 ctype = (record.http_headers.get_header("Content-Type") or "").lower()
                 wanted = status.startswith("2") and ctype.startswith(_HTML_TYPES)
-            body = record.content_stream().read() if wanted else b""
+            body = record.content_stream().read(MAX_FILE_BYTES + 1) if wanted else b""  # bounded: see below
             offset = iterator.get_record_offset()  # known once the record is read
             end = offset + iterator.get_record_length()
             location = f"{name}@{offset}"
@@ -59,6 +60,10 @@ def read_warc_stream(stream: IO[bytes], name: str, defaults: dict | None = None
                 yield InputError("truncated WARC record", item=location)
                 return
             if not wanted:
+                continue
+            if len(body) > MAX_FILE_BYTES:  # warcio reads past the rest of the record in small chunks
+                yield InputError(f"response body larger than {MAX_FILE_BYTES:,} bytes (inflated); skipped",
+                                 item=location)
                 continue
             try:
                 html = decode_bytes(body, location, declared=_charset(ctype))

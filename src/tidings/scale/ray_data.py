@@ -11,11 +11,16 @@ Order is preserved, so the records equal the single-process ones, record for rec
 """
 from __future__ import annotations
 
+import io
 import json
 import logging
 import math
 import os
+import sys
+import tempfile
 import time
+import warnings
+from functools import cache
 from pathlib import Path
 
 from ..errors import WORKER_CRASHED, ConfigError, TidingsError, error_for
@@ -154,24 +159,27 @@ def run_ray(sources, items, fields, defaults, ledger, *, workers: int | None, mo
     except ImportError as exc:
         raise ConfigError(f"the Ray engine needs ray[data] ({exc.name} is missing)",
                           hint="pip install 'ray[data]==2.60.0'") from None
+    _quiet_ray_logs()
     out = _shard_target(shards)
     if import_shards and "://" in str(out):
         raise ConfigError("shards on remote storage are left for your warehouse",
                           hint="add --no-import, or give a local or shared-filesystem folder")
     started_here = False
-    if not ray.is_initialized():
-        options = dict(include_dashboard=False, configure_logging=False, log_to_driver=False)
-        if address:
-            ray.init(address=address, **options)
-        else:
-            ray.init(num_cpus=workers or os.cpu_count(), **options)
-        started_here = True
+    native = _NativeStderr()
+    native.start()
     try:
+        if not ray.is_initialized():
+            options = dict(include_dashboard=False, configure_logging=False, log_to_driver=False)
+            if address:
+                ray.init(address=address, **options)
+            else:
+                ray.init(num_cpus=workers or os.cpu_count(), **options)
+            started_here = True
         actors = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False
-        logging.getLogger("ray.data").setLevel(logging.WARNING)
+        context.wait_for_min_actors_s = 300  # every actor up before work is handed out, so each gets a share
         item_schema, _, _ = _schemas()
 
         files = [s for s in sources if isinstance(s, Source) and s.kind != "parquet" and s.path != STDIN]
@@ -195,8 +203,10 @@ def run_ray(sources, items, fields, defaults, ledger, *, workers: int | None, mo
         if not parts:
             return out
         dataset = (parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]).materialize()
-        dataset = dataset.repartition(_blocks(dataset.count(), batch_size, actors))  # one file is one block: split it
-        prepared = dataset.map_batches(_prepare, batch_size=batch_size, batch_format="pyarrow").materialize()
+        rows = dataset.count()
+        dataset = dataset.repartition(_blocks(rows, batch_size, actors))  # one file is one block: split it
+        prepared = dataset.map_batches(_prepare, batch_size=_actor_batch(rows, batch_size, actors),
+                                       batch_format="pyarrow").materialize()  # batches no bigger than a share
 
         keep = _claim(prepared, ledger)
         if stop is not None and stop.is_set():
@@ -206,8 +216,10 @@ def run_ray(sources, items, fields, defaults, ledger, *, workers: int | None, mo
             todo = prepared.map_batches(_keep, batch_format="pyarrow", fn_kwargs={"keep": keep})
             analyzed = todo.map_batches(_Analyzer, fn_constructor_kwargs={"model": model, "batch_size": batch_size,
                                                                        "actors": actor_dictionary},
-                                        batch_size=batch_size, batch_format="pyarrow", concurrency=actors,
-                                        num_cpus=1).materialize()
+                                        batch_size=_actor_batch(len(keep), batch_size, actors),
+                                        batch_format="pyarrow", num_cpus=1,
+                                        compute=ray.data.ActorPoolStrategy(
+                                            size=actors, max_tasks_in_flight_per_actor=2)).materialize()
             _report(analyzed, ledger)
             before = set(_shards.shard_files([Path(out)])) if "://" not in str(out) else set()
             good = analyzed.map_batches(_ok_rows, batch_format="pyarrow").select_columns(list(SHARD_COLUMNS))
@@ -217,13 +229,79 @@ def run_ray(sources, items, fields, defaults, ledger, *, workers: int | None, mo
                 _shards.import_shards(written, ledger, batch_size=max(batch_size, 256), stop=stop)
         return out
     finally:
-        if started_here:
-            ray.shutdown()
+        try:
+            if started_here:
+                ray.shutdown()
+        finally:
+            native.stop()
 
 
 def _blocks(rows: int, batch_size: int, actors: int) -> int:
-    """Blocks to split the items into: enough for every actor to get work, none smaller than a batch."""
-    return max(1, min(math.ceil(rows / batch_size), max(actors * 4, math.ceil(rows / 2000))))
+    """Blocks to split the items into: at least one an actor (a small input too), else none smaller than a batch."""
+    return max(1, min(rows, max(actors, min(math.ceil(rows / batch_size), max(actors * 4, math.ceil(rows / 2000))))))
+
+
+def _actor_batch(rows: int, batch_size: int, actors: int) -> int:
+    """Rows a batch sent to an actor: `batch_size`, or fewer when that would leave an actor idle."""
+    return max(1, min(batch_size, math.ceil(rows / max(1, actors))))
+
+
+def _verbose() -> bool:
+    from .. import settings
+
+    return bool(settings.value("verbose"))
+
+
+class _NativeStderr:
+    """While Ray runs, what its C++ core writes to file descriptor 2 goes to a log file
+    (tidings-ray-PID.log in the temp folder) unless TIDINGS_VERBOSE is set; Python's sys.stderr
+    (progress, summary, errors) still reaches the terminal."""
+
+    def __init__(self):
+        self.saved: int | None = None
+        self.python_stderr = None
+        self.path: str | None = None
+
+    def start(self) -> None:
+        if _verbose():
+            return
+        try:
+            sys.stderr.flush()
+            self.path = os.path.join(tempfile.gettempdir(), f"tidings-ray-{os.getpid()}.log")
+            log = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            self.saved = os.dup(2)
+            self.python_stderr = sys.stderr
+            sys.stderr = io.TextIOWrapper(io.FileIO(os.dup(self.saved), "w"), encoding="utf-8",
+                                          errors="backslashreplace", line_buffering=True)
+            os.dup2(log, 2)
+            os.close(log)
+        except (OSError, ValueError, AttributeError):  # no real fd 2 (embedded, odd test runners): leave it
+            self.stop()
+
+    def stop(self) -> None:
+        if self.saved is None:
+            return
+        try:
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        os.dup2(self.saved, 2)
+        os.close(self.saved)
+        self.saved = None
+        if self.python_stderr is not None:
+            ours, sys.stderr = sys.stderr, self.python_stderr
+            if ours is not self.python_stderr:
+                ours.close()
+            self.python_stderr = None
+
+
+def _quiet_ray_logs() -> None:
+    """Ray's own log lines stay out of the terminal unless TIDINGS_VERBOSE is set (`ingest --verbose`)."""
+    verbose = _verbose()
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.INFO if verbose else logging.ERROR)
+    if not verbose:  # Ray Data also speaks through warnings.warn in the driver
+        warnings.filterwarnings("ignore", module=r"ray(\.|$)")
 
 
 def _claim(prepared, ledger) -> list[int]:

@@ -60,6 +60,12 @@ def init_worker(model: str | None, batch_size: int, actors: str | None = None) -
     """Process-pool initializer: Ctrl-C is the parent's business; load the model once."""
     global _PIPELINE
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import multiprocessing
+
+    from .orphan import exit_with_parent
+
+    parent = multiprocessing.parent_process()  # the pid the pool started us from, even if already gone
+    exit_with_parent(parent.pid if parent is not None else None)  # a killed parent leaves no orphan (#22)
     from ..pipeline import Pipeline
 
     _PIPELINE = Pipeline(model, batch_size=batch_size, actors=actors)

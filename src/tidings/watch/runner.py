@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..errors import InputError, TidingsError
 from ..items import InputItem
+from ..readers.files import item_from_bytes
 from .http import Fetcher, FetchError
 from .rules import Rule, evaluate
 from .sources import candidates_from, folder_items, is_url
@@ -37,41 +39,70 @@ class WatchSummary:
     polls: list[PollResult] = field(default_factory=list)
 
 
-def _items_of(source: str, fetcher: Fetcher, state: WatchState, result: PollResult) -> list[tuple[str, InputItem]]:
-    """(key, item) for each item of a source not seen before; a failing source is reported and skipped."""
+def _items_of(source: str, fetcher: Fetcher, state: WatchState, result: PollResult, stop=None):
+    """(key, item or error, fallback) for each item of a source not seen before; a failing source is
+    reported and skipped. Pages are fetched lazily, one at a time, so a stop ends the poll promptly."""
     if not is_url(source):
         folder = Path(source)
         if not folder.is_dir():
             result.failed += 1
             result.errors.append(f"{source}: not a folder or an http(s) URL")
-            return []
-        return [(k, it) for k, it in folder_items(folder) if not state.seen(k)]
+            return
+        for key, item in folder_items(folder):
+            if not state.seen(key):
+                yield key, item, None
+        return
     etag, modified = state.validators(source)
     try:
         fetched = fetcher.get(source, etag=etag, last_modified=modified)
     except FetchError as exc:
         result.failed += 1
         result.errors.append(str(exc))
-        return []
+        return
     if fetched.not_modified:
-        return []
-    out = []
+        return
+    if fetched.truncated:
+        result.errors.append(f"{source}: larger than {fetcher.max_bytes:,} bytes; read the first part only")
     for cand in candidates_from(fetched.content, source):
+        if stop is not None and stop.is_set():
+            return  # validators not kept: the next run reads this source again
         if state.seen(cand.url):
             continue
-        try:
-            page = fetcher.get(cand.url)
-            out.append((cand.url, InputItem(html=page.content.decode("utf-8", "replace"), url=cand.url,
-                                            location=cand.url, published=cand.fallback.published if cand.fallback else None,
-                                            title=cand.fallback.title if cand.fallback else None)))
-        except FetchError as exc:
-            if cand.fallback is not None:
-                out.append((cand.url, cand.fallback))
-            else:
-                result.failed += 1
-                result.errors.append(str(exc))
+        yield cand.url, _page_item(cand, fetcher), cand.fallback
     state.remember_validators(source, fetched.etag, fetched.last_modified)
-    return out
+
+
+def _page_item(cand, fetcher: Fetcher) -> InputItem | TidingsError:
+    """The linked page as an item, or the error saying why it cannot be had (never raises)."""
+    meta = dict(cand.meta or {})
+    try:
+        page = fetcher.get(cand.url)
+        if page.truncated:
+            return InputError(f"page larger than {fetcher.max_bytes:,} bytes", item=cand.url)
+        kind = "html" if "html" in page.content_type.lower() else "sniff"
+        return item_from_bytes(page.content, cand.url, kind, url=cand.url, published=meta.get("published"),
+                               title=meta.get("title"), source_name=meta.get("source_name"))
+    except FetchError as exc:
+        return InputError(str(exc).removeprefix(f"{cand.url}: "), item=cand.url)
+    except TidingsError as exc:
+        return exc
+    except Exception as exc:  # one bad item is one failed item, whatever it raised
+        return InputError(f"{type(exc).__name__}: {exc}", item=cand.url)
+
+
+def _analyze(pipeline, item, fallback):
+    """The outcome for an item; when the page gives no record, the feed's own text is tried."""
+    from ..pipeline import Outcome
+
+    if isinstance(item, TidingsError):
+        outcome = Outcome(fallback or InputItem(text=""), error=item)
+    else:
+        outcome = next(pipeline.pipe_outcomes([item]))
+    if outcome.error is not None and fallback is not None:
+        retry = next(pipeline.pipe_outcomes([fallback]))
+        if retry.error is None:
+            return retry
+    return outcome
 
 
 def poll_once(sources: list[str], store, pipeline, rules: list[Rule], sinks: list, fetcher: Fetcher,
@@ -79,10 +110,12 @@ def poll_once(sources: list[str], store, pipeline, rules: list[Rule], sinks: lis
     state = WatchState(store)
     result = PollResult()
     for source in sources:
-        for key, item in _items_of(source, fetcher, state, result):
+        if stop is not None and stop.is_set():
+            break
+        for key, item, fallback in _items_of(source, fetcher, state, result, stop):
             if stop is not None and stop.is_set():
                 break
-            outcome = next(pipeline.pipe_outcomes([item]))
+            outcome = _analyze(pipeline, item, fallback)
             if outcome.error is not None:
                 result.failed += 1
                 result.errors.append(str(outcome.error))
@@ -114,8 +147,10 @@ def poll_once(sources: list[str], store, pipeline, rules: list[Rule], sinks: lis
 
 def watch(sources: list[str], db: str, *, rules: list[Rule] = (), sinks: list = (), interval: float = 900.0,
           once: bool = False, model: str | None = None, fetcher: Fetcher | None = None, echo=print,
-          stop: threading.Event | None = None) -> WatchSummary:
-    """Poll until stopped (SIGINT/SIGTERM finish the item in hand, then exit); `once` polls one time."""
+          stop: threading.Event | None = None, allow_private: bool = False) -> WatchSummary:
+    """Poll until stopped (SIGINT/SIGTERM end a fetch in progress at once, finish an item being
+    analyzed, then exit); `once` polls one time. `allow_private` lets fetches reach loopback and
+    private addresses (local testing; refused by default)."""
     from ..pipeline import Pipeline
     from ..store import open_store
 
@@ -124,7 +159,8 @@ def watch(sources: list[str], db: str, *, rules: list[Rule] = (), sinks: list = 
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGINT, signal.SIGTERM):
             previous[sig] = signal.signal(sig, lambda *_: stop.set())
-    fetcher = fetcher or Fetcher()
+    fetcher = fetcher or Fetcher(allow_private=allow_private)
+    fetcher.stop = stop
     summary = WatchSummary()
     pipeline = Pipeline(model)
     try:
