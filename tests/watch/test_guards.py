@@ -14,8 +14,8 @@ import pytest
 
 from tidings.store import open_store
 from tidings.watch import watch
-from tidings.watch import http as watch_http
-from tidings.watch.http import Fetcher, FetchError, Refused, check_address
+from tidings.readers import http as watch_http
+from tidings.readers.http import Fetcher, FetchError, Refused, check_address
 
 BODY = ("Rescue teams reached the flooded village of Alder on Sunday, the regional governor said. "
         "\u201cWe will rebuild every house,\u201d Governor Maria Lopez told reporters in the town hall.")

@@ -10,7 +10,7 @@ import pytest
 from tidings.store import open_store
 from tidings.watch import watch
 from tidings.watch.alerts import JsonlSink, WebhookSink
-from tidings.watch.http import Fetcher
+from tidings.readers.http import Fetcher
 from tidings.watch.rules import parse_rules
 
 PAGES = {

@@ -123,7 +123,9 @@ def register(app: typer.Typer) -> None:
         from ..ingest import ingest as run_ingest
 
         if verbose:
-            os.environ["TIDINGS_VERBOSE"] = "1"
+            from .. import settings
+
+            os.environ[settings.setting("verbose").env] = "1"  # read by the Ray engine, here and in its workers
 
         console = Console(stderr=True)
         progress, update = _progress_bar(console, enabled=not quiet and console.is_terminal)

@@ -86,7 +86,7 @@ def read_one(source: str, *, url: str | None = None, published: str | None = Non
     if source == "-":
         return item_from_bytes(read_limited(stdin or sys.stdin.buffer, "<stdin>"), "<stdin>", **meta)
     if source.startswith(("http://", "https://")):
-        from ..watch.http import Fetcher, FetchError
+        from .http import Fetcher, FetchError
 
         own = fetcher is None
         fetcher = fetcher or Fetcher(retries=1, per_host_interval=0.0, max_bytes=MAX_FILE_BYTES,

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import InputError, TidingsError
 from ..items import InputItem
 from ..readers.files import item_from_bytes
-from .http import Fetcher, FetchError
+from ..readers.http import Fetcher, FetchError
 from .rules import Rule, evaluate
 from .sources import candidates_from, folder_items, is_url
 from .state import WatchState

@@ -92,7 +92,7 @@ class InServerWatch:
             self._thread.join(timeout)
 
     def _run(self) -> None:
-        from ..watch.http import Fetcher
+        from ..readers.http import Fetcher
         from ..watch.runner import poll_once
 
         fetcher = self.fetcher or Fetcher()
