@@ -56,7 +56,7 @@ def test_bare_tidings_prints_the_help():
 
 
 @pytest.mark.parametrize("command", [["events"], ["quotes"], ["actors"], ["series", "--dyad", "USA-RUS"],
-                                     ["export", "--format", "jsonl", "--out", "x.jsonl"]])
+                                     ["export", "--format", "jsonl", "--out", "x.jsonl"], ["serve", "--port", "1"]])
 def test_reading_commands_refuse_a_store_that_does_not_exist(command, tmp_path):
     proc = _run(*command, "--db", "typo.duckdb", cwd=tmp_path)
     assert proc.returncode == 2 and "typo.duckdb" in proc.stderr and "no such store" in proc.stderr, proc.stderr

@@ -7,6 +7,7 @@ from typing import List, Optional
 import typer
 
 from ..settings import default_factory
+from ._args import require_store
 
 
 def register(app: typer.Typer) -> None:
@@ -32,4 +33,6 @@ def register(app: typer.Typer) -> None:
                     "sinks": [parse_sink(s) for s in alerts_to] or [TerminalSink()], "interval": parse_interval(interval)}
         elif rules or alerts_to:
             raise typer.BadParameter("--rules and --alerts-to go with --watch SOURCE")
+        else:
+            require_store(db)  # a typo in --db must not serve an empty new store
         serve_dashboard(db=db, host=host, port=port, watch=plan)
