@@ -161,14 +161,22 @@ def event_date(tok, sent, record: Article, times_by_sentence: dict[int, list[Tim
     """The date of the time expression governed by the event's verb, else the publication date."""
     d = info(doc)
     verb = _governing_verb(d, tok.i)
-    for t in times_by_sentence.get(sent_index, []):
-        if t.type not in ("DATE", "TIME"):
-            continue
-        root = d.span_root(t.start, t.end)
-        if root is None:
-            continue
-        if _governing_verb(d, root.i) == verb or d.heads[root.i] == tok.i:
-            return EventDate(value=t.value, basis="time", time=t.id)
+    # the event's own clause first, then the clause it hangs on ("were killed fighting X since 1985")
+    verbs = [verb]
+    if d.dep[verb] in ("advcl", "xcomp", "conj") and d.heads[verb] != verb:
+        verbs.append(_governing_verb(d, d.heads[verb]))
+    for v in verbs:
+        for t in times_by_sentence.get(sent_index, []):
+            if t.type not in ("DATE", "TIME", "DURATION"):
+                continue
+            value = t.value if t.type != "DURATION" else _ago(t, record)
+            if value is None:
+                continue
+            root = d.span_root(t.start, t.end)
+            if root is None:
+                continue
+            if _governing_verb(d, root.i) == v or (v == verb and d.heads[root.i] == tok.i):
+                return EventDate(value=value, basis="time", time=t.id)
     if not record.times:
         # no time stage: a plain year governed by the verb ("In 2014 Russia annexed …")
         for ent in sent.ents:
@@ -179,6 +187,28 @@ def event_date(tok, sent, record: Article, times_by_sentence: dict[int, list[Tim
     if record.published:
         return EventDate(value=record.published[:10], basis="published")
     return EventDate(value=None, basis="none")
+
+
+_AGO = re.compile(r"\b(ago|earlier|before)\s*$", re.I)
+_PERIOD = re.compile(r"^P(\d+)([YMWD])$")
+
+
+def _ago(t: TimeExpr, record: Article) -> str | None:
+    """The date of "two years ago" (a duration back from publication): 1998-03 → "1996"; else None."""
+    m = _PERIOD.match(t.value or "")
+    if not m or not record.published or not _AGO.search(t.text):
+        return None
+    try:
+        pub = date.fromisoformat(record.published[:10])
+    except ValueError:
+        return None
+    n, unit = int(m.group(1)), m.group(2)
+    if unit == "Y":
+        return f"{pub.year - n:04d}"
+    if unit == "M":
+        month = pub.year * 12 + pub.month - 1 - n
+        return f"{month // 12:04d}-{month % 12 + 1:02d}"
+    return (pub - timedelta(days=n * (7 if unit == "W" else 1))).isoformat()
 
 
 def is_historical(when: EventDate, record: Article) -> bool:
