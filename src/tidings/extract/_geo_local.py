@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 
 from ._gazetteer import Candidate
+from ._geo_filters import road_designation
 
 __all__ = ["LocalFeature", "local_features", "place_locals", "LOCAL_CONFIDENCE"]
 
@@ -98,6 +99,8 @@ def local_features(words, text: str, taken: list[bool], known) -> list[LocalFeat
             if text.startswith(lead, s):
                 s += len(lead)
         if e - s < 3 or any(used[s:e]) or not text[s:s + 1].isupper() or "\n" in text[s:e]:
+            return
+        if road_designation(text[s:e]):  # "County Road 3", "Highway 12 to": roads, not places
             return
         for i in range(s, e):
             used[i] = True

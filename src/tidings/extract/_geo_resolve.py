@@ -37,7 +37,7 @@ KIND_HINT_BONUS = 3.0  # "Nyanza province", "Washington state": the next word sa
 COLOCATED_BONUS = 1.5  # a town or county within COLOCATED_KM of a sense of another few-sense name
 COLOCATED_KM = 60.0
 COLOCATED_MAX_SENSES = 12
-COHERENCE_WEIGHT = 2.0  # times the support of the document's other names for a town or county (below)
+COHERENCE_WEIGHT = 1.5  # times the support of the document's other names for a town or county (below)
 COHERENCE_CAP = 2.0  # support counted up to this many other names (_geo_focus)
 HOME_SUPPORT = 1.0  # the source's home place counts as this many other names
 SAME_COUNTRY_KM = 50.0  # alternatives closer than this to the choice are not listed
@@ -55,6 +55,13 @@ class Mention:
     qualifiers: list[Candidate] = field(default_factory=list)  # "City, <qualifier>"
     kind_hint: int | None = None  # KIND_ADMIN / KIND_CITY from the word after the name
     entity: str | None = None
+
+    @property
+    def wide(self) -> bool:
+        """The name has a country, region or state among its own senses ("California", "Georgia"):
+        the document's nearby towns do not pull it to a namesake town."""
+        return any(not c.alias and (c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1")
+                   for c in self.candidates)
 
 
 @dataclass
@@ -99,7 +106,7 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
            points: list[tuple[float, float]] = (), nearby: list[tuple[float, float]] = (),
            holders: set[tuple[str, str]] = frozenset(), support: Support | None = None) -> float:
     s = prior(c)
-    if support is not None:
+    if support is not None and not m.wide:
         s += COHERENCE_WEIGHT * min(COHERENCE_CAP, support.of(c, name_key(m.text)))
     if c.kind == KIND_ADMIN and c.feature == "ADM1" and (c.cc, name_key(c.name)) in holders and not any(
             o.kind == KIND_CITY and o.cc == c.cc and o.population >= 100_000 for o in m.candidates):
@@ -164,7 +171,8 @@ def resolve(mentions: list[Mention], home: list[Candidate] = ()) -> list[Resolut
             continue
         top = ranked[0][0]
         key = name_key(m.text)
-        if key not in shares_by_name or m.qualifiers:
+        if (key not in shares_by_name or m.qualifiers) and not (top.kind == KIND_CITY and len(ranked) == 1):
+            # (an unambiguous town supports its neighbours through PROXIMITY_BONUS already)
             shares_by_name[key] = sense_shares(ranked) + [(q, 1.0) for q in m.qualifiers if q.kind == KIND_ADMIN]
         if top.cc:
             votes[key][top.cc] += 1.0

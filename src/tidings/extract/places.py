@@ -28,6 +28,7 @@ from ..record import Article, Place, PlaceCandidate
 from ._gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer, name_key
 from ._geo_context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
                            propagate)
+from ._geo_filters import division_spans, headline_word, possessed_by_person, street_after
 from ._geo_local import LOCAL_CONFIDENCE, local_features, place_locals
 from ._geo_resolve import Mention, resolve
 
@@ -129,6 +130,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _not_a_place(text: str, start: int, end: int, cands: list[Candidate]) -> bool:
+    """Streets named after towns ("412 Dallas St."), a person's name before "'s house", an everyday
+    word in a title-case headline ("Man Charged …"); countries, regions and states are kept in the
+    last two (``_geo_filters``)."""
+    if street_after(text, start, end):
+        return True
+    if any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1" for c in cands):
+        return False
+    return possessed_by_person(text, end) or headline_word(text, start, end)
+
+
 def _strong(cands: list[Candidate]) -> bool:
     """A name well enough known to be a place even where the model did not say so."""
     for c in cands:
@@ -214,7 +226,7 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
         cands = _lookup(gaz, surface, from_model)
         if person_words[surface] > 0 and not any(c.kind in (KIND_COUNTRY, KIND_REGION) for c in cands):
             return False  # "Bingham said": the document uses the name for a person
-        if not cands:
+        if not cands or _not_a_place(text, start, end, cands):
             return False
         mention = Mention(start, end, surface, source, cands, entity=entity)
         nxt = _NEXT_WORD.match(text, end)
@@ -252,6 +264,10 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
             elif ent.label == "ORG" and _clear_abbreviation(text[s:e]) and gaz.abbreviation(text[s:e]):
                 add(s, e, "ent", True)  # "NSW", "B.C." tagged as organisations
     _scan(words, text, gaz, add)
+    for spans in division_spans(text):  # "Rapides Parish", "Y County" in "Y County Road 3"
+        for s, e in spans:
+            if any(c.kind == KIND_ADMIN and not c.alias for c in gaz.lookup(text[s:e])) and add(s, e, "scan", False):
+                break
     countries = _document_countries(found.values())
     _scan_inside(words, text, gaz, add, [e for e in ents if e.label in EMBEDDING_LABELS or e.label in PLACE_LABELS],
                  countries)
