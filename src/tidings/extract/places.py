@@ -69,7 +69,7 @@ def extract_places(doc, record: Article) -> list[Place]:
     gaz = gazetteer()
     words = Words(doc, record.text)
     mentions = _mentions(words, record, gaz)
-    resolutions = resolve(mentions)
+    resolutions = _backed_small_towns(mentions, resolve(mentions))
     places: list[Place] = []
     for m, res in zip(mentions, resolutions):
         if res is None:
@@ -89,6 +89,33 @@ def extract_places(doc, record: Article) -> list[Place]:
     for n, p in enumerate(places, 1):
         p.id = f"P{n}"
     return places
+
+
+def _backed_small_towns(mentions: list[Mention], resolutions: list) -> list:
+    """Towns of 500 to 999 people (``towns500.tsv.gz``) only where the document names their state or
+    another place in it ("Hinton" beside "Plymouth County", Iowa); elsewhere a person or a word
+    ("Brunson", "Marburg virus") is more likely than a village."""
+    areas: dict[tuple[str, str], set[str]] = {}
+    for m, res in zip(mentions, resolutions):
+        if res is None:
+            continue
+        c = res.choice
+        area = c.name if c.kind == KIND_ADMIN and c.feature == "ADM1" else c.admin1
+        if c.cc and area:
+            areas.setdefault((c.cc, name_key(area)), set()).add(name_key(m.text))
+        for q in m.qualifiers:
+            if q.kind == KIND_ADMIN:
+                areas.setdefault((q.cc, name_key(q.name)), set()).add(name_key(m.text) + "\x00q")
+    small = gazetteer().towns500
+    unbacked = [m for m, res in zip(mentions, resolutions)
+                if res is not None and res.choice.geonameid in small and res.choice.kind == KIND_CITY
+                and not (res.choice.admin1 and areas.get((res.choice.cc, name_key(res.choice.admin1)), set())
+                         - {name_key(m.text)})]
+    if not unbacked:
+        return resolutions
+    for m in unbacked:  # resolve again without the village: the next sense, or none
+        m.candidates = [c for c in m.candidates if c.geonameid not in small]
+    return resolve(mentions)
 
 
 def _local_places(words: Words, record: Article, gaz, mentions: list[Mention], resolutions) -> list[Place]:
@@ -505,6 +532,8 @@ def _qualify(mentions: list[Mention], text: str, gaz, add, found) -> None:
         quals, cand_text = _qualifier_at(text, k, gaz)
         if not quals or (not any(c.kind == KIND_CITY for c in m.candidates) and m.source != "entity"):
             continue
+        if any(c.kind == KIND_COUNTRY and not c.alias for c in m.candidates):
+            continue  # "in Russia, U.S. officials said": a country is not a town the next name qualifies
         m.qualifiers = quals
         end = k + len(cand_text)
         if k in by_start:
