@@ -67,7 +67,8 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], *, db: str | 
            shards: str | os.PathLike | None = None, import_shards: bool = True,
            progress: Callable[[IngestSummary], None] | None = None,
            on_failure: Callable[[Failure], None] | None = None, failures_limit: int = 1000,
-           handle_sigint: bool = True, root: str | os.PathLike | None = None) -> IngestSummary:
+           handle_sigint: bool = True, root: str | os.PathLike | None = None,
+           home: str | None = None) -> IngestSummary:
     """Analyze every item of `inputs` and store the records; return what happened.
 
     `inputs` are paths (files, folders, "-" for standard input) or InputItem/dict items.
@@ -76,6 +77,7 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], *, db: str | 
     on Ray Data with `workers` analyzer actors (None: one a CPU) on the cluster at `address`
     (None: a local instance of `workers` CPUs), writing
     Parquet shards to `shards` and importing them unless `import_shards` is False.
+    `home` is the source's home place ("Alexandria, La.") for items without a `source_location`.
     `root` (for a server) confines every path to that folder: paths leaving it through
     `..` or symlinks are failures, not read (folder walks never follow symlinks out anyway).
     """
@@ -91,7 +93,7 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], *, db: str | 
         except InputError as exc:
             raise ConfigError(f"--published: {exc.message}", hint=exc.hint) from None
     field_map = fields if isinstance(fields, FieldMap) else FieldMap.from_pairs(fields)
-    defaults = {"published": published, "url": url, "source_name": source_name}
+    defaults = {"published": published, "url": url, "source_name": source_name, "source_location": home}
     paths, items = _split_inputs(inputs)
     sources = list(expand_paths(paths, kind, root=root))
     _check_url(url, sources, items)
@@ -108,7 +110,10 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], *, db: str | 
             if isinstance(source, TidingsError):
                 yield source
             elif source.kind != "parquet":
-                yield from read_source(source, fields=field_map, defaults=defaults)
+                for item in read_source(source, fields=field_map, defaults=defaults):
+                    if home and isinstance(item, InputItem) and item.source_location is None:
+                        item.source_location = home  # every reader's items, not only JSON Lines ones
+                    yield item
         for item in items:
             yield _with_defaults(item, defaults)
 
@@ -172,7 +177,7 @@ def _with_defaults(obj: InputItem | dict, defaults: dict) -> InputItem | Tidings
             return item_from_mapping(obj, str(obj.get("location") or obj.get("id") or "<item>"), None, defaults)
         except InputError as exc:
             return exc
-    for name in ("published", "url", "source_name"):
+    for name in ("published", "url", "source_name", "source_location"):
         if getattr(obj, name) is None and defaults.get(name) is not None:
             setattr(obj, name, defaults[name])
     return obj

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import math
 
-from ._gazetteer import KIND_ADMIN, KIND_CITY, Candidate
+from ._gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, Candidate, name_key
 
-__all__ = ["Support", "sense_shares", "HOME_KEY"]
+__all__ = ["Support", "sense_shares", "home_senses", "HOME_KEY"]
 
 COHERENCE_KM = 100.0  # a sense of another name this close supports a town or county
 MAX_SENSES = 12  # names with more local senses than this support nothing (too common to say where)
@@ -33,12 +33,12 @@ def _local(c: Candidate) -> bool:
     return not c.alias and (c.kind == KIND_CITY or c.kind == KIND_ADMIN)
 
 
-def sense_shares(ranked: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
+def sense_shares(ranked: list[tuple[Candidate, float]], max_senses: int = MAX_SENSES) -> list[tuple[Candidate, float]]:
     """The local senses (towns, counties, states) of a first-pass ranking with their weights."""
     if not ranked:
         return []
     local = [(c, s) for c, s in ranked if _local(c)]
-    if not local or len(local) > MAX_SENSES:
+    if not local or len(local) > max_senses:
         return []
     top = ranked[0][1]
     weights = [math.exp((s - top) / TEMPERATURE) for _, s in ranked]
@@ -76,3 +76,27 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def home_senses(gaz, text: str | None) -> list[Candidate]:
+    """The gazetteer entries a source's home place names: "Alexandria, La." (the town in that state),
+    "Rapides Parish, Louisiana", "Texas", "Kayseri"; a bare ambiguous town name is its likeliest sense.
+    Empty when the gazetteer does not know it."""
+    from ._geo_resolve import prior
+
+    text = " ".join((text or "").split())
+    if not text:
+        return []
+    name, _, qualifier = text.rpartition(",") if "," in text else (text, "", "")
+    name, qualifier = name.strip(), qualifier.strip()
+    senses = [c for c in gaz.lookup(name) if not c.alias and c.kind in (KIND_CITY, KIND_ADMIN, KIND_COUNTRY)]
+    if qualifier:
+        quals = [q for q in gaz.abbreviation(qualifier) + gaz.lookup(qualifier)
+                 if q.kind == KIND_COUNTRY or q.kind == KIND_ADMIN and q.feature == "ADM1"]
+        senses = [c for c in senses if any(
+            c.cc == q.cc and (q.kind == KIND_COUNTRY or c.admin1 and name_key(c.admin1) == name_key(q.name))
+            for q in quals)]
+    if not senses:
+        return []
+    best = max(prior(c) for c in senses)
+    return [c for c in senses if prior(c) == best][:1] if not qualifier else senses

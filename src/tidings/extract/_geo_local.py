@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 
 from ._gazetteer import Candidate
-from ._geo_filters import road_designation
+from ._geo_filters import possessed_by_person, road_designation
 
 __all__ = ["LocalFeature", "local_features", "place_locals", "LOCAL_CONFIDENCE"]
 
@@ -102,6 +102,8 @@ def local_features(words, text: str, taken: list[bool], known) -> list[LocalFeat
             return
         if road_designation(text[s:e]):  # "County Road 3", "Highway 12 to": roads, not places
             return
+        if possessed_by_person(text, e - 2 if text[e - 2:e] in ("'s", "\u2019s") else e):
+            return  # "Helen Kunz's house": a person's
         for i in range(s, e):
             used[i] = True
         out.append(LocalFeature(s, e, text[s:e], feature))

@@ -28,6 +28,7 @@ from ..record import Article, Place, PlaceCandidate
 from ._gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer, name_key
 from ._geo_context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
                            propagate)
+from ._geo_focus import home_senses
 from ._geo_filters import division_spans, headline_word, possessed_by_person, street_after
 from ._geo_local import LOCAL_CONFIDENCE, local_features, place_locals
 from ._geo_resolve import Mention, resolve
@@ -69,7 +70,10 @@ def extract_places(doc, record: Article) -> list[Place]:
     gaz = gazetteer()
     words = Words(doc, record.text)
     mentions = _mentions(words, record, gaz)
-    resolutions = _backed_small_towns(mentions, resolve(mentions))
+    home = home_senses(gaz, record.source_location)
+    if record.source_location and not home:
+        record.warnings.append(f"source_location {record.source_location!r}: no such place known; not used")
+    resolutions = _backed_small_towns(mentions, resolve(mentions, home), home)
     places: list[Place] = []
     for m, res in zip(mentions, resolutions):
         if res is None:
@@ -91,11 +95,15 @@ def extract_places(doc, record: Article) -> list[Place]:
     return places
 
 
-def _backed_small_towns(mentions: list[Mention], resolutions: list) -> list:
+def _backed_small_towns(mentions: list[Mention], resolutions: list, home: list[Candidate] = ()) -> list:
     """Towns of 500 to 999 people (``towns500.tsv.gz``) only where the document names their state or
     another place in it ("Hinton" beside "Plymouth County", Iowa); elsewhere a person or a word
     ("Brunson", "Marburg virus") is more likely than a village."""
     areas: dict[tuple[str, str], set[str]] = {}
+    for c in home:  # the source's home state backs its villages
+        area = c.name if c.kind == KIND_ADMIN and c.feature == "ADM1" else c.admin1
+        if c.cc and area:
+            areas.setdefault((c.cc, name_key(area)), set()).add("\x00home")
     for m, res in zip(mentions, resolutions):
         if res is None:
             continue
@@ -115,7 +123,7 @@ def _backed_small_towns(mentions: list[Mention], resolutions: list) -> list:
         return resolutions
     for m in unbacked:  # resolve again without the village: the next sense, or none
         m.candidates = [c for c in m.candidates if c.geonameid not in small]
-    return resolve(mentions)
+    return resolve(mentions, home)
 
 
 def _local_places(words: Words, record: Article, gaz, mentions: list[Mention], resolutions) -> list[Place]:
