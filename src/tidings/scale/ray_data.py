@@ -28,7 +28,7 @@ from .work import Failure, analyze_prepared, bare_preparer, peak_rss_mb, prepare
 
 __all__ = ["run_ray"]
 
-_ITEM_FIELDS = ("text", "html", "url", "published", "title", "id", "source_name", "location")
+_ITEM_FIELDS = ("text", "html", "url", "published", "title", "id", "source_name", "location", "source_location")
 _KEY_SHIFT = 1 << 32  # row key = source index * 2**32 + position in the source
 
 
