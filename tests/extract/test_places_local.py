@@ -175,3 +175,24 @@ def test_cli_analyze_home_option(tmp_path):
     record = json.loads(result.stdout)
     assert record["source_location"] == "Alexandria, La."
     assert record["places"] and all(p["admin1"] == "Louisiana" for p in record["places"] if p["text"] == "Alexandria")
+
+
+def test_ingest_home_reaches_the_stored_records(tmp_path):
+    from tidings.ingest import ingest
+    from tidings.store import open_store
+
+    path = tmp_path / "feed.jsonl"
+    rows = [{"id": "a1", "text": "Alexandria police arrested two men Tuesday. Both are from Alexandria, police said."},
+            {"id": "a2", "text": "Alexandria firefighters put out a blaze downtown.", "source_location": "Alexandria, Va."}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    assert ingest([str(path)], db=db, home="Alexandria, La.").analyzed == 2
+    store = open_store(db)
+    try:
+        first, second = store.get_article("a1"), store.get_article("a2")
+    finally:
+        store.close()
+    assert first.source_location == "Alexandria, La."  # --home fills items that give none
+    assert all(p.admin1 == "Louisiana" for p in first.places if p.text == "Alexandria")
+    assert second.source_location == "Alexandria, Va."  # the item's own wins
+    assert all(p.admin1 == "Virginia" for p in second.places if p.text == "Alexandria")
