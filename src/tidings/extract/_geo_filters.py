@@ -15,7 +15,9 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-__all__ = ["street_after", "road_designation", "possessed_by_person", "headline_word", "division_spans",
+from ._gazetteer import KIND_ADMIN, KIND_COUNTRY, KIND_REGION, Candidate
+
+__all__ = ["not_a_place", "street_after", "road_designation", "possessed_by_person", "headline_word", "division_spans",
            "COMMON_HEADLINE_ZIPF"]
 
 COMMON_HEADLINE_ZIPF = 4.0  # wordfreq Zipf frequency from which a headline word is an everyday word
@@ -127,3 +129,14 @@ def division_spans(text: str) -> list[list[tuple[int, int]]]:
                 spans.append((k, e))
         out.append(spans)
     return out
+
+
+def not_a_place(text: str, start: int, end: int, cands: list[Candidate]) -> bool:
+    """Streets named after towns ("412 Dallas St."), a person's name before "'s house", an everyday
+    word in a title-case headline ("Man Charged …"); countries, regions and states are kept in the
+    last two."""
+    if street_after(text, start, end):
+        return True
+    if any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1" for c in cands):
+        return False
+    return possessed_by_person(text, end) or headline_word(text, start, end)

@@ -21,7 +21,7 @@ import math
 
 from ._gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, Candidate, name_key
 
-__all__ = ["Support", "sense_shares", "home_senses", "HOME_KEY"]
+__all__ = ["Support", "sense_shares", "home_senses", "backed_small_towns", "HOME_KEY"]
 
 COHERENCE_KM = 100.0  # a sense of another name this close supports a town or county
 MAX_SENSES = 12  # names with more local senses than this support nothing (too common to say where)
@@ -100,3 +100,37 @@ def home_senses(gaz, text: str | None) -> list[Candidate]:
         return []
     best = max(prior(c) for c in senses)
     return [c for c in senses if prior(c) == best][:1] if not qualifier else senses
+
+
+def backed_small_towns(mentions: list, resolutions: list, home: list[Candidate] = ()) -> list:
+    """Towns of 500 to 999 people (``towns500.tsv.gz``) only where the document names their state or
+    another place in it ("Hinton" beside "Plymouth County", Iowa); elsewhere a person or a word
+    ("Brunson", "Marburg virus") is more likely than a village."""
+    areas: dict[tuple[str, str], set[str]] = {}
+    for c in home:  # the source's home state backs its villages
+        area = c.name if c.kind == KIND_ADMIN and c.feature == "ADM1" else c.admin1
+        if c.cc and area:
+            areas.setdefault((c.cc, name_key(area)), set()).add("\x00home")
+    for m, res in zip(mentions, resolutions):
+        if res is None:
+            continue
+        c = res.choice
+        area = c.name if c.kind == KIND_ADMIN and c.feature == "ADM1" else c.admin1
+        if c.cc and area:
+            areas.setdefault((c.cc, name_key(area)), set()).add(name_key(m.text))
+        for q in m.qualifiers:
+            if q.kind == KIND_ADMIN:
+                areas.setdefault((q.cc, name_key(q.name)), set()).add(name_key(m.text) + "\x00q")
+    from ._gazetteer import gazetteer
+    from ._geo_resolve import resolve
+
+    small = gazetteer().towns500
+    unbacked = [m for m, res in zip(mentions, resolutions)
+                if res is not None and res.choice.geonameid in small and res.choice.kind == KIND_CITY
+                and not (res.choice.admin1 and areas.get((res.choice.cc, name_key(res.choice.admin1)), set())
+                         - {name_key(m.text)})]
+    if not unbacked:
+        return resolutions
+    for m in unbacked:  # resolve again without the village: the next sense, or none
+        m.candidates = [c for c in m.candidates if c.geonameid not in small]
+    return resolve(mentions, home)

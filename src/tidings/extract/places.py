@@ -6,11 +6,14 @@ Steps:
     "Crimea" as an organisation); proper-noun runs the gazetteer knows well; places named inside
     organisation names ("Pakistan Army"); towns after a locative preposition in a country the
     document is about; other occurrences of names already taken (one sense per document).
-    Nationality adjectives (NORP) are not places;
+    Nationality adjectives (NORP) are not places; nor are streets named after towns, a person's name
+    before "'s house" or everyday words in a title-case headline; "X Parish" / "Y County" runs the
+    gazetteer knows are (``_geo_filters``);
  2. qualifiers: "Alexandria, La." / "Paris, Texas" / "Washington, D.C." tie a name to a
     first-level admin area or country; the qualifier is a place of its own;
  3. resolution (``_geo_resolve``): feature type, population, capitals, then the document's
-    context (countries, admin areas and nearby towns of its other places);
+    context (countries, admin areas and nearby towns of its other places, the source's home place:
+    ``_geo_focus``); villages of under 1,000 people only where the document names their state;
  4. records: one ``Place`` per mention, with the rejected candidates when the choice was close;
     then streets, buildings and villages the gazetteer lacks, placed at the document's town
     (``_geo_local``). Hints that read the whole document are in ``_geo_context``.
@@ -28,8 +31,8 @@ from ..record import Article, Place, PlaceCandidate
 from ._gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer, name_key
 from ._geo_context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
                            propagate)
-from ._geo_focus import home_senses
-from ._geo_filters import division_spans, headline_word, possessed_by_person, street_after
+from ._geo_filters import division_spans, not_a_place
+from ._geo_focus import backed_small_towns, home_senses
 from ._geo_local import LOCAL_CONFIDENCE, local_features, place_locals
 from ._geo_resolve import Mention, resolve
 
@@ -73,7 +76,7 @@ def extract_places(doc, record: Article) -> list[Place]:
     home = home_senses(gaz, record.source_location)
     if record.source_location and not home:
         record.warnings.append(f"source_location {record.source_location!r}: no such place known; not used")
-    resolutions = _backed_small_towns(mentions, resolve(mentions, home), home)
+    resolutions = backed_small_towns(mentions, resolve(mentions, home), home)
     places: list[Place] = []
     for m, res in zip(mentions, resolutions):
         if res is None:
@@ -93,37 +96,6 @@ def extract_places(doc, record: Article) -> list[Place]:
     for n, p in enumerate(places, 1):
         p.id = f"P{n}"
     return places
-
-
-def _backed_small_towns(mentions: list[Mention], resolutions: list, home: list[Candidate] = ()) -> list:
-    """Towns of 500 to 999 people (``towns500.tsv.gz``) only where the document names their state or
-    another place in it ("Hinton" beside "Plymouth County", Iowa); elsewhere a person or a word
-    ("Brunson", "Marburg virus") is more likely than a village."""
-    areas: dict[tuple[str, str], set[str]] = {}
-    for c in home:  # the source's home state backs its villages
-        area = c.name if c.kind == KIND_ADMIN and c.feature == "ADM1" else c.admin1
-        if c.cc and area:
-            areas.setdefault((c.cc, name_key(area)), set()).add("\x00home")
-    for m, res in zip(mentions, resolutions):
-        if res is None:
-            continue
-        c = res.choice
-        area = c.name if c.kind == KIND_ADMIN and c.feature == "ADM1" else c.admin1
-        if c.cc and area:
-            areas.setdefault((c.cc, name_key(area)), set()).add(name_key(m.text))
-        for q in m.qualifiers:
-            if q.kind == KIND_ADMIN:
-                areas.setdefault((q.cc, name_key(q.name)), set()).add(name_key(m.text) + "\x00q")
-    small = gazetteer().towns500
-    unbacked = [m for m, res in zip(mentions, resolutions)
-                if res is not None and res.choice.geonameid in small and res.choice.kind == KIND_CITY
-                and not (res.choice.admin1 and areas.get((res.choice.cc, name_key(res.choice.admin1)), set())
-                         - {name_key(m.text)})]
-    if not unbacked:
-        return resolutions
-    for m in unbacked:  # resolve again without the village: the next sense, or none
-        m.candidates = [c for c in m.candidates if c.geonameid not in small]
-    return resolve(mentions, home)
 
 
 def _local_places(words: Words, record: Article, gaz, mentions: list[Mention], resolutions) -> list[Place]:
@@ -163,17 +135,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             end -= len(tail)
             span = span[: -len(tail)]
     return start, end
-
-
-def _not_a_place(text: str, start: int, end: int, cands: list[Candidate]) -> bool:
-    """Streets named after towns ("412 Dallas St."), a person's name before "'s house", an everyday
-    word in a title-case headline ("Man Charged …"); countries, regions and states are kept in the
-    last two (``_geo_filters``)."""
-    if street_after(text, start, end):
-        return True
-    if any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1" for c in cands):
-        return False
-    return possessed_by_person(text, end) or headline_word(text, start, end)
 
 
 def _strong(cands: list[Candidate]) -> bool:
@@ -261,7 +222,7 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
         cands = _lookup(gaz, surface, from_model)
         if person_words[surface] > 0 and not any(c.kind in (KIND_COUNTRY, KIND_REGION) for c in cands):
             return False  # "Bingham said": the document uses the name for a person
-        if not cands or _not_a_place(text, start, end, cands):
+        if not cands or not_a_place(text, start, end, cands):
             return False
         mention = Mention(start, end, surface, source, cands, entity=entity)
         nxt = _NEXT_WORD.match(text, end)
