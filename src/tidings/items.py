@@ -22,3 +22,4 @@ class InputItem:
     source_name: str | None = None
     location: str = "<input>"
     extra: dict = field(default_factory=dict)
+    source_location: str | None = None  # the source's home place ("Alexandria, La."), a prior for places

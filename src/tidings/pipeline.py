@@ -29,7 +29,7 @@ __all__ = ["Stage", "STAGES", "Pipeline", "Outcome", "prepare_batch", "analyze",
 log = logging.getLogger("tidings")
 
 # Fields set before any extractor runs.
-PREPARED_FIELDS = ("id", "url", "title", "published", "published_source", "source_name",
+PREPARED_FIELDS = ("id", "url", "title", "published", "published_source", "source_name", "source_location",
                    "language", "text", "removed_lines", "mt_artifacts", "sentences")
 
 
@@ -184,7 +184,8 @@ def _as_item(obj: InputItem | str | dict) -> InputItem:
     if isinstance(obj, str):
         return InputItem(text=obj)
     if isinstance(obj, dict):
-        known = {k: obj[k] for k in ("text", "html", "url", "published", "title", "id", "source_name", "location") if k in obj}
+        known = {k: obj[k] for k in ("text", "html", "url", "published", "title", "id", "source_name", "location",
+                                     "source_location") if k in obj}
         return InputItem(**known)
     raise InputError(f"cannot analyze an object of type {type(obj).__name__}", code="E107")
 
@@ -223,7 +224,7 @@ def prepare_item(item: InputItem, *, max_chars: int | None = None, item_seconds:
         id=item.id or article_id(cleaned.text),
         url=item.url, title=item.title or headline(cleaned.text), published=published,
         published_source=("none" if not published else ("page" if item.extra.get("published_from_page") else "given")),
-        source_name=item.source_name, author=item.extra.get("author") if item.extra else None,
+        source_name=item.source_name, source_location=item.source_location, author=item.extra.get("author") if item.extra else None,
         language=language, language_confidence=confidence,
         text=cleaned.text, removed_lines=cleaned.removed_lines, mt_artifacts=cleaned.mt_artifacts,
     )

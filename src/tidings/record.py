@@ -227,6 +227,7 @@ class Article(_Item):
     published: str | None = None  # ISO date (YYYY-MM-DD) or datetime
     published_source: Literal["given", "page", "none"] = "none"
     source_name: str | None = None
+    source_location: str | None = None  # the source's home place, given with the item ("Alexandria, La.")
     author: str | None = None
     language: str = "en"
     language_confidence: float | None = None

@@ -486,3 +486,17 @@ def test_many_quotes_in_one_paragraph_cost_grows_linearly(nlp):
 def test_twenty_thousand_marks_finish():
     quotes = _extract_on(_marks_doc(20_000))  # took ~10 s when the steps scanned every mark per token
     assert isinstance(quotes, list)
+
+
+def test_headline_quote_is_said_by_the_phrase_before_the_colon(nlp):
+    text = ("Senator on leak: 'Shameful'\n\nSenator Maria Lopez spoke on Tuesday about the leak of the memo "
+            "to reporters in Washington.")
+    _, quotes = run(nlp, text, [("Maria Lopez", "PERSON", ["Maria Lopez"])])
+    q = quote_with(quotes, "Shameful", text)
+    assert q.kind == "direct" and q.speaker.mention is not None and q.speaker.mention.text.endswith("Senator")
+    # not a headline: a colon in a body sentence, or no quotation at the end
+    from tidings.extract.quotes.headline import headline_quote
+
+    assert headline_quote("Mayor: \u201cWe will rebuild\u201d\nBody.") is not None
+    assert headline_quote("The plan has two parts: 'rebuild' and 'repair' the town.\nBody.") is None
+    assert headline_quote("Senator on leak: shameful\nBody.") is None

@@ -285,3 +285,15 @@ def test_window_filters_keep_every_candidate():
         got = [(s, e, p, name) for s, e, p, name, _ in T._candidates(text)]
         assert got == want, text
         assert got or text.startswith("Nothing")
+
+
+def test_year_ranges_mark_both_ends():
+    text = "The project ran in 2011-2012, the dam was built in 1961-62 and the survey covered 1999-00."
+    found = {text[s:e]: v for s, e, _, v, _ in find_times(text, "2018-02-10")}
+    assert found["2011"] == "2011" and found["2012"] == "2012"
+    assert found["1961"] == "1961" and found["62"] == "1962"
+    assert found["00"] == "2000"
+    # not ranges: a span too wide, a score, a number that is not a year
+    text = "It covers 1950-2049, the score was 20-12 and the model is a 1961-9."
+    found = {text[s:e]: v for s, e, _, v, _ in find_times(text, "2018-02-10")}
+    assert "2049" not in found and "12" not in found and "9" not in found

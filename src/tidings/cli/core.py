@@ -57,11 +57,14 @@ def register(app: typer.Typer) -> None:
                 title: Optional[str] = typer.Option(None, help="The article's title."),
                 fmt: Optional[str] = typer.Option(None, "--format", help="json (default when piped) or pretty."),
                 model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
-                actors: Optional[Path] = typer.Option(None, "--actors", help="Your actor dictionary (CSV or YAML).")) -> None:
+                actors: Optional[Path] = typer.Option(None, "--actors", help="Your actor dictionary (CSV or YAML)."),
+                home: Optional[str] = typer.Option(None, "--home", help="The source's home place (\"Alexandria, La.\"): "
+                                                                       "a prior for the article's places.")) -> None:
         """Analyze one article and print its record."""
         from ..pipeline import Pipeline
 
         item = read_source(source, url=url, published=published, title=title)
+        item.source_location = home or item.source_location
         record = Pipeline(model, actors=str(actors) if actors else None)(item)
         _output(record, fmt)
 

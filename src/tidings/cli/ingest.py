@@ -110,6 +110,8 @@ def register(app: typer.Typer) -> None:
                                                                          "that do not give one."),
         url: Optional[str] = typer.Option(None, "--url", help="The article's URL (a single text or HTML file)."),
         source: Optional[str] = typer.Option(None, "--source", help="Source name for items that do not give one."),
+        home: Optional[str] = typer.Option(None, "--home", help="The source's home place (\"Alexandria, La.\") for "
+                                                               "items without a source_location: a prior for places."),
         errors: Optional[Path] = typer.Option(None, "--errors", help="Write every failure to this JSON Lines file."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
         verbose: bool = typer.Option(False, "--verbose", "-v", help="Show the engine's own log lines (Ray)."),
@@ -140,7 +142,7 @@ def register(app: typer.Typer) -> None:
             with progress:
                 summary = run_ingest(paths, db=db, workers=workers, engine=engine, batch_size=batch_size, model=model,
                                      kind=fmt or fmt_alias, fields=parse_fields(field), published=published, url=url,
-                                     source_name=source, address=address, shards=shards,
+                                     source_name=source, home=home, address=address, shards=shards,
                                      import_shards=not no_import, progress=update, on_failure=on_failure,
                                      actors=actors)
         finally:

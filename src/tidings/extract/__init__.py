@@ -39,7 +39,7 @@ class Stage:
 STAGES: tuple[Stage, ...] = (
     Stage("entities", entities.extract_entities, ("text", "sentences", "mt_artifacts"), ("entities",)),
     Stage("times", times.extract_times, ("text", "published", "sentences", "removed_lines"), ("times",)),
-    Stage("places", places.extract_places, ("text", "sentences", "entities"), ("places",)),
+    Stage("places", places.extract_places, ("text", "sentences", "entities", "source_location"), ("places",)),
     Stage("quotes", quotes.extract_quotes, ("text", "sentences", "entities"), ("quotes",)),
     Stage("actors", actors.extract_actors, ("entities", "places", "published"), ("entities",)),
     Stage("events", events.extract_events,

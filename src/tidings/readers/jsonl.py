@@ -42,6 +42,7 @@ def item_from_mapping(obj, location: str, fields: FieldMap | None = None,
         title=meta_str(fields.pick(obj, "title")),
         id=meta_str(fields.pick(obj, "id")),
         source_name=meta_str(fields.pick(obj, "source_name")) or defaults.get("source_name"),
+        source_location=meta_str(obj.get("source_location")) or defaults.get("source_location"),
         location=location, extra=extra,
     )
 

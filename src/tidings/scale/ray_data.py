@@ -32,7 +32,7 @@ from .work import bare_prepare, item_with_defaults, peak_rss_mb
 
 __all__ = ["run_ray"]
 
-_ITEM_FIELDS = ("text", "html", "url", "published", "title", "id", "source_name", "location")
+_ITEM_FIELDS = ("text", "html", "url", "published", "title", "id", "source_name", "location", "source_location")
 _KEY_SHIFT = 1 << 32  # row key = source index * 2**32 + position in the source
 
 

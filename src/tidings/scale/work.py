@@ -31,13 +31,14 @@ def peak_rss_mb() -> float:
 
 
 def item_with_defaults(obj: InputItem | dict, defaults: dict) -> InputItem | TidingsError:
-    """An item given in code (InputItem or dict) with `defaults` (published, url, source_name) where it lacks them."""
+    """An item given in code (InputItem or dict) with `defaults` (published, url, source_name,
+    source_location) where it lacks them."""
     if isinstance(obj, dict):
         try:
             return item_from_mapping(obj, str(obj.get("location") or obj.get("id") or "<item>"), None, defaults)
         except InputError as exc:
             return exc
-    for name in ("published", "url", "source_name"):
+    for name in ("published", "url", "source_name", "source_location"):
         if getattr(obj, name) is None and defaults.get(name) is not None:
             setattr(obj, name, defaults[name])
     return obj

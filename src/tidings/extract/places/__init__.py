@@ -6,11 +6,14 @@ Steps:
     "Crimea" as an organisation); proper-noun runs the gazetteer knows well; places named inside
     organisation names ("Pakistan Army"); towns after a locative preposition in a country the
     document is about; other occurrences of names already taken (one sense per document).
-    Nationality adjectives (NORP) are not places;
+    Nationality adjectives (NORP) are not places; nor are streets named after towns, a person's name
+    before "'s house" or everyday words in a title-case headline; "X Parish" / "Y County" runs the
+    gazetteer knows are (``filters``);
  2. qualifiers: "Alexandria, La." / "Paris, Texas" / "Washington, D.C." tie a name to a
     first-level admin area or country; the qualifier is a place of its own;
  3. resolution (``resolve``): feature type, population, capitals, then the document's
-    context (countries, admin areas and nearby towns of its other places);
+    context (countries, admin areas and nearby towns of its other places, the source's home place:
+    ``focus``); villages of under 1,000 people only where the document names their state;
  4. records: one ``Place`` per mention, with the rejected candidates when the choice was close;
     then streets, buildings and villages the gazetteer lacks, placed at the document's town
     (``local``). Hints that read the whole document are in ``context``.
@@ -30,8 +33,10 @@ from ...record import Article, Place, PlaceCandidate
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer, name_key
 from .context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
                       propagate)
+from .filters import division_spans, not_a_place
+from .focus import backed_small_towns, home_senses
 from .local import LOCAL_CONFIDENCE, local_features, place_locals
-from .resolve import Mention, resolve
+from .resolve import Mention, prior, resolve
 
 __all__ = ["extract_places"]
 
@@ -71,7 +76,10 @@ def extract_places(view: DocView, record: Article) -> list[Place]:
     gaz = gazetteer()
     words = Words(doc, record.text)
     mentions = _mentions(words, record, gaz)
-    resolutions = resolve(mentions)
+    home = home_senses(gaz, record.source_location, prior)
+    if record.source_location and not home:
+        record.warnings.append(f"source_location {record.source_location!r}: no such place known; not used")
+    resolutions = backed_small_towns(mentions, resolve(mentions, home), resolve, home)
     places: list[Place] = []
     for m, res in zip(mentions, resolutions):
         if res is None:
@@ -217,7 +225,7 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
         cands = _lookup(gaz, surface, from_model)
         if person_words[surface] > 0 and not any(c.kind in (KIND_COUNTRY, KIND_REGION) for c in cands):
             return False  # "Bingham said": the document uses the name for a person
-        if not cands:
+        if not cands or not_a_place(text, start, end, cands):
             return False
         mention = Mention(start, end, surface, source, cands, entity=entity)
         nxt = _NEXT_WORD.match(text, end)
@@ -255,6 +263,10 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
             elif ent.label == "ORG" and _clear_abbreviation(text[s:e]) and gaz.abbreviation(text[s:e]):
                 add(s, e, "ent", True)  # "NSW", "B.C." tagged as organisations
     _scan(words, text, gaz, add)
+    for spans in division_spans(text):  # "Rapides Parish", "Y County" in "Y County Road 3"
+        for s, e in spans:
+            if any(c.kind == KIND_ADMIN and not c.alias for c in gaz.lookup(text[s:e])) and add(s, e, "scan", False):
+                break
     countries = _document_countries(found.values())
     _scan_inside(words, text, gaz, add, [e for e in ents if e.label in EMBEDDING_LABELS or e.label in PLACE_LABELS],
                  countries)
@@ -492,6 +504,8 @@ def _qualify(mentions: list[Mention], text: str, gaz, add, found) -> None:
         quals, cand_text = _qualifier_at(text, k, gaz)
         if not quals or (not any(c.kind == KIND_CITY for c in m.candidates) and m.source != "entity"):
             continue
+        if any(c.kind == KIND_COUNTRY and not c.alias for c in m.candidates):
+            continue  # "in Russia, U.S. officials said": a country is not a town the next name qualifies
         m.qualifiers = quals
         end = k + len(cand_text)
         if k in by_start:

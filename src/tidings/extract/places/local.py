@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 
 from .gazetteer import Candidate
+from .filters import possessed_by_person, road_designation
 
 __all__ = ["LocalFeature", "local_features", "place_locals", "LOCAL_CONFIDENCE"]
 
@@ -99,6 +100,10 @@ def local_features(words, text: str, taken: list[bool], known) -> list[LocalFeat
                 s += len(lead)
         if e - s < 3 or any(used[s:e]) or not text[s:s + 1].isupper() or "\n" in text[s:e]:
             return
+        if road_designation(text[s:e]):  # "County Road 3", "Highway 12 to": roads, not places
+            return
+        if possessed_by_person(text, e - 2 if text[e - 2:e] in ("'s", "\u2019s") else e):
+            return  # "Helen Kunz's house": a person's
         for i in range(s, e):
             used[i] = True
         out.append(LocalFeature(s, e, text[s:e], feature))

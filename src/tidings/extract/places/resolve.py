@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, name_key
+from .focus import HOME_KEY, Support, sense_shares
 
 __all__ = ["Mention", "Resolution", "resolve", "distance_km"]
 
@@ -36,6 +37,11 @@ KIND_HINT_BONUS = 3.0  # "Nyanza province", "Washington state": the next word sa
 COLOCATED_BONUS = 1.5  # a town or county within COLOCATED_KM of a sense of another few-sense name
 COLOCATED_KM = 60.0
 COLOCATED_MAX_SENSES = 12
+COHERENCE_WEIGHT = 2.5  # times the support of the document's other names for a town or county (below)
+COHERENCE_CAP = 2.0  # support counted up to this many other names (focus)
+ROUNDS = 2  # resolution rounds (the second reads the first's choices of the other names)
+ROUND2_MAX_SENSES = 100  # a name the first round resolved supports through its likeliest senses however many it has
+HOME_SUPPORT = 1.0  # the source's home place counts as this many other names
 SAME_COUNTRY_KM = 50.0  # alternatives closer than this to the choice are not listed
 ALTERNATIVE_MARGIN = 2.0  # list rejected candidates scoring within this of the choice
 MAX_ALTERNATIVES = 3
@@ -51,6 +57,14 @@ class Mention:
     qualifiers: list[Candidate] = field(default_factory=list)  # "City, <qualifier>"
     kind_hint: int | None = None  # KIND_ADMIN / KIND_CITY from the word after the name
     entity: str | None = None
+
+    @property
+    def wide(self) -> bool:
+        """The name's likeliest sense on its own is a country, region or state ("California", "Georgia",
+        not "Paris"): the document's nearby towns do not pull it to a namesake town."""
+        wide = [prior(c) for c in self.candidates if not c.alias and (
+            c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1")]
+        return bool(wide) and max(wide) >= max(prior(c) for c in self.candidates)
 
 
 @dataclass
@@ -93,8 +107,10 @@ def _qualifier_match(c: Candidate, quals: list[Candidate]) -> bool:
 
 def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple[str, str]],
            points: list[tuple[float, float]] = (), nearby: list[tuple[float, float]] = (),
-           holders: set[tuple[str, str]] = frozenset()) -> float:
+           holders: set[tuple[str, str]] = frozenset(), support: Support | None = None) -> float:
     s = prior(c)
+    if support is not None and not m.wide:
+        s += COHERENCE_WEIGHT * min(COHERENCE_CAP, support.of(c, name_key(m.text)))
     if c.kind == KIND_ADMIN and c.feature == "ADM1" and (c.cc, name_key(c.name)) in holders and not any(
             o.kind == KIND_CITY and o.cc == c.cc and o.population >= 100_000 for o in m.candidates):
         s += CONTAINS_BONUS
@@ -118,8 +134,9 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
     return s
 
 
-def _ranked(m: Mention, shares, admins, points=(), nearby=(), holders=frozenset()) -> list[tuple[Candidate, float]]:
-    scored = [(c, _score(c, m, shares, admins, points, nearby, holders)) for c in m.candidates]
+def _ranked(m: Mention, shares, admins, points=(), nearby=(), holders=frozenset(), support=None
+            ) -> list[tuple[Candidate, float]]:
+    scored = [(c, _score(c, m, shares, admins, points, nearby, holders, support)) for c in m.candidates]
     scored.sort(key=lambda x: (-x[1], -x[0].population))
     return scored
 
@@ -129,8 +146,9 @@ def _inputs(m: Mention) -> tuple:
     return tuple(map(id, m.candidates)), tuple(map(id, m.qualifiers)), m.kind_hint
 
 
-def resolve(mentions: list[Mention]) -> list[Resolution | None]:
-    """One resolution per mention (None where it has no candidate)."""
+def resolve(mentions: list[Mention], home: list[Candidate] = ()) -> list[Resolution | None]:
+    """One resolution per mention (None where it has no candidate). ``home``: the senses of the
+    source's home place (``--home``, ``source_location``), one more name of the document for context."""
     # a name is mentioned twice on average: rank each set of senses once
     inputs = [_inputs(m) for m in mentions]
     firsts: dict[tuple, list] = {}
@@ -145,11 +163,23 @@ def resolve(mentions: list[Mention]) -> list[Resolution | None]:
     points_by_name: dict[str, set[tuple[float, float]]] = defaultdict(set)
     nearby_by_name: dict[str, set[tuple[float, float]]] = defaultdict(set)
     holders_by_name: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    shares_by_name: dict[str, list[tuple[Candidate, float]]] = {}
+    if home:
+        shares_by_name[HOME_KEY] = [(c, HOME_SUPPORT / len(home)) for c in home]
+        for c in home:
+            if c.cc:
+                votes[HOME_KEY][c.cc] += HOME_SUPPORT / len(home)
+            area = c.name if c.kind == KIND_ADMIN and c.feature == "ADM1" else c.admin1
+            if c.cc and area and c.kind != KIND_COUNTRY:  # the home state counts as named
+                admin_by_name[HOME_KEY].add((c.cc, name_key(area)))
     for m, ranked in zip(mentions, first):
         if not ranked:
             continue
         top = ranked[0][0]
         key = name_key(m.text)
+        if (key not in shares_by_name or m.qualifiers) and not (top.kind == KIND_CITY and len(ranked) == 1):
+            # (an unambiguous town supports its neighbours through PROXIMITY_BONUS already)
+            shares_by_name[key] = sense_shares(ranked) + [(q, 1.0) for q in m.qualifiers if q.kind == KIND_ADMIN]
         if top.cc:
             votes[key][top.cc] += 1.0
         if top.kind == KIND_ADMIN:
@@ -166,53 +196,63 @@ def resolve(mentions: list[Mention]) -> list[Resolution | None]:
                 votes[key][q.cc] += 1.0
             if q.kind == KIND_ADMIN:
                 admin_by_name[key].add((q.cc, name_key(q.name)))
-    results: list[Resolution | None] = []
-    contexts: dict[str, tuple] = {}  # the context of each name, made once for all its mentions
-    done: dict[tuple, tuple] = {}  # (name, inputs) -> (choice, confidence, alternatives)
-    for m, given in zip(mentions, inputs):
-        if not m.candidates:
-            results.append(None)
-            continue
-        key = name_key(m.text)
-        if (key, given) in done:
-            best, confidence, alternatives = done[key, given]
-            results.append(Resolution(best, confidence, list(alternatives)))
-            continue
-        context = contexts.get(key)
-        if context is None:
-            total: Counter = Counter()
-            admins: set[tuple[str, str]] = set()
-            points: set[tuple[float, float]] = set()
-            nearby: set[tuple[float, float]] = set()
-            holders: set[tuple[str, str]] = set()
-            for other, counter in votes.items():
-                if other != key:
-                    holders |= holders_by_name[other]
-                    total.update(counter)
-                    admins |= admin_by_name[other]
-                    points |= points_by_name[other]
-                    nearby |= nearby_by_name[other]
-            n = sum(total.values())
-            weight = min(1.0, n / SHARE_FULL_VOTES)  # two names are weaker evidence of a country than ten
-            shares = {cc: weight * v / n for cc, v in total.items()} if n else {}
-            context = contexts[key] = (shares, admins, list(points), list(nearby), holders)
-        ranked = _ranked(m, *context)
-        best, best_score = ranked[0]
-        # candidates that put the place at the same spot (city and its province) agree with the choice
-        agree = total_w = 0.0
-        for c, s in ranked:
-            w = math.exp(s - best_score)
-            total_w += w
-            if c is best or distance_km(best.lat, best.lon, c.lat, c.lon) < SAME_COUNTRY_KM:
-                agree += w
-        confidence = agree / total_w
-        alternatives = []
-        for c, s in ranked[1:]:
-            if best_score - s > ALTERNATIVE_MARGIN or len(alternatives) >= MAX_ALTERNATIVES:
-                break
-            if distance_km(best.lat, best.lon, c.lat, c.lon) < SAME_COUNTRY_KM:
+    for round_ in range(ROUNDS):
+        # round 2: the other names' senses weigh as the first round ranked them with context, so
+        # "Lamar County" follows "Paris" once the document's other places made Paris the Texas town
+        support = Support(shares_by_name)
+        ranked_by_key: dict[str, list] = {}
+        results: list[Resolution | None] = []
+        contexts: dict[str, tuple] = {}  # the context of each name, made once for all its mentions
+        done: dict[tuple, tuple] = {}  # (name, inputs) -> (choice, confidence, alternatives)
+        for m, given in zip(mentions, inputs):
+            if not m.candidates:
+                results.append(None)
                 continue
-            alternatives.append((c, s))
-        done[key, given] = best, round(confidence, 3), alternatives
-        results.append(Resolution(best, round(confidence, 3), list(alternatives)))
+            key = name_key(m.text)
+            if (key, given) in done:
+                best, confidence, alternatives = done[key, given]
+                results.append(Resolution(best, confidence, list(alternatives)))
+                continue
+            context = contexts.get(key)
+            if context is None:
+                total: Counter = Counter()
+                admins: set[tuple[str, str]] = set()
+                points: set[tuple[float, float]] = set()
+                nearby: set[tuple[float, float]] = set()
+                holders: set[tuple[str, str]] = set()
+                for other, counter in votes.items():
+                    if other != key:
+                        holders |= holders_by_name[other]
+                        total.update(counter)
+                        admins |= admin_by_name[other]
+                        points |= points_by_name[other]
+                        nearby |= nearby_by_name[other]
+                n = sum(total.values())
+                weight = min(1.0, n / SHARE_FULL_VOTES)  # two names are weaker evidence of a country than ten
+                shares = {cc: weight * v / n for cc, v in total.items()} if n else {}
+                context = contexts[key] = (shares, admins, list(points), list(nearby), holders, support)
+            ranked = _ranked(m, *context)
+            ranked_by_key.setdefault(key, ranked)
+            best, best_score = ranked[0]
+            # candidates that put the place at the same spot (city and its province) agree with the choice
+            agree = total_w = 0.0
+            for c, s in ranked:
+                w = math.exp(s - best_score)
+                total_w += w
+                if c is best or distance_km(best.lat, best.lon, c.lat, c.lon) < SAME_COUNTRY_KM:
+                    agree += w
+            confidence = agree / total_w
+            alternatives = []
+            for c, s in ranked[1:]:
+                if best_score - s > ALTERNATIVE_MARGIN or len(alternatives) >= MAX_ALTERNATIVES:
+                    break
+                if distance_km(best.lat, best.lon, c.lat, c.lon) < SAME_COUNTRY_KM:
+                    continue
+                alternatives.append((c, s))
+            done[key, given] = best, round(confidence, 3), alternatives
+            results.append(Resolution(best, round(confidence, 3), list(alternatives)))
+        if round_ + 1 < ROUNDS:
+            for key, ranked in ranked_by_key.items():
+                if key in shares_by_name:
+                    shares_by_name[key] = sense_shares(ranked, ROUND2_MAX_SENSES)
     return results

@@ -26,6 +26,7 @@ from .attrib import (complement_span, find_cue, frame_tokens, indirect_candidate
 from .._doc import DocView, view_of
 from .index import (MAX_REGIONS_PER_PARA, DocIndex, Paragraphs, SpanIndex, TakenSpans, blank as _blank, children_of,
                     head_of, index_of, last_nonspace as _last_nonspace, sentence_too_long, subtree_of)
+from .headline import headline_quote
 from .lexicon import core_verbs, noun_cues
 from .marks import Region, find_regions, paragraph_bounds
 from .speaker import SpeakerResolver
@@ -36,6 +37,7 @@ log = logging.getLogger("tidings.quotes")
 
 _AFTER_OK = set(",?!—–-…:")
 _RESUME_RE = re.compile(r",(?:\s+(?:but|and))?\s*$")  # “…,” he said, but “…”: the quote resumes
+HEADLINE_CONFIDENCE = 0.6  # a headline quotation: marks and a colon, no speech verb
 _MIN_DIRECT_WORDS = 4  # a capitalised region this long (or ending a sentence) reads as a sentence
 
 
@@ -78,8 +80,22 @@ def extract_quotes(view: DocView, record: Article) -> list[Quote]:
         drafts.extend(_indirect(doc, text, regions, drafts))
     except Exception as exc:
         log.warning("indirect quotes failed on %s: %s", record.id, exc)
+    try:
+        drafts.extend(_headline(doc, text, drafts, starts))
+    except Exception as exc:
+        log.warning("headline quote failed on %s: %s", record.id, exc)
     drafts.sort(key=lambda d: d.start)
     return _assemble(doc, record, drafts)
+
+
+def _headline(doc, text, drafts, starts) -> list[_Draft]:
+    """"Senator on leak: 'Shameful'": a headline's quotation, said by the phrase before the colon."""
+    found = headline_quote(text)
+    if found is None or any(a < found[0][1] and found[0][0] < b for d in drafts for a, b in d.spans):
+        return []
+    (qs, qe), head_at = found
+    i = bisect.bisect_right(starts, head_at) - 1
+    return [_Draft([(qs, qe)], "direct", None, doc[i] if 0 <= i < len(doc) else None, qe, 0, HEADLINE_CONFIDENCE)]
 
 
 def _capped(regions, paras):

@@ -202,7 +202,31 @@ def find_times(text: str, published: str | None = None, doc=None) -> list[tuple[
             continue
         taken.append((s, e))
         out.append((s, e, *result))
+    out += _range_ends(text, out)
     out.sort()
+    return out
+
+
+_YEAR_RANGE = re.compile(r"(?<![\w.,])((?:1[5-9]|20)\d\d)[-\u2013/]((?:1[5-9]|20)\d\d|\d\d)(?![\w%-])")
+MAX_RANGE_YEARS = 30  # "2011-2012", "1961-62": a span of years; "1950-2049" is not one
+
+
+def _range_ends(text: str, found: list[tuple]) -> list[tuple[int, int, str, str, None]]:
+    """The second year of a year range whose first year is a time expression: "2012" of "2011-2012",
+    "62" of "1961-62" (1962). TimeML marks both ends as dates."""
+    if "-" not in text and "\u2013" not in text and "/" not in text:
+        return []
+    starts = {(s, e) for s, e, *_ in found}
+    out = []
+    for hit in _YEAR_RANGE.finditer(text):
+        if hit.span(1) not in starts or any(s < hit.end(2) and hit.start(2) < e for s, e, *_ in found):
+            continue
+        first, second = int(hit.group(1)), hit.group(2)
+        end = int(second) if len(second) == 4 else first - first % 100 + int(second)
+        if len(second) == 2 and end <= first:
+            end += 100  # "1999-00": 2000
+        if first < end <= first + MAX_RANGE_YEARS:
+            out.append((hit.start(2), hit.end(2), "DATE", str(end), None))
     return out
 
 

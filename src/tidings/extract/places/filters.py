@@ -1,0 +1,142 @@
+"""What local news names that looks like a place and is not, and the divisions it names that are.
+
+- a town's name inside a street's ("412 Dallas St.", "Boston Road", "Paris Pike") is the street:
+  the name is followed by a word of ``road_words.txt`` (a county stays a place in "Y County Road 3");
+- numbered roads ("County Road 3", "Highway 12 to", "State Route 9") are roads, not places:
+  spans made only of ``road_designations.txt`` words, numbers and single letters;
+- a name before "'s house" / "'s death" (``possessed_nouns.txt``) is a person's;
+- a capitalised common word in a title-case headline ("Man Charged After Chase") is a word;
+- second-level divisions: a capitalised run ending in "County", "Parish" or "Borough"
+  (``division_words.txt``) that the gazetteer knows is a place, wherever it stands.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from importlib import resources
+
+from .gazetteer import KIND_ADMIN, KIND_COUNTRY, KIND_REGION, Candidate
+
+__all__ = ["not_a_place", "street_after", "road_designation", "possessed_by_person", "headline_word", "division_spans",
+           "COMMON_HEADLINE_ZIPF"]
+
+COMMON_HEADLINE_ZIPF = 4.0  # wordfreq Zipf frequency from which a headline word is an everyday word
+_DIVISION_RUN = r"((?:[A-Z][\w'\u2019.\-]*[ ]){1,3}(?:%s))\b"
+
+
+@cache
+def _words(name: str) -> tuple[str, ...]:
+    path = resources.files("tidings.data.places").joinpath(name)
+    return tuple(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#"))
+
+
+@cache
+def _street_pattern() -> re.Pattern:
+    words = sorted(_words("road_words.txt"), key=len, reverse=True)
+    return re.compile(r"[ \t]+(?:%s)(?![\w])" % "|".join(re.escape(w) for w in words))
+
+
+@cache
+def _division_pattern() -> re.Pattern:
+    return re.compile(_DIVISION_RUN % "|".join(re.escape(w) for w in _words("division_words.txt")))
+
+
+def street_after(text: str, start: int, end: int) -> bool:
+    """The name at ``text[start:end]`` is part of a street's name ("Dallas" in "412 Dallas St.");
+    a division ("Y County" in "Y County Road 3") is not."""
+    if not _street_pattern().match(text, end):
+        return False
+    last = text[start:end].rsplit(None, 1)[-1]
+    return last not in _words("division_words.txt")
+
+
+@cache
+def _designation_words() -> frozenset[str]:
+    return frozenset(_words("road_designations.txt"))
+
+
+def road_designation(span: str) -> bool:
+    """"County Road 3", "Highway 12 to", "U.S. 50", "Route C": road words, numbers and single letters
+    (a trailing lower-case word the model took along is allowed), with at least one road word."""
+    tokens = span.split()
+    while tokens and tokens[-1].islower() and len(tokens) > 1:
+        tokens.pop()
+    words = _designation_words()
+    if not tokens or tokens[0] not in words:
+        return False
+    return all(t in words or t.rstrip(".").isdigit() or re.fullmatch(r"\d+[A-Za-z]?|[A-Z]|[A-Z]?-?\d+", t)
+               for t in tokens)
+
+
+@cache
+def _possessed() -> frozenset[str]:
+    return frozenset(_words("possessed_nouns.txt"))
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s[ \t]+(?:[a-z]+[ \t]+)?([a-z]+)")
+
+
+def possessed_by_person(text: str, end: int) -> bool:
+    """"Kunz's house", "Jaqueline's death", "Smith's former home": a person's name before them."""
+    hit = _POSSESSIVE.match(text, end)
+    return bool(hit) and hit.group(1) in _possessed()
+
+
+def _line(text: str, start: int) -> str:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", start)
+    return text[a:b if b >= 0 else len(text)]
+
+
+def _title_case(line: str) -> bool:
+    """A headline written in title case: four words and more, nearly all of the longer ones capitalised."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\u2019]*", line)]
+    long = [w for w in words if len(w) > 3]
+    return len(words) >= 4 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long) \
+        and not line.isupper() and not line.rstrip().endswith(".")
+
+
+@lru_cache(maxsize=4096)
+def _common(word: str) -> bool:
+    from wordfreq import zipf_frequency  # the pipeline's cleaner and quantities load it already
+
+    return zipf_frequency(word.lower(), "en") >= COMMON_HEADLINE_ZIPF
+
+
+def headline_word(text: str, start: int, end: int) -> bool:
+    """A one-word name that is an everyday English word, in a title-case line ("Man Charged …")."""
+    surface = text[start:end]
+    if " " in surface or not surface.isalpha() or not _common(surface):
+        return False
+    return _title_case(_line(text, start))
+
+
+def division_spans(text: str) -> list[list[tuple[int, int]]]:
+    """Capitalised runs ending in "County", "Parish" or "Borough" ("Rapides Parish", "Y County" in
+    "Y County Road 3"): for each, its spans from the longest to the shortest (one to three words
+    before the division word), for the caller to keep the first the gazetteer knows."""
+    if not any(w in text for w in _words("division_words.txt")):
+        return []
+    out = []
+    for hit in _division_pattern().finditer(text):
+        s, e = hit.span(1)
+        starts = [s] + [m.end() for m in re.finditer(r"[ ]", text[s:e])][:-1]
+        spans = []
+        for k in starts:
+            k = k if k == s else s + k
+            if not text.startswith("The ", k):
+                spans.append((k, e))
+        out.append(spans)
+    return out
+
+
+def not_a_place(text: str, start: int, end: int, cands: list[Candidate]) -> bool:
+    """Streets named after towns ("412 Dallas St."), a person's name before "'s house", an everyday
+    word in a title-case headline ("Man Charged …"); countries, regions and states are kept in the
+    last two."""
+    if street_after(text, start, end):
+        return True
+    if any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1" for c in cands):
+        return False
+    return possessed_by_person(text, end) or headline_word(text, start, end)

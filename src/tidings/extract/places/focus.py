@@ -1,0 +1,134 @@
+"""The document's own area as a prior: local papers write about their own region.
+
+A small-town story names its town, the county or parish, the state and nearby towns; the town's
+famous namesake lies far from all of them. Each other name of the document (and the source's home
+place, when known) supports the senses of a name that lie near one of its own senses, or inside a
+first-level admin area it names:
+
+- each sense of a name weighs by how likely it is on its own against the name's likeliest sense
+  (``exp(score - best score)`` over the first-pass scores): "Black Hawk County" (one sense) weighs
+  1, each of the equal "Plymouth County" senses 1, a village namesake of a big city next to nothing;
+- a town or county is supported by another name when a sense of that name (a town or county) lies
+  within ``COHERENCE_KM`` of it; the support is the sum over the other names of the largest such
+  weight (``Support.of``), capped in ``resolve``. A named state already helps its towns there
+  (``ADMIN_NAMED_BONUS``).
+
+A name never supports itself (its other mentions are left out), as for the other context votes.
+"""
+from __future__ import annotations
+
+import math
+
+from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, Candidate, name_key
+
+__all__ = ["Support", "sense_shares", "home_senses", "backed_small_towns", "HOME_KEY"]
+
+COHERENCE_KM = 100.0  # a sense of another name this close supports a town or county
+MAX_SENSES = 12  # names with more local senses than this support nothing (too common to say where)
+TEMPERATURE = 1.0  # of the softmax over first-pass scores (log10-population units)
+HOME_KEY = "\x00home"  # the source's home place, as one more name of the document
+
+
+def _local(c: Candidate) -> bool:
+    return not c.alias and (c.kind == KIND_CITY or c.kind == KIND_ADMIN)
+
+
+def sense_shares(ranked: list[tuple[Candidate, float]], max_senses: int = MAX_SENSES) -> list[tuple[Candidate, float]]:
+    """The local senses (towns, counties, states) of a first-pass ranking with their weights."""
+    if not ranked:
+        return []
+    local = [(c, s) for c, s in ranked if _local(c)]
+    if not local or len(local) > max_senses:
+        return []
+    top = ranked[0][1]
+    weights = [math.exp((s - top) / TEMPERATURE) for _, s in ranked]
+    total = max(weights)  # the likeliest sense weighs a whole vote
+    return [(c, math.exp((s - top) / TEMPERATURE) / total) for c, s in local]
+
+
+class Support:
+    """How much the document's other names support each town or county sense of a name."""
+
+    def __init__(self, shares_by_name: dict[str, list[tuple[Candidate, float]]]) -> None:
+        self.by_name = {k: v for k, v in shares_by_name.items() if v}
+
+    def of(self, c: Candidate, key: str) -> float:
+        """The support of the names other than ``key`` for candidate ``c`` (0 for countries, regions, states)."""
+        if not (c.kind == KIND_CITY or c.kind == KIND_ADMIN and c.feature != "ADM1"):
+            return 0.0
+        total = 0.0
+        for other, senses in self.by_name.items():
+            if other == key:
+                continue
+            best = 0.0
+            for s, w in senses:
+                if w <= best or s.cc != c.cc:
+                    continue
+                if s.kind == KIND_ADMIN and s.feature == "ADM1":
+                    continue  # a named state supports its towns through ADMIN_NAMED_BONUS already
+                if abs(s.lat - c.lat) < 1.0 and _km(c.lat, c.lon, s.lat, s.lon) < COHERENCE_KM:
+                    best = w
+            total += best
+        return total
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def home_senses(gaz, text: str | None, prior) -> list[Candidate]:
+    """The gazetteer entries a source's home place names: "Alexandria, La." (the town in that state),
+    "Rapides Parish, Louisiana", "Texas", "Kayseri"; a bare ambiguous town name is its likeliest sense.
+    Empty when the gazetteer does not know it. `prior` is resolve.prior (passed in: resolve reads
+    this module)."""
+    text = " ".join((text or "").split())
+    if not text:
+        return []
+    name, _, qualifier = text.rpartition(",") if "," in text else (text, "", "")
+    name, qualifier = name.strip(), qualifier.strip()
+    senses = [c for c in gaz.lookup(name) if not c.alias and c.kind in (KIND_CITY, KIND_ADMIN, KIND_COUNTRY)]
+    if qualifier:
+        quals = [q for q in gaz.abbreviation(qualifier) + gaz.lookup(qualifier)
+                 if q.kind == KIND_COUNTRY or q.kind == KIND_ADMIN and q.feature == "ADM1"]
+        senses = [c for c in senses if any(
+            c.cc == q.cc and (q.kind == KIND_COUNTRY or c.admin1 and name_key(c.admin1) == name_key(q.name))
+            for q in quals)]
+    if not senses:
+        return []
+    best = max(prior(c) for c in senses)
+    return [c for c in senses if prior(c) == best][:1] if not qualifier else senses
+
+
+def backed_small_towns(mentions: list, resolutions: list, resolve, home: list[Candidate] = ()) -> list:
+    """Towns of 500 to 999 people (``towns500.tsv.gz``) only where the document names their state or
+    another place in it ("Hinton" beside "Plymouth County", Iowa); elsewhere a person or a word
+    ("Brunson", "Marburg virus") is more likely than a village. `resolve` is resolve.resolve."""
+    areas: dict[tuple[str, str], set[str]] = {}
+    for c in home:  # the source's home state backs its villages
+        area = c.name if c.kind == KIND_ADMIN and c.feature == "ADM1" else c.admin1
+        if c.cc and area:
+            areas.setdefault((c.cc, name_key(area)), set()).add("\x00home")
+    for m, res in zip(mentions, resolutions):
+        if res is None:
+            continue
+        c = res.choice
+        area = c.name if c.kind == KIND_ADMIN and c.feature == "ADM1" else c.admin1
+        if c.cc and area:
+            areas.setdefault((c.cc, name_key(area)), set()).add(name_key(m.text))
+        for q in m.qualifiers:
+            if q.kind == KIND_ADMIN:
+                areas.setdefault((q.cc, name_key(q.name)), set()).add(name_key(m.text) + "\x00q")
+    from .gazetteer import gazetteer
+
+    small = gazetteer().towns500
+    unbacked = [m for m, res in zip(mentions, resolutions)
+                if res is not None and res.choice.geonameid in small and res.choice.kind == KIND_CITY
+                and not (res.choice.admin1 and areas.get((res.choice.cc, name_key(res.choice.admin1)), set())
+                         - {name_key(m.text)})]
+    if not unbacked:
+        return resolutions
+    for m in unbacked:  # resolve again without the village: the next sense, or none
+        m.candidates = [c for c in m.candidates if c.geonameid not in small]
+    return resolve(mentions, home)

@@ -1,0 +1,198 @@
+"""Places in local news: home towns against famous namesakes, counties and parishes, streets and
+roads, people and headline words; the source's home place (source_location, --home).
+Sentences written for these tests."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tidings.extract.places.gazetteer import KIND_CITY, gazetteer
+from tidings.extract.places.filters import division_spans, headline_word, possessed_by_person, road_designation, \
+    street_after
+from tidings.extract.places.focus import home_senses
+from tidings.extract.places.resolve import distance_km, prior
+from tidings.items import InputItem
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from tidings.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def places(pipeline, text: str, home: str | None = None):
+    return pipeline(InputItem(text=text, published="2018-03-01", source_location=home)).places
+
+
+def near(place, lat: float, lon: float, km: float = 161.0) -> bool:
+    return distance_km(place.lat, place.lon, lat, lon) <= km
+
+
+def named(found, text: str):
+    hits = [p for p in found if p.text == text]
+    assert hits, f"{text!r} not found among {[p.text for p in found]}"
+    return hits
+
+
+ALEXANDRIA_LA = (31.31, -92.45)
+PARIS_TX = (33.66, -95.56)
+
+
+# -- the home town against a famous namesake ---------------------------------------------------
+def test_home_town_beside_its_parish_and_a_nearby_town_is_not_the_famous_namesake(pipeline):
+    text = ("Alexandria police arrested a man Tuesday after a chase that ended in Pineville.\n\n"
+            "The Rapides Parish Sheriff's Office said deputies found the car near Boyce. "
+            "The man was booked into the Alexandria city jail.")
+    found = places(pipeline, text)
+    assert all(near(p, *ALEXANDRIA_LA) for p in named(found, "Alexandria"))
+    assert named(found, "Rapides Parish")[0].admin1 == "Louisiana"
+
+
+def test_paris_beside_lamar_county_is_paris_texas_and_the_county_follows(pipeline):
+    found = places(pipeline, "Officers were called to a home in Paris on Friday. Lamar County deputies assisted.")
+    assert near(named(found, "Paris")[0], *PARIS_TX)
+    assert named(found, "Lamar County")[0].admin1 == "Texas"  # one sense per discourse across names
+
+
+def test_source_home_place_decides_a_lone_namesake(pipeline):
+    text = "Alexandria police arrested two men Tuesday. Both are from Alexandria, police said."
+    assert not any(near(p, *ALEXANDRIA_LA) for p in places(pipeline, text))
+    for home in ("Alexandria, La.", "Rapides Parish, Louisiana"):
+        found = places(pipeline, text, home)
+        assert all(near(p, *ALEXANDRIA_LA) for p in named(found, "Alexandria")), home
+
+
+def test_unknown_home_place_is_a_warning_not_a_failure(pipeline):
+    record = pipeline(InputItem(text="Alexandria police arrested two men.", source_location="Nowhere Land, Zz"))
+    assert any("Nowhere Land" in w and "not used" in w for w in record.warnings)
+    assert record.source_location == "Nowhere Land, Zz"
+
+
+def test_home_senses_read_town_and_state():
+    g = gazetteer()
+    senses = home_senses(g, "Alexandria, La.", prior)
+    assert senses and all(c.kind == KIND_CITY and c.admin1 == "Louisiana" for c in senses)
+    assert [c.admin1 for c in home_senses(g, "Rapides Parish, Louisiana", prior)] == ["Louisiana"]
+    assert home_senses(g, "Nowhere Land, Zz", prior) == [] and home_senses(g, "", prior) == [] and home_senses(g, None, prior) == []
+
+
+# -- second-level divisions ---------------------------------------------------------------------
+def test_parish_and_county_are_places_alone_and_before_a_road_number(pipeline):
+    found = places(pipeline, "Deputies in Rapides Parish closed Lamar County Road 3 after the flood, "
+                             "and Jefferson Parish sent boats.")
+    assert named(found, "Rapides Parish")[0].feature_code == "ADM2"
+    assert named(found, "Lamar County")[0].feature_code == "ADM2"
+    assert named(found, "Jefferson Parish")[0].admin1 == "Louisiana"
+
+
+def test_division_spans_try_the_longest_run_first():
+    text = "Deputies from the Sheriff's Office. Black Hawk County and Rapides Parish said."
+    spans = [[text[a:b] for a, b in run] for run in division_spans(text)]
+    assert ["Office. Black Hawk County", "Black Hawk County", "Hawk County"] in spans
+    assert ["Rapides Parish"] in spans
+
+
+# -- streets, roads, people and headline words ----------------------------------------------------
+def test_streets_named_after_cities_are_not_the_city(pipeline):
+    found = places(pipeline, "Officers went to 412 Dallas St. and then to a house on Boston Road in Paris, Texas.")
+    assert not any(p.text in ("Dallas", "Boston") for p in found)
+    assert not any(near(p, 32.78, -96.80, 30) or near(p, 42.36, -71.06, 30) for p in found)  # Dallas, Boston
+    text = "at 412 Dallas St. and on Lamar County Road 3"
+    assert street_after(text, text.index("Dallas"), text.index("Dallas") + 6)
+    k = text.index("Lamar County")
+    assert not street_after(text, k, k + len("Lamar County"))  # a county before "Road 3" stays a place
+
+
+def test_numbered_roads_are_not_places(pipeline):
+    found = places(pipeline, "The crash closed Highway 12 to traffic near Boyce, Louisiana, and County Road 3 "
+                             "stayed shut.")
+    assert not any(p.text.startswith(("Highway", "County Road")) for p in found)
+    assert all(road_designation(s) for s in ("County Road 3", "Highway 12 to", "State Route 9", "U.S. 50", "Route C"))
+    assert not any(road_designation(s) for s in ("Pacific Coast Highway", "Fort Worth", "Lamar County"))
+
+
+def test_a_name_before_possessive_house_is_a_person(pipeline):
+    found = places(pipeline, "Deputies searched Helen Kunz's house in Marathon County on Friday.")
+    assert not any("Helen" in p.text for p in found)
+    assert possessed_by_person("Jaqueline's death", len("Jaqueline"))
+    assert not possessed_by_person("Texas's governor", len("Texas"))
+
+
+def test_capitalised_common_word_in_a_title_case_headline_is_not_a_place(pipeline):
+    found = places(pipeline, "Man Charged After Chase Through Alexandria Neighborhood\n\n"
+                             "A man was charged Tuesday, Rapides Parish deputies said.")
+    assert not any(p.text == "Man" for p in found)
+    assert headline_word("Man Charged After Chase Downtown\n", 0, 3)
+    assert not headline_word("A man from Reading was charged.", 11, 18)  # not a headline
+
+
+def test_nationality_adjectives_stay_out(pipeline):
+    found = places(pipeline, "French and Iowan officials met in Des Moines, Iowa, on Monday.")
+    assert not any(p.text in ("French", "Iowan") for p in found)
+    named(found, "Des Moines")
+
+
+# -- small towns ----------------------------------------------------------------------------------
+def test_village_under_1000_people_where_its_state_is_named(pipeline):
+    found = places(pipeline, "A farm auction theft near Hinton was solved, the Plymouth County Sheriff's Office "
+                             "in Iowa said.")
+    assert near(named(found, "Hinton")[0], 42.63, -96.29, 40)  # Hinton, Iowa: 938 people (towns500)
+
+
+def test_village_under_1000_people_alone_is_not_taken():
+    g = gazetteer()
+    brunson = [c for c in g.lookup("Brunson") if c.cc == "US"]
+    assert brunson and all(c.geonameid in g.towns500 for c in brunson)  # only a village of that name
+
+
+def test_villages_are_not_taken_for_a_person_without_their_state(pipeline):
+    found = places(pipeline, "Secretary of State Rex Tillerson met with Brunson's wife in Ankara, Turkey.")
+    assert not any(p.text.startswith("Brunson") for p in found)
+
+
+# -- plumbing: source_location in JSON Lines, --home on the CLI -----------------------------------
+def test_jsonl_items_carry_source_location():
+    from tidings.readers.jsonl import item_from_mapping
+
+    item = item_from_mapping({"text": "t", "source_location": " Alexandria, La. "}, "x.jsonl:1")
+    assert item.source_location == "Alexandria, La."
+    item = item_from_mapping({"text": "t"}, "x.jsonl:2", defaults={"source_location": "Paris, Texas"})
+    assert item.source_location == "Paris, Texas"
+
+
+def test_cli_analyze_home_option(tmp_path):
+    from typer.testing import CliRunner
+
+    from tidings.cli import app
+
+    story = tmp_path / "story.txt"
+    story.write_text("Alexandria police arrested two men Tuesday. Both are from Alexandria, police said.\n",
+                     encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(story), "--home", "Alexandria, La.", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["source_location"] == "Alexandria, La."
+    assert record["places"] and all(p["admin1"] == "Louisiana" for p in record["places"] if p["text"] == "Alexandria")
+
+
+def test_ingest_home_reaches_the_stored_records(tmp_path):
+    from tidings.ingest import ingest
+    from tidings.store import open_store
+
+    path = tmp_path / "feed.jsonl"
+    rows = [{"id": "a1", "text": "Alexandria police arrested two men Tuesday. Both are from Alexandria, police said."},
+            {"id": "a2", "text": "Alexandria firefighters put out a blaze downtown.", "source_location": "Alexandria, Va."}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    assert ingest([str(path)], db=db, home="Alexandria, La.").analyzed == 2
+    store = open_store(db)
+    try:
+        first, second = store.get_article("a1"), store.get_article("a2")
+    finally:
+        store.close()
+    assert first.source_location == "Alexandria, La."  # --home fills items that give none
+    assert all(p.admin1 == "Louisiana" for p in first.places if p.text == "Alexandria")
+    assert second.source_location == "Alexandria, Va."  # the item's own wins
+    assert all(p.admin1 == "Virginia" for p in second.places if p.text == "Alexandria")
