@@ -26,7 +26,7 @@ from ..actors.code import info
 from .actors import ActorRef, Resolver, is_passive
 from .lexicon import (Rule, codebook, dependent_text, dictionary_code, families, content_from_words, content_of_code,
                       family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
-from .discards import sentence_discard, story_discard
+from .discards import discard_spans
 from .senses import acting_sources, attacker_of, scene_target, implicit_agent, is_modifier_participle, senses, verbal_attack, visit_target
 from .modality import event_date, event_place, governing_verb, is_negated, modality, reporting_verb
 from ..actors import publication_day
@@ -498,19 +498,20 @@ def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) 
 def extract_events(view: DocView, record: Article) -> list[Event]:
     """The events each sentence asserts, with actors, codes, modality, date, place and confidence."""
     doc = view.doc
-    phrase = story_discard(record.text)
+    discards = discard_spans(record.text)
+    phrase = next((p for _, _, p, story in discards if story), None)
     if phrase:  # sports, entertainment …: out of scope for event data
         log.debug("%s: no events coded (discard phrase %r)", record.id, phrase)
         return []
+    out_of_scope = [start for start, _, _, story in discards if not story]
     res = Resolver(doc, record, publication_day(record))
     times: dict[int, list] = {}
     for t in record.times:
         if t.removed_line is None:
             times.setdefault(t.sentence, []).append(t)
     events: list[Event] = []
-    text = record.text
     for si, sent in enumerate(res.view.sents):
-        if sentence_discard(text[sent.start_char:sent.end_char]):
+        if out_of_scope and any(sent.start_char <= at < sent.end_char for at in out_of_scope):
             continue
         try:
             events.extend(_sentence_events(res, record, doc, sent, si, times))
