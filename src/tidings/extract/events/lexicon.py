@@ -262,6 +262,37 @@ def petrarch_verbs() -> tuple[dict, list]:
     return data["verbs"], blocks
 
 
+def _anchor(alt: str) -> str:
+    return alt.split()[0].rstrip("_") if alt.strip() else alt
+
+
+@cache
+def _block_index(block: int) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Patterns of a block by an anchor word (a first word of their first slot after the verb, or
+    before it when none follows): ({anchor: [pattern index]} after, {anchor: [...]} before)."""
+    after: dict[str, list[int]] = {}
+    before: dict[str, list[int]] = {}
+    for n, (_, pre, post) in enumerate(petrarch_verbs()[1][block]):
+        table, slot = (after, post[0]) if post else (before, pre[0])
+        for alt in slot:
+            table.setdefault(_anchor(alt), []).append(n)
+    return after, before
+
+
+def _candidates(table: dict[str, list[int]], text: str) -> set[int]:
+    """Patterns whose anchor is a word of `text` or (for stems of 4+ letters) a prefix of one."""
+    out: set[int] = set()
+    for word in set(text.split()):
+        hit = table.get(word)
+        if hit:
+            out.update(hit)
+        for k in range(4, len(word)):
+            hit = table.get(word[:k])
+            if hit:
+                out.update(hit)
+    return out
+
+
 def _slot_holds(text: str, alts: tuple[str, ...]) -> bool:
     for alt in alts:
         if alt.endswith("_") or len(alt) < 4:
@@ -300,7 +331,16 @@ def dictionary_code(tok) -> tuple[str | None, str] | None:
         text = _dependent_text(d, tok.i, True)
         subject = None
         best, best_n = None, 0
-        for code, pre, post in blocks[block] if block is not None else ():
+        if block is None:
+            return (default if default in codebook() else None), ("verb" if own else "block")
+        after, before = _block_index(block)
+        picks = _candidates(after, text)
+        if before:
+            subject = _subject_text(d, tok.i)
+            picks |= _candidates(before, subject)
+        patterns = blocks[block]
+        for k in sorted(picks):  # the dictionary's order breaks ties
+            code, pre, post = patterns[k]
             n = len(pre) + len(post)
             if n <= best_n or not all(_slot_holds(text, alts) for alts in post):
                 continue
