@@ -24,9 +24,9 @@ from .._doc import DocView
 from ...record import Article, Event, EventActor, Plover, SpanRef
 from ..actors.code import info
 from .actors import ActorRef, Resolver, is_passive
-from .lexicon import (Rule, codebook, dependent_text, dictionary_code, families, content_from_words, content_of_code,
+from .lexicon import (Rule, codebook, dependent_text, dictionary_code, families, petrarch_verbs, content_from_words, content_of_code,
                       family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
-from .discards import discard_spans
+from .discards import token_discards
 from .senses import acting_sources, attacker_of, scene_target, implicit_agent, is_modifier_participle, senses, verbal_attack, visit_target
 from .modality import event_date, event_place, governing_verb, is_negated, modality, reporting_verb
 from ..actors import publication_day
@@ -178,7 +178,13 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
                 cands.append(_Cand(tok, _commitment(d, tok, "042"), subject, [visited], (), 0.5))
                 continue
             # the PETRARCH verb dictionary fills what the hand lexicon lacks; statements (01) stay
-            # with the hand lexicon, and a verb with no pattern and no code of its own is no event
+            # with the hand lexicon, and a verb with no pattern and no code of its own is no event.
+            # Its events need a coded source: look for one before reading the patterns.
+            if not any(k in petrarch_verbs()[0] for k in lookup_keys(tok)):
+                continue
+            subject = subject or res.subject(tok)
+            if not any(r is not None and r.code for r in subject):
+                continue
             found = dictionary_code(tok)
             if found is None or found[0] is None or found[0][:2] in ("01", "00") or found[1] not in _DICT_TRUST:
                 continue
@@ -498,7 +504,8 @@ def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) 
 def extract_events(view: DocView, record: Article) -> list[Event]:
     """The events each sentence asserts, with actors, codes, modality, date, place and confidence."""
     doc = view.doc
-    discards = discard_spans(record.text)
+    d = info(doc)
+    discards = token_discards(d.lower, d.idx, [a + len(t) for a, t in zip(d.idx, d.text)])
     phrase = next((p for _, _, p, story in discards if story), None)
     if phrase:  # sports, entertainment …: out of scope for event data
         log.debug("%s: no events coded (discard phrase %r)", record.id, phrase)

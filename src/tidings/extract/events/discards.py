@@ -13,7 +13,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-__all__ = ["story_discard", "sentence_discard", "discard_spans"]
+__all__ = ["story_discard", "sentence_discard", "discard_spans", "token_discards"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "discards.json"
 _WORD = re.compile(r"\w+(?:[-'.]\w+)*")
@@ -36,17 +36,22 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], bool]]]:
 
 def discard_spans(text: str) -> list[tuple[int, int, str, bool]]:
     """Every discard phrase of `text`: (start, end, phrase, story-level?)."""
+    found = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    return token_discards([w for _, _, w in found], [s for s, _, _ in found], [e for _, e, _ in found])
+
+
+def token_discards(lower: list[str], starts: list[int], ends: list[int]) -> list[tuple[int, int, str, bool]]:
+    """The same over words already split (a parse's lower-case tokens with their offsets)."""
     index = _index()
-    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
     out = []
-    for i, (start, _, word) in enumerate(words):
+    for i, word in enumerate(lower):
         entries = index.get(word)
         if not entries:
             continue
         for phrase, story in entries:
             n = len(phrase)
-            if tuple(w for _, _, w in words[i:i + n]) == phrase:
-                out.append((start, words[i + n - 1][1], " ".join(phrase), story))
+            if tuple(lower[i:i + n]) == phrase:
+                out.append((starts[i], ends[i + n - 1], " ".join(phrase), story))
                 break
     return out
 
