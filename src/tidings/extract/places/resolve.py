@@ -61,10 +61,17 @@ class Mention:
     @property
     def wide(self) -> bool:
         """The name's likeliest sense on its own is a country, region or state ("California", "Georgia",
-        not "Paris"): the document's nearby towns do not pull it to a namesake town."""
+        not "Paris"): the document's nearby towns do not pull it to a namesake town. Remembered
+        for the candidate list it was worked out on (every candidate's score reads it)."""
+        key = (id(self.candidates), len(self.candidates))
+        known = self.__dict__.get("_wide")
+        if known is not None and known[0] == key:
+            return known[1]
         wide = [prior(c) for c in self.candidates if not c.alias and (
             c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1")]
-        return bool(wide) and max(wide) >= max(prior(c) for c in self.candidates)
+        value = bool(wide) and max(wide) >= max(prior(c) for c in self.candidates)
+        self.__dict__["_wide"] = (key, value)
+        return value
 
 
 @dataclass
