@@ -154,3 +154,12 @@ def test_committed_dictionary_matches_a_rebuild(tmp_path):
     data = root / "src" / "tidings" / "data" / "cameo"
     assert json.loads((tmp_path / "v.json").read_text()) == json.loads((data / "petrarch_verbs.json").read_text())
     assert json.loads((tmp_path / "d.json").read_text()) == json.loads((data / "discards.json").read_text())
+
+
+def test_a_definite_description_refers_back_to_the_named_actor(nlp):
+    text = "ETA claimed the bombing in Madrid. The group also threatened to attack tourists."
+    _, events = _events(nlp, text, entities=[("ETA", "ORG", ["ETA"])])
+    threats = [e for e in events if e.root == "13"]
+    assert threats and threats[0].source is not None and threats[0].source.name == "ETA", _codes(events)
+    _, events = _events(nlp, "ETA claimed the bombing. The rebel group of experts met.", entities=[("ETA", "ORG", ["ETA"])])
+    assert not [e for e in events if e.source is not None and e.source.name == "ETA" and e.root == "04"]

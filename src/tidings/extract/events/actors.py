@@ -133,6 +133,10 @@ class Resolver:
             if country is None and found.sector in _HOME_SECTORS:
                 country = self.home
             code = country + found.sector if country else None
+        if code is None and entity is None and pos == "NOUN":
+            ref = self.description(tok)  # "the group" → the organisation named before it
+            if ref is not None:
+                return [ref]
         if code is None:
             # a named person or organisation, or a group such as "rebels", without a country:
             # kept as an uncoded actor (name and span, no code)
@@ -222,6 +226,25 @@ class Resolver:
             if not want_person and e.type == "PLACE" and e.id not in self.countries:
                 continue  # a town does not speak or act: "they" is not Surin
             return ActorRef(e.actor_code, e.id, e.name, None, None)
+        return None
+
+    def description(self, tok) -> ActorRef | None:
+        """A definite description ("the group", "the country") → the nearest coded organisation or
+        country named before it in this or the previous sentences (data/cameo/senses.yaml)."""
+        from .senses import senses
+
+        d, i = self.d, tok.i
+        want = senses()["descriptions"].get(d.lemma[i])
+        if want is None or not any(d.dep[c] == "det" and d.lower[c] == "the" for c in d.kids[i]):
+            return None
+        if any(d.dep[c] in ("amod", "compound", "poss", "prep") for c in d.kids[i]):
+            return None  # "the rebel group", "the group of experts": described, not referred back
+        window = max(0, self.view.sent(tok).start - 120)
+        for start, end, e in reversed(self.mentions):
+            if start >= i or start < window or not e.actor_code:
+                continue
+            if want == "ORG" and e.type == "ORG" or want == "COUNTRY" and e.id in self.countries:
+                return ActorRef(e.actor_code, e.id, e.name, d.idx[i], d.idx[i] + len(d.text[i]))
         return None
 
     def pair(self, tok) -> list[ActorRef]:
