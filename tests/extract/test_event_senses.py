@@ -163,3 +163,10 @@ def test_a_definite_description_refers_back_to_the_named_actor(nlp):
     assert threats and threats[0].source is not None and threats[0].source.name == "ETA", _codes(events)
     _, events = _events(nlp, "ETA claimed the bombing. The rebel group of experts met.", entities=[("ETA", "ORG", ["ETA"])])
     assert not [e for e in events if e.source is not None and e.source.name == "ETA" and e.root == "04"]
+
+
+def test_a_wanted_action_is_an_intent_not_the_action(nlp):
+    _, events = _events(nlp, "Russia wants to attack Ukraine.")
+    assert [e.root for e in events] == ["13"], _codes(events)  # a conflictual intent is a threat
+    _, events = _events(nlp, "Israel wants to withdraw from southern Lebanon.")
+    assert events and events[0].root == "03" and events[0].modality == "asserted", _codes(events)

@@ -39,6 +39,7 @@ LIGHT_VERBS = {"make", "hold", "have", "conduct", "launch", "carry", "stage", "i
                "mount", "announce", "order", "resume", "renew", "open", "pass", "issue", "express", "reiterate", "deliver"}
 _READY = {"ready", "willing", "prepared", "determined", "eager", "keen"}
 _OBLIGATION = {"must", "should"}
+_WANT = {"want", "wish", "seek"}  # "wants to attack": an intent
 _FLIP_TO_REJECT = {"accept", "agree", "allow", "permit", "release", "lift", "support", "recognize", "meet", "end",
                    "cooperate", "approve", "comply", "yield", "negotiate"}
 _VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
@@ -315,12 +316,13 @@ def _stance(d, clause: int) -> str | None:
 
 
 def _commitment(d, tok, code: str) -> str:
-    """A concrete action stated with will/would/shall, or as ready/willing to, is a commitment or threat."""
+    """A concrete action stated with will/would/shall, as ready/willing to, or wanted/planned ("wants to
+    attack") is a commitment or threat."""
     if code[:2] in _VERBAL_ROOTS:
         return code
     i, dep, lower = tok.i, d.dep, d.lower
     aux = {lower[c] for c in d.kids[i] if dep[c] == "aux"}
-    ready = dep[i] == "xcomp" and lower[d.heads[i]] in _READY
+    ready = dep[i] == "xcomp" and (lower[d.heads[i]] in _READY or d.lemma[d.heads[i]] in _WANT)
     if not (aux & {"will", "would", "shall", "'ll", "’ll", "wo"} or ready):
         return code
     content = content_of_code(code)

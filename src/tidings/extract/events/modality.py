@@ -28,7 +28,7 @@ HISTORICAL_DAYS = 365  # an event dated this long before publication is "histori
 _NEG = {"not", "n't", "never", "no", "nt"}
 _COND_MARKS = {"if", "unless", "provided", "whether"}
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo"}
-_FUTURE_HEADS = {"plan", "intend", "expect", "schedule", "hope", "aim", "set", "due", "prepare", "going", "want", "seek"}
+_FUTURE_HEADS = {"plan", "intend", "expect", "schedule", "hope", "aim", "set", "due", "prepare", "going"}
 _POSSIBLE = {"could", "may", "might"}
 CLAIM_VERBS = {"claim", "allege", "warn", "fear", "suspect", "believe", "suggest", "speculate", "rumor", "rumour",
                "assert", "insist", "contend", "think"}
