@@ -170,3 +170,11 @@ def test_a_wanted_action_is_an_intent_not_the_action(nlp):
     assert [e.root for e in events] == ["13"], _codes(events)  # a conflictual intent is a threat
     _, events = _events(nlp, "Israel wants to withdraw from southern Lebanon.")
     assert events and events[0].root == "03" and events[0].modality == "asserted", _codes(events)
+
+
+@pytest.mark.parametrize("text", ["Howes was kidnapped and presumed killed by Khmer Rouge guerrillas.",
+                                  "Howes had probably been killed by Khmer Rouge guerrillas."])
+def test_hedged_and_presumed_events_are_conditional(nlp, text):
+    _, events = _events(nlp, text, published="1998-02-19", entities=[("Khmer Rouge", "ORG", ["Khmer Rouge"])])
+    killed = [e for e in events if e.action.text == "killed"]
+    assert killed and killed[0].modality == "conditional", _codes(events)

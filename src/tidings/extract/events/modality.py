@@ -30,6 +30,8 @@ _COND_MARKS = {"if", "unless", "provided", "whether"}
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo"}
 _FUTURE_HEADS = {"plan", "intend", "expect", "schedule", "hope", "aim", "set", "due", "prepare", "going"}
 _POSSIBLE = {"could", "may", "might"}
+_HEDGES = {"probably", "possibly", "perhaps", "maybe", "likely", "presumably", "potentially"}
+_PRESUME = {"presume", "fear"}
 CLAIM_VERBS = {"claim", "allege", "warn", "fear", "suspect", "believe", "suggest", "speculate", "rumor", "rumour",
                "assert", "insist", "contend", "think"}
 SAY_VERBS = {"say", "tell", "state", "announce", "report", "add", "note", "declare", "confirm", "write", "insist",
@@ -122,7 +124,15 @@ def reporting_verb(tok):
 
 
 def possibility(tok) -> bool:
-    return bool(_aux(info(tok.doc), tok.i) & _POSSIBLE)
+    """could/may/might on the action, a hedging adverb ("probably killed"), or a verb of
+    presumption over it ("presumed killed", "believed to have been killed")."""
+    d, i = info(tok.doc), tok.i
+    if _aux(d, i) & _POSSIBLE:
+        return True
+    if any(d.dep[c] == "advmod" and d.lower[c] in _HEDGES for c in d.kids[i]):
+        return True
+    head = d.heads[i]
+    return head != i and d.dep[i] in ("xcomp", "oprd", "ccomp", "conj") and d.lemma[head] in _PRESUME
 
 
 def governing_verb(tok):
