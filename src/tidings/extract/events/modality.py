@@ -94,10 +94,10 @@ def is_future(tok) -> bool:
     if "going" in aux:
         return True
     dep, heads = d.dep, d.heads
-    for _ in range(2):
+    for _ in range(3):  # "was scheduled to lay flowers … and meet with Moi": through conj and xcomp
         if dep[node] in ("xcomp",) and d.lemma[heads[node]] in _FUTURE_HEADS:
             return True
-        if dep[node] == "conj":
+        if dep[node] in ("conj", "xcomp") and heads[node] != node:
             node = heads[node]
             if _aux(d, node) & _FUTURE_AUX:
                 return True
