@@ -150,12 +150,18 @@ class Resolver:
         return [self._ref(tok, code, entity)]
 
     def group(self, tok) -> list[ActorRef]:
-        """The actor(s) of a noun phrase and of the phrases conjoined with it ("X and Y")."""
+        """The actor(s) of a noun phrase and of the phrases conjoined with it ("X and Y"); an
+        apposition names them when the phrase itself has no code ("14 people, six Iraqis and a Turk")."""
         out = list(self.one(tok))
         d = self.d
         for c in d.kids[tok.i]:
             if d.dep[c] == "conj" and d.pos[c] in ("NOUN", "PROPN", "PRON"):
                 out.extend(self.group(self.tokens[c]))
+        if not any(r.code for r in out):
+            named = [r for c in d.kids[tok.i] if d.dep[c] == "appos" and d.pos[c] in ("NOUN", "PROPN")
+                     for r in self.group(self.tokens[c]) if r.code]
+            if named:
+                return named
         return out
 
     def clause_country(self, tok) -> str | None:

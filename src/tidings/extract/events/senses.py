@@ -4,8 +4,9 @@
 - A verbal attack is criticism: "the senator attacked the president" is 111, not force;
   "troops attacked the town" stays 190. The subject decides: a person, an official or a body
   that speaks, against an armed or unnamed agent.
-- A passive arrest, deportation or questioning without its agent was done by the police or
-  government of the country where it happened: "six people were arrested in Nairobi" → KENCOP.
+- A passive arrest, deportation or questioning without its agent was done by the police (or
+  government) that report it, else those of the country where it happened: "six people were
+  arrested in Nairobi" → KENCOP.
 - Travelling to another country is a visit (042): "Albright headed to East Africa".
 - Condemning (or blaming) an attack targets the attacker, never its victim: "France condemned
   the bombing of the Israeli embassy" has no target unless the attacker is named ("the
@@ -116,11 +117,17 @@ def implicit_agent(res, tok, code: str):
     sector = next((agents[code[:n]] for n in range(len(code), 1, -1) if code[:n] in agents), None)
     if sector is None:
         return None
+    from .actors import ActorRef
+    from .modality import reporting_verb
+
+    reporter = reporting_verb(tok)  # "Tanzanian police said six people were rounded up": the police did
+    if reporter is not None:
+        said = [r for r in res.subject(reporter) if r is not None and r.code and r.code[3:6] == sector]
+        if said:
+            return said[0]
     country = res.clause_country(tok) or res.home
     if not country:
         return None
-    from .actors import ActorRef
-
     return ActorRef(country + sector, None, None, None, None)
 
 
