@@ -160,3 +160,15 @@ def test_article_role_beats_a_phoenix_elite_code(nlp):
     doc, record = make_record(nlp, "Jakaya Kikwete spoke.", published="1998-08-18",
                               entities=[("Jakaya Kikwete", "PERSON", ["Jakaya Kikwete"])])
     assert _codes(extract_actors(doc, record))["Jakaya Kikwete"] == "TZAELI"  # nothing better in the text
+
+
+def test_a_place_the_gazetteer_placed_takes_its_country(nlp):
+    from tidings.record import Place
+
+    text = "Police arrested six men in Portadown."
+    doc, record = make_record(nlp, text, "1998-03-22", [("Portadown", "PLACE", ["Portadown"])])
+    at = text.index("Portadown")
+    record.places = [Place(id="P1", start=at, end=at + 9, text="Portadown", name="Portadown", lat=54.42,
+                           lon=-6.44, country="GBR", sentence=0, entity="E1")]
+    entities = extract_actors(DocView(doc), record)
+    assert next(e for e in entities if e.name == "Portadown").actor_code == "GBR"

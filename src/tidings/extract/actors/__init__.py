@@ -167,6 +167,15 @@ def _extra_actors(doc, record: Article, day: date | None) -> list[tuple[str, str
     return [(names[k], k[0], spans) for k, spans in found.items()]
 
 
+def _place_country(record: Article, entity: Entity) -> str | None:
+    """The country the places stage put this place entity in (its own link, else a mention's span)."""
+    spans = {(m.start, m.end) for m in entity.mentions}
+    for place in record.places:
+        if place.country and (place.entity == entity.id or (place.start, place.end) in spans):
+            return place.country
+    return None
+
+
 def extract_actors(view: DocView, record: Article) -> list[Entity]:
     """Return record.entities with actor codes and affiliations, plus actor phrases it missed."""
     doc = view.doc
@@ -177,6 +186,8 @@ def extract_actors(view: DocView, record: Article) -> list[Entity]:
             code = _code_entity(doc, entity, day)
         except Exception:  # odd text must not stop the stage
             code = None
+        if not code and entity.type == "PLACE":
+            code = _place_country(record, entity)  # a town the gazetteer placed: "Belfast" → GBR
         if code:
             entity.actor_code = code
             if not entity.affiliation:
