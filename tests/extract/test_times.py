@@ -320,6 +320,7 @@ def test_anaphoric_times_months_and_coarser_references():
     assert values("The next day he left.", None)["The next day"] == "XXXX-XX-XX"
     text = "We met on Dec. 2. That night it snowed."
     assert values(text)["That night"] == "2021-12-02TNI"
+    assert values("In 2008 he ran. That night he won.")["That night"] == "2008-XX-XXTNI"
 
 
 def test_anaphoric_phrases_left_out_where_they_name_no_time():

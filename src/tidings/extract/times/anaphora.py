@@ -60,7 +60,7 @@ _YEAR = re.compile(r"(\d{4})(?!\d)")
 
 
 def _reference(value: str):
-    """(grain, year, part) of a calendar value: ("D", date), ("W", (year, week)), ("M", (year, month)), ("Y", year)."""
+    """(kind, point) of a calendar value: ("D", date), ("W", its Monday), ("M", (year, month)), ("Y", year); None if none."""
     if (hit := _DAY.match(value)):
         try:
             return "D", date(int(hit[1]), int(hit[2]), int(hit[3]))
@@ -79,12 +79,17 @@ def _reference(value: str):
 
 
 def _value(ref, grain: str, shift: int, pod: str) -> str:
+    value = _calendar_value(ref, grain, shift)
+    return value + f"T{pod}" if pod and grain == "D" else value
+
+
+def _calendar_value(ref, grain: str, shift: int) -> str:
     kind, at = ref if ref is not None else (None, None)
     if kind == "W" and grain == "D":
         return f"{at.isocalendar()[0]}-XX-XX"  # a day of a week: which one is not known
     if kind in ("D", "W"):
         if grain == "D":
-            return (at + timedelta(days=shift)).isoformat() + (f"T{pod}" if pod else "")
+            return (at + timedelta(days=shift)).isoformat()
         if grain == "W":
             return A.week_value(at + timedelta(weeks=shift))
         return A.shift_months(at, shift).isoformat()[:7]
