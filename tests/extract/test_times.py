@@ -297,3 +297,40 @@ def test_year_ranges_mark_both_ends():
     text = "It covers 1950-2049, the score was 20-12 and the model is a 1961-9."
     found = {text[s:e]: v for s, e, _, v, _ in find_times(text, "2018-02-10")}
     assert "2049" not in found and "12" not in found and "9" not in found
+
+
+def test_anaphoric_days_count_from_the_preceding_time():
+    text = ("The plant closed on Oct. 23, 1998. The day before, workers met. The next morning the gates were locked. "
+            "Earlier that day a letter came. The following week the owners sold.")
+    got = {text[s:e]: (typ, v, mod) for s, e, typ, v, mod in find_times(text, PUB)}
+    assert got["Oct. 23, 1998"][1] == "1998-10-23"
+    assert got["The day before"] == ("DATE", "1998-10-22", None)
+    # the next anaphor counts from the last time reached ("the day before"), not from the first date
+    assert got["The next morning"] == ("DATE", "1998-10-23", None)
+    assert got["Earlier that day"] == ("DATE", "1998-10-23", "START")
+    assert got["The following week"] == ("DATE", "1998-W44", None)
+
+
+def test_anaphoric_times_months_and_coarser_references():
+    assert values("In March 1989 the firm failed. The following month its chief quit.")["The following month"] == "1989-04"
+    assert values("It fell last October. His name was crossed out that same day.")["that same day"] == "2021-10-XX"
+    assert one("That morning it snowed.")[1:3] == ("TIME", "2021-12-07TMO")
+    # with no time before them they count from publication; without one they stay unresolved
+    assert values("The next day he left.")["The next day"] == "2021-12-08"
+    assert values("The next day he left.", None)["The next day"] == "XXXX-XX-XX"
+    text = "We met on Dec. 2. That night it snowed."
+    assert values(text)["That night"] == "2021-12-02TNI"
+    assert values("In 2008 he ran. That night he won.")["That night"] == "2008-XX-XXTNI"
+
+
+def test_anaphoric_phrases_left_out_where_they_name_no_time():
+    assert find_times("Market makers suffer losses on trades made that day at dropping prices.", PUB) == []
+    assert find_times("He voted the day before the election.", PUB) == []
+
+
+def test_terms_of_office_are_durations():
+    assert one("During her tenure, exports doubled.")[1:3] == ("DURATION", "PXY")
+    assert one("In his first term he cut taxes.")[1:3] == ("DURATION", "PXY")
+    assert one("His two terms ended.")[:3] == ("His two terms", "DURATION", "PXY")
+    assert one("He served his four-year term.")[1:3] == ("DURATION", "P4Y")  # the length, when given, wins
+    assert find_times("They agreed on their terms.", PUB) == []

@@ -22,6 +22,7 @@ from functools import cache
 
 from .._doc import DocView
 from ...record import Article, TimeExpr
+from .anaphora import resolve as resolve_anaphors
 from .anchor import parse_anchor
 from .lexicon import case_traps, needles, rules, trigger_words, word_needles, year_value
 from .normalize import NORMALIZERS, Ctx
@@ -204,7 +205,7 @@ def find_times(text: str, published: str | None = None, doc=None) -> list[tuple[
         out.append((s, e, *result))
     out += _range_ends(text, out)
     out.sort()
-    return out
+    return resolve_anaphors(out, ctx.anchor)
 
 
 _YEAR_RANGE = re.compile(r"(?<![\w.,])((?:1[5-9]|20)\d\d)[-\u2013/]((?:1[5-9]|20)\d\d|\d\d)(?![\w%-])")

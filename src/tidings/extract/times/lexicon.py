@@ -156,6 +156,10 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
             r"{SEASON})(?:'s)?(?![\w-])(?:\s+(?P<pod>{POD}))?", True),
     ("that_year", _B + r"(?:(?P<mod>earlier|later|early|late)\s+(?:in\s+)?)?(?P<det>that|the\s+same|the\s+following|the\s+previous|"
                   r"the\s+preceding)\s+year(?![\w-])", True),
+    ("anaphor", _B + r"(?:(?P<mod>earlier|later|early|late)\s+(?:on\s+|in\s+)?)?(?P<phrase>{ANAPHORS})(?![\w-])", True),
+    ("term", _B + r"(?:his|her|their)\s+(?:(?:first|second|third|fourth|fifth|final|last|current|previous|entire|whole|full|"
+             r"brief|short|long|lengthy|new)\s+)*(?:(?:two|three|four|five|six|both|[2-9])\s+(?:(?:consecutive|full)\s+)?"
+             r"(?P<pl>terms)|(?P<sg>term|tenure))(?![\w-])", True),
     ("edge_the", _B + r"(?P<mod>{EDGE}|earlier|later)\s+(?:in\s+)?the\s+(?P<unit>year|month|week|decade|century)(?![\w-])", True),
     ("yearend", _B + r"(?P<txt>year-end|year\s+end|year's\s+end|end\s+of\s+the\s+year|the\s+end\s+of\s+the\s+year)(?![\w-])", True),
     ("set", _B + r"(?P<q>every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<what>{UNIT}|(?-i:{WEEKDAY}|{MONTH})|{SEASON})(?![\w-])", True),
@@ -187,6 +191,7 @@ def rule_sources() -> tuple[tuple[str, str, int], ...]:
     refs = [w for w in lexicon()["references"]]
     pieces["REFS"] = "|".join(_spaced(w) for w in sorted(refs, key=len, reverse=True))
     pieces["SETS"] = _alt(lexicon()["sets"])
+    pieces["ANAPHORS"] = "|".join(_spaced(w) for w in sorted(lexicon()["anaphors"], key=len, reverse=True))
     return tuple((name, pattern.format(**pieces), re.I if insensitive else 0) for name, pattern, insensitive in _RULES)
 
 
@@ -287,7 +292,9 @@ _NEEDLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "rel_wd": ((), ("@weekdays",)), "rel_month": ((), ("@months",)),
     "rel": (("week", "month", "year", "quarter", "decade", "century", "@seasons"), ()),
     "that_year": (("year",), ()), "edge_the": (("year", "month", "week", "decade", "century"), ()),
-    "yearend": (("year",), ()), "set": (("every", "each"), ()), "set_word": (("@sets",), ()),
+    "anaphor": (("day", "week", "month", "morning", "afternoon", "evening", "night"), ()),
+    "term": (("term", "tenure"), ()),
+        "yearend": (("year",), ()), "set": (("every", "each"), ()), "set_word": (("@sets",), ()),
     "duration": (("yr", "year", "month", "week", "day", "fortnight", "hour", "hr", "min", "sec", "decade", "centur",
                   "millenni", "quarter", "night"), ()),
     "vague_plural": (("years", "months", "weeks"), ()), "wd": ((), ("@weekdays",)),
@@ -368,7 +375,7 @@ def trigger_words() -> frozenset[str]:
     lx = lexicon()
     words: set[str] = set()
     for key in ("months", "weekdays", "seasons", "parts_of_day", "decade_words", "sets", "references", "holidays",
-                "units"):
+                "units", "term_words"):
         for phrase in lx[key]:
             words.update(re.findall(r"\w+", phrase.lower()))
     words.update(w + "s" for w in list(lx["units"]) + list(lx["weekdays"]))

@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 
 from . import anchor as A
-from . import relative
+from . import anaphora, relative
 from .base import (_ORD_Q, Ctx, Result, _completed_quarter, _edge_mod, _latest_quarter, _pod_code, _rel, _year4,
                    duration_value, quarter_year, rel_value, shifted_value)
 from .lexicon import lexicon, mod_code, month_number, weekday_number, year_value
@@ -377,5 +377,5 @@ def n_season(m, ctx, s, e) -> Result | None:
     return "DATE", value, _edge_mod(m)
 
 
-NORMALIZERS = {name[2:]: fn for module in (globals(), vars(relative)) for name, fn in module.items()
+NORMALIZERS = {name[2:]: fn for module in (globals(), vars(relative), vars(anaphora)) for name, fn in module.items()
                if name.startswith("n_") and callable(fn)}

@@ -1,0 +1,117 @@
+"""Anaphoric days, weeks and months ("the day before", "the next day", "the following week",
+"that morning"), and terms of office ("her tenure", "his first term", "his two terms").
+
+An anaphoric expression is counted from the time of the preceding time expression of the text,
+not from publication: "On Oct. 23, 1998 … the next day" is 1998-10-24. The normalizer can not
+see that expression (candidates are normalized longest first), so it returns a placeholder value
+``ANA:<grain>:<shift>:<part of day>`` that ``resolve`` replaces once every expression is known,
+walking the text in order (an anaphor resolved there is itself the reference of the next one).
+With no calendar expression before it, the publication date is the reference; with neither,
+the value stays unresolved (``XXXX-XX-XX``, ``XXXX-WXX``, ``XXXX-XX``).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from . import anchor as A
+from .base import Ctx, Result
+from .lexicon import lexicon, mod_code
+
+__all__ = ["n_anaphor", "n_term", "resolve", "PLACEHOLDER"]
+
+PLACEHOLDER = "ANA:"
+
+# "the day before" / "the week after" stand alone only before a pause; "the day before the vote"
+# counts from an event, not from a time, and is left out.
+_PAUSE_AFTER = re.compile(r"\s*(?:[.,;:!?)\]\"'\u201d\u2019\u2014]|$|\s(?:and|but|when|as|he|she|they|it)\b)")
+# Bare "that day/week/month" is anaphoric after a preposition or opening a sentence; elsewhere it is
+# mostly generic ("trades made that day"), as TimeBank leaves it.
+_BARE_BEFORE = re.compile(r"(?:\b(?:on|by|until|till|since|from|during|throughout|for|at|of)\s+|(?:^|[.!?\n]\s*))$", re.I)
+
+
+def n_anaphor(m, ctx: Ctx, s: int, e: int) -> Result | None:
+    phrase = re.sub(r"\s+", " ", m["phrase"].lower())
+    grain, shift, pod = lexicon()["anaphors"][phrase]
+    if phrase.endswith(("before", "after")) and not _PAUSE_AFTER.match(ctx.text, e):
+        return None
+    if phrase in ("that day", "that week", "that month") and not m["mod"] \
+            and not _BARE_BEFORE.search(ctx.text[max(0, s - 16):s]):
+        return None
+    typ = "TIME" if pod else "DATE"
+    return typ, f"{PLACEHOLDER}{grain}:{shift}:{pod or ''}", mod_code(m["mod"])
+
+
+def n_term(m, ctx: Ctx, s: int, e: int) -> Result | None:
+    """ "his first term", "her tenure", "their two terms": a stretch of office counted in years, of unknown length."""
+    noun = "pl" if m["pl"] else "sg"
+    tok = ctx.token(m.start(noun), m.end(noun))
+    if tok is not None and tok.pos_ not in ("NOUN",):
+        return None  # "her term paper" parses the same; "term" as a verb is not a time
+    if re.match(r"\s*(?:paper|limits?|sheet|loans?|deposits?|debt|bonds?)\b", ctx.text[e:e + 10], re.I):
+        return None
+    return "DURATION", "P" + "X" + lexicon()["term_words"][m[noun].lower()], None
+
+
+_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+_WEEK = re.compile(r"(\d{4})-W(\d\d)")
+_MONTH = re.compile(r"(\d{4})-(\d\d)(?!\d|-\d)")
+_YEAR = re.compile(r"(\d{4})(?!\d)")
+
+
+def _reference(value: str):
+    """(kind, point) of a calendar value: ("D", date), ("W", its Monday), ("M", (year, month)), ("Y", year); None if none."""
+    if (hit := _DAY.match(value)):
+        try:
+            return "D", date(int(hit[1]), int(hit[2]), int(hit[3]))
+        except ValueError:
+            return None
+    if (hit := _WEEK.match(value)):
+        try:
+            return "W", date.fromisocalendar(int(hit[1]), int(hit[2]), 1)
+        except ValueError:
+            return None
+    if (hit := _MONTH.match(value)) and 1 <= int(hit[2]) <= 12:
+        return "M", (int(hit[1]), int(hit[2]))
+    if (hit := _YEAR.match(value)):
+        return "Y", int(hit[1])
+    return None
+
+
+def _value(ref, grain: str, shift: int, pod: str) -> str:
+    value = _calendar_value(ref, grain, shift)
+    return value + f"T{pod}" if pod and grain == "D" else value
+
+
+def _calendar_value(ref, grain: str, shift: int) -> str:
+    kind, at = ref if ref is not None else (None, None)
+    if kind == "W" and grain == "D":
+        return f"{at.isocalendar()[0]}-XX-XX"  # a day of a week: which one is not known
+    if kind in ("D", "W"):
+        if grain == "D":
+            return (at + timedelta(days=shift)).isoformat()
+        if grain == "W":
+            return A.week_value(at + timedelta(weeks=shift))
+        return A.shift_months(at, shift).isoformat()[:7]
+    if kind == "M":
+        y, mo = at
+        if grain == "M":
+            return A.shift_months(date(y, mo, 1), shift).isoformat()[:7]
+        return f"{y}-{mo:02d}-XX" if grain == "D" else f"{y}-WXX"
+    if kind == "Y":
+        return {"D": f"{at}-XX-XX", "W": f"{at}-WXX", "M": f"{at}-XX"}[grain]
+    return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}[grain]
+
+
+def resolve(found: list[tuple], anchor: date | None) -> list[tuple]:
+    """`found` (start, end, type, value, mod) in document order, anaphoric placeholders replaced by values."""
+    out = []
+    ref = ("D", anchor) if anchor is not None else None
+    for s, e, typ, value, mod in found:
+        if value.startswith(PLACEHOLDER):
+            grain, shift, pod = value[len(PLACEHOLDER):].split(":")
+            value = _value(ref, grain, int(shift), pod)
+        if typ in ("DATE", "TIME"):
+            ref = _reference(value) or ref
+        out.append((s, e, typ, value, mod))
+    return out
