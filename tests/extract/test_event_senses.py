@@ -178,3 +178,12 @@ def test_hedged_and_presumed_events_are_conditional(nlp, text):
     _, events = _events(nlp, text, published="1998-02-19", entities=[("Khmer Rouge", "ORG", ["Khmer Rouge"])])
     killed = [e for e in events if e.action.text == "killed"]
     assert killed and killed[0].modality == "conditional", _codes(events)
+
+
+def test_force_reported_by_the_other_side_is_claimed(nlp):
+    _, events = _events(nlp, "Ukrainian officials said Russian troops attacked the village.")
+    attacks = [e for e in events if e.root == "19"]
+    assert attacks and attacks[0].modality == "claimed", _codes(events)
+    _, events = _events(nlp, "Russian officials said Russian troops attacked the village.")
+    attacks = [e for e in events if e.root == "19"]
+    assert attacks and attacks[0].modality == "asserted", _codes(events)  # their own side's account

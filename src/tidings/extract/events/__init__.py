@@ -42,6 +42,7 @@ _OBLIGATION = {"must", "should"}
 _WANT = {"want", "wish", "seek"}  # "wants to attack": an intent
 _FLIP_TO_REJECT = {"accept", "agree", "allow", "permit", "release", "lift", "support", "recognize", "meet", "end",
                    "cooperate", "approve", "comply", "yield", "negotiate"}
+_CLAIMED_ROOTS = {"17", "18", "19", "20"}  # force reported by the other side is a claim
 _VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 MAX_EVENTS_PER_SENTENCE = 8
 # An event needs at least one actor (coded, or a named person/organisation, or a group
@@ -419,16 +420,20 @@ def _depth(heads: list[int], i: int) -> int:
 def _attribution(res: Resolver, record: Article, tok) -> tuple[str | None, str | None]:
     """(attributed_to, reporter's code): the quote holding the action, or the subject of its reporting verb."""
     idx = res.d.idx[tok.i]
+    quote = None
     for q in record.quotes:
         if any(s <= idx < e for s, e in q.spans):
             ent = record.entity(q.speaker.entity) if q.speaker and q.speaker.entity else None
-            return q.id, ent.actor_code if ent else None
+            if ent is not None and ent.actor_code:
+                return q.id, ent.actor_code
+            quote = q.id  # a speaker with no code: the reporting verb's subject may have one
+            break
     reporter = reporting_verb(tok)
     if reporter is not None:
         subj = res.subject(reporter)
         if subj:
-            return subj[0].entity, subj[0].code
-    return None, None
+            return quote or subj[0].entity, subj[0].code
+    return quote, None
 
 
 def _build(res: Resolver, record: Article, doc, sent, si: int, cand: _Cand, times) -> list[Event]:
@@ -462,6 +467,9 @@ def _build(res: Resolver, record: Article, doc, sent, si: int, cand: _Cand, time
                        extra_tokens=cand.extra)
         if mod == "negated" and cand.code[:2] == "12" and is_negated(tok):
             mod = "asserted"  # the negation was coded as the rejection itself
+        if mod == "asserted" and cand.code[:2] in _CLAIMED_ROOTS and src is not None and src.code and reporter_code \
+                and reporter_code[:3] != src.code[:3] and reporting_verb(tok) is not None:
+            mod = "claimed"  # "Ukrainian officials said Russian troops attacked …": one side's account
         out.append(Event(
             id="", sentence=si, action=action, cameo=cand.code, root=cand.code[:2], name=entry.get("name"),
             goldstein=entry.get("goldstein"), quad_class=entry.get("quad_class"),
