@@ -162,3 +162,27 @@ def test_list_pages_escape_stored_text(client, payloads):
     for path in ("/articles", "/quotes", f"/articles?source={XSS}"):
         page = client.get(path).text
         assert "<script>window.__xss" not in page and 'onmouseover="window' not in page, path
+
+
+@pytest.mark.parametrize("kind", ["duckdb", "postgres"])
+def test_counts_offsets_and_sorts_on_both_backends(kind, tmp_path):
+    from tidings.corpus.queries import (count_actors, count_articles, count_events, count_quotes, find_actors,
+                                        find_events, list_articles)
+    from tidings.store.testing import fresh_store
+
+    from .synthetic import many_events
+
+    with fresh_store(kind, tmp_path) as store:
+        store.write_articles(many_events(40, 3, undated=3), dedup=False)
+        assert count_events(store, dyad="USA-RUS") == 120 and count_quotes(store) == 43
+        assert count_articles(store) == 43 and count_articles(store, since="2020-01-01") == 40
+        assert count_actors(store) == len(find_actors(store, limit=500)) == 10
+        tail = find_events(store, dyad="USA-RUS", limit=10, offset=115)
+        assert len(tail) == 5 and tail[-1]["event_date"].isoformat() == "2020-01-01"
+        every = [(e["article_id"], e["event_id"]) for o in range(0, 120, 7) for e in find_events(store, limit=7, offset=o)]
+        assert len(set(every)) == 120
+        undated_last = list_articles(store, limit=3, offset=40)
+        assert [a["published"] for a in undated_last] == [None] * 3
+        assert [a["published"] for a in list_articles(store, sort="date", limit=43)][-3:] == [None] * 3  # nulls last both ways
+        titles = [a["title"] for a in list_articles(store, sort="-title", limit=43)]
+        assert titles == sorted(titles, reverse=True)
