@@ -186,3 +186,12 @@ def test_counts_offsets_and_sorts_on_both_backends(kind, tmp_path):
         assert [a["published"] for a in list_articles(store, sort="date", limit=43)][-3:] == [None] * 3  # nulls last both ways
         titles = [a["title"] for a in list_articles(store, sort="-title", limit=43)]
         assert titles == sorted(titles, reverse=True)
+
+
+def test_filtering_keeps_the_chosen_order_and_the_overview_links_the_lists(big):
+    page = big.get("/articles", params={"sort": "title"}).text
+    assert '<input type="hidden" name="sort" value="title">' in page
+    assert '<input type="hidden" name="sort"' not in big.get("/articles").text
+    assert '<input type="hidden" name="sort" value="-goldstein">' in big.get("/events?sort=-goldstein").text
+    overview = big.get("/").text
+    assert 'href="/articles">all 124 articles' in overview and 'href="/quotes">all 124 quotes' in overview
