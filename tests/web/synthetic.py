@@ -41,3 +41,46 @@ def long_article(chars: int, aid: str = "long1"):
                    entities=[Entity(id="E1", name="Biden", type="PERSON", actor_code="USAGOV", mentions=biden),
                              Entity(id="E2", name="Putin", type="PERSON", actor_code="RUSGOV", mentions=putin)],
                    quotes=quotes, events=events, quantities=numbers, times=times)
+
+
+SOURCES = ("Wire A", "Wire B", "Wire C")
+
+
+def many_events(n_articles: int, events_per_article: int = 3, undated: int = 0):
+    """`n_articles` hand-built articles, each with `events_per_article` USA→RUS events on its own day
+    (2020-01-01 onwards), sources cycling through SOURCES, plus `undated` articles with no date and one quote."""
+    from datetime import date, timedelta
+
+    from tidings.store.testing import build_article
+
+    records = []
+    for i in range(n_articles):
+        day = (date(2020, 1, 1) + timedelta(days=i)).isoformat()
+        words = [f"act{i}x{k}" for k in range(events_per_article)]
+        text = f"Story {i}: Washington and Moscow " + " then ".join(words) + f". Envoy{i % 9} spoke. Officials said: \u201cItem {i} stands.\u201d"
+        events = tuple((f"V{k}", "USAGOV", "RUSGOV", w, "040" if k % 2 == 0 else "173",
+                        {"goldstein": float(k % 7) - 3, "quad_class": 1 if k % 2 == 0 else 4,
+                         "date": {"value": day, "basis": "published"}})
+                       for k, w in enumerate(words))
+        record = build_article(f"syn{i:05d}", text, published=day, source=SOURCES[i % len(SOURCES)], events=events,
+                               entities=(("E1", "Officials", "PERSON", None, None),
+                                         ("E2", f"Envoy{i % 9}", "PERSON", "USAGOV", "USA")),
+                               quotes=(("Q1", f"Item {i} stands.", "E1", "said"),))
+        record.title = f"Title {n_articles - i:05d}"
+        records.append(record)
+    for j in range(undated):
+        text = f"Undated note {j}. Officials said: \u201cNote {j} holds.\u201d"
+        record = build_article(f"undated{j:03d}", text, source="Wire U",
+                               entities=(("E1", "Officials", "PERSON", None, None),),
+                               quotes=(("Q1", f"Note {j} holds.", "E1", "said"),))
+        record.title = f"Undated {j}"
+        records.append(record)
+    return records
+
+
+def synthetic_store(path, n_articles: int, events_per_article: int = 3, undated: int = 0) -> str:
+    from tidings.store import open_store
+
+    with open_store(path) as store:
+        store.write_articles(many_events(n_articles, events_per_article, undated), dedup=False)
+    return str(path)

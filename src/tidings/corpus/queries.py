@@ -1,4 +1,5 @@
-"""Filtered reads over a store: event mentions, quotes, actors. Plain functions returning dicts."""
+"""Filtered reads over a store: event mentions, quotes, actors, articles. Plain functions returning dicts;
+every list pages in SQL (LIMIT/OFFSET) and has a `count_*` twin for its total."""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,8 @@ from ..errors import ConfigError
 from .series import _actor_clause, parse_dyad
 
 __all__ = ["find_events", "find_quotes", "find_actors", "find_event_clusters", "list_articles", "parse_day",
-           "MODALITIES"]
+           "count_events", "count_quotes", "count_actors", "count_articles", "article_sources", "MODALITIES",
+           "EVENT_COLUMNS", "QUOTE_COLUMNS", "ACTOR_COLUMNS", "ARTICLE_COLUMNS", "EVENT_SORTS", "ARTICLE_SORTS"]
 
 MODALITIES = ("asserted", "negated", "conditional", "future", "historical", "claimed")
 
@@ -40,11 +42,29 @@ def _dates(where: list, params: list, column: str, since, until) -> None:
         params.append(parse_day(until, "until"))
 
 
-def find_events(store, *, actor: str | None = None, dyad: str | None = None, root: str | None = None,
-                code: str | None = None, since: str | None = None, until: str | None = None,
-                modality: str | None = None, place: str | None = None, text: str | None = None,
-                limit: int = 100) -> list[dict]:
-    """Event mentions, newest first, with their article and cluster."""
+_EVENT_FROM = ("FROM events e JOIN articles a ON a.id = e.article_id "
+               "LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id "
+               "LEFT JOIN event_cluster_members m ON m.article_id = e.article_id AND m.event_id = e.id ")
+EVENT_COLUMNS = ("article_id", "event_id", "event_date", "source_code", "source_name", "source_country", "target_code",
+                 "target_name", "target_country", "action_text", "cameo", "root", "name", "goldstein", "quad_class",
+                 "modality", "place", "place_country", "outlet", "url", "title", "cluster_id")
+# sort name → ORDER BY (a "-" prefix: descending); the tie-breakers make every order total, so pages never overlap
+EVENT_SORTS = {"date": "e.event_date {d} NULLS LAST", "goldstein": "e.goldstein {d} NULLS LAST",
+               "cameo": "e.cameo {d}", "source": "e.source_code {d} NULLS LAST",
+               "target": "e.target_code {d} NULLS LAST", "modality": "e.modality {d}", "place": "p.name {d} NULLS LAST"}
+_EVENT_TIE = "e.article_id, e.id"
+
+
+def _order(sorts: dict, sort: str, tie: str) -> str:
+    """`sort` ("date" ascending, "-date" descending) as an ORDER BY from the fixed `sorts` only."""
+    name = sort.lstrip("-")
+    if name not in sorts:
+        allowed = ", ".join(sorted(sorts))
+        raise ConfigError(f"cannot sort by {sort!r}", hint=f"one of {allowed} (prefix - for descending)")
+    return sorts[name].format(d="DESC" if sort.startswith("-") else "ASC") + ", " + tie
+
+
+def _event_where(actor, dyad, root, code, since, until, modality, place, text) -> tuple[str, list]:
     where, params = ["1 = 1"], []
     if actor:
         s, ps = _actor_clause("e.source", actor.upper())
@@ -76,15 +96,30 @@ def find_events(store, *, actor: str | None = None, dyad: str | None = None, roo
                      "OR text ILIKE ?))")
         params += [_like(text)] * 3
     _dates(where, params, "e.event_date", since, until)
+    return " AND ".join(where), params
+
+
+def find_events(store, *, actor: str | None = None, dyad: str | None = None, root: str | None = None,
+                code: str | None = None, since: str | None = None, until: str | None = None,
+                modality: str | None = None, place: str | None = None, text: str | None = None,
+                limit: int = 100, offset: int = 0, sort: str = "-date") -> list[dict]:
+    """Event mentions (newest first by default; `sort` one of EVENT_SORTS, "-" for descending), with their
+    article and cluster; rows `offset` to `offset + limit` of that order."""
+    where, params = _event_where(actor, dyad, root, code, since, until, modality, place, text)
     sql = ("SELECT e.article_id, e.id AS event_id, e.event_date, e.source_code, e.source_name, e.source_country, "
            "e.target_code, e.target_name, e.target_country, e.action_text, e.cameo, e.root, e.name, e.goldstein, "
            "e.quad_class, e.modality, p.name AS place, p.country AS place_country, a.source_name AS outlet, "
            "a.url, a.title, m.cluster_id "
-           "FROM events e JOIN articles a ON a.id = e.article_id "
-           "LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id "
-           "LEFT JOIN event_cluster_members m ON m.article_id = e.article_id AND m.event_id = e.id "
-           f"WHERE {' AND '.join(where)} ORDER BY e.event_date DESC, e.article_id, e.id LIMIT ?")
-    return store.query_dicts(sql, [*params, int(limit)])
+           f"{_EVENT_FROM}WHERE {where} ORDER BY {_order(EVENT_SORTS, sort, _EVENT_TIE)} LIMIT ? OFFSET ?")
+    return store.query_dicts(sql, [*params, int(limit), int(offset)])
+
+
+def count_events(store, *, actor: str | None = None, dyad: str | None = None, root: str | None = None,
+                 code: str | None = None, since: str | None = None, until: str | None = None,
+                 modality: str | None = None, place: str | None = None, text: str | None = None) -> int:
+    """How many rows `find_events` has for these filters, all pages together."""
+    where, params = _event_where(actor, dyad, root, code, since, until, modality, place, text)
+    return int(store.query(f"SELECT count(*) {_EVENT_FROM}WHERE {where}", params)[0][0])
 
 
 def find_event_clusters(store, *, dyad: str | None = None, root: str | None = None, since: str | None = None,
@@ -106,9 +141,13 @@ def find_event_clusters(store, *, dyad: str | None = None, root: str | None = No
                              "ORDER BY num_articles DESC, global_id LIMIT ?", [*params, int(limit)])
 
 
-def find_quotes(store, *, speaker: str | None = None, actor: str | None = None, since: str | None = None,
-                until: str | None = None, text: str | None = None, limit: int = 100) -> list[dict]:
-    """Quotes with their speaker and article, newest first. `actor` matches the speaker's affiliation."""
+_QUOTE_FROM = ("FROM quotes q JOIN articles a ON a.id = q.article_id "
+               "LEFT JOIN entities en ON en.article_id = q.article_id AND en.id = q.speaker_entity ")
+QUOTE_COLUMNS = ("article_id", "quote_id", "published_date", "kind", "text", "speaker", "speaker_affiliation",
+                 "cue_lemma", "confidence", "outlet", "url")
+
+
+def _quote_where(speaker, actor, since, until, text) -> tuple[str, list]:
     where, params = ["1 = 1"], []
     if speaker:
         where.append("(q.speaker_name ILIKE ? OR q.speaker_anonymous ILIKE ?)")
@@ -120,18 +159,31 @@ def find_quotes(store, *, speaker: str | None = None, actor: str | None = None, 
         where.append("q.text ILIKE ?")
         params.append(_like(text))
     _dates(where, params, "a.published_date", since, until)
+    return " AND ".join(where), params
+
+
+def find_quotes(store, *, speaker: str | None = None, actor: str | None = None, since: str | None = None,
+                until: str | None = None, text: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
+    """Quotes with their speaker and article, newest first. `actor` matches the speaker's affiliation."""
+    where, params = _quote_where(speaker, actor, since, until, text)
     sql = ("SELECT q.article_id, q.id AS quote_id, a.published_date, q.kind, q.text, "
            "coalesce(q.speaker_name, q.speaker_anonymous) AS speaker, q.speaker_affiliation, q.cue_lemma, "
            "q.confidence, a.source_name AS outlet, a.url "
-           "FROM quotes q JOIN articles a ON a.id = q.article_id "
-           "LEFT JOIN entities en ON en.article_id = q.article_id AND en.id = q.speaker_entity "
-           f"WHERE {' AND '.join(where)} ORDER BY a.published_date DESC, q.article_id, q.id LIMIT ?")
-    return store.query_dicts(sql, [*params, int(limit)])
+           f"{_QUOTE_FROM}WHERE {where} ORDER BY a.published_date DESC NULLS LAST, q.article_id, q.id LIMIT ? OFFSET ?")
+    return store.query_dicts(sql, [*params, int(limit), int(offset)])
 
 
-def find_actors(store, *, name: str | None = None, type: str | None = None, country: str | None = None,
-                since: str | None = None, until: str | None = None, limit: int = 100) -> list[dict]:
-    """Entities across articles, grouped by name, type, affiliation and actor code; most reported first."""
+def count_quotes(store, *, speaker: str | None = None, actor: str | None = None, since: str | None = None,
+                 until: str | None = None, text: str | None = None) -> int:
+    where, params = _quote_where(speaker, actor, since, until, text)
+    return int(store.query(f"SELECT count(*) {_QUOTE_FROM}WHERE {where}", params)[0][0])
+
+
+ACTOR_COLUMNS = ("name", "type", "affiliation", "actor_code", "articles", "mentions", "first_seen", "last_seen")
+_ACTOR_GROUP = "GROUP BY en.name, en.type, en.affiliation, en.actor_code"
+
+
+def _actor_where(name, type, country, since, until) -> tuple[str, list]:
     where, params = ["1 = 1"], []
     if name:
         where.append("(en.name ILIKE ? OR en.aliases ILIKE ?)")
@@ -143,17 +195,35 @@ def find_actors(store, *, name: str | None = None, type: str | None = None, coun
         where.append("(en.affiliation = ? OR en.actor_code LIKE ?)")
         params += [country.upper(), country.upper() + "%"]
     _dates(where, params, "a.published_date", since, until)
+    return " AND ".join(where), params
+
+
+def find_actors(store, *, name: str | None = None, type: str | None = None, country: str | None = None,
+                since: str | None = None, until: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
+    """Entities across articles, grouped by name, type, affiliation and actor code; most reported first."""
+    where, params = _actor_where(name, type, country, since, until)
     sql = ("SELECT en.name, en.type, en.affiliation, en.actor_code, count(DISTINCT en.article_id) AS articles, "
            "sum(en.n_mentions) AS mentions, min(a.published_date) AS first_seen, max(a.published_date) AS last_seen "
-           "FROM entities en JOIN articles a ON a.id = en.article_id "
-           f"WHERE {' AND '.join(where)} GROUP BY en.name, en.type, en.affiliation, en.actor_code "
-           "ORDER BY articles DESC, mentions DESC, en.name LIMIT ?")
-    return store.query_dicts(sql, [*params, int(limit)])
+           f"FROM entities en JOIN articles a ON a.id = en.article_id WHERE {where} {_ACTOR_GROUP} "
+           "ORDER BY articles DESC, mentions DESC, en.name, en.type, en.affiliation NULLS FIRST, "
+           "en.actor_code NULLS FIRST LIMIT ? OFFSET ?")
+    return store.query_dicts(sql, [*params, int(limit), int(offset)])
 
 
-def list_articles(store, *, q: str | None = None, since: str | None = None, until: str | None = None,
-                  source: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
-    """Stored articles, newest first; `q` matches the title or the text."""
+def count_actors(store, *, name: str | None = None, type: str | None = None, country: str | None = None,
+                 since: str | None = None, until: str | None = None) -> int:
+    where, params = _actor_where(name, type, country, since, until)
+    return int(store.query(f"SELECT count(*) FROM (SELECT 1 AS x FROM entities en JOIN articles a "
+                           f"ON a.id = en.article_id WHERE {where} {_ACTOR_GROUP}) t", params)[0][0])
+
+
+ARTICLE_COLUMNS = ("id", "title", "published", "source_name", "url", "n_events", "n_quotes", "tone_score")
+ARTICLE_SORTS = {"date": "a.published_date {d} NULLS LAST", "source": "a.source_name {d} NULLS LAST",
+                 "title": "a.title {d} NULLS LAST"}
+_ARTICLE_TIE = "a.ingest_seq DESC"
+
+
+def _article_where(q, since, until, source) -> tuple[str, list]:
     where, params = ["1 = 1"], []
     if q:
         where.append("(a.title ILIKE ? OR a.text ILIKE ?)")
@@ -162,7 +232,26 @@ def list_articles(store, *, q: str | None = None, since: str | None = None, unti
         where.append("a.source_name = ?")
         params.append(source)
     _dates(where, params, "a.published_date", since, until)
+    return " AND ".join(where), params
+
+
+def list_articles(store, *, q: str | None = None, since: str | None = None, until: str | None = None,
+                  source: str | None = None, limit: int = 50, offset: int = 0, sort: str = "-date") -> list[dict]:
+    """Stored articles, newest first by default (undated ones last); `q` matches the title or the text;
+    `sort` one of ARTICLE_SORTS ("-" for descending)."""
+    where, params = _article_where(q, since, until, source)
     sql = ("SELECT a.id, a.title, a.published, a.source_name, a.url, a.n_events, a.n_quotes, a.tone_score "
-           f"FROM articles a WHERE {' AND '.join(where)} "
-           "ORDER BY a.published_date DESC NULLS LAST, a.ingest_seq DESC LIMIT ? OFFSET ?")
+           f"FROM articles a WHERE {where} ORDER BY {_order(ARTICLE_SORTS, sort, _ARTICLE_TIE)} LIMIT ? OFFSET ?")
     return store.query_dicts(sql, [*params, int(limit), int(offset)])
+
+
+def count_articles(store, *, q: str | None = None, since: str | None = None, until: str | None = None,
+                   source: str | None = None) -> int:
+    where, params = _article_where(q, since, until, source)
+    return int(store.query(f"SELECT count(*) FROM articles a WHERE {where}", params)[0][0])
+
+
+def article_sources(store) -> list[str]:
+    """The outlets of the stored articles, for a source picker."""
+    return [r[0] for r in store.query("SELECT DISTINCT source_name FROM articles WHERE source_name IS NOT NULL "
+                                      "ORDER BY 1 LIMIT 1000")]

@@ -11,11 +11,14 @@ from fastapi import APIRouter, Query, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from ..corpus.queries import MODALITIES, find_actors, find_events, find_quotes, list_articles, parse_day
+from ..corpus.queries import (ACTOR_COLUMNS, ARTICLE_COLUMNS, ARTICLE_SORTS, EVENT_COLUMNS, EVENT_SORTS, MODALITIES,
+                              QUOTE_COLUMNS, count_actors, count_articles, count_events, count_quotes, find_actors,
+                              find_events, find_quotes, list_articles, parse_day)
 from ..corpus.series import series as dyad_series
 from ..errors import TidingsError
 from ..items import InputItem
 from .errors import ERROR_RESPONSES, WebError
+from .export import listing
 
 router = APIRouter(prefix="/api", tags=["api"], responses={422: ERROR_RESPONSES[422]})
 bearer = HTTPBearer(auto_error=False, description="`Authorization: Bearer <TIDINGS_TOKEN>`; needed to write.")
@@ -48,6 +51,10 @@ Text = Annotated[str | None, Query(max_length=200)]
 Day = Annotated[str | None, Query(max_length=40, description="A day, YYYY-MM-DD."), AfterValidator(_day)]
 Dyad = Annotated[str | None, Query(max_length=40, description="SOURCE-TARGET actor codes, e.g. USA-RUS."),
                  AfterValidator(_dyad)]
+Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv: a header row, then the page's rows.")]
+EventSort = Literal[tuple(f"{d}{n}" for n in EVENT_SORTS for d in ("", "-"))]
+ArticleSort = Literal[tuple(f"{d}{n}" for n in ARTICLE_SORTS for d in ("", "-"))]
+SORT_HELP = "A column to order by; prefix - for descending."
 Modality = Literal["asserted", "negated", "conditional", "future", "historical", "claimed"]
 assert set(Modality.__args__) == set(MODALITIES)
 
@@ -56,18 +63,13 @@ def _state(request: Request):
     return request.app.state.tidings
 
 
-def _page(rows: list[dict], limit: int, offset: int) -> dict:
-    return {"items": rows[offset:offset + limit], "limit": limit, "offset": offset,
-            "count": len(rows[offset:offset + limit]), "more": len(rows) > offset + limit}
-
-
 @router.get("/articles", summary="List or search articles")
 async def articles(request: Request, q: Text = None, since: Day = None, until: Day = None,
-                   source: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict:
-    rows = await _state(request).aread(list_articles, q=q, since=since, until=until, source=source,
-                                       limit=limit + 1, offset=offset)
-    return {"items": rows[:limit], "limit": limit, "offset": offset, "count": len(rows[:limit]),
-            "more": len(rows) > limit}
+                   source: Text = None, sort: Annotated[ArticleSort, Query(description=SORT_HELP)] = "-date",
+                   limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
+    filters = {"q": q, "since": since, "until": until, "source": source}
+    return await listing(_state(request), list_articles, count_articles, filters, ARTICLE_COLUMNS, limit, offset,
+                         format, "articles", sort=sort)
 
 
 @router.get("/articles/{article_id:path}", summary="One article's full record (ids may contain /)",
@@ -131,28 +133,30 @@ async def events(request: Request, actor: Text = None, dyad: Dyad = None,
                  root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
                  code: Annotated[str | None, Query(pattern=r"^\d{1,4}$")] = None, since: Day = None,
                  until: Day = None, modality: Modality | None = None, place: Text = None, q: Text = None,
-                 limit: Limit = 50, offset: Offset = 0) -> dict:
-    rows = await _state(request).aread(find_events, actor=actor, dyad=dyad, root=root, code=code, since=since,
-                                       until=until, modality=modality, place=place, text=q, limit=limit + offset + 1)
-    return _page(rows, limit, offset)
+                 sort: Annotated[EventSort, Query(description=SORT_HELP)] = "-date",
+                 limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
+    filters = {"actor": actor, "dyad": dyad, "root": root, "code": code, "since": since, "until": until,
+               "modality": modality, "place": place, "text": q}
+    return await listing(_state(request), find_events, count_events, filters, EVENT_COLUMNS, limit, offset, format,
+                         "events", sort=sort)
 
 
 @router.get("/quotes", summary="Quotes by speaker or text")
 async def quotes(request: Request, speaker: Text = None, actor: Text = None, q: Text = None, since: Day = None,
-                 until: Day = None, limit: Limit = 50, offset: Offset = 0) -> dict:
-    rows = await _state(request).aread(find_quotes, speaker=speaker, actor=actor, text=q, since=since, until=until,
-                                       limit=limit + offset + 1)
-    return _page(rows, limit, offset)
+                 until: Day = None, limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
+    filters = {"speaker": speaker, "actor": actor, "text": q, "since": since, "until": until}
+    return await listing(_state(request), find_quotes, count_quotes, filters, QUOTE_COLUMNS, limit, offset, format,
+                         "quotes")
 
 
 @router.get("/actors", summary="Actors across articles")
 async def actors(request: Request, name: Text = None,
                  type: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,8}$")] = None,
                  country: Annotated[str | None, Query(max_length=12)] = None, since: Day = None, until: Day = None,
-                 limit: Limit = 50, offset: Offset = 0) -> dict:
-    rows = await _state(request).aread(find_actors, name=name, type=type, country=country, since=since, until=until,
-                                       limit=limit + offset + 1)
-    return _page(rows, limit, offset)
+                 limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
+    filters = {"name": name, "type": type, "country": country, "since": since, "until": until}
+    return await listing(_state(request), find_actors, count_actors, filters, ACTOR_COLUMNS, limit, offset, format,
+                         "actors")
 
 
 @router.get("/series", summary="Counts by QuadClass, Goldstein and escalation per period")

@@ -1,4 +1,5 @@
-"""Dashboard pages: /, /articles/{id}, /events, /actors/{code}, /map, /search. Thin: query, then render.
+"""Dashboard pages: /, /articles, /articles/{id}, /events, /quotes, /actors/{code}, /map, /search. Thin: query,
+then render; the lists page in SQL and show their total (`paging.Pager`: links, the "N … where …" line, CSV).
 
 Pages take the API's parameter types (a bad date is an error page with 422); the article page
 is highlighted and rendered in a worker thread, never on the event loop.
@@ -12,9 +13,11 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
-from ..corpus.queries import find_actors, find_events, find_quotes, list_articles
+from ..corpus.queries import (ARTICLE_SORTS, EVENT_SORTS, article_sources, count_articles, count_events,
+                              count_quotes, find_actors, find_events, find_quotes, list_articles)
 from ..corpus.series import series as dyad_series
-from .api import Day, Dyad
+from .api import Day, Dyad, Offset
+from .paging import Pager
 from .errors import WebError
 from .highlight import event_summary, highlight_article
 from .svg import QUAD_COLORS, QUAD_NAMES, map_svg, network_svg, timeline_svg
@@ -23,6 +26,9 @@ router = APIRouter(include_in_schema=False)
 
 Field = Annotated[str | None, Query(max_length=200)]
 Root = Annotated[str | None, Query(pattern=r"^(\d{1,2})?$")]
+PageSize = Annotated[int, Query(ge=1, le=500)]
+PageEventSort = Literal[("",) + tuple(f"{d}{n}" for n in EVENT_SORTS for d in ("", "-"))]
+PageArticleSort = Literal[("",) + tuple(f"{d}{n}" for n in ARTICLE_SORTS for d in ("", "-"))]
 PageModality = Annotated[str | None, Query(pattern=r"^(asserted|negated|conditional|future|historical|claimed)?$")]
 
 
@@ -75,12 +81,15 @@ async def article_page(request: Request, article_id: str):
 @router.get("/events", response_class=HTMLResponse)
 async def events_page(request: Request, dyad: Dyad = None, actor: Field = None, root: Root = None,
                       modality: PageModality = None, since: Day = None, until: Day = None,
-                      by: Literal["day", "week", "month", ""] = "day", q: Field = None):
+                      by: Literal["day", "week", "month", ""] = "day", q: Field = None, sort: PageEventSort = "",
+                      limit: PageSize = 100, offset: Offset = 0):
     state = _state(request)
     dyad, actor, root, modality, q = (x or None for x in (dyad, actor, root, modality, q))
-    by = by or "day"
-    rows = await state.aread(find_events, dyad=dyad, actor=actor, root=root, modality=modality, since=since,
-                             until=until, text=q, limit=300)
+    by, sort = by or "day", sort or "-date"
+    filters = {"dyad": dyad, "actor": actor, "root": root, "modality": modality, "since": since, "until": until,
+               "text": q}
+    rows = await state.aread(find_events, **filters, sort=sort, limit=limit, offset=offset)
+    total = await state.aread(count_events, **filters)
     chart = None
     if dyad or actor:
         series_rows = await state.aread(dyad_series, dyad=dyad, actor=actor, by=by, directed=False, since=since,
@@ -88,9 +97,38 @@ async def events_page(request: Request, dyad: Dyad = None, actor: Field = None, 
         chart = Markup(timeline_svg([{"period": r["period"], "q1": r["verbal_coop"], "q2": r["material_coop"],
                                       "q3": r["verbal_conflict"], "q4": r["material_conflict"],
                                       "goldstein_mean": r["goldstein_mean"]} for r in series_rows]))
-    return _render(request, "events.html", rows=rows, chart=chart,
+    shown = {"dyad": dyad, "actor": actor, "root": root, "modality": modality, "since": since, "until": until, "q": q}
+    pager = Pager("/events", "events", shown, total, len(rows), limit, offset, sort=sort, default_sort="-date",
+                  extra={"by": by if by != "day" else None})
+    return _render(request, "events.html", rows=rows, chart=chart, pager=pager, sorts=EVENT_SORTS,
                    filters={"dyad": dyad or "", "actor": actor or "", "root": root or "", "modality": modality or "",
                             "since": since or "", "until": until or "", "q": q or "", "by": by})
+
+
+@router.get("/articles", response_class=HTMLResponse)
+async def articles_page(request: Request, q: Field = None, source: Field = None, since: Day = None,
+                        until: Day = None, sort: PageArticleSort = "", limit: PageSize = 100, offset: Offset = 0):
+    state = _state(request)
+    q, source, sort = q or None, source or None, sort or "-date"
+    filters = {"q": q, "source": source, "since": since, "until": until}
+    rows = await state.aread(list_articles, **filters, sort=sort, limit=limit, offset=offset)
+    total = await state.aread(count_articles, **filters)
+    pager = Pager("/articles", "articles", filters, total, len(rows), limit, offset, sort=sort, default_sort="-date")
+    return _render(request, "articles.html", rows=rows, pager=pager, sources=await state.aread(article_sources),
+                   filters={k: v or "" for k, v in filters.items()})
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+async def quotes_page(request: Request, speaker: Field = None, q: Field = None, since: Day = None,
+                      until: Day = None, limit: PageSize = 100, offset: Offset = 0):
+    state = _state(request)
+    speaker, q = speaker or None, q or None
+    rows = await state.aread(find_quotes, speaker=speaker, text=q, since=since, until=until, limit=limit,
+                             offset=offset)
+    total = await state.aread(count_quotes, speaker=speaker, text=q, since=since, until=until)
+    shown = {"speaker": speaker, "q": q, "since": since, "until": until}
+    pager = Pager("/quotes", "quotes", shown, total, len(rows), limit, offset)
+    return _render(request, "quotes.html", rows=rows, pager=pager, filters={k: v or "" for k, v in shown.items()})
 
 
 def _actor(store, code: str) -> dict:

@@ -1,0 +1,106 @@
+"""The list pages in a real browser (Debian chromium, Playwright) over a synthetic store of 360 events."""
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from .synthetic import synthetic_store
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+OUT = Path(__file__).resolve().parents[2] / "test-output" / "browser"
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium); .ci/run installs it")
+    pytest.importorskip("playwright")
+    import uvicorn
+
+    from tidings.web.app import create_app
+
+    db = synthetic_store(tmp_path_factory.mktemp("browse") / "browse.duckdb", 120, 3, undated=4)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(base):
+    from playwright.sync_api import sync_playwright
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                    args=["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                                          "--disable-component-update", "--disable-sync", "--no-first-run"])
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        yield context.new_page()
+        browser.close()
+
+
+def test_paging_past_300_events_with_the_count_shown(base, page):
+    page.goto(f"{base}/events?dyad=USA-RUS")
+    assert page.locator(".pager .summary").first.inner_text() == "360 events where dyad is USA-RUS"
+    for shown in ("101–200", "201–300", "301–360"):
+        page.locator("a.next").first.click()
+        page.wait_for_load_state()
+        assert f"showing {shown} of 360" in page.locator(".pager").first.inner_text()
+    assert page.locator(".events-table tbody tr").count() == 60
+    assert page.locator("a.next").count() == 0
+    assert page.locator(".events-table tbody tr").last.locator("td").first.inner_text() == "2020-01-01"
+    page.screenshot(path=str(OUT / "events-page4.png"), full_page=True)
+    page.locator("a.prev").first.click()
+    assert "showing 201–300 of 360" in page.locator(".pager").first.inner_text()
+
+
+def test_download_csv_equals_the_api_json_for_the_same_filter(base, page):
+    page.goto(f"{base}/events?dyad=USA-RUS&offset=300")
+    with page.expect_download() as info:
+        page.locator("a.csv").first.click()
+    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text("utf-8"))))
+    api = page.request.get(f"{base}/api/events?dyad=USA-RUS&limit=100&offset=300").json()["items"]
+    assert len(rows) == len(api) == 60
+    assert rows == [{k: "" if v is None else str(v) for k, v in item.items()} for item in api]
+
+
+def test_sorting_by_a_column_header(base, page):
+    page.goto(f"{base}/events?actor=USA")
+    page.locator("th a.sort", has_text="Goldstein").click()
+    page.wait_for_load_state()
+    values = [float(t) for t in page.locator(".events-table tbody tr td:nth-child(6)").all_inner_texts()]
+    assert len(values) == 100 and values == sorted(values) and values[0] == -3.0
+    page.locator("th a.sort", has_text="Goldstein").click()  # the second click: descending
+    page.wait_for_load_state()
+    values = [float(t) for t in page.locator(".events-table tbody tr td:nth-child(6)").all_inner_texts()]
+    assert values == sorted(values, reverse=True) and values[0] == -1.0
+
+
+def test_articles_page_lists_undated_ones_and_filters_by_source(base, page):
+    page.goto(f"{base}/articles")
+    assert page.locator(".pager .summary").first.inner_text() == "124 articles"
+    page.select_option("select[name=source]", "Wire U")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_load_state()
+    assert page.locator(".pager .summary").first.inner_text() == "4 articles where source is Wire U"
+    assert page.locator(".articles-table tbody tr td:first-child").all_inner_texts() == ["undated"] * 4
+    page.screenshot(path=str(OUT / "articles.png"), full_page=True)
