@@ -6,12 +6,13 @@ nearest fitting actor before them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from ...record import Article, Entity
 from ..actors.code import code_index, info
 from ..actors.lexicon import lexicon
+from .refs import ActorRef
+from .senses import senses
 
 __all__ = ["ActorRef", "Resolver", "is_passive", "article_country"]
 
@@ -38,19 +39,6 @@ def is_passive(d, i: int) -> bool:
     if any(d.dep[c] in ("nsubjpass", "auxpass") for c in d.kids[i]):
         return True
     return d.dep[i] == "acl" and d.tokens[i].tag_ == "VBN"
-
-
-@dataclass(slots=True)
-class ActorRef:
-    code: str | None
-    entity: str | None
-    name: str | None
-    start: int | None
-    end: int | None
-
-    @property
-    def country(self) -> str | None:
-        return self.code[:3] if self.code else None
 
 
 def article_country(record: Article) -> str | None:
@@ -237,8 +225,6 @@ class Resolver:
     def description(self, tok) -> ActorRef | None:
         """A definite description ("the group", "the country") → the nearest coded organisation or
         country named before it in this or the previous sentences (data/cameo/senses.yaml)."""
-        from .senses import senses
-
         d, i = self.d, tok.i
         want = senses()["descriptions"].get(d.lemma[i])
         if want is None or not any(d.dep[c] == "det" and d.lower[c] == "the" for c in d.kids[i]):

@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from ..actors.code import code_index
+from .refs import ActorRef
 
 __all__ = ["senses", "is_modifier_participle", "verbal_attack", "attacker_of", "implicit_agent", "visit_target",
            "acting_sources", "scene_target"]
@@ -117,7 +118,6 @@ def implicit_agent(res, tok, code: str):
     sector = next((agents[code[:n]] for n in range(len(code), 1, -1) if code[:n] in agents), None)
     if sector is None:
         return None
-    from .actors import ActorRef
     from .modality import reporting_verb
 
     reporter = reporting_verb(tok)  # "Tanzanian police said six people were rounded up": the police did
@@ -159,8 +159,6 @@ def scene_target(res, tok, code: str, sources: list):
     country, place = found
     if any(r is not None and (r.code or "")[:3] == country for r in sources):
         return None  # police acting at home: no target from the place
-    from .actors import ActorRef
-
     return ActorRef(country, place.entity, place.name, place.start, place.end)
 
 
@@ -175,8 +173,6 @@ def visit_target(res, tok, sources: list):
     found = _place_country_in(res, tok, s["visit_preps"])
     if found is None or found[0] == code[:3]:
         return None
-    from .actors import ActorRef
-
     country, place = found
     return ActorRef(country, place.entity, place.name, place.start, place.end)
 
