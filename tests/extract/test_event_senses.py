@@ -187,3 +187,12 @@ def test_force_reported_by_the_other_side_is_claimed(nlp):
     _, events = _events(nlp, "Russian officials said Russian troops attacked the village.")
     attacks = [e for e in events if e.root == "19"]
     assert attacks and attacks[0].modality == "asserted", _codes(events)  # their own side's account
+
+
+def test_talks_that_are_cut_off_are_a_halt_between_both_sides(nlp):
+    _, events = _events(nlp, "Israel-Syrian talks have been cut off for nearly two years.", published="1998-03-01")
+    halts = [e for e in events if e.cameo == "164"]
+    assert halts and halts[0].source.code[:3] == "ISR" and halts[0].target.code[:3] == "SYR", _codes(events)
+    assert not [e for e in events if e.root == "04"]
+    _, events = _events(nlp, "Israel broke off negotiations with the Palestinians.")
+    assert [e.cameo for e in events] == ["164"], _codes(events)

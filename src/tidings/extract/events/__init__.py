@@ -356,6 +356,9 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: set[int
                     if sources:
                         agent_prep = c
                         break
+        pair = res.premodifier_pair(tok)
+        if not sources and pair:
+            sources = pair[:1]
         if not sources and light:
             sources = res.subject(tokens[head])
         if not sources and rule.code[:2] in _RECIPROCAL_ROOTS and _has_prep(d, i, "with"):
@@ -375,6 +378,10 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: set[int
         if rule.family:
             comps = [tokens[p] for c in kids[i] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"]
             code = family_code(rule.family, _content(comps, rule.family))
+        if code[:2] == "04" and dep[i] in ("nsubj", "nsubjpass", "dobj") and d.lemma[head] in senses()["ending_verbs"]:
+            code = "164"  # "talks have been cut off": negotiations halted, not held
+        if pair and not targets:  # "Israel-Syrian talks": the two sides
+            sources, targets = (pair, []) if code[:2] in _RECIPROCAL_ROOTS else (pair[:1], pair[1:2])
         cands.append(_Cand(tok, code, sources, targets, (), 0.45, noun=True, reciprocal=agent_prep is None))
     return cands
 

@@ -346,6 +346,25 @@ class Resolver:
                             return refs
         return []
 
+    def premodifier_pair(self, noun) -> list[ActorRef]:
+        """Two or more countries named before a nominal event ("Israel-Syrian talks", "China-UK
+        tourism deal", "U.S.-Iran talks"), in order; else []."""
+        d, i = self.d, noun.i
+        lex = lexicon()
+        found: list[ActorRef] = []
+        seen: set[str] = set()
+        for c in d.kids[i]:
+            if c > i or d.dep[c] not in ("poss", "amod", "compound", "nmod", "npadvmod"):
+                continue
+            for t in d.subtree(c):
+                parts = d.text[t].split("-") if "-" in d.text[t] else [d.text[t]]
+                for part in parts:
+                    iso, _ = lex.country_of_word([part.lower()], 0)
+                    if iso and iso not in seen:
+                        seen.add(iso)
+                        found.append(ActorRef(iso, None, part, d.idx[t], d.idx[t] + len(d.text[t])))
+        return found if len(found) >= 2 else []
+
     def noun_source(self, noun) -> list[ActorRef]:
         d, i = self.d, noun.i
         for c in d.kids[i]:

@@ -41,6 +41,7 @@ def senses() -> dict:
         "implicit_agents": {str(k): v for k, v in data["implicit_agents"].items()},
         "visit_verbs": frozenset(data["visit_verbs"]),
         "descriptions": dict(data["descriptions"]),
+        "ending_verbs": frozenset(data["ending_verbs"]),
         "place_scene_roots": frozenset(data["place_scene_roots"]),
         "scene_target_roots": frozenset(data["scene_target_roots"]),
         "scene_target_preps": frozenset(data["scene_target_preps"]),
