@@ -196,3 +196,12 @@ def test_talks_that_are_cut_off_are_a_halt_between_both_sides(nlp):
     assert not [e for e in events if e.root == "04"]
     _, events = _events(nlp, "Israel broke off negotiations with the Palestinians.")
     assert [e.cameo for e in events] == ["164"], _codes(events)
+
+
+def test_joining_an_organisation_of_states_is_an_agreement_with_it(nlp):
+    _, events = _events(nlp, "Poland, Hungary and the Czech Republic today became full-fledged members of NATO.",
+                        published="1999-03-12", entities=[("NATO", "ORG", ["NATO"])])
+    joins = [(e.cameo, e.source.code[:3], e.target.code) for e in events if e.source and e.target]
+    assert ("057", "POL", "IGOWSTNAT") in joins and ("057", "CZE", "IGOWSTNAT") in joins, _codes(events)
+    _, events = _events(nlp, "He became president in 1994.", published="1999-03-12")
+    assert not [e for e in events if e.root == "05"]

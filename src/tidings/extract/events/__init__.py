@@ -27,7 +27,7 @@ from .actors import ActorRef, Resolver, is_passive
 from .lexicon import (Rule, codebook, dependent_text, dictionary_code, families, petrarch_verbs, content_from_words, content_of_code,
                       family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
 from .discards import token_discards
-from .senses import acting_sources, attacker_of, scene_target, implicit_agent, is_modifier_participle, senses, verbal_attack, visit_target
+from .senses import acting_sources, attacker_of, joined_body, scene_target, implicit_agent, is_modifier_participle, senses, verbal_attack, visit_target
 from .modality import event_date, event_place, governing_verb, is_negated, modality, reporting_verb
 from ..actors import publication_day
 
@@ -178,6 +178,10 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
             visited = visit_target(res, tok, subject) if subject else None
             if visited is not None:
                 cands.append(_Cand(tok, _commitment(d, tok, "042"), subject, [visited], (), 0.5))
+                continue
+            body = joined_body(res, tok)
+            if body is not None:  # "Poland … became members of NATO"
+                cands.append(_Cand(tok, _commitment(d, tok, "057"), subject or res.subject(tok), [body], (), 0.5))
                 continue
             # the PETRARCH verb dictionary fills what the hand lexicon lacks; statements (01) stay
             # with the hand lexicon, and a verb with no pattern and no code of its own is no event.

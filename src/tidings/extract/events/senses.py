@@ -23,7 +23,7 @@ from ..actors.code import code_index
 from .refs import ActorRef
 
 __all__ = ["senses", "is_modifier_participle", "verbal_attack", "attacker_of", "implicit_agent", "visit_target",
-           "acting_sources", "scene_target"]
+           "acting_sources", "scene_target", "joined_body"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "senses.yaml"
 
@@ -42,6 +42,8 @@ def senses() -> dict:
         "visit_verbs": frozenset(data["visit_verbs"]),
         "descriptions": dict(data["descriptions"]),
         "ending_verbs": frozenset(data["ending_verbs"]),
+        "membership_verbs": frozenset(data["membership_verbs"]),
+        "membership_nouns": frozenset(data["membership_nouns"]),
         "place_scene_roots": frozenset(data["place_scene_roots"]),
         "scene_target_roots": frozenset(data["scene_target_roots"]),
         "scene_target_preps": frozenset(data["scene_target_preps"]),
@@ -190,3 +192,25 @@ def acting_sources(res, code: str, sources: list) -> list:
                 continue
         out.append(ref)
     return out
+
+
+def joined_body(res, tok):
+    """The organisation of states a verb of membership joins ("joined NATO", "became members of
+    NATO"), as an actor with an IGO code, or None."""
+    s = senses()
+    d, i = res.d, tok.i
+    if d.lemma[i] not in s["membership_verbs"]:
+        return None
+    heads = [c for c in d.kids[i] if d.dep[c] in ("dobj", "attr")]
+    for h in heads:
+        cands = [h]
+        if d.lemma[h] in s["membership_nouns"]:  # "members of NATO"
+            cands = [p for c in d.kids[h] if d.dep[c] == "prep" and d.lower[c] in ("of", "in")
+                     for p in d.kids[c] if d.dep[p] == "pobj"]
+        elif d.lemma[i] == "become":
+            continue  # "became president": no membership
+        for t in cands:
+            refs = [r for r in res.group(d.tokens[t]) if r.code and r.code.startswith("IGO")]
+            if refs:
+                return refs[0]
+    return None
