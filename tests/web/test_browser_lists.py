@@ -123,3 +123,6 @@ def test_an_event_row_leads_to_its_sentence_lit_up_in_the_article(base, page):
     other = page.locator("#V0")
     assert other.evaluate("el => getComputedStyle(el).backgroundColor") != "rgb(254, 202, 202)"
     page.screenshot(path=str(OUT / "event-target.png"), full_page=True)
+    page.hover('.event-item[data-event="V2"]')  # hovering an event in the list lights it up instead
+    assert page.locator("#article-text .lit-event").all_inner_texts() == ["act0x2"]
+    assert page.locator('aside a.tag[href="/actors/USAGOV"]').count() == 1  # actor codes link to their page

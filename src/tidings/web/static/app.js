@@ -1,5 +1,5 @@
 // Article view: click a quote (in the text or the list) to light up its text, speaker and cue; #V3 / #Q1 light up
-// that event or quote.
+// that event or quote, and so does hovering an event in the list.
 (function () {
   function pieces(id) {
     return Array.prototype.filter.call(document.querySelectorAll('#article-text .mark'), function (el) {
@@ -33,8 +33,13 @@
   function fromHash() {
     var id = decodeURIComponent(location.hash.slice(1));
     if (/^Q\d+$/.test(id)) { show(id); return; }
-    if (/^V\d+$/.test(id)) { clear(); pieces(id).forEach(function (el) { el.classList.add('lit-event'); }); }
+    if (/^V\d+$/.test(id)) { lightEvent(id); }
   }
+  function lightEvent(id) { clear(); pieces(id).forEach(function (el) { el.classList.add('lit-event'); }); }
+  document.addEventListener('mouseover', function (ev) {
+    var item = ev.target.closest && ev.target.closest('.event-item');
+    if (item) { lightEvent(item.getAttribute('data-event')); }
+  });
   window.addEventListener('hashchange', fromHash);
   if (location.hash) { fromHash(); }
   document.addEventListener('keydown', function (ev) {
