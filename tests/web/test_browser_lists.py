@@ -104,3 +104,25 @@ def test_articles_page_lists_undated_ones_and_filters_by_source(base, page):
     assert page.locator(".pager .summary").first.inner_text() == "4 articles where source is Wire U"
     assert page.locator(".articles-table tbody tr td:first-child").all_inner_texts() == ["undated"] * 4
     page.screenshot(path=str(OUT / "articles.png"), full_page=True)
+
+
+def test_an_event_row_leads_to_its_sentence_lit_up_in_the_article(base, page):
+    page.goto(f"{base}/events?dyad=USA-RUS&sort=date")
+    link = page.locator(".events-table a.sentence").nth(1)  # the oldest article's second event: V1
+    assert link.locator("mark").inner_text() == "act0x1"
+    href = link.get_attribute("href")
+    assert href == "/articles/syn00000#V1"
+    link.click()
+    page.wait_for_url(f"{base}{href}")
+    target = page.locator("#V1")
+    assert target.inner_text() == "act0x1"
+    style = target.evaluate("el => [el.matches(':target'), getComputedStyle(el).outlineStyle, "
+                            "getComputedStyle(el).backgroundColor]")
+    assert style == [True, "solid", "rgb(254, 202, 202)"], style  # lit by CSS (:target)
+    assert page.locator("#article-text .lit-event").all_inner_texts() == ["act0x1"]  # and every piece by the script
+    other = page.locator("#V0")
+    assert other.evaluate("el => getComputedStyle(el).backgroundColor") != "rgb(254, 202, 202)"
+    page.screenshot(path=str(OUT / "event-target.png"), full_page=True)
+    page.hover('.event-item[data-event="V2"]')  # hovering an event in the list lights it up instead
+    assert page.locator("#article-text .lit-event").all_inner_texts() == ["act0x2"]
+    assert page.locator('aside a.tag[href="/actors/USAGOV"]').count() == 1  # actor codes link to their page

@@ -9,7 +9,7 @@ import pytest
 from markupsafe import Markup, escape
 
 from tidings.store import open_store
-from tidings.web.highlight import _marks, _paragraphs, highlight_article
+from tidings.web.highlight import ANCHORED, _marks, _paragraphs, highlight_article
 
 from .conftest import hand_built
 from .synthetic import long_article
@@ -20,7 +20,7 @@ def _reference(record) -> str:
     text = record.text
     marks = _marks(record)
     bounds = {m.start for m in marks} | {m.end for m in marks}
-    html = []
+    html, anchored = [], set()
     for p_start, p_end in _paragraphs(text):
         cuts = sorted({p_start, p_end, *(c for c in bounds if p_start < c < p_end)})
         out = []
@@ -33,7 +33,14 @@ def _reference(record) -> str:
             classes = " ".join(sorted({c for m in active for c in m.kind.split()}))
             ids = " ".join(dict.fromkeys(m.ident for m in active))
             title = " | ".join(dict.fromkeys(m.title for m in active if m.title))
-            out.append(f'<span class="mark {escape(classes)}" data-ids="{escape(ids)}" title="{escape(title)}">{body}</span>')
+            anchors = [m.ident for m in marks if m.start == a and m.kind.split()[0] in ANCHORED
+                       and m.ident not in anchored]
+            anchored.update(anchors)
+            ident = f'id="{escape(anchors[0])}" ' if anchors else ""
+            piece = f'<span {ident}class="mark {escape(classes)}" data-ids="{escape(ids)}" title="{escape(title)}">{body}</span>'
+            for other in anchors[1:]:
+                piece = f'<span class="anchor" id="{escape(other)}">{piece}</span>'
+            out.append(piece)
         html.append("<p>" + "".join(out) + "</p>")
     return str(Markup("\n".join(html)))
 

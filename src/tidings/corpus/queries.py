@@ -9,7 +9,8 @@ from ..errors import ConfigError
 from .series import _actor_clause, parse_dyad
 
 __all__ = ["find_events", "find_quotes", "find_actors", "find_event_clusters", "list_articles", "parse_day",
-           "count_events", "count_quotes", "count_actors", "count_articles", "article_sources", "MODALITIES",
+           "count_events", "count_quotes", "count_actors", "count_articles", "article_sources", "event_sentences",
+           "MODALITIES",
            "EVENT_COLUMNS", "QUOTE_COLUMNS", "ACTOR_COLUMNS", "ARTICLE_COLUMNS", "EVENT_SORTS", "ARTICLE_SORTS"]
 
 MODALITIES = ("asserted", "negated", "conditional", "future", "historical", "claimed")
@@ -255,3 +256,42 @@ def article_sources(store) -> list[str]:
     """The outlets of the stored articles, for a source picker."""
     return [r[0] for r in store.query("SELECT DISTINCT source_name FROM articles WHERE source_name IS NOT NULL "
                                       "ORDER BY 1 LIMIT 1000")]
+
+
+SENTENCE_SIDE = 160  # characters of a sentence shown on each side of the action at most
+
+
+def event_sentences(store, keys: tuple[tuple[str, str], ...]) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """(article id, event id) → the event's source sentence as (before, action, after), from each record's
+    `sentences` and `text` (one read per article); each side cut to SENTENCE_SIDE characters ("…" marks a cut).
+    Events or articles no longer stored are left out."""
+    from ..store.rows import unpack_record
+
+    wanted: dict[str, set[str]] = {}
+    for article_id, event_id in keys:
+        wanted.setdefault(article_id, set()).add(event_id)
+    out: dict[tuple[str, str], tuple[str, str, str]] = {}
+    ids = sorted(wanted)
+    for chunk in (ids[i:i + 200] for i in range(0, len(ids), 200)):
+        marks = ", ".join("?" * len(chunk))
+        for article_id, blob, text in store.query(f"SELECT id, record, text FROM articles WHERE id IN ({marks})", chunk):
+            record = unpack_record(blob, text)
+            for v in record.events:
+                if v.id in wanted[article_id]:
+                    out[(article_id, v.id)] = _sentence_of(record, v)
+    return out
+
+
+def _sentence_of(record, event) -> tuple[str, str, str]:
+    text, start, end = record.text, event.action.start, event.action.end
+    s_start, s_end = max(0, start - SENTENCE_SIDE), min(len(text), end + SENTENCE_SIDE)
+    if 0 <= event.sentence < len(record.sentences):
+        sentence = record.sentences[event.sentence]
+        if sentence.start <= start and end <= sentence.end:
+            s_start, s_end = sentence.start, sentence.end
+    before, after = text[s_start:start], text[end:s_end]
+    if len(before) > SENTENCE_SIDE:
+        before = "…" + before[-SENTENCE_SIDE:].split(" ", 1)[-1]
+    if len(after) > SENTENCE_SIDE:
+        after = after[:SENTENCE_SIDE].rsplit(" ", 1)[0] + "…"
+    return before.lstrip(), text[start:end], after.rstrip()

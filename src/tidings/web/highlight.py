@@ -4,6 +4,9 @@ The text is cut at every span boundary; each piece becomes one <span> carrying t
 classes and ids of all spans that cover it (`data-ids`), so nested and overlapping
 spans need no nesting in the markup. Clicking a quote in the page lights up every
 piece with its id, and those of its speaker (`S-<quote id>`) and cue (`C-<quote id>`).
+The first piece of each event and quote carries its id as an HTML id (`#V3`, `#Q1`), so a link to
+`/articles/{id}#V3` lands on the event and CSS lights it up (`:target`); where two start on the same
+piece, the others wrap it in a `<span class="anchor" id=…>`.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from ..record import Article
 
 __all__ = ["highlight_article", "event_summary", "Shown", "MAX_MARKS"]
 
+ANCHORED = ("event", "quote")  # kinds whose first piece carries the mark's id as an HTML id
 MAX_MARKS = 5000  # marks drawn on one page at most (the first ones in the text); the rest is plain text
 
 
@@ -115,6 +119,7 @@ def highlight_article(record: Article, max_marks: int = MAX_MARKS) -> tuple[Mark
     html: list[str] = []
     out: list[str] = []
     active: set[int] = set()
+    anchored: set[str] = set()  # ids already given to a piece (a quote of several spans gets one)
     attrs: dict[tuple, str] = {}  # active marks → the opening tag (the same set recurs often)
     p_index, p_open = 0, False
     for a, b in zip(cuts, cuts[1:]):
@@ -133,6 +138,12 @@ def highlight_article(record: Article, max_marks: int = MAX_MARKS) -> tuple[Mark
         if not active:
             out.append(body)
             continue
+        anchors = []
+        for i in starts.get(a, ()):
+            m = by_index[i]
+            if m.kind.split()[0] in ANCHORED and m.ident not in anchored:
+                anchored.add(m.ident)
+                anchors.append(m.ident)
         key = tuple(sorted(active))
         tag = attrs.get(key)
         if tag is None:
@@ -141,7 +152,14 @@ def highlight_article(record: Article, max_marks: int = MAX_MARKS) -> tuple[Mark
             ids = " ".join(dict.fromkeys(m.ident for m in covering))
             title = " | ".join(dict.fromkeys(m.title for m in covering if m.title))
             tag = attrs[key] = f'<span class="mark {escape(classes)}" data-ids="{escape(ids)}" title="{escape(title)}">'
-        out.append(f"{tag}{body}</span>")
+        if anchors:
+            first, *others = anchors
+            piece = f'<span id="{escape(first)}" {tag[6:]}{body}</span>'
+            for ident in others:
+                piece = f'<span class="anchor" id="{escape(ident)}">{piece}</span>'
+            out.append(piece)
+        else:
+            out.append(f"{tag}{body}</span>")
     if p_open:
         html.append("<p>" + "".join(out) + "</p>")
     return Markup("\n".join(html)), Shown(len(marks), total, until)

@@ -14,8 +14,10 @@ from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
 from ..corpus.queries import (ARTICLE_SORTS, EVENT_SORTS, article_sources, count_articles, count_events,
-                              count_quotes, find_actors, find_events, find_quotes, list_articles)
+                              count_quotes, event_sentences, find_actors, find_events, find_quotes,
+                              list_articles)
 from ..corpus.series import series as dyad_series
+from .actors import actor_name
 from .api import Day, Dyad, Offset
 from .paging import Pager
 from .errors import WebError
@@ -90,6 +92,7 @@ async def events_page(request: Request, dyad: Dyad = None, actor: Field = None, 
                "text": q}
     rows = await state.aread(find_events, **filters, sort=sort, limit=limit, offset=offset)
     total = await state.aread(count_events, **filters)
+    sentences = await state.aread(event_sentences, tuple((r["article_id"], r["event_id"]) for r in rows))
     chart = None
     if dyad or actor:
         series_rows = await state.aread(dyad_series, dyad=dyad, actor=actor, by=by, directed=False, since=since,
@@ -100,7 +103,7 @@ async def events_page(request: Request, dyad: Dyad = None, actor: Field = None, 
     shown = {"dyad": dyad, "actor": actor, "root": root, "modality": modality, "since": since, "until": until, "q": q}
     pager = Pager("/events", "events", shown, total, len(rows), limit, offset, sort=sort, default_sort="-date",
                   extra={"by": by if by != "day" else None})
-    return _render(request, "events.html", rows=rows, chart=chart, pager=pager, sorts=EVENT_SORTS,
+    return _render(request, "events.html", rows=rows, sentences=sentences, chart=chart, pager=pager, sorts=EVENT_SORTS,
                    filters={"dyad": dyad or "", "actor": actor or "", "root": root or "", "modality": modality or "",
                             "since": since or "", "until": until or "", "q": q or "", "by": by})
 
@@ -138,8 +141,10 @@ def _actor(store, code: str) -> dict:
         "WHERE (source_code LIKE ? OR target_code LIKE ?) AND source_code IS NOT NULL AND target_code IS NOT NULL "
         "GROUP BY 1 ORDER BY 2 DESC LIMIT 16", [code + "%"] * 3)
     counterparts = [c for c in counterparts if c["code"] and not c["code"].startswith(code)]
-    return {"events": find_events(store, actor=code, limit=200), "quotes": find_quotes(store, actor=code, limit=100),
-            "counterparts": counterparts, "names": find_actors(store, country=code, limit=20)}
+    events = find_events(store, actor=code, limit=200)
+    return {"events": events, "quotes": find_quotes(store, actor=code, limit=100),
+            "counterparts": counterparts, "names": find_actors(store, country=code, limit=20),
+            "sentences": event_sentences(store, tuple((r["article_id"], r["event_id"]) for r in events))}
 
 
 @router.get("/actors/{code}", response_class=HTMLResponse)
@@ -147,8 +152,12 @@ async def actor_page(request: Request, code: str):
     code = code.upper()
     if not code.isalnum() or len(code) > 12:
         raise WebError(404, "an actor code is letters and digits, e.g. USAGOV")
+    name = actor_name(code)
     data = await _state(request).aread(_actor, code)
-    return _render(request, "actor.html", code=code, network=Markup(network_svg(code, data["counterparts"])), **data)
+    if name is None and not (data["events"] or data["quotes"] or data["names"]):
+        raise WebError(404, f"no actor {code!r}: not a country or organisation code, and nothing stored names it")
+    return _render(request, "actor.html", code=code, name=name,
+                   network=Markup(network_svg(code, data["counterparts"])), **data)
 
 
 def _map_points(store) -> list[dict]:
