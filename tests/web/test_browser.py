@@ -1,26 +1,17 @@
 """The dashboard in a real browser: Debian's chromium, headless, driven by Playwright."""
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-OUT = Path(__file__).resolve().parents[2] / "test-output" / "browser"
+from .live import OUT, launch, need_browser, served
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def server(web_db, pipeline):
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium); .ci/run installs it")
-    pytest.importorskip("playwright")
-    import uvicorn
+    need_browser()
     from importlib import resources
 
     from tidings.items import InputItem
@@ -31,30 +22,16 @@ def server(web_db, pipeline):
     record = pipeline(InputItem(text=demo, published="2021-12-07", source_name="tidings demo"))
     with open_store(web_db) as store:
         store.write_articles([record])
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(web_db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}", record
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(web_db)) as port:
+        yield f"http://127.0.0.1:{port}", record
 
 
 @pytest.fixture(scope="module")
 def page(server):
     from playwright.sync_api import sync_playwright
 
-    OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                    args=["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                                          "--disable-component-update", "--disable-sync", "--no-first-run"])
+        browser = launch(p)
         pg = browser.new_page(viewport={"width": 1400, "height": 1000})
         dialogs = []
         pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

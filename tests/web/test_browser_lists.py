@@ -3,56 +3,33 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from .synthetic import synthetic_store
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-OUT = Path(__file__).resolve().parents[2] / "test-output" / "browser"
+from .live import OUT, launch, need_browser, served
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory):
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium); .ci/run installs it")
-    pytest.importorskip("playwright")
-    import uvicorn
-
+    need_browser()
     from tidings.web.app import create_app
 
     db = synthetic_store(tmp_path_factory.mktemp("browse") / "browse.duckdb", 120, 3, undated=4)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(db)) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="module")
 def page(base):
     from playwright.sync_api import sync_playwright
 
-    OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                    args=["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                                          "--disable-component-update", "--disable-sync", "--no-first-run"])
+        browser = launch(p)
         context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
         yield context.new_page()
         browser.close()

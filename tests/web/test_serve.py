@@ -4,7 +4,6 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-import threading
 import time
 
 import pytest
@@ -13,34 +12,17 @@ from tidings.store import open_store
 from tidings.store.testing import build_article
 
 from .conftest import hand_built
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from .live import free_port, served
 
 
 @pytest.fixture()
 def live(web_db):
     """The app under uvicorn with the serve protocol, headers due within 0.5 s."""
-    import uvicorn
-
     from tidings.web.app import create_app
     from tidings.web.server import timed_protocol
 
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(web_db, token="t"), host="127.0.0.1", port=port,
-                                        log_level="warning", http=timed_protocol(0.5), timeout_keep_alive=5))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    yield port
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(web_db, token="t"), http=timed_protocol(0.5), timeout_keep_alive=5) as port:
+        yield port
 
 
 def _closed_within(sock: socket.socket, seconds: float, dribble: bytes = b"") -> bool:
@@ -97,7 +79,7 @@ def test_a_second_serve_on_a_locked_store_fails_before_printing_its_address(tmp_
     try:
         assert holder.stdout.readline().strip() == "held"
         run = subprocess.run([sys.executable, "-c", "from tidings.cli import main; main()", "serve", "--db", str(db),
-                              "--port", str(_free_port())], capture_output=True, text=True, timeout=120)
+                              "--port", str(free_port())], capture_output=True, text=True, timeout=120)
     finally:
         holder.stdin.close()
         holder.wait(timeout=10)
