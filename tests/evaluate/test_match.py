@@ -67,3 +67,10 @@ def test_ratios():
     assert prf(1, 2, 1, 4) == (0.5, 0.25, pytest.approx(1 / 3))
     assert f1(None, 0.5) == 0.0
     assert median([3, 1, 2]) == 2 and median([1, 2, 3, 4]) == 2.5 and median([]) is None
+
+
+def test_same_actor_country_compares_the_first_three_letters_and_null_only_with_null():
+    from tidings.evaluate._match import same_actor_country
+
+    assert same_actor_country("USAGOV", "usa") and same_actor_country(None, "")
+    assert not same_actor_country("USAGOV", "RUSGOV") and not same_actor_country("USA", None)

@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Sequence, TypeVar
 __all__ = [
     "Span", "overlap", "spans_overlap", "span_set_iou", "haversine_km", "values_equal",
     "singular", "normalize_unit", "unit_matches", "max_matching", "ratio", "f1", "prf",
-    "median",
+    "median", "same_actor_country",
 ]
 
 Span = tuple[int, int]
@@ -123,6 +123,14 @@ def unit_matches(predicted: Iterable[str | None], gold_unit: str | None, gold_no
     if not preds:
         return normalize_unit(gold_unit) == ""
     return any(p == g or _contains_words(p, g) or _contains_words(g, p) for p in preds for g in golds)
+
+
+def same_actor_country(a: str | None, b: str | None) -> bool:
+    """Two CAMEO actor codes agree on their first three letters (the country or IGO part); a
+    missing actor matches only a missing one (FORMATS.md, events and events_news)."""
+    if not a or not b:
+        return not a and not b
+    return a[:3].upper() == b[:3].upper()
 
 
 def max_matching(preds: Sequence[T], golds: Sequence[U], ok: Callable[[T, U], bool]) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..record import Article
-from ._match import max_matching, prf, ratio
+from ._match import max_matching, prf, ratio, same_actor_country
 from .result import Example, TaskScore
 
 __all__ = ["PredEvent", "predictions", "main_event", "score_events"]
@@ -51,20 +51,15 @@ def main_event(preds: Sequence[PredEvent]) -> PredEvent | None:
     return min(enumerate(preds), key=lambda ip: (ip[1].sentence, -ip[1].confidence, ip[0]))[1]
 
 
-def _actor(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return not a and not b
-    return a[:3].upper() == b[:3].upper()
-
-
 def _triple(p: PredEvent, g: dict) -> bool:
-    return p.root == _root(g.get("code")) and _actor(p.source, g.get("source")) and _actor(p.target, g.get("target"))
+    return p.root == _root(g.get("code")) and same_actor_country(p.source, g.get("source")) \
+        and same_actor_country(p.target, g.get("target"))
 
 
 def _triple_lenient(p: PredEvent, g: dict) -> bool:
     """Diagnostic only: as _triple, but a null gold actor is not checked (the article rule)."""
-    return p.root == _root(g.get("code")) and (g.get("source") is None or _actor(p.source, g.get("source"))) \
-        and (g.get("target") is None or _actor(p.target, g.get("target")))
+    return p.root == _root(g.get("code")) and (g.get("source") is None or same_actor_country(p.source, g.get("source"))) \
+        and (g.get("target") is None or same_actor_country(p.target, g.get("target")))
 
 
 def _show(source, code, target) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..record import Article
-from ._match import max_matching, prf, ratio
+from ._match import max_matching, prf, ratio, same_actor_country
 from .result import Example, TaskScore
 
 __all__ = ["NewsEvent", "predictions", "score_events_news", "gold_span"]
@@ -59,12 +59,6 @@ def _roots(g: dict) -> set[str]:
     return {str(g.get("root") or str(g.get("code", ""))[:2])} | {str(r) for r in g.get("accept_roots") or ()}
 
 
-def _same_actor(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return not a and not b
-    return a[:3].upper() == b[:3].upper()
-
-
 def _in_sentence(p: NewsEvent, where: tuple[int, int] | None) -> bool:
     return p.span is not None and where is not None and p.span[0] < where[1] and where[0] < p.span[1]
 
@@ -89,7 +83,8 @@ def score_events_news(docs: Sequence[tuple[dict, Sequence[NewsEvent]]]) -> TaskS
 
         def dyad_ok(p: NewsEvent, j: int) -> bool:
             g = golds[j]
-            return root_ok(p, j) and _same_actor(p.source, g.get("source")) and _same_actor(p.target, g.get("target"))
+            return root_ok(p, j) and same_actor_country(p.source, g.get("source")) \
+                and same_actor_country(p.target, g.get("target"))
 
         idx = range(len(golds))
         roots = max_matching(preds, list(idx), root_ok)

@@ -173,22 +173,25 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
         tok = tokens[i]
         rule = _rules_for(tok, table, lambda: _instrument_subject(res, tok))
         conf = 0.6 if rule is not None and (rule.any or rule.prep) else 0.5
+        subject = None  # the verb's subject, worked out once when first needed
         if rule is None:
-            subject = res.subject(tok) if d.lemma[i] in senses()["visit_verbs"] else []
+            if d.lemma[i] in senses()["visit_verbs"]:
+                subject = res.subject(tok)
             visited = visit_target(res, tok, subject) if subject else None
             if visited is not None:
                 cands.append(_Cand(tok, _commitment(d, tok, "042"), subject, [visited], (), 0.5))
                 continue
             body = joined_body(res, tok)
             if body is not None:  # "Poland … became members of NATO"
-                cands.append(_Cand(tok, _commitment(d, tok, "057"), subject or res.subject(tok), [body], (), 0.5))
+                subject = res.subject(tok) if subject is None else subject
+                cands.append(_Cand(tok, _commitment(d, tok, "057"), subject, [body], (), 0.5))
                 continue
             # the PETRARCH verb dictionary fills what the hand lexicon lacks; statements (01) stay
             # with the hand lexicon, and a verb with no pattern and no code of its own is no event.
             # Its events need a coded source: look for one before reading the patterns.
             if not any(k in petrarch_verbs()[0] for k in lookup_keys(tok)):
                 continue
-            subject = subject or res.subject(tok)
+            subject = res.subject(tok) if subject is None else subject
             if not any(r is not None and r.code for r in subject):
                 continue
             found = dictionary_code(tok)
@@ -226,7 +229,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
                 content = content_of_code(code)
             code = family_code(family, content)
             conf += 0.15 if content else 0.0
-            sources = res.subject(tok)
+            sources = res.subject(tok) if subject is None else subject
             if family == "threaten" and sources and sources[0].country:
                 third = [r for c in comps if pos[c.i] in ("VERB", "AUX") for sj in kids[c.i]
                          if dep[sj] in ("nsubj", "nsubjpass") for r in res.group(tokens[sj])]
@@ -242,7 +245,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
         else:
             passive = is_passive(d, i)
             preps = (rule.target,) if rule.target else None
-            sources = res.subject(tok)
+            sources = res.subject(tok) if subject is None else subject
             if passive and code[:2] == "15":
                 # "troops are deployed against Ukraine": the deployed are the actor
                 sources = sources or res.passive_target(tok)
@@ -526,7 +529,7 @@ def extract_events(view: DocView, record: Article) -> list[Event]:
     """The events each sentence asserts, with actors, codes, modality, date, place and confidence."""
     doc = view.doc
     d = info(doc)
-    discards = token_discards(d.lower, d.idx, [a + len(t) for a, t in zip(d.idx, d.text)])
+    discards = token_discards(d.lower, d.idx, d.text)
     phrase = next((p for _, _, p, story in discards if story), None)
     if phrase:  # sports, entertainment …: out of scope for event data
         log.debug("%s: no events coded (discard phrase %r)", record.id, phrase)

@@ -36,12 +36,12 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], bool]]]:
 
 def discard_spans(text: str) -> list[tuple[int, int, str, bool]]:
     """Every discard phrase of `text`: (start, end, phrase, story-level?)."""
-    found = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
-    return token_discards([w for _, _, w in found], [s for s, _, _ in found], [e for _, e, _ in found])
+    found = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    return token_discards([w.lower() for _, w in found], [s for s, _ in found], [w for _, w in found])
 
 
-def token_discards(lower: list[str], starts: list[int], ends: list[int]) -> list[tuple[int, int, str, bool]]:
-    """The same over words already split (a parse's lower-case tokens with their offsets)."""
+def token_discards(lower: list[str], starts: list[int], words: list[str]) -> list[tuple[int, int, str, bool]]:
+    """The same over words already split: a parse's lower-case tokens, their offsets and texts."""
     index = _index()
     out = []
     for i, word in enumerate(lower):
@@ -51,7 +51,8 @@ def token_discards(lower: list[str], starts: list[int], ends: list[int]) -> list
         for phrase, story in entries:
             n = len(phrase)
             if tuple(lower[i:i + n]) == phrase:
-                out.append((starts[i], ends[i + n - 1], " ".join(phrase), story))
+                last = i + n - 1
+                out.append((starts[i], starts[last] + len(words[last]), " ".join(phrase), story))
                 break
     return out
 

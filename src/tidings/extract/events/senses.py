@@ -186,9 +186,7 @@ def acting_sources(res, code: str, sources: list) -> list:
     for ref in sources:
         entity = res.record.entity(ref.entity) if ref is not None and ref.entity else None
         if entity is not None and entity.type == "PLACE":
-            place = next((p for p in res.record.places if p.entity == entity.id), None)
-            is_country = place is not None and (place.feature_code or "").startswith("PCL")
-            if not is_country or code[:2] in senses()["place_scene_roots"]:
+            if entity.id not in res.countries or code[:2] in senses()["place_scene_roots"]:
                 continue
         out.append(ref)
     return out
