@@ -27,7 +27,7 @@ from .actors import ActorRef, Resolver, is_passive
 from .lexicon import (Rule, codebook, dependent_text, dictionary_code, families, petrarch_verbs, content_from_words, content_of_code,
                       family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
 from .discards import token_discards
-from .senses import acting_sources, attacker_of, joined_body, scene_target, implicit_agent, is_modifier_participle, senses, verbal_attack, visit_target
+from .senses import acting_sources, host_country, attacker_of, joined_body, scene_target, implicit_agent, is_modifier_participle, senses, verbal_attack, visit_target
 from .modality import event_date, event_place, governing_verb, is_negated, modality, reporting_verb
 from ..actors import publication_day
 
@@ -194,6 +194,9 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
             subject = res.subject(tok) if subject is None else subject
             if not any(r is not None and r.code for r in subject):
                 continue
+            if d.lemma[i] in LIGHT_VERBS and any(dep[c] in ("dobj", "attr") and _rules_for(tokens[c], noun_rules())
+                                                 for c in kids[i]):
+                continue  # "made a surprise trip": the event noun says what happened
             found = dictionary_code(tok)
             if found is None or found[0] is None or found[0][:2] in ("01", "00") or found[1] not in _DICT_TRUST:
                 continue
@@ -260,6 +263,10 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
                     sources = [agent] if agent else []
             if preps and not passive:
                 targets = _with_targets(res, tok, preps) or targets or res.objects(tok)
+            if not targets and code[:2] == "11":
+                # "authorities allege the attacks were plotted by X", "claimed that Ukraine was
+                # undermining …": an accusation is aimed at the doer of what it alleges
+                targets = [r for c in kids[i] if dep[c] == "ccomp" for r in res.subject(tokens[c])]
             code = verbal_attack(res, tok, code, dependent_text(tok))
             if not passive:
                 targets = attacker_of(res, tok, code, targets)
@@ -463,7 +470,9 @@ def _build(res: Resolver, record: Article, doc, sent, si: int, cand: _Cand, time
     action = SpanRef(start=start, end=start + len(text), text=text)
     sources = cand.sources or [None]
     targets = [t for t in cand.targets if t is not None] or [None]
-    pairs = [(src, tgt) for src in sources[:3] for tgt in targets[:3]]
+    if targets == [None] and cand.code == "042" and len(cand.sources) == 1:
+        targets = [host_country(res, cand.sources[0])]  # "during his state visit": the host
+    pairs = [(src, tgt) for src in sources[:6] for tgt in targets[:6]][:MAX_EVENTS_PER_SENTENCE]
     if cand.reciprocal and len(cand.sources) >= 2 and cand.code[:2] in _RECIPROCAL_ROOTS and (
             targets == [None] or all(t.country in {s.country for s in cand.sources} for t in targets)):
         # "X and Y met": two reciprocal events, as CAMEO codes them

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ...clean import find_dateline
 from ...record import Article, Entity
 from ..actors.code import code_index, info
 from ..actors.lexicon import lexicon
@@ -78,6 +79,10 @@ class Resolver:
         self.mentions.sort(key=lambda x: x[0])
         self.quotes = record.quotes
         self.home = article_country(record)
+        dl = find_dateline(self.text)
+        # the place of the wire dateline ("NAIROBI, Kenya (AP) _") that has a country
+        self.dateline_place = None if dl is None else next(
+            (p for p in record.places if p.country and dl.start <= p.start < dl.end), None)
         self.countries = {p.entity for p in record.places if p.entity and (p.feature_code or "").startswith("PCL")}
 
     # -- one noun phrase ------------------------------------------------------------
@@ -145,6 +150,13 @@ class Resolver:
         for c in d.kids[tok.i]:
             if d.dep[c] == "conj" and d.pos[c] in ("NOUN", "PROPN", "PRON"):
                 out.extend(self.group(self.tokens[c]))
+            elif d.dep[c] == "prep" and d.lower[c] == "of" and out and out[0].entity is not None:
+                # "Kuchma of Ukraine and Yeltsin of Russia": the parser hangs the second person on
+                # the first one's country; a conjoined person or organisation is a second actor
+                for p in d.kids[c]:
+                    for q in d.kids[p]:
+                        if d.dep[q] == "conj" and (e := self.tok_entity.get(q)) is not None and e.type in ("PERSON", "ORG"):
+                            out.extend(self.group(self.tokens[q]))
         if not any(r.code for r in out):
             named = [r for c in d.kids[tok.i] if d.dep[c] == "appos" and d.pos[c] in ("NOUN", "PROPN")
                      for r in self.group(self.tokens[c]) if r.code]

@@ -212,3 +212,18 @@ def joined_body(res, tok):
             if refs:
                 return refs[0]
     return None
+
+
+def host_country(res, source):
+    """The country a visit without a named destination goes to: the dateline's country (a wire
+    story about a visit is filed from where it happens), else the country the article is about,
+    when that is not the visitor's own; as an actor, or None."""
+    if source is None or not source.code:
+        return None
+    place = res.dateline_place
+    country = place.country if place is not None else res.home
+    if not country or country == source.code[:3]:
+        return None
+    if place is None:
+        return ActorRef(country, None, country, None, None)
+    return ActorRef(country, place.entity, place.name, place.start, place.end)

@@ -1,0 +1,67 @@
+"""Event roles read off the parse and the article: conjoined people, visits, accusations, light verbs."""
+from __future__ import annotations
+
+from tidings.extract._doc import DocView
+from tidings.extract.actors import extract_actors
+from tidings.extract.events import extract_events
+from tidings.record import Place
+
+from ._event_helpers import make_record
+
+
+def _events(nlp, text, published="1998-02-27", entities=(), places=()):
+    doc, record = make_record(nlp, text, published, entities)
+    record.places = list(places)
+    record.entities = extract_actors(DocView(doc), record)
+    return extract_events(DocView(doc), record)
+
+
+def _codes(events):
+    return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in events]
+
+
+def test_people_joined_after_their_countries_are_two_actors(nlp):
+    # the parser hangs "Boris Yeltsin" on "Ukraine"; both leaders signed, each with the other
+    text = "Leonid Kuchma of Ukraine and Boris Yeltsin of Russia signed an economic cooperation plan Friday."
+    events = _events(nlp, text, entities=[("Leonid Kuchma", "PERSON", ["Leonid Kuchma"]),
+                                          ("Boris Yeltsin", "PERSON", ["Boris Yeltsin"])])
+    pairs = {(e.source.code[:3], e.target.code[:3]) for e in events if e.root == "05" and e.source and e.target}
+    assert pairs == {("UKR", "RUS"), ("RUS", "UKR")}, _codes(events)
+
+
+def _place(text, word, country, n=1):
+    at = text.index(word)
+    return Place(id=f"P{n}", start=at, end=at + len(word), text=word, name=word, lat=0.0, lon=0.0,
+                 country=country, feature_code="PPLC", sentence=0)
+
+
+def test_a_visit_without_a_destination_is_to_the_dateline_country(nlp):
+    text = "MOSCOW (AP) _ A major goal of Kuchma's four-day state visit was the signing of a program."
+    events = _events(nlp, text, entities=[("Kuchma", "PERSON", ["Kuchma"])], places=[_place(text, "MOSCOW", "RUS")])
+    visits = [e for e in events if e.cameo == "042"]
+    assert visits and visits[0].target is not None and visits[0].target.code == "RUS", _codes(events)
+    # a visit filed from the visitor's own capital gets no host
+    text = "KIEV (AP) _ A major goal of Kuchma's four-day state visit was the signing of a program."
+    events = _events(nlp, text, entities=[("Kuchma", "PERSON", ["Kuchma"])], places=[_place(text, "KIEV", "UKR")])
+    visits = [e for e in events if e.cameo == "042"]
+    assert visits and visits[0].target is None, _codes(events)
+
+
+def test_an_accusation_is_aimed_at_the_doer_of_what_it_alleges(nlp):
+    events = _events(nlp, "American authorities allege the attacks were plotted by the Taliban.", published="1998-08-20")
+    accusations = [e for e in events if e.cameo == "112"]
+    assert accusations and accusations[0].target is not None and accusations[0].target.code == "AFGREB", _codes(events)
+
+
+def test_a_light_verb_known_only_to_the_dictionary_leaves_the_event_to_its_noun(nlp):
+    events = _events(nlp, "Blair also made a surprise trip to Iraq this week.", published="2005-02-03",
+                     entities=[("Blair", "PERSON", ["Blair"])])
+    assert [e.cameo for e in events] == ["042"], _codes(events)
+
+
+def test_parties_and_religious_groups_have_codes(nlp):
+    text = "BELFAST, Northern Ireland (AP) _ Police arrested six Protestants. Britain invited Sinn Fein to rejoin the talks."
+    events = _events(nlp, text, published="1998-03-22", entities=[("Sinn Fein", "ORG", ["Sinn Fein"])],
+                     places=[_place(text, "Northern Ireland", "GBR")])
+    codes = _codes(events)
+    assert ("173", "GBRCOP", "GBRCVL") in codes and ("036", "GBR", "GBRPTY") in codes, codes
