@@ -65,3 +65,19 @@ def test_parties_and_religious_groups_have_codes(nlp):
                      places=[_place(text, "Northern Ireland", "GBR")])
     codes = _codes(events)
     assert ("173", "GBRCOP", "GBRCVL") in codes and ("036", "GBR", "GBRPTY") in codes, codes
+
+
+def test_using_force_is_force_against_its_target_not_against_the_force(nlp):
+    events = _events(nlp, "The president said Washington would use force against Iraq.", published="1998-02-13")
+    force = [e for e in events if e.action.text == "use"]
+    assert force and force[0].target is not None and force[0].target.code == "IRQ", _codes(events)
+    events = _events(nlp, "Riot police used tear gas against the protesters in Belfast.", published="1998-03-22")
+    assert [e.cameo for e in events if e.action.text == "used"] == ["175"], _codes(events)
+
+
+def test_a_relative_clause_reads_the_noun_it_hangs_on(nlp):
+    events = _events(nlp, "She laid a wreath at the embassy blast that killed 10 people.", published="1998-08-20")
+    assert [e.cameo for e in events if e.action.text == "killed"] == ["183"], _codes(events)  # a bombing
+    events = _events(nlp, "Russia, which attacked Ukraine, was condemned.", published="2022-03-01")
+    attacks = [e for e in events if e.action.text == "attacked"]
+    assert attacks and attacks[0].source is not None and attacks[0].source.code == "RUS", _codes(events)

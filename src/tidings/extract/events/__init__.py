@@ -92,6 +92,9 @@ def _instrument_subject(res: Resolver, tok) -> bool:
     for c in d.kids[tok.i]:
         if dep[c] in ("nsubj", "nsubjpass") and pos[c] == "NOUN":
             return not res.one(d.tokens[c])
+        if dep[c] == "nsubj" and d.lower[c] in ("that", "which") and dep[tok.i] == "relcl":
+            head = d.heads[tok.i]  # "the blast that killed 10 people": the blast
+            return pos[head] == "NOUN"  # its rules' words say which things count
     return False
 
 
@@ -263,6 +266,8 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
                     sources = [agent] if agent else []
             if preps and not passive:
                 targets = _with_targets(res, tok, preps) or targets or res.objects(tok)
+            if rule.any and targets:  # "use force": the word the sense rests on is no target
+                targets = [t for t in targets if t is None or (t.name or "").lower() not in rule.any]
             if not targets and code[:2] == "11":
                 # "authorities allege the attacks were plotted by X", "claimed that Ukraine was
                 # undermining …": an accusation is aimed at the doer of what it alleges
@@ -297,8 +302,9 @@ def _has_prep(d, i: int, word: str) -> bool:
 
 
 def _with_targets(res: Resolver, tok, preps: tuple[str, ...]) -> list[ActorRef]:
-    """Targets in the verb's own prepositional phrases, and in phrases of that preposition the
-    parser hung on a governing verb after it ("planned to speak with A and, later, with B")."""
+    """Targets in the verb's own prepositional phrases, in phrases of that preposition the parser
+    hung on a governing verb after it ("planned to speak with A and, later, with B") or on its
+    object ("use force against X")."""
     out: list[ActorRef] = []
     d = res.d
     kids, dep, lower, heads = d.kids, d.dep, d.lower, d.heads
@@ -309,6 +315,7 @@ def _with_targets(res: Resolver, tok, preps: tuple[str, ...]) -> list[ActorRef]:
             break
         node = heads[node]
         holders.append(node)
+    holders += [c for c in kids[tok.i] if dep[c] == "dobj"]  # "use force against X"
     for holder in holders:
         for c in kids[holder]:
             if dep[c] == "prep" and lower[c] in preps and (holder == tok.i or c > tok.i):

@@ -29,6 +29,7 @@ _NO_COUNTRY_SECTORS = {"IGO", "NGO", "UAF", "MNC"}
 _HOME_SECTORS = {"COP", "CVL", "JUD", "LEG", "GOV", "MIL", "OPP", "LAB", "EDU", "HLH", "MED", "BUS", "REL", "ELI",
                  "PTY", "REF", "AGR", "DEV", "ENV"}
 _NOT_SELF = {"warn", "fear", "suspect", "allege", "worry", "accuse"}
+_RELATIVES = {"that", "which", "who", "whom"}
 _ALL_PRONOUNS = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SPEAKER_PRONOUNS
 _PAIR_NOUNS = {"leader", "side", "president", "country", "nation", "minister", "government", "party", "neighbour",
                "neighbor", "ally"}
@@ -288,6 +289,8 @@ class Resolver:
             if not passive:
                 for c in kids[node]:
                     if dep[c] in ("nsubj", "csubj"):
+                        if d.lower[c] in _RELATIVES and dep[node] == "relcl" and heads[node] != node:
+                            return self.group(tokens[heads[node]])  # "the government that killed …"
                         return self.group(tokens[c])
             elif node != verb.i:
                 if came_by in ("advcl", "xcomp"):  # "soldiers were killed fighting Hezbollah": the soldiers fought

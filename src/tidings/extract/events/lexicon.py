@@ -112,6 +112,11 @@ def _dependent_text(d, i: int, skip_subject: bool) -> str:
             for t in d.subtree(child):
                 words.append(lower[t])
                 lemmas.append(lemma[t])
+        if not skip_subject and dep[i] == "relcl" and d.heads[i] != i:
+            # "the blast that killed …": the relative pronoun stands for the noun it hangs on
+            head = d.heads[i]
+            words.append(lower[head])
+            lemmas.append(lemma[head])
         # compounds and adjectives on a noun event count too ("troop buildup", "phone call")
         text = d.memo[key] = _joined(words, lemmas)
     return text
