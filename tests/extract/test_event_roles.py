@@ -81,3 +81,18 @@ def test_a_relative_clause_reads_the_noun_it_hangs_on(nlp):
     events = _events(nlp, "Russia, which attacked Ukraine, was condemned.", published="2022-03-01")
     attacks = [e for e in events if e.action.text == "attacked"]
     assert attacks and attacks[0].source is not None and attacks[0].source.code == "RUS", _codes(events)
+
+
+def test_plural_role_words_have_the_sector_of_their_singular(nlp):
+    events = _events(nlp, "BAGHDAD (AP) _ Blair met leaders in Baghdad.", published="2004-12-22",
+                     entities=[("Blair", "PERSON", ["Blair"])])
+    meetings = [e for e in events if e.root == "04"]
+    assert meetings and meetings[0].target is not None and meetings[0].target.code == "IRQGOV", _codes(events)
+    events = _events(nlp, "If Russia invades Ukraine, the United States will impose sanctions on Russia.")
+    assert all(e.source is None or e.source.code != "USAGOV" for e in events), _codes(events)  # not "states" → GOV
+
+
+def test_any_event_one_side_reports_of_another_is_claimed(nlp):
+    events = _events(nlp, "Tanzanian officials said Iraq had signed an agreement with Kenya.", published="1998-09-11")
+    signed = [e for e in events if e.root == "05"]  # not only force: any act of another side
+    assert signed and signed[0].modality == "claimed", _codes(events)

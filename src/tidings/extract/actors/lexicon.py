@@ -243,6 +243,8 @@ class Lexicon:
         while i < len(words):
             for n in range(min(MAX_PHRASE, len(words) - i), 0, -1):
                 key = " ".join(words[i:i + n])
+                if n == 1 and key not in self.sectors and key.endswith("s") and not self._in_country_name(words, i):
+                    key = _singular(key)  # "leaders", "ministers": the word lists name the singular
                 if key in self.sectors:
                     found.append((i, n, self.sectors[key]))
                     i += n - 1
@@ -255,6 +257,14 @@ class Lexicon:
                 if i <= head < i + n:
                     return sector
         return found[-1][2]
+
+    def _in_country_name(self, words: list[str], i: int) -> bool:
+        """Whether words[i] is part of a country's name ("the United States")."""
+        for j in range(max(0, i - 3), i + 1):
+            iso, n = self.country_of_word(words, j)
+            if iso and j <= i < j + n:
+                return True
+        return False
 
     @staticmethod
     def _agent_sector(words: list[str], head: int | None) -> str | None:
@@ -294,3 +304,12 @@ def lexicon() -> Lexicon:
 
 
 lexicon.cache_clear = _lexicon.cache_clear  # type: ignore[attr-defined]
+
+
+def _singular(word: str) -> str:
+    """The singular of a regular English plural ("leaders" → "leader", "parties" → "party")."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1]

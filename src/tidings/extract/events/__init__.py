@@ -42,14 +42,13 @@ _OBLIGATION = {"must", "should"}
 _WANT = {"want", "wish", "seek"}  # "wants to attack": an intent
 _FLIP_TO_REJECT = {"accept", "agree", "allow", "permit", "release", "lift", "support", "recognize", "meet", "end",
                    "cooperate", "approve", "comply", "yield", "negotiate"}
-_CLAIMED_ROOTS = {"17", "18", "19", "20"}  # force reported by the other side is a claim
 _VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 MAX_EVENTS_PER_SENTENCE = 8
 # An event needs at least one actor (coded, or a named person/organisation, or a group
 # such as "rebels"): "he asked a question" is not a political event. Requiring a coded
 # actor, as GDELT does, cost 7 points of root accuracy on the CAMEO manual examples.
 REQUIRE_ACTOR = True
-_RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+_RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # "X and Y clashed": each against the other
 _GIVING_ROOTS = {"05", "06", "07", "08"}  # cooperation, aid and concessions come "from" their source
 _NOUN_TARGET_PREPS = {"with", "against", "on", "of", "near", "into", "over", "to", "toward", "towards", "at", "for",
                       "from", "in"}
@@ -497,9 +496,10 @@ def _build(res: Resolver, record: Article, doc, sent, si: int, cand: _Cand, time
                        extra_tokens=cand.extra)
         if mod == "negated" and cand.code[:2] == "12" and is_negated(tok):
             mod = "asserted"  # the negation was coded as the rejection itself
-        if mod == "asserted" and cand.code[:2] in _CLAIMED_ROOTS and src is not None and src.code and reporter_code \
+        if mod == "asserted" and src is not None and src.code and reporter_code \
                 and reporter_code[:3] != src.code[:3] and reporting_verb(tok) is not None:
-            mod = "claimed"  # "Ukrainian officials said Russian troops attacked …": one side's account
+            # "Ukrainian officials said Russian troops attacked …": one side's account of what another did
+            mod = "claimed"
         out.append(Event(
             id="", sentence=si, action=action, cameo=cand.code, root=cand.code[:2], name=entry.get("name"),
             goldstein=entry.get("goldstein"), quad_class=entry.get("quad_class"),
