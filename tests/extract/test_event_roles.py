@@ -96,3 +96,13 @@ def test_any_event_one_side_reports_of_another_is_claimed(nlp):
     events = _events(nlp, "Tanzanian officials said Iraq had signed an agreement with Kenya.", published="1998-09-11")
     signed = [e for e in events if e.root == "05"]  # not only force: any act of another side
     assert signed and signed[0].modality == "claimed", _codes(events)
+
+
+def test_the_unnamed_police_of_a_passive_arrest_are_where_the_story_is_filed(nlp):
+    text = ("NAIROBI, Kenya (AP) _ The embassy was quiet on Friday. Six people were arrested. Washington, Texas "
+            "and Ohio sent condolences.")
+    places = [_place(text, "NAIROBI", "KEN", 1), _place(text, "Washington", "USA", 2), _place(text, "Texas", "USA", 3),
+              _place(text, "Ohio", "USA", 4)]
+    events = _events(nlp, text, published="1998-08-20", places=places)
+    arrests = [e for e in events if e.root == "17"]
+    assert arrests and arrests[0].source is not None and arrests[0].source.code == "KENCOP", _codes(events)

@@ -165,6 +165,14 @@ class Resolver:
                 return named
         return out
 
+    def local_country(self, tok) -> str | None:
+        """Where the unnamed agent of a passive arrest or questioning acts: a place of the sentence,
+        else the wire dateline's country, else the country the article is about."""
+        country = self.clause_country(tok)
+        if country is None and self.dateline_place is not None:
+            country = self.dateline_place.country
+        return country or self.home
+
     def clause_country(self, tok) -> str | None:
         """The country of a place named in an "in/near/at" phrase of the same sentence."""
         k = self.view.sent_index(tok)

@@ -128,7 +128,7 @@ def implicit_agent(res, tok, code: str):
         said = [r for r in res.subject(reporter) if r is not None and r.code and r.code[3:6] == sector]
         if said:
             return said[0]
-    country = res.clause_country(tok) or res.home
+    country = res.local_country(tok)
     if not country:
         return None
     return ActorRef(country + sector, None, None, None, None)
