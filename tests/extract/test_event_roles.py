@@ -106,3 +106,17 @@ def test_the_unnamed_police_of_a_passive_arrest_are_where_the_story_is_filed(nlp
     events = _events(nlp, text, published="1998-08-20", places=places)
     arrests = [e for e in events if e.root == "17"]
     assert arrests and arrests[0].source is not None and arrests[0].source.code == "KENCOP", _codes(events)
+
+
+def test_rejecting_what_someone_proposed_targets_the_proposer(nlp):
+    events = _events(nlp, "Cuba dismissed suggestions by the United States that the father travel to Miami.",
+                     published="2000-01-15")
+    rejections = [e for e in events if e.root == "12"]
+    assert rejections and rejections[0].target is not None and rejections[0].target.code[:3] == "USA", _codes(events)
+
+
+def test_an_assurance_is_an_intent_toward_the_one_assured(nlp):
+    events = _events(nlp, "Kuchma assured Yeltsin that Ukraine would not join NATO.",
+                     entities=[("Kuchma", "PERSON", ["Kuchma"]), ("Yeltsin", "PERSON", ["Yeltsin"])])
+    assurances = [e for e in events if e.action.text == "assured"]
+    assert assurances and assurances[0].root == "03" and assurances[0].target.code[:3] == "RUS", _codes(events)

@@ -361,7 +361,8 @@ class Resolver:
                 if refs and refs[0].code:
                     return refs
         for c in kids:
-            if dep[c] == "prep" and d.lower[c] in TARGET_PREPS:
+            # "dismissed suggestions by U.S. politicians": whoever made them
+            if dep[c] in ("prep", "agent") and (d.lower[c] in TARGET_PREPS or d.lower[c] == "by"):
                 for p in d.kids[c]:
                     if dep[p] == "pobj":
                         refs = self.group(tokens[p])
