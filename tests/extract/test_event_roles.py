@@ -120,3 +120,17 @@ def test_an_assurance_is_an_intent_toward_the_one_assured(nlp):
                      entities=[("Kuchma", "PERSON", ["Kuchma"]), ("Yeltsin", "PERSON", ["Yeltsin"])])
     assurances = [e for e in events if e.action.text == "assured"]
     assert assurances and assurances[0].root == "03" and assurances[0].target.code[:3] == "RUS", _codes(events)
+
+
+def test_we_in_a_quotation_after_a_quote_is_its_speaker_and_it_before_an_adjective_is_no_actor(nlp):
+    from tidings.extract.quotes import extract_quotes
+
+    text = ("JERUSALEM (AP) _ ``We will defend our north from the border,'' said Eitan, the science minister. "
+            "``No one wants to stay in Lebanon; thus we think it better to withdraw.''")
+    doc, record = make_record(nlp, text, "1998-03-01", [("Eitan", "PERSON", ["Eitan"])])
+    record.entities = extract_actors(DocView(doc), record)
+    record.entities[0].actor_code = "ISRGOV"  # a cabinet minister
+    record.quotes = extract_quotes(DocView(doc), record)
+    events = extract_events(DocView(doc), record)
+    withdrawals = [e for e in events if e.action.text == "withdraw"]
+    assert withdrawals and withdrawals[0].source is not None and withdrawals[0].source.code == "ISRGOV", _codes(events)

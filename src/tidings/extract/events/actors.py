@@ -197,13 +197,37 @@ class Resolver:
 
     # -- reference --------------------------------------------------------------------
     def _speaker_of(self, tok) -> ActorRef | None:
+        """The coded speaker of the quote that holds `tok`; in a quotation with no speaker of its own
+        that follows a quote within two sentences, that quote's speaker ("``…,'' said Eitan. ``No one
+        wants to stay; we think it better to withdraw.''")."""
         idx = self.d.idx[tok.i]
+        before = None
         for q in self.quotes:
-            if any(s <= idx < e for s, e in q.spans) and q.speaker and q.speaker.entity:
-                ent = self.record.entity(q.speaker.entity)
-                if ent is not None and ent.actor_code:
-                    return ActorRef(ent.actor_code, ent.id, ent.name, None, None)
+            if any(s <= idx < e for s, e in q.spans):
+                return self._coded_speaker(q)
+            if q.spans and q.spans[-1][1] <= idx:
+                before = q
+        if before is None or not self._in_quotation(tok):
+            return None
+        k = self.view.sent_index(tok)
+        first = self.view.sents[max(0, k - 2)].start_char
+        return self._coded_speaker(before) if before.spans[-1][1] >= first else None
+
+    def _coded_speaker(self, q) -> ActorRef | None:
+        ent = self.record.entity(q.speaker.entity) if q.speaker and q.speaker.entity else None
+        if ent is not None and ent.actor_code:
+            return ActorRef(ent.actor_code, ent.id, ent.name, None, None)
         return None
+
+    def _in_quotation(self, tok) -> bool:
+        """Whether an opening quotation mark before `tok` in its sentence is not closed before it."""
+        sent = self.view.sent(tok)
+        text = self.text[sent.start_char:self.d.idx[tok.i]]
+        opens = text.count("``") + text.count("\u201c")
+        closes = text.count("''") + text.count("\u201d")
+        if opens == 0 and closes == 0:
+            opens = text.count('"') % 2
+        return opens > closes
 
     def pronoun(self, tok) -> ActorRef | None:
         d, i = self.d, tok.i
@@ -296,7 +320,8 @@ class Resolver:
             passive = is_passive(d, node)
             if not passive:
                 for c in kids[node]:
-                    if dep[c] in ("nsubj", "csubj"):
+                    if dep[c] in ("nsubj", "csubj") and not (d.lower[c] == "it" and came_by == "xcomp" and d.pos[node] == "ADJ"):
+                        # ("we think it better to withdraw": "it" stands for the clause, not an actor)
                         if d.lower[c] in _RELATIVES and dep[node] == "relcl" and heads[node] != node:
                             return self.group(tokens[heads[node]])  # "the government that killed …"
                         return self.group(tokens[c])
