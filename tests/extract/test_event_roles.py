@@ -134,3 +134,11 @@ def test_we_in_a_quotation_after_a_quote_is_its_speaker_and_it_before_an_adjecti
     events = extract_events(DocView(doc), record)
     withdrawals = [e for e in events if e.action.text == "withdraw"]
     assert withdrawals and withdrawals[0].source is not None and withdrawals[0].source.code == "ISRGOV", _codes(events)
+
+
+def test_a_building_named_before_a_nominal_attack_is_its_target(nlp):
+    events = _events(nlp, "Investigators are searching for the people behind the U.S. Embassy bombings.",
+                     published="1998-09-07", entities=[("U.S. Embassy", "ORG", ["U.S. Embassy"])])
+    bombings = [e for e in events if e.root == "18"]
+    assert bombings and bombings[0].source is None and bombings[0].target is not None, _codes(events)
+    assert bombings[0].target.code[:3] == "USA", _codes(events)

@@ -27,7 +27,7 @@ from .actors import ActorRef, Resolver, is_passive
 from .lexicon import (Rule, codebook, dependent_text, dictionary_code, families, petrarch_verbs, content_from_words, content_of_code,
                       family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
 from .discards import token_discards
-from .senses import acting_sources, host_country, attacker_of, joined_body, scene_target, implicit_agent, is_modifier_participle, senses, verbal_attack, visit_target
+from .senses import acting_sources, host_country, struck_facilities, attacker_of, joined_body, scene_target, implicit_agent, is_modifier_participle, senses, verbal_attack, visit_target
 from .modality import event_date, event_place, governing_verb, is_negated, modality, reporting_verb
 from ..actors import publication_day
 
@@ -366,7 +366,7 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: set[int
         light = dep[i] in ("dobj", "attr") and d.lemma[head] in LIGHT_VERBS
         if head in verb_toks and not light:
             continue
-        sources = acting_sources(res, rule.code, res.noun_source(tok))
+        sources, struck = struck_facilities(rule.code, acting_sources(res, rule.code, res.noun_source(tok)))
         agent_prep = None
         if not sources:
             # "attacks by Hun Sen's troops", "cooperation from Kenya": the agent in a phrase
@@ -384,10 +384,10 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: set[int
         if not sources and rule.code[:2] in _RECIPROCAL_ROOTS and _has_prep(d, i, "with"):
             # "kept his party out pending meetings with Blair": the clause's subject meets
             sources = res.subject(governing_verb(tok))
-        if not sources:
+        if not sources and not struck:
             continue
-        targets = []
-        for c in kids[i]:
+        targets = list(struck)  # "the U.S. Embassy bombings": the building hit
+        for c in () if targets else kids[i]:
             if c != agent_prep and dep[c] == "prep" and lower[c] in _NOUN_TARGET_PREPS:
                 for p in kids[c]:
                     if dep[p] == "pobj":

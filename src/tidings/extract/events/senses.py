@@ -45,6 +45,7 @@ def senses() -> dict:
         "membership_verbs": frozenset(data["membership_verbs"]),
         "membership_nouns": frozenset(data["membership_nouns"]),
         "place_scene_roots": frozenset(data["place_scene_roots"]),
+        "struck_facilities": frozenset(data["struck_facilities"]),
         "scene_target_roots": frozenset(data["scene_target_roots"]),
         "scene_target_preps": frozenset(data["scene_target_preps"]),
         "visit_preps": frozenset(data["visit_preps"]),
@@ -190,6 +191,17 @@ def acting_sources(res, code: str, sources: list) -> list:
                 continue
         out.append(ref)
     return out
+
+
+def struck_facilities(code: str, sources: list) -> tuple[list, list]:
+    """(sources, targets) of a nominal attack whose named "source" is a building that was hit
+    ("the U.S. Embassy bombings" → target the embassy's actor)."""
+    s = senses()
+    if code[:2] not in s["attack_roots"]:
+        return sources, []
+    hit = [r for r in sources if r is not None and (r.name or "").lower().split()[-1:] and
+           (r.name or "").lower().split()[-1] in s["struck_facilities"]]
+    return [r for r in sources if r not in hit], hit
 
 
 def joined_body(res, tok):
