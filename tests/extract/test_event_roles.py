@@ -142,3 +142,19 @@ def test_a_building_named_before_a_nominal_attack_is_its_target(nlp):
     bombings = [e for e in events if e.root == "18"]
     assert bombings and bombings[0].source is None and bombings[0].target is not None, _codes(events)
     assert bombings[0].target.code[:3] == "USA", _codes(events)
+
+
+def test_the_dateline_names_no_actor_and_bombing_victims_are_no_bombing(nlp):
+    text = ("NAIROBI, Kenya (AP) _ U.S. Secretary of State Madeleine Albright paid tribute Tuesday to bombing "
+            "victims and promised to track down the perpetrators.")
+    events = _events(nlp, text, published="1998-08-18", entities=[("Madeleine Albright", "PERSON", ["Madeleine Albright"])],
+                     places=[_place(text, "NAIROBI", "KEN")])
+    assert not [e for e in events if e.root == "18"], _codes(events)
+    assert all(e.source is None or e.source.name != "NAIROBI" for e in events), _codes(events)
+
+
+def test_northern_ireland_is_in_the_united_kingdom(nlp):
+    events = _events(nlp, "Northern Ireland's biggest Protestant party threatened to push for Sinn Fein's expulsion.",
+                     published="1998-03-22", entities=[("Sinn Fein", "ORG", ["Sinn Fein"])])
+    threats = [e for e in events if e.root == "13"]
+    assert threats and threats[0].source is not None and threats[0].source.code[:3] == "GBR", _codes(events)

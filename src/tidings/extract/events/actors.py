@@ -81,6 +81,7 @@ class Resolver:
         self.quotes = record.quotes
         self.home = article_country(record)
         dl = find_dateline(self.text)
+        self.dateline_span = (dl.start, dl.end) if dl is not None else None  # names no actor
         # the place of the wire dateline ("NAIROBI, Kenya (AP) _") that has a country
         self.dateline_place = None if dl is None else next(
             (p for p in record.places if p.country and dl.start <= p.start < dl.end), None)
@@ -103,6 +104,8 @@ class Resolver:
 
     def one(self, tok) -> list[ActorRef]:
         d, i = self.d, tok.i
+        if self.dateline_span is not None and self.dateline_span[0] <= d.idx[i] < self.dateline_span[1]:
+            return []  # "NAIROBI, Kenya (AP) _" says where the story was filed, not who acted
         lower, pos = d.lower[i], d.pos[i]
         if pos == "PRON" or (pos != "PROPN" and lower in _ALL_PRONOUNS and d.text[i] != "US"):
             if lower not in _ALL_PRONOUNS:

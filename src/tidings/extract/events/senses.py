@@ -46,6 +46,7 @@ def senses() -> dict:
         "membership_nouns": frozenset(data["membership_nouns"]),
         "place_scene_roots": frozenset(data["place_scene_roots"]),
         "struck_facilities": frozenset(data["struck_facilities"]),
+        "gerund_modified_nouns": frozenset(data["gerund_modified_nouns"]),
         "scene_target_roots": frozenset(data["scene_target_roots"]),
         "scene_target_preps": frozenset(data["scene_target_preps"]),
         "visit_preps": frozenset(data["visit_preps"]),
@@ -53,8 +54,12 @@ def senses() -> dict:
 
 
 def is_modifier_participle(d, i: int) -> bool:
-    """A verb form that only modifies a noun ("raped women", "the wounded"): no event."""
-    return d.dep[i] == "amod"
+    """A verb form that only modifies a noun ("raped women", "the wounded", "bombing victims"): no event."""
+    if d.dep[i] == "amod":
+        return True
+    nxt = i + 1
+    return (d.lower[i].endswith("ing") and nxt < len(d.dep) and d.heads[nxt] == i and d.dep[nxt] == "dobj"
+            and d.lower[nxt] in senses()["gerund_modified_nouns"])
 
 
 def _subject_token(d, i: int) -> int | None:
