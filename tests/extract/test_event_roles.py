@@ -158,3 +158,10 @@ def test_northern_ireland_is_in_the_united_kingdom(nlp):
                      published="1998-03-22", entities=[("Sinn Fein", "ORG", ["Sinn Fein"])])
     threats = [e for e in events if e.root == "13"]
     assert threats and threats[0].source is not None and threats[0].source.code[:3] == "GBR", _codes(events)
+
+
+def test_talks_held_with_someone_are_one_event_each_way(nlp):
+    events = _events(nlp, "Blair held talks with Sharon in Jerusalem.", published="2004-12-22",
+                     entities=[("Blair", "PERSON", ["Blair"]), ("Sharon", "PERSON", ["Sharon"])])
+    talks = sorted((e.source.code[:3], e.target.code[:3]) for e in events if e.root == "04" and e.source and e.target)
+    assert talks == [("GBR", "ISR"), ("ISR", "GBR")], _codes(events)  # not "held" and "talks" both

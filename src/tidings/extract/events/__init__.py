@@ -49,6 +49,7 @@ MAX_EVENTS_PER_SENTENCE = 8
 # actor, as GDELT does, cost 7 points of root accuracy on the CAMEO manual examples.
 REQUIRE_ACTOR = True
 _RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # "X and Y clashed": each against the other
+_MUTUAL_CODES = {"040", "046"}  # consultations and negotiations take two
 _GIVING_ROOTS = {"05", "06", "07", "08"}  # cooperation, aid and concessions come "from" their source
 _NOUN_TARGET_PREPS = {"with", "against", "on", "of", "near", "into", "over", "to", "toward", "towards", "at", "for",
                       "from", "in"}
@@ -350,7 +351,8 @@ def _commitment(d, tok, code: str) -> str:
     return family_code("intent", content) if content else code
 
 
-def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: set[int]) -> list[_Cand]:
+def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int, str]) -> list[_Cand]:
+    """Nouns naming actions; `verb_toks`: the verb events of the sentence, token → root."""
     cands = []
     d = res.d
     kids, dep, pos, lower, heads, tokens = d.kids, d.dep, d.pos, d.lower, d.heads, d.tokens
@@ -364,8 +366,8 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: set[int
             continue
         head = heads[i]
         light = dep[i] in ("dobj", "attr") and d.lemma[head] in LIGHT_VERBS
-        if head in verb_toks and not light:
-            continue
+        if head in verb_toks and (not light or verb_toks[head] == rule.code[:2]):
+            continue  # the verb's event ("held talks" coded on "held") is this one
         sources, struck = struck_facilities(rule.code, acting_sources(res, rule.code, res.noun_source(tok)))
         agent_prep = None
         if not sources:
@@ -483,6 +485,9 @@ def _build(res: Resolver, record: Article, doc, sent, si: int, cand: _Cand, time
             targets == [None] or all(t.country in {s.country for s in cand.sources} for t in targets)):
         # "X and Y met": two reciprocal events, as CAMEO codes them
         pairs = [(a, b) for a in cand.sources[:3] for b in cand.sources[:3] if a is not b and a.country != b.country]
+    if cand.code in _MUTUAL_CODES and len(pairs) == 1 and all(a is not None and a.code for a in pairs[0]) \
+            and pairs[0][0].code[:3] != pairs[0][1].code[:3]:
+        pairs.append((pairs[0][1], pairs[0][0]))  # "X held talks with Y": Y held talks with X too
     out = []
     if REQUIRE_ACTOR and not any(a is not None or b is not None for a, b in pairs):
         return out
@@ -520,7 +525,7 @@ def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) 
     # family verbs first, so their complements are not coded twice
     verbs = _verb_candidates(res, sent, consumed)
     verbs = [c for c in verbs if c.tok.i not in consumed or c.code[:2] in ("02", "10", "12", "13")]
-    nouns = _noun_candidates(res, sent, consumed, {c.tok.i for c in verbs})
+    nouns = _noun_candidates(res, sent, consumed, {c.tok.i: c.code[:2] for c in verbs})
     cands = _merge_protest_demands(verbs + nouns)
     if len([c for c in cands if c.code != "010"]) > 0:
         cands = [c for c in cands if c.code != "010"]
