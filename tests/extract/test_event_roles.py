@@ -165,3 +165,25 @@ def test_talks_held_with_someone_are_one_event_each_way(nlp):
                      entities=[("Blair", "PERSON", ["Blair"]), ("Sharon", "PERSON", ["Sharon"])])
     talks = sorted((e.source.code[:3], e.target.code[:3]) for e in events if e.root == "04" and e.source and e.target)
     assert talks == [("GBR", "ISR"), ("ISR", "GBR")], _codes(events)  # not "held" and "talks" both
+
+
+def test_attacking_a_country_is_force_even_when_a_person_decides_it(nlp):
+    events = _events(nlp, "Blinken said we don't know if Putin decided to attack Ukraine.", published="2021-12-07",
+                     entities=[("Blinken", "PERSON", ["Blinken"]), ("Putin", "PERSON", ["Putin"]),
+                               ("Ukraine", "PLACE", ["Ukraine"])])
+    attacks = [e for e in events if e.action.text == "attack"]
+    assert attacks and attacks[0].root == "19" and attacks[0].source.code[:3] == "RUS", _codes(events)
+    assert attacks[0].modality == "conditional", _codes(events)
+
+
+def test_a_content_verb_parsed_as_an_auxiliary_codes_no_event_on_its_participle(nlp):
+    events = _events(nlp, "The UK helps raped Rwandan women.", published="2005-03-01")
+    assert not [e for e in events if e.root == "18"], _codes(events)
+
+
+def test_both_sides_of_a_meeting_share_its_modality(nlp):
+    events = _events(nlp, "BBC correspondents said Fidel Castro met Gordon Brown in Havana.", published="2007-01-05",
+                     entities=[("Fidel Castro", "PERSON", ["Fidel Castro"]), ("Gordon Brown", "PERSON", ["Gordon Brown"]),
+                               ("BBC", "ORG", ["BBC"])])
+    meetings = [e for e in events if e.root == "04"]
+    assert len(meetings) == 2 and len({e.modality for e in meetings}) == 1, _codes(events)

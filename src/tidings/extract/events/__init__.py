@@ -485,8 +485,9 @@ def _build(res: Resolver, record: Article, doc, sent, si: int, cand: _Cand, time
             targets == [None] or all(t.country in {s.country for s in cand.sources} for t in targets)):
         # "X and Y met": two reciprocal events, as CAMEO codes them
         pairs = [(a, b) for a in cand.sources[:3] for b in cand.sources[:3] if a is not b and a.country != b.country]
-    if cand.code in _MUTUAL_CODES and len(pairs) == 1 and all(a is not None and a.code for a in pairs[0]) \
-            and pairs[0][0].code[:3] != pairs[0][1].code[:3]:
+    mirrored = cand.code in _MUTUAL_CODES and len(pairs) == 1 and all(a is not None and a.code for a in pairs[0]) \
+        and pairs[0][0].code[:3] != pairs[0][1].code[:3]
+    if mirrored:
         pairs.append((pairs[0][1], pairs[0][0]))  # "X held talks with Y": Y held talks with X too
     out = []
     if REQUIRE_ACTOR and not any(a is not None or b is not None for a, b in pairs):
@@ -505,6 +506,8 @@ def _build(res: Resolver, record: Article, doc, sent, si: int, cand: _Cand, time
                 and reporter_code[:3] != src.code[:3] and reporting_verb(tok) is not None:
             # "Ukrainian officials said Russian troops attacked …": one side's account of what another did
             mod = "claimed"
+        if mirrored and out:
+            mod = out[0].modality  # one meeting, one modality, whichever side is named first
         out.append(Event(
             id="", sentence=si, action=action, cameo=cand.code, root=cand.code[:2], name=entry.get("name"),
             goldstein=entry.get("goldstein"), quad_class=entry.get("quad_class"),

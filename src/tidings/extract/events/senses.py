@@ -53,9 +53,16 @@ def senses() -> dict:
     }
 
 
+_AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might",
+                          "must", "to", "ought", "need", "dare", "'ll", "’ll", "'d", "’d", "wo", "ca", "get", "used"})
+
+
 def is_modifier_participle(d, i: int) -> bool:
-    """A verb form that only modifies a noun ("raped women", "the wounded", "bombing victims"): no event."""
+    """A verb form that only modifies a noun ("raped women", "the wounded", "bombing victims"), or one
+    the parser hung a content verb on as its auxiliary ("UK helps raped Rwandan women"): no event."""
     if d.dep[i] == "amod":
+        return True
+    if any(d.dep[c] == "aux" and d.lemma[c].lower() not in _AUXILIARIES for c in d.kids[i]):
         return True
     nxt = i + 1
     return (d.lower[i].endswith("ing") and nxt < len(d.dep) and d.heads[nxt] == i and d.dep[nxt] == "dobj"
@@ -83,6 +90,10 @@ def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
         return code
     if any(w in dependent_text for w in s["force_words"]):
         return code
+    for c in d.kids[i]:  # attacking a country is force ("Putin decided to attack Ukraine")
+        entity = res.tok_entity.get(c) if d.dep[c] == "dobj" else None
+        if entity is not None and entity.type == "PLACE":
+            return code
     subj = _subject_token(d, i)
     if subj is None:
         return code
