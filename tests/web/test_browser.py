@@ -56,8 +56,8 @@ def test_article_view_click_quote_highlights_speaker(server, page):
 def test_timeline_renders_for_usa_rus(server, page):
     base, _ = server
     page.goto(f"{base}/events?dyad=USA-RUS")
-    assert page.locator("#timeline svg.timeline rect.bar").count() >= 1
-    assert page.locator("#timeline svg polyline.goldstein").count() == 1
+    assert page.locator("#timeline svg.timeline a.bar rect.seg").count() >= 1
+    assert page.locator("#timeline svg .goldstein, #timeline svg .goldstein-dot").count() >= 1
     page.screenshot(path=str(OUT / "timeline.png"), full_page=True)
 
 

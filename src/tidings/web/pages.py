@@ -14,20 +14,22 @@ from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
 from ..corpus.queries import (ARTICLE_SORTS, EVENT_SORTS, article_sources, count_articles, count_events,
-                              count_quotes, event_sentences, find_actors, find_events, find_quotes,
+                              count_events_by_day, count_quotes, event_sentences, find_actors, find_events, find_quotes,
                               list_articles)
-from ..corpus.series import series as dyad_series
 from .actors import actor_name
 from .api import Day, Dyad, Offset
 from .paging import Pager
 from .errors import WebError
 from .highlight import event_summary, highlight_article
-from .svg import QUAD_COLORS, QUAD_NAMES, map_svg, network_svg, timeline_svg
+from .names import cameo_choices, resolve_actor, resolve_dyad
+from .svg import QUAD_COLORS, QUAD_NAMES, map_svg, network_svg
+from .timeline import bar_href, periods, pick_by, timeline_svg
 
 router = APIRouter(include_in_schema=False)
 
 Field = Annotated[str | None, Query(max_length=200)]
 Root = Annotated[str | None, Query(pattern=r"^(\d{1,2})?$")]
+Code = Annotated[str | None, Query(pattern=r"^(\d{2,4})?$")]
 PageSize = Annotated[int, Query(ge=1, le=500)]
 PageEventSort = Literal[("",) + tuple(f"{d}{n}" for n in EVENT_SORTS for d in ("", "-"))]
 PageArticleSort = Literal[("",) + tuple(f"{d}{n}" for n in ARTICLE_SORTS for d in ("", "-"))]
@@ -81,31 +83,48 @@ async def article_page(request: Request, article_id: str):
 
 
 @router.get("/events", response_class=HTMLResponse)
-async def events_page(request: Request, dyad: Dyad = None, actor: Field = None, root: Root = None,
-                      modality: PageModality = None, since: Day = None, until: Day = None,
-                      by: Literal["day", "week", "month", ""] = "day", q: Field = None, sort: PageEventSort = "",
-                      limit: PageSize = 100, offset: Offset = 0):
+async def events_page(request: Request, dyad: Dyad = None, actor: Field = None, root: Root = None, code: Code = None,
+                      modality: PageModality = None, directed: bool = True, place: Field = None, at: Field = None,
+                      since: Day = None, until: Day = None, by: Literal["day", "week", "month", ""] = "",
+                      q: Field = None, sort: PageEventSort = "", limit: PageSize = 100, offset: Offset = 0):
     state = _state(request)
-    dyad, actor, root, modality, q = (x or None for x in (dyad, actor, root, modality, q))
-    by, sort = by or "day", sort or "-date"
-    filters = {"dyad": dyad, "actor": actor, "root": root, "modality": modality, "since": since, "until": until,
-               "text": q}
+    dyad, actor, root, code, modality, place, at, q = (x or None for x in (dyad, actor, root, code, modality, place,
+                                                                          at, q))
+    sort = sort or "-date"
+    notes = []
+    if dyad:
+        dyad, dyad_notes = resolve_dyad(dyad)
+        notes += dyad_notes
+    if actor:
+        resolved = resolve_actor(actor)
+        actor = resolved.code
+        notes += [resolved.note] if resolved.note else []
+    filters = {"dyad": dyad, "actor": actor, "root": root, "code": code, "modality": modality, "since": since,
+               "until": until, "place": place, "at": at, "text": q, "directed": directed}
     rows = await state.aread(find_events, **filters, sort=sort, limit=limit, offset=offset)
     total = await state.aread(count_events, **filters)
     sentences = await state.aread(event_sentences, tuple((r["article_id"], r["event_id"]) for r in rows))
-    chart = None
-    if dyad or actor:
-        series_rows = await state.aread(dyad_series, dyad=dyad, actor=actor, by=by, directed=False, since=since,
-                                        until=until, modality=modality)
-        chart = Markup(timeline_svg([{"period": r["period"], "q1": r["verbal_coop"], "q2": r["material_coop"],
-                                      "q3": r["verbal_conflict"], "q4": r["material_conflict"],
-                                      "goldstein_mean": r["goldstein_mean"]} for r in series_rows]))
-    shown = {"dyad": dyad, "actor": actor, "root": root, "modality": modality, "since": since, "until": until, "q": q}
+    day_rows = await state.aread(count_events_by_day, **filters)
+    by_asked = by or None
+    by = pick_by([r[0] for r in day_rows], by)
+    shown = {"dyad": dyad, "actor": actor, "root": root, "code": code, "modality": modality, "since": since,
+             "until": until, "place": place, "at": at, "q": q, "directed": None if directed else "false"}
+    bars = periods(day_rows, by, since=since, until=until)
+    on_bars = sum(b["events"] for b in bars)
+    chart = Markup(timeline_svg(bars, by=by, href=lambda row: bar_href("/events", {**shown, "by": by_asked}, row)))
     pager = Pager("/events", "events", shown, total, len(rows), limit, offset, sort=sort, default_sort="-date",
-                  extra={"by": by if by != "day" else None})
+                  extra={"by": request.query_params.get("by") or None})
+    toggles = {"directed": [("A→B only", pager.url(directed=None, offset=0), directed),
+                            ("either way", pager.url(directed="false", offset=0), not directed)],
+               "modality": [("all modalities", pager.url(modality=None, offset=0), modality is None),
+                            ("asserted only", pager.url(modality="asserted", offset=0), modality == "asserted")]}
     return _render(request, "events.html", rows=rows, sentences=sentences, chart=chart, pager=pager, sorts=EVENT_SORTS,
-                   filters={"dyad": dyad or "", "actor": actor or "", "root": root or "", "modality": modality or "",
-                            "since": since or "", "until": until or "", "q": q or "", "by": by})
+                   by=by, on_bars=on_bars, undated=total - on_bars, toggles=toggles, notes=notes,
+                   cameo=cameo_choices(), directed=directed,
+                   filters={"dyad": dyad or "", "actor": actor or "", "root": root or "", "code": code or "",
+                            "modality": modality or "", "place": place or "", "at": at or "",
+                            "since": since or "", "until": until or "", "q": q or "",
+                            "by": request.query_params.get("by") or ""})
 
 
 @router.get("/articles", response_class=HTMLResponse)
