@@ -111,16 +111,13 @@ def test_api_docs_work_with_no_network(server, page, path, ready):
     page.screenshot(path=str(OUT / f"{path.strip('/')}.png"))
 
 
-def test_small_screen_390px_has_no_horizontal_page_scroll(server):
+def test_small_screen_390px_has_no_horizontal_page_scroll(server, page):
     """At 390 px wide the page never scrolls sideways; wide tables scroll inside their own box."""
-    from playwright.sync_api import sync_playwright
-
     base, record = server
     paths = ["/", "/events", "/events?dyad=USA-RUS", "/articles", f"/articles/{record.id}", "/actors/RUS",
              "/actors/USAGOV", "/map", "/quotes", "/search?q=Biden", "/nope"]
-    with sync_playwright() as p:
-        browser = launch(p)
-        pg = browser.new_page(viewport={"width": 390, "height": 844})
+    pg = page.context.browser.new_page(viewport={"width": 390, "height": 844})
+    try:
         wide = {}
         for path in paths:
             pg.goto(f"{base}{path}")
@@ -131,5 +128,6 @@ def test_small_screen_390px_has_no_horizontal_page_scroll(server):
         pg.screenshot(path=str(OUT / "events-390.png"), full_page=True)
         pg.goto(f"{base}/articles/{record.id}")
         pg.screenshot(path=str(OUT / "article-390.png"), full_page=True)
-        browser.close()
+    finally:
+        pg.close()
     assert wide == {}, wide
