@@ -61,12 +61,28 @@ def test_timeline_renders_for_usa_rus(server, page):
     page.screenshot(path=str(OUT / "timeline.png"), full_page=True)
 
 
-def test_map_renders(server, page):
+def test_map_point_click_lands_on_its_events(server, page):
     base, _ = server
     page.goto(f"{base}/map")
-    assert page.locator("#map svg .countries path").count() > 100
-    assert page.locator("#map svg circle.point").count() >= 2
+    assert page.locator("#map svg image.world").count() == 1
+    assert page.locator("#map svg .size-legend circle").count() >= 1
+    links = page.locator("#map svg .points a")
+    assert links.count() >= 2
+    top = links.first
+    label, n = top.get_attribute("data-place"), int(top.locator("circle").get_attribute("data-count"))
     page.screenshot(path=str(OUT / "map.png"))
+    top.locator("circle").click()
+    page.wait_for_load_state()
+    assert page.locator(".pager .summary").first.inner_text() == f"{n} event{'s' if n != 1 else ''} where place is {label}"
+    assert page.locator(".events-table tbody tr").count() == n
+    page.goto(f"{base}/map")
+    outline = page.request.get(base + page.locator("#map svg image.world").get_attribute("href"))
+    assert outline.status == 200 and outline.text().count("<path") > 100
+    assert "immutable" in outline.headers["cache-control"]
+    page.locator(".toggle a", has_text="mentions").click()  # sized by mentions: a click lists the articles
+    page.wait_for_load_state()
+    link = page.locator("#map svg .points a").first
+    assert link.get_attribute("href").startswith("/articles?at=")
 
 
 def test_hostile_text_stays_inert(server, page):

@@ -9,9 +9,8 @@ from ..errors import ConfigError
 from .series import _actor_clause, parse_dyad
 
 __all__ = ["find_events", "find_quotes", "find_actors", "find_event_clusters", "list_articles", "parse_day",
-           "count_events", "count_events_by_day", "count_quotes", "count_actors", "count_articles", "article_sources",
-           "event_sentences",
-           "MODALITIES",
+           "count_events", "count_events_by_day", "count_events_by_place", "count_quotes", "count_actors",
+           "count_articles", "article_sources", "event_sentences", "MODALITIES",
            "EVENT_COLUMNS", "QUOTE_COLUMNS", "ACTOR_COLUMNS", "ARTICLE_COLUMNS", "EVENT_SORTS", "ARTICLE_SORTS"]
 
 MODALITIES = ("asserted", "negated", "conditional", "future", "historical", "claimed")
@@ -137,20 +136,33 @@ def count_events(store, *, actor: str | None = None, dyad: str | None = None, ro
     return int(store.query(f"SELECT count(*) {_EVENT_FROM}WHERE {where}", params)[0][0])
 
 
+_EVENT_FILTERS = ("actor", "dyad", "root", "code", "since", "until", "modality", "place", "text", "directed", "at")
+
+
+def _filters_where(name: str, filters: dict) -> tuple[str, list]:
+    unknown = set(filters) - set(_EVENT_FILTERS)
+    if unknown:
+        raise TypeError(f"{name}: unknown filters {sorted(unknown)}")
+    return _event_where(*[filters.get(k, True if k == "directed" else None) for k in _EVENT_FILTERS])
+
+
 def count_events_by_day(store, **filters) -> list[tuple]:
     """`count_events` per event day (undated events left out), oldest first: (day, events, QuadClass 1, 2, 3, 4,
     Goldstein sum, events with a Goldstein score) — the timeline of exactly the rows `find_events` lists."""
-    keys = ("actor", "dyad", "root", "code", "since", "until", "modality", "place", "text", "directed", "at")
-    unknown = set(filters) - set(keys)
-    if unknown:
-        raise TypeError(f"count_events_by_day: unknown filters {sorted(unknown)}")
-    args = [filters.get(k) for k in keys]
-    args[9] = filters.get("directed", True)
-    where, params = _event_where(*args)
+    where, params = _filters_where("count_events_by_day", filters)
     return store.query("SELECT e.event_date, count(*), count(*) FILTER (WHERE e.quad_class = 1), "
                        "count(*) FILTER (WHERE e.quad_class = 2), count(*) FILTER (WHERE e.quad_class = 3), "
                        "count(*) FILTER (WHERE e.quad_class = 4), sum(e.goldstein), count(e.goldstein) "
                        f"{_EVENT_FROM}WHERE {where} AND e.event_date IS NOT NULL GROUP BY 1 ORDER BY 1", params)
+
+
+def count_events_by_place(store, limit: int = 500, **filters) -> list[dict]:
+    """`count_events` per place with coordinates (one row per name, any case; `at=label` lists its events):
+    label, lat, lon, count; the busiest first."""
+    where, params = _filters_where("count_events_by_place", filters)
+    return store.query_dicts("SELECT min(p.name) AS label, avg(p.lat) AS lat, avg(p.lon) AS lon, count(*) AS count "
+                             f"{_EVENT_FROM}WHERE {where} AND p.lat IS NOT NULL AND p.lon IS NOT NULL "
+                             "GROUP BY lower(p.name) ORDER BY 4 DESC, 1 LIMIT ?", [*params, int(limit)])
 
 
 def find_event_clusters(store, *, dyad: str | None = None, root: str | None = None, since: str | None = None,

@@ -7,9 +7,10 @@ is highlighted and rendered in a worker thread, never on the event loop.
 from __future__ import annotations
 
 from typing import Annotated, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
@@ -22,7 +23,8 @@ from .paging import Pager
 from .errors import WebError
 from .highlight import event_summary, highlight_article
 from .names import cameo_choices, resolve_actor, resolve_dyad
-from .svg import QUAD_COLORS, QUAD_NAMES, map_svg, network_svg
+from .mapview import map_data
+from .svg import QUAD_COLORS, QUAD_NAMES, map_svg, network_svg, world_svg
 from .timeline import bar_href, periods, pick_by, timeline_svg
 
 router = APIRouter(include_in_schema=False)
@@ -129,10 +131,11 @@ async def events_page(request: Request, dyad: Dyad = None, actor: Field = None, 
 
 @router.get("/articles", response_class=HTMLResponse)
 async def articles_page(request: Request, q: Field = None, source: Field = None, since: Day = None,
-                        until: Day = None, sort: PageArticleSort = "", limit: PageSize = 100, offset: Offset = 0):
+                        until: Day = None, at: Field = None, sort: PageArticleSort = "", limit: PageSize = 100,
+                        offset: Offset = 0):
     state = _state(request)
-    q, source, sort = q or None, source or None, sort or "-date"
-    filters = {"q": q, "source": source, "since": since, "until": until}
+    q, source, at, sort = q or None, source or None, at or None, sort or "-date"
+    filters = {"q": q, "source": source, "since": since, "until": until, "at": at}
     rows = await state.aread(list_articles, **filters, sort=sort, limit=limit, offset=offset)
     total = await state.aread(count_articles, **filters)
     pager = Pager("/articles", "articles", filters, total, len(rows), limit, offset, sort=sort, default_sort="-date")
@@ -179,16 +182,28 @@ async def actor_page(request: Request, code: str):
                    network=Markup(network_svg(code, data["counterparts"])), **data)
 
 
-def _map_points(store) -> list[dict]:
-    return store.query_dicts("SELECT name AS label, avg(lat) AS lat, avg(lon) AS lon, count(*) AS count FROM places "
-                             "WHERE lat IS NOT NULL AND lon IS NOT NULL GROUP BY name ORDER BY 4 DESC LIMIT 2000")
-
-
 @router.get("/map", response_class=HTMLResponse)
-async def map_page(request: Request):
-    points = await _state(request).aread(_map_points)
-    points = [{**p, "lat": float(p["lat"]), "lon": float(p["lon"]), "count": int(p["count"])} for p in points]
-    return _render(request, "map.html", svg=Markup(map_svg(points)), points=points[:50])
+async def map_page(request: Request, count: Literal["events", "mentions"] = "events", since: Day = None,
+                   until: Day = None, actor: Field = None):
+    notes = []
+    if actor:
+        resolved = resolve_actor(actor)
+        actor = resolved.code
+        notes += [resolved.note] if resolved.note else []
+    data = await _state(request).aread(map_data, measure=count, since=since, until=until, actor=actor or None)
+    here = {k: v for k, v in (("since", since), ("until", until), ("actor", actor)) if v}
+    toggle = [(label, "/map?" + urlencode({**here, "count": value}), value == count)
+              for value, label in (("events", "events"), ("mentions", "mentions"))]
+    return _render(request, "map.html", svg=Markup(map_svg(data["points"], legend=count)), table=data["table"],
+                   measure=count, toggle=toggle, notes=notes, shown=len(data["points"]),
+                   filters={"since": since or "", "until": until or "", "actor": actor or "", "count": count})
+
+
+@router.get("/assets/world-110m.svg")
+async def world_outline():
+    """The map's world outline: one file, cached by the browser for good (its address holds its hash)."""
+    return Response(world_svg(), media_type="image/svg+xml",
+                    headers={"Cache-Control": "public, max-age=31536000, immutable"})
 
 
 @router.get("/search", response_class=HTMLResponse)
