@@ -10,22 +10,10 @@ import pytest
 
 from tidings.web.timeline import periods, timeline_svg
 
-from .conftest import hand_built
 
-
-@pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    """The hand-built store alone (the shared one gains the demo article in the browser tests)."""
-    from fastapi.testclient import TestClient
-
-    from tidings.store import open_store
-    from tidings.web.app import create_app
-
-    path = tmp_path_factory.mktemp("timeline") / "timeline.duckdb"
-    with open_store(path) as store:
-        store.write_articles(hand_built())
-    with TestClient(create_app(str(path))) as c:
-        yield c
+@pytest.fixture()
+def client(fresh_client):
+    return fresh_client
 
 
 def _bars(page: str) -> list[tuple[str, int]]:

@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from ..corpus.queries import (ARTICLE_SORTS, EVENT_SORTS, article_sources, count_articles, count_events,
                               count_events_by_day, count_quotes, event_sentences, find_actors, find_events, find_quotes,
                               list_articles)
-from .actors import actor_name
+from .actors import actor_data, actor_name
 from .api import Day, Dyad, Offset
 from .paging import Pager
 from .errors import WebError
@@ -156,26 +156,13 @@ async def quotes_page(request: Request, speaker: Field = None, q: Field = None, 
     return _render(request, "quotes.html", rows=rows, pager=pager, filters={k: v or "" for k, v in shown.items()})
 
 
-def _actor(store, code: str) -> dict:
-    counterparts = store.query_dicts(
-        "SELECT CASE WHEN source_code LIKE ? THEN target_code ELSE source_code END AS code, count(*) AS count, "
-        "avg(goldstein) AS goldstein_mean FROM events "
-        "WHERE (source_code LIKE ? OR target_code LIKE ?) AND source_code IS NOT NULL AND target_code IS NOT NULL "
-        "GROUP BY 1 ORDER BY 2 DESC LIMIT 16", [code + "%"] * 3)
-    counterparts = [c for c in counterparts if c["code"] and not c["code"].startswith(code)]
-    events = find_events(store, actor=code, limit=200)
-    return {"events": events, "quotes": find_quotes(store, actor=code, limit=100),
-            "counterparts": counterparts, "names": find_actors(store, country=code, limit=20),
-            "sentences": event_sentences(store, tuple((r["article_id"], r["event_id"]) for r in events))}
-
-
 @router.get("/actors/{code}", response_class=HTMLResponse)
 async def actor_page(request: Request, code: str):
     code = code.upper()
     if not code.isalnum() or len(code) > 12:
         raise WebError(404, "an actor code is letters and digits, e.g. USAGOV")
     name = actor_name(code)
-    data = await _state(request).aread(_actor, code)
+    data = await _state(request).aread(actor_data, code)
     if name is None and not (data["events"] or data["quotes"] or data["names"]):
         raise WebError(404, f"no actor {code!r}: not a country or organisation code, and nothing stored names it")
     return _render(request, "actor.html", code=code, name=name,

@@ -175,23 +175,42 @@ def timeline_svg(rows: list[dict], *, width: int = 900, height: int = 260) -> st
     return "".join(parts)
 
 
+def _tone_color(g: float) -> str:
+    return QUAD_COLORS[1] if g >= 1.0 else QUAD_COLORS[4] if g <= -1.0 else "#9aa3ad"
+
+
 def network_svg(center: str, counterparts: list[dict], *, size: int = 420) -> str:
-    """The actor in the middle, each counterpart (code, count, goldstein_mean) on a circle around it."""
+    """The actor in the middle, each counterpart (code, count, goldstein_mean) on a circle around it; edge colour
+    is the mean Goldstein of their events, edge width the number of events; a legend below says so."""
     c = size / 2
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" class="network" role="img" '
-             f'aria-label="counterparts of {escape(center)}">']
+    legend_h = 64
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size + legend_h}" class="network" '
+             f'role="img" aria-label="counterparts of {escape(center)}">']
     shown = counterparts[:16]
     top = max([p.get("count", 1) for p in shown] or [1])
     for i, p in enumerate(shown):
         angle = 2 * math.pi * i / max(len(shown), 1)
         x, y = c + 0.38 * size * math.cos(angle), c + 0.38 * size * math.sin(angle)
         g = p.get("goldstein_mean") or 0.0
-        color = QUAD_COLORS[1] if g >= 0 else QUAD_COLORS[4]
         w = 1 + 6 * p.get("count", 1) / top
-        parts.append(f'<line x1="{c}" y1="{c}" x2="{x:.1f}" y2="{y:.1f}" stroke="{color}" stroke-width="{w:.1f}" class="edge"/>')
+        parts.append(f'<line x1="{c}" y1="{c}" x2="{x:.1f}" y2="{y:.1f}" stroke="{_tone_color(g)}" '
+                     f'stroke-width="{w:.1f}" class="edge" data-count="{p.get("count", 1)}"/>')
         parts.append(f'<a href="/actors/{escape(p["code"])}"><circle cx="{x:.1f}" cy="{y:.1f}" r="18" class="node"/>'
                      f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">{escape(p["code"])}</text>'
                      f'<title>{escape(p["code"])}: {p.get("count", 1)} events, mean Goldstein {g:+.1f}</title></a>')
     parts.append(f'<circle cx="{c}" cy="{c}" r="26" class="node center"/><text x="{c}" y="{c + 4}" '
-                 f'text-anchor="middle" class="center-label">{escape(center)}</text></svg>')
+                 f'text-anchor="middle" class="center-label">{escape(center)}</text>')
+    y0 = size + 8
+    parts.append(f'<g class="network-legend" transform="translate(8 {y0})"><text x="0" y="10">edge colour: mean Goldstein'
+                 '</text>')
+    for k, (label, g) in enumerate((("≥ +1 cooperative", 5.0), ("−1 … +1", 0.0), ("≤ −1 hostile", -5.0))):
+        x = k * 135
+        parts.append(f'<line x1="{x}" y1="22" x2="{x + 22}" y2="22" stroke="{_tone_color(g)}" stroke-width="4"/>'
+                     f'<text x="{x + 27}" y="26">{label}</text>')
+    parts.append('<text x="0" y="46">width: events</text>')
+    for k, n in enumerate(sorted({1, top})):
+        x = 90 + k * 90
+        parts.append(f'<line x1="{x}" y1="42" x2="{x + 22}" y2="42" stroke="#667" stroke-width="{1 + 6 * n / top:.1f}"/>'
+                     f'<text x="{x + 27}" y="46">{n}</text>')
+    parts.append("</g></svg>")
     return "".join(parts)
