@@ -14,12 +14,13 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
-from ..corpus.queries import (ARTICLE_SORTS, EVENT_SORTS, article_sources, count_articles, count_events,
-                              count_events_by_day, count_quotes, event_sentences, find_actors, find_events, find_quotes,
-                              list_articles)
+from ..corpus.queries import (ARTICLE_SORTS, EVENT_SORTS, article_sources, count_actors, count_articles,
+                              count_events, count_events_by_day, count_quotes, event_sentences, find_actors,
+                              find_events, find_quotes, list_articles)
 from .actors import actor_data, actor_name
 from .api import Day, Dyad, Offset
 from .paging import Pager
+from .search import search_articles, search_quotes
 from .errors import WebError
 from .highlight import event_summary, highlight_article
 from .names import cameo_choices, resolve_actor, resolve_dyad
@@ -194,12 +195,20 @@ async def world_outline():
 
 
 @router.get("/search", response_class=HTMLResponse)
-async def search_page(request: Request, q: str = ""):
+async def search_page(request: Request, q: str = "",
+                      section: Literal["", "articles", "quotes", "actors"] = ""):
+    """Whole words, best first, with snippets (`search.py`); a count per section and its "more" link
+    (`section=…`: that section alone, up to 500)."""
     state = _state(request)
     q = q.strip()[:200]
-    results = {"articles": [], "quotes": [], "actors": []}
+    limit = 500 if section else 20
+    counts, results = {"articles": 0, "quotes": 0, "actors": 0}, {"articles": [], "quotes": [], "actors": []}
     if q:
-        results = {"articles": await state.aread(list_articles, q=q, limit=30),
-                   "quotes": await state.aread(find_quotes, text=q, limit=30) + await state.aread(find_quotes, speaker=q, limit=30),
-                   "actors": await state.aread(find_actors, name=q, limit=30)}
-    return _render(request, "search.html", q=q, **results)
+        if section in ("", "articles"):
+            counts["articles"], results["articles"] = await state.aread(search_articles, q, limit=limit)
+        if section in ("", "quotes"):
+            counts["quotes"], results["quotes"] = await state.aread(search_quotes, q, limit=limit)
+        if section in ("", "actors"):
+            results["actors"] = await state.aread(find_actors, name=q, limit=limit)
+            counts["actors"] = await state.aread(count_actors, name=q)
+    return _render(request, "search.html", q=q, section=section, counts=counts, limit=limit, **results)
