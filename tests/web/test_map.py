@@ -47,6 +47,7 @@ def test_article_minimap_points_to_one_cached_outline(client):
     page = client.get("/articles/call1").text
     assert page.count(f'href="{world_url()}"') == 1 and "<path" not in page
     assert len(page.encode()) < 40_000  # the outline alone was about 135 KB
+    assert '<a href="/events?at=Moscow" data-place="Moscow">' in page  # its point leads to the events there
     outline = client.get(world_url())
     assert outline.status_code == 200 and outline.headers["content-type"].startswith("image/svg+xml")
     assert "immutable" in outline.headers["cache-control"] and outline.text.count("<path") > 150

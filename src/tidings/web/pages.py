@@ -69,7 +69,8 @@ async def overview(request: Request):
 
 
 def _article_response(request: Request, record) -> HTMLResponse:
-    points = [{"lat": p.lat, "lon": p.lon, "label": p.name} for p in record.places]
+    points = [{"lat": p.lat, "lon": p.lon, "label": p.name, "href": "/events?" + urlencode({"at": p.name})}
+              for p in record.places if p.lat is not None and p.lon is not None and p.name]
     body, shown = highlight_article(record)
     return _render(request, "article.html", a=record, body=body, marks=shown,
                    events=[(v, event_summary(record, v)) for v in record.events],
