@@ -84,9 +84,16 @@ def resolve_actor(text: str | None) -> Resolved | None:
         return None
     given = " ".join(text.split())
     codes = _names().get(given.lower())
-    if codes and not (_CODE.fullmatch(given) and given.isupper()):  # "USA" stays a code, "Russia" is a name
+    if codes and not _is_code(given):  # "USA" and "RUSGOV" stay codes; "Russia", "UAE", "NATO" are names
         return Resolved(given, codes[0], given, codes[1:])
     return Resolved(given, given.upper().replace(" ", ""))
+
+
+def _is_code(text: str) -> bool:
+    """Written in capitals and beginning with a country code (RUS, RUSGOV) or an organisation's (IGO…, NGO…)."""
+    from .actors import _countries
+
+    return bool(_CODE.fullmatch(text)) and text.isupper() and (text[:3] in _countries() or text[:3] in ("IGO", "NGO"))
 
 
 def resolve_dyad(text: str | None) -> tuple[str | None, list[str]]:
