@@ -31,3 +31,10 @@ def test_cameo_choices_come_from_the_codebook_in_order():
     codes = [c for c, _, _ in choices]
     assert codes.index("14") < codes.index("140") < codes.index("141") < codes.index("15")
     assert dict((c, label) for c, label, _ in choices)["19"] == "19 — Fight (all)"
+
+
+def test_the_actor_fields_suggest_names(fresh_client):
+    for path in ("/events", "/map"):
+        page = fresh_client.get(path).text
+        assert 'name="actor"' in page and 'list="actor-names"' in page
+        assert '<option value="Russia">' in page and '<option value="World Food Program">' in page

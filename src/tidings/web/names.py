@@ -12,7 +12,7 @@ from importlib import resources
 
 import yaml
 
-__all__ = ["cameo_choices", "cameo_name", "resolve_actor", "resolve_dyad", "Resolved"]
+__all__ = ["cameo_choices", "cameo_name", "actor_suggestions", "resolve_actor", "resolve_dyad", "Resolved"]
 
 _CODE = re.compile(r"[A-Z0-9]{3,12}")
 
@@ -62,6 +62,15 @@ def _names() -> dict[str, tuple[str, ...]]:
         for name in [row["name"], *(row.get("aliases") or "").split("|")]:
             add(name, row["code"])
     return {k: tuple(v) for k, v in names.items()}
+
+
+@cache
+def actor_suggestions() -> tuple[str, ...]:
+    """Names offered as the actor fields are typed in: countries and organisations (their first names)."""
+    countries = [c["name"] for c in json.loads(_data("tidings.data.actors", "countries.json"))]
+    orgs = [names[0] for names in (yaml.safe_load(_data("tidings.data.actors", "organizations.yaml")) or {}).values()
+            if names]
+    return tuple(sorted(set(countries + orgs)))
 
 
 class Resolved:

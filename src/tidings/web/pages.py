@@ -23,7 +23,7 @@ from .paging import Pager
 from .search import search_articles, search_quotes
 from .errors import WebError
 from .highlight import event_summary, highlight_article
-from .names import cameo_choices, resolve_actor, resolve_dyad
+from .names import actor_suggestions, cameo_choices, resolve_actor, resolve_dyad
 from .mapview import map_data
 from .svg import QUAD_COLORS, QUAD_NAMES, map_svg, network_svg, world_svg
 from .timeline import bar_href, periods, pick_by, timeline_svg
@@ -42,6 +42,7 @@ PageModality = Annotated[str | None, Query(pattern=r"^(asserted|negated|conditio
 def _render(request: Request, template: str, **context) -> HTMLResponse:
     context.setdefault("quad_names", QUAD_NAMES)
     context.setdefault("quad_colors", QUAD_COLORS)
+    context.setdefault("actor_names", actor_suggestions())
     return request.app.state.templates.TemplateResponse(request, template, context)
 
 
