@@ -7,7 +7,9 @@ a day from 2020-01-01, a quote each; here also one of 20 places each, the events
 the app in-process (Starlette's test client), times each page three ways: "first" (the first request of the
 process for that page kind: templates compiled, queries planned), "uncached" (the same page with a new filter
 value, so its queries run and it is rendered), "warm" (the same address again: the response cache). Prints a
-Markdown table of medians in milliseconds.
+Markdown table of medians in milliseconds. With `--browser`, also the load time in Debian's chromium
+(Playwright) over a live server: the navigation entry's duration (request to load event, the world outline
+and app.css/app.js included), first visit and the median of `--repeat` warm visits.
 """
 from __future__ import annotations
 
@@ -70,6 +72,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--events", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--browser", action="store_true", help="also time page loads in chromium")
     args = parser.parse_args()
     from fastapi.testclient import TestClient
 
@@ -101,6 +104,30 @@ def main() -> None:
                     warm.append((time.perf_counter() - t) * 1000)
                 un = f"{statistics.median(uncached):.0f} ms" if uncached else "—"
                 print(f"| `{label}` | {first:.0f} ms | {un} | {statistics.median(warm):.1f} ms | {len(r.content):,} |")
+        if args.browser:
+            browser_loads(db, args.repeat)
+
+
+def browser_loads(db: Path, repeat: int) -> None:
+    from live import launch, served
+    from playwright.sync_api import sync_playwright
+
+    from tidings.web.app import create_app
+
+    print("\n| page (chromium) | first | warm |\n|---|---:|---:|")
+    script = "performance.getEntriesByType('navigation')[0].duration"
+    with served(create_app(str(db))) as port, sync_playwright() as p:
+        browser = launch(p)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        for label, path, _ in PAGES:
+            page.goto(f"http://127.0.0.1:{port}{path}", wait_until="load")
+            first = page.evaluate(script)
+            warm = []
+            for _ in range(repeat):
+                page.goto(f"http://127.0.0.1:{port}{path}", wait_until="load")
+                warm.append(page.evaluate(script))
+            print(f"| `{label}` | {first:.0f} ms | {statistics.median(warm):.0f} ms |")
+        browser.close()
 
 
 if __name__ == "__main__":
