@@ -54,3 +54,18 @@ def client(web_db):
 
     with TestClient(create_app(web_db, token="test-token")) as c:
         yield c
+
+
+@pytest.fixture(scope="module")
+def fresh_client(tmp_path_factory):
+    """A client over the hand-built store alone, for counting tests (the shared store gains the demo article
+    in the browser tests)."""
+    from fastapi.testclient import TestClient
+
+    from tidings.web.app import create_app
+
+    path = tmp_path_factory.mktemp("fresh") / "fresh.duckdb"
+    with open_store(path) as store:
+        store.write_articles(hand_built())
+    with TestClient(create_app(str(path))) as c:
+        yield c

@@ -96,4 +96,4 @@ def test_pages_render_and_escape_stored_text(client, payloads):
 
 def test_timeline_chart_has_bars(client):
     page = client.get("/events?dyad=USA-RUS").text
-    assert page.count('class="bar q') >= 1 and "polyline" in page
+    assert page.count('<a class="bar"') >= 1 and 'class="seg q' in page and 'class="goldstein' in page

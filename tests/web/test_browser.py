@@ -56,17 +56,33 @@ def test_article_view_click_quote_highlights_speaker(server, page):
 def test_timeline_renders_for_usa_rus(server, page):
     base, _ = server
     page.goto(f"{base}/events?dyad=USA-RUS")
-    assert page.locator("#timeline svg.timeline rect.bar").count() >= 1
-    assert page.locator("#timeline svg polyline.goldstein").count() == 1
+    assert page.locator("#timeline svg.timeline a.bar rect.seg").count() >= 1
+    assert page.locator("#timeline svg .goldstein, #timeline svg .goldstein-dot").count() >= 1
     page.screenshot(path=str(OUT / "timeline.png"), full_page=True)
 
 
-def test_map_renders(server, page):
+def test_map_point_click_lands_on_its_events(server, page):
     base, _ = server
     page.goto(f"{base}/map")
-    assert page.locator("#map svg .countries path").count() > 100
-    assert page.locator("#map svg circle.point").count() >= 2
+    assert page.locator("#map svg image.world").count() == 1
+    assert page.locator("#map svg .size-legend circle").count() >= 1
+    links = page.locator("#map svg .points a")
+    assert links.count() >= 2
+    top = links.first
+    label, n = top.get_attribute("data-place"), int(top.locator("circle").get_attribute("data-count"))
     page.screenshot(path=str(OUT / "map.png"))
+    top.locator("circle").click()
+    page.wait_for_load_state()
+    assert page.locator(".pager .summary").first.inner_text() == f"{n} event{'s' if n != 1 else ''} where place is {label}"
+    assert page.locator(".events-table tbody tr").count() == n
+    page.goto(f"{base}/map")
+    outline = page.request.get(base + page.locator("#map svg image.world").get_attribute("href"))
+    assert outline.status == 200 and outline.text().count("<path") > 100
+    assert "immutable" in outline.headers["cache-control"]
+    page.locator(".toggle a", has_text="mentions").click()  # sized by mentions: a click lists the articles
+    page.wait_for_load_state()
+    link = page.locator("#map svg .points a").first
+    assert link.get_attribute("href").startswith("/articles?at=")
 
 
 def test_hostile_text_stays_inert(server, page):
@@ -109,3 +125,25 @@ def test_api_docs_work_with_no_network(server, page, path, ready):
     # ReDoc's "powered by" logo points at its maker's host: the CSP blocks it (no request goes out); nothing else
     assert outside == [] and [v for v in violations if not v.startswith("Loading the image")] == []
     page.screenshot(path=str(OUT / f"{path.strip('/')}.png"))
+
+
+def test_small_screen_390px_has_no_horizontal_page_scroll(server, page):
+    """At 390 px wide the page never scrolls sideways; wide tables scroll inside their own box."""
+    base, record = server
+    paths = ["/", "/events", "/events?dyad=USA-RUS", "/articles", f"/articles/{record.id}", "/actors/RUS",
+             "/actors/USAGOV", "/map", "/quotes", "/search?q=Biden", "/nope"]
+    pg = page.context.browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        wide = {}
+        for path in paths:
+            pg.goto(f"{base}{path}")
+            width = pg.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                wide[path] = width
+        pg.goto(f"{base}/events?dyad=USA-RUS")
+        pg.screenshot(path=str(OUT / "events-390.png"), full_page=True)
+        pg.goto(f"{base}/articles/{record.id}")
+        pg.screenshot(path=str(OUT / "article-390.png"), full_page=True)
+    finally:
+        pg.close()
+    assert wide == {}, wide

@@ -103,3 +103,37 @@ def test_an_event_row_leads_to_its_sentence_lit_up_in_the_article(base, page):
     page.hover('.event-item[data-event="V2"]')  # hovering an event in the list lights it up instead
     assert page.locator("#article-text .lit-event").all_inner_texts() == ["act0x2"]
     assert page.locator('aside a.tag[href="/actors/USAGOV"]').count() == 1  # actor codes link to their page
+
+
+def test_a_timeline_bar_click_lands_on_exactly_its_events(base, page):
+    page.goto(f"{base}/events?dyad=USA-RUS")
+    bars = page.locator("#timeline svg a.bar")
+    assert bars.count() == 18  # 120 days of events: weekly bars (auto), 2019-12-30 … 2020-04-27
+    counts = [int(n) for n in bars.evaluate_all("els => els.map(e => e.getAttribute('data-count'))")]
+    assert sum(counts) == 360 and counts[0] == 15  # Wed 1 Jan – Sun 5 Jan: 5 days × 3 events
+    bar = bars.nth(3)
+    value = int(bar.get_attribute("data-count"))
+    bar.locator("rect.hit").click()
+    page.wait_for_load_state()
+    assert "since=2020-01-20" in page.url and "until=2020-01-26" in page.url
+    assert page.locator(".pager .summary").first.inner_text() == (
+        f"{value} events where dyad is USA-RUS and from 2020-01-20 and until 2020-01-26")
+    assert page.locator(".events-table tbody tr").count() == value == 21
+    dates = set(page.locator(".events-table tbody tr td:first-child").all_inner_texts())
+    assert dates == {f"2020-01-{d}" for d in range(20, 27)}
+    page.screenshot(path=str(OUT / "timeline-bar.png"), full_page=True)
+
+
+def test_a_drag_across_timeline_bars_sets_the_range(base, page):
+    page.goto(f"{base}/events?dyad=USA-RUS")
+    bars = page.locator("#timeline svg a.bar")
+    first, last = bars.nth(2).locator("rect.hit").bounding_box(), bars.nth(4).locator("rect.hit").bounding_box()
+    expected = sum(int(bars.nth(i).get_attribute("data-count")) for i in (2, 3, 4))
+    page.mouse.move(first["x"] + first["width"] / 2, first["y"] + first["height"] - 5)
+    page.mouse.down()
+    page.mouse.move(last["x"] + last["width"] / 2, last["y"] + last["height"] - 5, steps=8)
+    with page.expect_navigation():
+        page.mouse.up()
+    assert "since=2020-01-13" in page.url and "until=2020-02-02" in page.url
+    assert page.locator(".pager .summary").first.inner_text().startswith(f"{expected} events where")
+    assert page.locator("#timeline svg a.bar").count() == 21  # a shorter range: bars per day

@@ -9,8 +9,8 @@ from ..errors import ConfigError
 from .series import _actor_clause, parse_dyad
 
 __all__ = ["find_events", "find_quotes", "find_actors", "find_event_clusters", "list_articles", "parse_day",
-           "count_events", "count_quotes", "count_actors", "count_articles", "article_sources", "event_sentences",
-           "MODALITIES",
+           "count_events", "count_events_by_day", "count_events_by_place", "count_quotes", "count_actors",
+           "count_articles", "article_sources", "event_sentences", "MODALITIES",
            "EVENT_COLUMNS", "QUOTE_COLUMNS", "ACTOR_COLUMNS", "ARTICLE_COLUMNS", "EVENT_SORTS", "ARTICLE_SORTS"]
 
 MODALITIES = ("asserted", "negated", "conditional", "future", "historical", "claimed")
@@ -65,7 +65,8 @@ def _order(sorts: dict, sort: str, tie: str) -> str:
     return sorts[name].format(d="DESC" if sort.startswith("-") else "ASC") + ", " + tie
 
 
-def _event_where(actor, dyad, root, code, since, until, modality, place, text) -> tuple[str, list]:
+def _event_where(actor, dyad, root, code, since, until, modality, place, text, directed=True,
+                 at=None) -> tuple[str, list]:
     where, params = ["1 = 1"], []
     if actor:
         s, ps = _actor_clause("e.source", actor.upper())
@@ -76,8 +77,14 @@ def _event_where(actor, dyad, root, code, since, until, modality, place, text) -
         a, b = parse_dyad(dyad)
         s, ps = _actor_clause("e.source", a)
         t, pt = _actor_clause("e.target", b)
-        where.append(f"{s} AND {t}")
-        params += ps + pt
+        if directed:
+            where.append(f"{s} AND {t}")
+            params += ps + pt
+        else:  # either way round
+            s2, ps2 = _actor_clause("e.source", b)
+            t2, pt2 = _actor_clause("e.target", a)
+            where.append(f"(({s} AND {t}) OR ({s2} AND {t2}))")
+            params += ps + pt + ps2 + pt2
     if root:
         where.append("e.root = ?")
         params.append(root.zfill(2))
@@ -92,6 +99,9 @@ def _event_where(actor, dyad, root, code, since, until, modality, place, text) -
     if place:
         where.append("(p.name ILIKE ? OR p.country = ?)")
         params += [_like(place), place.upper()]
+    if at:  # one place by its whole name (the map's points)
+        where.append("lower(p.name) = lower(?)")
+        params.append(at.strip())
     if text:  # each article's title and text are searched once, not once per event
         where.append("(e.action_text ILIKE ? OR e.article_id IN (SELECT id FROM articles WHERE title ILIKE ? "
                      "OR text ILIKE ?))")
@@ -103,10 +113,12 @@ def _event_where(actor, dyad, root, code, since, until, modality, place, text) -
 def find_events(store, *, actor: str | None = None, dyad: str | None = None, root: str | None = None,
                 code: str | None = None, since: str | None = None, until: str | None = None,
                 modality: str | None = None, place: str | None = None, text: str | None = None,
-                limit: int = 100, offset: int = 0, sort: str = "-date") -> list[dict]:
+                directed: bool = True, at: str | None = None, limit: int = 100, offset: int = 0,
+                sort: str = "-date") -> list[dict]:
     """Event mentions (newest first by default; `sort` one of EVENT_SORTS, "-" for descending), with their
-    article and cluster; rows `offset` to `offset + limit` of that order."""
-    where, params = _event_where(actor, dyad, root, code, since, until, modality, place, text)
+    article and cluster; rows `offset` to `offset + limit` of that order. A `dyad` is SOURCE→TARGET, or either
+    way round with `directed=False`; `place` is part of a place name or a country code, `at` a whole name."""
+    where, params = _event_where(actor, dyad, root, code, since, until, modality, place, text, directed, at)
     sql = ("SELECT e.article_id, e.id AS event_id, e.event_date, e.source_code, e.source_name, e.source_country, "
            "e.target_code, e.target_name, e.target_country, e.action_text, e.cameo, e.root, e.name, e.goldstein, "
            "e.quad_class, e.modality, p.name AS place, p.country AS place_country, a.source_name AS outlet, "
@@ -117,10 +129,40 @@ def find_events(store, *, actor: str | None = None, dyad: str | None = None, roo
 
 def count_events(store, *, actor: str | None = None, dyad: str | None = None, root: str | None = None,
                  code: str | None = None, since: str | None = None, until: str | None = None,
-                 modality: str | None = None, place: str | None = None, text: str | None = None) -> int:
+                 modality: str | None = None, place: str | None = None, text: str | None = None,
+                 directed: bool = True, at: str | None = None) -> int:
     """How many rows `find_events` has for these filters, all pages together."""
-    where, params = _event_where(actor, dyad, root, code, since, until, modality, place, text)
+    where, params = _event_where(actor, dyad, root, code, since, until, modality, place, text, directed, at)
     return int(store.query(f"SELECT count(*) {_EVENT_FROM}WHERE {where}", params)[0][0])
+
+
+_EVENT_FILTERS = ("actor", "dyad", "root", "code", "since", "until", "modality", "place", "text", "directed", "at")
+
+
+def _filters_where(name: str, filters: dict) -> tuple[str, list]:
+    unknown = set(filters) - set(_EVENT_FILTERS)
+    if unknown:
+        raise TypeError(f"{name}: unknown filters {sorted(unknown)}")
+    return _event_where(*[filters.get(k, True if k == "directed" else None) for k in _EVENT_FILTERS])
+
+
+def count_events_by_day(store, **filters) -> list[tuple]:
+    """`count_events` per event day (undated events left out), oldest first: (day, events, QuadClass 1, 2, 3, 4,
+    Goldstein sum, events with a Goldstein score) — the timeline of exactly the rows `find_events` lists."""
+    where, params = _filters_where("count_events_by_day", filters)
+    return store.query("SELECT e.event_date, count(*), count(*) FILTER (WHERE e.quad_class = 1), "
+                       "count(*) FILTER (WHERE e.quad_class = 2), count(*) FILTER (WHERE e.quad_class = 3), "
+                       "count(*) FILTER (WHERE e.quad_class = 4), sum(e.goldstein), count(e.goldstein) "
+                       f"{_EVENT_FROM}WHERE {where} AND e.event_date IS NOT NULL GROUP BY 1 ORDER BY 1", params)
+
+
+def count_events_by_place(store, limit: int = 500, **filters) -> list[dict]:
+    """`count_events` per place with coordinates (one row per name, any case; `at=label` lists its events):
+    label, lat, lon, count; the busiest first."""
+    where, params = _filters_where("count_events_by_place", filters)
+    return store.query_dicts("SELECT min(p.name) AS label, avg(p.lat) AS lat, avg(p.lon) AS lon, count(*) AS count "
+                             f"{_EVENT_FROM}WHERE {where} AND p.lat IS NOT NULL AND p.lon IS NOT NULL "
+                             "GROUP BY lower(p.name) ORDER BY 4 DESC, 1 LIMIT ?", [*params, int(limit)])
 
 
 def find_event_clusters(store, *, dyad: str | None = None, root: str | None = None, since: str | None = None,
@@ -224,8 +266,11 @@ ARTICLE_SORTS = {"date": "a.published_date {d} NULLS LAST", "source": "a.source_
 _ARTICLE_TIE = "a.ingest_seq DESC"
 
 
-def _article_where(q, since, until, source) -> tuple[str, list]:
+def _article_where(q, since, until, source, at=None) -> tuple[str, list]:
     where, params = ["1 = 1"], []
+    if at:  # articles naming one place (its whole name)
+        where.append("a.id IN (SELECT article_id FROM places WHERE lower(name) = lower(?))")
+        params.append(at.strip())
     if q:
         where.append("(a.title ILIKE ? OR a.text ILIKE ?)")
         params += [_like(q)] * 2
@@ -237,18 +282,19 @@ def _article_where(q, since, until, source) -> tuple[str, list]:
 
 
 def list_articles(store, *, q: str | None = None, since: str | None = None, until: str | None = None,
-                  source: str | None = None, limit: int = 50, offset: int = 0, sort: str = "-date") -> list[dict]:
-    """Stored articles, newest first by default (undated ones last); `q` matches the title or the text;
-    `sort` one of ARTICLE_SORTS ("-" for descending)."""
-    where, params = _article_where(q, since, until, source)
+                  source: str | None = None, at: str | None = None, limit: int = 50, offset: int = 0,
+                  sort: str = "-date") -> list[dict]:
+    """Stored articles, newest first by default (undated ones last); `q` matches the title or the text, `at`
+    a place's whole name; `sort` one of ARTICLE_SORTS ("-" for descending)."""
+    where, params = _article_where(q, since, until, source, at)
     sql = ("SELECT a.id, a.title, a.published, a.source_name, a.url, a.n_events, a.n_quotes, a.tone_score "
            f"FROM articles a WHERE {where} ORDER BY {_order(ARTICLE_SORTS, sort, _ARTICLE_TIE)} LIMIT ? OFFSET ?")
     return store.query_dicts(sql, [*params, int(limit), int(offset)])
 
 
 def count_articles(store, *, q: str | None = None, since: str | None = None, until: str | None = None,
-                   source: str | None = None) -> int:
-    where, params = _article_where(q, since, until, source)
+                   source: str | None = None, at: str | None = None) -> int:
+    where, params = _article_where(q, since, until, source, at)
     return int(store.query(f"SELECT count(*) FROM articles a WHERE {where}", params)[0][0])
 
 

@@ -65,9 +65,11 @@ def _state(request: Request):
 
 @router.get("/articles", summary="List or search articles")
 async def articles(request: Request, q: Text = None, since: Day = None, until: Day = None,
-                   source: Text = None, sort: Annotated[ArticleSort, Query(description=SORT_HELP)] = "-date",
+                   source: Text = None, at: Annotated[str | None, Query(max_length=200,
+                                                                        description="A place by its whole name.")] = None,
+                   sort: Annotated[ArticleSort, Query(description=SORT_HELP)] = "-date",
                    limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
-    filters = {"q": q, "since": since, "until": until, "source": source}
+    filters = {"q": q, "since": since, "until": until, "source": source, "at": at}
     return await listing(_state(request), list_articles, count_articles, filters, ARTICLE_COLUMNS, limit, offset,
                          format, "articles", sort=sort)
 
@@ -133,10 +135,12 @@ async def events(request: Request, actor: Text = None, dyad: Dyad = None,
                  root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
                  code: Annotated[str | None, Query(pattern=r"^\d{1,4}$")] = None, since: Day = None,
                  until: Day = None, modality: Modality | None = None, place: Text = None, q: Text = None,
+                 directed: Annotated[bool, Query(description="false: a dyad either way round.")] = True,
+                 at: Annotated[str | None, Query(max_length=200, description="A place by its whole name.")] = None,
                  sort: Annotated[EventSort, Query(description=SORT_HELP)] = "-date",
                  limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
     filters = {"actor": actor, "dyad": dyad, "root": root, "code": code, "since": since, "until": until,
-               "modality": modality, "place": place, "text": q}
+               "modality": modality, "place": place, "text": q, "directed": directed, "at": at}
     return await listing(_state(request), find_events, count_events, filters, EVENT_COLUMNS, limit, offset, format,
                          "events", sort=sort)
 
@@ -162,12 +166,15 @@ async def actors(request: Request, name: Text = None,
 @router.get("/series", summary="Counts by QuadClass, Goldstein and escalation per period")
 async def series(request: Request, dyad: Dyad = None, actor: Text = None,
                  by: Literal["day", "week", "month"] = "day", directed: bool = False, since: Day = None,
-                 until: Day = None, modality: Modality | None = "asserted") -> dict:
+                 until: Day = None,
+                 modality: Annotated[Modality | Literal["all"], Query(
+                     description="Count only events of this modality (default asserted); `all`: every modality.")]
+                 = "asserted") -> dict:
     if not dyad and not actor:
         raise WebError(422, "a series needs `dyad` (USA-RUS) or `actor` (USA)")
     rows = await _state(request).aread(dyad_series, dyad=dyad, actor=actor, by=by, directed=directed, since=since,
-                                       until=until, modality=modality)
-    return {"items": rows, "by": by, "dyad": dyad, "actor": actor}
+                                       until=until, modality=None if modality == "all" else modality)
+    return {"items": rows, "by": by, "dyad": dyad, "actor": actor, "modality": modality}
 
 
 @router.get("/search", summary="Search articles, quotes and actors at once")

@@ -2,7 +2,10 @@
 
 The rows are paged in SQL (the query's LIMIT/OFFSET); the total is the query's `count_*` twin over the
 same filters. CSV has a header row (the query's declared columns, also when no row matches) and is
-sent as an attachment; its cells are what the JSON answer holds (None → empty, dates in ISO form).
+sent as an attachment; its cells are what the JSON answer holds (None → empty, dates in ISO form), except
+that a text cell beginning with = + - @, a tab or a carriage return gets a leading apostrophe, so that a
+spreadsheet shows it as text instead of running it as a formula (OWASP, "CSV injection"); numbers are left as
+they are (-7.0 stays -7.0).
 """
 from __future__ import annotations
 
@@ -32,7 +35,12 @@ def page(rows: list[dict], total: int, limit: int, offset: int) -> dict:
             "more": offset + len(rows) < total}
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value) -> str:
+    if isinstance(value, str):
+        return "'" + value if value.startswith(_FORMULA_STARTS) else value
     if value is None:
         return ""
     if isinstance(value, (date, datetime)):

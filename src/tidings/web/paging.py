@@ -8,7 +8,8 @@ __all__ = ["Pager"]
 
 # how a page parameter reads in the sentence; the API name where it differs from the page's
 _WORDS = {"q": "text contains", "since": "from", "until": "until", "source": "source is", "speaker": "speaker is like",
-          "dyad": "dyad is", "actor": "actor is", "root": "root is", "modality": "modality is"}
+          "dyad": "dyad is", "actor": "actor is", "root": "root is", "modality": "modality is",
+          "code": "CAMEO code is", "place": "place is like", "at": "place is"}
 
 
 class Pager:
@@ -41,7 +42,8 @@ class Pager:
     def summary(self) -> str:
         """`1,234 events where dyad is USA-RUS and from 2021-12-01`."""
         noun = self.noun if self.total != 1 else self.noun.rstrip("s")
-        where = " and ".join(f"{_WORDS.get(k, k)} {v}" for k, v in self.filters.items())
+        where = " and ".join("either way round" if k == "directed" else f"{_WORDS.get(k, k)} {v}"
+                             for k, v in self.filters.items())
         return f"{self.total:,} {noun}" + (f" where {where}" if where else "")
 
     @property

@@ -12,7 +12,7 @@ from importlib import resources
 
 from markupsafe import escape
 
-__all__ = ["world_paths", "map_svg", "timeline_svg", "network_svg", "QUAD_COLORS", "QUAD_NAMES"]
+__all__ = ["world_paths", "world_svg", "world_url", "map_svg", "timeline_svg", "network_svg", "QUAD_COLORS", "QUAD_NAMES"]
 
 MAP_W, MAP_H = 960, 480
 QUAD_COLORS = {1: "#4c9f70", 2: "#2f6f9f", 3: "#e0a030", 4: "#c8423b"}
@@ -45,7 +45,19 @@ def world_paths() -> tuple[tuple[str, str], ...]:
         for i in indexes:
             seq = arcs[i] if i >= 0 else arcs[~i][::-1]
             points.extend(seq if not points else seq[1:])
-        return "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z"
+        # a ring across the antimeridian (Russia's far east, Fiji) jumps by the map's width: keep it whole
+        # (x beyond the edge) and draw it again a map's width over, instead of a stripe across the map
+        shift, unwrapped = 0.0, []
+        for k, (x, y) in enumerate(points):
+            if k and abs(x + shift - unwrapped[-1][0]) > MAP_W / 2:
+                shift += MAP_W if x + shift < unwrapped[-1][0] else -MAP_W
+            unwrapped.append((x + shift, y))
+        copies = [0.0]
+        if min(x for x, _ in unwrapped) < -0.5:
+            copies.append(MAP_W)
+        if max(x for x, _ in unwrapped) > MAP_W + 0.5:
+            copies.append(-MAP_W)
+        return "".join("M" + "L".join(f"{x + dx:.1f},{y:.1f}" for x, y in unwrapped) + "Z" for dx in copies)
 
     out = []
     for geom in topo["objects"]["countries"]["geometries"]:
@@ -59,37 +71,60 @@ def world_paths() -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def cluster_points(points: list[dict], cell_deg: float) -> list[dict]:
-    """Merge points falling in the same cell of `cell_deg` degrees; count and labels add up."""
-    cells: dict[tuple[int, int], dict] = {}
-    for p in points:
-        key = (math.floor(p["lat"] / cell_deg), math.floor(p["lon"] / cell_deg))
-        c = cells.setdefault(key, {"lat": 0.0, "lon": 0.0, "count": 0, "labels": []})
-        n = p.get("count", 1)
-        c["lat"] += p["lat"] * n
-        c["lon"] += p["lon"] * n
-        c["count"] += n
-        if len(c["labels"]) < 5:
-            c["labels"].append(p.get("label", ""))
-    return [{"lat": c["lat"] / c["count"], "lon": c["lon"] / c["count"], "count": c["count"],
-             "label": "; ".join(x for x in c["labels"] if x)} for c in cells.values()]
+@cache
+def world_svg() -> str:
+    """The world outline as one SVG file, served once at WORLD_URL and cached by the browser."""
+    paths = "".join(f'<path d="{d}"><title>{escape(name)}</title></path>' for name, d in world_paths())
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_W} {MAP_H}" width="{MAP_W}" height="{MAP_H}">'
+            f'<rect width="{MAP_W}" height="{MAP_H}" fill="#eaf2f8"/>'
+            f'<g fill="#d9dee3" stroke="#fff" stroke-width=".5">{paths}</g></svg>')
 
 
-def map_svg(points: list[dict], *, cluster_over: int = 150) -> str:
-    """A world map with a circle per place (lat, lon, count, label); dense maps are clustered."""
-    if len(points) > cluster_over:
-        points = cluster_points(points, 3.0)
+@cache
+def world_url() -> str:
+    """The outline's address; the content's hash in it, so it may be cached for good."""
+    import hashlib
+
+    return "/assets/world-110m.svg?v=" + hashlib.sha256(world_svg().encode("utf-8")).hexdigest()[:12]
+
+
+def _radius(count: int, top: int) -> float:
+    return 2.5 + 17.5 * math.sqrt(count / max(top, 1))
+
+
+def map_svg(points: list[dict], *, legend: str | None = None) -> str:
+    """The world outline (one cached file, WORLD_URL) and a circle per place (lat, lon, count, label; `href`:
+    the circle is a link), the largest drawn first; with `legend` ("events"), a size legend in the corner."""
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_W} {MAP_H}" class="map" role="img" '
-             f'aria-label="map of places">', f'<rect width="{MAP_W}" height="{MAP_H}" class="sea"/>', '<g class="countries">']
-    for name, d in world_paths():
-        parts.append(f'<path d="{d}"><title>{escape(name)}</title></path>')
-    parts.append('</g><g class="points">')
+             f'aria-label="map of places"><image href="{world_url()}" x="0" y="0" width="{MAP_W}" height="{MAP_H}" '
+             'class="world"/><g class="points">']
+    top = max([int(p.get("count", 1)) for p in points] or [1])
     for p in sorted(points, key=lambda p: -p.get("count", 1)):
         x, y = project(p["lat"], p["lon"])
-        r = 3 + 2.5 * math.sqrt(p.get("count", 1))
-        parts.append(f'<circle class="point" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" data-count="{int(p.get("count", 1))}">'
-                     f'<title>{escape(p.get("label", ""))} ({int(p.get("count", 1))})</title></circle>')
-    parts.append("</g></svg>")
+        n = int(p.get("count", 1))
+        circle = (f'<circle class="point" cx="{x:.1f}" cy="{y:.1f}" r="{_radius(n, top):.1f}" data-count="{n}">'
+                  f'<title>{escape(p.get("label", ""))} ({n}{" " + escape(legend) if legend else ""})</title></circle>')
+        if p.get("href"):
+            circle = f'<a href="{escape(p["href"])}" data-place="{escape(p.get("label", ""))}">{circle}</a>'
+        parts.append(circle)
+    parts.append("</g>")
+    if legend and points:
+        sizes = sorted({top, max(top // 4, 1), 1}, reverse=True)
+        box_h = 2 * _radius(top, top) + 36
+        parts.append(f'<g class="size-legend" transform="translate(8 {MAP_H - box_h - 8:.0f})">'
+                     f'<rect width="150" height="{box_h:.0f}" rx="4" class="legend-box"/>'
+                     f'<text x="8" y="14" class="legend-title">{escape(legend)} per place</text>')
+        cy = 24 + _radius(top, top)
+        x = 14.0
+        for n in sizes:
+            r = _radius(n, top)
+            x += r
+            parts.append(f'<circle class="point" cx="{x:.1f}" cy="{cy:.1f}" r="{r:.1f}"/>'
+                         f'<text x="{x:.1f}" y="{cy + _radius(top, top) + 10:.1f}" text-anchor="middle" '
+                         f'class="legend-n">{n}</text>')
+            x += r + 10
+        parts.append("</g>")
+    parts.append("</svg>")
     return "".join(parts)
 
 
@@ -140,23 +175,42 @@ def timeline_svg(rows: list[dict], *, width: int = 900, height: int = 260) -> st
     return "".join(parts)
 
 
+def _tone_color(g: float) -> str:
+    return QUAD_COLORS[1] if g >= 1.0 else QUAD_COLORS[4] if g <= -1.0 else "#9aa3ad"
+
+
 def network_svg(center: str, counterparts: list[dict], *, size: int = 420) -> str:
-    """The actor in the middle, each counterpart (code, count, goldstein_mean) on a circle around it."""
+    """The actor in the middle, each counterpart (code, count, goldstein_mean) on a circle around it; edge colour
+    is the mean Goldstein of their events, edge width the number of events; a legend below says so."""
     c = size / 2
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" class="network" role="img" '
-             f'aria-label="counterparts of {escape(center)}">']
+    legend_h = 64
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size + legend_h}" class="network" '
+             f'role="img" aria-label="counterparts of {escape(center)}">']
     shown = counterparts[:16]
     top = max([p.get("count", 1) for p in shown] or [1])
     for i, p in enumerate(shown):
         angle = 2 * math.pi * i / max(len(shown), 1)
         x, y = c + 0.38 * size * math.cos(angle), c + 0.38 * size * math.sin(angle)
         g = p.get("goldstein_mean") or 0.0
-        color = QUAD_COLORS[1] if g >= 0 else QUAD_COLORS[4]
         w = 1 + 6 * p.get("count", 1) / top
-        parts.append(f'<line x1="{c}" y1="{c}" x2="{x:.1f}" y2="{y:.1f}" stroke="{color}" stroke-width="{w:.1f}" class="edge"/>')
+        parts.append(f'<line x1="{c}" y1="{c}" x2="{x:.1f}" y2="{y:.1f}" stroke="{_tone_color(g)}" '
+                     f'stroke-width="{w:.1f}" class="edge" data-count="{p.get("count", 1)}"/>')
         parts.append(f'<a href="/actors/{escape(p["code"])}"><circle cx="{x:.1f}" cy="{y:.1f}" r="18" class="node"/>'
                      f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">{escape(p["code"])}</text>'
                      f'<title>{escape(p["code"])}: {p.get("count", 1)} events, mean Goldstein {g:+.1f}</title></a>')
     parts.append(f'<circle cx="{c}" cy="{c}" r="26" class="node center"/><text x="{c}" y="{c + 4}" '
-                 f'text-anchor="middle" class="center-label">{escape(center)}</text></svg>')
+                 f'text-anchor="middle" class="center-label">{escape(center)}</text>')
+    y0 = size + 8
+    parts.append(f'<g class="network-legend" transform="translate(8 {y0})"><text x="0" y="10">edge colour: mean Goldstein'
+                 '</text>')
+    for k, (label, g) in enumerate((("≥ +1 cooperative", 5.0), ("−1 … +1", 0.0), ("≤ −1 hostile", -5.0))):
+        x = k * 135
+        parts.append(f'<line x1="{x}" y1="22" x2="{x + 22}" y2="22" stroke="{_tone_color(g)}" stroke-width="4"/>'
+                     f'<text x="{x + 27}" y="26">{label}</text>')
+    parts.append('<text x="0" y="46">width: events</text>')
+    for k, n in enumerate(sorted({1, top})):
+        x = 90 + k * 90
+        parts.append(f'<line x1="{x}" y1="42" x2="{x + 22}" y2="42" stroke="#667" stroke-width="{1 + 6 * n / top:.1f}"/>'
+                     f'<text x="{x + 27}" y="46">{n}</text>')
+    parts.append("</g></svg>")
     return "".join(parts)

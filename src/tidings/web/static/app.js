@@ -47,3 +47,35 @@
     if (item && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); show(item.getAttribute('data-quote')); }
   });
 })();
+// Events timeline: a click on a bar follows its link (its events); a drag across bars asks for that range.
+(function () {
+  var start = null, dragged = false;
+  function bar(el) { return el && el.closest ? el.closest('svg.timeline a.bar') : null; }
+  function bars() { return Array.prototype.slice.call(document.querySelectorAll('svg.timeline a.bar')); }
+  function mark(a, b) {
+    var all = bars(), i = all.indexOf(a), j = all.indexOf(b), lo = Math.min(i, j), hi = Math.max(i, j);
+    all.forEach(function (el, k) { el.classList.toggle('picked', k >= lo && k <= hi); });
+    return [all[lo], all[hi]];
+  }
+  document.addEventListener('mousedown', function (ev) {
+    var b = bar(ev.target);
+    if (b) { start = b; dragged = false; ev.preventDefault(); }
+  });
+  document.addEventListener('mouseover', function (ev) {
+    var b = bar(ev.target);
+    if (start && b && b !== start) { dragged = true; mark(start, b); }
+  });
+  document.addEventListener('mouseup', function (ev) {
+    var b = bar(ev.target), from = start;
+    start = null;
+    if (!from || !b || !dragged) { return; }
+    var ends = mark(from, b);
+    var url = new URL(ends[0].getAttribute('href'), location.href);
+    url.searchParams.set('since', ends[0].getAttribute('data-since'));
+    url.searchParams.set('until', ends[1].getAttribute('data-until'));
+    location.href = url.toString();
+  });
+  document.addEventListener('click', function (ev) {
+    if (dragged && bar(ev.target)) { ev.preventDefault(); dragged = false; }
+  }, true);
+})();
