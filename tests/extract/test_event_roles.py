@@ -187,3 +187,12 @@ def test_both_sides_of_a_meeting_share_its_modality(nlp):
                                ("BBC", "ORG", ["BBC"])])
     meetings = [e for e in events if e.root == "04"]
     assert len(meetings) == 2 and len({e.modality for e in meetings}) == 1, _codes(events)
+
+
+def test_words_in_a_clause_nested_under_the_object_do_not_pick_the_sense(nlp):
+    text = ("Israeli officials sent strong new signals Sunday that Israel wants to withdraw from Lebanon, where a "
+            "war has been claiming soldiers' lives.")
+    events = _events(nlp, text, published="1998-03-01")
+    assert not [e for e in events if e.action.text == "sent"], _codes(events)  # no troops were sent
+    events = _events(nlp, "Russia sent troops to the border.", published="2021-12-07")
+    assert [e.cameo for e in events if e.action.text == "sent"] == ["154"], _codes(events)

@@ -109,7 +109,7 @@ def _dependent_text(d, i: int, skip_subject: bool) -> str:
         for child in d.kids[i]:
             if dep[child] in skip:
                 continue
-            for t in d.subtree(child):
+            for t in _near_subtree(d, child):
                 words.append(lower[t])
                 lemmas.append(lemma[t])
         if not skip_subject and dep[i] == "relcl" and d.heads[i] != i:
@@ -120,6 +120,22 @@ def _dependent_text(d, i: int, skip_subject: bool) -> str:
         # compounds and adjectives on a noun event count too ("troop buildup", "phone call")
         text = d.memo[key] = _joined(words, lemmas)
     return text
+
+
+_NESTED_CLAUSES = frozenset({"relcl", "ccomp", "parataxis", "advcl"})
+
+
+def _near_subtree(d, top: int) -> list[int]:
+    """The tokens under `top` in sentence order, less the clauses nested inside it ("sent signals
+    … where a war has been claiming soldiers' lives": the soldiers are not what was sent)."""
+    out, stack = [], [top]
+    kids, dep = d.kids, d.dep
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in kids[t] if dep[c] not in _NESTED_CLAUSES)
+    out.sort()
+    return out
 
 
 def _joined(words: list[str], lemmas: list[str]) -> str:
