@@ -196,3 +196,13 @@ def test_words_in_a_clause_nested_under_the_object_do_not_pick_the_sense(nlp):
     assert not [e for e in events if e.action.text == "sent"], _codes(events)  # no troops were sent
     events = _events(nlp, "Russia sent troops to the border.", published="2021-12-07")
     assert [e.cameo for e in events if e.action.text == "sent"] == ["154"], _codes(events)
+
+
+def test_an_appeal_to_a_named_court_is_a_legal_challenge_before_the_countrys_judiciary(nlp):
+    text = "MIAMI (AP) _ The relatives immediately appealed to the 11th Circuit Court of Appeals in Atlanta."
+    events = _events(nlp, text, published="2000-01-07",
+                     entities=[("11th Circuit Court of Appeals", "ORG", ["11th Circuit Court of Appeals"])],
+                     places=[_place(text, "MIAMI", "USA"), _place(text, "Atlanta", "USA", 2)])
+    appeals = [e for e in events if e.action.text == "appealed"]
+    assert appeals and appeals[0].cameo == "115" and appeals[0].target is not None, _codes(events)
+    assert appeals[0].target.code == "USAJUD", _codes(events)

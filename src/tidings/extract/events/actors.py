@@ -23,6 +23,9 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "hersel
 _GROUP_PRONOUNS = {"it", "they", "them", "its", "their", "itself", "themselves"}
 _SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our"}
 _LOCAL_SECTORS = {"MIL", "CVL", "COP", "GOV", "REF", "LAB", "EDU", "HLH", "MED", "BUS"}
+# a named institution without a country in its name ("the 11th Circuit Court of Appeals", "the
+# Supreme Court", "the Interior Ministry") is the article's country's
+_INSTITUTIONS = {"JUD", "LEG", "COP", "GOV", "MIL"}
 _NO_COUNTRY_SECTORS = {"IGO", "NGO", "UAF", "MNC"}
 # sectors an unnamed group takes the article's country for ("police", "protesters", "the court");
 # not armed groups, criminals or spies, who are as often foreign
@@ -123,7 +126,8 @@ class Resolver:
         code = found.code
         if code is None and entity is not None and entity.actor_code:
             code = entity.actor_code
-        if code is None and found.sector and found.sector not in _NO_COUNTRY_SECTORS and pos == "NOUN":
+        institution = pos == "PROPN" and entity is not None and entity.type == "ORG" and found.sector in _INSTITUTIONS
+        if code is None and found.sector and found.sector not in _NO_COUNTRY_SECTORS and (pos == "NOUN" or institution):
             # "killed 13 soldiers … in central Turkey"; else the country the article is about
             # ("Police arrested six Protestants" in a Belfast story)
             country = self.clause_country(tok) if found.sector in _LOCAL_SECTORS else None
