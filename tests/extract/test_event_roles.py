@@ -206,3 +206,11 @@ def test_an_appeal_to_a_named_court_is_a_legal_challenge_before_the_countrys_jud
     appeals = [e for e in events if e.action.text == "appealed"]
     assert appeals and appeals[0].cameo == "115" and appeals[0].target is not None, _codes(events)
     assert appeals[0].target.code == "USAJUD", _codes(events)
+
+
+def test_a_bombing_that_kills_and_injures_is_a_bombing_in_both_verbs(nlp):
+    events = _events(nlp, "A car bomb killed two soldiers and injured 20 Catholics in Belfast.", published="1998-03-22")
+    assert sorted(e.cameo for e in events) == ["183", "1832"], _codes(events)
+    events = _events(nlp, "Hezbollah fighters killed three soldiers and wounded six others.", published="1998-03-01",
+                     entities=[("Hezbollah", "ORG", ["Hezbollah"])])
+    assert all(e.root == "19" for e in events), _codes(events)  # wounding in a fight is no bombing

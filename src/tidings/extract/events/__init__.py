@@ -95,6 +95,8 @@ def _instrument_subject(res: Resolver, tok) -> bool:
         if dep[c] == "nsubj" and d.lower[c] in ("that", "which") and dep[tok.i] == "relcl":
             head = d.heads[tok.i]  # "the blast that killed 10 people": the blast
             return pos[head] == "NOUN"  # its rules' words say which things count
+    if dep[tok.i] == "conj" and not any(dep[c] in ("nsubj", "nsubjpass") for c in d.kids[tok.i]):
+        return _instrument_subject(res, d.tokens[d.heads[tok.i]])  # "bombs killed 12 and injured 50"
     return False
 
 

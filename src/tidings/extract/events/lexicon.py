@@ -112,6 +112,12 @@ def _dependent_text(d, i: int, skip_subject: bool) -> str:
             for t in _near_subtree(d, child):
                 words.append(lower[t])
                 lemmas.append(lemma[t])
+        if not skip_subject and dep[i] == "conj" and not any(dep[c] in ("nsubj", "nsubjpass") for c in d.kids[i]):
+            for c in d.kids[d.heads[i]]:  # "bombs killed 12 and injured 50": the subject they share
+                if dep[c] in ("nsubj", "nsubjpass"):
+                    for t in _near_subtree(d, c):
+                        words.append(lower[t])
+                        lemmas.append(lemma[t])
         if not skip_subject and dep[i] == "relcl" and d.heads[i] != i:
             # "the blast that killed …": the relative pronoun stands for the noun it hangs on
             head = d.heads[i]
