@@ -24,7 +24,7 @@ from .._doc import DocView
 from ...record import Article, Event, EventActor, Plover, SpanRef
 from ..actors.code import info
 from .actors import ActorRef, Resolver, is_passive
-from .lexicon import (Rule, codebook, dependent_text, dictionary_code, families, petrarch_verbs, content_from_words, content_of_code,
+from .lexicon import (NO_EVENT, Rule, codebook, dependent_text, dictionary_code, families, petrarch_verbs, content_from_words, content_of_code,
                       family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
 from .discards import token_discards
 from .senses import acting_sources, host_country, struck_facilities, attacker_of, joined_body, scene_target, implicit_agent, is_modifier_participle, senses, verbal_attack, visit_target
@@ -128,7 +128,7 @@ def _content(comps, family: str) -> str | None:
     for c in comps:
         table = verb_rules() if pos[c.i] in ("VERB", "AUX") else noun_rules()
         rule = _rules_for(c, table)
-        if rule is not None and rule.family is None:
+        if rule is not None and rule.family is None and rule.code != NO_EVENT:
             content = content_of_code(rule.code)
             if content:
                 return content
@@ -177,6 +177,8 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
             continue
         tok = tokens[i]
         rule = _rules_for(tok, table, lambda: _instrument_subject(res, tok))
+        if rule is not None and rule.code == NO_EVENT:
+            continue
         conf = 0.6 if rule is not None and (rule.any or rule.prep) else 0.5
         subject = None  # the verb's subject, worked out once when first needed
         if rule is None:
@@ -364,7 +366,7 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[in
             continue
         tok = tokens[i]
         rule = _rules_for(tok, table)
-        if rule is None:
+        if rule is None or rule.code == NO_EVENT:
             continue
         head = heads[i]
         light = dep[i] in ("dobj", "attr") and d.lemma[head] in LIGHT_VERBS

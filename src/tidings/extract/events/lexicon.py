@@ -14,7 +14,7 @@ import yaml
 
 from ..actors.code import info
 
-__all__ = ["Rule", "codebook", "verb_rules", "noun_rules", "families", "match_rules", "dependent_text",
+__all__ = ["NO_EVENT", "Rule", "codebook", "verb_rules", "noun_rules", "families", "match_rules", "dependent_text",
            "content_of_code", "family_code", "FAMILIES", "joined_text", "dictionary_code", "petrarch_verbs"]
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "cameo"
@@ -64,11 +64,14 @@ def _load_rules(name: str) -> dict[str, tuple[Rule, ...]]:
     book = codebook()
     for key, rules in table.items():
         for rule in rules:
-            if rule.family is None and rule.code not in book:
+            if rule.family is None and rule.code not in book and rule.code != NO_EVENT:
                 raise ValueError(f"{name}: {key!r} has code {rule.code} that the codebook lacks")
             if rule.family is not None and rule.family not in FAMILIES:
                 raise ValueError(f"{name}: {key!r} names an unknown family {rule.code}")
     return table
+
+
+NO_EVENT = "none"  # a sense that codes nothing ("fought to keep the boy": a struggle, not force)
 
 
 @cache
@@ -188,7 +191,9 @@ def match_rules(tok, rules: tuple[Rule, ...], with_subject: bool = False) -> Rul
         if rule.xcomp:
             if has_clause is None:
                 dep = d.dep
-                has_clause = any(dep[c] in ("xcomp", "ccomp") for c in d.kids[i])
+                # a that- or to-clause, including a purpose clause the parser calls advcl ("fought to keep")
+                has_clause = any(dep[c] in ("xcomp", "ccomp") or dep[c] == "advcl" and any(
+                    dep[a] == "aux" and d.lower[a] == "to" for a in d.kids[c]) for c in d.kids[i])
             if not has_clause:
                 continue
         if rule.object and not _has_object(d, i):

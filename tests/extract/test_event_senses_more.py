@@ -1,0 +1,37 @@
+"""Senses that code nothing ("none" in verbs.yaml) and senses read off the verb's clause."""
+from __future__ import annotations
+
+from tidings.extract._doc import DocView
+from tidings.extract.actors import extract_actors
+from tidings.extract.events import extract_events
+from tidings.extract.events.lexicon import NO_EVENT, verb_rules
+
+from ._event_helpers import make_record
+
+
+def _events(nlp, text, published="2000-01-28"):
+    doc, record = make_record(nlp, text, published)
+    record.entities = extract_actors(DocView(doc), record)
+    return extract_events(DocView(doc), record)
+
+
+def _codes(events):
+    return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in events]
+
+
+def test_a_struggle_to_do_something_is_no_force_but_fighting_troops_is(nlp):
+    assert any(r.code == NO_EVENT for r in verb_rules()["fight"])
+    assert not _events(nlp, "The boy's relatives in Miami have fought to keep the boy.")
+    events = _events(nlp, "Cuban rebels fought Spanish troops in 1898.")
+    assert [e.root for e in events] == ["19"], _codes(events)
+
+
+def test_insisting_is_a_demand_only_on_something_or_with_an_obligation(nlp):
+    assert not [e for e in _events(nlp, "Britain insisted there was nothing to fear.") if e.root == "10"]
+    assert [e.root for e in _events(nlp, "Cuba insisted on the boy's return.")] == ["10"]
+    assert [e.root for e in _events(nlp, "Cuba insisted that the boy must be returned.")] == ["10"]
+
+
+def test_delivering_a_speech_or_homage_is_no_aid(nlp):
+    assert not _events(nlp, "Thousands of Cuban children gathered to deliver a homage to Marti.")
+    assert [e.root for e in _events(nlp, "Britain delivered food to Cuba.")] == ["07"]
