@@ -214,3 +214,10 @@ def test_a_bombing_that_kills_and_injures_is_a_bombing_in_both_verbs(nlp):
     events = _events(nlp, "Hezbollah fighters killed three soldiers and wounded six others.", published="1998-03-01",
                      entities=[("Hezbollah", "ORG", ["Hezbollah"])])
     assert all(e.root == "19" for e in events), _codes(events)  # wounding in a fight is no bombing
+
+
+def test_states_accepted_as_members_are_admitted_by_the_organisation(nlp):
+    events = _events(nlp, "Poland, Hungary and the Czech Republic have been accepted as members of NATO.",
+                     published="1998-12-03", entities=[("NATO", "ORG", ["NATO"])])
+    admitted = sorted(e.target.code[:3] for e in events if e.cameo == "057" and e.source and e.source.code == "IGOWSTNAT")
+    assert admitted == ["CZE", "HUN", "POL"], _codes(events)

@@ -27,7 +27,7 @@ from .actors import ActorRef, Resolver, is_passive
 from .lexicon import (NO_EVENT, Rule, codebook, dependent_text, dictionary_code, families, petrarch_verbs, content_from_words, content_of_code,
                       family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
 from .discards import token_discards
-from .senses import acting_sources, host_country, struck_facilities, attacker_of, joined_body, scene_target, implicit_agent, is_modifier_participle, senses, verbal_attack, visit_target
+from .senses import acting_sources, admitting_body, host_country, struck_facilities, attacker_of, joined_body, scene_target, implicit_agent, is_modifier_participle, senses, verbal_attack, visit_target
 from .modality import event_date, event_place, governing_verb, is_negated, modality, reporting_verb
 from ..actors import publication_day
 
@@ -176,6 +176,10 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
         if pos[i] != "VERB" or i in consumed or is_modifier_participle(d, i):
             continue
         tok = tokens[i]
+        admitter = admitting_body(res, tok)
+        if admitter is not None:  # "were accepted as members of NATO": NATO admits them
+            cands.append(_Cand(tok, _commitment(d, tok, "057"), [admitter], res.passive_target(tok), (), 0.5))
+            continue
         rule = _rules_for(tok, table, lambda: _instrument_subject(res, tok))
         if rule is not None and rule.code == NO_EVENT:
             continue

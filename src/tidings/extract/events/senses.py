@@ -44,6 +44,7 @@ def senses() -> dict:
         "ending_verbs": frozenset(data["ending_verbs"]),
         "membership_verbs": frozenset(data["membership_verbs"]),
         "membership_nouns": frozenset(data["membership_nouns"]),
+        "admission_verbs": frozenset(data["admission_verbs"]),
         "place_scene_roots": frozenset(data["place_scene_roots"]),
         "struck_facilities": frozenset(data["struck_facilities"]),
         "gerund_modified_nouns": frozenset(data["gerund_modified_nouns"]),
@@ -218,6 +219,32 @@ def struck_facilities(code: str, sources: list) -> tuple[list, list]:
     hit = [r for r in sources if r is not None and (r.name or "").lower().split()[-1:] and
            (r.name or "").lower().split()[-1] in s["struck_facilities"]]
     return [r for r in sources if r not in hit], hit
+
+
+def admitting_body(res, tok):
+    """The organisation of states that a passive verb of admission names as the admitter ("were
+    accepted as members of NATO", "admitted into the EU"), as an actor with an IGO code, or None."""
+    s = senses()
+    d, i = res.d, tok.i
+    if d.lemma[i] not in s["admission_verbs"] or not any(d.dep[c] == "nsubjpass" for c in d.kids[i]):
+        return None
+    for c in d.kids[i]:
+        if d.dep[c] != "prep" or d.lower[c] not in ("as", "into", "to"):
+            continue
+        for p in d.kids[c]:
+            if d.dep[p] != "pobj":
+                continue
+            cands = [p]
+            if d.lemma[p] in s["membership_nouns"]:  # "as members of NATO"
+                cands = [q for a in d.kids[p] if d.dep[a] == "prep" and d.lower[a] in ("of", "in")
+                         for q in d.kids[a] if d.dep[q] == "pobj"]
+            elif d.lower[c] == "as":
+                continue
+            for t in cands:
+                refs = [r for r in res.group(d.tokens[t]) if r.code and r.code.startswith("IGO")]
+                if refs:
+                    return refs[0]
+    return None
 
 
 def joined_body(res, tok):
