@@ -88,7 +88,8 @@ def test_the_article_type(pipeline):
 
 def test_politics_mentioning_a_match_still_codes(pipeline):
     record = _analyze(pipeline, POLITICS)
-    codes = {(e.root, (e.source.code or "")[:3], (e.target.code or "")[:3]) for e in record.events if e.source and e.target}
+    codes = {(e.root, (e.source.code or "")[:3], (e.target.code or "")[:3])
+             for e in record.events if e.source and e.target}
     assert ("04", "RUS", "TUR") in codes  # the meeting
     assert any(e.root == "11" and e.source.code.startswith("TUR") for e in record.events if e.source and e.source.code)
 

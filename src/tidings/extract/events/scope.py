@@ -10,6 +10,8 @@ business deals between companies (unless a government is party)". Two rules, bot
   the most hits makes the article out of scope when its hits, their density per 100 words and
   their lead over the government count pass the type's thresholds (see the data file). A
   politics story that mentions a match keeps its events: few sports cues, many government ones.
+  ``codes_nothing(type)``: a sports or entertainment article codes no event; a business article
+  keeps only the events with a government party (``event_out_of_scope(event, record, type)``).
 * ``between_companies(event, record)``: an event whose source and target are both companies
   (a BUS/MNC actor code, a company's name such as "… Inc" or "… Airlines", or a bare "the
   firm") and neither a government party codes nothing, whatever the article.
