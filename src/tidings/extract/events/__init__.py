@@ -27,7 +27,9 @@ from .actors import ActorRef, Resolver, is_passive
 from .lexicon import (NO_EVENT, Rule, codebook, dependent_text, dictionary_code, families, petrarch_verbs, content_from_words, content_of_code,
                       family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
 from .discards import token_discards
-from .senses import acting_sources, admitting_body, host_country, struck_facilities, attacker_of, joined_body, scene_target, implicit_agent, is_modifier_participle, senses, verbal_attack, visit_target
+from . import scope as article_scope
+from .senses import (acting_sources, admitting_body, attacker_of, host_country, implicit_agent, is_modifier_participle,
+                     joined_body, scene_target, senses, struck_facilities, verbal_attack, visit_target)
 from .modality import event_date, event_place, governing_verb, is_negated, modality, reporting_verb
 from ..actors import publication_day
 
@@ -566,6 +568,10 @@ def extract_events(view: DocView, record: Article) -> list[Event]:
     if phrase:  # sports, entertainment …: out of scope for event data
         log.debug("%s: no events coded (discard phrase %r)", record.id, phrase)
         return []
+    scope = article_scope.out_of_scope(view, record)  # sports, entertainment, business or None
+    if article_scope.codes_nothing(scope):
+        log.debug("%s: no events coded (a %s article)", record.id, scope)
+        return []
     out_of_scope = [start for start, _, _, story in discards if not story]
     res = Resolver(doc, record, publication_day(record))
     times: dict[int, list] = {}
@@ -580,6 +586,7 @@ def extract_events(view: DocView, record: Article) -> list[Event]:
             events.extend(_sentence_events(res, record, doc, sent, si, times))
         except Exception as exc:  # one odd sentence must not lose the article's events
             log.warning("event coding failed on sentence %d of %s: %s", si, record.id, exc)
+    events = [e for e in events if not article_scope.event_out_of_scope(e, record, scope)]  # business between companies
     events = _confirmed_headline(events, record, res.view.sents)
     for n, event in enumerate(events, start=1):
         event.id = f"V{n}"
