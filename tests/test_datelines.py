@@ -48,3 +48,11 @@ def test_record_keeps_the_dateline_out_of_title_and_entities():
     assert any(r.reason == "dateline" and r.text == "HAMILTON, Bermuda (AP)" for r in record.removed_lines)
     assert "Cuba" in {p.text for p in record.places}
     assert record.text.startswith("HAMILTON, Bermuda (AP) _ Cuba's government")
+
+
+def test_a_dateline_with_the_filing_day_is_a_dateline():
+    from tidings.clean import find_dateline
+
+    found = find_dateline("BRUSSELS, December 2 (Xinhua) -- NATO decided to invite three countries.")
+    assert found is not None and found.place == "BRUSSELS" and found.agency == "Xinhua"
+    assert find_dateline("BEIJING, Jan. 5 (Xinhua) -- China said.").place == "BEIJING"

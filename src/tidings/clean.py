@@ -79,7 +79,9 @@ def _dateline_pattern() -> re.Pattern:
     agencies = "|".join(re.escape(a) for a in sorted(_data("datelines.json")["agencies"], key=len, reverse=True))
     caps = r"[A-Z][A-Z'’.\-]*(?:\s+[A-Z][A-Z'’.\-]*)*"  # HAVANA, LOS ANGELES, ST. LOUIS, WINSTON-SALEM
     region = r"(?:,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})?"  # , Bermuda  , N.H.  , Calif.
-    return re.compile(rf"(?P<place>{caps}{region})\s*\((?P<agency>{agencies})\)\s*(?:--|—|–|-|_|:)?[ \t]*")
+    months = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    day = rf"(?:,?\s+{months}\s+\d{{1,2}})?"  # BRUSSELS, December 2 (Xinhua) --
+    return re.compile(rf"(?P<place>{caps}{region}){day}\s*\((?P<agency>{agencies})\)\s*(?:--|—|–|-|_|:)?[ \t]*")
 
 
 DATELINE_PARAGRAPHS = 3  # a dateline opens one of the first paragraphs (a headline may come first)

@@ -575,8 +575,9 @@ def extract_events(view: DocView, record: Article) -> list[Event]:
     out_of_scope = [start for start, _, _, story in discards if not story]
     res = Resolver(doc, record, publication_day(record))
     times: dict[int, list] = {}
+    filed = res.dateline_span  # "BRUSSELS, December 2 (Xinhua) --": when the story was filed, not when things happened
     for t in record.times:
-        if t.removed_line is None:
+        if t.removed_line is None and not (filed and filed[0] <= t.start < filed[1]):
             times.setdefault(t.sentence, []).append(t)
     events: list[Event] = []
     for si, sent in enumerate(res.view.sents):
