@@ -17,20 +17,20 @@ For each sentence:
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from functools import cache
 
 from .._doc import DocView
-from ...record import Article, Event, EventActor, Plover, SpanRef
+from ...record import Article, Event
 from ..actors.code import info
 from .actors import ActorRef, Resolver, is_passive
 from .lexicon import (NO_EVENT, Rule, codebook, dependent_text, dictionary_code, families, petrarch_verbs, content_from_words, content_of_code,
                       family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
-from .discards import token_discards
 from . import scope as article_scope
-from .senses import (acting_sources, admitting_body, attacker_of, host_country, implicit_agent, is_modifier_participle,
-                     joined_body, scene_target, senses, struck_facilities, verbal_attack, visit_target)
-from .modality import event_date, event_place, governing_verb, is_negated, modality, reporting_verb
+from .assemble import MAX_EVENTS_PER_SENTENCE, RECIPROCAL_ROOTS, Candidate, build_events, confirmed_headline
+from .discards import token_discards
+from .modality import governing_verb, is_negated
+from .senses import (acting_sources, admitting_body, attacker_of, implicit_agent, is_modifier_participle, joined_body,
+                     scene_target, senses, struck_facilities, verbal_attack, visit_target)
 from ..actors import publication_day
 
 __all__ = ["extract_events"]
@@ -45,28 +45,9 @@ _WANT = {"want", "wish", "seek"}  # "wants to attack": an intent
 _FLIP_TO_REJECT = {"accept", "agree", "allow", "permit", "release", "lift", "support", "recognize", "meet", "end",
                    "cooperate", "approve", "comply", "yield", "negotiate"}
 _VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
-MAX_EVENTS_PER_SENTENCE = 8
-# An event needs at least one actor (coded, or a named person/organisation, or a group
-# such as "rebels"): "he asked a question" is not a political event. Requiring a coded
-# actor, as GDELT does, cost 7 points of root accuracy on the CAMEO manual examples.
-REQUIRE_ACTOR = True
-_RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # "X and Y clashed": each against the other
-_MUTUAL_CODES = {"040", "046"}  # consultations and negotiations take two
 _GIVING_ROOTS = {"05", "06", "07", "08"}  # cooperation, aid and concessions come "from" their source
 _NOUN_TARGET_PREPS = {"with", "against", "on", "of", "near", "into", "over", "to", "toward", "towards", "at", "for",
                       "from", "in"}
-
-
-@dataclass(slots=True)
-class _Cand:
-    tok: object
-    code: str
-    sources: list[ActorRef] = field(default_factory=list)
-    targets: list[ActorRef] = field(default_factory=list)
-    extra: tuple = ()  # complement tokens (their clause counts for modality)
-    confidence: float = 0.5
-    noun: bool = False
-    reciprocal: bool = True  # "X and Y met" pairs X and Y; "cooperation from X and Y" does not
 
 
 def _subtree_text(toks) -> str:
@@ -169,7 +150,7 @@ def _family_target(res: Resolver, tok, family: str, comps) -> list[ActorRef]:
     return res.objects(tok)
 
 
-def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
+def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]:
     cands = []
     d = res.d
     kids, dep, pos, lower, tokens = d.kids, d.dep, d.pos, d.lower, d.tokens
@@ -180,7 +161,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
         tok = tokens[i]
         admitter = admitting_body(res, tok)
         if admitter is not None:  # "were accepted as members of NATO": NATO admits them
-            cands.append(_Cand(tok, _commitment(d, tok, "057"), [admitter], res.passive_target(tok), (), 0.5))
+            cands.append(Candidate(tok, _commitment(d, tok, "057"), [admitter], res.passive_target(tok), (), 0.5))
             continue
         rule = _rules_for(tok, table, lambda: _instrument_subject(res, tok))
         if rule is not None and rule.code == NO_EVENT:
@@ -192,12 +173,12 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
                 subject = res.subject(tok)
             visited = visit_target(res, tok, subject) if subject else None
             if visited is not None:
-                cands.append(_Cand(tok, _commitment(d, tok, "042"), subject, [visited], (), 0.5))
+                cands.append(Candidate(tok, _commitment(d, tok, "042"), subject, [visited], (), 0.5))
                 continue
             body = joined_body(res, tok)
             if body is not None:  # "Poland … became members of NATO"
                 subject = res.subject(tok) if subject is None else subject
-                cands.append(_Cand(tok, _commitment(d, tok, "057"), subject, [body], (), 0.5))
+                cands.append(Candidate(tok, _commitment(d, tok, "057"), subject, [body], (), 0.5))
                 continue
             # the PETRARCH verb dictionary fills what the hand lexicon lacks; statements (01) stay
             # with the hand lexicon, and a verb with no pattern and no code of its own is no event.
@@ -291,7 +272,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[_Cand]:
             code = _commitment(d, tok, code)
         if from_dictionary and not _dictionary_actors_ok(sources, targets):
             continue
-        cands.append(_Cand(tok, code, sources, targets, tuple(comps), conf))
+        cands.append(Candidate(tok, code, sources, targets, tuple(comps), conf))
     return cands
 
 
@@ -361,7 +342,7 @@ def _commitment(d, tok, code: str) -> str:
     return family_code("intent", content) if content else code
 
 
-def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int, str]) -> list[_Cand]:
+def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int, str]) -> list[Candidate]:
     """Nouns naming actions; `verb_toks`: the verb events of the sentence, token → root."""
     cands = []
     d = res.d
@@ -393,7 +374,7 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[in
             sources = pair[:1]
         if not sources and light:
             sources = res.subject(tokens[head])
-        if not sources and rule.code[:2] in _RECIPROCAL_ROOTS and _has_prep(d, i, "with"):
+        if not sources and rule.code[:2] in RECIPROCAL_ROOTS and _has_prep(d, i, "with"):
             # "kept his party out pending meetings with Blair": the clause's subject meets
             sources = res.subject(governing_verb(tok))
         if not sources and not struck:
@@ -413,8 +394,8 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[in
         if code[:2] == "04" and dep[i] in ("nsubj", "nsubjpass", "dobj") and d.lemma[head] in senses()["ending_verbs"]:
             code = "164"  # "talks have been cut off": negotiations halted, not held
         if pair and not targets:  # "Israel-Syrian talks": the two sides
-            sources, targets = (pair, []) if code[:2] in _RECIPROCAL_ROOTS else (pair[:1], pair[1:2])
-        cands.append(_Cand(tok, code, sources, targets, (), 0.45, noun=True, reciprocal=agent_prep is None))
+            sources, targets = (pair, []) if code[:2] in RECIPROCAL_ROOTS else (pair[:1], pair[1:2])
+        cands.append(Candidate(tok, code, sources, targets, (), 0.45, noun=True, reciprocal=agent_prep is None))
     return cands
 
 
@@ -427,7 +408,7 @@ def _content_of_codes() -> dict[str, str]:
     return {code: content for fam in ("appeal", "demand") for content, code in families()["codes"][fam].items()}
 
 
-def _merge_protest_demands(cands: list[_Cand]) -> list[_Cand]:
+def _merge_protest_demands(cands: list[Candidate]) -> list[Candidate]:
     """A protest "to demand" something is one protest event, sub-coded by its aim (1411 … 1454)."""
     content_of = _content_of_codes()
     book = codebook()
@@ -456,83 +437,6 @@ def _depth(heads: list[int], i: int) -> int:
     return d
 
 
-def _attribution(res: Resolver, record: Article, tok) -> tuple[str | None, str | None]:
-    """(attributed_to, reporter's code): the quote holding the action, or the subject of its reporting verb."""
-    idx = res.d.idx[tok.i]
-    quote = None
-    for q in record.quotes:
-        if any(s <= idx < e for s, e in q.spans):
-            ent = record.entity(q.speaker.entity) if q.speaker and q.speaker.entity else None
-            if ent is not None and ent.actor_code:
-                return q.id, ent.actor_code
-            quote = q.id  # a speaker with no code: the reporting verb's subject may have one
-            break
-    reporter = reporting_verb(tok)
-    if reporter is not None:
-        subj = res.subject(reporter)
-        if subj:
-            return quote or subj[0].entity, subj[0].code
-    return quote, None
-
-
-def _build(res: Resolver, record: Article, doc, sent, si: int, cand: _Cand, times) -> list[Event]:
-    book = codebook()
-    entry = book.get(cand.code) or {}
-    tok = cand.tok
-    when = event_date(tok, sent, record, times, si, doc)
-    attributed, reporter_code = _attribution(res, record, tok)
-    if not cand.sources and cand.code[:2] in ("01", "11", "12") and reporting_verb(tok) is not None:
-        cand.sources = res.subject(reporting_verb(tok))  # "officials say it bears the hallmarks of X"
-    place = event_place(tok, record, si, doc)
-    start, text = res.d.idx[tok.i], res.d.text[tok.i]
-    action = SpanRef(start=start, end=start + len(text), text=text)
-    sources = cand.sources or [None]
-    targets = [t for t in cand.targets if t is not None] or [None]
-    if targets == [None] and cand.code == "042" and len(cand.sources) == 1:
-        targets = [host_country(res, cand.sources[0])]  # "during his state visit": the host
-    pairs = [(src, tgt) for src in sources[:6] for tgt in targets[:6]][:MAX_EVENTS_PER_SENTENCE]
-    if cand.reciprocal and len(cand.sources) >= 2 and cand.code[:2] in _RECIPROCAL_ROOTS and (
-            targets == [None] or all(t.country in {s.country for s in cand.sources} for t in targets)):
-        # "X and Y met": two reciprocal events, as CAMEO codes them
-        pairs = [(a, b) for a in cand.sources[:3] for b in cand.sources[:3] if a is not b and a.country != b.country]
-    mirrored = cand.code in _MUTUAL_CODES and len(pairs) == 1 and all(a is not None and a.code for a in pairs[0]) \
-        and pairs[0][0].code[:3] != pairs[0][1].code[:3]
-    if mirrored:
-        pairs.append((pairs[0][1], pairs[0][0]))  # "X held talks with Y": Y held talks with X too
-    out = []
-    if REQUIRE_ACTOR and not any(a is not None or b is not None for a, b in pairs):
-        return out
-    for src, tgt in pairs:
-        if src is not None and tgt is not None and src.code and src.code == tgt.code:
-            if src.entity == tgt.entity or len(pairs) > 1:
-                continue
-            tgt = None  # an actor acting on its own kind: no target
-        conf = cand.confidence + (0.15 if src is not None and src.code else -0.1) + (0.1 if tgt is not None and tgt.code else 0.0)
-        mod = modality(tok, when, record, source_code=src.code if src else None, reporter_code=reporter_code,
-                       extra_tokens=cand.extra)
-        if mod == "negated" and cand.code[:2] == "12" and is_negated(tok):
-            mod = "asserted"  # the negation was coded as the rejection itself
-        if mod == "asserted" and src is not None and src.code and reporter_code \
-                and reporter_code[:3] != src.code[:3] and reporting_verb(tok) is not None:
-            # "Ukrainian officials said Russian troops attacked …": one side's account of what another did
-            mod = "claimed"
-        if mirrored and out:
-            mod = out[0].modality  # one meeting, one modality, whichever side is named first
-        out.append(Event(
-            id="", sentence=si, action=action, cameo=cand.code, root=cand.code[:2], name=entry.get("name"),
-            goldstein=entry.get("goldstein"), quad_class=entry.get("quad_class"),
-            plover=Plover(type=entry["plover_type"], mode=entry.get("plover_mode")) if entry.get("plover_type") else None,
-            source=_actor(src), target=_actor(tgt), modality=mod, attributed_to=attributed, date=when, place=place,
-            confidence=round(max(0.05, min(conf, 0.95)), 2)))
-    return out
-
-
-def _actor(ref: ActorRef | None) -> EventActor | None:
-    if ref is None:
-        return None
-    return EventActor(entity=ref.entity, code=ref.code, name=ref.name, start=ref.start, end=ref.end)
-
-
 def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) -> list[Event]:
     consumed: set[int] = set()
     # family verbs first, so their complements are not coded twice
@@ -553,7 +457,7 @@ def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) 
             c.confidence -= 0.1
     events: list[Event] = []
     for cand in cands:
-        events.extend(_build(res, record, doc, sent, si, cand, times))
+        events.extend(build_events(res, record, doc, sent, si, cand, times))
         if len(events) >= MAX_EVENTS_PER_SENTENCE:
             break
     return events[:MAX_EVENTS_PER_SENTENCE]
@@ -588,22 +492,7 @@ def extract_events(view: DocView, record: Article) -> list[Event]:
         except Exception as exc:  # one odd sentence must not lose the article's events
             log.warning("event coding failed on sentence %d of %s: %s", si, record.id, exc)
     events = [e for e in events if not article_scope.event_out_of_scope(e, record, scope)]  # business between companies
-    events = _confirmed_headline(events, record, res.view.sents)
+    events = confirmed_headline(events, record, res.view.sents)
     for n, event in enumerate(events, start=1):
         event.id = f"V{n}"
     return events
-
-
-def _confirmed_headline(events: list[Event], record: Article, sents) -> list[Event]:
-    """A headline's events stand only where the body reports an event of the same root: a
-    headline is too short to parse reliably, and the story under it says what happened."""
-    if not sents or not events:
-        return events
-    first = record.text[sents[0].start_char:sents[0].end_char].strip()
-    title = (record.title or "").strip()
-    headline = (title and first.startswith(title[:40])) or (first and first[-1] not in '.!?"\'”’)' and "\n\n" in
-                                                            record.text[sents[0].start_char:sents[0].end_char + 2])
-    if not headline:
-        return events
-    body_roots = {e.root for e in events if e.sentence > 0}
-    return [e for e in events if e.sentence > 0 or e.root in body_roots]
