@@ -234,3 +234,9 @@ def test_the_filing_day_of_the_dateline_does_not_date_the_events(nlp):
     record.entities = extract_actors(DocView(doc), record)
     invites = [e for e in extract_events(DocView(doc), record) if e.action.text == "invite"]
     assert invites and invites[0].date.value == "1997", [(e.action.text, e.date) for e in invites]
+
+
+def test_states_in_lower_case_are_not_the_united_states(nlp):
+    events = _events(nlp, "Ivanov said all European states must cooperate in a joint security system.", published="1999-03-12",
+                     entities=[("Ivanov", "PERSON", ["Ivanov"])])
+    assert all(e.target is None or not (e.target.code or "").startswith("USA") for e in events), _codes(events)
