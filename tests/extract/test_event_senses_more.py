@@ -35,3 +35,11 @@ def test_insisting_is_a_demand_only_on_something_or_with_an_obligation(nlp):
 def test_delivering_a_speech_or_homage_is_no_aid(nlp):
     assert not _events(nlp, "Thousands of Cuban children gathered to deliver a homage to Marti.")
     assert [e.root for e in _events(nlp, "Britain delivered food to Cuba.")] == ["07"]
+
+
+def test_looking_forward_to_a_visit_and_a_summit_set_for_later_are_future(nlp):
+    events = _events(nlp, "Albright looked forward to visiting Kenya.", published="1998-08-12")
+    assert events and all(e.modality == "future" for e in events), _codes(events)
+    events = _events(nlp, "The issue will not dominate the NATO summit set for April.", published="1999-03-12")
+    summits = [e for e in events if e.action.text == "summit"]
+    assert summits and summits[0].modality == "future", [(e.action.text, e.modality) for e in events]

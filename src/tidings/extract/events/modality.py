@@ -85,6 +85,10 @@ def is_conditional(tok) -> bool:
     return False
 
 
+def _looks_forward(d, i: int) -> bool:
+    return d.lower[i] == "forward" or any(d.lower[c] == "forward" for c in d.kids[i])
+
+
 def is_future(tok) -> bool:
     d = info(tok.doc)
     node = tok.i
@@ -97,6 +101,8 @@ def is_future(tok) -> bool:
     for _ in range(3):  # "was scheduled to lay flowers … and meet with Moi": through conj and xcomp
         if dep[node] in ("xcomp",) and d.lemma[heads[node]] in _FUTURE_HEADS:
             return True
+        if dep[node] == "pcomp" and d.lower[heads[node]] == "to" and _looks_forward(d, heads[heads[node]]):
+            return True  # "looked forward to visiting Kenya"
         if dep[node] in ("conj", "xcomp") and heads[node] != node:
             node = heads[node]
             if _aux(d, node) & _FUTURE_AUX:
@@ -240,7 +246,7 @@ def is_after_publication(when: EventDate, record: Article) -> bool:
 
 
 _NOUN_HYPOTHETICAL = {"possible", "potential", "likely", "feared", "prospective", "hypothetical", "eventual"}
-_NOUN_FUTURE = {"planned", "proposed", "upcoming", "scheduled", "expected", "impending", "forthcoming"}
+_NOUN_FUTURE = {"planned", "proposed", "upcoming", "scheduled", "expected", "impending", "forthcoming", "set", "due"}
 _NOUN_CLAIMED = {"alleged", "reported", "suspected", "purported", "claimed"}
 
 
@@ -251,6 +257,8 @@ def _noun_modality(tok) -> str | None:
         return None
     dep, lower, heads = d.dep, d.lower, d.heads
     mods = {lower[c] for c in d.kids[i] if dep[c] in ("amod", "advmod")}
+    # "a summit set for April", "talks due next week", "the talks scheduled for Monday"
+    mods |= {lower[c] for c in d.kids[i] if dep[c] == "acl" and lower[c] in ("set", "due", "scheduled", "planned")}
     if mods & _NOUN_HYPOTHETICAL:
         return "conditional"
     if mods & _NOUN_FUTURE:
