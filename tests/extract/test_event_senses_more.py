@@ -43,3 +43,10 @@ def test_looking_forward_to_a_visit_and_a_summit_set_for_later_are_future(nlp):
     events = _events(nlp, "The issue will not dominate the NATO summit set for April.", published="1999-03-12")
     summits = [e for e in events if e.action.text == "summit"]
     assert summits and summits[0].modality == "future", [(e.action.text, e.modality) for e in events]
+
+
+def test_calling_someone_naive_or_a_policy_unjustified_is_criticism_of_them(nlp):
+    events = _events(nlp, "Chirac said the British rebate was unjustified.", published="2005-03-22")
+    assert [(e.cameo, e.target.code[:3] if e.target else None) for e in events] == [("111", "GBR")], _codes(events)
+    events = _events(nlp, "Chirac said the British rebate was large.", published="2005-03-22")
+    assert not [e for e in events if e.root == "11"], _codes(events)

@@ -219,7 +219,14 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                     break
                 if mood:
                     code = mood
+                    if mood[:2] == "11":  # "said Mr Straw was naive": criticism of the one judged
+                        subject = res.subject(tok) if subject is None else subject
+                        judged = [r for a in kids[c] if dep[a] in ("nsubj", "nsubjpass") for r in res.group(tokens[a])]
+                        cands.append(Candidate(tok, code, subject, judged, (tokens[c],), 0.5))
+                        code = None
                     break
+            if code is None:
+                continue
         if family:
             content = _content(comps, family)
             if content is None and code and not code.startswith("@"):
