@@ -50,3 +50,10 @@ def test_calling_someone_naive_or_a_policy_unjustified_is_criticism_of_them(nlp)
     assert [(e.cameo, e.target.code[:3] if e.target else None) for e in events] == [("111", "GBR")], _codes(events)
     events = _events(nlp, "Chirac said the British rebate was large.", published="2005-03-22")
     assert not [e for e in events if e.root == "11"], _codes(events)
+
+
+def test_being_willing_to_do_what_no_event_word_names_is_an_intent(nlp):
+    events = _events(nlp, "An aide suggested Israel was willing to modify its goals in Lebanon.", published="1998-03-01")
+    assert [(e.cameo, e.source.code[:3]) for e in events if e.cameo == "030"] == [("030", "ISR")], _codes(events)
+    assert not [e for e in _events(nlp, "Syria is not willing to talk.") if e.root == "03"]
+    assert not [e for e in _events(nlp, "It is unclear how far Syria is willing to go.") if e.root == "03"]

@@ -39,6 +39,7 @@ log = logging.getLogger("tidings.events")
 
 LIGHT_VERBS = {"make", "hold", "have", "conduct", "launch", "carry", "stage", "impose", "begin", "start", "continue",
                "mount", "announce", "order", "resume", "renew", "open", "pass", "issue", "express", "reiterate", "deliver"}
+_OPEN_CLAUSE = {"how", "when", "whenever", "if", "whether", "unless"}
 _READY = {"ready", "willing", "prepared", "determined", "eager", "keen"}
 _OBLIGATION = {"must", "should"}
 _WANT = {"want", "wish", "seek"}  # "wants to attack": an intent
@@ -444,13 +445,32 @@ def _depth(heads: list[int], i: int) -> int:
     return d
 
 
+def _readiness(res: Resolver, sent, consumed: set[int], coded: set[int]) -> list[Candidate]:
+    """"Israel was willing to modify its goals", "we are ready to talk": an intent (030) to do what
+    no event word of the sentence names, by the one who is willing, toward the object of the act."""
+    d = res.d
+    kids, dep, lower, tokens = d.kids, d.dep, d.lower, d.tokens
+    out = []
+    for i in range(sent.start, sent.end):
+        if lower[i] not in _READY or dep[i] != "acomp" or is_negated(tokens[i]) or is_negated(tokens[d.heads[i]]):
+            continue
+        acts = [c for c in kids[i] if dep[c] == "xcomp" and c not in coded and c not in consumed]
+        head = d.heads[i]
+        if not acts or any(lower[t] in _OPEN_CLAUSE for t in d.subtree(head) if t < i):
+            continue  # "how far they are willing to go", "when a company is ready to sell": no act stated
+        sources = res.subject(tokens[d.heads[i]])
+        if sources:
+            out.append(Candidate(tokens[acts[0]], "030", sources, res.objects(tokens[acts[0]]), (), 0.45))
+    return out
+
+
 def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) -> list[Event]:
     consumed: set[int] = set()
     # family verbs first, so their complements are not coded twice
     verbs = _verb_candidates(res, sent, consumed)
     verbs = [c for c in verbs if c.tok.i not in consumed or c.code[:2] in ("02", "10", "12", "13")]
     nouns = _noun_candidates(res, sent, consumed, {c.tok.i: c.code[:2] for c in verbs})
-    cands = _merge_protest_demands(verbs + nouns)
+    cands = _merge_protest_demands(verbs + nouns + _readiness(res, sent, consumed, {c.tok.i for c in verbs}))
     if len([c for c in cands if c.code != "010"]) > 0:
         cands = [c for c in cands if c.code != "010"]
     tree = res.d.heads
