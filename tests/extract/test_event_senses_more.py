@@ -57,3 +57,10 @@ def test_being_willing_to_do_what_no_event_word_names_is_an_intent(nlp):
     assert [(e.cameo, e.source.code[:3]) for e in events if e.cameo == "030"] == [("030", "ISR")], _codes(events)
     assert not [e for e in _events(nlp, "Syria is not willing to talk.") if e.root == "03"]
     assert not [e for e in _events(nlp, "It is unclear how far Syria is willing to go.") if e.root == "03"]
+
+
+def test_accusations_raised_are_aimed_at_the_doer_of_what_they_allege(nlp):
+    events = _events(nlp, "Cuba raised accusations that the U.S. government had mistreated the boy.")
+    accusations = [e for e in events if e.root == "11"]
+    assert accusations and accusations[0].source.code[:3] == "CUB", _codes(events)
+    assert accusations[0].target is not None and accusations[0].target.code[:3] == "USA", _codes(events)

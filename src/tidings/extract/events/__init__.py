@@ -38,7 +38,8 @@ __all__ = ["extract_events"]
 log = logging.getLogger("tidings.events")
 
 LIGHT_VERBS = {"make", "hold", "have", "conduct", "launch", "carry", "stage", "impose", "begin", "start", "continue",
-               "mount", "announce", "order", "resume", "renew", "open", "pass", "issue", "express", "reiterate", "deliver"}
+               "mount", "announce", "order", "resume", "renew", "open", "pass", "issue", "express", "reiterate", "deliver",
+               "raise", "repeat", "level", "voice", "lodge", "file", "keep"}
 _OPEN_CLAUSE = {"how", "when", "whenever", "if", "whether", "unless"}
 _READY = {"ready", "willing", "prepared", "determined", "eager", "keen"}
 _OBLIGATION = {"must", "should"}
@@ -395,6 +396,9 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[in
                         targets = res.group(tokens[p]) or res._inside(tokens[p])
                 if targets:
                     break
+        if not targets and rule.code[:2] == "11":
+            # "accusations that the government had mistreated the boy": aimed at the doer of what they allege
+            targets = [r for c in kids[i] if dep[c] in ("acl", "ccomp") for r in res.subject(tokens[c])]
         code = rule.code
         if rule.family:
             comps = [tokens[p] for c in kids[i] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"]

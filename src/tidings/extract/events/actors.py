@@ -43,7 +43,7 @@ def is_passive(d, i: int) -> bool:
     ("an expert kidnapped by guerrillas")."""
     if any(d.dep[c] in ("nsubjpass", "auxpass") for c in d.kids[i]):
         return True
-    return d.dep[i] == "acl" and d.tokens[i].tag_ == "VBN"
+    return d.dep[i] == "acl" and d.tokens[i].tag_ == "VBN" and not any(d.dep[c] in ("nsubj", "aux") for c in d.kids[i])
 
 
 def article_country(record: Article) -> str | None:
