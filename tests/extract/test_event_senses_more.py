@@ -64,3 +64,13 @@ def test_accusations_raised_are_aimed_at_the_doer_of_what_they_allege(nlp):
     accusations = [e for e in events if e.root == "11"]
     assert accusations and accusations[0].source.code[:3] == "CUB", _codes(events)
     assert accusations[0].target is not None and accusations[0].target.code[:3] == "USA", _codes(events)
+
+
+def test_who_plans_or_is_responsible_for_attacks_did_them_and_a_staged_coup_is_force(nlp):
+    events = _events(nlp, "They say Hamas commanders are responsible for the recent bomb attacks.", published="2004-09-01")
+    attacks = [e for e in events if e.root == "18"]
+    assert attacks and attacks[0].source is not None and attacks[0].source.code[:3] == "PSE", _codes(events)
+    events = _events(nlp, "Hamas planned the attacks.", published="2004-09-01")
+    assert [e.source.code[:3] for e in events if e.root in ("18", "19")] == ["PSE"], _codes(events)
+    events = _events(nlp, "Hun Sen staged a coup.", published="1997-07-10")  # "staged" lemmatized "stag"
+    assert [e.root for e in events] == ["19"], _codes(events)

@@ -29,7 +29,7 @@ from . import scope as article_scope
 from .assemble import MAX_EVENTS_PER_SENTENCE, RECIPROCAL_ROOTS, Candidate, build_events, confirmed_headline
 from .discards import token_discards
 from .modality import governing_verb, is_negated
-from .senses import (acting_sources, admitting_body, attacker_of, implicit_agent, is_modifier_participle, joined_body,
+from .senses import (acting_sources, admitting_body, attacker_of, implicit_agent, is_modifier_participle, joined_body, perpetrators,
                      scene_target, senses, struck_facilities, verbal_attack, visit_target)
 from ..actors import publication_day
 
@@ -50,6 +50,12 @@ _VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 _GIVING_ROOTS = {"05", "06", "07", "08"}  # cooperation, aid and concessions come "from" their source
 _NOUN_TARGET_PREPS = {"with", "against", "on", "of", "near", "into", "over", "to", "toward", "towards", "at", "for",
                       "from", "in"}
+
+
+def _is_light(tok) -> bool:
+    """A verb whose object names the event ("held talks", "staged a coup"), by lemma or by the
+    suffix-stripped forms lookup_keys gives for the lemmatizer's slips ("staged" → "stag")."""
+    return any(k in LIGHT_VERBS for k in lookup_keys(tok))
 
 
 def _subtree_text(toks) -> str:
@@ -190,7 +196,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
             subject = res.subject(tok) if subject is None else subject
             if not any(r is not None and r.code for r in subject):
                 continue
-            if d.lemma[i] in LIGHT_VERBS and any(dep[c] in ("dobj", "attr") and _rules_for(tokens[c], noun_rules())
+            if _is_light(tok) and any(dep[c] in ("dobj", "attr") and _rules_for(tokens[c], noun_rules())
                                                  for c in kids[i]):
                 continue  # "made a surprise trip": the event noun says what happened
             found = dictionary_code(tok)
@@ -365,7 +371,7 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[in
         if rule is None or rule.code == NO_EVENT:
             continue
         head = heads[i]
-        light = dep[i] in ("dobj", "attr") and d.lemma[head] in LIGHT_VERBS
+        light = dep[i] in ("dobj", "attr") and _is_light(tokens[head])
         if head in verb_toks and (not light or verb_toks[head] == rule.code[:2]):
             continue  # the verb's event ("held talks" coded on "held") is this one
         sources, struck = struck_facilities(rule.code, acting_sources(res, rule.code, res.noun_source(tok)))
@@ -383,6 +389,8 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[in
             sources = pair[:1]
         if not sources and light:
             sources = res.subject(tokens[head])
+        if not sources:
+            sources = perpetrators(res, tok, rule.code)  # "the group planned the attacks"
         if not sources and rule.code[:2] in RECIPROCAL_ROOTS and _has_prep(d, i, "with"):
             # "kept his party out pending meetings with Blair": the clause's subject meets
             sources = res.subject(governing_verb(tok))

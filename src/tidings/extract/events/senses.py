@@ -45,6 +45,8 @@ def senses() -> dict:
         "membership_verbs": frozenset(data["membership_verbs"]),
         "membership_nouns": frozenset(data["membership_nouns"]),
         "admission_verbs": frozenset(data["admission_verbs"]),
+        "perpetration_verbs": frozenset(data["perpetration_verbs"]),
+        "perpetration_adjectives": frozenset(data["perpetration_adjectives"]),
         "place_scene_roots": frozenset(data["place_scene_roots"]),
         "struck_facilities": frozenset(data["struck_facilities"]),
         "gerund_modified_nouns": frozenset(data["gerund_modified_nouns"]),
@@ -219,6 +221,23 @@ def struck_facilities(code: str, sources: list) -> tuple[list, list]:
     hit = [r for r in sources if r is not None and (r.name or "").lower().split()[-1:] and
            (r.name or "").lower().split()[-1] in s["struck_facilities"]]
     return [r for r in sources if r not in hit], hit
+
+
+def perpetrators(res, noun, code: str) -> list:
+    """Who did an attack named by a noun, read off the clause around it: the subject of the verb
+    that plans or carries it out ("the group planned the attacks"), or of "be responsible for"."""
+    s = senses()
+    if code[:2] not in s["attack_roots"]:
+        return []
+    d, i = res.d, noun.i
+    head = d.heads[i]
+    if d.dep[i] == "dobj" and d.lemma[head] in s["perpetration_verbs"]:
+        return res.subject(d.tokens[head])
+    if d.dep[i] == "pobj" and d.lower[head] == "for":
+        adj = d.heads[head]
+        if d.lemma[adj] in s["perpetration_adjectives"] and d.dep[adj] == "acomp":
+            return res.subject(d.tokens[d.heads[adj]])
+    return []
 
 
 def admitting_body(res, tok):
