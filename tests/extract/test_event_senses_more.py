@@ -74,3 +74,8 @@ def test_who_plans_or_is_responsible_for_attacks_did_them_and_a_staged_coup_is_f
     assert [e.source.code[:3] for e in events if e.root in ("18", "19")] == ["PSE"], _codes(events)
     events = _events(nlp, "Hun Sen staged a coup.", published="1997-07-10")  # "staged" lemmatized "stag"
     assert [e.root for e in events] == ["19"], _codes(events)
+
+
+def test_an_organisation_on_tidings_list_wins_inside_a_longer_name(nlp):
+    events = _events(nlp, "IRA commanders bombed the town.", published="1998-03-22")
+    assert [e.source.code for e in events] == ["GBRREB"], _codes(events)  # not the dictionaries' WEUREB

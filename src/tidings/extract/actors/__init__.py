@@ -84,6 +84,21 @@ def _code_person(doc, entity: Entity, day: date | None) -> str | None:
     return (compose(country, sector, None) if country else org) or lex.named([entity.name, *entity.aliases], day, weak=True)
 
 
+def _org_inside(lex, name: str) -> str | None:
+    """The code of the longest run of words of `name` that tidings' organisation list names, when
+    the name holds one and no country word qualifies it ("IRA commanders"; not "Egyptian Islamic Jihad")."""
+    words = norm(name).split()
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            key = " ".join(words[i:i + n])
+            if key in lex.orgs:
+                rest = words[:i] + words[i + n:]
+                if any(lex.country_of_word(rest, j)[0] for j in range(len(rest))):
+                    return None
+                return lex.orgs[key]
+    return None
+
+
 def _code_entity(doc, entity: Entity, day: date | None) -> str | None:
     lex = lexicon()
     if entity.type == "PERSON":
@@ -92,6 +107,10 @@ def _code_entity(doc, entity: Entity, day: date | None) -> str | None:
     for name in names:  # tidings' own organisation list wins over the dictionaries' named actors
         if norm(name) in lex.orgs and entity.type in ("PLACE", "NORP", "ORG", "OTHER"):
             return lex.orgs[norm(name)]
+    if entity.type == "ORG":
+        inner = _org_inside(lex, entity.name)  # "IRA commanders": the IRA's men
+        if inner:
+            return inner
     named = lex.named(names, day)
     if named:
         return named

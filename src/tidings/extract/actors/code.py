@@ -262,7 +262,7 @@ def _code_words(key) -> PhraseCode:
     org = lex.org_of_words(words, day, [flag >= 2 for flag in flags])
     # named people (built-in or user dictionary): try the proper-noun run around the head
     propn = [t for t, flag in zip(texts, flags) if flag == 3]
-    if propn:
+    if propn and not lex.org_of_words(words, day):  # tidings' or the user's own organisation wins ("IRA commanders")
         names = [" ".join(propn), propn[-1], " ".join(propn[-2:])]
         named = lex.named(names, day)
         if named:
