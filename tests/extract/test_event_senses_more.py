@@ -79,3 +79,8 @@ def test_who_plans_or_is_responsible_for_attacks_did_them_and_a_staged_coup_is_f
 def test_an_organisation_on_tidings_list_wins_inside_a_longer_name(nlp):
     events = _events(nlp, "IRA commanders bombed the town.", published="1998-03-22")
     assert [e.source.code for e in events] == ["GBRREB"], _codes(events)  # not the dictionaries' WEUREB
+
+
+def test_a_strike_against_a_country_is_military_force_not_a_labour_strike(nlp):
+    events = _events(nlp, "Clinton said he was committed to a possible strike against Iraq.", published="1998-02-13")
+    assert [e.root for e in events] == ["13"], _codes(events)  # a threat of force, not an intent about strikes
