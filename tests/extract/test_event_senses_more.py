@@ -9,8 +9,8 @@ from tidings.extract.events.lexicon import NO_EVENT, verb_rules
 from ._event_helpers import make_record
 
 
-def _events(nlp, text, published="2000-01-28"):
-    doc, record = make_record(nlp, text, published)
+def _events(nlp, text, published="2000-01-28", entities=()):
+    doc, record = make_record(nlp, text, published, entities)
     record.entities = extract_actors(DocView(doc), record)
     return extract_events(DocView(doc), record)
 
@@ -84,3 +84,12 @@ def test_an_organisation_on_tidings_list_wins_inside_a_longer_name(nlp):
 def test_a_strike_against_a_country_is_military_force_not_a_labour_strike(nlp):
     events = _events(nlp, "Clinton said he was committed to a possible strike against Iraq.", published="1998-02-13")
     assert [e.root for e in events] == ["13"], _codes(events)  # a threat of force, not an intent about strikes
+
+
+def test_a_person_known_by_one_word_takes_a_dictionary_code_only_where_the_article_names_that_country(nlp):
+    text = "Senate Majority Leader Mitch McConnell said it was inappropriate for Ginsburg to criticize the senator."
+    events = _events(nlp, text, published="2016-07-13", entities=[("Ginsburg", "PERSON", ["Ginsburg"])])
+    assert not [e for e in events if e.source is not None and (e.source.code or "").startswith("CRI")], _codes(events)
+    events = _events(nlp, "In Costa Rica, Ginsburg criticized the senator.", published="2016-07-13",
+                     entities=[("Ginsburg", "PERSON", ["Ginsburg"]), ("Costa Rica", "PLACE", ["Costa Rica"])])
+    assert [e.source.code[:3] for e in events if e.root == "11" and e.source and e.source.code] == ["CRI"], _codes(events)

@@ -50,9 +50,11 @@ def _affiliation(code: str | None) -> str | None:
     return code[:3] if code[:3].isalpha() else None
 
 
-def _code_person(doc, entity: Entity, day: date | None) -> str | None:
+def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = frozenset()) -> str | None:
     lex = lexicon()
-    named = lex.named([entity.name, *entity.aliases], day)
+    names = [entity.name, *entity.aliases]
+    raw = lex.named(names, day)
+    named = _supported(lex, raw, names, day, countries)
     if named:
         return named
     country = entity.affiliation if entity.affiliation and len(entity.affiliation) == 3 else None
@@ -71,6 +73,8 @@ def _code_person(doc, entity: Entity, day: date | None) -> str | None:
                 keep.update(d.phrase(appos)[0])
         keep.update(range(span.start, span.end))
         found = code_indices(d, head, sorted(keep), day)
+        if raw and found.code == raw:
+            continue  # the dictionary's name the article gives no support for (see _supported)
         if found.org and not org and len(found.org) >= 6:
             org = found.org
         country = country or found.country
@@ -81,7 +85,8 @@ def _code_person(doc, entity: Entity, day: date | None) -> str | None:
         return org
     if country and not sector and entity.role:
         sector = "GOV"
-    return (compose(country, sector, None) if country else org) or lex.named([entity.name, *entity.aliases], day, weak=True)
+    return (compose(country, sector, None) if country else org) or _supported(
+        lex, lex.named(names, day, weak=True), names, day, countries)
 
 
 def _org_inside(lex, name: str) -> str | None:
@@ -99,10 +104,44 @@ def _org_inside(lex, name: str) -> str | None:
     return None
 
 
-def _code_entity(doc, entity: Entity, day: date | None) -> str | None:
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "sheikh", "gen", "col", "lt", "sen", "rep", "gov", "prof"}
+
+
+def _supported(lex, code: str | None, names: list[str], day: date | None, countries: frozenset) -> str | None:
+    """A dictionary code for a person known by one word only when the article names that person's
+    country ("Ginsburg" in a U.S. story is not Costa Rica's Luis Liberman Ginsburg; "Blair" in a
+    story about Britain is Tony Blair); tidings' and the user's own lists are trusted as they are."""
+    if not code or code.startswith(("IGO", "NGO")) or not _surname_only(lex, names) or code[:3] in countries:
+        return code
+    return code if lex.own_named(names, day) else None
+
+
+def _surname_only(lex, names: list[str]) -> bool:
+    """Whether the person is only ever named by one word (titles and honorifics aside)."""
+    for name in names:
+        words = norm(name).split()
+        while len(words) > 1 and (words[0] in lex.title_words or words[0].rstrip(".") in _HONORIFICS):
+            words = words[1:]
+        if len(words) > 1:
+            return False
+    return True
+
+
+def _mentioned_countries(record: Article) -> frozenset:
+    """The countries an article names: its places' countries and its country and demonym entities."""
+    lex = lexicon()
+    found = {p.country for p in record.places if p.country}
+    for e in record.entities:
+        if e.type in ("PLACE", "NORP"):
+            key = norm(e.name)
+            found.update(t[key] for t in (lex.country_names, lex.demonyms, lex.capitals) if key in t)
+    return frozenset(found)
+
+
+def _code_entity(doc, entity: Entity, day: date | None, countries: frozenset = frozenset()) -> str | None:
     lex = lexicon()
     if entity.type == "PERSON":
-        return _code_person(doc, entity, day)
+        return _code_person(doc, entity, day, countries)
     names = [entity.name, *entity.aliases]
     for name in names:  # tidings' own organisation list wins over the dictionaries' named actors
         if norm(name) in lex.orgs and entity.type in ("PLACE", "NORP", "ORG", "OTHER"):
@@ -111,7 +150,7 @@ def _code_entity(doc, entity: Entity, day: date | None) -> str | None:
         inner = _org_inside(lex, entity.name)  # "IRA commanders": the IRA's men
         if inner:
             return inner
-    named = lex.named(names, day)
+    named = _supported(lex, lex.named(names, day), names, day, countries)
     if named:
         return named
     for name in names:
@@ -133,7 +172,7 @@ def _code_entity(doc, entity: Entity, day: date | None) -> str | None:
                 found = code_indices(info(doc), span.root.i, list(range(span.start, span.end)), day)
                 if found.code:
                     return found.code
-    return lex.named(names, day, weak=True)
+    return _supported(lex, lex.named(names, day, weak=True), names, day, countries)
 
 
 def _extra_actors(doc, record: Article, day: date | None) -> list[tuple[str, str, list[tuple[int, int, str]]]]:
@@ -200,9 +239,10 @@ def extract_actors(view: DocView, record: Article) -> list[Entity]:
     doc = view.doc
     day = publication_day(record)
     entities = [e.model_copy() for e in record.entities]  # only top-level fields change: a shallow copy is enough
+    countries = _mentioned_countries(record)
     for entity in entities:
         try:
-            code = _code_entity(doc, entity, day)
+            code = _code_entity(doc, entity, day, countries)
         except Exception:  # odd text must not stop the stage
             code = None
         if not code and entity.type == "PLACE":

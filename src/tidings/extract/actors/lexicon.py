@@ -195,6 +195,14 @@ class Lexicon:
     def named(self, names: list[str], day: date | None, weak: bool = False) -> str | None:
         """The code of a named actor (user dictionary first), valid on `day`. A Phoenix code
         that says less than the article may (a country alone, an …ELI code) only with `weak`."""
+        code = self.own_named(names, day)
+        if code:
+            return code
+        code = _phoenix.person_of_names(names, day, self.title_words)  # the Phoenix dictionaries fill what ours lack
+        return code if weak or not _phoenix.is_weak(code) else None
+
+    def own_named(self, names: list[str], day: date | None) -> str | None:
+        """The code of a named actor in the user's dictionary or tidings' own people list, or None."""
         keys = {norm(n) for n in names if n}
         for entries, index in ((self.user, self._user_index), (self.people, self._people_index)):
             fallback = None
@@ -205,8 +213,7 @@ class Lexicon:
                 fallback = fallback or e
             if entries is self.user and fallback is not None:
                 return fallback.code  # a user entry outside its dates still beats nothing
-        code = _phoenix.person_of_names(names, day, self.title_words)  # the Phoenix dictionaries fill what ours lack
-        return code if weak or not _phoenix.is_weak(code) else None
+        return None
 
     def user_phrases(self, day: date | None) -> dict[str, str]:
         out: dict[str, str] = {}

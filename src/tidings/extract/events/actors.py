@@ -124,6 +124,9 @@ class Resolver:
             return [self._ref(tok, entity.actor_code, entity)]
         found = code_index(d, i, self.day)
         code = found.code
+        if entity is not None and not entity.actor_code and pos == "PROPN" and all(
+                self.tok_entity.get(t) is entity for t in d.phrase(i)[0] if d.dep[t] != "det"):
+            code = None  # the actors stage found no code for this bare name ("Ginsburg" in a U.S. story): keep it so
         if code is None and entity is not None and entity.actor_code:
             code = entity.actor_code
         institution = pos == "PROPN" and entity is not None and entity.type == "ORG" and found.sector in _INSTITUTIONS
