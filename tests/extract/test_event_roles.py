@@ -37,12 +37,12 @@ def _place(text, word, country, n=1):
 
 def test_a_visit_without_a_destination_is_to_the_dateline_country(nlp):
     text = "MOSCOW (AP) _ A major goal of Kuchma's four-day state visit was the signing of a program."
-    events = _events(nlp, text, entities=[("Kuchma", "PERSON", ["Kuchma"])], places=[_place(text, "MOSCOW", "RUS")])
+    events = _events(nlp, text, entities=[("Leonid Kuchma", "PERSON", ["Kuchma"])], places=[_place(text, "MOSCOW", "RUS")])
     visits = [e for e in events if e.cameo == "042"]
     assert visits and visits[0].target is not None and visits[0].target.code == "RUS", _codes(events)
     # a visit filed from the visitor's own capital gets no host
     text = "KIEV (AP) _ A major goal of Kuchma's four-day state visit was the signing of a program."
-    events = _events(nlp, text, entities=[("Kuchma", "PERSON", ["Kuchma"])], places=[_place(text, "KIEV", "UKR")])
+    events = _events(nlp, text, entities=[("Leonid Kuchma", "PERSON", ["Kuchma"])], places=[_place(text, "KIEV", "UKR")])
     visits = [e for e in events if e.cameo == "042"]
     assert visits and visits[0].target is None, _codes(events)
 
@@ -162,7 +162,7 @@ def test_northern_ireland_is_in_the_united_kingdom(nlp):
 
 def test_talks_held_with_someone_are_one_event_each_way(nlp):
     events = _events(nlp, "Blair held talks with Sharon in Jerusalem.", published="2004-12-22",
-                     entities=[("Blair", "PERSON", ["Blair"]), ("Sharon", "PERSON", ["Sharon"])])
+                     entities=[("Tony Blair", "PERSON", ["Blair"]), ("Ariel Sharon", "PERSON", ["Sharon"])])
     talks = sorted((e.source.code[:3], e.target.code[:3]) for e in events if e.root == "04" and e.source and e.target)
     assert talks == [("GBR", "ISR"), ("ISR", "GBR")], _codes(events)  # not "held" and "talks" both
 
