@@ -93,3 +93,8 @@ def test_a_person_known_by_one_word_takes_a_dictionary_code_only_where_the_artic
     events = _events(nlp, "In Costa Rica, Ginsburg criticized the senator.", published="2016-07-13",
                      entities=[("Ginsburg", "PERSON", ["Ginsburg"]), ("Costa Rica", "PLACE", ["Costa Rica"])])
     assert [e.source.code[:3] for e in events if e.root == "11" and e.source and e.source.code] == ["CRI"], _codes(events)
+
+
+def test_meeting_requirements_is_no_meeting_and_not_meeting_them_no_rejection(nlp):
+    assert not [e for e in _events(nlp, "The Russian bank may not meet the capital requirements.") if e.root in ("04", "12")]
+    assert [e.root for e in _events(nlp, "Russia met Ukraine in Minsk.", published="2015-02-11")] == ["04", "04"]
