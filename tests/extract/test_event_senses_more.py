@@ -98,3 +98,13 @@ def test_a_person_known_by_one_word_takes_a_dictionary_code_only_where_the_artic
 def test_meeting_requirements_is_no_meeting_and_not_meeting_them_no_rejection(nlp):
     assert not [e for e in _events(nlp, "The Russian bank may not meet the capital requirements.") if e.root in ("04", "12")]
     assert [e.root for e in _events(nlp, "Russia met Ukraine in Minsk.", published="2015-02-11")] == ["04", "04"]
+
+
+def test_beating_a_rival_releasing_a_poll_and_a_group_called_x_are_no_events(nlp):
+    assert not [e for e in _events(nlp, "Russian voters helped Putin beat his rivals in the election.") if e.root == "18"]
+    assert [e.root for e in _events(nlp, "Russian police beat the protesters.")] == ["18"]
+    assert not [e for e in _events(nlp, "Russia released a report on Tuesday.") if e.root == "08"]
+    assert [e.root for e in _events(nlp, "Russia released the prisoners.")] == ["08"]
+    assert not _events(nlp, "She leads a Russian group called the Working Group on Women.")
+    events = _events(nlp, "The government faced a growing movement calling for Israel's unilateral withdrawal from Lebanon.")
+    assert "02" in [e.root for e in events], _codes(events)

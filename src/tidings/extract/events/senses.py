@@ -46,6 +46,7 @@ def senses() -> dict:
         "membership_nouns": frozenset(data["membership_nouns"]),
         "admission_verbs": frozenset(data["admission_verbs"]),
         "perpetration_verbs": frozenset(data["perpetration_verbs"]),
+        "naming_verbs": frozenset(data["naming_verbs"]),
         "perpetration_adjectives": frozenset(data["perpetration_adjectives"]),
         "place_scene_roots": frozenset(data["place_scene_roots"]),
         "struck_facilities": frozenset(data["struck_facilities"]),
@@ -61,10 +62,14 @@ _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "shall", "should"
 
 
 def is_modifier_participle(d, i: int) -> bool:
-    """A verb form that only modifies a noun ("raped women", "the wounded", "bombing victims"), or one
+    """A verb form that only modifies a noun ("raped women", "the wounded", "bombing victims", "a group
+    called X"), or one
     the parser hung a content verb on as its auxiliary ("UK helps raped Rwandan women"): no event."""
     if d.dep[i] == "amod":
         return True
+    if d.dep[i] == "acl" and d.lemma[i] in senses()["naming_verbs"] and (any(d.dep[c] == "oprd" for c in d.kids[i]) or not any(
+            d.dep[c] == "prep" and d.lower[c] in ("for", "on", "upon") for c in d.kids[i])):
+        return True  # "a group called the International Working Group" (not "a movement calling for …")
     if any(d.dep[c] == "aux" and d.lemma[c].lower() not in _AUXILIARIES for c in d.kids[i]):
         return True
     nxt = i + 1
