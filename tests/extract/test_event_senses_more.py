@@ -108,3 +108,13 @@ def test_beating_a_rival_releasing_a_poll_and_a_group_called_x_are_no_events(nlp
     assert not _events(nlp, "She leads a Russian group called the Working Group on Women.")
     events = _events(nlp, "The government faced a growing movement calling for Israel's unilateral withdrawal from Lebanon.")
     assert "02" in [e.root for e in events], _codes(events)
+
+
+def test_a_bare_word_is_no_dictionary_person_and_a_general_proposal_no_army(nlp):
+    events = _events(nlp, "Earlier, Mesa had rejected a general proposal from StatesWest.", published="1989-11-01")
+    assert all(e.source is None or not e.source.code for e in events), _codes(events)  # not Bolivia's Carlos Mesa
+    assert all(e.target is None or not (e.target.code or "").endswith("MIL") for e in events), _codes(events)
+
+
+def test_a_speech_delivered_is_no_aid(nlp):
+    assert not _events(nlp, "The speech delivered by the Libyan mother moved the crowd.")

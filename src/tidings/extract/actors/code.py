@@ -264,7 +264,9 @@ def _code_words(key) -> PhraseCode:
     propn = [t for t, flag in zip(texts, flags) if flag == 3]
     if propn and not lex.org_of_words(words, day):  # tidings' or the user's own organisation wins ("IRA commanders")
         names = [" ".join(propn), propn[-1], " ".join(propn[-2:])]
-        named = lex.named(names, day)
+        # a lone word takes a dictionary person's code only from tidings' or the user's own lists: a
+        # bare surname ("Mesa", "Ginsburg") is coded where the actors stage can weigh the article
+        named = lex.named(names, day) if len(propn) > 1 else lex.own_named(names, day)
         if named:
             return PhraseCode(named, named[:3] if not named.startswith(("IGO", "NGO")) else None, named[3:6] or None, None)
     country = None
@@ -281,11 +283,14 @@ def _code_words(key) -> PhraseCode:
             i += n
             continue
         i += 1
-    sector = lex.sector_of_words(words, head_pos)
+    # "general" names an officer as a title or the head noun, not as an adjective ("a general proposal")
+    sector = lex.sector_of_words([w if not (w == "general" and f < 2 and k != head_pos) else "" for k, (w, f) in
+                                  enumerate(zip(words, flags))], head_pos) if "general" in words else \
+        lex.sector_of_words(words, head_pos)
     if org and len(org) == 6 and country is None:
         country = org[:3]
     if propn and not (org or country):  # nothing better in the phrase: a Phoenix "elite" or country code
-        named = lex.named(names, day, weak=True)
+        named = lex.named(names, day, weak=True) if len(propn) > 1 else None
         if named:
             return PhraseCode(named, named[:3] if not named.startswith(("IGO", "NGO")) else None, named[3:6] or None, None)
     return PhraseCode(compose(country, sector, org), country, sector, org)

@@ -121,6 +121,10 @@ def _dependent_text(d, i: int, skip_subject: bool) -> str:
                     for t in _near_subtree(d, c):
                         words.append(lower[t])
                         lemmas.append(lemma[t])
+        if dep[i] == "acl" and d.heads[i] != i and d.tokens[i].tag_ == "VBN":
+            # "the speech delivered by X": the noun a reduced passive hangs on is its object
+            words.append(lower[d.heads[i]])
+            lemmas.append(lemma[d.heads[i]])
         if not skip_subject and dep[i] == "relcl" and d.heads[i] != i:
             # "the blast that killed …": the relative pronoun stands for the noun it hangs on
             head = d.heads[i]
