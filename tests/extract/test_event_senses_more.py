@@ -118,3 +118,8 @@ def test_a_bare_word_is_no_dictionary_person_and_a_general_proposal_no_army(nlp)
 
 def test_a_speech_delivered_is_no_aid(nlp):
     assert not _events(nlp, "The speech delivered by the Libyan mother moved the crowd.")
+
+
+def test_attacking_a_plan_or_a_decision_is_criticism(nlp):
+    assert [e.root for e in _events(nlp, "Russian troops attacked the American plan.")] == ["11"]
+    assert [e.root for e in _events(nlp, "Russian troops attacked the Ukrainian base.")] == ["19"]

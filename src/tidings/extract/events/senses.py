@@ -47,6 +47,7 @@ def senses() -> dict:
         "admission_verbs": frozenset(data["admission_verbs"]),
         "perpetration_verbs": frozenset(data["perpetration_verbs"]),
         "naming_verbs": frozenset(data["naming_verbs"]),
+        "verbal_attack_objects": frozenset(data["verbal_attack_objects"]),
         "perpetration_adjectives": frozenset(data["perpetration_adjectives"]),
         "place_scene_roots": frozenset(data["place_scene_roots"]),
         "struck_facilities": frozenset(data["struck_facilities"]),
@@ -98,10 +99,14 @@ def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
         return code
     if any(w in dependent_text for w in s["force_words"]):
         return code
-    for c in d.kids[i]:  # attacking a country is force ("Putin decided to attack Ukraine")
-        entity = res.tok_entity.get(c) if d.dep[c] == "dobj" else None
+    for c in d.kids[i]:  # attacking a country is force ("Putin decided to attack Ukraine"), a decision criticism
+        if d.dep[c] != "dobj":
+            continue
+        entity = res.tok_entity.get(c)
         if entity is not None and entity.type == "PLACE":
             return code
+        if d.lemma[c] in s["verbal_attack_objects"] or d.lower[c] in s["verbal_attack_objects"]:
+            return "111"
     subj = _subject_token(d, i)
     if subj is None:
         return code
