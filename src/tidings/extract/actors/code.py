@@ -259,10 +259,11 @@ def _code_words(key) -> PhraseCode:
     """The code of a phrase from (texts, proper-noun/before-head flags, head position, day, lexicon). Do not change it."""
     texts, flags, head_pos, day, lex = key
     words = [_word_norm(t) for t in texts]
-    org = lex.org_of_words(words, day, [flag >= 2 for flag in flags])
+    own = lex.org_of_words(words, day)  # the user's and tidings' own lists
+    org = own or lex.org_of_words(words, day, [flag >= 2 for flag in flags], own=False)
     # named people (built-in or user dictionary): try the proper-noun run around the head
     propn = [t for t, flag in zip(texts, flags) if flag == 3]
-    if propn and not lex.org_of_words(words, day):  # tidings' or the user's own organisation wins ("IRA commanders")
+    if propn and not own:  # tidings' or the user's own organisation wins ("IRA commanders")
         names = [" ".join(propn), propn[-1], " ".join(propn[-2:])]
         # a lone word takes a dictionary person's code only from tidings' or the user's own lists: a
         # bare surname ("Mesa", "Ginsburg") is coded where the actors stage can weigh the article

@@ -287,11 +287,12 @@ class Lexicon:
         """The country of a place name (Phoenix cities and regions: "Basra" → IRQ), unless ambiguous."""
         return _phoenix.place_country(name)
 
-    def org_of_words(self, words: list[str], day: date | None = None, proper: list[bool] | None = None) -> str | None:
-        """The organisation named in `words`: the user's and tidings' own lists, then (with
-        `proper`, one flag per word) the Phoenix dictionaries over proper-noun runs."""
-        user = self.user_phrases(day)
-        for n in range(min(MAX_PHRASE, len(words)), 0, -1):
+    def org_of_words(self, words: list[str], day: date | None = None, proper: list[bool] | None = None,
+                     own: bool = True) -> str | None:
+        """The organisation named in `words`: the user's and tidings' own lists (unless `own` is
+        False), then (with `proper`, one flag per word) the Phoenix dictionaries over proper-noun runs."""
+        user = self.user_phrases(day) if own else {}
+        for n in range(min(MAX_PHRASE, len(words)), 0, -1) if own else ():
             for i in range(0, len(words) - n + 1):
                 key = " ".join(words[i:i + n])
                 if key in user:
