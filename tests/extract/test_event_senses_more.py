@@ -123,3 +123,8 @@ def test_a_speech_delivered_is_no_aid(nlp):
 def test_attacking_a_plan_or_a_decision_is_criticism(nlp):
     assert [e.root for e in _events(nlp, "Russian troops attacked the American plan.")] == ["11"]
     assert [e.root for e in _events(nlp, "Russian troops attacked the Ukrainian base.")] == ["19"]
+
+
+def test_the_target_of_a_commitment_is_inside_what_it_commits_to(nlp):
+    events = _events(nlp, "Clinton said he was committed to a possible strike against Iraq.", published="1998-02-13")
+    assert [(e.root, e.target.code[:3] if e.target else None) for e in events] == [("13", "IRQ")], _codes(events)

@@ -155,6 +155,10 @@ def _family_target(res: Resolver, tok, family: str, comps) -> list[ActorRef]:
             refs = res._inside(comp)
             if refs:
                 return refs
+        elif comp_pos == "ADJ":  # "committed to a possible strike against Iraq"
+            refs = res.objects(comp)
+            if refs:
+                return refs
     return res.objects(tok)
 
 
