@@ -65,3 +65,12 @@ def test_ship_snippets_are_cut_around_the_hit(client):
     snippet = re.search(r'<span class="snippet">(.*?)</span>', page).group(1)
     assert snippet.startswith("…") and "<mark>Ships</mark> carried grain" in snippet
     assert len(re.sub("<[^>]+>", "", snippet)) < 200
+
+
+def test_the_api_search_is_the_pages_search(client):
+    found = client.get("/api/search", params={"q": "grain"}).json()
+    ids = [a["id"] for a in found["articles"]]
+    assert "sub" not in ids and ids[0] == "head", ids  # whole words ("Grainger" is not grain), best first
+    assert found["totals"]["articles"] == 25 and len(ids) == 20
+    assert any(hit for piece, hit in found["articles"][0]["snippet"])  # the hit is marked in the snippet
+    assert [q["quote_id"] for q in found["quotes"]] == ["Q1"]

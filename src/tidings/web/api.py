@@ -19,6 +19,7 @@ from ..errors import TidingsError
 from ..items import InputItem
 from .errors import ERROR_RESPONSES, WebError
 from .export import listing
+from .search import search_articles, search_quotes
 
 router = APIRouter(prefix="/api", tags=["api"], responses={422: ERROR_RESPONSES[422]})
 bearer = HTTPBearer(auto_error=False, description="`Authorization: Bearer <TIDINGS_TOKEN>`; needed to write.")
@@ -179,7 +180,11 @@ async def series(request: Request, dyad: Dyad = None, actor: Text = None,
 
 @router.get("/search", summary="Search articles, quotes and actors at once")
 async def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)], limit: Limit = 20) -> dict:
+    """The /search page's search: every word of `q` as a whole word, best matches first, each article and
+    quote with a snippet (pieces of text, each `[text, is_hit]`); `totals` counts every match of a section."""
     state = _state(request)
-    return {"articles": await state.aread(list_articles, q=q, limit=limit),
-            "quotes": await state.aread(find_quotes, text=q, limit=limit) + await state.aread(find_quotes, speaker=q, limit=limit),
-            "actors": await state.aread(find_actors, name=q, limit=limit)}
+    n_articles, articles = await state.aread(search_articles, q, limit=limit)
+    n_quotes, quotes = await state.aread(search_quotes, q, limit=limit)
+    actors = await state.aread(find_actors, name=q, limit=limit)
+    return {"articles": articles, "quotes": quotes, "actors": actors,
+            "totals": {"articles": n_articles, "quotes": n_quotes, "actors": await state.aread(count_actors, name=q)}}
