@@ -128,3 +128,8 @@ def test_attacking_a_plan_or_a_decision_is_criticism(nlp):
 def test_the_target_of_a_commitment_is_inside_what_it_commits_to(nlp):
     events = _events(nlp, "Clinton said he was committed to a possible strike against Iraq.", published="1998-02-13")
     assert [(e.root, e.target.code[:3] if e.target else None) for e in events] == [("13", "IRQ")], _codes(events)
+
+
+def test_speaking_with_no_one_named_is_no_meeting(nlp):
+    assert not [e for e in _events(nlp, "A British spokesman, speaking with customary anonymity, said so.") if e.root == "04"]
+    assert [e.root for e in _events(nlp, "The British minister talked with Russia's foreign minister.")] == ["04", "04"]  # each way

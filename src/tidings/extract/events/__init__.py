@@ -276,6 +276,8 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                     sources = [agent] if agent else []
             if preps and not passive:
                 targets = _with_targets(res, tok, preps) or targets or res.objects(tok)
+                if rule.prep and not any(t is not None and (t.code or t.entity) for t in targets):
+                    continue  # "speaking with customary anonymity": talking with no one named is no meeting
             if rule.any and targets:  # "use force": the word the sense rests on is no target
                 targets = [t for t in targets if t is None or (t.name or "").lower() not in rule.any]
             if not targets and code[:2] == "11":
