@@ -133,3 +133,8 @@ def test_the_target_of_a_commitment_is_inside_what_it_commits_to(nlp):
 def test_speaking_with_no_one_named_is_no_meeting(nlp):
     assert not [e for e in _events(nlp, "A British spokesman, speaking with customary anonymity, said so.") if e.root == "04"]
     assert [e.root for e in _events(nlp, "The British minister talked with Russia's foreign minister.")] == ["04", "04"]  # each way
+
+
+def test_talks_a_side_wants_to_renew_are_its_intent_not_a_meeting(nlp):
+    events = _events(nlp, "Syria signalled that it wants to renew the long-stalled peace talks with Israel.")
+    assert [e.root for e in events] == ["03"], _codes(events)

@@ -378,8 +378,8 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[in
             continue
         head = heads[i]
         light = dep[i] in ("dobj", "attr") and _is_light(tokens[head])
-        if head in verb_toks and (not light or verb_toks[head] == rule.code[:2]):
-            continue  # the verb's event ("held talks" coded on "held") is this one
+        if head in verb_toks and (not light or verb_toks[head] in (rule.code[:2], "02", "03", "10", "12", "13")):
+            continue  # the verb's event ("held talks" coded on "held", "wants to renew talks") is this one
         sources, struck = struck_facilities(rule.code, acting_sources(res, rule.code, res.noun_source(tok)))
         agent_prep = None
         if not sources:
