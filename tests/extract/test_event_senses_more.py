@@ -138,3 +138,8 @@ def test_speaking_with_no_one_named_is_no_meeting(nlp):
 def test_talks_a_side_wants_to_renew_are_its_intent_not_a_meeting(nlp):
     events = _events(nlp, "Syria signalled that it wants to renew the long-stalled peace talks with Israel.")
     assert [e.root for e in events] == ["03"], _codes(events)
+
+
+def test_an_act_a_nominal_event_is_about_is_no_event_of_its_own(nlp):
+    events = _events(nlp, "Russia began talks on withdrawing troops from the border.")
+    assert [e.root for e in events] == ["04"], _codes(events)  # no withdrawal of its own

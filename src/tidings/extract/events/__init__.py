@@ -165,12 +165,14 @@ def _family_target(res: Resolver, tok, family: str, comps) -> list[ActorRef]:
 def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]:
     cands = []
     d = res.d
-    kids, dep, pos, lower, tokens = d.kids, d.dep, d.pos, d.lower, d.tokens
+    kids, dep, pos, lower, tokens, heads = d.kids, d.dep, d.pos, d.lower, d.tokens, d.heads
     table = verb_rules()
     for i in range(sent.start, sent.end):
         if pos[i] != "VERB" or i in consumed or is_modifier_participle(d, i):
             continue
         tok = tokens[i]
+        if dep[i] == "pcomp" and pos[heads[heads[i]]] == "NOUN" and _rules_for(tokens[heads[heads[i]]], noun_rules()):
+            continue  # "cooperation from Kenya in probing the bombings": what the noun's event is about
         admitter = admitting_body(res, tok)
         if admitter is not None:  # "were accepted as members of NATO": NATO admits them
             cands.append(Candidate(tok, _commitment(d, tok, "057"), [admitter], res.passive_target(tok), (), 0.5))
