@@ -143,3 +143,8 @@ def test_talks_a_side_wants_to_renew_are_its_intent_not_a_meeting(nlp):
 def test_an_act_a_nominal_event_is_about_is_no_event_of_its_own(nlp):
     events = _events(nlp, "Russia began talks with Ukraine on withdrawing its troops.")
     assert [e.root for e in events] == ["04", "04"], _codes(events)  # no withdrawal of its own
+
+
+def test_a_list_of_coded_and_uncoded_actors_codes_the_coded_ones_only(nlp):
+    events = _events(nlp, "Israeli soldiers were fighting Hezbollah and other guerrillas.", published="1998-03-01")
+    assert [e.target.code if e.target else None for e in events] == ["LBNREB"], _codes(events)

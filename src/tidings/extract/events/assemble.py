@@ -61,8 +61,10 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
     place = event_place(tok, record, si, doc)
     start, text = res.d.idx[tok.i], res.d.text[tok.i]
     action = SpanRef(start=start, end=start + len(text), text=text)
-    sources = cand.sources or [None]
-    targets = [t for t in cand.targets if t is not None] or [None]
+    # "fighting Hezbollah and other guerrillas": the coded actors of a conjoined list, not one more
+    # event with the uncoded rest
+    sources = _coded_first(cand.sources) or [None]
+    targets = _coded_first([t for t in cand.targets if t is not None]) or [None]
     if targets == [None] and cand.code == "042" and len(cand.sources) == 1:
         targets = [host_country(res, cand.sources[0])]  # "during his state visit": the host
     pairs = [(src, tgt) for src in sources[:6] for tgt in targets[:6]][:MAX_EVENTS_PER_SENTENCE]
@@ -100,6 +102,12 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
             source=_actor(src), target=_actor(tgt), modality=mod, attributed_to=attributed, date=when, place=place,
             confidence=round(max(0.05, min(conf, 0.95)), 2)))
     return out
+
+
+def _coded_first(refs: list) -> list:
+    """The coded actors of a list when it has any (else the list as it is)."""
+    coded = [r for r in refs if r is not None and r.code]
+    return coded if coded else refs
 
 
 def _actor(ref: ActorRef | None) -> EventActor | None:
