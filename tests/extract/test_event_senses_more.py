@@ -148,3 +148,9 @@ def test_an_act_a_nominal_event_is_about_is_no_event_of_its_own(nlp):
 def test_a_list_of_coded_and_uncoded_actors_codes_the_coded_ones_only(nlp):
     events = _events(nlp, "Israeli soldiers were fighting Hezbollah and other guerrillas.", published="1998-03-01")
     assert [e.target.code if e.target else None for e in events] == ["LBNREB"], _codes(events)
+
+
+def test_those_killed_fighting_someone_were_killed_by_them(nlp):
+    events = _events(nlp, "Nearly 200 Israeli soldiers have been killed fighting Hezbollah.", published="1998-03-01")
+    killed = [e for e in events if e.action.text == "killed"]
+    assert killed and killed[0].source is not None and killed[0].source.code == "LBNREB", _codes(events)

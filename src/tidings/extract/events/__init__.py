@@ -40,6 +40,7 @@ log = logging.getLogger("tidings.events")
 LIGHT_VERBS = {"make", "hold", "have", "conduct", "launch", "carry", "stage", "impose", "begin", "start", "continue",
                "mount", "announce", "order", "resume", "renew", "open", "pass", "issue", "express", "reiterate", "deliver",
                "raise", "repeat", "level", "voice", "lodge", "file", "keep"}
+_FIGHT_VERBS = {"fight", "battle", "attack", "confront", "combat", "engage"}
 _OPEN_CLAUSE = {"how", "when", "whenever", "if", "whether", "unless"}
 _READY = {"ready", "willing", "prepared", "determined", "eager", "keen"}
 _OBLIGATION = {"must", "should"}
@@ -273,6 +274,10 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                 if passive and not sources:
                     sources = [r for c in kids[i] if dep[c] == "prep" and lower[c] in ("in", "by")
                                for p in kids[c] if dep[p] == "pobj" for r in res.noun_source(tokens[p])]
+                if passive and not sources and code[:2] in ("18", "19"):
+                    # "soldiers have been killed fighting Hezbollah": killed by those they fought
+                    sources = [r for c in kids[i] if dep[c] in ("advcl", "xcomp") and d.lemma[c] in _FIGHT_VERBS
+                               for r in res.objects(tokens[c])]
                 if passive and not sources:
                     agent = implicit_agent(res, tok, code)
                     sources = [agent] if agent else []
