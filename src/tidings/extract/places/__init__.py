@@ -33,7 +33,7 @@ from ...record import Article, Place, PlaceCandidate
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer, name_key
 from .context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
                       propagate)
-from .filters import division_spans, not_a_place
+from .filters import division_spans, not_a_place, surname_alone, surnames
 from .focus import backed_small_towns, home_senses
 from .local import LOCAL_CONFIDENCE, local_features, place_locals
 from .resolve import Mention, prior, resolve
@@ -214,6 +214,7 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
     person_words = Counter(texts[i] for e in ents if e.label == "PERSON" and _is_personal(words, e)
                            for i in range(e.start, e.end) if texts[i][:1].isupper())
     person_words.subtract(Counter(e.text for e in ents if e.label in PLACE_LABELS))
+    last_names = surnames(words, lambda e: _is_personal(words, e))
 
     def add(start: int, end: int, source: str, from_model: bool, entity: str | None = None) -> bool:
         start, end = _trim(text, start, end)
@@ -227,6 +228,9 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
             return False  # "Bingham said": the document uses the name for a person
         if not cands or not_a_place(text, start, end, cands):
             return False
+        if last_names and surname_alone(text, start, end, cands, last_names,
+                                        bool(text.startswith(",", end) and _qualifier_after(text, end + 1 + (text[end + 1:end + 2] == " "), gaz))):
+            return False  # "Bingham" after "Mayor Ryan Bingham"
         mention = Mention(start, end, surface, source, cands, entity=entity)
         nxt = _NEXT_WORD.match(text, end)
         if nxt:

@@ -6,6 +6,10 @@
   spans made only of ``road_designations.txt`` words, numbers and single letters;
 - a name before "'s house" / "'s death" (``possessed_nouns.txt``) is a person's;
 - a capitalised common word in a title-case headline ("Man Charged After Chase") is a word;
+- a person's surname ("Bingham" after "Mayor Ryan Bingham", "Modi" after "Narendra Modi") is the
+  person wherever it stands alone, unless a locative preposition or a qualifier makes it a place
+  ("in Bingham", "Bingham, Maine"); names of countries, regions, states and cities of
+  ``SURNAME_MAX_POPULATION`` people or more stay places ("George Washington" … "Washington");
 - second-level divisions: a capitalised run ending in "County", "Parish" or "Borough"
   (``division_words.txt``) that the gazetteer knows is a place, wherever it stands.
 """
@@ -18,9 +22,11 @@ from importlib import resources
 from .gazetteer import KIND_ADMIN, KIND_COUNTRY, KIND_REGION, Candidate
 
 __all__ = ["not_a_place", "street_after", "road_designation", "possessed_by_person", "headline_word", "division_spans",
-           "COMMON_HEADLINE_ZIPF"]
+           "surnames", "surname_alone", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
 
 COMMON_HEADLINE_ZIPF = 4.0  # wordfreq Zipf frequency from which a headline word is an everyday word
+SURNAME_MAX_POPULATION = 100_000  # a surname that is a town this big or bigger stays a place
+_LOCATIVE_BEFORE = re.compile(r"(?:^|[^\w])(?:in|at|near|from|outside|into|to|toward|towards)[ \t]+$")
 _DIVISION_RUN = r"((?:[A-Z][\w'\u2019.\-]*[ ]){1,3}(?:%s))\b"
 
 
@@ -140,3 +146,25 @@ def not_a_place(text: str, start: int, end: int, cands: list[Candidate]) -> bool
     if any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1" for c in cands):
         return False
     return possessed_by_person(text, end) or headline_word(text, start, end)
+
+
+def surnames(words, personal) -> frozenset[str]:
+    """The last names of the document's persons named with two names or more ("Ryan Bingham"):
+    `words` is context.Words, `personal(ent)` whether a PERSON entity reads as a person."""
+    texts = words.texts
+    return frozenset(texts[e.end - 1] for e in words.ents
+                     if e.label == "PERSON" and e.end - e.start >= 2 and texts[e.start][:1].isupper()
+                     and texts[e.end - 1][:1].isupper() and texts[e.end - 1].isalpha() and personal(e))
+
+
+def surname_alone(text: str, start: int, end: int, cands: list[Candidate], names: frozenset[str],
+                  qualified: bool) -> bool:
+    """A lone surname of a person of the document ("Bingham said", "Modi's cabinet") where nothing
+    makes it a place: no locative preposition before it, no qualifier after it, and no sense of the
+    name a country, region, state or city of SURNAME_MAX_POPULATION people or more."""
+    if text[start:end] not in names or qualified:
+        return False
+    if any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1"
+           or c.population >= SURNAME_MAX_POPULATION for c in cands):
+        return False
+    return not _LOCATIVE_BEFORE.search(text, max(0, start - 12), start)

@@ -7,7 +7,8 @@ organisation or proper-noun run whose last word says it is a street, building or
 (``local_words.txt``: "Royal Street", "Cavan Institute", "Fire Island"), is placed at the town
 named nearest to it in its sentence, else at the town the document names most. It carries no
 GeoNames id, a feature code saying what it is (``STRT``, ``BLDG``, ``AREA``, ``LCTY``), and a low
-confidence. Without a town in the document, nothing is placed.
+confidence. Without a town in the document, nothing is placed. Names ending in an organisation word
+(``organisation_words.txt``: "Highway Patrol", "Humane Society") are bodies, not places.
 """
 from __future__ import annotations
 
@@ -49,6 +50,12 @@ def _local_words() -> dict[str, str]:
             kind, word = line.split("\t")
             out[word.strip()] = _FEATURE[kind.strip()]
     return out
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    path = resources.files("tidings.data.places").joinpath("organisation_words.txt")
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and w[0] != "#")
 
 
 def _kind(words: list[str]) -> str | None:
@@ -101,6 +108,8 @@ def local_features(words, text: str, taken: list[bool], known) -> list[LocalFeat
         if e - s < 3 or any(used[s:e]) or not text[s:s + 1].isupper() or "\n" in text[s:e]:
             return
         if road_designation(text[s:e]):  # "County Road 3", "Highway 12 to": roads, not places
+            return
+        if text[s:e].split()[-1] in _organisation_words():  # "the Highway Patrol reported": a body
             return
         if possessed_by_person(text, e - 2 if text[e - 2:e] in ("'s", "\u2019s") else e):
             return  # "Helen Kunz's house": a person's
