@@ -196,3 +196,75 @@ def test_ingest_home_reaches_the_stored_records(tmp_path):
     assert all(p.admin1 == "Louisiana" for p in first.places if p.text == "Alexandria")
     assert second.source_location == "Alexandria, Va."  # the item's own wins
     assert all(p.admin1 == "Virginia" for p in second.places if p.text == "Alexandria")
+
+
+def test_a_surname_of_a_named_person_is_the_person_alone(pipeline):
+    text = ("Bingham to offer plan to combat drugs\n\nTORRINGTON \u2014 Mayor Ryan Bingham will hold a press "
+            "conference on Monday. Bingham specified a novelty item. The shops agreed, Bingham said.")
+    found = places(pipeline, text)
+    assert not [p for p in found if p.text == "Bingham"], [(p.text, p.name) for p in found]
+    named(found, "TORRINGTON")
+
+
+def test_a_surname_after_a_locative_or_with_a_qualifier_stays_a_place():
+    from tidings.extract.places.filters import surname_alone
+
+    cands = [c for c in gazetteer().lookup("Bingham") if c.kind == KIND_CITY]
+    names = frozenset({"Bingham"})
+    text = "Ryan Bingham lives in Bingham. Bingham, Maine, is small. Bingham spoke."
+    spans = [(i, i + 7) for i in range(len(text)) if text.startswith("Bingham", i)]
+    assert [surname_alone(text, s, e, cands, names, qualified=(k == 2)) for k, (s, e) in enumerate(spans)] == \
+        [True, False, False, True]
+    washington = gazetteer().lookup("Washington")
+    assert not surname_alone("Washington said", 0, 10, washington, frozenset({"Washington"}), False)
+
+
+def test_a_one_word_name_that_speaks_is_a_speaker():
+    from tidings.extract.places.filters import speaker
+
+    holland = [c for c in gazetteer().lookup("Holland") if c.kind == KIND_CITY and c.population < 100_000]
+    text = '"It was sad," Holland said. According to Holland, it was. Barry, who was from Holland said so.'
+    spans = [(i, i + 7) for i in range(len(text)) if text.startswith("Holland", i)]
+    assert [speaker(text, s, e, holland) for s, e in spans] == [True, True, False]
+    assert not speaker("according to Hammond Health Officer Rodrigo Panares", 13, 20, holland)
+    ottawa = gazetteer().lookup("Ottawa")
+    assert not speaker("Ottawa said on Monday", 0, 6, ottawa)  # a capital speaks for its government
+
+
+def test_a_body_named_like_a_facility_is_not_a_place(pipeline):
+    text = ("PARIS, Mo. \u2014 Two people were hurt in a crash near Paris on Tuesday, according to the Highway Patrol. "
+            "The Highway Patrol reported that a truck was driving south. Monroe County deputies helped.")
+    found = places(pipeline, text)
+    assert not [p for p in found if "Patrol" in p.text], [(p.text, p.feature_code) for p in found]
+
+
+def test_a_headline_word_the_body_uses_as_a_name_is_a_place(pipeline):
+    from tidings.extract.places.filters import named_elsewhere
+
+    head = "Columbia Woman Dies in Crash on Interstate 70"
+    text = head + "\n\nA woman from Columbia died on Interstate 70 on Monday. Boone County deputies responded."
+    found = places(pipeline, text)
+    assert [p.admin1 for p in found if p.text == "Columbia" and p.start < len(head)] == ["Missouri"]
+    assert named_elsewhere(text, "Columbia", 0, len(head))
+    assert not named_elsewhere("Man Charged After Chase\n\nThe man was charged.", "Man", 0, 23)
+
+
+def test_a_street_in_a_title_case_headline_starts_after_its_preposition(pipeline):
+    text = ("Flood Waters Rise Along Old Mill Road in Paris\n\nWater covered Old Mill Road in Paris on Tuesday, "
+            "Lamar County officials said.")
+    found = places(pipeline, text)
+    assert "Flood Waters Rise Along Old Mill Road" not in [p.text for p in found]
+    assert [p.start for p in found if p.text == "Old Mill Road"][0] == text.index("Old Mill Road")
+
+
+def test_an_unlikely_sense_of_another_name_supports_nothing():
+    from tidings.extract.places.focus import MIN_WEIGHT, Support
+
+    somerville = [c for c in gazetteer().lookup("Somerville") if c.admin1 == "New Jersey"][0]
+    charleston = [c for c in gazetteer().lookup("Charleston") if c.admin1 == "New York"][0]
+    assert distance_km(somerville.lat, somerville.lon, charleston.lat, charleston.lon) < 100
+    assert MIN_WEIGHT > 0.25
+    weak = Support({"somerville": [(somerville, 0.25)]})
+    strong = Support({"somerville": [(somerville, 0.9)]})
+    assert weak.of(charleston, "charleston") == 0.0  # two unlikely villages do not hold each other up
+    assert strong.of(charleston, "charleston") == 0.9

@@ -33,7 +33,7 @@ from ...record import Article, Place, PlaceCandidate
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer, name_key
 from .context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
                       propagate)
-from .filters import division_spans, not_a_place, surname_alone, surnames
+from .filters import division_spans, not_a_place, speaker, surname_alone, surnames
 from .focus import backed_small_towns, home_senses
 from .local import LOCAL_CONFIDENCE, local_features, place_locals
 from .resolve import Mention, prior, resolve
@@ -231,6 +231,8 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
         if last_names and surname_alone(text, start, end, cands, last_names,
                                         bool(text.startswith(",", end) and _qualifier_after(text, end + 1 + (text[end + 1:end + 2] == " "), gaz))):
             return False  # "Bingham" after "Mayor Ryan Bingham"
+        if speaker(text, start, end, cands):
+            return False  # "Holland said"
         mention = Mention(start, end, surface, source, cands, entity=entity)
         nxt = _NEXT_WORD.match(text, end)
         if nxt:

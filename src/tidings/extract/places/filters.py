@@ -5,16 +5,21 @@
 - numbered roads ("County Road 3", "Highway 12 to", "State Route 9") are roads, not places:
   spans made only of ``road_designations.txt`` words, numbers and single letters;
 - a name before "'s house" / "'s death" (``possessed_nouns.txt``) is a person's;
-- a capitalised common word in a title-case headline ("Man Charged After Chase") is a word;
+- a capitalised common word in a title-case headline ("Man Charged After Chase") is a word, unless
+  the rest of the text uses it as a name ("Columbia Woman Dies …" and "a woman from Columbia");
 - a person's surname ("Bingham" after "Mayor Ryan Bingham", "Modi" after "Narendra Modi") is the
   person wherever it stands alone, unless a locative preposition or a qualifier makes it a place
   ("in Bingham", "Bingham, Maine"); names of countries, regions, states and cities of
   ``SURNAME_MAX_POPULATION`` people or more stay places ("George Washington" … "Washington");
+- a one-word name with a speech verb just after or before it ("Holland said", "Brent told",
+  "according to Conrad"; ``person_cues.json``) is a speaker, whatever the model's label, unless it
+  is a country, region, state, capital or city of ``SURNAME_MAX_POPULATION`` or more ("Ottawa said");
 - second-level divisions: a capitalised run ending in "County", "Parish" or "Borough"
   (``division_words.txt``) that the gazetteer knows is a place, wherever it stands.
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import cache, lru_cache
 from importlib import resources
@@ -22,7 +27,7 @@ from importlib import resources
 from .gazetteer import KIND_ADMIN, KIND_COUNTRY, KIND_REGION, Candidate
 
 __all__ = ["not_a_place", "street_after", "road_designation", "possessed_by_person", "headline_word", "division_spans",
-           "surnames", "surname_alone", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
+           "surnames", "surname_alone", "speaker", "named_elsewhere", "in_title_case_line", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
 
 COMMON_HEADLINE_ZIPF = 4.0  # wordfreq Zipf frequency from which a headline word is an everyday word
 SURNAME_MAX_POPULATION = 100_000  # a surname that is a town this big or bigger stays a place
@@ -95,6 +100,11 @@ def _line(text: str, start: int) -> str:
     return text[a:b if b >= 0 else len(text)]
 
 
+def in_title_case_line(text: str, k: int) -> bool:
+    """Whether the line holding ``text[k]`` is a title-case headline."""
+    return _title_case(_line(text, k))
+
+
 def _title_case(line: str) -> bool:
     """A headline written in title case: four words and more, nearly all of the longer ones capitalised."""
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\u2019]*", line)]
@@ -111,11 +121,22 @@ def _common(word: str) -> bool:
 
 
 def headline_word(text: str, start: int, end: int) -> bool:
-    """A one-word name that is an everyday English word, in a title-case line ("Man Charged …")."""
+    """A one-word name that is an everyday English word, in a title-case line ("Man Charged …"),
+    unless the text outside that line uses the word as a name ("… a woman from Columbia died")."""
     surface = text[start:end]
     if " " in surface or not surface.isalpha() or not _common(surface):
         return False
-    return _title_case(_line(text, start))
+    line = _line(text, start)
+    return _title_case(line) and not named_elsewhere(text, surface, text.rfind("\n", 0, start) + 1, len(line))
+
+
+def named_elsewhere(text: str, word: str, line_start: int, line_length: int) -> bool:
+    """Whether `word` stands capitalised inside a sentence outside the line at `line_start`
+    ("from Columbia", "Columbia, Mo."), after a lower-case word or a comma: used as a name there."""
+    for hit in re.finditer(r"(?<=[a-z,;] )%s\b" % re.escape(word), text):
+        if not line_start <= hit.start() < line_start + line_length:
+            return True
+    return False
 
 
 def division_spans(text: str) -> list[list[tuple[int, int]]]:
@@ -164,7 +185,36 @@ def surname_alone(text: str, start: int, end: int, cands: list[Candidate], names
     name a country, region, state or city of SURNAME_MAX_POPULATION people or more."""
     if text[start:end] not in names or qualified:
         return False
-    if any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1"
-           or c.population >= SURNAME_MAX_POPULATION for c in cands):
+    if not _small_town(cands):
         return False
     return not _LOCATIVE_BEFORE.search(text, max(0, start - 12), start)
+
+
+_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written")}
+
+
+@cache
+def _speech_patterns() -> tuple[re.Pattern, re.Pattern]:
+    cues = json.loads(resources.files("tidings.data.places").joinpath("person_cues.json").read_text("utf-8"))
+    forms = set()
+    for verb in cues["speech_verbs"]:
+        forms.update((verb, verb + "s", verb + "d" if verb.endswith("e") else verb + "ed", *_IRREGULAR.get(verb, ())))
+    alt = "|".join(sorted(forms, key=len, reverse=True))
+    return (re.compile(r"[ \t]+(?:%s)\b" % alt),
+            re.compile(r"(?:^|\W)(?:(?:%s)|according[ \t]+to)[ \t]+$" % alt, re.IGNORECASE))
+
+
+def _small_town(cands: list[Candidate]) -> bool:
+    return not any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1"
+                   or c.feature == "PPLC" or c.population >= SURNAME_MAX_POPULATION for c in cands)
+
+
+def speaker(text: str, start: int, end: int, cands: list[Candidate]) -> bool:
+    """A one-word name that speaks ("Holland said", "said Holland", "according to Conrad") and is
+    no country, region, state, capital or big city ("Ottawa said" is the government)."""
+    if " " in text[start:end] or not _small_town(cands):
+        return False
+    after, before = _speech_patterns()
+    if after.match(text, end):
+        return not _LOCATIVE_BEFORE.search(text, max(0, start - 12), start)  # "who was from Dewsbury said"
+    return bool(before.search(text, max(0, start - 16), start)) and not re.match(r"[ \t]+[A-Z]", text[end:end + 2])

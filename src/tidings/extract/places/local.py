@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 
 from .gazetteer import Candidate
-from .filters import possessed_by_person, road_designation
+from .filters import in_title_case_line, possessed_by_person, road_designation
 
 __all__ = ["LocalFeature", "local_features", "place_locals", "LOCAL_CONFIDENCE"]
 
@@ -30,6 +30,8 @@ _OF_PLACE = re.compile(r"\b(?:village|town|hamlet|suburb|township|settlement) of
                        r"|\b((?:[A-Z][\w'\u2019-]+ ){1,2})(?=(?:village|district|township|suburb|neighbou?rhood)\b)")
 _OF_PLACE_WORDS = ("village", "town", "hamlet", "suburb", "settlement", "district", "neighbo")  # in every match
 _STREET_TAIL = re.compile(r"(Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Parkway)\b")
+_TITLE_BREAK = re.compile(r"\b(?:Along|Near|From|With|Into|Onto|Over|Past|After|Before|Across|Outside|Inside|Behind|"
+                          r"Toward|Towards|Through|Under|Off|On|At|In|To|By|For|Of|And|The) ")  # capitalised in headlines
 _STREET_RUN = re.compile(r"\b((?:[A-Z][A-Za-z'\u2019]+|\d+(?:st|nd|rd|th)) ){1,3}")
 
 
@@ -107,6 +109,11 @@ def local_features(words, text: str, taken: list[bool], known) -> list[LocalFeat
                 s += len(lead)
         if e - s < 3 or any(used[s:e]) or not text[s:s + 1].isupper() or "\n" in text[s:e]:
             return
+        if any(True for _ in _TITLE_BREAK.finditer(text, s, e)) and in_title_case_line(text, s):
+            for word in _TITLE_BREAK.finditer(text, s, e):  # "Flood Waters Rise Along River Road": "River Road"
+                s = word.end()
+            if e - s < 3:
+                return
         if road_designation(text[s:e]):  # "County Road 3", "Highway 12 to": roads, not places
             return
         if text[s:e].split()[-1] in _organisation_words():  # "the Highway Patrol reported": a body
