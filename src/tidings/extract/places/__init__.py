@@ -228,11 +228,9 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
             return False  # "Bingham said": the document uses the name for a person
         if not cands or not_a_place(text, start, end, cands):
             return False
-        if last_names and surname_alone(text, start, end, cands, last_names,
-                                        bool(text.startswith(",", end) and _qualifier_after(text, end + 1 + (text[end + 1:end + 2] == " "), gaz))):
-            return False  # "Bingham" after "Mayor Ryan Bingham"
-        if speaker(text, start, end, cands):
-            return False  # "Holland said"
+        if last_names and surname_alone(text, start, end, cands, last_names, _qualified(text, end, gaz)) \
+                or speaker(text, start, end, cands):
+            return False  # "Bingham" after "Mayor Ryan Bingham"; "Holland said"
         mention = Mention(start, end, surface, source, cands, entity=entity)
         nxt = _NEXT_WORD.match(text, end)
         if nxt:
@@ -373,6 +371,11 @@ def _rare(name: str) -> bool:
     from wordfreq import zipf_frequency  # the pipeline's cleaner and quantities load it already
 
     return zipf_frequency(name.lower(), "en") < COMMON_WORD_ZIPF
+
+
+def _qualified(text: str, end: int, gaz) -> bool:
+    """A name ending at `end` is followed by ", <admin area or country>" ("Bingham, Maine")."""
+    return text.startswith(",", end) and bool(_qualifier_after(text, end + (2 if text.startswith(", ", end) else 1), gaz))
 
 
 def _qualifier_after(text: str, k: int, gaz) -> list[Candidate]:
