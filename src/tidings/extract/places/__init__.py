@@ -33,7 +33,8 @@ from ...record import Article, Place, PlaceCandidate
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer, name_key
 from .context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
                       propagate)
-from .filters import division_spans, not_a_place, speaker, surname_alone, surnames
+from .attributive import scan_attributive
+from .filters import division_spans, not_a_place, headline_common, speaker, surname_alone, surnames
 from .focus import backed_small_towns, home_senses
 from .local import LOCAL_CONFIDENCE, local_features, place_locals
 from .resolve import Mention, prior, resolve
@@ -275,6 +276,7 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
     _scan_inside(words, text, gaz, add, [e for e in ents if e.label in EMBEDDING_LABELS or e.label in PLACE_LABELS],
                  countries)
     _scan_local(words, text, gaz, add, countries)
+    scan_attributive(words, text, gaz, add, countries, _common_word)
     _scan_relabelled(words, text, gaz, add, countries)
     _scan_qualified(words, text, gaz, add, _document_countries(found.values()))
     for s, e in abbreviation_spans(words, gaz, list(found.values()), _document_countries(found.values())):
@@ -363,6 +365,10 @@ def _scan_local(words: Words, text: str, gaz, add, countries: set[str]) -> None:
                           or c.kind == KIND_CITY and c.population >= LOCAL_ANY_POPULATION)]
             if local and add(starts[i], end, "scan", False):
                 break
+
+
+def _common_word(name: str) -> bool:
+    return " " not in name and headline_common(name)
 
 
 @lru_cache(maxsize=4096)

@@ -27,7 +27,7 @@ from importlib import resources
 from .gazetteer import KIND_ADMIN, KIND_COUNTRY, KIND_REGION, Candidate
 
 __all__ = ["not_a_place", "street_after", "road_designation", "possessed_by_person", "headline_word", "division_spans",
-           "surnames", "surname_alone", "speaker", "named_elsewhere", "in_title_case_line", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
+           "surnames", "surname_alone", "speaker", "named_elsewhere", "headline_common", "in_title_case_line", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
 
 COMMON_HEADLINE_ZIPF = 4.0  # wordfreq Zipf frequency from which a headline word is an everyday word
 SURNAME_MAX_POPULATION = 100_000  # a surname that is a town this big or bigger stays a place
@@ -111,6 +111,11 @@ def _title_case(line: str) -> bool:
     long = [w for w in words if len(w) > 3]
     return len(words) >= 4 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long) \
         and not line.isupper() and not line.rstrip().endswith(".")
+
+
+def headline_common(word: str) -> bool:
+    """An everyday English word (wordfreq Zipf ``COMMON_HEADLINE_ZIPF`` and more): "Man", "Mobile"."""
+    return _common(word)
 
 
 @lru_cache(maxsize=4096)
