@@ -268,3 +268,45 @@ def test_an_unlikely_sense_of_another_name_supports_nothing():
     strong = Support({"somerville": [(somerville, 0.9)]})
     assert weak.of(charleston, "charleston") == 0.0  # two unlikely villages do not hold each other up
     assert strong.of(charleston, "charleston") == 0.9
+
+
+def test_a_town_before_a_local_noun_is_a_place(pipeline):
+    text = ("Mason charged with assault\n\nA Danbury stonework mason was charged on Friday. He was arrested by "
+            "Danbury police in July, Connecticut officials said. Sioux City firefighters helped.")
+    found = places(pipeline, text)
+    assert [p.admin1 for p in found if p.text == "Danbury"] == ["Connecticut", "Connecticut"]
+    assert [p.admin1 for p in found if p.text == "Sioux City"] == ["Iowa"]
+
+
+def test_an_everyday_word_or_a_longer_name_before_a_local_noun_is_not_taken():
+    from tidings.extract.places import attributive
+
+    added = []
+
+    class FakeWords:  # "John Danbury police" / "a Black man": nothing is taken
+        def __init__(self, toks):
+            from spacy.symbols import NOUN, PROPN
+
+            self.texts = toks
+            self.caps = [t[:1].isupper() for t in toks]
+            self.pos = [PROPN if t[:1].isupper() else NOUN for t in toks]
+            self.starts, k = [], 0
+            for t in toks:
+                self.starts.append(k)
+                k += len(t) + 1
+            self.in_ent = [False] * len(toks)
+            self.ents = []
+            self.n = len(toks)
+
+        def end(self, i):
+            return self.starts[i] + len(self.texts[i])
+
+    for toks in (["Officer", "John", "Danbury", "police", "said"], ["a", "Black", "man", "said"]):
+        w = FakeWords(toks)
+        attributive.scan_attributive(w, " ".join(toks), gazetteer(), lambda s, e, *a: added.append((s, e)) or True,
+                                     {"US"}, lambda name: name == "Black")
+    assert added == []
+    w = FakeWords(["a", "Danbury", "man", "said"])
+    attributive.scan_attributive(w, "a Danbury man said", gazetteer(), lambda s, e, *a: added.append((s, e)) or True,
+                                 {"US"}, lambda name: False)
+    assert added == [(2, 9)]
