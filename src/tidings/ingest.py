@@ -174,7 +174,8 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], options: Inge
     own_store = store is None
     if own_store:
         store = _open_store(o.db)
-    homes.update(store.source_homes())
+    if hasattr(store, "source_homes"):  # a store of the minimal interface (write_articles, …) has no sources
+        homes.update(store.source_homes())
     from .scale.ledger import Ledger
 
     ledger = Ledger(store, summary, o.progress, failures_limit=o.failures_limit, on_failure=o.on_failure)
@@ -197,7 +198,7 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], options: Inge
 
             run_local(stream(), ledger, workers=workers or 1, model=model, batch_size=batch_size, stop=stop,
                       actors=actors)
-        if summary.analyzed:
+        if summary.analyzed and hasattr(store, "ensure_source_homes"):
             store.ensure_source_homes()  # the next run's items get the homes inferred from this one's
     except KeyboardInterrupt:  # the second Ctrl-C: what is written stays written
         summary.interrupted = True

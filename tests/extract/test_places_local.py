@@ -310,3 +310,18 @@ def test_an_everyday_word_or_a_longer_name_before_a_local_noun_is_not_taken():
     attributive.scan_attributive(w, "a Danbury man said", gazetteer(), lambda s, e, *a: added.append((s, e)) or True,
                                  {"US"}, lambda name: False)
     assert added == [(2, 9)]
+
+
+def test_a_state_abbreviation_without_its_period_qualifies_a_dateline(pipeline):
+    text = "EDMONTON, Ky (WBKO) -- A fire destroyed a barn on Tuesday, firefighters said."
+    found = places(pipeline, text)
+    assert [p.admin1 for p in found if p.text == "EDMONTON"] == ["Kentucky"]
+    assert [p.name for p in found if p.text == "Ky"] == ["Kentucky"]
+
+
+def test_a_town_after_the_of_of_a_residence_is_a_place(pipeline):
+    text = ("Two people were hurt in a crash in Texas on Sunday. The driver, Herbert Lattin, 35, of Bellmead, "
+            "was taken to a hospital, and Stephanie Cooper of Mexia was treated at the scene.")
+    found = places(pipeline, text)
+    assert {p.text: p.admin1 for p in found if p.text in ("Bellmead", "Mexia")} == \
+        {"Bellmead": "Texas", "Mexia": "Texas"}

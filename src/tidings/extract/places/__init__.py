@@ -344,13 +344,15 @@ def _document_countries(mentions) -> set[str]:
 
 
 def _scan_local(words: Words, text: str, gaz, add, countries: set[str]) -> None:
-    """"in Malakal": a proper noun after a locative preposition that names a town of a country
-    the document is already about."""
+    """"in Malakal": a proper noun after a locative preposition (or the "of" of "Jane Roe, 45, of Ada")
+    that names a town of a country the document is already about."""
     in_ent, pos, title, starts, n = words.in_ent, words.pos, words.title, words.starts, words.n
     # start token -> end token of entities a town name may be mislabelled as
     whole = {ent.start: ent.end for ent in words.ents if ent.label in RELABEL_AFTER_LOCATIVE}
+    person_ends = {ent.end for ent in words.ents if ent.label == "PERSON"}
     for i in range(1, n):
-        if pos[i] != PROPN or in_ent[i] and i not in whole or words.lower(i - 1) not in LOCATIVES:
+        if pos[i] != PROPN or in_ent[i] and i not in whole or words.lower(i - 1) not in LOCATIVES \
+                and not (words.lower(i - 1) == "of" and _resident_of(words, i - 1, person_ends)):
             continue
         for length in range(min(3, n - i), 0, -1):
             if in_ent[i] and whole[i] != i + length or not in_ent[i] and any(in_ent[i:i + length]):
@@ -369,6 +371,15 @@ def _scan_local(words: Words, text: str, gaz, add, countries: set[str]) -> None:
 
 def _common_word(name: str) -> bool:
     return " " not in name and headline_common(name)
+
+
+def _resident_of(words: Words, k: int, person_ends: set[int]) -> bool:
+    """The "of" at token k says where someone lives: "Herbert Lattin, 35, of Edmonton", "Leonard of Ada"
+    (after a comma, an age or a person's name)."""
+    if k == 0:
+        return False
+    prev = words.texts[k - 1]
+    return prev == "," or prev.isdigit() or k in person_ends
 
 
 @lru_cache(maxsize=4096)
@@ -400,11 +411,18 @@ def _qualifier_at(text: str, k: int, gaz) -> tuple[list[Candidate], str]:
             return [], ""
         if stop < len(text) and text[stop - 1].isalnum() and text[stop].isalnum():
             continue
-        quals = [c for c in gaz.abbreviation(cand_text) + gaz.lookup(cand_text)
-                 if c.kind == KIND_COUNTRY or c.kind == KIND_ADMIN and c.feature == "ADM1"]
+        found = gaz.abbreviation(cand_text) + gaz.lookup(cand_text)
+        if not found and _ap_without_period(cand_text, text[stop:stop + 1]):
+            found = gaz.abbreviation(cand_text + ".")  # "EDMONTON, Ky (WBKO)"
+        quals = [c for c in found if c.kind == KIND_COUNTRY or c.kind == KIND_ADMIN and c.feature == "ADM1"]
         if quals:
             return quals, cand_text
     return [], ""
+
+
+def _ap_without_period(word: str, after: str) -> bool:
+    """"Ky", "Tenn", "Calif" written without the period of the AP abbreviation, after "Town, "."""
+    return 2 <= len(word) <= 5 and word.isalpha() and word[0].isupper() and word[1:].islower() and after != "."
 
 
 def _in_qualifier(c: Candidate, quals: list[Candidate]) -> bool:
