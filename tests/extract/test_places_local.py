@@ -325,3 +325,12 @@ def test_a_town_after_the_of_of_a_residence_is_a_place(pipeline):
     found = places(pipeline, text)
     assert {p.text: p.admin1 for p in found if p.text in ("Bellmead", "Mexia")} == \
         {"Bellmead": "Texas", "Mexia": "Texas"}
+
+
+def test_a_home_country_supports_no_town_near_its_centre_point():
+    from tidings.extract.places.focus import Support
+
+    usa = gazetteer().country_of("USA")
+    near_centre = [c for c in gazetteer().lookup("Beloit") if c.admin1 == "Kansas"][0]
+    assert distance_km(usa.lat, usa.lon, near_centre.lat, near_centre.lon) < 100
+    assert Support({"\x00home": [(usa, 1.0)]}).of(near_centre, "beloit") == 0.0

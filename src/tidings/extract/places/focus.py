@@ -68,8 +68,9 @@ class Support:
             for s, w in senses:
                 if w <= best or w < MIN_WEIGHT or s.cc != c.cc:
                     continue
-                if s.kind == KIND_ADMIN and s.feature == "ADM1":
-                    continue  # a named state supports its towns through ADMIN_NAMED_BONUS already
+                if s.kind == KIND_ADMIN and s.feature == "ADM1" or not _local(s):
+                    continue  # a named state supports its towns through ADMIN_NAMED_BONUS already; a
+                    # country (a home place "United States") through its vote, not through its point
                 if abs(s.lat - c.lat) < 1.0 and _km(c.lat, c.lon, s.lat, s.lon) < COHERENCE_KM:
                     best = w
             total += best
