@@ -120,3 +120,26 @@ def test_cli_sources_sets_and_lists(tmp_path):
     assert res.exit_code != 0
     res = runner.invoke(app, ["sources", "Town Talk", "--clear", "--db", db, "--format", "json"])
     assert res.exit_code == 0 and json.loads(res.output)[0]["uses"] is None
+
+
+def test_a_home_inferred_from_earlier_articles_decides_a_later_bare_namesake(tmp_path):
+    from tidings.ingest import ingest
+    from tidings.store import open_store
+
+    db = str(tmp_path / "town.duckdb")
+    towns = ["Pineville", "Ball", "Boyce", "Tioga", "Lecompte", "Woodworth"]
+    earlier = [{"id": f"e{i}", "source_name": "Town Talk",
+                "text": f"Alexandria, La. \u2014 Rapides Parish deputies arrested a {t} man on Monday after a chase "
+                        f"through Alexandria, the sheriff's office said. Case {i} goes to court next month."}
+               for i, t in enumerate(towns)]
+    ingest(earlier, db=db, handle_sigint=False)
+    with open_store(db) as store:
+        row = [r for r in store.sources() if r["name"] == "Town Talk"][0]
+        assert row["inferred_home"] == "Alexandria, Louisiana" and row["home"] is None
+    later = {"id": "later", "source_name": "Town Talk",
+             "text": "Alexandria police are looking for a driver who hit a mailbox on Tuesday, officers said."}
+    ingest([later], db=db, handle_sigint=False)
+    with open_store(db) as store:
+        rec = store.get_article("later")
+    assert rec.source_location == "Alexandria, Louisiana"
+    assert [p.admin1 for p in rec.places if p.text == "Alexandria"] == ["Louisiana"]
