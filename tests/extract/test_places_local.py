@@ -334,3 +334,24 @@ def test_a_home_country_supports_no_town_near_its_centre_point():
     near_centre = [c for c in gazetteer().lookup("Beloit") if c.admin1 == "Kansas"][0]
     assert distance_km(usa.lat, usa.lon, near_centre.lat, near_centre.lon) < 100
     assert Support({"\x00home": [(usa, 1.0)]}).of(near_centre, "beloit") == 0.0
+
+
+def test_a_first_name_that_speaks_is_the_person_even_when_a_state_bears_it(pipeline):
+    text = ("INNISFAIL - Nine-year-old Georgia Stevens is lacing her skates for the provincial games.\n"
+            "Georgia began skating at the age of four. Georgia's top six finish qualified her for the team.\n"
+            "\"I am dedicated to it,\" said Georgia. Her family moved from Atlanta, Georgia, in 2015.")
+    record = pipeline(InputItem(text=text, published="2018-03-01"))
+    lone = [p for p in record.places if p.text == "Georgia"]
+    assert [p.start for p in lone] == [record.text.index("Georgia, in 2015")], [(p.text, p.start) for p in lone]
+
+
+def test_person_alone_needs_the_name_to_speak_somewhere():
+    from tidings.extract.places.filters import person_alone, speaks
+
+    text = "Georgia Stevens skates. Georgia was fast. Storms hit Georgia on Monday."
+    assert not speaks(text, "Georgia")
+    names = frozenset({"Georgia"})
+    assert not person_alone(text, 24, 31, names, False, lambda n: speaks(text, n))
+    said = text + ' "Yes," said Georgia.'
+    assert person_alone(said, 24, 31, names, False, lambda n: speaks(said, n))
+    assert not person_alone(said, 0, 7, frozenset({"Stevens"}), False, lambda n: speaks(said, n))  # not a name of hers

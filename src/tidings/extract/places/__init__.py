@@ -34,7 +34,8 @@ from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candida
 from .context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
                       propagate)
 from .attributive import scan_attributive
-from .filters import division_spans, not_a_place, headline_common, speaker, surname_alone, surnames
+from .filters import (division_spans, first_names, headline_common, not_a_place, person_alone, speaker, speaks,
+                      surname_alone, surnames)
 from .focus import backed_small_towns, home_senses
 from .local import LOCAL_CONFIDENCE, local_features, place_locals
 from .resolve import Mention, prior, resolve
@@ -216,6 +217,13 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
                            for i in range(e.start, e.end) if texts[i][:1].isupper())
     person_words.subtract(Counter(e.text for e in ents if e.label in PLACE_LABELS))
     last_names = surnames(words, lambda e: _is_personal(words, e))
+    person_names = last_names | first_names(words, lambda e: _is_personal(words, e))
+    speaking: dict[str, bool] = {}
+
+    def speaks_here(name: str) -> bool:
+        if name not in speaking:
+            speaking[name] = speaks(text, name)
+        return speaking[name]
 
     def add(start: int, end: int, source: str, from_model: bool, entity: str | None = None) -> bool:
         start, end = _trim(text, start, end)
@@ -229,9 +237,13 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
             return False  # "Bingham said": the document uses the name for a person
         if not cands or not_a_place(text, start, end, cands):
             return False
-        if last_names and surname_alone(text, start, end, cands, last_names, _qualified(text, end, gaz)) \
-                or speaker(text, start, end, cands):
-            return False  # "Bingham" after "Mayor Ryan Bingham"; "Holland said"
+        if person_names and surface in person_names:
+            qualified = _qualified(text, end, gaz)
+            if surname_alone(text, start, end, cands, last_names, qualified) \
+                    or person_alone(text, start, end, person_names, qualified, speaks_here):
+                return False  # "Bingham" after "Mayor Ryan Bingham"; "Georgia" of "said Georgia"
+        if speaker(text, start, end, cands):
+            return False  # "Holland said"
         mention = Mention(start, end, surface, source, cands, entity=entity)
         nxt = _NEXT_WORD.match(text, end)
         if nxt:

@@ -11,6 +11,9 @@
   person wherever it stands alone, unless a locative preposition or a qualifier makes it a place
   ("in Bingham", "Bingham, Maine"); names of countries, regions, states and cities of
   ``SURNAME_MAX_POPULATION`` people or more stay places ("George Washington" … "Washington");
+- a name that is the first or last name of a person named in full and that speaks somewhere
+  ("Georgia Stevens" … "said Georgia") is the person wherever it stands alone, states and
+  countries included, unless a locative or a qualifier makes it a place there;
 - a one-word name with a speech verb just after or before it ("Holland said", "Brent told",
   "according to Conrad"; ``person_cues.json``) is a speaker, whatever the model's label, unless it
   is a country, region, state, capital or city of ``SURNAME_MAX_POPULATION`` or more ("Ottawa said");
@@ -27,7 +30,7 @@ from importlib import resources
 from .gazetteer import KIND_ADMIN, KIND_COUNTRY, KIND_REGION, Candidate
 
 __all__ = ["not_a_place", "street_after", "road_designation", "possessed_by_person", "headline_word", "division_spans",
-           "surnames", "surname_alone", "speaker", "named_elsewhere", "headline_common", "in_title_case_line", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
+           "surnames", "surname_alone", "first_names", "speaks", "person_alone", "speaker", "named_elsewhere", "headline_common", "in_title_case_line", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
 
 COMMON_HEADLINE_ZIPF = 4.0  # wordfreq Zipf frequency from which a headline word is an everyday word
 SURNAME_MAX_POPULATION = 100_000  # a surname that is a town this big or bigger stays a place
@@ -181,6 +184,35 @@ def surnames(words, personal) -> frozenset[str]:
     return frozenset(texts[e.end - 1] for e in words.ents
                      if e.label == "PERSON" and e.end - e.start >= 2 and texts[e.start][:1].isupper()
                      and texts[e.end - 1][:1].isupper() and texts[e.end - 1].isalpha() and personal(e))
+
+
+def first_names(words, personal) -> frozenset[str]:
+    """The first names of the document's persons named with two names or more ("Georgia Stevens")."""
+    texts = words.texts
+    return frozenset(texts[e.start] for e in words.ents
+                     if e.label == "PERSON" and e.end - e.start >= 2 and texts[e.start][:1].isupper()
+                     and texts[e.start + 1][:1].isupper() and texts[e.start].isalpha() and personal(e))
+
+
+def speaks(text: str, name: str) -> bool:
+    """Whether some lone occurrence of `name` speaks ("said Georgia", "Georgia told")."""
+    after, before = _speech_patterns()
+    for hit in re.finditer(r"(?<![\w-])%s(?![\w-])" % re.escape(name), text):
+        s, e = hit.span()
+        if after.match(text, e) or before.search(text, max(0, s - 16), s) and not re.match(r"[ \t]+[A-Z]", text[e:e + 2]):
+            return True
+    return False
+
+
+def person_alone(text: str, start: int, end: int, names: frozenset[str], qualified: bool, speaking) -> bool:
+    """A lone name that is the first or last name of a person the document names in full ("Georgia
+    Stevens", "Ryan Bingham") and that speaks somewhere in the document ("said Georgia"): the person,
+    whatever places bear the name ("Georgia's top six finish"), unless a locative or qualifier makes
+    it a place here. `speaking(name)` is ``speaks`` over the document (cached by the caller)."""
+    name = text[start:end]
+    if name not in names or qualified or _LOCATIVE_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    return speaking(name)
 
 
 def surname_alone(text: str, start: int, end: int, cands: list[Candidate], names: frozenset[str],
