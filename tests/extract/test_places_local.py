@@ -355,3 +355,20 @@ def test_person_alone_needs_the_name_to_speak_somewhere():
     said = text + ' "Yes," said Georgia.'
     assert person_alone(said, 24, 31, names, False, lambda n: speaks(said, n))
     assert not person_alone(said, 0, 7, frozenset({"Stevens"}), False, lambda n: speaks(said, n))  # not a name of hers
+
+
+def test_a_dateline_span_leaves_out_its_dash(pipeline):
+    record = pipeline(InputItem(text="CHARLOTTE - Police in Charlotte released a video on Saturday, officials said."))
+    assert [p.text for p in record.places][:1] == ["CHARLOTTE"]
+
+
+def test_a_county_read_from_a_bare_name_gets_no_sibling_bonus():
+    from tidings.extract.places.resolve import Mention, _score
+
+    senses = [c for c in gazetteer().lookup("Cleveland") if c.admin1 == "North Carolina"]
+    county = [c for c in senses if c.feature == "ADM2"][0]
+    assert county.alias  # "Cleveland" is "Cleveland County" only through its suffix-less key
+    m = Mention(0, 9, "Cleveland", "ent", senses)
+    named_state = {(county.cc, "north carolina")}
+    plain = _score(county, m, {}, set())
+    assert _score(county, m, {}, named_state) - plain == pytest.approx(1.5)  # ADMIN_NAMED only, no sibling +1

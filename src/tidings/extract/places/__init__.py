@@ -139,6 +139,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         if span.endswith(tail):
             end -= len(tail)
             span = span[: -len(tail)]
+    while span[-1:] in ("-", "\u2013", "\u2014", " ") and len(span) > 1:  # "CHARLOTTE -" of a dateline
+        end -= 1
+        span = span[:-1]
     return start, end
 
 
