@@ -358,7 +358,8 @@ def test_person_alone_needs_the_name_to_speak_somewhere():
 
 
 def test_a_dateline_span_leaves_out_its_dash(pipeline):
-    record = pipeline(InputItem(text="CHARLOTTE - Police in Charlotte released a video on Saturday, officials said."))
+    record = pipeline(InputItem(text="CHARLOTTE - The wife of a man fatally shot by police recorded cellphone video "
+                                     "of the encounter."))
     assert [p.text for p in record.places][:1] == ["CHARLOTTE"]
 
 
