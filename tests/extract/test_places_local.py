@@ -373,3 +373,14 @@ def test_a_county_read_from_a_bare_name_gets_no_sibling_bonus():
     named_state = {(county.cc, "north carolina")}
     plain = _score(county, m, {}, set())
     assert _score(county, m, {}, named_state) - plain == pytest.approx(1.5)  # ADMIN_NAMED only, no sibling +1
+
+
+def test_a_name_after_a_title_is_a_persons(pipeline):
+    from tidings.extract.places.filters import titled_names
+
+    assert titled_names("in President Obama's Cabinet, Mayor Ryan Bingham and Sen. Kelly Ayotte said") == \
+        {"Obama", "Bingham", "Ayotte"}
+    text = ("Perez is the sleeper in the Obama administration. When told Perez was in President Obama's Cabinet, "
+            "voters in Montgomery County, Maryland, cheered.")
+    found = places(pipeline, text)
+    assert "Obama" not in [p.text for p in found], [(p.text, p.name, p.country) for p in found]

@@ -35,7 +35,7 @@ from .context import (Words, abbreviation_spans, hint_before, inherit_qualifiers
                       propagate)
 from .attributive import scan_attributive
 from .filters import (division_spans, first_names, headline_common, not_a_place, person_alone, speaker, speaks,
-                      surname_alone, surnames)
+                      surname_alone, surnames, titled_names)
 from .focus import backed_small_towns, home_senses
 from .local import LOCAL_CONFIDENCE, local_features, place_locals
 from .resolve import Mention, prior, resolve
@@ -219,7 +219,7 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
     person_words = Counter(texts[i] for e in ents if e.label == "PERSON" and _is_personal(words, e)
                            for i in range(e.start, e.end) if texts[i][:1].isupper())
     person_words.subtract(Counter(e.text for e in ents if e.label in PLACE_LABELS))
-    last_names = surnames(words, lambda e: _is_personal(words, e))
+    last_names = surnames(words, lambda e: _is_personal(words, e)) | titled_names(text)
     person_names = last_names | first_names(words, lambda e: _is_personal(words, e))
     speaking: dict[str, bool] = {}
 

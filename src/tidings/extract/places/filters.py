@@ -7,7 +7,8 @@
 - a name before "'s house" / "'s death" (``possessed_nouns.txt``) is a person's;
 - a capitalised common word in a title-case headline ("Man Charged After Chase") is a word, unless
   the rest of the text uses it as a name ("Columbia Woman Dies …" and "a woman from Columbia");
-- a person's surname ("Bingham" after "Mayor Ryan Bingham", "Modi" after "Narendra Modi") is the
+- a person's surname ("Bingham" after "Mayor Ryan Bingham", "Modi" after "Narendra Modi", "Obama"
+  after "President Obama") is the
   person wherever it stands alone, unless a locative preposition or a qualifier makes it a place
   ("in Bingham", "Bingham, Maine"); names of countries, regions, states and cities of
   ``SURNAME_MAX_POPULATION`` people or more stay places ("George Washington" … "Washington");
@@ -30,7 +31,7 @@ from importlib import resources
 from .gazetteer import KIND_ADMIN, KIND_COUNTRY, KIND_REGION, Candidate
 
 __all__ = ["not_a_place", "street_after", "road_designation", "possessed_by_person", "headline_word", "division_spans",
-           "surnames", "surname_alone", "first_names", "speaks", "person_alone", "speaker", "named_elsewhere", "headline_common", "in_title_case_line", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
+           "surnames", "surname_alone", "titled_names", "first_names", "speaks", "person_alone", "speaker", "named_elsewhere", "headline_common", "in_title_case_line", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
 
 COMMON_HEADLINE_ZIPF = 4.0  # wordfreq Zipf frequency from which a headline word is an everyday word
 SURNAME_MAX_POPULATION = 100_000  # a surname that is a town this big or bigger stays a place
@@ -184,6 +185,20 @@ def surnames(words, personal) -> frozenset[str]:
     return frozenset(texts[e.end - 1] for e in words.ents
                      if e.label == "PERSON" and e.end - e.start >= 2 and texts[e.start][:1].isupper()
                      and texts[e.end - 1][:1].isupper() and texts[e.end - 1].isalpha() and personal(e))
+
+
+@cache
+def _titled_pattern() -> re.Pattern:
+    cues = json.loads(resources.files("tidings.data.places").joinpath("person_cues.json").read_text("utf-8"))
+    titles = "|".join(sorted((t[:1].upper() + t[1:] for t in cues["honorifics"]), key=len, reverse=True))
+    return re.compile(r"\b(?:%s)\.?[ \t]+((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)\b" % titles)
+
+
+def titled_names(text: str) -> frozenset[str]:
+    """The last names written after a title ("President Obama's", "Mayor Ryan Bingham", "Sen. Kelly Ayotte")."""
+    if not any(c.isupper() for c in text):
+        return frozenset()
+    return frozenset(hit.group(1).split()[-1] for hit in _titled_pattern().finditer(text))
 
 
 def first_names(words, personal) -> frozenset[str]:
