@@ -384,3 +384,13 @@ def test_a_name_after_a_title_is_a_persons(pipeline):
             "voters in Montgomery County, Maryland, cheered.")
     found = places(pipeline, text)
     assert "Obama" not in [p.text for p in found], [(p.text, p.name, p.country) for p in found]
+
+
+def test_a_name_before_an_age_is_a_persons(pipeline):
+    from tidings.extract.places.filters import named_with_age
+
+    text = "Police also arrested Vernon  Adkins, 40, of McKee. London police said he was in the vehicle."
+    assert named_with_age(text, text.index("Vernon") + 6)
+    assert not named_with_age("in Paris, 40 people died", 8)
+    found = places(pipeline, text)
+    assert "Vernon" not in [p.text for p in found], [(p.text, p.name) for p in found]

@@ -4,7 +4,8 @@
   the name is followed by a word of ``road_words.txt`` (a county stays a place in "Y County Road 3");
 - numbered roads ("County Road 3", "Highway 12 to", "State Route 9") are roads, not places:
   spans made only of ``road_designations.txt`` words, numbers and single letters;
-- a name before "'s house" / "'s death" (``possessed_nouns.txt``) is a person's;
+- a name before "'s house" / "'s death" (``possessed_nouns.txt``) is a person's, and so is one before
+  an age between commas ("Vernon Adkins, 40, of McKee");
 - a capitalised common word in a title-case headline ("Man Charged After Chase") is a word, unless
   the rest of the text uses it as a name ("Columbia Woman Dies …" and "a woman from Columbia");
 - a person's surname ("Bingham" after "Mayor Ryan Bingham", "Modi" after "Narendra Modi", "Obama"
@@ -31,7 +32,7 @@ from importlib import resources
 from .gazetteer import KIND_ADMIN, KIND_COUNTRY, KIND_REGION, Candidate
 
 __all__ = ["not_a_place", "street_after", "road_designation", "possessed_by_person", "headline_word", "division_spans",
-           "surnames", "surname_alone", "titled_names", "first_names", "speaks", "person_alone", "speaker", "named_elsewhere", "headline_common", "in_title_case_line", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
+           "surnames", "surname_alone", "titled_names", "first_names", "speaks", "person_alone", "speaker", "named_elsewhere", "named_with_age", "headline_common", "in_title_case_line", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
 
 COMMON_HEADLINE_ZIPF = 4.0  # wordfreq Zipf frequency from which a headline word is an everyday word
 SURNAME_MAX_POPULATION = 100_000  # a surname that is a town this big or bigger stays a place
@@ -167,11 +168,20 @@ def division_spans(text: str) -> list[list[tuple[int, int]]]:
     return out
 
 
+_WITH_AGE = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019-]*\.?){0,2},[ \t]+\d{1,3},")
+
+
+def named_with_age(text: str, end: int) -> bool:
+    """"Vernon Adkins, 40, of McKee": a name followed by up to two more names and an age between commas
+    is a person's."""
+    return bool(_WITH_AGE.match(text, end))
+
+
 def not_a_place(text: str, start: int, end: int, cands: list[Candidate]) -> bool:
     """Streets named after towns ("412 Dallas St."), a person's name before "'s house", an everyday
     word in a title-case headline ("Man Charged …"); countries, regions and states are kept in the
     last two."""
-    if street_after(text, start, end):
+    if street_after(text, start, end) or named_with_age(text, end):
         return True
     if any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1" for c in cands):
         return False
