@@ -394,3 +394,11 @@ def test_a_name_before_an_age_is_a_persons(pipeline):
     assert not named_with_age("in Paris, 40 people died", 8)
     found = places(pipeline, text)
     assert "Vernon" not in [p.text for p in found], [(p.text, p.name) for p in found]
+
+
+def test_a_name_after_a_division_and_of_is_a_place_and_backs_its_neighbours(pipeline):
+    text = ("A collision between two SUVs on Rest Acres Road in Paris has sent a man and a woman to the hospital. "
+            "Anyone with information should contact the County of Brant police.")
+    found = places(pipeline, text)
+    assert [p.admin1 for p in found if p.text == "Brant"] == ["Ontario"]
+    assert {p.admin1 for p in found if p.text == "Paris"} == {"Ontario"}

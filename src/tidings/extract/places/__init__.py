@@ -33,7 +33,7 @@ from ...record import Article, Place, PlaceCandidate
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer, name_key
 from .context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
                       propagate)
-from .attributive import scan_attributive
+from .attributive import scan_attributive, scan_division_of
 from .filters import (division_spans, first_names, headline_common, not_a_place, person_alone, speaker, speaks,
                       surname_alone, surnames, titled_names)
 from .focus import backed_small_towns, home_senses
@@ -292,6 +292,7 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
                  countries)
     _scan_local(words, text, gaz, add, countries)
     scan_attributive(words, text, gaz, add, countries, _common_word)
+    scan_division_of(text, gaz, add)
     _scan_relabelled(words, text, gaz, add, countries)
     _scan_qualified(words, text, gaz, add, _document_countries(found.values()))
     for s, e in abbreviation_spans(words, gaz, list(found.values()), _document_countries(found.values())):

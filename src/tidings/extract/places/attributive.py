@@ -1,4 +1,5 @@
-"""Towns named before a local noun: "a Danbury man", "London police said", "Lima firefighters".
+"""Towns named before a local noun ("a Danbury man", "London police said", "Lima firefighters"), and
+after the name of a division ("the County of Brant", "the City of Toronto", "Town of Pineville").
 
 Local news names its own towns this way more than after "in". A proper noun of one to three
 capitalised words right before a noun of ``attributive_nouns.txt``, not the end of a longer name
@@ -10,14 +11,15 @@ names the town otherwise).
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
 from spacy.symbols import PROPN
 
-from .gazetteer import KIND_CITY
+from .gazetteer import KIND_ADMIN, KIND_CITY
 
-__all__ = ["scan_attributive", "LOCAL_MIN_POPULATION", "ANY_MIN_POPULATION"]
+__all__ = ["scan_attributive", "scan_division_of", "LOCAL_MIN_POPULATION", "ANY_MIN_POPULATION"]
 
 LOCAL_MIN_POPULATION = 5_000
 ANY_MIN_POPULATION = 50_000
@@ -62,3 +64,21 @@ def scan_attributive(words, text: str, gaz, add, countries: set[str], common) ->
                 c.cc in countries and c.population >= LOCAL_MIN_POPULATION or c.population >= ANY_MIN_POPULATION)]
             if towns and add(starts[i], words.end(k - 1), "scan", False):
                 break
+
+
+_DIVISION_OF = re.compile(r"\b(?:County|Parish|Borough|Township|Municipality|City|Town|Village|Region|District)"
+                          r" of ((?:[A-Z][\w'\u2019-]+)(?: [A-Z][\w'\u2019-]+){0,2})")
+
+
+def scan_division_of(text: str, gaz, add) -> None:
+    """"the County of Brant", "City of Toronto": the name after a division word and "of" is a place
+    when the gazetteer has a town or admin area of that name (the longest such run of its words)."""
+    if " of " not in text:
+        return
+    for hit in _DIVISION_OF.finditer(text):
+        s, e = hit.span(1)
+        while e > s:
+            if any(c.kind in (KIND_CITY, KIND_ADMIN) and not c.alias for c in gaz.lookup(text[s:e])):
+                add(s, e, "scan", False)
+                break
+            e = text.rfind(" ", s, e) if " " in text[s:e] else s
