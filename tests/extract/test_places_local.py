@@ -403,3 +403,11 @@ def test_a_name_after_a_division_and_of_is_a_place_and_backs_its_neighbours(pipe
     found = places(pipeline, text)
     assert {p.admin1 for p in found if p.text == "Brant"} == {"Ontario"}
     assert {p.admin1 for p in found if p.text == "Paris"} == {"Ontario"}
+
+
+def test_the_second_of_two_towns_after_a_preposition_and_residents_of_a_town(pipeline):
+    found = places(pipeline, "Officers from Woodworth and Lecompte helped Rapides Parish deputies.")
+    assert {p.text: p.admin1 for p in found if p.text in ("Woodworth", "Lecompte")} == \
+        {"Woodworth": "Louisiana", "Lecompte": "Louisiana"}
+    found = places(pipeline, "Residents of Pineville and Boyce attended the Rapides Parish meeting.")
+    assert {p.text for p in found} >= {"Pineville", "Boyce"}

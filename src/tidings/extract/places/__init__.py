@@ -50,6 +50,8 @@ MISLABELLED = {"PERSON": (KIND_COUNTRY, KIND_REGION, KIND_ADMIN, KIND_CITY), "OR
 SCAN_MIN_POPULATION = 200_000  # an unlabelled proper noun counts as a city only this big
 MAX_SCAN_TOKENS = 4
 LOCATIVES = {"in", "at", "near", "from", "outside", "across", "around", "into", "toward", "towards", "via", "to"}
+RESIDENCE_NOUNS = {"resident", "residents", "native", "natives", "mayor", "people", "citizens", "town", "village",
+                   "city", "outskirts", "suburbs", "streets", "center", "centre", "downtown"}  # "residents of Boyce"
 LOCAL_MIN_POPULATION = 5_000  # towns found only after a preposition, in a country the document is about
 SMALL_TOWN_POPULATION = 1_000  # … down to this size when the name is a rare word ("in Pirbright", not "in Congress")
 COMMON_WORD_ZIPF = 3.3  # wordfreq Zipf frequency from which a name is an everyday English word
@@ -367,8 +369,7 @@ def _scan_local(words: Words, text: str, gaz, add, countries: set[str]) -> None:
     whole = {ent.start: ent.end for ent in words.ents if ent.label in RELABEL_AFTER_LOCATIVE}
     person_ends = {ent.end for ent in words.ents if ent.label == "PERSON"}
     for i in range(1, n):
-        if pos[i] != PROPN or in_ent[i] and i not in whole or words.lower(i - 1) not in LOCATIVES \
-                and not (words.lower(i - 1) == "of" and _resident_of(words, i - 1, person_ends)):
+        if pos[i] != PROPN or in_ent[i] and i not in whole or not _after_locative(words, i, person_ends):
             continue
         for length in range(min(3, n - i), 0, -1):
             if in_ent[i] and whole[i] != i + length or not in_ent[i] and any(in_ent[i:i + length]):
@@ -389,13 +390,27 @@ def _common_word(name: str) -> bool:
     return " " not in name and headline_common(name)
 
 
+def _after_locative(words: Words, i: int, person_ends: set[int]) -> bool:
+    """Token i follows a locative preposition, a residence's "of", or "and"/"or" after a name that
+    does ("from Woodworth and Lecompte")."""
+    prev = words.lower(i - 1)
+    if prev in LOCATIVES or prev == "of" and _resident_of(words, i - 1, person_ends):
+        return True
+    if prev not in ("and", "or") or i < 3:
+        return False
+    j = i - 2
+    while j > 0 and i - 2 - j < 3 and words.caps[j] and words.pos[j] == PROPN:
+        j -= 1
+    return j < i - 2 and (words.lower(j) in LOCATIVES or words.lower(j) == "of" and _resident_of(words, j, person_ends))
+
+
 def _resident_of(words: Words, k: int, person_ends: set[int]) -> bool:
-    """The "of" at token k says where someone lives: "Herbert Lattin, 35, of Edmonton", "Leonard of Ada"
-    (after a comma, an age or a person's name)."""
+    """The "of" at token k says where someone lives: "Herbert Lattin, 35, of Edmonton", "Leonard of Ada",
+    "residents of Boyce" (after a comma, an age, a person's name or a residence noun)."""
     if k == 0:
         return False
     prev = words.texts[k - 1]
-    return prev == "," or prev.isdigit() or k in person_ends
+    return prev == "," or prev.isdigit() or k in person_ends or prev.lower() in RESIDENCE_NOUNS
 
 
 @lru_cache(maxsize=4096)
