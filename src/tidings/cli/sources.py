@@ -12,7 +12,7 @@ from .corpus import Output, _print
 
 __all__ = ["register"]
 
-COLUMNS = ("name", "uses", "home", "home_origin", "inferred_home", "inferred_share", "inferred_articles")
+COLUMNS = ("name", "uses", "home_origin", "inferred_home", "inferred_share")  # the table; --format json has all
 
 
 def register(app: typer.Typer) -> None:
