@@ -411,3 +411,10 @@ def test_the_second_of_two_towns_after_a_preposition_and_residents_of_a_town(pip
         {"Woodworth": "Louisiana", "Lecompte": "Louisiana"}
     found = places(pipeline, "Residents of Pineville and Boyce attended the Rapides Parish meeting.")
     assert {p.text for p in found} >= {"Pineville", "Boyce"}
+
+
+def test_compass_words_before_a_place_are_part_of_its_name(pipeline):
+    found = places(pipeline, "Police are concerned about youth crime in Far North Queensland.")
+    assert [p.text for p in found] == ["Queensland"]
+    found = places(pipeline, "The North West province of South Africa held elections.")
+    assert "North West" in [p.text for p in found]  # a province word after it: the province

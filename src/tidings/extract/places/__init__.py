@@ -34,7 +34,7 @@ from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candida
 from .context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
                       propagate)
 from .attributive import scan_attributive, scan_division_of
-from .filters import (division_spans, first_names, headline_common, not_a_place, person_alone, speaker, speaks,
+from .filters import (compass_before_a_place, division_spans, first_names, headline_common, not_a_place, person_alone, speaker, speaks,
                       surname_alone, surnames, titled_names)
 from .focus import backed_small_towns, home_senses
 from .local import LOCAL_CONFIDENCE, local_features, place_locals
@@ -240,7 +240,7 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
         cands = _lookup(gaz, surface, from_model)
         if person_words[surface] > 0 and not any(c.kind in (KIND_COUNTRY, KIND_REGION) for c in cands):
             return False  # "Bingham said": the document uses the name for a person
-        if not cands or not_a_place(text, start, end, cands):
+        if not cands or not_a_place(text, start, end, cands) or compass_before_a_place(text, start, end, gaz.has):
             return False
         if person_names and surface in person_names:
             qualified = _qualified(text, end, gaz)

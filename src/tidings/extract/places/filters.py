@@ -6,6 +6,7 @@
   spans made only of ``road_designations.txt`` words, numbers and single letters;
 - a name before "'s house" / "'s death" (``possessed_nouns.txt``) is a person's, and so is one before
   an age between commas ("Vernon Adkins, 40, of McKee");
+- compass words before a known name ("Far North" of "Far North Queensland") are part of its name;
 - a capitalised common word in a title-case headline ("Man Charged After Chase") is a word, unless
   the rest of the text uses it as a name ("Columbia Woman Dies …" and "a woman from Columbia");
 - a person's surname ("Bingham" after "Mayor Ryan Bingham", "Modi" after "Narendra Modi", "Obama"
@@ -32,7 +33,7 @@ from importlib import resources
 from .gazetteer import KIND_ADMIN, KIND_COUNTRY, KIND_REGION, Candidate
 
 __all__ = ["not_a_place", "street_after", "road_designation", "possessed_by_person", "headline_word", "division_spans",
-           "surnames", "surname_alone", "titled_names", "first_names", "speaks", "person_alone", "speaker", "named_elsewhere", "named_with_age", "headline_common", "in_title_case_line", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
+           "surnames", "surname_alone", "titled_names", "first_names", "speaks", "person_alone", "speaker", "named_elsewhere", "named_with_age", "compass_before_a_place", "headline_common", "in_title_case_line", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
 
 COMMON_HEADLINE_ZIPF = 4.0  # wordfreq Zipf frequency from which a headline word is an everyday word
 SURNAME_MAX_POPULATION = 100_000  # a surname that is a town this big or bigger stays a place
@@ -175,6 +176,26 @@ def named_with_age(text: str, end: int) -> bool:
     """"Vernon Adkins, 40, of McKee": a name followed by up to two more names and an age between commas
     is a person's."""
     return bool(_WITH_AGE.match(text, end))
+
+
+COMPASS_WORDS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+                           "Far", "Upper", "Lower", "Mid", "Northeast", "Northwest", "Southeast", "Southwest",
+                           "North-East", "North-West", "South-East", "South-West", "Northeastern", "Northwestern",
+                           "Southeastern", "Southwestern"})
+_NEXT_NAME = re.compile(r"[ \t]+([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)?)")
+
+
+def compass_before_a_place(text: str, start: int, end: int, known) -> bool:
+    """"Far North" of "Far North Queensland", "North West" of "North West England": compass words
+    before a name the gazetteer knows (`known(name)`) are part of that place's name, not a place of
+    their own (Cameroon's Far North, South Africa's North West)."""
+    if not all(w in COMPASS_WORDS for w in text[start:end].split()):
+        return False
+    hit = _NEXT_NAME.match(text, end)
+    if not hit:
+        return False
+    name = hit.group(1)
+    return known(name) or " " in name and known(name.split()[0])
 
 
 def not_a_place(text: str, start: int, end: int, cands: list[Candidate]) -> bool:
