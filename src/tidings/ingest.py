@@ -153,21 +153,29 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], options: Inge
     counted = count_items(readable) if not items else None
     summary.total = None if counted is None else counted + sum(isinstance(s, TidingsError) for s in sources)
 
+    homes: dict[str, str] = {}  # source name → its home place in the store (filled once it is open)
+
+    def with_home(item):
+        """`--home`, else the store's home of the item's source, for an item without a source_location."""
+        if isinstance(item, InputItem) and item.source_location is None:
+            item.source_location = o.home or homes.get(item.source_name or "")
+        return item
+
     def stream():
         for source in sources:
             if isinstance(source, TidingsError):
                 yield source
             elif source.kind != "parquet":
                 for item in read_source(source, fields=field_map, defaults=defaults):
-                    if o.home and isinstance(item, InputItem) and item.source_location is None:
-                        item.source_location = o.home  # every reader's items, not only JSON Lines ones
-                    yield item
+                    yield with_home(item)  # every reader's items, not only JSON Lines ones
         for item in items:
-            yield item_with_defaults(item, defaults)
+            yield with_home(item_with_defaults(item, defaults))
 
     own_store = store is None
     if own_store:
         store = _open_store(o.db)
+    if hasattr(store, "source_homes"):  # a store of the minimal interface (write_articles, …) has no sources
+        homes.update(store.source_homes())
     from .scale.ledger import Ledger
 
     ledger = Ledger(store, summary, o.progress, failures_limit=o.failures_limit, on_failure=o.on_failure)
@@ -190,6 +198,8 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], options: Inge
 
             run_local(stream(), ledger, workers=workers or 1, model=model, batch_size=batch_size, stop=stop,
                       actors=actors)
+        if summary.analyzed and hasattr(store, "ensure_source_homes"):
+            store.ensure_source_homes()  # the next run's items get the homes inferred from this one's
     except KeyboardInterrupt:  # the second Ctrl-C: what is written stays written
         summary.interrupted = True
     finally:

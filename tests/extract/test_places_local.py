@@ -196,3 +196,225 @@ def test_ingest_home_reaches_the_stored_records(tmp_path):
     assert all(p.admin1 == "Louisiana" for p in first.places if p.text == "Alexandria")
     assert second.source_location == "Alexandria, Va."  # the item's own wins
     assert all(p.admin1 == "Virginia" for p in second.places if p.text == "Alexandria")
+
+
+def test_a_surname_of_a_named_person_is_the_person_alone(pipeline):
+    text = ("Bingham to offer plan to combat drugs\n\nTORRINGTON \u2014 Mayor Ryan Bingham will hold a press "
+            "conference on Monday. Bingham specified a novelty item. The shops agreed, Bingham said.")
+    found = places(pipeline, text)
+    assert not [p for p in found if p.text == "Bingham"], [(p.text, p.name) for p in found]
+    named(found, "TORRINGTON")
+
+
+def test_a_surname_after_a_locative_or_with_a_qualifier_stays_a_place():
+    from tidings.extract.places.filters import surname_alone
+
+    cands = [c for c in gazetteer().lookup("Bingham") if c.kind == KIND_CITY]
+    names = frozenset({"Bingham"})
+    text = "Ryan Bingham lives in Bingham. Bingham, Maine, is small. Bingham spoke."
+    spans = [(i, i + 7) for i in range(len(text)) if text.startswith("Bingham", i)]
+    assert [surname_alone(text, s, e, cands, names, qualified=(k == 2)) for k, (s, e) in enumerate(spans)] == \
+        [True, False, False, True]
+    washington = gazetteer().lookup("Washington")
+    assert not surname_alone("Washington said", 0, 10, washington, frozenset({"Washington"}), False)
+
+
+def test_a_one_word_name_that_speaks_is_a_speaker():
+    from tidings.extract.places.filters import speaker
+
+    holland = [c for c in gazetteer().lookup("Holland") if c.kind == KIND_CITY and c.population < 100_000]
+    text = '"It was sad," Holland said. According to Holland, it was. Barry, who was from Holland said so.'
+    spans = [(i, i + 7) for i in range(len(text)) if text.startswith("Holland", i)]
+    assert [speaker(text, s, e, holland) for s, e in spans] == [True, True, False]
+    assert not speaker("according to Hammond Health Officer Rodrigo Panares", 13, 20, holland)
+    ottawa = gazetteer().lookup("Ottawa")
+    assert not speaker("Ottawa said on Monday", 0, 6, ottawa)  # a capital speaks for its government
+
+
+def test_a_body_named_like_a_facility_is_not_a_place(pipeline):
+    text = ("PARIS, Mo. \u2014 Two people were hurt in a crash near Paris on Tuesday, according to the Highway Patrol. "
+            "The Highway Patrol reported that a truck was driving south. Monroe County deputies helped.")
+    found = places(pipeline, text)
+    assert not [p for p in found if "Patrol" in p.text], [(p.text, p.feature_code) for p in found]
+
+
+def test_a_headline_word_the_body_uses_as_a_name_is_a_place(pipeline):
+    from tidings.extract.places.filters import named_elsewhere
+
+    head = "Columbia Woman Dies in Crash on Interstate 70"
+    text = head + "\n\nA woman from Columbia died on Interstate 70 on Monday. Boone County deputies responded."
+    found = places(pipeline, text)
+    assert [p.admin1 for p in found if p.text == "Columbia" and p.start < len(head)] == ["Missouri"]
+    assert named_elsewhere(text, "Columbia", 0, len(head))
+    assert not named_elsewhere("Man Charged After Chase\n\nThe man was charged.", "Man", 0, 23)
+
+
+def test_a_street_in_a_title_case_headline_starts_after_its_preposition(pipeline):
+    text = ("Flood Waters Rise Along Old Mill Road in Paris\n\nWater covered Old Mill Road in Paris on Tuesday, "
+            "Lamar County officials said.")
+    found = places(pipeline, text)
+    assert "Flood Waters Rise Along Old Mill Road" not in [p.text for p in found]
+    assert [p.start for p in found if p.text == "Old Mill Road"][0] == text.index("Old Mill Road")
+
+
+def test_an_unlikely_sense_of_another_name_supports_nothing():
+    from tidings.extract.places.focus import MIN_WEIGHT, Support
+
+    somerville = [c for c in gazetteer().lookup("Somerville") if c.admin1 == "New Jersey"][0]
+    charleston = [c for c in gazetteer().lookup("Charleston") if c.admin1 == "New York"][0]
+    assert distance_km(somerville.lat, somerville.lon, charleston.lat, charleston.lon) < 100
+    assert MIN_WEIGHT > 0.25
+    weak = Support({"somerville": [(somerville, 0.25)]})
+    strong = Support({"somerville": [(somerville, 0.9)]})
+    assert weak.of(charleston, "charleston") == 0.0  # two unlikely villages do not hold each other up
+    assert strong.of(charleston, "charleston") == 0.9
+
+
+def test_a_town_before_a_local_noun_is_a_place(pipeline):
+    text = ("Mason charged with assault\n\nA Danbury stonework mason was charged on Friday. He was arrested by "
+            "Danbury police in July, Connecticut officials said. Sioux City firefighters helped.")
+    found = places(pipeline, text)
+    assert [p.admin1 for p in found if p.text == "Danbury"] == ["Connecticut", "Connecticut"]
+    assert [p.admin1 for p in found if p.text == "Sioux City"] == ["Iowa"]
+
+
+def test_an_everyday_word_or_a_longer_name_before_a_local_noun_is_not_taken():
+    from tidings.extract.places import attributive
+
+    added = []
+
+    class FakeWords:  # "John Danbury police" / "a Black man": nothing is taken
+        def __init__(self, toks):
+            from spacy.symbols import NOUN, PROPN
+
+            self.texts = toks
+            self.caps = [t[:1].isupper() for t in toks]
+            self.pos = [PROPN if t[:1].isupper() else NOUN for t in toks]
+            self.starts, k = [], 0
+            for t in toks:
+                self.starts.append(k)
+                k += len(t) + 1
+            self.in_ent = [False] * len(toks)
+            self.ents = []
+            self.n = len(toks)
+
+        def end(self, i):
+            return self.starts[i] + len(self.texts[i])
+
+    for toks in (["Officer", "John", "Danbury", "police", "said"], ["a", "Black", "man", "said"]):
+        w = FakeWords(toks)
+        attributive.scan_attributive(w, " ".join(toks), gazetteer(), lambda s, e, *a: added.append((s, e)) or True,
+                                     {"US"}, lambda name: name == "Black")
+    assert added == []
+    w = FakeWords(["a", "Danbury", "man", "said"])
+    attributive.scan_attributive(w, "a Danbury man said", gazetteer(), lambda s, e, *a: added.append((s, e)) or True,
+                                 {"US"}, lambda name: False)
+    assert added == [(2, 9)]
+
+
+def test_a_state_abbreviation_without_its_period_qualifies_a_dateline(pipeline):
+    text = "EDMONTON, Ky (WBKO) -- A fire destroyed a barn on Tuesday, firefighters said."
+    found = places(pipeline, text)
+    assert [p.admin1 for p in found if p.text == "EDMONTON"] == ["Kentucky"]
+    assert [p.name for p in found if p.text == "Ky"] == ["Kentucky"]
+
+
+def test_a_town_after_the_of_of_a_residence_is_a_place(pipeline):
+    text = ("Two people were hurt in a crash in Texas on Sunday. The driver, Herbert Lattin, 35, of Bellmead, "
+            "was taken to a hospital, and Stephanie Cooper of Mexia was treated at the scene.")
+    found = places(pipeline, text)
+    assert {p.text: p.admin1 for p in found if p.text in ("Bellmead", "Mexia")} == \
+        {"Bellmead": "Texas", "Mexia": "Texas"}
+
+
+def test_a_home_country_supports_no_town_near_its_centre_point():
+    from tidings.extract.places.focus import Support
+
+    usa = gazetteer().country_of("USA")
+    near_centre = [c for c in gazetteer().lookup("Beloit") if c.admin1 == "Kansas"][0]
+    assert distance_km(usa.lat, usa.lon, near_centre.lat, near_centre.lon) < 100
+    assert Support({"\x00home": [(usa, 1.0)]}).of(near_centre, "beloit") == 0.0
+
+
+def test_a_first_name_that_speaks_is_the_person_even_when_a_state_bears_it(pipeline):
+    text = ("INNISFAIL - Nine-year-old Georgia Stevens is lacing her skates for the provincial games.\n"
+            "Georgia began skating at the age of four. Georgia's top six finish qualified her for the team.\n"
+            "\"I am dedicated to it,\" said Georgia. Her family moved from Atlanta, Georgia, in 2015.")
+    record = pipeline(InputItem(text=text, published="2018-03-01"))
+    lone = [p for p in record.places if p.text == "Georgia"]
+    assert [p.start for p in lone] == [record.text.index("Georgia, in 2015")], [(p.text, p.start) for p in lone]
+
+
+def test_person_alone_needs_the_name_to_speak_somewhere():
+    from tidings.extract.places.filters import person_alone, speaks
+
+    text = "Georgia Stevens skates. Georgia was fast. Storms hit Georgia on Monday."
+    assert not speaks(text, "Georgia")
+    names = frozenset({"Georgia"})
+    assert not person_alone(text, 24, 31, names, False, lambda n: speaks(text, n))
+    said = text + ' "Yes," said Georgia.'
+    assert person_alone(said, 24, 31, names, False, lambda n: speaks(said, n))
+    assert not person_alone(said, 0, 7, frozenset({"Stevens"}), False, lambda n: speaks(said, n))  # not a name of hers
+
+
+def test_a_dateline_span_leaves_out_its_dash(pipeline):
+    record = pipeline(InputItem(text="CHARLOTTE - The wife of a man fatally shot by police recorded cellphone video "
+                                     "of the encounter."))
+    assert [p.text for p in record.places][:1] == ["CHARLOTTE"]
+
+
+def test_a_county_read_from_a_bare_name_gets_no_sibling_bonus():
+    from tidings.extract.places.resolve import Mention, _score
+
+    senses = [c for c in gazetteer().lookup("Cleveland") if c.admin1 == "North Carolina"]
+    county = [c for c in senses if c.feature == "ADM2"][0]
+    assert county.alias  # "Cleveland" is "Cleveland County" only through its suffix-less key
+    m = Mention(0, 9, "Cleveland", "ent", senses)
+    named_state = {(county.cc, "north carolina")}
+    plain = _score(county, m, {}, set())
+    assert _score(county, m, {}, named_state) - plain == pytest.approx(1.5)  # ADMIN_NAMED only, no sibling +1
+
+
+def test_a_name_after_a_title_is_a_persons(pipeline):
+    from tidings.extract.places.filters import titled_names
+
+    assert titled_names("in President Obama's Cabinet, Mayor Ryan Bingham and Sen. Kelly Ayotte said") == \
+        {"Obama", "Bingham", "Ayotte"}
+    text = ("Perez is the sleeper in the Obama administration. When told Perez was in President Obama's Cabinet, "
+            "voters in Montgomery County, Maryland, cheered.")
+    found = places(pipeline, text)
+    assert "Obama" not in [p.text for p in found], [(p.text, p.name, p.country) for p in found]
+
+
+def test_a_name_before_an_age_is_a_persons(pipeline):
+    from tidings.extract.places.filters import named_with_age
+
+    text = "Police also arrested Vernon  Adkins, 40, of McKee. London police said he was in the vehicle."
+    assert named_with_age(text, text.index("Vernon") + 6)
+    assert not named_with_age("in Paris, 40 people died", 8)
+    found = places(pipeline, text)
+    assert "Vernon" not in [p.text for p in found], [(p.text, p.name) for p in found]
+
+
+def test_a_name_after_a_division_and_of_is_a_place_and_backs_its_neighbours(pipeline):
+    text = ("Brant OPP close Rest Acres Road for serious collision in Paris\n\nA collision between two SUVs on Rest "
+            "Acres Road in Paris has sent a man and woman to the hospital. Brant OPP closed the road. Anyone with "
+            "information should contact the County of Brant OPP.")
+    found = places(pipeline, text)
+    assert {p.admin1 for p in found if p.text == "Brant"} == {"Ontario"}
+    assert {p.admin1 for p in found if p.text == "Paris"} == {"Ontario"}
+
+
+def test_the_second_of_two_towns_after_a_preposition_and_residents_of_a_town(pipeline):
+    found = places(pipeline, "Officers from Woodworth and Lecompte helped Rapides Parish deputies.")
+    assert {p.text: p.admin1 for p in found if p.text in ("Woodworth", "Lecompte")} == \
+        {"Woodworth": "Louisiana", "Lecompte": "Louisiana"}
+    found = places(pipeline, "Residents of Pineville and Boyce attended the Rapides Parish meeting.")
+    assert {p.text for p in found} >= {"Pineville", "Boyce"}
+
+
+def test_compass_words_before_a_place_are_part_of_its_name(pipeline):
+    found = places(pipeline, "Police are concerned about youth crime in Far North Queensland.")
+    assert [p.text for p in found] == ["Queensland"]
+    found = places(pipeline, "The North West province of South Africa held elections.")
+    assert "North West" in [p.text for p in found]  # a province word after it: the province

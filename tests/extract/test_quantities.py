@@ -67,6 +67,15 @@ def test_number_words_and_vague_amounts(nlp):
     assert one(nlp, "Nearly two-thirds of the members voted.", 2 / 3).qualifier == "approximate"
 
 
+def test_ratios_are_the_share_with_the_counted_noun(nlp):
+    q = one(nlp, "One out of three Germans have housing problems.", 1 / 3)
+    assert q.counted == "Germans" and q.text == "One out of three Germans"
+    assert one(nlp, "About one in five adults smoke, the survey found.", 0.2).counted == "adults"
+    assert one(nlp, "Nine out of 10 doctors agree.", 0.9).counted == "doctors"
+    assert [q.value for q in run(nlp, "Police arrested 3 in 2019.")] == [3.0]  # a year is no denominator
+    assert not [q for q in run(nlp, "One out of three Germans have housing problems.") if q.value == 3]
+
+
 def test_money_and_units(nlp):
     q = one(nlp, "The council approved a $4.2bn budget for roads.", 4.2e9)
     assert q.unit == "$" and q.normalized_unit == "USD"

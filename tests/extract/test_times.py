@@ -334,3 +334,27 @@ def test_terms_of_office_are_durations():
     assert one("His two terms ended.")[:3] == ("His two terms", "DURATION", "PXY")
     assert one("He served his four-year term.")[1:3] == ("DURATION", "P4Y")  # the length, when given, wins
     assert find_times("They agreed on their terms.", PUB) == []
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The road is closed through May, officials said.", "May", "2022-05"),  # written in December
+    ("Repairs should be done by May.", "May", "2022-05"),
+    ("Lanes stay shut through June.", "June", "2022-06"),
+    ("The program ran through May.", "May", "2021-05"),  # past: last May
+    ("By May, prices had doubled.", "May", "2021-05"),
+])
+def test_a_month_after_through_or_by_lies_ahead_unless_the_verb_is_past(parse, text, span, value):
+    assert values(text, PUB, parse(text)).get(span) == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The town floods each winter.", "each winter", "XXXX-WI"),
+    ("Every morning she runs along the river.", "Every morning", "XXXX-XX-XXTMO"),
+    ("The guards change each night.", "each night", "P1D"),
+    ("He visits twice a year.", "twice a year", "P1Y"),
+    ("The board meets three times a week.", "three times a week", "P1W"),
+    ("They meet once a month.", "once a month", "P1M"),
+])
+def test_sets(text, span, value):
+    found = {text[s:e]: (typ, v) for s, e, typ, v, _ in find_times(text, PUB)}
+    assert found.get(span) == ("SET", value), found

@@ -13,7 +13,7 @@ app = typer.Typer(name="tidings", no_args_is_help=True, add_completion=False,
                   help="News articles in; who did and said what, to whom, when, where and how many out.")
 
 # Command groups, each a module with register(app). A module not built yet is left out.
-COMMAND_MODULES = ("core", "ingest", "eval", "corpus", "serve", "watch")
+COMMAND_MODULES = ("core", "ingest", "eval", "corpus", "sources", "serve", "watch")
 
 
 def _version(value: bool) -> None:

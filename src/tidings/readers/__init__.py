@@ -129,7 +129,7 @@ def _walk(folder: Path, confine: bool = True) -> Iterator[Path | InputError]:
                 yield InputError(problem, item=str(path))
                 continue
             if file.lower().endswith(".pdf"):
-                yield InputError("a PDF document, not text or HTML; skipped", item=str(path),
+                yield InputError("a PDF document, not text or HTML; skipped", item=str(path), code="E102",
                                  hint="convert it to text first (e.g. pdftotext FILE.pdf)")
                 continue
             if confine and not _inside(os.path.realpath(path), folder_real):

@@ -86,15 +86,15 @@ def decode_bytes(data: bytes, location: str, *, declared: str | None = None) -> 
     Raises InputError for empty, binary or PDF content.
     """
     if not data.strip():
-        raise InputError("empty input", item=location)
+        raise InputError("empty input", item=location, code="E101")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     if data.lstrip()[:5] == b"%PDF-":
-        raise InputError("a PDF document, not text or HTML", item=location,
+        raise InputError("a PDF document, not text or HTML", item=location, code="E102",
                          hint="convert it to text first (e.g. pdftotext FILE.pdf)")
     if b"\x00" in data[:_SNIFF_BYTES]:
-        raise InputError("binary content, not text", item=location, hint="give .txt, .html, .jsonl, feed or WARC files")
+        raise InputError("binary content, not text", item=location, code="E102", hint="give .txt, .html, .jsonl, feed or WARC files")
     if declared:
         try:
             return data.decode(declared)
@@ -111,7 +111,7 @@ def decode_bytes(data: bytes, location: str, *, declared: str | None = None) -> 
 
     best = from_bytes(data).best()
     if best is None:
-        raise InputError("binary content or unknown text encoding", item=location,
+        raise InputError("binary content or unknown text encoding", item=location, code="E102",
                          hint="save the file as UTF-8")
     return str(best)
 

@@ -50,7 +50,7 @@ def feed_entries(data: bytes, name: str, defaults: dict | None = None) -> Iterat
     import feedparser
 
     if not data.strip():
-        yield FeedEntry(None, None, InputError("empty input", item=name), {})
+        yield FeedEntry(None, None, InputError("empty input", item=name, code="E101"), {})
         return
     parsed = feedparser.parse(data)
     if not parsed.entries:
@@ -67,7 +67,7 @@ def feed_entries(data: bytes, name: str, defaults: dict | None = None) -> Iterat
         text = _entry_text(entry)
         if text is None:
             what = f"title and link only: {link}" if link else "no content, summary or link"
-            yield FeedEntry(link, None, InputError(f"no text in the feed entry ({what})", item=location,
+            yield FeedEntry(link, None, InputError(f"no text in the feed entry ({what})", item=location, code="E101",
                                                    hint="`tidings watch` follows entry links"), meta)
         else:
             yield FeedEntry(link, InputItem(text=text, **meta), None, meta)

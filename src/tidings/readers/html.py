@@ -21,18 +21,18 @@ def html_to_item(item: InputItem) -> InputItem:
     if isinstance(html, bytes):
         html = html.decode("utf-8", errors="replace")
     if not isinstance(html, str) or not html.strip():
-        raise InputError("empty HTML document", item=item.location)
+        raise InputError("empty HTML document", item=item.location, code="E101")
     try:
         doc = trafilatura.bare_extraction(html, url=item.url, with_metadata=True, include_comments=False,
                                           include_tables=False, favor_precision=True)
     except Exception as exc:  # trafilatura raises on some broken trees
         raise InputError(f"HTML could not be parsed: {exc}", item=item.location) from exc
     if doc is None:
-        raise InputError("no article text found in the HTML page", item=item.location)
+        raise InputError("no article text found in the HTML page", item=item.location, code="E101")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     text = data.get("text") or ""
     if not text.strip():
-        raise InputError("no article text found in the HTML page", item=item.location)
+        raise InputError("no article text found in the HTML page", item=item.location, code="E101")
     extra = dict(item.extra)
     published = item.published
     if not published and data.get("date"):

@@ -101,7 +101,7 @@ def read_jsonl_lines(lines: Iterable[str | bytes], name: str, fields: FieldMap |
         except InputError as exc:
             yield exc
         except UnicodeDecodeError:
-            yield InputError("line is not UTF-8 text", item=location)
+            yield InputError("line is not UTF-8 text", item=location, code="E102")
         except json.JSONDecodeError as exc:
             yield InputError(f"line is not valid JSON ({exc.msg}, column {exc.colno})", item=location)
         except RecursionError:

@@ -21,11 +21,13 @@ from typing import Iterable, Iterator, Sequence
 
 from ..errors import StoreError
 from ..record import Article
+from . import sources as _sources
 from .rows import COLUMNS, TABLES, flatten, unpack_record
 
 __all__ = ["Store", "WriteResult", "ALL_TABLES"]
 
-EXTRA_TABLES = ("stories", "signatures", "event_clusters", "event_cluster_members", "meta", "schema_migrations")
+EXTRA_TABLES = ("stories", "signatures", "event_clusters", "event_cluster_members", "meta", "schema_migrations",
+                "sources")
 ALL_TABLES = TABLES + EXTRA_TABLES
 EXTRA_COLUMNS = {
     "stories": ("article_id", "story_id", "similarity", "method"),
@@ -159,6 +161,7 @@ class Store:
                     if signatures:
                         self._bulk_insert("signatures", EXTRA_COLUMNS["signatures"], signatures)
                     self._set_meta("clusters_stale", "1")
+                    _sources.note_sources(self, fresh)
             except StoreError:
                 self._deduper = None  # its in-memory index may hold rolled-back rows
                 raise
@@ -244,6 +247,25 @@ class Store:
     def story_of(self, article_id: str) -> str | None:
         rows = self._query("SELECT story_id FROM stories WHERE article_id = ?", (article_id,))
         return rows[0][0] if rows else None
+
+    # ---- sources and their home places (``sources.py``) ------------------------------
+    def ensure_source_homes(self, *, everything: bool = False) -> int:
+        """Infer the home place of the sources whose articles changed (all with `everything`)."""
+        with self._lock:
+            return _sources.infer_homes(self, everything=everything)
+
+    def source_homes(self) -> dict[str, str]:
+        """Source name → the home place its items without one get (set or given, else inferred)."""
+        return _sources.homes(self)
+
+    def sources(self) -> list[dict]:
+        """Every source with its home place: given, set and inferred."""
+        return _sources.list_sources(self)
+
+    def set_source_home(self, name: str, home: str | None) -> None:
+        """Set a source's home place by hand (None clears it); it then wins over given ones."""
+        with self._lock:
+            _sources.set_home(self, name, home)
 
     # ---- maintenance ------------------------------------------------------------------
     def optimize(self) -> None:  # backend

@@ -109,12 +109,16 @@ def poll_once(sources: list[str], store, pipeline, rules: list[Rule], sinks: lis
               stop: threading.Event | None = None) -> PollResult:
     state = WatchState(store)
     result = PollResult()
+    homes = store.source_homes() if hasattr(store, "source_homes") else {}  # a prior for each source's places
     for source in sources:
         if stop is not None and stop.is_set():
             break
         for key, item, fallback in _items_of(source, fetcher, state, result, stop):
             if stop is not None and stop.is_set():
                 break
+            for it in (item, fallback):
+                if isinstance(it, InputItem) and it.source_location is None and it.source_name in homes:
+                    it.source_location = homes[it.source_name]
             outcome = _analyze(pipeline, item, fallback)
             if outcome.error is not None:
                 result.failed += 1
@@ -128,6 +132,8 @@ def poll_once(sources: list[str], store, pipeline, rules: list[Rule], sinks: lis
             else:
                 result.duplicate += 1  # same text as an article stored before
             state.mark_seen(key, outcome.article.id)
+    if result.new and hasattr(store, "ensure_source_homes"):
+        store.ensure_source_homes()
     for rule in rules:
         alert = evaluate(store, rule, new_article_ids=result.new_ids)
         if alert is None or state.alert_sent(alert["id"]):

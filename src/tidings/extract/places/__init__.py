@@ -23,18 +23,23 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 from spacy.symbols import PROPN, PUNCT
 
 from .._doc import DocView
 from ...record import Article, Place, PlaceCandidate
-from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer, name_key
+from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer
 from .context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
                       propagate)
-from .filters import division_spans, not_a_place
+from .attributive import scan_attributive, scan_division_of
+from .filters import (compass_before_a_place, division_spans, first_names, headline_common, not_a_place, person_alone,
+                      speaker, speaks, surname_alone, surnames, titled_names)
 from .focus import backed_small_towns, home_senses
+from .locative import LOCAL_MIN_POPULATION, scan_local
+from .qualifiers import (in_qualifier as _in_qualifier, qualified as _qualified, qualifier_after as _qualifier_after,
+                         qualifier_at as _qualifier_at)
 from .local import LOCAL_CONFIDENCE, local_features, place_locals
 from .resolve import Mention, prior, resolve
 
@@ -47,14 +52,8 @@ MISLABELLED = {"PERSON": (KIND_COUNTRY, KIND_REGION, KIND_ADMIN, KIND_CITY), "OR
                "LANGUAGE": (KIND_COUNTRY, KIND_ADMIN, KIND_CITY), "PRODUCT": (KIND_COUNTRY, KIND_ADMIN, KIND_CITY)}
 SCAN_MIN_POPULATION = 200_000  # an unlabelled proper noun counts as a city only this big
 MAX_SCAN_TOKENS = 4
-LOCATIVES = {"in", "at", "near", "from", "outside", "across", "around", "into", "toward", "towards", "via", "to"}
-LOCAL_MIN_POPULATION = 5_000  # towns found only after a preposition, in a country the document is about
-SMALL_TOWN_POPULATION = 1_000  # … down to this size when the name is a rare word ("in Pirbright", not "in Congress")
-COMMON_WORD_ZIPF = 3.3  # wordfreq Zipf frequency from which a name is an everyday English word
-LOCAL_ANY_POPULATION = 50_000  # towns found only after a preposition, in any country
 DATELINE_MIN_POPULATION = 20_000  # "TORRINGTON \u2014" opening a line, outside the document's countries
 RELABEL_IN_COUNTRY = {"PERSON"}  # lone names the model calls persons, taken when a town of the document's countries
-RELABEL_AFTER_LOCATIVE = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART"}  # "in Klamath Falls" tagged as a person
 EMBEDDING_LABELS = {"ORG", "FAC", "EVENT", "MONEY"}  # "Pakistan Army", "Central Bank of Malta", "New York Times"
 EMBEDDED_KINDS = (KIND_COUNTRY, KIND_ADMIN, KIND_CITY)
 INSIDE_MIN_POPULATION = 20_000  # a town heading an organisation's name ("Owensboro Public Schools")
@@ -137,6 +136,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         if span.endswith(tail):
             end -= len(tail)
             span = span[: -len(tail)]
+    while span[-1:] in ("-", "\u2013", "\u2014", " ") and len(span) > 1:  # "CHARLOTTE -" of a dateline
+        end -= 1
+        span = span[:-1]
     return start, end
 
 
@@ -214,6 +216,14 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
     person_words = Counter(texts[i] for e in ents if e.label == "PERSON" and _is_personal(words, e)
                            for i in range(e.start, e.end) if texts[i][:1].isupper())
     person_words.subtract(Counter(e.text for e in ents if e.label in PLACE_LABELS))
+    last_names = surnames(words, lambda e: _is_personal(words, e)) | titled_names(text)
+    person_names = last_names | first_names(words, lambda e: _is_personal(words, e))
+    speaking: dict[str, bool] = {}
+
+    def speaks_here(name: str) -> bool:
+        if name not in speaking:
+            speaking[name] = speaks(text, name)
+        return speaking[name]
 
     def add(start: int, end: int, source: str, from_model: bool, entity: str | None = None) -> bool:
         start, end = _trim(text, start, end)
@@ -225,8 +235,15 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
         cands = _lookup(gaz, surface, from_model)
         if person_words[surface] > 0 and not any(c.kind in (KIND_COUNTRY, KIND_REGION) for c in cands):
             return False  # "Bingham said": the document uses the name for a person
-        if not cands or not_a_place(text, start, end, cands):
+        if not cands or not_a_place(text, start, end, cands) or compass_before_a_place(text, start, end, gaz.has):
             return False
+        if person_names and surface in person_names:
+            qualified = _qualified(text, end, gaz)
+            if surname_alone(text, start, end, cands, last_names, qualified) \
+                    or person_alone(text, start, end, person_names, qualified, speaks_here):
+                return False  # "Bingham" after "Mayor Ryan Bingham"; "Georgia" of "said Georgia"
+        if speaker(text, start, end, cands):
+            return False  # "Holland said"
         mention = Mention(start, end, surface, source, cands, entity=entity)
         nxt = _NEXT_WORD.match(text, end)
         if nxt:
@@ -270,7 +287,9 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
     countries = _document_countries(found.values())
     _scan_inside(words, text, gaz, add, [e for e in ents if e.label in EMBEDDING_LABELS or e.label in PLACE_LABELS],
                  countries)
-    _scan_local(words, text, gaz, add, countries)
+    scan_local(words, text, gaz, add, countries)
+    scan_attributive(words, text, gaz, add, countries, _common_word)
+    scan_division_of(text, gaz, add)
     _scan_relabelled(words, text, gaz, add, countries)
     _scan_qualified(words, text, gaz, add, _document_countries(found.values()))
     for s, e in abbreviation_spans(words, gaz, list(found.values()), _document_countries(found.values())):
@@ -337,64 +356,8 @@ def _document_countries(mentions) -> set[str]:
     return out
 
 
-def _scan_local(words: Words, text: str, gaz, add, countries: set[str]) -> None:
-    """"in Malakal": a proper noun after a locative preposition that names a town of a country
-    the document is already about."""
-    in_ent, pos, title, starts, n = words.in_ent, words.pos, words.title, words.starts, words.n
-    # start token -> end token of entities a town name may be mislabelled as
-    whole = {ent.start: ent.end for ent in words.ents if ent.label in RELABEL_AFTER_LOCATIVE}
-    for i in range(1, n):
-        if pos[i] != PROPN or in_ent[i] and i not in whole or words.lower(i - 1) not in LOCATIVES:
-            continue
-        for length in range(min(3, n - i), 0, -1):
-            if in_ent[i] and whole[i] != i + length or not in_ent[i] and any(in_ent[i:i + length]):
-                continue
-            if not all(title[i:i + length]):
-                continue
-            end = words.end(i + length - 1)
-            surface = text[starts[i]:end]
-            local = [c for c in gaz.lookup(surface) if c.kind in (KIND_CITY, KIND_ADMIN) and not c.alias
-                     and (c.cc in countries and (c.kind == KIND_ADMIN or c.population >= LOCAL_MIN_POPULATION
-                                                 or c.population >= SMALL_TOWN_POPULATION and _rare(surface))
-                          or c.kind == KIND_CITY and c.population >= LOCAL_ANY_POPULATION)]
-            if local and add(starts[i], end, "scan", False):
-                break
-
-
-@lru_cache(maxsize=4096)
-def _rare(name: str) -> bool:
-    """A name that is not an everyday English word ("Pirbright", not "Congress" or "Driver")."""
-    from wordfreq import zipf_frequency  # the pipeline's cleaner and quantities load it already
-
-    return zipf_frequency(name.lower(), "en") < COMMON_WORD_ZIPF
-
-
-def _qualifier_after(text: str, k: int, gaz) -> list[Candidate]:
-    """The first-level admin areas or countries named at ``text[k:]`` ("La.", "Texas", "Calif.", "SC")."""
-    return _qualifier_at(text, k, gaz)[0]
-
-
-def _qualifier_at(text: str, k: int, gaz) -> tuple[list[Candidate], str]:
-    """The longest prefix of ``text[k:]`` naming admin areas or countries: (those candidates, the prefix)."""
-    e = k
-    while e < len(text) and (text[e].isalnum() or text[e] in ". ") and e - k < 20:
-        e += 1
-    for stop in range(e, k, -1):
-        cand_text = text[k:stop].rstrip(" ")
-        if not cand_text[:1].isupper():
-            return [], ""
-        if stop < len(text) and text[stop - 1].isalnum() and text[stop].isalnum():
-            continue
-        quals = [c for c in gaz.abbreviation(cand_text) + gaz.lookup(cand_text)
-                 if c.kind == KIND_COUNTRY or c.kind == KIND_ADMIN and c.feature == "ADM1"]
-        if quals:
-            return quals, cand_text
-    return [], ""
-
-
-def _in_qualifier(c: Candidate, quals: list[Candidate]) -> bool:
-    return any(c.cc == q.cc and (q.kind == KIND_COUNTRY or c.admin1 and name_key(c.admin1) == name_key(q.name))
-               for q in quals if c is not q)
+def _common_word(name: str) -> bool:
+    return " " not in name and headline_common(name)
 
 
 def _scan_qualified(words: Words, text: str, gaz, add, countries: set[str]) -> None:

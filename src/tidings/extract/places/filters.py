@@ -4,13 +4,28 @@
   the name is followed by a word of ``road_words.txt`` (a county stays a place in "Y County Road 3");
 - numbered roads ("County Road 3", "Highway 12 to", "State Route 9") are roads, not places:
   spans made only of ``road_designations.txt`` words, numbers and single letters;
-- a name before "'s house" / "'s death" (``possessed_nouns.txt``) is a person's;
-- a capitalised common word in a title-case headline ("Man Charged After Chase") is a word;
+- a name before "'s house" / "'s death" (``possessed_nouns.txt``) is a person's, and so is one before
+  an age between commas ("Vernon Adkins, 40, of McKee");
+- compass words before a known name ("Far North" of "Far North Queensland") are part of its name;
+- a capitalised common word in a title-case headline ("Man Charged After Chase") is a word, unless
+  the rest of the text uses it as a name ("Columbia Woman Dies …" and "a woman from Columbia");
+- a person's surname ("Bingham" after "Mayor Ryan Bingham", "Modi" after "Narendra Modi", "Obama"
+  after "President Obama") is the
+  person wherever it stands alone, unless a locative preposition or a qualifier makes it a place
+  ("in Bingham", "Bingham, Maine"); names of countries, regions, states and cities of
+  ``SURNAME_MAX_POPULATION`` people or more stay places ("George Washington" … "Washington");
+- a name that is the first or last name of a person named in full and that speaks somewhere
+  ("Georgia Stevens" … "said Georgia") is the person wherever it stands alone, states and
+  countries included, unless a locative or a qualifier makes it a place there;
+- a one-word name with a speech verb just after or before it ("Holland said", "Brent told",
+  "according to Conrad"; ``person_cues.json``) is a speaker, whatever the model's label, unless it
+  is a country, region, state, capital or city of ``SURNAME_MAX_POPULATION`` or more ("Ottawa said");
 - second-level divisions: a capitalised run ending in "County", "Parish" or "Borough"
   (``division_words.txt``) that the gazetteer knows is a place, wherever it stands.
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import cache, lru_cache
 from importlib import resources
@@ -18,9 +33,11 @@ from importlib import resources
 from .gazetteer import KIND_ADMIN, KIND_COUNTRY, KIND_REGION, Candidate
 
 __all__ = ["not_a_place", "street_after", "road_designation", "possessed_by_person", "headline_word", "division_spans",
-           "COMMON_HEADLINE_ZIPF"]
+           "surnames", "surname_alone", "titled_names", "first_names", "speaks", "person_alone", "speaker", "named_elsewhere", "named_with_age", "compass_before_a_place", "headline_common", "in_title_case_line", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
 
 COMMON_HEADLINE_ZIPF = 4.0  # wordfreq Zipf frequency from which a headline word is an everyday word
+SURNAME_MAX_POPULATION = 100_000  # a surname that is a town this big or bigger stays a place
+_LOCATIVE_BEFORE = re.compile(r"(?:^|[^\w])(?:in|at|near|from|outside|into|to|toward|towards)[ \t]+$")
 _DIVISION_RUN = r"((?:[A-Z][\w'\u2019.\-]*[ ]){1,3}(?:%s))\b"
 
 
@@ -89,12 +106,22 @@ def _line(text: str, start: int) -> str:
     return text[a:b if b >= 0 else len(text)]
 
 
+def in_title_case_line(text: str, k: int) -> bool:
+    """Whether the line holding ``text[k]`` is a title-case headline."""
+    return _title_case(_line(text, k))
+
+
 def _title_case(line: str) -> bool:
     """A headline written in title case: four words and more, nearly all of the longer ones capitalised."""
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\u2019]*", line)]
     long = [w for w in words if len(w) > 3]
     return len(words) >= 4 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long) \
         and not line.isupper() and not line.rstrip().endswith(".")
+
+
+def headline_common(word: str) -> bool:
+    """An everyday English word (wordfreq Zipf ``COMMON_HEADLINE_ZIPF`` and more): "Man", "Mobile"."""
+    return _common(word)
 
 
 @lru_cache(maxsize=4096)
@@ -105,11 +132,22 @@ def _common(word: str) -> bool:
 
 
 def headline_word(text: str, start: int, end: int) -> bool:
-    """A one-word name that is an everyday English word, in a title-case line ("Man Charged …")."""
+    """A one-word name that is an everyday English word, in a title-case line ("Man Charged …"),
+    unless the text outside that line uses the word as a name ("… a woman from Columbia died")."""
     surface = text[start:end]
     if " " in surface or not surface.isalpha() or not _common(surface):
         return False
-    return _title_case(_line(text, start))
+    line = _line(text, start)
+    return _title_case(line) and not named_elsewhere(text, surface, text.rfind("\n", 0, start) + 1, len(line))
+
+
+def named_elsewhere(text: str, word: str, line_start: int, line_length: int) -> bool:
+    """Whether `word` stands capitalised inside a sentence outside the line at `line_start`
+    ("from Columbia", "Columbia, Mo."), after a lower-case word or a comma: used as a name there."""
+    for hit in re.finditer(r"(?<=[a-z,;] )%s\b" % re.escape(word), text):
+        if not line_start <= hit.start() < line_start + line_length:
+            return True
+    return False
 
 
 def division_spans(text: str) -> list[list[tuple[int, int]]]:
@@ -131,12 +169,135 @@ def division_spans(text: str) -> list[list[tuple[int, int]]]:
     return out
 
 
+_WITH_AGE = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019-]*\.?){0,2},[ \t]+\d{1,3},")
+
+
+def named_with_age(text: str, end: int) -> bool:
+    """"Vernon Adkins, 40, of McKee": a name followed by up to two more names and an age between commas
+    is a person's."""
+    return bool(_WITH_AGE.match(text, end))
+
+
+COMPASS_WORDS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+                           "Far", "Upper", "Lower", "Mid", "Northeast", "Northwest", "Southeast", "Southwest",
+                           "North-East", "North-West", "South-East", "South-West", "Northeastern", "Northwestern",
+                           "Southeastern", "Southwestern"})
+_NEXT_NAME = re.compile(r"[ \t]+([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)?)")
+
+
+def compass_before_a_place(text: str, start: int, end: int, known) -> bool:
+    """"Far North" of "Far North Queensland", "North West" of "North West England": compass words
+    before a name the gazetteer knows (`known(name)`) are part of that place's name, not a place of
+    their own (Cameroon's Far North, South Africa's North West)."""
+    if not all(w in COMPASS_WORDS for w in text[start:end].split()):
+        return False
+    hit = _NEXT_NAME.match(text, end)
+    if not hit:
+        return False
+    name = hit.group(1)
+    return known(name) or " " in name and known(name.split()[0])
+
+
 def not_a_place(text: str, start: int, end: int, cands: list[Candidate]) -> bool:
     """Streets named after towns ("412 Dallas St."), a person's name before "'s house", an everyday
     word in a title-case headline ("Man Charged …"); countries, regions and states are kept in the
     last two."""
-    if street_after(text, start, end):
+    if street_after(text, start, end) or named_with_age(text, end):
         return True
     if any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1" for c in cands):
         return False
     return possessed_by_person(text, end) or headline_word(text, start, end)
+
+
+def surnames(words, personal) -> frozenset[str]:
+    """The last names of the document's persons named with two names or more ("Ryan Bingham"):
+    `words` is context.Words, `personal(ent)` whether a PERSON entity reads as a person."""
+    texts = words.texts
+    return frozenset(texts[e.end - 1] for e in words.ents
+                     if e.label == "PERSON" and e.end - e.start >= 2 and texts[e.start][:1].isupper()
+                     and texts[e.end - 1][:1].isupper() and texts[e.end - 1].isalpha() and personal(e))
+
+
+@cache
+def _titled_pattern() -> re.Pattern:
+    cues = json.loads(resources.files("tidings.data.places").joinpath("person_cues.json").read_text("utf-8"))
+    titles = "|".join(sorted((t[:1].upper() + t[1:] for t in cues["honorifics"]), key=len, reverse=True))
+    return re.compile(r"\b(?:%s)\.?[ \t]+((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)\b" % titles)
+
+
+def titled_names(text: str) -> frozenset[str]:
+    """The last names written after a title ("President Obama's", "Mayor Ryan Bingham", "Sen. Kelly Ayotte")."""
+    if not any(c.isupper() for c in text):
+        return frozenset()
+    return frozenset(hit.group(1).split()[-1] for hit in _titled_pattern().finditer(text))
+
+
+def first_names(words, personal) -> frozenset[str]:
+    """The first names of the document's persons named with two names or more ("Georgia Stevens")."""
+    texts = words.texts
+    return frozenset(texts[e.start] for e in words.ents
+                     if e.label == "PERSON" and e.end - e.start >= 2 and texts[e.start][:1].isupper()
+                     and texts[e.start + 1][:1].isupper() and texts[e.start].isalpha() and personal(e))
+
+
+def speaks(text: str, name: str) -> bool:
+    """Whether some lone occurrence of `name` speaks ("said Georgia", "Georgia told")."""
+    after, before = _speech_patterns()
+    for hit in re.finditer(r"(?<![\w-])%s(?![\w-])" % re.escape(name), text):
+        s, e = hit.span()
+        if after.match(text, e) or before.search(text, max(0, s - 16), s) and not re.match(r"[ \t]+[A-Z]", text[e:e + 2]):
+            return True
+    return False
+
+
+def person_alone(text: str, start: int, end: int, names: frozenset[str], qualified: bool, speaking) -> bool:
+    """A lone name that is the first or last name of a person the document names in full ("Georgia
+    Stevens", "Ryan Bingham") and that speaks somewhere in the document ("said Georgia"): the person,
+    whatever places bear the name ("Georgia's top six finish"), unless a locative or qualifier makes
+    it a place here. `speaking(name)` is ``speaks`` over the document (cached by the caller)."""
+    name = text[start:end]
+    if name not in names or qualified or _LOCATIVE_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    return speaking(name)
+
+
+def surname_alone(text: str, start: int, end: int, cands: list[Candidate], names: frozenset[str],
+                  qualified: bool) -> bool:
+    """A lone surname of a person of the document ("Bingham said", "Modi's cabinet") where nothing
+    makes it a place: no locative preposition before it, no qualifier after it, and no sense of the
+    name a country, region, state or city of SURNAME_MAX_POPULATION people or more."""
+    if text[start:end] not in names or qualified:
+        return False
+    if not _small_town(cands):
+        return False
+    return not _LOCATIVE_BEFORE.search(text, max(0, start - 12), start)
+
+
+_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written")}
+
+
+@cache
+def _speech_patterns() -> tuple[re.Pattern, re.Pattern]:
+    cues = json.loads(resources.files("tidings.data.places").joinpath("person_cues.json").read_text("utf-8"))
+    forms = set()
+    for verb in cues["speech_verbs"]:
+        forms.update((verb, verb + "s", verb + "d" if verb.endswith("e") else verb + "ed", *_IRREGULAR.get(verb, ())))
+    alt = "|".join(sorted(forms, key=len, reverse=True))
+    return (re.compile(r"[ \t]+(?:%s)\b" % alt),
+            re.compile(r"(?:^|\W)(?:(?:%s)|according[ \t]+to)[ \t]+$" % alt, re.IGNORECASE))
+
+
+def _small_town(cands: list[Candidate]) -> bool:
+    return not any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1"
+                   or c.feature == "PPLC" or c.population >= SURNAME_MAX_POPULATION for c in cands)
+
+
+def speaker(text: str, start: int, end: int, cands: list[Candidate]) -> bool:
+    """A one-word name that speaks ("Holland said", "said Holland", "according to Conrad") and is
+    no country, region, state, capital or big city ("Ottawa said" is the government)."""
+    if " " in text[start:end] or not _small_town(cands):
+        return False
+    after, before = _speech_patterns()
+    if after.match(text, end):
+        return not _LOCATIVE_BEFORE.search(text, max(0, start - 12), start)  # "who was from Dewsbury said"
+    return bool(before.search(text, max(0, start - 16), start)) and not re.match(r"[ \t]+[A-Z]", text[end:end + 2])

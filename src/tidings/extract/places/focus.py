@@ -8,6 +8,9 @@ first-level admin area it names:
 - each sense of a name weighs by how likely it is on its own against the name's likeliest sense
   (``exp(score - best score)`` over the first-pass scores): "Black Hawk County" (one sense) weighs
   1, each of the equal "Plymouth County" senses 1, a village namesake of a big city next to nothing;
+- senses weighing less than ``MIN_WEIGHT`` support nothing: two unlikely villages near each other
+  ("Charleston" on Staten Island, "Somerville" in New Jersey, beside a Virginia story) do not hold
+  each other up over the rounds;
 - a town or county is supported by another name when a sense of that name (a town or county) lies
   within ``COHERENCE_KM`` of it; the support is the sum over the other names of the largest such
   weight (``Support.of``), capped in ``resolve``. A named state already helps its towns there
@@ -26,6 +29,7 @@ __all__ = ["Support", "sense_shares", "home_senses", "backed_small_towns", "HOME
 COHERENCE_KM = 100.0  # a sense of another name this close supports a town or county
 MAX_SENSES = 12  # names with more local senses than this support nothing (too common to say where)
 TEMPERATURE = 1.0  # of the softmax over first-pass scores (log10-population units)
+MIN_WEIGHT = 0.3  # senses weighing less than this support nothing
 HOME_KEY = "\x00home"  # the source's home place, as one more name of the document
 
 
@@ -62,10 +66,11 @@ class Support:
                 continue
             best = 0.0
             for s, w in senses:
-                if w <= best or s.cc != c.cc:
+                if w <= best or w < MIN_WEIGHT or s.cc != c.cc:
                     continue
-                if s.kind == KIND_ADMIN and s.feature == "ADM1":
-                    continue  # a named state supports its towns through ADMIN_NAMED_BONUS already
+                if s.kind == KIND_ADMIN and s.feature == "ADM1" or not _local(s):
+                    continue  # a named state supports its towns through ADMIN_NAMED_BONUS already; a
+                    # country (a home place "United States") through its vote, not through its point
                 if abs(s.lat - c.lat) < 1.0 and _km(c.lat, c.lon, s.lat, s.lon) < COHERENCE_KM:
                     best = w
             total += best

@@ -7,7 +7,8 @@ organisation or proper-noun run whose last word says it is a street, building or
 (``local_words.txt``: "Royal Street", "Cavan Institute", "Fire Island"), is placed at the town
 named nearest to it in its sentence, else at the town the document names most. It carries no
 GeoNames id, a feature code saying what it is (``STRT``, ``BLDG``, ``AREA``, ``LCTY``), and a low
-confidence. Without a town in the document, nothing is placed.
+confidence. Without a town in the document, nothing is placed. Names ending in an organisation word
+(``organisation_words.txt``: "Highway Patrol", "Humane Society") are bodies, not places.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from functools import cache
 from importlib import resources
 
 from .gazetteer import Candidate
-from .filters import possessed_by_person, road_designation
+from .filters import in_title_case_line, possessed_by_person, road_designation
 
 __all__ = ["LocalFeature", "local_features", "place_locals", "LOCAL_CONFIDENCE"]
 
@@ -29,6 +30,8 @@ _OF_PLACE = re.compile(r"\b(?:village|town|hamlet|suburb|township|settlement) of
                        r"|\b((?:[A-Z][\w'\u2019-]+ ){1,2})(?=(?:village|district|township|suburb|neighbou?rhood)\b)")
 _OF_PLACE_WORDS = ("village", "town", "hamlet", "suburb", "settlement", "district", "neighbo")  # in every match
 _STREET_TAIL = re.compile(r"(Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Parkway)\b")
+_TITLE_BREAK = re.compile(r"\b(?:Along|Near|From|With|Into|Onto|Over|Past|After|Before|Across|Outside|Inside|Behind|"
+                          r"Toward|Towards|Through|Under|Off|On|At|In|To|By|For|Of|And|The) ")  # capitalised in headlines
 _STREET_RUN = re.compile(r"\b((?:[A-Z][A-Za-z'\u2019]+|\d+(?:st|nd|rd|th)) ){1,3}")
 
 
@@ -49,6 +52,12 @@ def _local_words() -> dict[str, str]:
             kind, word = line.split("\t")
             out[word.strip()] = _FEATURE[kind.strip()]
     return out
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    path = resources.files("tidings.data.places").joinpath("organisation_words.txt")
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and w[0] != "#")
 
 
 def _kind(words: list[str]) -> str | None:
@@ -100,7 +109,14 @@ def local_features(words, text: str, taken: list[bool], known) -> list[LocalFeat
                 s += len(lead)
         if e - s < 3 or any(used[s:e]) or not text[s:s + 1].isupper() or "\n" in text[s:e]:
             return
+        if any(True for _ in _TITLE_BREAK.finditer(text, s, e)) and in_title_case_line(text, s):
+            for word in _TITLE_BREAK.finditer(text, s, e):  # "Flood Waters Rise Along River Road": "River Road"
+                s = word.end()
+            if e - s < 3:
+                return
         if road_designation(text[s:e]):  # "County Road 3", "Highway 12 to": roads, not places
+            return
+        if text[s:e].split()[-1] in _organisation_words():  # "the Highway Patrol reported": a body
             return
         if possessed_by_person(text, e - 2 if text[e - 2:e] in ("'s", "\u2019s") else e):
             return  # "Helen Kunz's house": a person's

@@ -136,7 +136,7 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
     if c.kind in (KIND_CITY, KIND_ADMIN) and c.admin1 and c.admin1 != c.name \
             and (c.cc, name_key(c.admin1)) in admins:
         s += ADMIN_NAMED_BONUS  # a town or county of a state named elsewhere
-    if c.kind == KIND_ADMIN and any(cc == c.cc for cc, _ in admins):
+    if c.kind == KIND_ADMIN and not c.alias and any(cc == c.cc for cc, _ in admins):
         s += SIBLING_ADMIN_BONUS  # "Georgia" next to "Alabama" and "Florida" is the state
     return s
 

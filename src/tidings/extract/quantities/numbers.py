@@ -4,7 +4,7 @@ Handles digits with separators and glued prefixes/suffixes ("$1.13bn", "PS2.7m",
 "5.5kWh", "~25", "+0.3"), scale words ("1.5 million", "4 hundred million"), number
 words ("two hundred and forty", "a dozen", "twenty-five"), vague multiples ("tens of
 thousands", "dozens"), fractions ("a third of", "two-thirds of", "half of"),
-"one of the …", and ranges ("15-22", "1 to 2 thousand", "between $62 and $68").
+ratios ("one in five", "9 out of 10"), "one of the …", and ranges ("15-22", "1 to 2 thousand", "between $62 and $68").
 It reads token texts only; units, filters and meaning are decided by the caller.
 """
 from __future__ import annotations
@@ -29,7 +29,7 @@ class Num:
     value: float | None
     low: float | None = None
     high: float | None = None
-    kind: str = "digit"  # digit | word | vague | fraction | one_of | range
+    kind: str = "digit"  # digit | word | vague | fraction | one_of | ratio | range
     currency: str | None = None  # ISO code from a prefix ("$" → USD)
     currency_text: str | None = None  # the prefix as written, spaces removed: "US$"
     suffix: str | None = None  # glued unit text after the digits: "kWh", "pc"
@@ -241,6 +241,37 @@ def _fraction(doc, i: int, end: int) -> Num | None:
     return Num(i, j, value, kind="fraction")
 
 
+RATIO_MAX_DENOMINATOR = 1000  # "one in five", "9 out of 10"; not "3 in 2019"
+
+
+def _small_count(doc, i: int, end: int) -> tuple[float, int] | None:
+    """A whole number written as one token at i ("one", "nine", "10"): (value, next token)."""
+    text = doc[i].text
+    if text.isdigit():
+        return float(text), i + 1
+    value = numbers()["units"].get(doc[i].lower_)
+    return (float(value), i + 1) if value is not None else None
+
+
+def _ratio(doc, i: int, end: int) -> Num | None:
+    """"one in five adults", "One out of three Germans", "9 out of 10": the share, with the counted
+    noun after the denominator."""
+    top = _small_count(doc, i, end)
+    if top is None or top[1] + 1 >= end:
+        return None
+    k = top[1]
+    if doc[k].lower_ == "out" and k + 2 < end and doc[k + 1].lower_ == "of":
+        k += 2
+    elif doc[k].lower_ == "in":
+        k += 1
+    else:
+        return None
+    bottom = _small_count(doc, k, end)
+    if bottom is None or not 0 < top[0] < bottom[0] <= RATIO_MAX_DENOMINATOR:
+        return None
+    return Num(i, bottom[1], top[0] / bottom[0], kind="ratio")
+
+
 def _one_of(doc, i: int, end: int) -> Num | None:
     if doc[i].lower_ != "one" or i + 2 >= end or doc[i + 1].lower_ != "of":
         return None
@@ -309,6 +340,9 @@ def _prefix_firsts() -> frozenset[str]:
 
 
 def _parse_one(doc, i: int, end: int) -> Num | None:
+    ratio = _ratio(doc, i, end)
+    if ratio is not None:
+        return ratio
     cur = _currency_prefix(doc, i, end)
     j = cur[2] if cur else i
     num = _digit_core(doc, j)

@@ -187,6 +187,18 @@ def direction(doc, text: str, start: int, end: int) -> int:
         return 1
     if before.endswith(("since ", "as of ")):
         return -1
+    tense = _tense(doc, start, end)
+    if tense == 0 and before.endswith(DEADLINE_CUES):
+        return 1  # "the road is closed through May", "repairs are done by May": a deadline ahead
+    return tense
+
+
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
+DEADLINE_CUES = ("through ", "thru ", "by ")  # before a month or day in a present or unknown tense: ahead
+
+
+def _tense(doc, start: int, end: int) -> int:
+    """The tense of the verb governing doc's text[start:end]: -1 past, +1 future, 0 unknown (see direction)."""
     if doc is None:
         return 0
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -223,6 +235,8 @@ def direction(doc, text: str, start: int, end: int) -> int:
             continue  # a purpose clause ("staged … to mark X on Friday") takes its head's tense
         if node.tag_ == "VBG" and aux_words & {"is", "are", "'s", "'re", "am"}:
             return 1
+        if node.tag_ == "VBN" and aux_words and aux_words <= PRESENT_BE:
+            return 0  # "the road is closed": a state now, no past
         if node.tag_ in ("VBD", "VBN"):
             return -1
         if aux_words & {"did", "had", "has", "have", "was", "were"}:

@@ -162,7 +162,9 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
              r"(?P<pl>terms)|(?P<sg>term|tenure))(?![\w-])", True),
     ("edge_the", _B + r"(?P<mod>{EDGE}|earlier|later)\s+(?:in\s+)?the\s+(?P<unit>year|month|week|decade|century)(?![\w-])", True),
     ("yearend", _B + r"(?P<txt>year-end|year\s+end|year's\s+end|end\s+of\s+the\s+year|the\s+end\s+of\s+the\s+year)(?![\w-])", True),
-    ("set", _B + r"(?P<q>every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<what>{UNIT}|(?-i:{WEEKDAY}|{MONTH})|{SEASON})(?![\w-])", True),
+    ("set", _B + r"(?P<q>every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<what>{UNIT}|(?-i:{WEEKDAY}|{MONTH})|{SEASON}|{POD})(?![\w-])", True),
+    ("freq", _B + r"(?P<times>once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>year|month|week|day|"
+             r"decade|quarter)(?![\w-])", True),
     ("set_word", _B + r"(?P<word>{SETS})(?![\w-])", True),
     ("duration", _B + r"(?:(?P<mod>{MODS})\s+(?!(?:the|this|its|their|his|her)\s))?(?:(?:the|a|an|its|their|his|her|this)\s+)?(?:(?P<rel>past|last|next|coming|first|latest|"
                  r"previous|following|final|remaining|initial|preceding|ensuing|subsequent|full|entire|whole|same|additional|further|"
@@ -294,7 +296,7 @@ _NEEDLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "that_year": (("year",), ()), "edge_the": (("year", "month", "week", "decade", "century"), ()),
     "anaphor": (("day", "week", "month", "morning", "afternoon", "evening", "night"), ()),
     "term": (("term", "tenure"), ()),
-        "yearend": (("year",), ()), "set": (("every", "each"), ()), "set_word": (("@sets",), ()),
+        "yearend": (("year",), ()), "set": (("every", "each"), ()), "freq": (("once", "twice", "thrice", "times"), ()), "set_word": (("@sets",), ()),
     "duration": (("yr", "year", "month", "week", "day", "fortnight", "hour", "hr", "min", "sec", "decade", "centur",
                   "millenni", "quarter", "night"), ()),
     "vague_plural": (("years", "months", "weeks"), ()), "wd": ((), ("@weekdays",)),

@@ -64,13 +64,20 @@ def n_set(m, ctx, s, e) -> Result | None:
         return "SET", f"XXXX-{season}", None
     unit = unit_code(what)
     if unit is None:
-        return None
+        pod = lexicon()["parts_of_day"].get(what.lower())
+        return ("SET", f"XXXX-XX-XXT{pod}", None) if pod else None  # "every morning"
     n = number_value(m["num"]) if m["num"] else 1.0
     if unit == "Q":
         return "SET", f"P{_fmt(n or 1)}Q", None
     if unit == "WE":
         return "SET", "XXXX-WXX-WE", None
     return "SET", duration_value(n or 1.0, unit), None
+
+
+def n_freq(m, ctx, s, e) -> Result | None:
+    """"twice a year", "three times a week": the period (TimeML writes the count as freq)."""
+    unit = unit_code(m["unit"])
+    return ("SET", duration_value(1.0, unit), None) if unit else None
 
 
 def n_set_word(m, ctx, s, e) -> Result | None:
