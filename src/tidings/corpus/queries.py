@@ -8,7 +8,7 @@ from datetime import date
 from ..errors import ConfigError
 from .series import _actor_clause, parse_dyad
 
-__all__ = ["find_events", "find_quotes", "find_actors", "find_event_clusters", "list_articles", "parse_day",
+__all__ = ["find_events", "date_filters", "find_quotes", "find_actors", "find_event_clusters", "list_articles", "parse_day",
            "count_events", "count_events_by_day", "count_events_by_place", "count_quotes", "count_actors",
            "count_articles", "article_sources", "event_sentences", "MODALITIES",
            "EVENT_COLUMNS", "QUOTE_COLUMNS", "ACTOR_COLUMNS", "ARTICLE_COLUMNS", "EVENT_SORTS", "ARTICLE_SORTS"]
@@ -34,7 +34,8 @@ def parse_day(text, name: str = "date") -> str:
     raise ConfigError(f"{name} {str(text)[:40]!r} is not a day", hint="write it as YYYY-MM-DD, e.g. 2022-02-28")
 
 
-def _dates(where: list, params: list, column: str, since, until) -> None:
+def date_filters(where: list, params: list, column: str, since, until) -> None:
+    """Append `column` ≥ since and ≤ until (days, checked by parse_day) to a WHERE list and its parameters."""
     if since:
         where.append(f"{column} >= CAST(? AS DATE)")
         params.append(parse_day(since, "since"))
@@ -106,7 +107,7 @@ def _event_where(actor, dyad, root, code, since, until, modality, place, text, d
         where.append("(e.action_text ILIKE ? OR e.article_id IN (SELECT id FROM articles WHERE title ILIKE ? "
                      "OR text ILIKE ?))")
         params += [_like(text)] * 3
-    _dates(where, params, "e.event_date", since, until)
+    date_filters(where, params, "e.event_date", since, until)
     return " AND ".join(where), params
 
 
@@ -179,7 +180,7 @@ def find_event_clusters(store, *, dyad: str | None = None, root: str | None = No
     if asserted is not None:
         where.append("asserted = ?")
         params.append(asserted)
-    _dates(where, params, "event_date", since, until)
+    date_filters(where, params, "event_date", since, until)
     return store.query_dicts(f"SELECT * FROM event_clusters WHERE {' AND '.join(where)} "
                              "ORDER BY num_articles DESC, global_id LIMIT ?", [*params, int(limit)])
 
@@ -201,7 +202,7 @@ def _quote_where(speaker, actor, since, until, text) -> tuple[str, list]:
     if text:
         where.append("q.text ILIKE ?")
         params.append(_like(text))
-    _dates(where, params, "a.published_date", since, until)
+    date_filters(where, params, "a.published_date", since, until)
     return " AND ".join(where), params
 
 
@@ -237,7 +238,7 @@ def _actor_where(name, type, country, since, until) -> tuple[str, list]:
     if country:
         where.append("(en.affiliation = ? OR en.actor_code LIKE ?)")
         params += [country.upper(), country.upper() + "%"]
-    _dates(where, params, "a.published_date", since, until)
+    date_filters(where, params, "a.published_date", since, until)
     return " AND ".join(where), params
 
 
@@ -277,7 +278,7 @@ def _article_where(q, since, until, source, at=None) -> tuple[str, list]:
     if source:
         where.append("a.source_name = ?")
         params.append(source)
-    _dates(where, params, "a.published_date", since, until)
+    date_filters(where, params, "a.published_date", since, until)
     return " AND ".join(where), params
 
 

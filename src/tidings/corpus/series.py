@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from ..errors import ConfigError
 
-__all__ = ["series", "parse_dyad", "sparkline", "to_csv", "to_json", "PERIODS", "COLUMNS"]
+__all__ = ["series", "period_start", "next_period", "parse_dyad", "sparkline", "to_csv", "to_json", "PERIODS", "COLUMNS"]
 
 PERIODS = ("day", "week", "month")
 COLUMNS = ("period", "events", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict",
@@ -71,7 +71,8 @@ def _where(dyad: str | None, actor: str | None, directed: bool, since, until, mo
     return where, params
 
 
-def _period_start(d: date, by: str) -> date:
+def period_start(d: date, by: str) -> date:
+    """The first day of the day, week (Monday) or month that holds `d`."""
     if by == "week":
         return d - timedelta(days=d.weekday())
     if by == "month":
@@ -79,7 +80,8 @@ def _period_start(d: date, by: str) -> date:
     return d
 
 
-def _next(d: date, by: str) -> date:
+def next_period(d: date, by: str) -> date:
+    """The first day of the period after the one that starts on `d`."""
     if by == "day":
         return d + timedelta(days=1)
     if by == "week":
@@ -115,12 +117,12 @@ def series(store, *, dyad: str | None = None, actor: str | None = None, by: str 
         return []
     out = []
     if fill:
-        d, last = _period_start(min(rows), by), max(rows)
+        d, last = period_start(min(rows), by), max(rows)
         while d <= last:
             out.append(rows.get(d) or {"period": d, "events": 0, "verbal_coop": 0, "material_coop": 0,
                                         "verbal_conflict": 0, "material_conflict": 0, "goldstein_sum": 0.0,
                                         "goldstein_mean": None, "articles": 0, "escalation": 0.0})
-            d = _next(d, by)
+            d = next_period(d, by)
     else:
         out = [rows[k] for k in sorted(rows)]
     for r in out:

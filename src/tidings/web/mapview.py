@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from ..corpus.queries import count_events_by_place
+from ..corpus.queries import count_events_by_place, date_filters
 
 __all__ = ["map_data", "place_mentions", "MAP_POINTS"]
 
@@ -19,12 +19,7 @@ def place_mentions(store, *, since: str | None = None, until: str | None = None,
                    limit: int = MAP_POINTS) -> list[dict]:
     """label, lat, lon, count (mentions), articles per place name (any case), the most mentioned first."""
     where, params = ["p.lat IS NOT NULL", "p.lon IS NOT NULL"], []
-    if since:
-        where.append("a.published_date >= CAST(? AS DATE)")
-        params.append(since)
-    if until:
-        where.append("a.published_date <= CAST(? AS DATE)")
-        params.append(until)
+    date_filters(where, params, "a.published_date", since, until)
     if actor:
         where.append("p.article_id IN (SELECT article_id FROM entities WHERE actor_code LIKE ? OR affiliation = ?)")
         params += [actor.upper() + "%", actor.upper()]

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from markupsafe import escape
 
+from ..corpus.series import next_period, period_start
 from .svg import QUAD_COLORS, QUAD_NAMES
 
 __all__ = ["periods", "pick_by", "timeline_svg", "BY_WORDS"]
@@ -31,22 +32,6 @@ def pick_by(days: list[date], by: str | None) -> str:
     return "day" if span <= 92 else "week" if span <= 3 * 366 else "month"
 
 
-def _start(d: date, by: str) -> date:
-    if by == "week":
-        return d - timedelta(days=d.weekday())
-    if by == "month":
-        return d.replace(day=1)
-    return d
-
-
-def _next(d: date, by: str) -> date:
-    if by == "day":
-        return d + timedelta(days=1)
-    if by == "week":
-        return d + timedelta(days=7)
-    return (d.replace(day=28) + timedelta(days=4)).replace(day=1)
-
-
 def periods(day_rows: list[tuple], by: str, *, since: str | None = None, until: str | None = None) -> list[dict]:
     """Rows of `count_events_by_day` summed per period, oldest first, empty periods in between filled in:
     {start, end (the days a link asks for), events, q1..q4, other, goldstein_mean (None: nothing scored)}."""
@@ -55,7 +40,7 @@ def periods(day_rows: list[tuple], by: str, *, since: str | None = None, until: 
     acc: dict[date, dict] = {}
     for day, n, q1, q2, q3, q4, gsum, gn in day_rows:
         day = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
-        p = acc.setdefault(_start(day, by), {"events": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0, "gsum": 0.0, "gn": 0})
+        p = acc.setdefault(period_start(day, by), {"events": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0, "gsum": 0.0, "gn": 0})
         p["events"] += int(n)
         for key, value in (("q1", q1), ("q2", q2), ("q3", q3), ("q4", q4)):
             p[key] += int(value or 0)
@@ -65,13 +50,13 @@ def periods(day_rows: list[tuple], by: str, *, since: str | None = None, until: 
     out, d, last = [], min(acc), max(acc)
     while d <= last:
         p = acc.get(d) or {"events": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0, "gsum": 0.0, "gn": 0}
-        end = _next(d, by) - timedelta(days=1)
+        end = next_period(d, by) - timedelta(days=1)
         out.append({"start": max(d, lo).isoformat() if lo else d.isoformat(),
                     "end": min(end, hi).isoformat() if hi else end.isoformat(),
                     "period": d.isoformat(), "events": p["events"], "q1": p["q1"], "q2": p["q2"], "q3": p["q3"],
                     "q4": p["q4"], "other": p["events"] - p["q1"] - p["q2"] - p["q3"] - p["q4"],
                     "goldstein_mean": round(p["gsum"] / p["gn"], 4) if p["gn"] else None})
-        d = _next(d, by)
+        d = next_period(d, by)
     return out
 
 
