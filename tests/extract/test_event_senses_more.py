@@ -154,3 +154,8 @@ def test_those_killed_fighting_someone_were_killed_by_them(nlp):
     events = _events(nlp, "Nearly 200 Israeli soldiers have been killed fighting Hezbollah.", published="1998-03-01")
     killed = [e for e in events if e.action.text == "killed"]
     assert killed and killed[0].source is not None and killed[0].source.code == "LBNREB", _codes(events)
+
+
+def test_telling_someone_their_plan_is_a_mistake_is_criticism_of_them(nlp):
+    events = _events(nlp, "The Japanese minister told the British minister that his plan was a mistake.", published="2005-01-13")
+    assert [(e.cameo, e.target.code if e.target else None) for e in events] == [("111", "GBRGOV")], _codes(events)

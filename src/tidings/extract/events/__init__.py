@@ -237,6 +237,9 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                     if mood[:2] == "11":  # "said Mr Straw was naive": criticism of the one judged
                         subject = res.subject(tok) if subject is None else subject
                         judged = [r for a in kids[c] if dep[a] in ("nsubj", "nsubjpass") for r in res.group(tokens[a])]
+                        if not judged and any(dep[p] == "poss" and pos[p] == "PRON" for a in kids[c]
+                                              if dep[a] in ("nsubj", "nsubjpass") for p in kids[a]):
+                            judged = res.objects(tok)  # "told the British minister that his plan was a mistake"
                         cands.append(Candidate(tok, code, subject, judged, (tokens[c],), 0.5))
                         code = None
                     break
