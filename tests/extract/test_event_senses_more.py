@@ -159,3 +159,12 @@ def test_those_killed_fighting_someone_were_killed_by_them(nlp):
 def test_telling_someone_their_plan_is_a_mistake_is_criticism_of_them(nlp):
     events = _events(nlp, "The Japanese minister told the British minister that his plan was a mistake.", published="2005-01-13")
     assert [(e.cameo, e.target.code if e.target else None) for e in events] == [("111", "GBRGOV")], _codes(events)
+
+
+def test_a_rule_may_need_words_in_the_subject_inspectors_visiting_sites_inspect(nlp):
+    from tidings.extract.events.lexicon import verb_rules
+
+    assert any(r.subject for r in verb_rules()["visit"])
+    events = _events(nlp, "U.N. weapons inspectors visited nine sites in Iraq.", published="1998-03-06")
+    assert [e.root for e in events] == ["09"], _codes(events)
+    assert [e.root for e in _events(nlp, "The British prime minister visited Iraq.")] == ["04"]

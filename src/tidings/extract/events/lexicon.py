@@ -31,6 +31,7 @@ class Rule:
     xcomp: bool = False
     object: bool = False  # needs an object, or a clause with its own subject ("wants Germany to pay")
     target: str | None = None
+    subject: tuple[str, ...] = ()  # words of which one must occur in the verb's subject ("inspectors visited")
 
     @property
     def family(self) -> str | None:
@@ -54,7 +55,7 @@ def _rules(raw) -> tuple[Rule, ...]:
                 raise ValueError(f"rule {item!r}: quote words YAML reads as booleans or numbers (on, off, yes, no)")
             out.append(Rule(code=str(item["code"]), any=tuple(str(w).lower() for w in item.get("any", ())),
                             prep=item.get("prep"), xcomp=bool(item.get("xcomp")), object=bool(item.get("object")),
-                            target=item.get("target")))
+                            target=item.get("target"), subject=tuple(str(w).lower() for w in item.get("subject", ()))))
     return tuple(out)
 
 
@@ -151,6 +152,16 @@ def _near_subtree(d, top: int) -> list[int]:
     return out
 
 
+def _subject_text(d, i: int) -> str:
+    """Lower-case words and lemmas of the verb's subject (or passive subject), padded with spaces."""
+    key = ("subject_text", i)
+    text = d.memo.get(key)
+    if text is None:
+        toks = [t for c in d.kids[i] if d.dep[c] in ("nsubj", "nsubjpass") for t in d.subtree(c)]
+        text = d.memo[key] = _joined([d.lower[t] for t in toks], [d.lemma[t] for t in toks])
+    return text
+
+
 def _joined(words: list[str], lemmas: list[str]) -> str:
     text = " " + " ".join(words) + " | " + " ".join(lemmas) + " "
     return text.replace(" - ", "-").replace(" ’s", " 's")
@@ -201,6 +212,8 @@ def match_rules(tok, rules: tuple[Rule, ...], with_subject: bool = False) -> Rul
             if not has_clause:
                 continue
         if rule.object and not _has_object(d, i):
+            continue
+        if rule.subject and not has_words(_subject_text(d, i), rule.subject):
             continue
         return rule
     return None
