@@ -168,3 +168,10 @@ def test_a_rule_may_need_words_in_the_subject_inspectors_visiting_sites_inspect(
     events = _events(nlp, "U.N. weapons inspectors visited nine sites in Iraq.", published="1998-03-06")
     assert [e.root for e in events] == ["09"], _codes(events)
     assert [e.root for e in _events(nlp, "The British prime minister visited Iraq.")] == ["04"]
+
+
+def test_an_agreement_referred_to_is_no_agreement_made(nlp):
+    events = _events(nlp, "U.S. troops will remain until Iraq complies with the U.N. agreement.", published="1998-03-06")
+    assert not [e for e in events if e.root == "05"], _codes(events)
+    events = _events(nlp, "Iraq and the U.N. signed an agreement.", published="1998-03-06")
+    assert [e.root for e in events if e.root == "05"], _codes(events)

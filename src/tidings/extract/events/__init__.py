@@ -386,6 +386,8 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[in
         rule = _rules_for(tok, table)
         if rule is None or rule.code == NO_EVENT:
             continue
+        if rule.code == "057" and dep[i] == "pobj":
+            continue  # "complies with the agreement", "under the accord": an agreement referred to, not made
         head = heads[i]
         light = dep[i] in ("dobj", "attr") and _is_light(tokens[head])
         if head in verb_toks and (not light or verb_toks[head] in (rule.code[:2], "02", "03", "10", "12", "13")):
