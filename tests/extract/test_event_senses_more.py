@@ -175,3 +175,8 @@ def test_an_agreement_referred_to_is_no_agreement_made(nlp):
     assert not [e for e in events if e.root == "05"], _codes(events)
     events = _events(nlp, "Iraq and the U.N. signed an agreement.", published="1998-03-06")
     assert [e.root for e in events if e.root == "05"], _codes(events)
+
+
+def test_what_an_appeal_asks_for_is_no_event_of_its_own(nlp):
+    events = _events(nlp, "The U.N. resolution calls for Israel's unconditional withdrawal from Lebanon.", published="1998-03-01")
+    assert [e.root for e in events] == ["02"], _codes(events)

@@ -260,6 +260,8 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
             for c in comps:
                 if pos[c.i] in ("VERB", "AUX"):
                     consumed.update(d.subtree(c.i))
+                elif pos[c.i] == "NOUN":
+                    consumed.add(c.i)  # "calls for Israel's withdrawal": the withdrawal is what is asked
             targets = _family_target(res, tok, family, comps)
             if family == "demand" and code != "010" and rule.family is None:
                 targets = [r for c in comps for s in kids[c.i] if dep[s] in ("nsubj", "nsubjpass")
