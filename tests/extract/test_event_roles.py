@@ -240,3 +240,17 @@ def test_states_in_lower_case_are_not_the_united_states(nlp):
     events = _events(nlp, "Ivanov said all European states must cooperate in a joint security system.", published="1999-03-12",
                      entities=[("Ivanov", "PERSON", ["Ivanov"])])
     assert all(e.target is None or not (e.target.code or "").startswith("USA") for e in events), _codes(events)
+
+
+def test_he_inside_a_direct_quote_is_not_its_speaker(nlp):
+    from tidings.extract.quotes import extract_quotes
+
+    text = ("\u201cWe don\u2019t know President Putin\u2019s intentions,\u201d said Blinken. "
+            "\u201cWe don\u2019t know if he decided to attack Ukraine again.\u201d")
+    doc, record = make_record(nlp, text, "2021-12-07", [("Antony Blinken", "PERSON", ["Blinken"]),
+                                                       ("Vladimir Putin", "PERSON", ["Putin"])])
+    record.entities = extract_actors(DocView(doc), record)
+    record.quotes = extract_quotes(DocView(doc), record)
+    attacks = [e for e in extract_events(DocView(doc), record) if e.action.text == "attack"]
+    assert attacks and attacks[0].source is not None and attacks[0].source.code[:3] == "RUS", \
+        [(e.action.text, e.source) for e in attacks]

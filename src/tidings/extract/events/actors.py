@@ -223,6 +223,14 @@ class Resolver:
         first = self.view.sents[max(0, k - 2)].start_char
         return self._coded_speaker(before) if before.spans[-1][1] >= first else None
 
+    def _direct_speaker(self, tok) -> ActorRef | None:
+        """The coded speaker of a direct quote holding `tok` (in indirect speech "he" may be the speaker)."""
+        idx = self.d.idx[tok.i]
+        for q in self.quotes:
+            if q.kind == "direct" and any(s <= idx < e for s, e in q.spans):
+                return self._coded_speaker(q)
+        return None
+
     def _coded_speaker(self, q) -> ActorRef | None:
         ent = self.record.entity(q.speaker.entity) if q.speaker and q.speaker.entity else None
         if ent is not None and ent.actor_code:
@@ -263,10 +271,14 @@ class Resolver:
                                 return refs[0]
                 node = up
         want_person = lower in _PERSON_PRONOUNS
+        # "he" inside a quote is not its speaker ("We don't know if he decided to attack," said Blinken)
+        speaker = self._direct_speaker(tok) if want_person else None
         sent_start = self.view.sent(tok).start
         window = max(0, sent_start - 120)
         for start, end, e in reversed(self.mentions):
             if start >= i or start < window or start in banned:
+                continue
+            if speaker is not None and e.id == speaker.entity:
                 continue
             if want_person != (e.type == "PERSON"):
                 continue
