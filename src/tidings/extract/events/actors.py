@@ -260,6 +260,8 @@ class Resolver:
             node = heads[i]
             while heads[node] != node:
                 up = heads[node]
+                if dep[node] in ("relcl", "acl", "pcomp", "pobj", "appos"):
+                    break  # "… territory, which it did in 2014": the clause hangs on a noun, not on a speaker
                 if dep[node] in ("ccomp", "xcomp", "advcl", "conj") and d.lemma[up] in _NOT_SELF:
                     banned = {t for c in d.kids[up] if dep[c] in ("nsubj", "nsubjpass") for t in d.subtree(c)}
                     break
@@ -267,8 +269,9 @@ class Resolver:
                     for c in d.kids[up]:
                         if dep[c] in ("nsubj", "nsubjpass") and d.pos[c] != "PRON" and c != i:
                             refs = self.one(self.tokens[c])
-                            if refs:
-                                return refs[0]
+                            entity = self.record.entity(refs[0].entity) if refs and refs[0].entity else None
+                            if refs and not (entity is not None and entity.type == "PERSON"):
+                                return refs[0]  # "Turkey said it …"; "it" is never a person
                 node = up
         want_person = lower in _PERSON_PRONOUNS
         # "he" inside a quote is not its speaker ("We don't know if he decided to attack," said Blinken)
