@@ -259,6 +259,8 @@ def test_he_inside_a_direct_quote_is_not_its_speaker(nlp):
 def test_it_in_a_relative_clause_is_not_the_speaker_and_rallying_troops_is_mobilising(nlp):
     text = ("Blinken said \u201cRussia could make the grave mistake of invading Ukrainian territory, which it did in "
             "2014 when it rallied troops along the border.\u201d")
-    events = _events(nlp, text, published="2021-12-08", entities=[("Antony Blinken", "PERSON", ["Blinken"])])
+    events = _events(nlp, text, published="2021-12-08", entities=[("Antony Blinken", "PERSON", ["Blinken"]),
+                                                                  ("Russia", "PLACE", ["Russia"])],
+                     places=[_place(text, "Russia", "RUS").model_copy(update={"feature_code": "PCLI", "entity": "E2"})])
     rallied = [e for e in events if e.action.text == "rallied"]
     assert rallied and rallied[0].cameo == "154" and rallied[0].source.code[:3] == "RUS", _codes(events)
