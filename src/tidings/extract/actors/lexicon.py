@@ -287,19 +287,23 @@ class Lexicon:
         """The country of a place name (Phoenix cities and regions: "Basra" → IRQ), unless ambiguous."""
         return _phoenix.place_country(name)
 
-    def org_of_words(self, words: list[str], day: date | None = None, proper: list[bool] | None = None,
-                     own: bool = True) -> str | None:
-        """The organisation named in `words`: the user's and tidings' own lists (unless `own` is
-        False), then (with `proper`, one flag per word) the Phoenix dictionaries over proper-noun runs."""
-        user = self.user_phrases(day) if own else {}
-        for n in range(min(MAX_PHRASE, len(words)), 0, -1) if own else ():
+    def org_of_words(self, words: list[str], day: date | None = None, proper: list[bool] | None = None) -> str | None:
+        """The organisation named in `words`: the user's and tidings' own lists, then (with
+        `proper`, one flag per word) the Phoenix dictionaries over proper-noun runs."""
+        return self.org_with_source(words, day, proper)[0]
+
+    def org_with_source(self, words: list[str], day: date | None = None,
+                        proper: list[bool] | None = None) -> tuple[str | None, bool]:
+        """(`org_of_words`, whether the code comes from the user's or tidings' own lists)."""
+        user = self.user_phrases(day)
+        for n in range(min(MAX_PHRASE, len(words)), 0, -1):
             for i in range(0, len(words) - n + 1):
                 key = " ".join(words[i:i + n])
                 if key in user:
-                    return user[key]
+                    return user[key], True
                 if key in self.orgs:
-                    return self.orgs[key]
-        return _phoenix.org_code(words, day, proper) if proper is not None else None
+                    return self.orgs[key], True
+        return (_phoenix.org_code(words, day, proper) if proper is not None else None), False
 
 
 @cache
