@@ -180,3 +180,10 @@ def test_an_agreement_referred_to_is_no_agreement_made(nlp):
 def test_what_an_appeal_asks_for_is_no_event_of_its_own(nlp):
     events = _events(nlp, "The U.N. resolution calls for Israel's unconditional withdrawal from Lebanon.", published="1998-03-01")
     assert [e.root for e in events] == ["02"], _codes(events)
+
+
+def test_refusing_to_tolerate_attacks_is_condemning_them(nlp):
+    events = _events(nlp, "The Palestinian leader said he will not tolerate attacks on Israelis.", published="2005-02-01")
+    assert [(e.cameo, e.modality) for e in events if e.root == "11"] == [("111", "asserted")], _codes(events)
+    events = _events(nlp, "Israel did not criticize the Palestinian plan.", published="2005-02-01")
+    assert [e.modality for e in events if e.root == "11"] == ["negated"], _codes(events)

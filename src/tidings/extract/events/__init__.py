@@ -45,6 +45,7 @@ _OPEN_CLAUSE = {"how", "when", "whenever", "if", "whether", "unless"}
 _READY = {"ready", "willing", "prepared", "determined", "eager", "keen"}
 _OBLIGATION = {"must", "should"}
 _WANT = {"want", "wish", "seek"}  # "wants to attack": an intent
+_FLIP_TO_CRITICIZE = {"tolerate", "condone"}
 _FLIP_TO_REJECT = {"accept", "agree", "allow", "permit", "release", "lift", "support", "recognize", "meet", "end",
                    "cooperate", "approve", "comply", "yield", "negotiate"}
 _VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
@@ -218,6 +219,8 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
         negated = is_negated(tok)
         if negated and family is None and d.lemma[i] in _FLIP_TO_REJECT:
             family, code = "reject", None  # "did not accept …" is a rejection
+        elif negated and family is None and d.lemma[i] in _FLIP_TO_CRITICIZE:
+            code = "111"  # "will not tolerate attacks" is a condemnation of them (asserted, see assemble)
         comps = _complements(d, tok) if family else []
         # "X said Y must …": a demand by X on Y; "X said he was skeptical/confident …": a comment
         if family is None and code == "010":
@@ -305,7 +308,8 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
             code = _commitment(d, tok, code)
         if from_dictionary and not _dictionary_actors_ok(sources, targets):
             continue
-        cands.append(Candidate(tok, code, sources, targets, tuple(comps), conf))
+        cands.append(Candidate(tok, code, sources, targets, tuple(comps), conf,
+                               negation_coded=negated and d.lemma[i] in _FLIP_TO_CRITICIZE))
     return cands
 
 
