@@ -187,3 +187,12 @@ def test_refusing_to_tolerate_attacks_is_condemning_them(nlp):
     assert [(e.cameo, e.modality) for e in events if e.root == "11"] == [("111", "asserted")], _codes(events)
     events = _events(nlp, "Israel did not criticize the Palestinian plan.", published="2005-02-01")
     assert [e.modality for e in events if e.root == "11"] == ["negated"], _codes(events)
+
+
+def test_claiming_that_someone_did_something_hostile_accuses_them(nlp):
+    events = _events(nlp, "Russia has often claimed that Ukraine was undermining efforts at closer cooperation.",
+                     published="1998-02-27")
+    assert ("112", "RUS", "UKR") in [(e.cameo, e.source.code[:3], e.target.code[:3]) for e in events
+                                     if e.source and e.target], _codes(events)
+    events = _events(nlp, "Russia claimed that Ukraine had signed the deal.", published="1998-02-27")
+    assert not [e for e in events if e.root == "11"], _codes(events)

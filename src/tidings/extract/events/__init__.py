@@ -46,6 +46,7 @@ _READY = {"ready", "willing", "prepared", "determined", "eager", "keen"}
 _OBLIGATION = {"must", "should"}
 _WANT = {"want", "wish", "seek"}  # "wants to attack": an intent
 _FLIP_TO_CRITICIZE = {"tolerate", "condone"}
+_CLAIM_VERBS = {"claim", "charge", "contend"}  # "claimed that X was undermining …" accuses X
 _FLIP_TO_REJECT = {"accept", "agree", "allow", "permit", "release", "lift", "support", "recognize", "meet", "end",
                    "cooperate", "approve", "comply", "yield", "negotiate"}
 _VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
@@ -230,6 +231,14 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                 if {lower[a] for a in kids[c] if dep[a] == "aux"} & _OBLIGATION:
                     family, comps = "demand", [tokens[c]]
                     break
+                if d.lemma[i] in _CLAIM_VERBS and _conflictual(tokens[c]):
+                    # "Russia has often claimed that Ukraine was undermining …": an accusation of the doer
+                    subject = res.subject(tok) if subject is None else subject
+                    accused = [r for a in kids[c] if dep[a] in ("nsubj", "nsubjpass") for r in res.group(tokens[a])]
+                    if accused:
+                        cands.append(Candidate(tok, "112", subject, accused, (tokens[c],), 0.5))
+                        code = None
+                        break
                 mood = _stance(d, c)
                 if mood == "intent":
                     family, comps = "intent", [tokens[a] for a in kids[c] if dep[a] == "acomp"]
@@ -479,6 +488,16 @@ def _depth(heads: list[int], i: int) -> int:
     while heads[i] != i and d < 30:
         i, d = heads[i], d + 1
     return d
+
+
+def _conflictual(verb) -> bool:
+    """Whether a clause's verb names a hostile act (a sense of roots 11–20 in the hand lexicon or the
+    dictionary's patterns): "was undermining", "had attacked"."""
+    rule = _rules_for(verb, verb_rules())
+    if rule is not None and rule.family is None and rule.code != NO_EVENT:
+        return "11" <= rule.code[:2] <= "20"
+    found = dictionary_code(verb) if any(k in petrarch_verbs()[0] for k in lookup_keys(verb)) else None
+    return bool(found and found[0] and "11" <= found[0][:2] <= "20")
 
 
 def _readiness(res: Resolver, sent, consumed: set[int], coded: set[int]) -> list[Candidate]:
