@@ -23,7 +23,7 @@ from typing import Callable, Iterable
 from .errors import ConfigError, InputError, StoreError, TidingsError
 from .items import InputItem
 from .readers import FieldMap, Source, count_items, expand_paths, read_source
-from .scale.work import item_with_defaults
+from .scale.work import item_with_defaults, with_home as item_home
 from . import settings
 from .settings import DEFAULT_DB
 
@@ -157,9 +157,7 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], options: Inge
 
     def with_home(item):
         """`--home`, else the store's home of the item's source, for an item without a source_location."""
-        if isinstance(item, InputItem) and item.source_location is None:
-            item.source_location = o.home or homes.get(item.source_name or "")
-        return item
+        return item_home(item, o.home, homes)
 
     def stream():
         for source in sources:
@@ -192,7 +190,8 @@ def ingest(inputs: Iterable[str | os.PathLike | InputItem | dict], options: Inge
 
             summary.shards = str(run_ray(sources, items, field_map, defaults, ledger, workers=workers, model=model,
                                          batch_size=batch_size, address=o.address, shards=o.shards,
-                                         import_shards=o.import_shards, stop=stop, actor_dictionary=actors))
+                                         import_shards=o.import_shards, stop=stop, actor_dictionary=actors,
+                                         home=o.home, homes=homes))
         else:
             from .scale.local import run_local
 

@@ -87,3 +87,11 @@ def test_native_log_lines_go_to_a_file_unless_verbose(tmp_path):
     loud = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                           env={**env, "TIDINGS_VERBOSE": "1"})
     assert "native line" in loud.stderr and "python line" in loud.stderr
+
+
+def test_ray_gives_items_the_home_as_one_process_does(local_ray, small_corpus, memory_store, tmp_path):
+    single, on_ray = memory_store(), memory_store()
+    ingest(small_corpus, store=single, home="Alexandria, La.")
+    ingest(small_corpus, store=on_ray, engine="ray", workers=2, shards=tmp_path / "shards", home="Alexandria, La.")
+    assert {r.get("source_location") for r in on_ray.records.values()} == {"Alexandria, La."}
+    assert on_ray.records == single.records

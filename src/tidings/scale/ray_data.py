@@ -28,7 +28,7 @@ from ..items import InputItem
 from ..readers import STDIN, Source, read_source
 from . import shards as _shards
 from .shards import SHARD_COLUMNS, shard_row
-from .work import bare_prepare, item_with_defaults, peak_rss_mb
+from .work import bare_prepare, item_with_defaults, peak_rss_mb, with_home
 
 __all__ = ["run_ray"]
 
@@ -74,14 +74,14 @@ def _row_item(row: dict) -> InputItem:
 
 
 # ---- stage functions (run in Ray workers) --------------------------------------------
-def _read_files(batch, fields, defaults):
+def _read_files(batch, fields, defaults, home=None, homes=None):
     import pyarrow as pa
 
     rows = []
     columns = (batch[c].to_pylist() for c in ("src", "path", "kind", "name"))
     for src, path, kind, name in zip(*columns):
         for pos, obj in enumerate(read_source(Source(path, kind, name), fields=fields, defaults=defaults)):
-            rows.append(_item_row(src, pos, obj))
+            rows.append(_item_row(src, pos, with_home(obj, home, homes or {})))
     return pa.Table.from_pylist(rows, schema=_schemas()[0])
 
 
@@ -150,8 +150,11 @@ class _Analyzer:
 # ---- the driver -------------------------------------------------------------------------
 def run_ray(sources, items, fields, defaults, ledger, *, workers: int | None, model: str | None,
             batch_size: int, address: str | None, shards, import_shards: bool = True, stop=None,
-            actor_dictionary: str | None = None) -> Path | str:
-    """Run the pipeline on Ray; returns where the shards are. `actor_dictionary`: the actors setting, for every actor."""
+            actor_dictionary: str | None = None, home: str | None = None,
+            homes: dict[str, str] | None = None) -> Path | str:
+    """Run the pipeline on Ray; returns where the shards are. `actor_dictionary`: the actors setting, for every actor;
+    `home` (``--home``) and `homes` (source name → its home in the store) for items without a source_location."""
+    homes = dict(homes or {})
     try:
         import pyarrow as pa
         import ray
@@ -188,16 +191,17 @@ def run_ray(sources, items, fields, defaults, ledger, *, workers: int | None, mo
             if isinstance(source, TidingsError):
                 ledger.fail(source)
             elif source.path == STDIN:  # read on the driver
-                memory_rows.extend(_item_row(len(sources) + src, pos, obj)
+                memory_rows.extend(_item_row(len(sources) + src, pos, with_home(obj, home, homes))
                                    for pos, obj in enumerate(read_source(source, fields=fields, defaults=defaults)))
-        memory_rows.extend(_item_row(2 * len(sources) + 1, pos, item_with_defaults(obj, defaults))
+        memory_rows.extend(_item_row(2 * len(sources) + 1, pos, with_home(item_with_defaults(obj, defaults), home, homes))
                            for pos, obj in enumerate(items))
         parts = []
         if files:
             listing = ray.data.from_items([{"src": sources.index(s), "path": str(Path(s.path).resolve()),
                                             "kind": s.kind, "name": s.location} for s in files])
             parts.append(listing.map_batches(_read_files, batch_size=1, batch_format="pyarrow",
-                                             fn_kwargs={"fields": fields, "defaults": defaults}))
+                                             fn_kwargs={"fields": fields, "defaults": defaults, "home": home,
+                                                        "homes": homes}))
         if memory_rows:
             parts.append(ray.data.from_arrow(pa.Table.from_pylist(memory_rows, schema=item_schema)))
         if not parts:

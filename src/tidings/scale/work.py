@@ -44,6 +44,13 @@ def item_with_defaults(obj: InputItem | dict, defaults: dict) -> InputItem | Tid
     return obj
 
 
+def with_home(obj, home: str | None, homes: dict[str, str]):
+    """An item without a source_location gets `home` (``--home``), else its source's home in the store."""
+    if isinstance(obj, InputItem) and obj.source_location is None:
+        obj.source_location = home or homes.get(obj.source_name or "")
+    return obj
+
+
 def to_wire(outcomes: list[Outcome]) -> list[Wire]:
     return [(o.article.to_json() if o.error is None and o.article is not None else None, o.error) for o in outcomes]
 
