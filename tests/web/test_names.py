@@ -38,3 +38,9 @@ def test_the_actor_fields_suggest_names(fresh_client):
         page = fresh_client.get(path).text
         assert 'name="actor"' in page and 'list="actor-names"' in page
         assert '<option value="Russia">' in page and '<option value="World Food Program">' in page
+
+
+def test_a_dyad_of_names_with_hyphens_is_cut_where_both_sides_are_names():
+    assert resolve_dyad("Guinea-Bissau-Senegal")[0] == "GNB-SEN"
+    assert resolve_dyad("Senegal-Guinea-Bissau")[0] == "SEN-GNB"
+    assert resolve_dyad("no-such-place")[0] == "no-such-place"  # no reading: left as typed

@@ -110,6 +110,12 @@ def resolve_dyad(text: str | None) -> tuple[str | None, list[str]]:
     if not text or not text.strip():
         return None, []
     parts = re.split(r"\s*[-:>]\s*", text.strip()) if "-" in text or ":" in text or ">" in text else [text]
+    if len(parts) > 2:  # a name with a hyphen ("Guinea-Bissau-Senegal"): the cut where both sides are names
+        cuts = [("-".join(parts[:k]), "-".join(parts[k:])) for k in range(1, len(parts))]
+        named = [c for c in cuts if all(_names().get(side.lower()) or _is_code(side) for side in c)]
+        if len(named) != 1:
+            return text, []
+        parts = list(named[0])
     if len(parts) != 2:
         return text, []
     sides = [resolve_actor(p) for p in parts]
