@@ -152,16 +152,6 @@ def _near_subtree(d, top: int) -> list[int]:
     return out
 
 
-def _subject_text(d, i: int) -> str:
-    """Lower-case words and lemmas of the verb's subject (or passive subject), padded with spaces."""
-    key = ("subject_text", i)
-    text = d.memo.get(key)
-    if text is None:
-        toks = [t for c in d.kids[i] if d.dep[c] in ("nsubj", "nsubjpass") for t in d.subtree(c)]
-        text = d.memo[key] = _joined([d.lower[t] for t in toks], [d.lemma[t] for t in toks])
-    return text
-
-
 def _joined(words: list[str], lemmas: list[str]) -> str:
     text = " " + " ".join(words) + " | " + " ".join(lemmas) + " "
     return text.replace(" - ", "-").replace(" ’s", " 's")
@@ -353,14 +343,14 @@ def _slot_holds(text: str, alts: tuple[str, ...]) -> bool:
 
 
 def _subject_text(d, i: int) -> str:
-    words: list[str] = []
-    lemmas: list[str] = []
-    for child in d.kids[i]:
-        if d.dep[child] in ("nsubj", "nsubjpass", "csubj"):
-            for t in d.subtree(child):
-                words.append(d.lower[t])
-                lemmas.append(d.lemma[t])
-    return _joined(words, lemmas)
+    """Lower-case words and lemmas of the verb's subject (active, passive or clausal), padded with
+    spaces; read by the dictionary's patterns and by lexicon rules with `subject:`."""
+    key = ("subject_text", i)
+    text = d.memo.get(key)
+    if text is None:
+        toks = [t for c in d.kids[i] if d.dep[c] in ("nsubj", "nsubjpass", "csubj") for t in d.subtree(c)]
+        text = d.memo[key] = _joined([d.lower[t] for t in toks], [d.lemma[t] for t in toks])
+    return text
 
 
 def dictionary_code(tok) -> tuple[str | None, str] | None:
