@@ -284,9 +284,8 @@ def _code_words(key) -> PhraseCode:
             continue
         i += 1
     # "general" names an officer as a title or the head noun, not as an adjective ("a general proposal")
-    sector = lex.sector_of_words([w if not (w == "general" and f < 2 and k != head_pos) else "" for k, (w, f) in
-                                  enumerate(zip(words, flags))], head_pos) if "general" in words else \
-        lex.sector_of_words(words, head_pos)
+    sector_words = [w if w != "general" or f >= 2 or k == head_pos else "" for k, (w, f) in enumerate(zip(words, flags))]
+    sector = lex.sector_of_words(sector_words, head_pos)
     if org and len(org) == 6 and country is None:
         country = org[:3]
     if propn and not (org or country):  # nothing better in the phrase: a Phoenix "elite" or country code

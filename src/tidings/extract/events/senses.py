@@ -228,8 +228,8 @@ def struck_facilities(code: str, sources: list) -> tuple[list, list]:
     s = senses()
     if code[:2] not in s["attack_roots"]:
         return sources, []
-    hit = [r for r in sources if r is not None and (r.name or "").lower().split()[-1:] and
-           (r.name or "").lower().split()[-1] in s["struck_facilities"]]
+    hit = [r for r in sources if r is not None and r.name and r.name.split()
+           and r.name.split()[-1].lower() in s["struck_facilities"]]
     return [r for r in sources if r not in hit], hit
 
 
@@ -261,18 +261,11 @@ def admitting_body(res, tok):
         if d.dep[c] != "prep" or d.lower[c] not in ("as", "into", "to"):
             continue
         for p in d.kids[c]:
-            if d.dep[p] != "pobj":
-                continue
-            cands = [p]
-            if d.lemma[p] in s["membership_nouns"]:  # "as members of NATO"
-                cands = [q for a in d.kids[p] if d.dep[a] == "prep" and d.lower[a] in ("of", "in")
-                         for q in d.kids[a] if d.dep[q] == "pobj"]
-            elif d.lower[c] == "as":
-                continue
-            for t in cands:
-                refs = [r for r in res.group(d.tokens[t]) if r.code and r.code.startswith("IGO")]
-                if refs:
-                    return refs[0]
+            if d.dep[p] != "pobj" or (d.lower[c] == "as" and d.lemma[p] not in s["membership_nouns"]):
+                continue  # "accepted as members of NATO", "admitted into NATO"; not "accepted as a partner"
+            body = _organisation_of(res, p)
+            if body is not None:
+                return body
     return None
 
 
@@ -283,18 +276,28 @@ def joined_body(res, tok):
     d, i = res.d, tok.i
     if d.lemma[i] not in s["membership_verbs"]:
         return None
-    heads = [c for c in d.kids[i] if d.dep[c] in ("dobj", "attr")]
-    for h in heads:
-        cands = [h]
-        if d.lemma[h] in s["membership_nouns"]:  # "members of NATO"
-            cands = [p for c in d.kids[h] if d.dep[c] == "prep" and d.lower[c] in ("of", "in")
-                     for p in d.kids[c] if d.dep[p] == "pobj"]
-        elif d.lemma[i] == "become":
+    for h in d.kids[i]:
+        if d.dep[h] not in ("dobj", "attr"):
+            continue
+        if d.lemma[i] == "become" and d.lemma[h] not in s["membership_nouns"]:
             continue  # "became president": no membership
-        for t in cands:
-            refs = [r for r in res.group(d.tokens[t]) if r.code and r.code.startswith("IGO")]
-            if refs:
-                return refs[0]
+        body = _organisation_of(res, h)
+        if body is not None:
+            return body
+    return None
+
+
+def _organisation_of(res, noun: int):
+    """The IGO-coded actor a noun names, or that "members of/in X" names; else None."""
+    d = res.d
+    cands = [noun]
+    if d.lemma[noun] in senses()["membership_nouns"]:
+        cands = [p for c in d.kids[noun] if d.dep[c] == "prep" and d.lower[c] in ("of", "in")
+                 for p in d.kids[c] if d.dep[p] == "pobj"]
+    for t in cands:
+        refs = [r for r in res.group(d.tokens[t]) if r.code and r.code.startswith("IGO")]
+        if refs:
+            return refs[0]
     return None
 
 
