@@ -14,6 +14,7 @@ from datetime import date
 from .._doc import DocView
 from ...record import Article, Entity, Mention
 from .code import code_indices, compose, info
+from . import phoenix
 from .lexicon import load_actor_dictionary, lexicon, norm, set_user_dictionary
 
 __all__ = ["extract_actors", "use_actor_dictionary", "load_actor_dictionary", "publication_day"]
@@ -104,9 +105,6 @@ def _org_inside(lex, name: str) -> str | None:
     return None
 
 
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "sheikh", "gen", "col", "lt", "sen", "rep", "gov", "prof"}
-
-
 def _supported(lex, code: str | None, names: list[str], day: date | None, countries: frozenset) -> str | None:
     """A dictionary code for a person known by one word only when the article names that person's
     country ("Ginsburg" in a U.S. story is not Costa Rica's Luis Liberman Ginsburg; "Blair" in a
@@ -117,14 +115,9 @@ def _supported(lex, code: str | None, names: list[str], day: date | None, countr
 
 
 def _surname_only(lex, names: list[str]) -> bool:
-    """Whether the person is only ever named by one word (titles and honorifics aside)."""
-    for name in names:
-        words = norm(name).split()
-        while len(words) > 1 and (words[0] in lex.title_words or words[0].rstrip(".") in _HONORIFICS):
-            words = words[1:]
-        if len(words) > 1:
-            return False
-    return True
+    """Whether the dictionaries can only know this person by one word (titles and honorifics aside):
+    the forms they would look up hold no full name."""
+    return not any(" " in key for key in phoenix.name_keys(names, lex.title_words))
 
 
 def _mentioned_countries(record: Article) -> frozenset:

@@ -176,11 +176,9 @@ def is_weak(code: str | None) -> bool:
     return bool(code) and (len(code) == 3 or code.endswith("ELI"))
 
 
-def person_of_names(names, day: date | None = None, titles=frozenset()) -> str | None:
-    """The code of a person known by several names (longest first, leading honorifics and
-    `titles` words dropped). A surname alone is tried only when no name gives a first
-    name: "Carla Menezes" is not Fradique de Menezes, but "Mr Blair" may be Tony Blair."""
-    t = tables()
+def name_keys(names, titles=frozenset()) -> set[str]:
+    """The forms `person_of_names` looks up: each name canonical, leading honorifics and `titles`
+    words dropped. None with a space: the person is known by a surname alone."""
     keys = set()
     for name in names:
         words = canon(name).split() if name else []
@@ -188,6 +186,15 @@ def person_of_names(names, day: date | None = None, titles=frozenset()) -> str |
             words = words[1:]
         if words:
             keys.add(" ".join(words))
+    return keys
+
+
+def person_of_names(names, day: date | None = None, titles=frozenset()) -> str | None:
+    """The code of a person known by several names (longest first, leading honorifics and
+    `titles` words dropped). A surname alone is tried only when no name gives a first
+    name: "Carla Menezes" is not Fradique de Menezes, but "Mr Blair" may be Tony Blair."""
+    t = tables()
+    keys = name_keys(names, titles)
     full = sorted((k for k in keys if " " in k), key=lambda k: (-k.count(" "), k))
     for key in full:
         rows = t.names.get(key)
