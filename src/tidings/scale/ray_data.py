@@ -20,7 +20,6 @@ import sys
 import tempfile
 import time
 import warnings
-from functools import cache
 from pathlib import Path
 
 from ..errors import WORKER_CRASHED, ConfigError, TidingsError, error_for
