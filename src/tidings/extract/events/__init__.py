@@ -26,11 +26,12 @@ from .actors import ActorRef, Resolver, is_passive
 from .lexicon import (NO_EVENT, Rule, codebook, dependent_text, dictionary_code, families, petrarch_verbs, content_from_words, content_of_code,
                       family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
 from . import scope as article_scope
-from .assemble import MAX_EVENTS_PER_SENTENCE, RECIPROCAL_ROOTS, Candidate, build_events, confirmed_headline
+from .assemble import MAX_EVENTS_PER_SENTENCE, RECIPROCAL_ROOTS, Candidate, build_events, confirmed_headline, repeats
 from .discards import token_discards
+from .feelings import feeling_candidates
 from .modality import governing_verb, is_negated
 from .senses import (acting_sources, admitting_body, attacker_of, implicit_agent, is_modifier_participle, joined_body, perpetrators,
-                     scene_target, senses, struck_facilities, verbal_attack, visit_target)
+                     scene_target, shared_agent, senses, struck_facilities, verbal_attack, visit_target)
 from ..actors import publication_day
 
 __all__ = ["extract_events"]
@@ -291,6 +292,8 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                 if passive and not sources:
                     sources = [r for c in kids[i] if dep[c] == "prep" and lower[c] in ("in", "by")
                                for p in kids[c] if dep[p] == "pobj" for r in res.noun_source(tokens[p])]
+                if passive and not sources:
+                    sources = shared_agent(res, tok)
                 if passive and not sources and code[:2] in ("18", "19"):
                     # "soldiers have been killed fighting Hezbollah": killed by those they fought
                     sources = [r for c in kids[i] if dep[c] in ("advcl", "xcomp") and d.lemma[c] in _FIGHT_VERBS
@@ -525,7 +528,9 @@ def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) 
     verbs = _verb_candidates(res, sent, consumed)
     verbs = [c for c in verbs if c.tok.i not in consumed or c.code[:2] in ("02", "10", "12", "13")]
     nouns = _noun_candidates(res, sent, consumed, {c.tok.i: c.code[:2] for c in verbs})
-    cands = _merge_protest_demands(verbs + nouns + _readiness(res, sent, consumed, {c.tok.i for c in verbs}))
+    coded = {c.tok.i for c in verbs}
+    cands = _merge_protest_demands(verbs + nouns + _readiness(res, sent, consumed, coded)
+                                   + feeling_candidates(res, sent, coded | consumed))
     if len([c for c in cands if c.code != "010"]) > 0:
         cands = [c for c in cands if c.code != "010"]
     tree = res.d.heads
@@ -538,8 +543,12 @@ def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) 
         if any(a in heads for a in res.d.ancestors(c.tok.i)):
             c.confidence -= 0.1
     events: list[Event] = []
+    built: list[tuple[int, Event]] = []
     for cand in cands:
-        events.extend(build_events(res, record, doc, sent, si, cand, times))
+        for event in build_events(res, record, doc, sent, si, cand, times):
+            if not repeats(res.d, cand.tok.i, event, built):
+                events.append(event)
+                built.append((cand.tok.i, event))
         if len(events) >= MAX_EVENTS_PER_SENTENCE:
             break
     return events[:MAX_EVENTS_PER_SENTENCE]

@@ -130,3 +130,25 @@ def confirmed_headline(events: list[Event], record: Article, sents) -> list[Even
         return events
     body_roots = {e.root for e in events if e.sentence > 0}
     return [e for e in events if e.sentence > 0 or e.root in body_roots]
+
+
+def repeats(d, i: int, event: Event, built: list) -> bool:
+    """Whether `event` says again what an event of a verb it is conjoined with said: "killed three
+    soldiers and wounded six others" is one attack, one event of its root between the same actors."""
+    def code(a):
+        return (a.code or "")[:3] if a is not None else ""
+    for j, other in built:
+        if j != i and other.root == event.root and code(other.source) == code(event.source) \
+                and code(event.target) in (code(other.target), "") and _conjoined(d, i, j):
+            return True
+    return False
+
+
+def _conjoined(d, i: int, j: int) -> bool:
+    """Whether tokens i and j are joined by "and"/"or" (directly or along one list)."""
+    def top(k):
+        while d.dep[k] == "conj" and d.heads[k] != k:
+            k = d.heads[k]
+        return k
+    return (d.dep[i] == "conj" or d.dep[j] == "conj") and top(i) == top(j)
+

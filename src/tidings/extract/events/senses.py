@@ -52,8 +52,7 @@ def senses() -> dict:
         "place_scene_roots": frozenset(data["place_scene_roots"]),
         "struck_facilities": frozenset(data["struck_facilities"]),
         "gerund_modified_nouns": frozenset(data["gerund_modified_nouns"]),
-        "scene_target_roots": frozenset(data["scene_target_roots"]),
-        "scene_target_preps": frozenset(data["scene_target_preps"]),
+        "scene_targets": {root: frozenset(preps) for root, preps in data["scene_targets"].items()},
         "visit_preps": frozenset(data["visit_preps"]),
     }
 
@@ -145,6 +144,24 @@ def attacker_of(res, tok, code: str, targets: list) -> list:
     return targets
 
 
+def shared_agent(res, tok) -> list:
+    """The by-agent a passive verb shares with the passive joined after it: "was abducted and later
+    murdered by rebels", "an expert kidnapped and presumed killed by guerrillas" → the rebels, the
+    guerrillas."""
+    d, i = res.d, tok.i
+    joined = [c for c in d.kids[i] if d.dep[c] == "conj"]
+    if d.dep[i] == "acl":  # "an expert kidnapped and … killed by X": both hang on the noun
+        joined += [c for c in d.kids[d.heads[i]] if c > i and d.dep[c] == "acl" and d.tokens[c].tag_ == "VBN"]
+    for j in joined:
+        for k in [j] + [x for x in d.kids[j] if d.dep[x] in ("xcomp", "conj")]:
+            for a in d.kids[k]:
+                if d.dep[a] == "agent":
+                    refs = [r for p in d.kids[a] if d.dep[p] == "pobj" for r in res.group(d.tokens[p])]
+                    if refs:
+                        return refs
+    return []
+
+
 def implicit_agent(res, tok, code: str):
     """The unnamed agent of a passive arrest/deportation/questioning, as an actor, or None."""
     agents = senses()["implicit_agents"]
@@ -182,11 +199,11 @@ def _place_country_in(res, tok, preps) -> tuple | None:
 
 
 def scene_target(res, tok, code: str, sources: list):
-    """For force with no named target, the country where it was used, as an actor, or None."""
-    s = senses()
-    if code[:2] not in s["scene_target_roots"]:
+    """For an act with no named target, the country where it was done, as an actor, or None."""
+    preps = senses()["scene_targets"].get(code[:2])
+    if preps is None:
         return None
-    found = _place_country_in(res, tok, s["scene_target_preps"])
+    found = _place_country_in(res, tok, preps)
     if found is None:
         return None
     country, place = found

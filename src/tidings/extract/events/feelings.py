@@ -1,0 +1,73 @@
+"""Feelings toward an actor as events: "she was heartened by cooperation from Kenya" praises
+Kenya (051); "Cuban authorities are frustrated by Reno's failure" criticises Reno (110).
+The words and the prepositions that name the cause are data (families.yaml)."""
+from __future__ import annotations
+
+from functools import cache
+
+from .assemble import Candidate
+from .lexicon import families
+from .modality import is_negated
+
+_CAUSE_INSIDE = ("from", "with", "of", "by", "in", "among", "between")  # "cooperation from Kenya", "talks with Iran"
+
+
+@cache
+def _words() -> tuple[dict[str, str], frozenset[str]]:
+    data = families()
+    by_word = {w: code for code, words in data["feeling_words"].items() for w in words}
+    return by_word, frozenset(data["feeling_preps"])
+
+
+def feeling_candidates(res, sent, coded: set[int]) -> list[Candidate]:
+    """Events of praise or criticism for the feelings the sentence states about a named actor."""
+    by_word, preps = _words()
+    d = res.d
+    kids, dep, lower, tokens = d.kids, d.dep, d.lower, d.tokens
+    out = []
+    for i in range(sent.start, sent.end):
+        code = by_word.get(lower[i])
+        if code is None or i in coded or is_negated(tokens[i]):
+            continue
+        if dep[i] == "acomp":
+            sources = res.subject(tokens[d.heads[i]])  # "he is satisfied with …": the copula's subject
+        elif d.pos[i] == "VERB" and any(dep[c] == "auxpass" for c in kids[i]):
+            # "she was heartened by …": the one the passive is said of
+            sources = [r for c in kids[i] if dep[c] == "nsubjpass" for r in res.group(tokens[c])]
+        else:
+            continue
+        causes = [p for c in kids[i] if dep[c] in ("prep", "agent") and lower[c] in preps
+                  for p in kids[c] if dep[p] == "pobj"]
+        targets = [r for p in causes for r in _actors_of(res, tokens[p])]
+        if not targets:
+            continue
+        if not sources or all(s is None for s in sources):
+            continue
+        out.append(Candidate(tokens[i], code, sources, targets, (), 0.5))
+    return out
+
+
+def _actors_of(res, noun) -> list:
+    """The actor a cause names: itself ("with Kenya"), its owner ("Reno's failure") or the actor in
+    a phrase inside it ("cooperation from Kenya", "the cooperation we have had with authorities in Kenya")."""
+    refs = [r for r in res.group(noun) if r is not None and (r.code or r.entity)]
+    if refs:
+        return refs
+    d = res.d
+    for c in d.kids[noun.i]:
+        if d.dep[c] == "poss" or (d.dep[c] in ("compound", "amod") and d.pos[c] == "PROPN"):
+            refs = [r for r in res.one(d.tokens[c]) if r is not None and r.code]
+            if refs:
+                return refs
+    for c in d.kids[noun.i]:
+        if d.dep[c] == "prep" and d.lower[c] in _CAUSE_INSIDE:
+            refs = [r for p in d.kids[c] if d.dep[p] == "pobj" for r in res.group(d.tokens[p]) if r is not None and r.code]
+            if refs:
+                return refs
+        if d.dep[c] == "relcl":  # "the cooperation we have had with authorities in Kenya"
+            for pr in d.kids[c]:
+                if d.dep[pr] == "prep" and d.lower[pr] in _CAUSE_INSIDE:
+                    refs = [r for p in d.kids[pr] if d.dep[p] == "pobj" for r in _actors_of(res, d.tokens[p])]
+                    if refs:
+                        return refs
+    return []

@@ -1,0 +1,58 @@
+"""Feelings toward an actor coded as praise or criticism of it (events/feelings.py)."""
+from __future__ import annotations
+
+from tidings.extract._doc import DocView
+from tidings.extract.actors import extract_actors
+from tidings.extract.events import extract_events
+from tidings.extract.events.feelings import feeling_candidates
+
+from ._event_helpers import make_record
+
+
+def _events(nlp, text, entities=()):
+    doc, record = make_record(nlp, text, "1998-08-11", entities)
+    record.entities = extract_actors(DocView(doc), record)
+    return extract_events(DocView(doc), record)
+
+
+def _triples(events):
+    return {(e.cameo, e.source.code[:3] if e.source and e.source.code else None,
+             e.target.code[:3] if e.target and e.target.code else None) for e in events}
+
+
+def test_heartened_by_cooperation_from_countries_praises_them(nlp):
+    text = "The French government was heartened by cooperation from Kenya and Tanzania in the inquiry."
+    found = _triples(_events(nlp, text))
+    assert ("051", "FRA", "KEN") in found and ("051", "FRA", "TZA") in found, found
+
+
+def test_frustrated_by_an_actors_failure_criticises_the_actor(nlp):
+    text = "Cuban authorities are frustrated by Washington's failure to set a new deadline."
+    found = _triples(_events(nlp, text))
+    assert ("110", "CUB", "USA") in found, found
+
+
+def test_satisfied_with_a_relative_clause_names_the_partner(nlp):
+    text = "The Egyptian government is satisfied with the cooperation it has had with authorities in Israel."
+    found = _triples(_events(nlp, text))
+    assert ("051", "EGY", "ISR") in found, found
+
+
+def test_feelings_with_no_named_cause_or_negated_are_no_event(nlp):
+    for text in ("The Russian government was pleased with the weather.",
+                 "The Russian government was not pleased by Ukraine's decision.",
+                 "Russian officials were happy."):
+        events = _events(nlp, text)
+        assert not [e for e in events if e.root in ("05", "11")], (text, _triples(events))
+
+
+def test_feeling_candidates_skip_words_already_coded(nlp):
+    text = "The French government was heartened by cooperation from Kenya."
+    doc, record = make_record(nlp, text, "1998-08-11", ())
+    record.entities = extract_actors(DocView(doc), record)
+    from tidings.extract.events.actors import Resolver
+    res = Resolver(doc, record, None)
+    sent = next(iter(doc.sents))
+    heartened = next(t.i for t in doc if t.text == "heartened")
+    assert [c.code for c in feeling_candidates(res, sent, set())] == ["051"]
+    assert feeling_candidates(res, sent, {heartened}) == []
