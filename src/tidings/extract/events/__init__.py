@@ -28,7 +28,7 @@ from .lexicon import (NO_EVENT, Rule, codebook, dependent_text, dictionary_code,
 from . import scope as article_scope
 from .assemble import MAX_EVENTS_PER_SENTENCE, RECIPROCAL_ROOTS, Candidate, build_events, confirmed_headline, repeats
 from .discards import token_discards
-from .feelings import feeling_candidates
+from .attitudes import feeling_candidates, intended
 from .modality import governing_verb, is_negated
 from .senses import (acting_sources, admitting_body, attacker_of, implicit_agent, is_modifier_participle, joined_body, perpetrators,
                      scene_target, shared_agent, senses, struck_facilities, verbal_attack, visit_target)
@@ -527,6 +527,7 @@ def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) 
     # family verbs first, so their complements are not coded twice
     verbs = _verb_candidates(res, sent, consumed)
     verbs = [c for c in verbs if c.tok.i not in consumed or c.code[:2] in ("02", "10", "12", "13")]
+    intended(res, verbs)
     nouns = _noun_candidates(res, sent, consumed, {c.tok.i: c.code[:2] for c in verbs})
     coded = {c.tok.i for c in verbs}
     cands = _merge_protest_demands(verbs + nouns + _readiness(res, sent, consumed, coded)

@@ -30,6 +30,7 @@ class Candidate:
     noun: bool = False
     reciprocal: bool = True  # "X and Y met" pairs X and Y; "cooperation from X and Y" does not
     negation_coded: bool = False  # the code says the negation ("will not tolerate attacks" → 111)
+    negated: bool = False  # negated where the verb does not show it ("no intention of attacking")
 
 
 def attribution(res: Resolver, record: Article, tok) -> tuple[str | None, str | None]:
@@ -88,6 +89,8 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
         conf = cand.confidence + (0.15 if src is not None and src.code else -0.1) + (0.1 if tgt is not None and tgt.code else 0.0)
         mod = modality(tok, when, record, source_code=src.code if src else None, reporter_code=reporter_code,
                        extra_tokens=cand.extra)
+        if cand.negated:
+            mod = "negated"
         if mod == "negated" and (cand.code[:2] == "12" or cand.negation_coded) and is_negated(tok):
             mod = "asserted"  # the negation was coded as the rejection or condemnation itself
         if mod == "asserted" and src is not None and src.code and reporter_code \

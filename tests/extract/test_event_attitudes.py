@@ -1,10 +1,10 @@
-"""Feelings toward an actor coded as praise or criticism of it (events/feelings.py)."""
+"""Feelings toward an actor coded as praise or criticism of it (events/attitudes.py)."""
 from __future__ import annotations
 
 from tidings.extract._doc import DocView
 from tidings.extract.actors import extract_actors
 from tidings.extract.events import extract_events
-from tidings.extract.events.feelings import feeling_candidates
+from tidings.extract.events.attitudes import feeling_candidates
 
 from ._event_helpers import make_record
 
@@ -56,3 +56,21 @@ def test_feeling_candidates_skip_words_already_coded(nlp):
     heartened = next(t.i for t in doc if t.text == "heartened")
     assert [c.code for c in feeling_candidates(res, sent, set())] == ["051"]
     assert feeling_candidates(res, sent, {heartened}) == []
+
+
+def test_a_noun_of_intent_makes_the_act_an_intent_of_its_owner(nlp):
+    found = _triples(_events(nlp, "Iran expressed its willingness to negotiate with the United States."))
+    assert ("036", "IRN", "USA") in found, found
+    found = _triples(_events(nlp, "Syria has indicated its interest in resuming talks with Israel."))
+    assert ("036", "SYR", "ISR") in found, found
+
+
+def test_no_intention_of_an_act_is_a_negated_intent(nlp):
+    events = _events(nlp, "The Israeli government has no intention of withdrawing from Lebanon.")
+    intents = [e for e in events if e.root == "03"]
+    assert intents and intents[0].source.code[:3] == "ISR" and intents[0].modality == "negated", _triples(events)
+
+
+def test_a_decision_to_act_is_not_an_intent(nlp):
+    events = _events(nlp, "The Russian government defended its decision to negotiate with Ukraine.")
+    assert not [e for e in events if e.root == "03"], _triples(events)

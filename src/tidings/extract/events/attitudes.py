@@ -1,12 +1,13 @@
-"""Feelings toward an actor as events: "she was heartened by cooperation from Kenya" praises
-Kenya (051); "Cuban authorities are frustrated by Reno's failure" criticises Reno (110).
-The words and the prepositions that name the cause are data (families.yaml)."""
+"""Attitudes as events. Feelings toward an actor: "she was heartened by cooperation from Kenya"
+praises Kenya (051); "Cuban authorities are frustrated by Reno's failure" criticises Reno (110).
+Intentions: "Syria indicated its interest in resuming talks" is Syria's intent to meet (036),
+not talks held. The words are data (families.yaml)."""
 from __future__ import annotations
 
 from functools import cache
 
 from .assemble import Candidate
-from .lexicon import families
+from .lexicon import content_of_code, families, family_code
 from .modality import is_negated
 
 _CAUSE_INSIDE = ("from", "with", "of", "by", "in", "among", "between")  # "cooperation from Kenya", "talks with Iran"
@@ -17,6 +18,41 @@ def _words() -> tuple[dict[str, str], frozenset[str]]:
     data = families()
     by_word = {w: code for code, words in data["feeling_words"].items() for w in words}
     return by_word, frozenset(data["feeling_preps"])
+
+
+@cache
+def _intent_nouns() -> frozenset[str]:
+    return frozenset(families()["intent_nouns"])
+
+
+def intended(res, cands: list[Candidate]) -> None:
+    """Recode, in place, the verb events a noun of intent governs ("plans to withdraw its troops"):
+    an intent of the noun's owner, or of the subject of the verb the noun hangs on."""
+    d = res.d
+    dep, heads, lower, tokens = d.dep, d.heads, d.lower, d.tokens
+    nouns = _intent_nouns()
+    for cand in cands:
+        i = cand.tok.i
+        if cand.code[:2] in ("01", "02", "03", "10", "11", "12", "13"):
+            continue
+        noun = heads[i]
+        if dep[i] == "pcomp" and lower[noun] in ("in", "of", "to", "for"):
+            noun = heads[noun]  # "interest in resuming", "intention of withdrawing"
+        elif dep[i] not in ("acl", "xcomp"):
+            continue
+        if noun == i or d.pos[noun] != "NOUN" or lower[noun] not in nouns:
+            continue
+        owners = [r for c in d.kids[noun] if dep[c] == "poss" for r in res.group(tokens[c])]
+        if not owners and dep[noun] in ("dobj", "attr", "nsubj") and heads[noun] != noun:
+            owners = res.subject(tokens[heads[noun]])  # "Iran expressed willingness to …", "has no intention of …"
+        owners = [r for r in owners if r is not None]
+        if not owners:
+            continue
+        if not any(r.code for r in cand.sources):
+            cand.sources = owners
+        content = content_of_code(cand.code)
+        cand.code = family_code("intent", content) if content else "030"
+        cand.negated = any(dep[c] == "det" and lower[c] == "no" for c in d.kids[noun]) or is_negated(tokens[heads[noun]])
 
 
 def feeling_candidates(res, sent, coded: set[int]) -> list[Candidate]:
