@@ -172,3 +172,13 @@ def test_a_place_the_gazetteer_placed_takes_its_country(nlp):
                            lon=-6.44, country="GBR", sentence=0, entity="E1")]
     entities = extract_actors(DocView(doc), record)
     assert next(e for e in entities if e.name == "Portadown").actor_code == "GBR"
+
+
+def test_a_leader_named_after_an_organisation_takes_its_code(nlp):
+    # "leader" alone would make a government official; the party's leader is the party's
+    text = "Sinn Fein leader Maire Dolan met Irish officials. Hamas leader Yusuf Karim spoke in Gaza."
+    doc, record = make_record(nlp, text, entities=[
+        ("Maire Dolan", "PERSON", ["Maire Dolan"]), ("Sinn Fein", "ORG", ["Sinn Fein"]),
+        ("Yusuf Karim", "PERSON", ["Yusuf Karim"]), ("Hamas", "ORG", ["Hamas"])])
+    codes = _codes(extract_actors(DocView(doc), record))
+    assert codes["Maire Dolan"] == "GBRPTY" and codes["Yusuf Karim"] == codes["Hamas"], codes

@@ -82,8 +82,8 @@ def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = f
         sector = sector or found.sector
         if country and sector:
             break
-    if org and not country:
-        return org
+    if org and (not country or org[:3] == country):
+        return org  # "Sinn Fein leader Gerry Adams": the leader of the party, not of the country
     if country and not sector and entity.role:
         sector = "GOV"
     return (compose(country, sector, None) if country else org) or _supported(
