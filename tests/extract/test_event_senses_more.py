@@ -196,3 +196,10 @@ def test_claiming_that_someone_did_something_hostile_accuses_them(nlp):
                                      if e.source and e.target], _codes(events)
     events = _events(nlp, "Russia claimed that Ukraine had signed the deal.", published="1998-02-27")
     assert not [e for e in events if e.root == "11"], _codes(events)
+
+
+def test_police_raiding_homes_search_them_troops_raiding_attack(nlp):
+    events = _events(nlp, "Kenyan police raided two homes in Mombasa and searched for a suspect.")
+    assert [e.cameo for e in events] == ["091"], _codes(events)  # one search, not an attack
+    events = _events(nlp, "Israeli troops raided the Lebanese village of Marjayoun.")
+    assert [e.root for e in events] == ["19"], _codes(events)
