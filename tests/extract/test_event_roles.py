@@ -284,3 +284,9 @@ def test_withdrawing_from_a_country_targets_it(nlp):
     events = _events(nlp, text, places=[_place(text, "Lebanon", "LBN")])
     assert ("0874", "ISRMIL", "LBN") in _codes(events) or any(
         e.root == "08" and e.target and e.target.code == "LBN" for e in events), _codes(events)
+
+
+def test_a_signed_agreement_is_coded_both_ways(nlp):
+    events = _events(nlp, "Britain signed a tourism agreement with China on Friday.")
+    pairs = {(e.source.code[:3], e.target.code[:3]) for e in events if e.cameo == "057" and e.source and e.target}
+    assert pairs == {("GBR", "CHN"), ("CHN", "GBR")}, _codes(events)

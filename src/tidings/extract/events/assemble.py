@@ -16,7 +16,7 @@ MAX_EVENTS_PER_SENTENCE = 8
 # actor, as GDELT does, cost 7 points of root accuracy on the CAMEO manual examples.
 REQUIRE_ACTOR = True
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # "X and Y clashed": each against the other
-_MUTUAL_CODES = {"040", "046"}  # consultations and negotiations take two
+_MUTUAL_CODES = {"040", "046", "057"}  # consultations, negotiations and signed agreements take two (CAMEO codes both)
 
 
 @dataclass(slots=True)
