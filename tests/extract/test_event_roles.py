@@ -290,3 +290,9 @@ def test_a_signed_agreement_is_coded_both_ways(nlp):
     events = _events(nlp, "Britain signed a tourism agreement with China on Friday.")
     pairs = {(e.source.code[:3], e.target.code[:3]) for e in events if e.cameo == "057" and e.source and e.target}
     assert pairs == {("GBR", "CHN"), ("CHN", "GBR")}, _codes(events)
+
+
+def test_talks_between_two_parties_are_held_by_both(nlp):
+    events = _events(nlp, "Talks between Israel and Syria resumed on Monday.")
+    pairs = {(e.source.code[:3], e.target.code[:3]) for e in events if e.root == "04" and e.source and e.target}
+    assert pairs == {("ISR", "SYR"), ("SYR", "ISR")}, _codes(events)

@@ -427,6 +427,11 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[in
             sources = res.subject(tokens[head])
         if not sources:
             sources = perpetrators(res, tok, rule.code)  # "the group planned the attacks"
+        if not sources and rule.code[:2] in RECIPROCAL_ROOTS:
+            # "talks between Israel and Syria", "clashes between police and protesters": both sides
+            sides = [r for c in kids[i] if dep[c] == "prep" and lower[c] == "between"
+                     for p in kids[c] if dep[p] == "pobj" for r in res.group(tokens[p]) if r is not None]
+            sources = sides if len(sides) >= 2 else []
         if not sources and rule.code[:2] in RECIPROCAL_ROOTS and _has_prep(d, i, "with"):
             # "kept his party out pending meetings with Blair": the clause's subject meets
             sources = res.subject(governing_verb(tok))
@@ -528,7 +533,10 @@ def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) 
     verbs = _verb_candidates(res, sent, consumed)
     verbs = [c for c in verbs if c.tok.i not in consumed or c.code[:2] in ("02", "10", "12", "13")]
     intended(res, verbs)
-    nouns = _noun_candidates(res, sent, consumed, {c.tok.i: c.code[:2] for c in verbs})
+    # a verb whose own event has no coded source does not stand for the noun it governs ("talks
+    # between Israel and Syria resumed": the talks are the event, with their two sides)
+    nouns = _noun_candidates(res, sent, consumed, {c.tok.i: c.code[:2] for c in verbs
+                                                   if any(r is not None and r.code for r in c.sources)})
     coded = {c.tok.i for c in verbs}
     cands = _merge_protest_demands(verbs + nouns + _readiness(res, sent, consumed, coded)
                                    + feeling_candidates(res, sent, coded | consumed))
