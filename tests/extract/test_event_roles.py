@@ -296,3 +296,12 @@ def test_talks_between_two_parties_are_held_by_both(nlp):
     events = _events(nlp, "Talks between Israel and Syria resumed on Monday.")
     pairs = {(e.source.code[:3], e.target.code[:3]) for e in events if e.root == "04" and e.source and e.target}
     assert pairs == {("ISR", "SYR"), ("SYR", "ISR")}, _codes(events)
+
+
+def test_he_in_a_clause_reported_by_one_person_is_that_person(nlp):
+    text = ("Mr Blair met Gerhard Schroeder on Monday. "
+            "The French foreign minister said on Tuesday that he was pleased with Germany's support.")
+    events = _events(nlp, text, published="2004-08-14",
+                     entities=[("Gerhard Schroeder", "PERSON", ["Gerhard Schroeder"])])
+    pleased = [e for e in events if e.action.text == "pleased"]
+    assert pleased and pleased[0].source.code == "FRAGOV", _codes(events)

@@ -13,6 +13,7 @@ from ...record import Article, Entity
 from ..actors.code import code_index, info
 from ..actors.lexicon import lexicon
 from .refs import ActorRef
+from .modality import SAY_VERBS
 from .senses import senses
 
 __all__ = ["ActorRef", "Resolver", "is_passive", "article_country"]
@@ -31,6 +32,8 @@ _NO_COUNTRY_SECTORS = {"IGO", "NGO", "UAF", "MNC"}
 # not armed groups, criminals or spies, who are as often foreign
 _HOME_SECTORS = {"COP", "CVL", "JUD", "LEG", "GOV", "MIL", "OPP", "LAB", "EDU", "HLH", "MED", "BUS", "REL", "ELI",
                  "PTY", "REF", "AGR", "DEV", "ENV"}
+_BODIES = {"government", "ministry", "department", "company", "agency", "office", "council", "court", "army",
+           "police", "committee", "party", "group", "administration", "embassy", "team", "board", "union"}
 _NOT_SELF = {"warn", "fear", "suspect", "allege", "worry", "accuse"}
 _RELATIVES = {"that", "which", "who", "whom"}
 _ALL_PRONOUNS = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SPEAKER_PRONOUNS
@@ -277,6 +280,10 @@ class Resolver:
                                 return refs[0]  # "Turkey said it …"; "it" is never a person
                 node = up
         want_person = lower in _PERSON_PRONOUNS
+        if want_person and lower in ("he", "she"):
+            said = self._reporter_of(tok)  # "the FBI chief said that he is satisfied": the chief
+            if said is not None:
+                return said
         # "he" inside a quote is not its speaker ("We don't know if he decided to attack," said Blinken)
         speaker = self._direct_speaker(tok) if want_person else None
         sent_start = self.view.sent(tok).start
@@ -293,6 +300,29 @@ class Resolver:
             if not want_person and e.type == "PLACE" and e.id not in self.countries:
                 continue  # a town does not speak or act: "they" is not Surin
             return ActorRef(e.actor_code, e.id, e.name, None, None)
+        return None
+
+    def _reporter_of(self, tok) -> ActorRef | None:
+        """For "he"/"she" as the subject of a clause reported by a verb of saying, whose own subject is
+        one person (a coded name or a singular description: "the FBI chief said that he …"), that
+        person; else None. Not for the clauses of warn, fear or allege, whose "he" is rarely the speaker."""
+        d, i = self.d, tok.i
+        if d.dep[i] not in ("nsubj", "nsubjpass") or self._direct_speaker(tok) is not None:
+            return None
+        clause = d.heads[i]
+        if d.dep[clause] != "ccomp" or d.heads[clause] == clause:
+            return None
+        verb = d.heads[clause]
+        if d.lemma[verb] in _NOT_SELF or d.lemma[verb] not in SAY_VERBS:
+            return None
+        for c in d.kids[verb]:
+            if d.dep[c] == "nsubj" and d.pos[c] in ("NOUN", "PROPN") and self.tokens[c].tag_ in ("NN", "NNP"):
+                refs = self.one(self.tokens[c])
+                entity = self.record.entity(refs[0].entity) if refs and refs[0].entity else None
+                # a person: a named one, or a role ("the minister"), not an organisation's name
+                if refs and refs[0].code and (entity is None or entity.type == "PERSON"
+                                              or (self.tokens[c].tag_ == "NN" and d.lemma[c] not in _BODIES)):
+                    return refs[0]
         return None
 
     def description(self, tok) -> ActorRef | None:
