@@ -305,3 +305,10 @@ def test_he_in_a_clause_reported_by_one_person_is_that_person(nlp):
                      entities=[("Gerhard Schroeder", "PERSON", ["Gerhard Schroeder"])])
     pleased = [e for e in events if e.action.text == "pleased"]
     assert pleased and pleased[0].source.code == "FRAGOV", _codes(events)
+
+
+def test_a_visit_or_meeting_with_no_one_going_is_no_event(nlp):
+    events = _events(nlp, "Travellers were told to exercise caution when visiting Kenya and Tanzania.")
+    assert not [e for e in events if e.root == "04"], _codes(events)
+    events = _events(nlp, "The Kenyan president visited Tanzania last week.")
+    assert [(e.root, e.target.code[:3]) for e in events if e.root == "04"] == [("04", "TZA")], _codes(events)

@@ -16,6 +16,7 @@ MAX_EVENTS_PER_SENTENCE = 8
 # actor, as GDELT does, cost 7 points of root accuracy on the CAMEO manual examples.
 REQUIRE_ACTOR = True
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # "X and Y clashed": each against the other
+SOURCE_NEEDED = {"04"}  # a visit or a meeting is only news with someone named going or meeting
 _MUTUAL_CODES = {"040", "046", "057"}  # consultations, negotiations and signed agreements take two (CAMEO codes both)
 
 
@@ -82,6 +83,8 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
     if REQUIRE_ACTOR and not any(a is not None or b is not None for a, b in pairs):
         return out
     for src, tgt in pairs:
+        if cand.code[:2] in SOURCE_NEEDED and (src is None or not (src.code or src.entity)):
+            continue  # "when visiting Kenya", "to discuss the debt": no one named goes or talks
         if src is not None and tgt is not None and src.code and src.code == tgt.code:
             if src.entity == tgt.entity or len(pairs) > 1:
                 continue
