@@ -204,3 +204,21 @@ def test_police_raiding_homes_search_them_troops_raiding_attack(nlp):
     assert [e.cameo for e in events] == ["091"], _codes(events)  # one search, not an attack
     events = _events(nlp, "Israeli troops raided the Lebanese village of Marjayoun.")
     assert [e.root for e in events] == ["19"], _codes(events)
+
+
+def test_force_by_armed_groups_against_civilians_is_an_assault_against_soldiers_a_fight(nlp):
+    events = _events(nlp, "Hamas militants killed two Israeli civilians in a bomb attack.", published="2003-06-11")
+    assert ("183", "PSEREB", "ISRCVL") in _codes(events), _codes(events)
+    events = _events(nlp, "Hezbollah fighters killed three Israeli soldiers.", published="1998-03-01")
+    assert [e.cameo for e in events] == ["190"], _codes(events)
+    events = _events(nlp, "Al-Qaeda attacked the U.S. embassy in Nairobi.", published="1998-08-20")
+    assert [e.cameo for e in events] == ["180"], _codes(events)
+
+
+def test_an_armed_leader_attacking_is_force_a_politician_attacking_is_criticism(nlp):
+    events = _events(nlp, "Osama bin Laden attacked the American embassies.", published="2001-08-20",
+                     entities=[("Osama bin Laden", "PERSON", ["Osama bin Laden"])])
+    assert [e.root for e in events] == ["18"], _codes(events)
+    events = _events(nlp, "Senator John McCain attacked the Obama administration.", published="2012-08-20",
+                     entities=[("John McCain", "PERSON", ["John McCain"])])
+    assert [e.cameo for e in events] == ["111"], _codes(events)

@@ -8,7 +8,7 @@ from ...record import Article, Event, EventActor, Plover, SpanRef
 from .actors import ActorRef, Resolver
 from .lexicon import codebook
 from .modality import event_date, event_place, is_negated, modality, reporting_verb
-from .senses import host_country
+from .senses import assault_code, host_country
 
 MAX_EVENTS_PER_SENTENCE = 8
 # An event needs at least one actor (coded, or a named person/organisation, or a group
@@ -16,6 +16,7 @@ MAX_EVENTS_PER_SENTENCE = 8
 # actor, as GDELT does, cost 7 points of root accuracy on the CAMEO manual examples.
 REQUIRE_ACTOR = True
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # "X and Y clashed": each against the other
+_GENERIC_FORCE = {"180", "190"}  # one attack on soldiers and others: a fight, or an assault, not both
 SOURCE_NEEDED = {"04"}  # a visit or a meeting is only news with someone named going or meeting
 _MUTUAL_CODES = {"040", "046", "057"}  # consultations, negotiations and signed agreements take two (CAMEO codes both)
 
@@ -55,7 +56,6 @@ def attribution(res: Resolver, record: Article, tok) -> tuple[str | None, str | 
 
 def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candidate, times) -> list[Event]:
     book = codebook()
-    entry = book.get(cand.code) or {}
     tok = cand.tok
     when = event_date(tok, sent, record, times, si, doc)
     attributed, reporter_code = attribution(res, record, tok)
@@ -89,6 +89,8 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
             if src.entity == tgt.entity or len(pairs) > 1:
                 continue
             tgt = None  # an actor acting on its own kind: no target
+        code = assault_code(cand.code, src.code if src is not None else None, tgt, res.d.lower[sent.start:sent.end])
+        entry = book.get(code) or {}
         conf = cand.confidence + (0.15 if src is not None and src.code else -0.1) + (0.1 if tgt is not None and tgt.code else 0.0)
         mod = modality(tok, when, record, source_code=src.code if src else None, reporter_code=reporter_code,
                        extra_tokens=cand.extra)
@@ -103,7 +105,7 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
         if mirrored and out:
             mod = out[0].modality  # one meeting, one modality, whichever side is named first
         out.append(Event(
-            id="", sentence=si, action=action, cameo=cand.code, root=cand.code[:2], name=entry.get("name"),
+            id="", sentence=si, action=action, cameo=code, root=code[:2], name=entry.get("name"),
             goldstein=entry.get("goldstein"), quad_class=entry.get("quad_class"),
             plover=Plover(type=entry["plover_type"], mode=entry.get("plover_mode")) if entry.get("plover_type") else None,
             source=_actor(src), target=_actor(tgt), modality=mod, attributed_to=attributed, date=when, place=place,
@@ -140,11 +142,14 @@ def confirmed_headline(events: list[Event], record: Article, sents) -> list[Even
 
 def repeats(d, i: int, event: Event, built: list) -> bool:
     """Whether `event` says again what an event of a verb it is conjoined with said: "killed three
-    soldiers and wounded six others" is one attack, one event of its root between the same actors."""
+    soldiers and wounded six others" is one attack, one event of its code (or of a code one's
+    refines: 183, 1832) between the same actors; "abducted and murdered" are two (181, 180)."""
     def code(a):
         return (a.code or "")[:3] if a is not None else ""
     for j, other in built:
-        if j != i and other.root == event.root and code(other.source) == code(event.source) \
+        if j != i and (other.cameo.startswith(event.cameo) or event.cameo.startswith(other.cameo)
+                       or {other.cameo, event.cameo} == _GENERIC_FORCE) \
+                and code(other.source) == code(event.source) \
                 and code(event.target) in (code(other.target), "") and _conjoined(d, i, j):
             return True
     return False

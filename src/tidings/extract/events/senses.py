@@ -54,6 +54,11 @@ def senses() -> dict:
         "gerund_modified_nouns": frozenset(data["gerund_modified_nouns"]),
         "scene_targets": {root: frozenset(preps) for root, preps in data["scene_targets"].items()},
         "visit_preps": frozenset(data["visit_preps"]),
+        "assault_source_sectors": frozenset(data["assault_source_sectors"]),
+        "assault_source_prefixes": tuple(data["assault_source_prefixes"]),
+        "fighting_sectors": frozenset(data["fighting_sectors"]),
+        "fighter_words": frozenset(data["fighter_words"]),
+        "bombing_words": frozenset(data["bombing_words"]),
     }
 
 
@@ -90,6 +95,23 @@ def _subject_token(d, i: int) -> int | None:
     return None
 
 
+def assault_code(code: str, source: str | None, target, words) -> str:
+    """180 (183 with bombs among `words`, the sentence's lower-cased words) for generic force (190)
+    by a non-state armed group (the `source` code) against anyone but fighters (the `target`
+    actor's code, else the words of its name); else `code`."""
+    s = senses()
+    if code != "190" or not source:
+        return code
+    if source[3:6] not in s["assault_source_sectors"] and not source.startswith(s["assault_source_prefixes"]):
+        return code
+    aimed = target.code if target is not None else None
+    if aimed and (aimed[3:6] in s["fighting_sectors"] or aimed.startswith(s["assault_source_prefixes"])):
+        return code
+    if not aimed and target is not None and s["fighter_words"] & set((target.name or "").lower().split()):
+        return code  # "killed three soldiers": a fight
+    return "183" if s["bombing_words"] & set(words) else "180"
+
+
 def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
     """111 for an attack verb whose subject is a speaker rather than a fighter; else `code`."""
     s = senses()
@@ -111,7 +133,9 @@ def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
         return code
     entity = res.tok_entity.get(subj)
     if entity is not None and entity.type == "PERSON":
-        return "111"
+        armed = entity.actor_code and (entity.actor_code[3:6] in s["fighting_sectors"]
+                                       or entity.actor_code.startswith(s["assault_source_prefixes"]))
+        return code if armed else "111"  # "bin Laden attacked …" is force; a politician's attack is words
     if d.lemma[subj] in s["speaker_nouns"]:
         return "111"
     found = code_index(d, subj, res.day)
