@@ -222,3 +222,13 @@ def test_an_armed_leader_attacking_is_force_a_politician_attacking_is_criticism(
     events = _events(nlp, "Senator John McCain attacked the Obama administration.", published="2012-08-20",
                      entities=[("John McCain", "PERSON", ["John McCain"])])
     assert [e.cameo for e in events] == ["111"], _codes(events)
+
+
+def test_calling_someone_names_and_placing_the_blame_are_criticism_and_accusation(nlp):
+    events = _events(nlp, "Fidel Castro called Lazaro Munero a ruffian.",
+                     entities=[("Fidel Castro", "PERSON", ["Fidel Castro"]), ("Lazaro Munero", "PERSON", ["Lazaro Munero"])])
+    assert [(e.cameo, e.target.name if e.target else None) for e in events] == [("111", "Lazaro Munero")], _codes(events)
+    events = _events(nlp, "Fidel Castro placed the blame on the United States.",
+                     entities=[("Fidel Castro", "PERSON", ["Fidel Castro"])])
+    assert ("112", "CUBGOV", "USA") in _codes(events), _codes(events)
+    assert not [e for e in _events(nlp, "They called the meeting for Tuesday.") if e.root == "11"]

@@ -40,7 +40,7 @@ log = logging.getLogger("tidings.events")
 
 LIGHT_VERBS = {"make", "hold", "have", "conduct", "launch", "carry", "stage", "impose", "begin", "start", "continue",
                "mount", "announce", "order", "resume", "renew", "open", "pass", "issue", "express", "reiterate", "deliver",
-               "raise", "repeat", "level", "voice", "lodge", "file", "keep"}
+               "raise", "repeat", "level", "voice", "lodge", "file", "keep", "place", "lay", "put"}
 _FIGHT_VERBS = {"fight", "battle", "attack", "confront", "combat", "engage"}
 _OPEN_CLAUSE = {"how", "when", "whenever", "if", "whether", "unless"}
 _READY = {"ready", "willing", "prepared", "determined", "eager", "keen"}
@@ -445,6 +445,8 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[in
                         targets = res.group(tokens[p]) or res._inside(tokens[p])
                 if targets:
                     break
+        if not targets and light:  # "placed the blame on Munero": the light verb's phrase
+            targets = [r for r in res.objects(tokens[head], ("on", "against", "at", "with", "to")) if r is not None]
         if not targets and rule.code[:2] == "11":
             # "accusations that the government had mistreated the boy": aimed at the doer of what they allege
             targets = [r for c in kids[i] if dep[c] in ("acl", "ccomp") for r in res.subject(tokens[c])]
