@@ -312,3 +312,11 @@ def test_a_visit_or_meeting_with_no_one_going_is_no_event(nlp):
     assert not [e for e in events if e.root == "04"], _codes(events)
     events = _events(nlp, "The Kenyan president visited Tanzania last week.")
     assert [(e.root, e.target.code[:3]) for e in events if e.root == "04"] == [("04", "TZA")], _codes(events)
+
+
+def test_an_intent_to_withdraw_from_a_country_targets_it(nlp):
+    text = "Netanyahu told the cabinet that Israel was willing to withdraw from southern Lebanon."
+    events = _events(nlp, text, entities=[("Netanyahu", "PERSON", ["Netanyahu"])],
+                     places=[_place(text, "Lebanon", "LBN")])
+    intents = [e for e in events if e.root == "03"]
+    assert intents and intents[0].target is not None and intents[0].target.code == "LBN", _codes(events)

@@ -23,7 +23,7 @@ from .._doc import DocView
 from ...record import Article, Event
 from ..actors.code import info
 from .actors import ActorRef, Resolver, is_passive
-from .lexicon import (NO_EVENT, Rule, codebook, dependent_text, dictionary_code, families, petrarch_verbs, content_from_words, content_of_code,
+from .lexicon import (NO_EVENT, Rule, code_of_content, codebook, dependent_text, dictionary_code, families, petrarch_verbs, content_from_words, content_of_code,
                       family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
 from . import scope as article_scope
 from .assemble import MAX_EVENTS_PER_SENTENCE, RECIPROCAL_ROOTS, Candidate, build_events, confirmed_headline, repeats
@@ -279,6 +279,13 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
             if family == "demand" and code != "010" and rule.family is None:
                 targets = [r for c in comps for s in kids[c.i] if dep[s] in ("nsubj", "nsubjpass")
                            for r in res.group(tokens[s])]
+            home = {(r.code or "")[:3] for r in sources if r is not None}
+            if content and not any(t is not None and t.code and t.code[:3] not in home for t in targets):
+                # "told the cabinet Israel was willing to withdraw from southern Lebanon": where the act is aimed
+                inner = code_of_content(content)
+                scene = next((t for c in comps if pos[c.i] == "VERB"
+                              for t in [scene_target(res, c, inner, sources)] if t is not None), None) if inner else None
+                targets = [scene] if scene is not None else targets
         else:
             passive = is_passive(d, i)
             preps = (rule.target,) if rule.target else None

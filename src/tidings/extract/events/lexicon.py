@@ -253,6 +253,12 @@ def content_of_code(code: str) -> str | None:
     return None
 
 
+def code_of_content(content: str) -> str | None:
+    """The shortest code whose content is `content` ("deescalate" → "087"), or None."""
+    codes = [code for code, c in families()["content_of_code"].items() if c == content]
+    return min(codes, key=len) if codes else None
+
+
 def family_code(family: str, content: str | None) -> str:
     data = families()
     codes = data["codes"]
