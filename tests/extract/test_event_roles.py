@@ -315,8 +315,8 @@ def test_a_visit_or_meeting_with_no_one_going_is_no_event(nlp):
 
 
 def test_an_intent_to_withdraw_from_a_country_targets_it(nlp):
-    text = "Netanyahu told the cabinet that Israel was willing to withdraw from southern Lebanon."
-    events = _events(nlp, text, entities=[("Netanyahu", "PERSON", ["Netanyahu"])],
+    text = "Israeli Prime Minister Benjamin Netanyahu told reporters that Israel was willing to withdraw from southern Lebanon."
+    events = _events(nlp, text, entities=[("Benjamin Netanyahu", "PERSON", ["Benjamin Netanyahu"])],
                      places=[_place(text, "Lebanon", "LBN")])
     intents = [e for e in events if e.root == "03"]
     assert intents and intents[0].target is not None and intents[0].target.code == "LBN", _codes(events)
