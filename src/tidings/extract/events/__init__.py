@@ -130,10 +130,13 @@ def _content(comps, family: str) -> str | None:
     return None
 
 
-def _family_target(res: Resolver, tok, family: str, comps) -> list[ActorRef]:
+def _family_target(res: Resolver, tok, family: str, comps, own: bool = True) -> list[ActorRef]:
+    """The target of an appeal, intent, demand, rejection or threat: the verb's object or phrase
+    (`own`; not for a verb of saying whose clause states the intent: "told reporters Israel was
+    willing to withdraw" aims at no reporter), else what the complement acts on."""
     d = res.d
     kids, dep, pos, tokens = d.kids, d.dep, d.pos, d.tokens
-    for c in kids[tok.i]:
+    for c in kids[tok.i] if own else ():
         if dep[c] in ("dobj", "dative", "iobj") and pos[c] in ("PROPN", "NOUN", "PRON"):
             refs = res.group(tokens[c])
             if refs:
@@ -163,7 +166,7 @@ def _family_target(res: Resolver, tok, family: str, comps) -> list[ActorRef]:
             refs = res.objects(comp)
             if refs:
                 return refs
-    return res.objects(tok)
+    return res.objects(tok) if own else []
 
 
 def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]:
@@ -275,7 +278,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                     consumed.update(d.subtree(c.i))
                 elif pos[c.i] == "NOUN":
                     consumed.add(c.i)  # "calls for Israel's withdrawal": the withdrawal is what is asked
-            targets = _family_target(res, tok, family, comps)
+            targets = _family_target(res, tok, family, comps, own=rule.family is not None or family != "intent")
             if family == "demand" and code != "010" and rule.family is None:
                 targets = [r for c in comps for s in kids[c.i] if dep[s] in ("nsubj", "nsubjpass")
                            for r in res.group(tokens[s])]
