@@ -232,3 +232,13 @@ def test_calling_someone_names_and_placing_the_blame_are_criticism_and_accusatio
                      entities=[("Fidel Castro", "PERSON", ["Fidel Castro"])])
     assert ("112", "CUBGOV", "USA") in _codes(events), _codes(events)
     assert not [e for e in _events(nlp, "They called the meeting for Tuesday.") if e.root == "11"]
+
+
+def test_gifts_briefings_and_troops_kept_in_place_are_events(nlp):
+    events = _events(nlp, "The American government announced a gift of medical supplies to Tanzania.", published="1998-08-18")
+    assert ("073", "USAGOV", "TZA") in _codes(events), _codes(events)
+    events = _events(nlp, "Israeli officials gave an intelligence briefing to foreign ambassadors.", published="2005-03-01")
+    assert [e.cameo for e in events] == ["064"], _codes(events)
+    events = _events(nlp, "The 38,000 U.S. troops in the Gulf will remain until Iraq complies.", published="1998-02-27")
+    assert [(e.cameo, e.modality) for e in events] == [("150", "future")], _codes(events)
+    assert not [e for e in _events(nlp, "The talks will remain difficult.") if e.root == "15"]

@@ -40,7 +40,7 @@ log = logging.getLogger("tidings.events")
 
 LIGHT_VERBS = {"make", "hold", "have", "conduct", "launch", "carry", "stage", "impose", "begin", "start", "continue",
                "mount", "announce", "order", "resume", "renew", "open", "pass", "issue", "express", "reiterate", "deliver",
-               "raise", "repeat", "level", "voice", "lodge", "file", "keep", "place", "lay", "put"}
+               "raise", "repeat", "level", "voice", "lodge", "file", "keep", "place", "lay", "put", "give"}
 _FIGHT_VERBS = {"fight", "battle", "attack", "confront", "combat", "engage"}
 _OPEN_CLAUSE = {"how", "when", "whenever", "if", "whether", "unless"}
 _READY = {"ready", "willing", "prepared", "determined", "eager", "keen"}
