@@ -242,3 +242,12 @@ def test_gifts_briefings_and_troops_kept_in_place_are_events(nlp):
     events = _events(nlp, "The 38,000 U.S. troops in the Gulf will remain until Iraq complies.", published="1998-02-27")
     assert [(e.cameo, e.modality) for e in events] == [("150", "future")], _codes(events)
     assert not [e for e in _events(nlp, "The talks will remain difficult.") if e.root == "15"]
+
+
+def test_people_rallying_demonstrate_rallying_support_is_053(nlp):
+    events = _events(nlp, "Hundreds of thousands of Cubans rallied in Havana on Friday.")
+    assert [e.cameo for e in events] == ["141"], _codes(events)
+    events = _events(nlp, "Cuban exiles protested against the ruling outside the home.")
+    assert [e.root for e in events] == ["14"], _codes(events)
+    events = _events(nlp, "The Arab League rallied support behind the Palestinian Authority.", published="2002-04-01")
+    assert [e.cameo for e in events] == ["053"], _codes(events)
