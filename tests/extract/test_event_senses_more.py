@@ -251,3 +251,8 @@ def test_people_rallying_demonstrate_rallying_support_is_053(nlp):
     assert [e.root for e in events] == ["14"], _codes(events)
     events = _events(nlp, "The Arab League rallied support behind the Palestinian Authority.", published="2002-04-01")
     assert [e.cameo for e in events] == ["053"], _codes(events)
+
+
+def test_investigators_are_police_and_their_work_an_investigation(nlp):
+    events = _events(nlp, "NAIROBI, Kenya (AP) _ Investigators have been working around the clock.", published="1998-08-20")
+    assert _codes(events) == [("091", "KENCOP", None)], _codes(events)
