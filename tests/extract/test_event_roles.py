@@ -320,3 +320,10 @@ def test_an_intent_to_withdraw_from_a_country_targets_it(nlp):
                      places=[_place(text, "Lebanon", "LBN")])
     intents = [e for e in events if e.root == "03"]
     assert intents and intents[0].target is not None and intents[0].target.code == "LBN", _codes(events)
+
+
+def test_a_second_mention_of_the_same_act_in_a_sentence_is_not_another_event(nlp):
+    text = "Before visiting Israel, Mr Blair made a surprise visit to Iraq during his first trip to the region."
+    events = _events(nlp, text, published="2004-12-21", entities=[("Blair", "PERSON", ["Blair"])])
+    visits = [e for e in events if e.root == "04" and e.target is None]
+    assert not visits, _codes(events)

@@ -141,16 +141,19 @@ def confirmed_headline(events: list[Event], record: Article, sents) -> list[Even
 
 
 def repeats(d, i: int, event: Event, built: list) -> bool:
-    """Whether `event` says again what an event of a verb it is conjoined with said: "killed three
-    soldiers and wounded six others" is one attack, one event of its code (or of a code one's
-    refines: 183, 1832) between the same actors; "abducted and murdered" are two (181, 180)."""
+    """Whether `event` says again what an earlier event of its sentence said: the same code (or a
+    code the other refines: 183, 1832) by the same source, against the same target or none, either
+    on a verb conjoined with the other ("killed three soldiers and wounded six others" is one
+    attack) or with no target of its own ("a surprise visit to Iraq … during his first trip to the
+    city" is one visit). "Abducted and murdered" are two (181, 180)."""
     def code(a):
         return (a.code or "")[:3] if a is not None else ""
     for j, other in built:
         if j != i and (other.cameo.startswith(event.cameo) or event.cameo.startswith(other.cameo)
                        or {other.cameo, event.cameo} == _GENERIC_FORCE) \
                 and code(other.source) == code(event.source) \
-                and code(event.target) in (code(other.target), "") and _conjoined(d, i, j):
+                and code(event.target) in (code(other.target), "") \
+                and (_conjoined(d, i, j) or (code(event.source) and not code(event.target))):
             return True
     return False
 
