@@ -256,3 +256,10 @@ def test_people_rallying_demonstrate_rallying_support_is_053(nlp):
 def test_investigators_are_police_and_their_work_an_investigation(nlp):
     events = _events(nlp, "NAIROBI, Kenya (AP) _ Investigators have been working around the clock.", published="1998-08-20")
     assert [e.cameo for e in events] == ["091"], _codes(events)  # the places stage would add KEN
+
+
+def test_helping_to_do_something_is_that_act_not_aid(nlp):
+    events = _events(nlp, "NATO warplanes helped end the war in Bosnia.", published="1999-03-12")
+    assert not [e for e in events if e.root == "07"], _codes(events)
+    events = _events(nlp, "Japan helped Indonesia with emergency food aid.", published="2005-01-12")
+    assert [e.root for e in events] == ["07"], _codes(events)
