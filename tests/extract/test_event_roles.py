@@ -328,3 +328,14 @@ def test_a_second_mention_of_the_same_act_in_a_sentence_is_not_another_event(nlp
     events = _events(nlp, text, published="2004-12-21", entities=[("Tony Blair", "PERSON", ["Tony Blair"])])
     visits = [e for e in events if e.root == "04" and e.target is None]
     assert not visits, _codes(events)
+
+
+def test_a_verb_only_the_dictionary_knows_needs_actors_of_two_countries():
+    from tidings.extract.events import _dictionary_actors_ok
+    from tidings.extract.events.refs import ActorRef
+
+    def ref(code):
+        return ActorRef(code, None, code, None, None)
+    assert _dictionary_actors_ok([ref("USAGOV")], [ref("IRQGOV")])
+    assert not _dictionary_actors_ok([ref("USAGOV")], [ref("USA")])  # "the 747 she had flown in from Washington"
+    assert not _dictionary_actors_ok([ref("USAGOV")], [])

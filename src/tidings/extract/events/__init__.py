@@ -343,8 +343,11 @@ _DICT_TRUST = {"pattern"}
 
 def _dictionary_actors_ok(sources, targets) -> bool:
     """A verb only the PETRARCH dictionary knows is coded when both its source and its target are
-    coded actors (precision first: the dictionary's patterns are read loosely off the parse)."""
-    return any(r is not None and r.code for r in sources) and any(r is not None and r.code for r in targets)
+    coded actors of different countries (precision first: the dictionary's patterns are read
+    loosely off the parse)."""
+    src = {r.code[:3] for r in sources if r is not None and r.code}
+    tgt = {r.code[:3] for r in targets if r is not None and r.code}
+    return bool(src) and bool(tgt - src)  # "the 747 she had flown in from Washington": no American acts on America
 
 
 def _has_prep(d, i: int, word: str) -> bool:
