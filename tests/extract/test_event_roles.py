@@ -339,3 +339,10 @@ def test_a_verb_only_the_dictionary_knows_needs_actors_of_two_countries():
     assert _dictionary_actors_ok([ref("USAGOV")], [ref("IRQGOV")])
     assert not _dictionary_actors_ok([ref("USAGOV")], [ref("USA")])  # "the 747 she had flown in from Washington"
     assert not _dictionary_actors_ok([ref("USAGOV")], [])
+
+
+def test_people_reported_killed_are_the_victims_not_the_killers(nlp):
+    events = _events(nlp, "At least 51 people were reported killed in Kosovo in recent days.", published="1998-03-08")
+    killed = [e for e in events if e.action.text == "killed"]
+    assert killed and killed[0].source is None and killed[0].target is not None, _codes(events)
+    assert killed[0].target.name.endswith("people")

@@ -46,9 +46,10 @@ def is_passive(d, i: int) -> bool:
     ("an expert kidnapped by guerrillas")."""
     if any(d.dep[c] in ("nsubjpass", "auxpass") for c in d.kids[i]):
         return True
-    if d.dep[i] == "conj" and d.tokens[i].tag_ == "VBN" and d.heads[i] != i \
+    if d.dep[i] in ("conj", "xcomp") and d.tokens[i].tag_ == "VBN" and d.heads[i] != i \
             and not any(d.dep[c] in ("nsubj", "aux", "dobj") for c in d.kids[i]):
-        return is_passive(d, d.heads[i])  # "was abducted and later murdered": both passive
+        # "was abducted and later murdered", "were reported killed": passive like the verb they hang on
+        return is_passive(d, d.heads[i])
     return d.dep[i] == "acl" and d.tokens[i].tag_ == "VBN" and not any(d.dep[c] in ("nsubj", "aux") for c in d.kids[i])
 
 
@@ -408,9 +409,10 @@ class Resolver:
         up = d.heads[verb.i]
         if d.dep[verb.i] == "acl" and up != verb.i and d.pos[up] in ("NOUN", "PROPN"):
             return self.group(self.tokens[up])  # "an expert kidnapped by guerrillas": the expert
-        if d.dep[verb.i] == "conj" and up != verb.i and d.pos[up] == "VERB" \
+        if d.dep[verb.i] in ("conj", "xcomp") and up != verb.i and d.pos[up] == "VERB" \
                 and not any(d.dep[c] in ("nsubj", "csubj") for c in d.kids[verb.i]):
-            return self.passive_target(self.tokens[up])  # "was abducted and later murdered": the abducted
+            # "was abducted and later murdered", "51 people were reported killed": the abducted, the killed
+            return self.passive_target(self.tokens[up])
         return []
 
     def objects(self, tok, preps: tuple[str, ...] = TARGET_PREPS) -> list[ActorRef]:
