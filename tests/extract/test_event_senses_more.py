@@ -263,3 +263,11 @@ def test_helping_to_do_something_is_that_act_not_aid(nlp):
     assert not [e for e in events if e.root == "07"], _codes(events)
     events = _events(nlp, "Japan helped Indonesia with emergency food aid.", published="2005-01-12")
     assert [e.root for e in events] == ["07"], _codes(events)
+
+
+def test_only_bombs_explode_and_rallying_people_behind_someone_is_support(nlp):
+    assert not _events(nlp, "Hezbollah's membership has since exploded.", published="2016-08-20")
+    events = _events(nlp, "A Hamas suicide bomber exploded a device near an Israeli bus.", published="2003-08-20")
+    assert [e.root for e in events] == ["18"], _codes(events)
+    events = _events(nlp, "The Egyptian president rallied the Arab states behind the Palestinians.", published="2003-08-20")
+    assert [e.cameo for e in events] == ["053"], _codes(events)
