@@ -271,3 +271,9 @@ def test_only_bombs_explode_and_rallying_people_behind_someone_is_support(nlp):
     assert [e.root for e in events] == ["18"], _codes(events)
     events = _events(nlp, "The Egyptian president rallied the Arab states behind the Palestinians.", published="2003-08-20")
     assert [e.cameo for e in events] == ["053"], _codes(events)
+
+
+def test_a_relative_pronoun_object_stands_for_its_noun(nlp):
+    events = _events(nlp, "Ukraine ratified the treaty that Russia signed.", published="1998-02-27")
+    assert [(e.action.text, e.cameo) for e in events if e.source and e.source.code == "RUS"] == [("signed", "057")], \
+        _codes(events)

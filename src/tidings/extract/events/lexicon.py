@@ -126,7 +126,12 @@ def _dependent_text(d, i: int, skip_subject: bool) -> str:
             # "the speech delivered by X": the noun a reduced passive hangs on is its object
             words.append(lower[d.heads[i]])
             lemmas.append(lemma[d.heads[i]])
-        if not skip_subject and dep[i] == "relcl" and d.heads[i] != i:
+        if dep[i] == "relcl" and d.heads[i] != i and any(
+                dep[c] in ("dobj", "nsubjpass") and lower[c] in ("which", "that", "whom") for c in d.kids[i]):
+            # "a treaty which the two presidents signed": the relative pronoun object is the noun
+            words.append(lower[d.heads[i]])
+            lemmas.append(lemma[d.heads[i]])
+        elif not skip_subject and dep[i] == "relcl" and d.heads[i] != i:
             # "the blast that killed …": the relative pronoun stands for the noun it hangs on
             head = d.heads[i]
             words.append(lower[head])
