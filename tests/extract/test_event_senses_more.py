@@ -277,3 +277,11 @@ def test_a_relative_pronoun_object_stands_for_its_noun(nlp):
     events = _events(nlp, "Ukraine ratified the treaty that Russia signed.", published="1998-02-27")
     assert [(e.action.text, e.cameo) for e in events if e.source and e.source.code == "RUS"] == [("signed", "057")], \
         _codes(events)
+
+
+def test_parliaments_approving_or_voting_for_a_treaty_ratify_it(nlp):
+    events = _events(nlp, "The Dutch parliament voted in favor of the accession treaty.", published="1998-12-03")
+    assert [e.cameo for e in events] == ["057"], _codes(events)
+    events = _events(nlp, "The German parliament approved the enlargement of NATO.", published="1998-12-03")
+    assert [e.cameo for e in events] == ["057"], _codes(events)
+    assert not [e for e in _events(nlp, "The Dutch parliament voted on the budget.") if e.root == "05"]
