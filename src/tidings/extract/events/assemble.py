@@ -16,6 +16,9 @@ MAX_EVENTS_PER_SENTENCE = 8
 # actor, as GDELT does, cost 7 points of root accuracy on the CAMEO manual examples.
 REQUIRE_ACTOR = True
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # "X and Y clashed": each against the other
+# ratifying, approving or joining an agreement is done by one side ("the Dutch parliament approved
+# the enlargement"); signing and concluding one is done by both
+_ONE_SIDED = {"ratify", "ratification", "approve", "vote", "accept", "join", "admit", "endorse"}
 _GENERIC_FORCE = {"180", "190"}  # one attack on soldiers and others: a fight, or an assault, not both
 SOURCE_NEEDED = {"04"}  # a visit or a meeting is only news with someone named going or meeting
 _MUTUAL_CODES = {"040", "046", "057"}  # consultations, negotiations and signed agreements take two (CAMEO codes both)
@@ -75,7 +78,7 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
             targets == [None] or all(t.country in {s.country for s in cand.sources} for t in targets)):
         # "X and Y met": two reciprocal events, as CAMEO codes them
         pairs = [(a, b) for a in cand.sources[:3] for b in cand.sources[:3] if a is not b and a.country != b.country]
-    mirrored = cand.code in _MUTUAL_CODES and len(pairs) == 1 and all(a is not None and a.code for a in pairs[0]) \
+    mirrored = cand.code in _MUTUAL_CODES and res.d.lemma[tok.i] not in _ONE_SIDED and len(pairs) == 1 and all(a is not None and a.code for a in pairs[0]) \
         and pairs[0][0].code[:3] != pairs[0][1].code[:3]
     if mirrored:
         pairs.append((pairs[0][1], pairs[0][0]))  # "X held talks with Y": Y held talks with X too
