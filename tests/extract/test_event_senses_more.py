@@ -285,3 +285,10 @@ def test_parliaments_approving_or_voting_for_a_treaty_ratify_it(nlp):
     events = _events(nlp, "The German parliament approved the enlargement of NATO.", published="1998-12-03")
     assert [e.cameo for e in events] == ["057"], _codes(events)
     assert not [e for e in _events(nlp, "The Dutch parliament voted on the budget.") if e.root == "05"]
+
+
+def test_taking_over_is_seizing_taking_sides_in_a_battle_over_something_is_not(nlp):
+    assert not _events(nlp, "The Obama administration is set to take sides in the lobbying battle over ethanol.",
+                       published="2015-11-24")
+    events = _events(nlp, "Syrian rebels took over the town on Friday.", published="2013-03-01")
+    assert [e.cameo for e in events] == ["192"], _codes(events)
