@@ -292,3 +292,10 @@ def test_taking_over_is_seizing_taking_sides_in_a_battle_over_something_is_not(n
                        published="2015-11-24")
     events = _events(nlp, "Syrian rebels took over the town on Friday.", published="2013-03-01")
     assert [e.cameo for e in events] == ["192"], _codes(events)
+
+
+def test_a_participle_saying_what_a_group_stands_for_is_no_event(nlp):
+    events = _events(nlp, "Extremists opposed to the truce planted the bomb.", published="1998-03-22")
+    assert not [e for e in events if e.action.text == "opposed"], _codes(events)
+    events = _events(nlp, "Rebels backed by Rwanda attacked the town.", published="1998-03-22")
+    assert [e for e in events if e.action.text == "backed"], _codes(events)

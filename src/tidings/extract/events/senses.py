@@ -54,6 +54,7 @@ def senses() -> dict:
         "gerund_modified_nouns": frozenset(data["gerund_modified_nouns"]),
         "scene_targets": {root: frozenset(preps) for root, preps in data["scene_targets"].items()},
         "visit_preps": frozenset(data["visit_preps"]),
+        "stance_participles": frozenset(data["stance_participles"]),
         "assault_source_sectors": frozenset(data["assault_source_sectors"]),
         "assault_source_prefixes": tuple(data["assault_source_prefixes"]),
         "fighting_sectors": frozenset(data["fighting_sectors"]),
@@ -77,6 +78,9 @@ def is_modifier_participle(d, i: int) -> bool:
         return True  # "a group called the International Working Group" (not "a movement calling for …")
     if any(d.dep[c] == "aux" and d.lemma[c].lower() not in _AUXILIARIES for c in d.kids[i]):
         return True
+    if d.dep[i] == "acl" and d.tokens[i].tag_ == "VBN" and d.lemma[i] in senses()["stance_participles"] \
+            and not any(d.dep[c] == "agent" for c in d.kids[i]):
+        return True  # "extremists opposed to the truce", "groups linked to al-Qaeda": who they are, not what they did
     nxt = i + 1
     return (d.lower[i].endswith("ing") and nxt < len(d.dep) and d.heads[nxt] == i and d.dep[nxt] == "dobj"
             and d.lower[nxt] in senses()["gerund_modified_nouns"])
