@@ -78,7 +78,7 @@ def is_modifier_participle(d, i: int) -> bool:
         return True  # "a group called the International Working Group" (not "a movement calling for …")
     if any(d.dep[c] == "aux" and d.lemma[c].lower() not in _AUXILIARIES for c in d.kids[i]):
         return True
-    if d.dep[i] == "acl" and d.tokens[i].tag_ == "VBN" and d.lemma[i] in senses()["stance_participles"] \
+    if d.dep[i] == "acl" and d.tokens[i].tag_ in ("VBN", "VBD") and d.lemma[i] in senses()["stance_participles"] \
             and not any(d.dep[c] == "agent" for c in d.kids[i]):
         return True  # "extremists opposed to the truce", "groups linked to al-Qaeda": who they are, not what they did
     nxt = i + 1
