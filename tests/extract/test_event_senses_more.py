@@ -299,3 +299,9 @@ def test_a_participle_saying_what_a_group_stands_for_is_no_event(nlp):
     assert not [e for e in events if e.action.text == "opposed"], _codes(events)
     events = _events(nlp, "Rebels backed by Rwanda attacked the town.", published="1998-03-22")
     assert [e for e in events if e.action.text == "backed"], _codes(events)
+
+
+def test_things_do_not_travel_or_act_even_with_an_actor_word_before_them(nlp):
+    assert not _events(nlp, "He said less EU farm money came to the UK.", published="2005-06-10")
+    events = _events(nlp, "Chinese officials came to London on Monday.", published="2005-06-10")
+    assert [e.root for e in events] == ["04"], _codes(events)

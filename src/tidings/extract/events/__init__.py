@@ -31,7 +31,7 @@ from .discards import token_discards
 from .attitudes import feeling_candidates, intended
 from .modality import governing_verb, is_negated
 from .senses import (acting_sources, admitting_body, attacker_of, implicit_agent, is_modifier_participle, joined_body, perpetrators,
-                     scene_target, shared_agent, senses, struck_facilities, verbal_attack, visit_target)
+                     scene_target, shared_agent, senses, struck_facilities, thing_subject, verbal_attack, visit_target)
 from ..actors import publication_day
 
 __all__ = ["extract_events"]
@@ -207,8 +207,8 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
             if not any(k in petrarch_verbs()[0] for k in lookup_keys(tok)):
                 continue
             subject = res.subject(tok) if subject is None else subject
-            if not any(r is not None and r.code for r in subject):
-                continue
+            if not any(r is not None and r.code for r in subject) or thing_subject(res, tok):
+                continue  # no coded actor, or a thing acting ("EU farm money came to the UK")
             if _is_light(tok) and any(dep[c] in ("dobj", "attr") and _rules_for(tokens[c], noun_rules())
                                                  for c in kids[i]):
                 continue  # "made a surprise trip": the event noun says what happened

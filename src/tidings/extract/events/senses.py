@@ -240,6 +240,15 @@ def scene_target(res, tok, code: str, sources: list):
     return ActorRef(country, place.entity, place.name, place.start, place.end)
 
 
+def thing_subject(res, tok) -> bool:
+    """Whether the verb's subject is a common noun that names no actor ("money", "the plan"), even
+    if an actor word modifies it ("EU farm money")."""
+    d = res.d
+    subj = _subject_token(d, tok.i)
+    return subj is not None and d.pos[subj] == "NOUN" and res.tok_entity.get(subj) is None \
+        and code_index(d, subj, res.day).sector is None
+
+
 def visit_target(res, tok, sources: list):
     """The country someone travels to, as an actor, when `tok` is a travel verb with a destination
     in another country than the traveller's (when the traveller's is known); else None."""
@@ -247,6 +256,8 @@ def visit_target(res, tok, sources: list):
     d, i = res.d, tok.i
     if d.lemma[i] not in s["visit_verbs"] or not sources or sources[0] is None:
         return None
+    if thing_subject(res, tok):
+        return None  # "less EU farm money came to the UK": things do not visit
     code = sources[0].code or ""
     found = _place_country_in(res, tok, s["visit_preps"])
     if found is None or found[0] == code[:3]:
