@@ -305,3 +305,13 @@ def test_things_do_not_travel_or_act_even_with_an_actor_word_before_them(nlp):
     assert not _events(nlp, "He said less EU farm money came to the UK.", published="2005-06-10")
     events = _events(nlp, "Chinese officials came to London on Monday.", published="2005-06-10")
     assert events and all(e.root == "04" for e in events), _codes(events)
+
+
+def test_killing_a_named_leader_is_an_assassination_trying_to_an_attempt(nlp):
+    castro = [("Fidel Castro", "PERSON", ["Fidel Castro"])]
+    events = _events(nlp, "Cuban exiles made several attempts to kill President Fidel Castro.", entities=castro)
+    assert [e.cameo for e in events if e.action.text == "kill"] == ["185"], _codes(events)
+    events = _events(nlp, "Gunmen killed the Iraqi Interior Minister in Baghdad.", published="2005-01-28")
+    assert [e.cameo for e in events] == ["186"], _codes(events)
+    events = _events(nlp, "Gunmen tried to kill the Iraqi Interior Minister.", published="2005-01-28")
+    assert [e.cameo for e in events] == ["185"], _codes(events)

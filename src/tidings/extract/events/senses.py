@@ -55,6 +55,9 @@ def senses() -> dict:
         "scene_targets": {root: frozenset(preps) for root, preps in data["scene_targets"].items()},
         "visit_preps": frozenset(data["visit_preps"]),
         "stance_participles": frozenset(data["stance_participles"]),
+        "killing_verbs": frozenset(data["killing_verbs"]),
+        "leader_sectors": frozenset(data["leader_sectors"]),
+        "attempt_words": frozenset(data["attempt_words"]),
         "assault_source_sectors": frozenset(data["assault_source_sectors"]),
         "assault_source_prefixes": tuple(data["assault_source_prefixes"]),
         "fighting_sectors": frozenset(data["fighting_sectors"]),
@@ -114,6 +117,25 @@ def assault_code(code: str, source: str | None, target, words) -> str:
     if not aimed and target is not None and s["fighter_words"] & set((target.name or "").lower().split()):
         return code  # "killed three soldiers": a fight
     return "183" if s["bombing_words"] & set(words) else "180"
+
+
+def assassination_code(res, tok, code: str, target) -> str:
+    """186 (assassinate) for killing a named leader (a person whose code's sector is a leader's),
+    185 for trying or plotting to ("attempts to kill President Castro"); else `code`."""
+    s = senses()
+    d, i = res.d, tok.i
+    if code[:2] not in ("18", "19") or d.lemma[i] not in s["killing_verbs"]:
+        return code
+    head = d.heads[i]
+    tried = d.dep[i] in ("xcomp", "acl") and head != i and d.lower[head] in s["attempt_words"]
+    if code == "186":  # the lexicon's "killed the minister": an attempt when only tried
+        return "185" if tried else code
+    if target is None or not target.code:
+        return code
+    entity = res.record.entity(target.entity) if target.entity else None
+    if entity is None or entity.type != "PERSON" or target.code[3:6] not in s["leader_sectors"]:
+        return code
+    return "185" if tried else "186"
 
 
 def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
