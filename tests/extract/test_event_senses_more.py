@@ -315,3 +315,9 @@ def test_killing_a_named_leader_is_an_assassination_trying_to_an_attempt(nlp):
     assert [e.cameo for e in events] == ["186"], _codes(events)
     events = _events(nlp, "Gunmen tried to kill the Iraqi Interior Minister.", published="2005-01-28")
     assert [e.cameo for e in events] == ["185"], _codes(events)
+
+
+def test_wanting_to_thank_is_thanking(nlp):
+    events = _events(nlp, "The American government said it wants to thank the Kenyan government for its help.",
+                     published="1998-08-14")
+    assert ("051", "USAGOV", "KENGOV") in _codes(events), _codes(events)

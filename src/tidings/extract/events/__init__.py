@@ -393,8 +393,8 @@ def _stance(d, clause: int) -> str | None:
 def _commitment(d, tok, code: str) -> str:
     """A concrete action stated with will/would/shall, as ready/willing to, or wanted/planned ("wants to
     attack") is a commitment or threat."""
-    if code[:2] in _VERBAL_ROOTS:
-        return code
+    if code[:2] in _VERBAL_ROOTS or d.lemma[tok.i] in _performative():
+        return code  # "I want to thank you": a thanks, not an intent to thank
     i, dep, lower = tok.i, d.dep, d.lower
     aux = {lower[c] for c in d.kids[i] if dep[c] == "aux"}
     ready = dep[i] == "xcomp" and (lower[d.heads[i]] in _READY or d.lemma[d.heads[i]] in _WANT)
@@ -402,6 +402,11 @@ def _commitment(d, tok, code: str) -> str:
         return code
     content = content_of_code(code)
     return family_code("intent", content) if content else code
+
+
+@cache
+def _performative() -> frozenset[str]:
+    return frozenset(families()["performative_verbs"])
 
 
 def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int, str]) -> list[Candidate]:
