@@ -346,3 +346,18 @@ def test_people_reported_killed_are_the_victims_not_the_killers(nlp):
     killed = [e for e in events if e.action.text == "killed"]
     assert killed and killed[0].source is None and killed[0].target is not None, _codes(events)
     assert killed[0].target.name.endswith("people")
+
+
+def test_what_is_protested_with_its_doer_named_is_an_event_too(nlp):
+    events = _events(nlp, "Albanians protested the killings of ethnic Albanians by Serb police in Kosovo.",
+                     published="1998-03-08")
+    assert ("190", "SRBCOP", "ALB") in _codes(events), _codes(events)
+    events = _events(nlp, "Israel and Syria held talks in Geneva.", published="1998-03-08")
+    assert [e.action.text for e in events if e.root == "04"] == ["held", "held"], _codes(events)
+
+
+def test_attacks_plotted_by_someone_are_theirs(nlp):
+    events = _events(nlp, "American authorities allege the attacks were plotted by Osama bin Laden.",
+                     published="1998-08-20", entities=[("Osama bin Laden", "PERSON", ["Osama bin Laden"])])
+    attacks = [e for e in events if e.action.text == "attacks"]
+    assert attacks and attacks[0].source.code.startswith("IMG"), _codes(events)

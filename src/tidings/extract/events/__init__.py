@@ -51,6 +51,7 @@ _CLAIM_VERBS = {"claim", "charge", "contend"}  # "claimed that X was undermining
 _FLIP_TO_REJECT = {"accept", "agree", "allow", "permit", "release", "lift", "support", "recognize", "meet", "end",
                    "cooperate", "approve", "comply", "yield", "negotiate"}
 _VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
+_REACTION_ROOTS = {"09", "11", "14"}  # investigating, criticising, protesting what someone else did
 _GIVING_ROOTS = {"05", "06", "07", "08"}  # cooperation, aid and concessions come "from" their source
 _NOUN_TARGET_PREPS = {"with", "against", "on", "of", "near", "into", "over", "to", "toward", "towards", "at", "for",
                       "from", "in"}
@@ -426,13 +427,19 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[in
             continue  # "complies with the agreement", "under the accord": an agreement referred to, not made
         head = heads[i]
         light = dep[i] in ("dobj", "attr") and _is_light(tokens[head])
-        if head in verb_toks and (not light or verb_toks[head] in (rule.code[:2], "02", "03", "10", "12", "13")):
-            continue  # the verb's event ("held talks" coded on "held", "wants to renew talks") is this one
+        # "protested the killings … by Serb police": the parser often hangs the noun's by-agent on the verb
+        misplaced_by = dep[i] == "dobj" and not _has_prep(d, i, "by") and _has_prep(d, head, "by") \
+            and not is_passive(d, head)
+        if head in verb_toks and (not light or verb_toks[head] in (rule.code[:2], "02", "03", "10", "12", "13")) \
+                and not (verb_toks[head] in _REACTION_ROOTS and (_has_prep(d, i, "by") or misplaced_by)):
+            # the verb's event ("held talks" coded on "held", "wants to renew talks") is this one; not
+            # so for what is protested or investigated with its doer named ("protested the killings … by Serb police")
+            continue
         sources, struck = struck_facilities(rule.code, acting_sources(res, rule.code, res.noun_source(tok)))
         agent_prep = None
         if not sources:
             # "attacks by Hun Sen's troops", "cooperation from Kenya": the agent in a phrase
-            for c in kids[i]:
+            for c in kids[i] + ([k for k in kids[head] if dep[k] == "prep" and lower[k] == "by"] if misplaced_by else []):
                 if dep[c] == "prep" and (lower[c] == "by" or (lower[c] == "from" and rule.code[:2] in _GIVING_ROOTS)):
                     sources = [r for p in kids[c] if dep[p] == "pobj" for r in res.group(tokens[p])]
                     if sources:

@@ -321,6 +321,8 @@ def perpetrators(res, noun, code: str) -> list:
     head = d.heads[i]
     if d.dep[i] == "dobj" and d.lemma[head] in s["perpetration_verbs"]:
         return res.subject(d.tokens[head])
+    if d.dep[i] == "nsubjpass" and d.lemma[head] in s["perpetration_verbs"]:
+        return res.subject(d.tokens[head])  # "the attacks were plotted by bin Laden": the by-agent
     if d.dep[i] == "pobj" and d.lower[head] == "for":
         adj = d.heads[head]
         if d.lemma[adj] in s["perpetration_adjectives"] and d.dep[adj] == "acomp":
