@@ -26,8 +26,8 @@ from .attrib import (complement_span, find_cue, frame_tokens, indirect_candidate
 from .._doc import DocView, view_of
 from .index import (MAX_REGIONS_PER_PARA, DocIndex, Paragraphs, SpanIndex, TakenSpans, blank as _blank, children_of,
                     head_of, index_of, last_nonspace as _last_nonspace, sentence_too_long, subtree_of)
-from .headline import headline_quote
-from .lexicon import core_verbs, noun_cues
+from .headline import headline_quote, headline_statement
+from .lexicon import core_verbs, headline_speaker_nouns, noun_cues
 from .marks import Region, find_regions, paragraph_bounds
 from .speaker import SpeakerResolver
 
@@ -38,6 +38,7 @@ log = logging.getLogger("tidings.quotes")
 _AFTER_OK = set(",?!—–-…:")
 _RESUME_RE = re.compile(r",(?:\s+(?:but|and))?\s*$")  # “…,” he said, but “…”: the quote resumes
 HEADLINE_CONFIDENCE = 0.6  # a headline quotation: marks and a colon, no speech verb
+_HEADLINE_MARK = re.compile(r"[\"“”‘]|(?:^|\s)'")  # a quotation mark, not an apostrophe
 _MIN_DIRECT_WORDS = 4  # a capitalised region this long (or ending a sentence) reads as a sentence
 
 
@@ -81,21 +82,58 @@ def extract_quotes(view: DocView, record: Article) -> list[Quote]:
     except Exception as exc:
         log.warning("indirect quotes failed on %s: %s", record.id, exc)
     try:
-        drafts.extend(_headline(doc, text, drafts, starts))
+        drafts = _headline(doc, text, record, drafts, starts)
     except Exception as exc:
         log.warning("headline quote failed on %s: %s", record.id, exc)
     drafts.sort(key=lambda d: d.start)
     return _assemble(doc, record, drafts)
 
 
-def _headline(doc, text, drafts, starts) -> list[_Draft]:
-    """"Senator on leak: 'Shameful'": a headline's quotation, said by the phrase before the colon."""
-    found = headline_quote(text)
-    if found is None or any(a < found[0][1] and found[0][0] < b for d in drafts for a, b in d.spans):
-        return []
+def _headline(doc, text, record, drafts, starts) -> list[_Draft]:
+    """"Senator on leak: 'Shameful'", "Pence: Flowers Won't Be at Debate": what a headline's words after
+    the colon say, said by the phrase before it. A bare claim needs a speaker that names someone.
+    The headline's own reading replaces what the other steps found inside those words (a quotation
+    with no cue, or a fragment given to a name inside the claim). Returns the drafts, updated."""
+    quoted = headline_quote(text)
+    found = quoted or headline_statement(text)
+    if found is None:
+        return drafts
     (qs, qe), head_at = found
     i = bisect.bisect_right(starts, head_at) - 1
-    return [_Draft([(qs, qe)], "direct", None, doc[i] if 0 <= i < len(doc) else None, qe, 0, HEADLINE_CONFIDENCE)]
+    if not 0 <= i < len(doc):
+        return drafts
+    head = doc[i]
+    if quoted is None and not _names_someone(record, head):
+        return drafts
+    outside = [[(a, b) for a, b in d.spans if not (qs <= a and b <= qe)] for d in drafts]
+    if any(a < qe and qs < b for spans in outside for a, b in spans):
+        return drafts  # another step reads the headline across the colon: leave it
+    if any(d.cue is not None and d.cue.idx < qs and any(qs <= a < qe for a, b in d.spans) for d in drafts):
+        return drafts  # "Park told reporters: “…”": a reporting verb before the colon already reads it
+    kept = []
+    for d, spans in zip(drafts, outside):
+        if spans:
+            d.spans = spans
+            kept.append(d)
+    inner = text[qs:qe]
+    kind = "direct" if quoted else ("mixed" if _HEADLINE_MARK.search(inner) else "indirect")
+    return kept + [_Draft([(qs, qe)], kind, None, head, qe, 0, HEADLINE_CONFIDENCE)]
+
+
+def _names_someone(record, tok) -> bool:
+    """A person, an organisation or a poll ("Poll: …"): who can say a headline's bare claim."""
+    if tok.lower_ in headline_speaker_nouns():
+        return True
+    word = tok.text.lower()
+    for ent in record.entities:
+        if ent.type not in ("PERSON", "ORG"):
+            continue
+        if any(m.start <= tok.idx < m.end for m in ent.mentions):
+            return True
+        # a title-cased headline hides names from the tagger: the name as the story writes it
+        if tok.is_title and any(word in name.lower().split() for name in (ent.name, *ent.aliases)):
+            return True
+    return False
 
 
 def _capped(regions, paras):

@@ -6,7 +6,8 @@ from functools import cache
 from importlib import resources
 
 __all__ = ["speech_verbs", "anonymous_nouns", "document_nouns", "pronoun_class", "demonym_code",
-           "first_name_gender", "noun_cues", "core_verbs", "title_gender", "title_words"]
+           "first_name_gender", "noun_cues", "core_verbs", "title_gender", "title_words",
+           "headline_speaker_nouns", "document_verbs", "platforms"]
 
 
 def _lines(name: str) -> frozenset[str]:
@@ -32,6 +33,24 @@ def noun_cues() -> frozenset[str]:
 @cache
 def core_verbs() -> frozenset[str]:
     return _lines("core_verbs.txt")
+
+
+@cache
+def headline_speaker_nouns() -> frozenset[str]:
+    """Common nouns that can say a headline's claim ("Poll: …")."""
+    return _lines("headline_speakers.txt")
+
+
+@cache
+def document_verbs() -> frozenset[str]:
+    """Verbs that report a document's words when the document is their subject ("the letter reads")."""
+    return _lines("document_verbs.txt")
+
+
+@cache
+def platforms() -> frozenset[str]:
+    """Words naming where people post ("took to Twitter")."""
+    return _lines("platforms.txt")
 
 
 @cache
