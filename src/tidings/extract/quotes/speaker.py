@@ -10,8 +10,8 @@ from ...record import AnonymousSource, Article, Speaker, SpanRef
 from .._doc import view_of
 from .attrib import is_cue
 from .index import children_of, head_of, index_of, lefts_of, rights_of, word_ids
-from .lexicon import (anonymous_nouns, demonym_code, document_nouns, first_name_gender, title_gender, title_words,
-                      pronoun_class)
+from .lexicon import (anonymous_nouns, demonym_code, document_nouns, first_name_gender, is_country_name, title_gender,
+                      title_words, pronoun_class)
 
 __all__ = ["SpeakerResolver", "mention_span"]
 
@@ -407,8 +407,11 @@ def _anonymous_chunks(view, words: frozenset[str]) -> list[tuple[int, int]]:
 
 def _country_speaks(head) -> bool:
     """"Russia insisted that …", "South Korea accused Kim of “…”": a country (its government) as the
-    subject of a reporting verb speaks; a place anywhere else does not."""
-    return head.ent_type_ == "GPE" and head.dep_ == "nsubj" and is_cue(head_of(head))
+    subject of a reporting verb speaks; a city ("Paris said") or a place anywhere else does not."""
+    if head.ent_type_ != "GPE" or head.dep_ != "nsubj" or not is_cue(head_of(head)):
+        return False
+    start, end = mention_span(head)
+    return is_country_name(index_of(head.doc).text[start:end])
 
 
 def _is_subject(tok) -> bool:
