@@ -39,3 +39,9 @@ def test_transcript_turns_are_quotes_of_their_own(nlp):
     _, quotes = run(nlp, text, [("Mike Pence", "PERSON", ["PENCE"]), ("Chris Wallace", "PERSON", ["WALLACE"])])
     q = quote_with(quotes, "Well, look", text)
     assert q.speaker.entity == "E1" and "serious business" in q.text and "Do you" not in q.text
+
+
+def test_a_straight_mark_glued_to_a_curly_one_is_stray():
+    text = ('"\u201cYou do not win the nomination by counting states,\u201d Rubio said before adding that he '
+            'will win in March."')
+    assert _texts(text)[0] == ["\u201cYou do not win the nomination by counting states,\u201d"]

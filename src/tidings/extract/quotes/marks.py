@@ -85,6 +85,9 @@ def _scan_paragraph(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int]],
                     nested = None
                 continue
             if mark in _OPEN and family != _FAMILY.get(text[open_at]) and _FAMILY.get(text[open_at]) == "straight":
+                if not text[open_at + 1:pos].strip():
+                    open_at = pos  # "“…”": a stray straight mark glued to the real opening one
+                    continue
                 nested = family  # a "straight" quotation holding a “curly” one: the inner one is its words
                 continue
         if open_at is None:
