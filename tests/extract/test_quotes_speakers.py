@@ -33,3 +33,18 @@ def test_a_place_that_is_no_subject_does_not_speak(nlp):
     _, quotes = run(nlp, text)
     q = quote_with(quotes, "violence", text)
     assert q.speaker.mention is None or q.speaker.mention.text != "Chicago"
+
+
+def test_a_cue_set_off_by_commas_before_a_quotation(nlp):
+    # "But, he said, “there's …”": the quotation starts lower-case (no sentence of its own) and the
+    # reporting verb hangs on its clause; PolNeAR's content is the whole clause
+    text = HEAD + ("Judges may be criticized. But, he said, \u201cthere\u2019s a line between disagreement and "
+                   "throwing the judiciary under the bus.\u201d")
+    _, quotes = run(nlp, text)
+    q = quote_with(quotes, "a line between", text)
+    assert q.text.startswith("But, he said, \u201cthere") and q.speaker.mention.text == "he" and q.cue.text == "said"
+    text = HEAD + ("The lawyers filed on Monday. These sources, the lawyers said, \u201call command the same "
+                   "conclusion\u201d that the senator complies with the rule.")
+    _, quotes = run(nlp, text)
+    q = quote_with(quotes, "all command", text)
+    assert q.text.startswith("These sources") and q.speaker.mention.text == "the lawyers"

@@ -21,7 +21,7 @@ import logging
 import re
 
 from ...record import Article, Cue, Quote, Speaker
-from .attrib import (complement_span, find_cue, frame_tokens, indirect_candidates, is_cue,
+from .attrib import (clause_around, complement_span, find_cue, frame_tokens, indirect_candidates, is_cue,
                      speaker_head, tidy)
 from .._doc import DocView, view_of
 from .index import (MAX_REGIONS_PER_PARA, DocIndex, Paragraphs, SpanIndex, TakenSpans, blank as _blank, children_of,
@@ -469,7 +469,7 @@ def _embedded(doc, text, region, tokens, exclude, blocked, title: bool):
         return None
     cue, spk, head = _governor(tokens, exclude)
     if cue is None:
-        return None
+        return _parenthetical(text, region, tokens, head, exclude, blocked)
     if cue.pos_ == "NOUN":
         hh = head_of(head)
         sub = subtree_of(hh) if hh.i != cue.i else subtree_of(head)
@@ -486,6 +486,30 @@ def _embedded(doc, text, region, tokens, exclude, blocked, title: bool):
     inner_len = region.end - region.start
     kind = "fragment" if inner_len >= 0.8 * (end - start) else "mixed"
     return _Draft([(start, end)], kind, cue, spk, end, 0, 0.75 if spk is not None else 0.55, region)
+
+
+def _parenthetical(text, region, tokens, head, exclude, blocked):
+    """"But, he said, “there's a line …”" / "These sources, the lawyers said, “all command …” that …":
+    a reporting verb set off by commas before the quotation, hanging on the clause that holds it.
+    The content is that clause, the cue's words inside it (PolNeAR's reading)."""
+    if head is None:
+        return None
+    cues = [c for c in children_of(head) if c.dep_ == "parataxis" and c.i < tokens[0].i and c.i not in exclude
+            and is_cue(c)]
+    if not cues:
+        return None
+    cue = cues[-1]
+    spk = speaker_head(cue, exclude, None)
+    if spk is None:
+        return None
+    runs = clause_around(cue)
+    if not runs:
+        return None
+    start, end = tidy(text, min(runs[0][0], region.start), max(runs[-1][1], region.end), blocked)
+    if end <= start:
+        return None
+    kind = "direct" if end - start <= 1.2 * (region.end - region.start) else "mixed"
+    return _Draft([(start, end)], kind, cue, spk, end, 0, 0.7, region)
 
 
 # -- indirect --------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from .index import (MAX_CUES_PER_SENT, as_span_index, children_of, current_for, 
 from .lexicon import core_verbs, document_nouns, document_verbs, platforms, speech_verbs
 
 __all__ = ["is_cue", "speaker_head", "complement_span", "frame_tokens", "find_cue",
-           "indirect_candidates", "according_to", "tidy"]
+           "indirect_candidates", "according_to", "tidy", "clause_around"]
 
 _SUBJ = ("nsubj", "nsubjpass")
 _OPEN_MARKS = frozenset({"“", '"', "‘", "'", "``", "«", "„"})
@@ -343,11 +343,18 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
             continue
         if tok.dep_ == "parataxis" and view.head(tok).pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ for c in kids):
             # "The plan, he said, will fail." / "The plan will fail, he said."
-            sub = set(t.i for t in subtree_of(tok))
-            toks = [t for t in subtree_of(view.head(tok)) if t.i not in sub]
-            if toks:
-                out.append((tok, _runs(toks), speaker_head(tok, set(), None)))
+            spans = clause_around(tok)
+            if spans:
+                out.append((tok, spans, speaker_head(tok, set(), None)))
     return out
+
+
+def clause_around(cue) -> list[tuple[int, int]]:
+    """"The plan, he said, will fail": the character runs of the clause a parenthetical cue hangs on,
+    without the cue's own words."""
+    sub = set(t.i for t in subtree_of(cue))
+    toks = [t for t in subtree_of(head_of(cue)) if t.i not in sub]
+    return _runs(toks) if toks else []
 
 
 def _count_cue(ix, tok, per_sent: dict[int, int]) -> bool:
