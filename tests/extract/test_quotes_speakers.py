@@ -48,3 +48,15 @@ def test_a_cue_set_off_by_commas_before_a_quotation(nlp):
     _, quotes = run(nlp, text)
     q = quote_with(quotes, "all command", text)
     assert q.text.startswith("These sources") and q.speaker.mention.text == "the lawyers"
+
+
+def test_a_quotation_over_a_sentence_end_takes_the_cue_after_it(nlp):
+    # the quotation starts inside its sentence and runs over a sentence end: the parse does not
+    # link it to "said Heiserman", which follows it at once
+    text = HEAD + ("The vote was rushed. The union endorsement \u201cwas early enough that most people did not know "
+                   "who Sanders was. People were still talking about Warren,\u201d said Heiserman of the teachers. "
+                   "\u201cIt was a mistake.\u201d")
+    _, quotes = run(nlp, text, [("Jo Heiserman", "PERSON", ["Heiserman"])])
+    q = quote_with(quotes, "was early enough", text)
+    assert q.text.startswith("The union endorsement") and q.speaker.entity == "E1"
+    assert quote_with(quotes, "It was a mistake", text) is q  # the next quotation goes on with it

@@ -43,9 +43,10 @@ _MIN_DIRECT_WORDS = 4  # a capitalised region this long (or ending a sentence) r
 
 
 class _Draft:
-    __slots__ = ("spans", "kind", "cue", "head", "frame_end", "para", "conf", "region")
+    __slots__ = ("spans", "kind", "cue", "head", "frame_end", "para", "conf", "region", "goes_on")
 
-    def __init__(self, spans, kind, cue, head, frame_end, para, conf, region=None):
+    def __init__(self, spans, kind, cue, head, frame_end, para, conf, region=None, goes_on=False):
+        self.goes_on = goes_on  # a quotation the next cue-less quotation may continue, as a direct one
         self.spans = list(spans)
         self.kind = kind
         self.cue = cue
@@ -247,6 +248,8 @@ def _from_regions(doc, text, regions, paras, starts):
         d.para = pi
         drafts.append(d)
         by_cue.setdefault(d.cue.i, []).append(d)
+        if d.goes_on:
+            last_direct = d
     return drafts
 
 
@@ -469,7 +472,8 @@ def _embedded(doc, text, region, tokens, exclude, blocked, title: bool):
         return None
     cue, spk, head = _governor(tokens, exclude)
     if cue is None:
-        return _parenthetical(text, region, tokens, head, exclude, blocked)
+        return _parenthetical(text, region, tokens, head, exclude, blocked) or \
+            _cued_after(doc, text, region, tokens, exclude, blocked)
     if cue.pos_ == "NOUN":
         hh = head_of(head)
         sub = subtree_of(hh) if hh.i != cue.i else subtree_of(head)
@@ -510,6 +514,29 @@ def _parenthetical(text, region, tokens, head, exclude, blocked):
         return None
     kind = "direct" if end - start <= 1.2 * (region.end - region.start) else "mixed"
     return _Draft([(start, end)], kind, cue, spk, end, 0, 0.7, region)
+
+
+def _cued_after(doc, text, region, tokens, exclude, blocked):
+    """The AFT endorsement “was early enough … Warren,” said Heiserman.": a quotation that starts inside
+    its sentence, ends with a comma and is followed at once by its cue. The parse may miss the link (the
+    quotation runs over a sentence end); the content runs from its sentence's start to the closing mark."""
+    if _inner(text, region).rstrip()[-1:] not in (",", "?", "!"):
+        return None
+    para_end = text.find("\n", region.end)
+    para_end = len(text) if para_end < 0 else para_end
+    after = frame_tokens(doc, region.start, region.end, (region.start, para_end),
+                         blocked.excluding(region.start, region.end), "after")
+    cue, spk = find_cue(after[:4], exclude)
+    if cue is None or spk is None or spk.pos_ == "PRON" and spk.i < cue.i:
+        return None  # "…,” he said" with no name: the region step's continuation rules own those
+    ix = index_of(doc)
+    first = ix.sent_bounds(tokens[0].i)[0]
+    start = max(view_of(doc).tokens[first].idx, text.rfind("\n", 0, region.start) + 1)
+    start, end = tidy(text, start, region.end, blocked)
+    if end <= start:
+        return None
+    kind = "direct" if start >= region.start else "mixed"
+    return _Draft([(start, end)], kind, cue, spk, after[-1].idx + len(after[-1]), 0, 0.7, region, goes_on=True)
 
 
 # -- indirect --------------------------------------------------------------------------
