@@ -45,3 +45,14 @@ def test_a_straight_mark_glued_to_a_curly_one_is_stray():
     text = ('"\u201cYou do not win the nomination by counting states,\u201d Rubio said before adding that he '
             'will win in March."')
     assert _texts(text)[0] == ["\u201cYou do not win the nomination by counting states,\u201d"]
+
+
+def test_a_phrase_left_open_mid_sentence_does_not_swallow_the_next_paragraph():
+    # the closing mark of "an amorphous position" was dropped; the next paragraph's quotation is its own
+    text = ("Grayson said the idea is \u201creally an amorphous position to have.\n\n"
+            "\u201cWhat we do here is, we legislate,\u201d Grayson said. \u201cWe vote on bills.\u201d")
+    texts = _texts(text)
+    assert ["\u201cWhat we do here is, we legislate,\u201d"] in texts
+    # a quotation opened at a sentence start still runs over paragraphs
+    text = "She said: \u201cThe first paragraph goes on.\n\n\u201cThe second one ends it.\u201d"
+    assert [len(r.spans) for r in find_regions(text)] == [2]

@@ -182,6 +182,9 @@ _FAMILY = {"\"": "straight", "“": "curly", "”": "curly", "„": "curly", "�
 _TURN_LABEL = re.compile(r"[A-Z][A-Z.'\- ]{1,30}:\s")  # "PENCE: …": a transcript's new speaker
 
 
+_OPENS_SPEECH = frozenset(":.!?,;—–-…\"”’)")  # what may come before a quotation that runs over paragraphs
+
+
 def _continues(text: str, open_at: int, nxt: tuple[int, int]) -> bool:
     """True when the next paragraph goes on with a quote left open here: it opens with a mark of the
     same style (the repeated opening mark), not a closing one, and no new speaker's label follows."""
@@ -189,6 +192,9 @@ def _continues(text: str, open_at: int, nxt: tuple[int, int]) -> bool:
     m = _MARK_RE.match(text, first)
     if m is None or _direction(text, first, m.group(), *nxt) == "close":
         return False
+    before = text[text.rfind("\n", 0, open_at) + 1:open_at].rstrip()
+    if before and before[-1] not in _OPENS_SPEECH:
+        return False  # "… is “an amorphous position": a phrase whose closing mark was dropped
     here = _MARK_RE.match(text, open_at)
     if here is not None and _FAMILY.get(here.group()) != _FAMILY.get(m.group()):
         return False  # "… left open, then “a new quote”: another quotation, not this one going on
