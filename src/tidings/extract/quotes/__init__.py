@@ -6,10 +6,13 @@ Steps, each in a private helper:
    words next to it ("…,” he said." / "said Psaki" / "X said: “…”"); a region with no cue
    continues the previous quote (one quote, several spans) or takes the next sentence's "X said";
 3. a short or lower-case region governed by a reporting verb is a fragment, or a mixed quote
-   whose content is the verb's whole complement clause (PolNeAR's convention);
+   whose content is the verb's whole complement clause (PolNeAR's convention); with no verb above
+   it, a cue set off by commas before it or right after it reads its clause (clauses);
 4. reporting verbs with a clausal complement and no marks give indirect quotes
    ("X said that …", "…, X said", "according to X, …");
-5. speakers resolve to record entities, typed anonymous sources or documents (speaker).
+5. a headline "Speaker: what was said" gives a quote said by the name before the colon (headline);
+6. speakers resolve to record entities, typed anonymous sources, countries or documents and
+   their authors (speaker).
 Never raises on odd text: a failure inside one step drops that step's quotes only.
 Work grows linearly with the text: per-doc indexes (index) replace scans over tokens and
 quotation spans, and caps there bound hostile input (thousands of marks, sentences with no end).
@@ -21,13 +24,15 @@ import logging
 import re
 
 from ...record import Article, Cue, Quote, Speaker
-from .attrib import (clause_around, complement_span, find_cue, frame_tokens, indirect_candidates, is_cue,
+from .attrib import (complement_span, find_cue, frame_tokens, indirect_candidates, is_cue,
                      speaker_head, tidy)
 from .._doc import DocView, view_of
 from .index import (MAX_REGIONS_PER_PARA, DocIndex, Paragraphs, SpanIndex, TakenSpans, blank as _blank, children_of,
                     head_of, index_of, last_nonspace as _last_nonspace, sentence_too_long, subtree_of)
-from .headline import headline_quote, headline_statement
-from .lexicon import core_verbs, headline_speaker_nouns, noun_cues
+from .clauses import cued_after, parenthetical
+from .draft import Draft as _Draft, inner as _inner
+from .headline import headline_drafts
+from .lexicon import core_verbs, noun_cues
 from .marks import Region, find_regions, paragraph_bounds
 from .speaker import SpeakerResolver
 
@@ -37,28 +42,7 @@ log = logging.getLogger("tidings.quotes")
 
 _AFTER_OK = set(",?!—–-…:")
 _RESUME_RE = re.compile(r",(?:\s+(?:but|and))?\s*$")  # “…,” he said, but “…”: the quote resumes
-HEADLINE_CONFIDENCE = 0.6  # a headline quotation: marks and a colon, no speech verb
-_HEADLINE_MARK = re.compile(r"[\"“”‘]|(?:^|\s)'")  # a quotation mark, not an apostrophe
 _MIN_DIRECT_WORDS = 4  # a capitalised region this long (or ending a sentence) reads as a sentence
-
-
-class _Draft:
-    __slots__ = ("spans", "kind", "cue", "head", "frame_end", "para", "conf", "region", "goes_on")
-
-    def __init__(self, spans, kind, cue, head, frame_end, para, conf, region=None, goes_on=False):
-        self.goes_on = goes_on  # a quotation the next cue-less quotation may continue, as a direct one
-        self.spans = list(spans)
-        self.kind = kind
-        self.cue = cue
-        self.head = head
-        self.frame_end = frame_end
-        self.para = para
-        self.conf = conf
-        self.region = region
-
-    @property
-    def start(self) -> int:
-        return self.spans[0][0]
 
 
 def extract_quotes(view: DocView, record: Article) -> list[Quote]:
@@ -83,58 +67,11 @@ def extract_quotes(view: DocView, record: Article) -> list[Quote]:
     except Exception as exc:
         log.warning("indirect quotes failed on %s: %s", record.id, exc)
     try:
-        drafts = _headline(doc, text, record, drafts, starts)
+        drafts = headline_drafts(doc, text, record, drafts, starts)
     except Exception as exc:
         log.warning("headline quote failed on %s: %s", record.id, exc)
     drafts.sort(key=lambda d: d.start)
     return _assemble(doc, record, drafts)
-
-
-def _headline(doc, text, record, drafts, starts) -> list[_Draft]:
-    """"Senator on leak: 'Shameful'", "Pence: Flowers Won't Be at Debate": what a headline's words after
-    the colon say, said by the phrase before it. A bare claim needs a speaker that names someone.
-    The headline's own reading replaces what the other steps found inside those words (a quotation
-    with no cue, or a fragment given to a name inside the claim). Returns the drafts, updated."""
-    quoted = headline_quote(text)
-    found = quoted or headline_statement(text)
-    if found is None:
-        return drafts
-    (qs, qe), head_at = found
-    i = bisect.bisect_right(starts, head_at) - 1
-    if not 0 <= i < len(doc):
-        return drafts
-    head = doc[i]
-    if quoted is None and not _names_someone(record, head):
-        return drafts
-    outside = [[(a, b) for a, b in d.spans if not (qs <= a and b <= qe)] for d in drafts]
-    if any(a < qe and qs < b for spans in outside for a, b in spans):
-        return drafts  # another step reads the headline across the colon: leave it
-    if any(d.cue is not None and d.cue.idx < qs and any(qs <= a < qe for a, b in d.spans) for d in drafts):
-        return drafts  # "Park told reporters: “…”": a reporting verb before the colon already reads it
-    kept = []
-    for d, spans in zip(drafts, outside):
-        if spans:
-            d.spans = spans
-            kept.append(d)
-    inner = text[qs:qe]
-    kind = "direct" if quoted else ("mixed" if _HEADLINE_MARK.search(inner) else "indirect")
-    return kept + [_Draft([(qs, qe)], kind, None, head, qe, 0, HEADLINE_CONFIDENCE)]
-
-
-def _names_someone(record, tok) -> bool:
-    """A person, an organisation or a poll ("Poll: …"): who can say a headline's bare claim."""
-    if tok.lower_ in headline_speaker_nouns():
-        return True
-    word = tok.text.lower()
-    for ent in record.entities:
-        if ent.type not in ("PERSON", "ORG"):
-            continue
-        if any(m.start <= tok.idx < m.end for m in ent.mentions):
-            return True
-        # a title-cased headline hides names from the tagger: the name as the story writes it
-        if tok.is_title and any(word in name.lower().split() for name in (ent.name, *ent.aliases)):
-            return True
-    return False
 
 
 def _capped(regions, paras):
@@ -160,10 +97,6 @@ def _tokens_in(doc, starts, a: int, b: int):
     lo = bisect.bisect_left(starts, a)
     hi = bisect.bisect_left(starts, b)
     return view_of(doc).tokens[lo:hi]
-
-
-def _inner(text: str, region: Region) -> str:
-    return " ".join(text[a:b] for a, b in region.spans).strip(" \"“”„«»‟'‘’`\n")
 
 
 def _is_sentence(text: str, region: Region, tokens) -> bool:
@@ -472,8 +405,8 @@ def _embedded(doc, text, region, tokens, exclude, blocked, title: bool):
         return None
     cue, spk, head = _governor(tokens, exclude)
     if cue is None:
-        return _parenthetical(text, region, tokens, head, exclude, blocked) or \
-            _cued_after(doc, text, region, tokens, exclude, blocked)
+        return parenthetical(text, region, tokens, head, exclude, blocked) or \
+            cued_after(doc, text, region, tokens, exclude, blocked)
     if cue.pos_ == "NOUN":
         hh = head_of(head)
         sub = subtree_of(hh) if hh.i != cue.i else subtree_of(head)
@@ -490,53 +423,6 @@ def _embedded(doc, text, region, tokens, exclude, blocked, title: bool):
     inner_len = region.end - region.start
     kind = "fragment" if inner_len >= 0.8 * (end - start) else "mixed"
     return _Draft([(start, end)], kind, cue, spk, end, 0, 0.75 if spk is not None else 0.55, region)
-
-
-def _parenthetical(text, region, tokens, head, exclude, blocked):
-    """"But, he said, “there's a line …”" / "These sources, the lawyers said, “all command …” that …":
-    a reporting verb set off by commas before the quotation, hanging on the clause that holds it.
-    The content is that clause, the cue's words inside it (PolNeAR's reading)."""
-    if head is None:
-        return None
-    cues = [c for c in children_of(head) if c.dep_ == "parataxis" and c.i < tokens[0].i and c.i not in exclude
-            and is_cue(c)]
-    if not cues:
-        return None
-    cue = cues[-1]
-    spk = speaker_head(cue, exclude, None)
-    if spk is None:
-        return None
-    runs = clause_around(cue)
-    if not runs:
-        return None
-    start, end = tidy(text, min(runs[0][0], region.start), max(runs[-1][1], region.end), blocked)
-    if end <= start:
-        return None
-    kind = "direct" if end - start <= 1.2 * (region.end - region.start) else "mixed"
-    return _Draft([(start, end)], kind, cue, spk, end, 0, 0.7, region)
-
-
-def _cued_after(doc, text, region, tokens, exclude, blocked):
-    """The AFT endorsement “was early enough … Warren,” said Heiserman.": a quotation that starts inside
-    its sentence, ends with a comma and is followed at once by its cue. The parse may miss the link (the
-    quotation runs over a sentence end); the content runs from its sentence's start to the closing mark."""
-    if _inner(text, region).rstrip()[-1:] not in (",", "?", "!"):
-        return None
-    para_end = text.find("\n", region.end)
-    para_end = len(text) if para_end < 0 else para_end
-    after = frame_tokens(doc, region.start, region.end, (region.start, para_end),
-                         blocked.excluding(region.start, region.end), "after")
-    cue, spk = find_cue(after[:4], exclude)
-    if cue is None or spk is None or spk.pos_ == "PRON" and spk.i < cue.i:
-        return None  # "…,” he said" with no name: the region step's continuation rules own those
-    ix = index_of(doc)
-    first = ix.sent_bounds(tokens[0].i)[0]
-    start = max(view_of(doc).tokens[first].idx, text.rfind("\n", 0, region.start) + 1)
-    start, end = tidy(text, start, region.end, blocked)
-    if end <= start:
-        return None
-    kind = "direct" if start >= region.start else "mixed"
-    return _Draft([(start, end)], kind, cue, spk, after[-1].idx + len(after[-1]), 0, 0.7, region, goes_on=True)
 
 
 # -- indirect --------------------------------------------------------------------------

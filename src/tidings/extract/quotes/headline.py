@@ -10,14 +10,20 @@ check that the speaker word names a person, an organisation or a poll (`headline
 """
 from __future__ import annotations
 
+import bisect
 import re
 
-__all__ = ["headline_quote", "headline_statement", "MIN_STATEMENT_WORDS"]
+from .draft import Draft
+from .lexicon import headline_speaker_nouns
+
+__all__ = ["headline_quote", "headline_statement", "headline_drafts", "MIN_STATEMENT_WORDS"]
 
 _WHO = r"(?P<who>[A-Z][\w.'\u2019\- ]{1,60}?)(?:\s+(?:on|about|over|to)\s+[^:\n]{1,80})?:\s*"
 _HEADLINE = re.compile(
     _WHO + r"(?P<q>['\"\u201c\u2018](?P<inner>[^\n'\"\u201c\u201d\u2018\u2019]{2,200})['\"\u201d\u2019])\.?\s*$")
 _STATEMENT = re.compile(_WHO + r"(?P<q>[A-Z\u2018\u201c'\"][^:\n]{2,200}?)\.?\s*$")
+_HEADLINE_MARK = re.compile(r"[\"“”‘]|(?:^|\s)'")  # a quotation mark, not an apostrophe
+HEADLINE_CONFIDENCE = 0.6  # a headline quotation: marks and a colon, no speech verb
 MAX_HEADLINE = 160
 MAX_SPEAKER_WORDS = 6  # "Former White House doctor": longer phrases before a colon are no speaker
 MIN_STATEMENT_WORDS = 3  # "Poll: Clinton leads in Ohio"; "Ukraine: Day 3" is a label, no claim
@@ -59,3 +65,49 @@ def headline_statement(text: str) -> tuple[tuple[int, int], int] | None:
     if len(text[qs:qe].split()) < MIN_STATEMENT_WORDS:
         return None
     return (qs, qe), head
+
+
+def headline_drafts(doc, text, record, drafts, starts) -> list[Draft]:
+    """"Senator on leak: 'Shameful'", "Pence: Flowers Won't Be at Debate": what a headline's words after
+    the colon say, said by the phrase before it. A bare claim needs a speaker that names someone.
+    The headline's own reading replaces what the other steps found inside those words (a quotation
+    with no cue, or a fragment given to a name inside the claim). Returns the drafts, updated."""
+    quoted = headline_quote(text)
+    found = quoted or headline_statement(text)
+    if found is None:
+        return drafts
+    (qs, qe), head_at = found
+    i = bisect.bisect_right(starts, head_at) - 1
+    if not 0 <= i < len(doc):
+        return drafts
+    head = doc[i]
+    if quoted is None and not _names_someone(record, head):
+        return drafts
+    outside = [[(a, b) for a, b in d.spans if not (qs <= a and b <= qe)] for d in drafts]
+    if any(a < qe and qs < b for spans in outside for a, b in spans):
+        return drafts  # another step reads the headline across the colon: leave it
+    if any(d.cue is not None and d.cue.idx < qs and any(qs <= a < qe for a, b in d.spans) for d in drafts):
+        return drafts  # "Park told reporters: “…”": a reporting verb before the colon already reads it
+    kept = []
+    for d, spans in zip(drafts, outside):
+        if spans:
+            d.spans = spans
+            kept.append(d)
+    kind = "direct" if quoted else ("mixed" if _HEADLINE_MARK.search(text[qs:qe]) else "indirect")
+    return kept + [Draft([(qs, qe)], kind, None, head, qe, 0, HEADLINE_CONFIDENCE)]
+
+
+def _names_someone(record, tok) -> bool:
+    """A person, an organisation or a poll ("Poll: …"): who can say a headline's bare claim."""
+    if tok.lower_ in headline_speaker_nouns():
+        return True
+    word = tok.text.lower()
+    for ent in record.entities:
+        if ent.type not in ("PERSON", "ORG"):
+            continue
+        if any(m.start <= tok.idx < m.end for m in ent.mentions):
+            return True
+        # a title-cased headline hides names from the tagger: the name as the story writes it
+        if tok.is_title and any(word in name.lower().split() for name in (ent.name, *ent.aliases)):
+            return True
+    return False
