@@ -76,3 +76,18 @@ def test_email_writer_is_the_speaker(nlp):
     _, quotes = run(nlp, text, [("John Smith", "PERSON", ["Smith"])])
     q = quote_with(quotes, "move the files", text)
     assert q.speaker.entity == "E1" and q.cue.text == "wrote"
+
+
+@pytest.mark.parametrize("after", ["Trump barked.", "Trump scoffed.", "Trump exclaimed.", "Trump scolded him."])
+def test_manner_of_speaking_verbs_are_cues(nlp, after):
+    text = HEAD + "\u201cGo back to the network that sent you here,\u201d " + after
+    _, quotes = run(nlp, text, [("Donald Trump", "PERSON", ["Trump"])])
+    q = quote_with(quotes, "Go back", text)
+    assert q.cue is not None and q.speaker.entity == "E1"
+
+
+def test_a_lawsuit_that_reads_is_the_speaker(nlp):
+    text = HEAD + "\u201cThe chairman tied these statements to the firing to damage his name,\u201d the suit reads."
+    _, quotes = run(nlp, text)
+    q = quote_with(quotes, "chairman tied", text)
+    assert q.cue is not None and q.cue.lemma == "read" and q.speaker.mention.text == "the suit"
