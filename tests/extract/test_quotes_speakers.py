@@ -60,3 +60,15 @@ def test_a_quotation_over_a_sentence_end_takes_the_cue_after_it(nlp):
     q = quote_with(quotes, "was early enough", text)
     assert q.text.startswith("The union endorsement") and q.speaker.entity == "E1"
     assert quote_with(quotes, "It was a mistake", text) is q  # the next quotation goes on with it
+
+
+def test_a_sentence_that_reports_speech_without_words_gives_the_next_quotation_its_speaker(nlp):
+    text = HEAD + ("Sam Lau, the party's spokesman, said in a statement. \u201cThere are no paper ballots to "
+                   "recount. The caucuses were a unique event.\u201d")
+    _, quotes = run(nlp, text, [("Sam Lau", "PERSON", ["Sam Lau"])])
+    q = quote_with(quotes, "no paper ballots", text)
+    assert q.speaker.entity == "E1" and q.cue.text == "said"
+    # a sentence with words of its own, or no reporting verb, gives none
+    text = HEAD + "The mayor spoke on Monday. \u201cThere are no paper ballots to recount. It was unique.\u201d"
+    _, quotes = run(nlp, text)
+    assert quote_with(quotes, "no paper ballots", text).cue is None

@@ -228,7 +228,11 @@ def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts
                 if wide is not None:
                     return _Draft([wide], "mixed", cue, head, region.end, pi, conf - 0.1, region)
             return _Draft(spans, "direct", cue, head, frame_end, pi, conf, region)
-    # no cue next to it: a continuation of the previous quote …
+    # no cue next to it: the sentence just before says who speaks ("X said in a statement. “…”") …
+    lead = _lead_in(doc, text, region, exclude, others, last)
+    if lead is not None:
+        return _Draft(spans, "direct", lead[0], lead[1], region.end, pi, conf - 0.1, region)
+    # … or a continuation of the previous quote …
     if last is not None:
         if _blank(text, last.frame_end, region.start) and text.count("\n", last.frame_end, region.start) <= 2:
             last.spans.extend(spans)
@@ -248,6 +252,29 @@ def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts
         # a quote paragraph with no cue of its own: the speaker quoted just before goes on
         return _Draft(spans, "direct", last.cue, last.head, region.end, pi, conf - 0.4, region)
     return _Draft(spans, "direct", None, None, region.end, pi, conf - 0.5, region)
+
+
+def _lead_in(doc, text, region, exclude, blocked, last):
+    """(cue, speaker head) from the sentence right before a quotation when it reports speech and holds
+    no words of its own: "Sam Lau said in a statement. “There are no ballots …”"; else None."""
+    ix = index_of(doc)
+    end = ix.token_before(region.start)
+    if end is None or end.text not in (".", ":") or text.count("\n", end.idx, region.start) > 2 or \
+            (last is not None and last.frame_end > end.idx):
+        return None
+    s, e = ix.sent_bounds(end.i)
+    toks = view_of(doc).tokens[s:e]
+    if any(blocked.covers(t.idx) for t in toks):
+        return None  # a quotation inside that sentence: it has its words
+    for t in toks:
+        if t.i in exclude or not is_cue(t) or t.pos_ != "VERB" or t.dep_ not in ("ROOT",):
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "obj", "parataxis") for c in children_of(t)):
+            continue  # it says something of its own
+        spk = speaker_head(t, exclude, None)
+        if spk is not None and spk.i < t.i:
+            return t, spk
+    return None
 
 
 _DASHES = {"―", "–", "—", "-", "--"}
