@@ -72,3 +72,14 @@ def test_a_sentence_that_reports_speech_without_words_gives_the_next_quotation_i
     text = HEAD + "The mayor spoke on Monday. \u201cThere are no paper ballots to recount. It was unique.\u201d"
     _, quotes = run(nlp, text)
     assert quote_with(quotes, "no paper ballots", text).cue is None
+
+
+def test_a_name_right_before_a_colon_speaks(nlp):
+    text = HEAD + ("The surge does not surprise the Republican pollster Daron Shaw: \u201cLesser-known candidates who "
+                   "win early contests have seen the biggest boost.\u201d")
+    _, quotes = run(nlp, text, [("Daron Shaw", "PERSON", ["Daron Shaw"])])
+    q = quote_with(quotes, "Lesser-known", text)
+    assert q.speaker.entity == "E1"
+    text = HEAD + "The plan has two parts on paper: \u201cRebuild the bridge and repair the roads before May.\u201d"
+    _, quotes = run(nlp, text)
+    assert quote_with(quotes, "Rebuild", text).speaker.mention is None

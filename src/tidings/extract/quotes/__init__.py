@@ -325,6 +325,10 @@ def _label_speaker(tokens, after, before, glued: str = ""):
         return words[1], words[0]
     if before and before[-1].text == ":" and 1 < len(before) <= 4 and all(t.pos_ == "PROPN" or t.text == ":" for t in before):
         return before[-1], before[-2]
+    if before and before[-1].text == ":" and len(before) > 2 and before[-2].ent_type_ in ("PERSON", "ORG") and \
+            not any(is_cue(t) for t in before):
+        # "… doesn't surprise pollster Daron Shaw: “…”": a name just before the colon speaks
+        return before[-1], before[-2]
     return None
 
 
