@@ -83,3 +83,11 @@ def test_a_name_right_before_a_colon_speaks(nlp):
     text = HEAD + "The plan has two parts on paper: \u201cRebuild the bridge and repair the roads before May.\u201d"
     _, quotes = run(nlp, text)
     assert quote_with(quotes, "Rebuild", text).speaker.mention is None
+
+
+def test_a_cue_set_off_by_commas_beats_a_verb_that_only_has_an_agent(nlp):
+    # "support" has a subject, but "Carson added" is who reports the words
+    text = HEAD + 'But, Carson added, he did not support issuing quarantines "willy-nilly."'
+    _, quotes = run(nlp, text, [("Ben Carson", "PERSON", ["Carson"])])
+    q = quote_with(quotes, "willy-nilly", text)
+    assert q.cue.text == "added" and q.speaker.mention.text == "Carson"

@@ -435,9 +435,11 @@ def _embedded(doc, text, region, tokens, exclude, blocked, title: bool):
     if title and len(tokens) > 1:
         return None
     cue, spk, head = _governor(tokens, exclude)
-    if cue is None:
-        return parenthetical(text, region, tokens, head, exclude, blocked) or \
-            cued_after(doc, text, region, tokens, exclude, blocked)
+    if cue is None or not is_cue(cue) and cue.pos_ != "NOUN":  # none, or a verb that only has an agent
+        d = parenthetical(text, region, tokens, head, exclude, blocked) or \
+            (cued_after(doc, text, region, tokens, exclude, blocked) if cue is None else None)
+        if d is not None or cue is None:
+            return d
     if cue.pos_ == "NOUN":
         hh = head_of(head)
         sub = subtree_of(hh) if hh.i != cue.i else subtree_of(head)

@@ -6,22 +6,32 @@ from __future__ import annotations
 from .._doc import view_of
 from .attrib import clause_around, find_cue, frame_tokens, is_cue, speaker_head, tidy
 from .draft import Draft, inner
-from .index import children_of, index_of
+from .index import children_of, head_of, index_of
 
 __all__ = ["parenthetical", "cued_after"]
+
+_CLAUSE_DEPTH = 4  # "But, Carson added, he did not support issuing quarantines “willy-nilly.”"
 
 
 def parenthetical(text, region, tokens, head, exclude, blocked):
     """"But, he said, “there's a line …”" / "These sources, the lawyers said, “all command …” that …":
     a reporting verb set off by commas before the quotation, hanging on the clause that holds it.
     The content is that clause, the cue's words inside it (PolNeAR's reading)."""
-    if head is None:
+    cue = None
+    for _ in range(_CLAUSE_DEPTH):  # the quotation's head, then the clause heads above it
+        if head is None:
+            return None
+        cues = [c for c in children_of(head) if c.dep_ == "parataxis" and c.i < tokens[0].i and c.i not in exclude
+                and is_cue(c)]
+        if cues:
+            cue = cues[-1]
+            break
+        up = head_of(head)
+        if up.i == head.i:
+            return None
+        head = up
+    if cue is None:
         return None
-    cues = [c for c in children_of(head) if c.dep_ == "parataxis" and c.i < tokens[0].i and c.i not in exclude
-            and is_cue(c)]
-    if not cues:
-        return None
-    cue = cues[-1]
     spk = speaker_head(cue, exclude, None)
     if spk is None:
         return None
