@@ -68,3 +68,25 @@ def test_headline_statement_shape():
     assert headline_statement("Ukraine: Day 3\nBody.") is None  # too short to be a claim
     assert headline_statement("A Very Long Label Made of Many Words Here: Something Happened Today\nBody.") is None
     assert headline_statement("No colon in this headline at all\nBody.") is None
+
+
+def test_headline_says_claim_front_and_back(nlp):
+    from tidings.extract.quotes.headline import headline_says
+
+    text = "Glenn Beck Says Trump And His Allies Pose A Threat To Democracy." + BODY + " Glenn Beck spoke."
+    _, quotes = run(nlp, text, [("Glenn Beck", "PERSON", ["Glenn Beck"])])
+    q = quote_with(quotes, "Pose A Threat", text)
+    assert q.text == "Trump And His Allies Pose A Threat To Democracy" and q.speaker.entity == "E1"
+    assert q.cue is not None and q.cue.text == "Says"
+    text = "Clinton Hid Past Health Problems From Public, Former White House Doctor Says." + BODY
+    _, quotes = run(nlp, text)
+    q = quote_with(quotes, "Health Problems", text)
+    assert q.text == "Clinton Hid Past Health Problems From Public" and q.speaker.mention.text.endswith("Doctor")
+    # a fragment the body step gave to a name inside the claim goes to the headline's speaker
+    text = "Flynn says Trump 'absolutely right' in saying generals were reduced to rubble." + BODY + " Flynn spoke."
+    _, quotes = run(nlp, text, [("Michael Flynn", "PERSON", ["Flynn"]), ("Donald Trump", "PERSON", ["Trump"])])
+    q = quote_with(quotes, "absolutely right", text)
+    assert q.text.startswith("Trump 'absolutely right'") and q.speaker.entity == "E1"
+    # who says nothing that names someone: no quote
+    assert headline_says("Nobody In The Whole Wide World Of Sports Says Anything Here.\nBody.") is None
+    assert headline_says("Mayor Says Yes.\nBody.") is None  # too short to be a claim

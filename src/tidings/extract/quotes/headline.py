@@ -14,9 +14,9 @@ import bisect
 import re
 
 from .draft import Draft
-from .lexicon import headline_speaker_nouns
+from .lexicon import anonymous_nouns, headline_speaker_nouns
 
-__all__ = ["headline_quote", "headline_statement", "headline_drafts", "MIN_STATEMENT_WORDS"]
+__all__ = ["headline_quote", "headline_statement", "headline_says", "headline_drafts", "MIN_STATEMENT_WORDS"]
 
 _WHO = r"(?P<who>[A-Z][\w.'\u2019\- ]{1,60}?)(?:\s+(?:on|about|over|to)\s+[^:\n]{1,80})?:\s*"
 _HEADLINE = re.compile(
@@ -67,6 +67,31 @@ def headline_statement(text: str) -> tuple[tuple[int, int], int] | None:
     return (qs, qe), head
 
 
+_SAYS_FRONT = re.compile(r"(?P<who>[A-Z][\w.'\u2019\- ]{1,60}?)\s+(?P<says>[Ss]ays)\s+(?:that\s+)?"
+                         r"(?P<q>[\w'\"\u2018\u201c][^\n]{2,200}?)\.?\s*$")
+_SAYS_BACK = re.compile(r"(?P<q>[\w'\"\u2018\u201c][^\n]{2,200}?),\s+(?P<who>[A-Z][\w.'\u2019\- ]{1,60}?)\s+"
+                        r"(?P<says>[Ss]ays)\.?\s*$")
+
+
+def headline_says(text: str) -> tuple[tuple[int, int], int, int] | None:
+    """"Glenn Beck Says Trump Poses A Threat" / "Clinton Hid Her Illness, Former Doctor Says": ((start, end)
+    of the claim, start of the speaker's last word, start of "says") of such a first line, else None.
+    The caller checks that the speaker word names someone."""
+    line = _first_line(text)
+    if not line or len(line) > MAX_HEADLINE:
+        return None
+    for pattern in (_SAYS_FRONT, _SAYS_BACK):
+        hit = pattern.fullmatch(line.rstrip())
+        if hit is None:
+            continue
+        who = hit.group("who").rstrip()
+        claim = hit.group("q")
+        if len(who.split()) > MAX_SPEAKER_WORDS or len(claim.split()) < MIN_STATEMENT_WORDS:
+            return None
+        return hit.span("q"), hit.start("who") + (who.rfind(" ") + 1), hit.start("says")
+    return None
+
+
 def headline_drafts(doc, text, record, drafts, starts) -> list[Draft]:
     """"Senator on leak: 'Shameful'", "Pence: Flowers Won't Be at Debate": what a headline's words after
     the colon say, said by the phrase before it. A bare claim needs a speaker that names someone.
@@ -74,8 +99,14 @@ def headline_drafts(doc, text, record, drafts, starts) -> list[Draft]:
     with no cue, or a fragment given to a name inside the claim). Returns the drafts, updated."""
     quoted = headline_quote(text)
     found = quoted or headline_statement(text)
+    cue = None
     if found is None:
-        return drafts
+        says = headline_says(text)
+        if says is None:
+            return drafts
+        found, cue_at = says[:2], says[2]
+        j = bisect.bisect_right(starts, cue_at) - 1
+        cue = doc[j] if 0 <= j < len(doc) else None
     (qs, qe), head_at = found
     i = bisect.bisect_right(starts, head_at) - 1
     if not 0 <= i < len(doc):
@@ -86,7 +117,8 @@ def headline_drafts(doc, text, record, drafts, starts) -> list[Draft]:
     outside = [[(a, b) for a, b in d.spans if not (qs <= a and b <= qe)] for d in drafts]
     if any(a < qe and qs < b for spans in outside for a, b in spans):
         return drafts  # another step reads the headline across the colon: leave it
-    if any(d.cue is not None and d.cue.idx < qs and any(qs <= a < qe for a, b in d.spans) for d in drafts):
+    if any(d.cue is not None and d.cue.idx < qs and (cue is None or d.cue.i != cue.i) and
+           any(qs <= a < qe for a, b in d.spans) for d in drafts):
         return drafts  # "Park told reporters: “…”": a reporting verb before the colon already reads it
     kept = []
     for d, spans in zip(drafts, outside):
@@ -94,12 +126,12 @@ def headline_drafts(doc, text, record, drafts, starts) -> list[Draft]:
             d.spans = spans
             kept.append(d)
     kind = "direct" if quoted else ("mixed" if _HEADLINE_MARK.search(text[qs:qe]) else "indirect")
-    return kept + [Draft([(qs, qe)], kind, None, head, qe, 0, HEADLINE_CONFIDENCE)]
+    return kept + [Draft([(qs, qe)], kind, cue, head, qe, 0, HEADLINE_CONFIDENCE)]
 
 
 def _names_someone(record, tok) -> bool:
     """A person, an organisation or a poll ("Poll: …"): who can say a headline's bare claim."""
-    if tok.lower_ in headline_speaker_nouns():
+    if tok.lower_ in headline_speaker_nouns() or tok.lower_ in anonymous_nouns():
         return True
     word = tok.text.lower()
     for ent in record.entities:
