@@ -8,7 +8,9 @@ import pytest
 
 from tidings.extract._doc import DocView
 from tidings.extract.quotes.marks import find_regions
-from tidings.record import Article, Entity, Mention, Sentence
+from tidings.record import Article, Sentence
+
+from ._quote_helpers import quote_with, run
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
@@ -18,38 +20,6 @@ def nlp():
     from tidings.pipeline import load_model
 
     return load_model()
-
-
-def _entities(text: str, specs: list[tuple[str, str, list[str]]]) -> list[Entity]:
-    """Entities by hand: (canonical name, type, surface forms); mentions found by search."""
-    out = []
-    for i, (name, etype, forms) in enumerate(specs, 1):
-        mentions = []
-        for form in forms:
-            start = 0
-            while (pos := text.find(form, start)) >= 0:
-                mentions.append(Mention(start=pos, end=pos + len(form), text=form, sentence=0))
-                start = pos + len(form)
-        out.append(Entity(id=f"E{i}", name=name, type=etype, aliases=[f for f in forms if f != name],
-                          mentions=sorted(mentions, key=lambda m: m.start)))
-    return out
-
-
-def run(nlp, text: str, specs=()):
-    from tidings.extract.quotes import extract_quotes
-
-    doc = nlp(text)
-    art = Article(id="t", text=text, sentences=[Sentence(start=s.start_char, end=s.end_char) for s in doc.sents])
-    art.entities = _entities(text, list(specs))
-    return art, extract_quotes(DocView(doc, text), art)
-
-
-def quote_with(quotes, fragment: str, text: str):
-    pos = text.find(fragment)
-    assert pos >= 0
-    hits = [q for q in quotes if any(a <= pos < b for a, b in q.spans)]
-    assert hits, f"no quote holds {fragment!r}: {[q.text for q in quotes]}"
-    return hits[0]
 
 
 # -- marks ---------------------------------------------------------------------------
@@ -486,17 +456,3 @@ def test_many_quotes_in_one_paragraph_cost_grows_linearly(nlp):
 def test_twenty_thousand_marks_finish():
     quotes = _extract_on(_marks_doc(20_000))  # took ~10 s when the steps scanned every mark per token
     assert isinstance(quotes, list)
-
-
-def test_headline_quote_is_said_by_the_phrase_before_the_colon(nlp):
-    text = ("Senator on leak: 'Shameful'\n\nSenator Maria Lopez spoke on Tuesday about the leak of the memo "
-            "to reporters in Washington.")
-    _, quotes = run(nlp, text, [("Maria Lopez", "PERSON", ["Maria Lopez"])])
-    q = quote_with(quotes, "Shameful", text)
-    assert q.kind == "direct" and q.speaker.mention is not None and q.speaker.mention.text.endswith("Senator")
-    # not a headline: a colon in a body sentence, or no quotation at the end
-    from tidings.extract.quotes.headline import headline_quote
-
-    assert headline_quote("Mayor: \u201cWe will rebuild\u201d\nBody.") is not None
-    assert headline_quote("The plan has two parts: 'rebuild' and 'repair' the town.\nBody.") is None
-    assert headline_quote("Senator on leak: shameful\nBody.") is None

@@ -6,10 +6,13 @@ Steps, each in a private helper:
    words next to it ("…,” he said." / "said Psaki" / "X said: “…”"); a region with no cue
    continues the previous quote (one quote, several spans) or takes the next sentence's "X said";
 3. a short or lower-case region governed by a reporting verb is a fragment, or a mixed quote
-   whose content is the verb's whole complement clause (PolNeAR's convention);
+   whose content is the verb's whole complement clause (PolNeAR's convention); with no verb above
+   it, a cue set off by commas before it or right after it reads its clause (clauses);
 4. reporting verbs with a clausal complement and no marks give indirect quotes
    ("X said that …", "…, X said", "according to X, …");
-5. speakers resolve to record entities, typed anonymous sources or documents (speaker).
+5. a headline "Speaker: what was said" gives a quote said by the name before the colon (headline);
+6. speakers resolve to record entities, typed anonymous sources, countries or documents and
+   their authors (speaker).
 Never raises on odd text: a failure inside one step drops that step's quotes only.
 Work grows linearly with the text: per-doc indexes (index) replace scans over tokens and
 quotation spans, and caps there bound hostile input (thousands of marks, sentences with no end).
@@ -26,7 +29,9 @@ from .attrib import (complement_span, find_cue, frame_tokens, indirect_candidate
 from .._doc import DocView, view_of
 from .index import (MAX_REGIONS_PER_PARA, DocIndex, Paragraphs, SpanIndex, TakenSpans, blank as _blank, children_of,
                     head_of, index_of, last_nonspace as _last_nonspace, sentence_too_long, subtree_of)
-from .headline import headline_quote
+from .clauses import cued_after, parenthetical
+from .draft import Draft as _Draft, inner as _inner
+from .headline import headline_drafts
 from .lexicon import core_verbs, noun_cues
 from .marks import Region, find_regions, paragraph_bounds
 from .speaker import SpeakerResolver
@@ -37,26 +42,7 @@ log = logging.getLogger("tidings.quotes")
 
 _AFTER_OK = set(",?!—–-…:")
 _RESUME_RE = re.compile(r",(?:\s+(?:but|and))?\s*$")  # “…,” he said, but “…”: the quote resumes
-HEADLINE_CONFIDENCE = 0.6  # a headline quotation: marks and a colon, no speech verb
 _MIN_DIRECT_WORDS = 4  # a capitalised region this long (or ending a sentence) reads as a sentence
-
-
-class _Draft:
-    __slots__ = ("spans", "kind", "cue", "head", "frame_end", "para", "conf", "region")
-
-    def __init__(self, spans, kind, cue, head, frame_end, para, conf, region=None):
-        self.spans = list(spans)
-        self.kind = kind
-        self.cue = cue
-        self.head = head
-        self.frame_end = frame_end
-        self.para = para
-        self.conf = conf
-        self.region = region
-
-    @property
-    def start(self) -> int:
-        return self.spans[0][0]
 
 
 def extract_quotes(view: DocView, record: Article) -> list[Quote]:
@@ -81,21 +67,11 @@ def extract_quotes(view: DocView, record: Article) -> list[Quote]:
     except Exception as exc:
         log.warning("indirect quotes failed on %s: %s", record.id, exc)
     try:
-        drafts.extend(_headline(doc, text, drafts, starts))
+        drafts = headline_drafts(doc, text, record, drafts, starts)
     except Exception as exc:
         log.warning("headline quote failed on %s: %s", record.id, exc)
     drafts.sort(key=lambda d: d.start)
     return _assemble(doc, record, drafts)
-
-
-def _headline(doc, text, drafts, starts) -> list[_Draft]:
-    """"Senator on leak: 'Shameful'": a headline's quotation, said by the phrase before the colon."""
-    found = headline_quote(text)
-    if found is None or any(a < found[0][1] and found[0][0] < b for d in drafts for a, b in d.spans):
-        return []
-    (qs, qe), head_at = found
-    i = bisect.bisect_right(starts, head_at) - 1
-    return [_Draft([(qs, qe)], "direct", None, doc[i] if 0 <= i < len(doc) else None, qe, 0, HEADLINE_CONFIDENCE)]
 
 
 def _capped(regions, paras):
@@ -121,10 +97,6 @@ def _tokens_in(doc, starts, a: int, b: int):
     lo = bisect.bisect_left(starts, a)
     hi = bisect.bisect_left(starts, b)
     return view_of(doc).tokens[lo:hi]
-
-
-def _inner(text: str, region: Region) -> str:
-    return " ".join(text[a:b] for a, b in region.spans).strip(" \"“”„«»‟'‘’`\n")
 
 
 def _is_sentence(text: str, region: Region, tokens) -> bool:
@@ -209,6 +181,8 @@ def _from_regions(doc, text, regions, paras, starts):
         d.para = pi
         drafts.append(d)
         by_cue.setdefault(d.cue.i, []).append(d)
+        if d.goes_on:
+            last_direct = d
     return drafts
 
 
@@ -254,7 +228,11 @@ def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts
                 if wide is not None:
                     return _Draft([wide], "mixed", cue, head, region.end, pi, conf - 0.1, region)
             return _Draft(spans, "direct", cue, head, frame_end, pi, conf, region)
-    # no cue next to it: a continuation of the previous quote …
+    # no cue next to it: the sentence just before says who speaks ("X said in a statement. “…”") …
+    lead = _lead_in(doc, text, region, exclude, others, last)
+    if lead is not None:
+        return _Draft(spans, "direct", lead[0], lead[1], region.end, pi, conf - 0.1, region)
+    # … or a continuation of the previous quote …
     if last is not None:
         if _blank(text, last.frame_end, region.start) and text.count("\n", last.frame_end, region.start) <= 2:
             last.spans.extend(spans)
@@ -274,6 +252,29 @@ def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts
         # a quote paragraph with no cue of its own: the speaker quoted just before goes on
         return _Draft(spans, "direct", last.cue, last.head, region.end, pi, conf - 0.4, region)
     return _Draft(spans, "direct", None, None, region.end, pi, conf - 0.5, region)
+
+
+def _lead_in(doc, text, region, exclude, blocked, last):
+    """(cue, speaker head) from the sentence right before a quotation when it reports speech and holds
+    no words of its own: "Sam Lau said in a statement. “There are no ballots …”"; else None."""
+    ix = index_of(doc)
+    end = ix.token_before(region.start)
+    if end is None or end.text not in (".", ":") or text.count("\n", end.idx, region.start) > 2 or \
+            (last is not None and last.frame_end > end.idx):
+        return None
+    s, e = ix.sent_bounds(end.i)
+    toks = view_of(doc).tokens[s:e]
+    if any(blocked.covers(t.idx) for t in toks):
+        return None  # a quotation inside that sentence: it has its words
+    for t in toks:
+        if t.i in exclude or not is_cue(t) or t.pos_ != "VERB" or t.dep_ not in ("ROOT",):
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "obj", "parataxis") for c in children_of(t)):
+            continue  # it says something of its own
+        spk = speaker_head(t, exclude, None)
+        if spk is not None and spk.i < t.i:
+            return t, spk
+    return None
 
 
 _DASHES = {"―", "–", "—", "-", "--"}
@@ -323,6 +324,10 @@ def _label_speaker(tokens, after, before, glued: str = ""):
     if len(words) > 2 and words[0].text.isupper() and len(words[0].text) > 1 and words[1].text == ":":
         return words[1], words[0]
     if before and before[-1].text == ":" and 1 < len(before) <= 4 and all(t.pos_ == "PROPN" or t.text == ":" for t in before):
+        return before[-1], before[-2]
+    if before and before[-1].text == ":" and len(before) > 2 and before[-2].ent_type_ in ("PERSON", "ORG") and \
+            not any(is_cue(t) for t in before):
+        # "… doesn't surprise pollster Daron Shaw: “…”": a name just before the colon speaks
         return before[-1], before[-2]
     return None
 
@@ -430,8 +435,11 @@ def _embedded(doc, text, region, tokens, exclude, blocked, title: bool):
     if title and len(tokens) > 1:
         return None
     cue, spk, head = _governor(tokens, exclude)
-    if cue is None:
-        return None
+    if cue is None or not is_cue(cue) and cue.pos_ != "NOUN":  # none, or a verb that only has an agent
+        d = parenthetical(text, region, tokens, head, exclude, blocked) or \
+            (cued_after(doc, text, region, tokens, exclude, blocked) if cue is None else None)
+        if d is not None or cue is None:
+            return d
     if cue.pos_ == "NOUN":
         hh = head_of(head)
         sub = subtree_of(hh) if hh.i != cue.i else subtree_of(head)

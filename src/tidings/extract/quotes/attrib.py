@@ -4,10 +4,10 @@ from __future__ import annotations
 from .._doc import view_of
 from .index import (MAX_CUES_PER_SENT, as_span_index, children_of, current_for, head_of, index_of,
                     rights_of, sentence_too_long, subtree_of)
-from .lexicon import core_verbs, speech_verbs
+from .lexicon import core_verbs, document_nouns, document_verbs, platforms, speech_verbs
 
 __all__ = ["is_cue", "speaker_head", "complement_span", "frame_tokens", "find_cue",
-           "indirect_candidates", "according_to", "tidy"]
+           "indirect_candidates", "according_to", "tidy", "clause_around"]
 
 _SUBJ = ("nsubj", "nsubjpass")
 _OPEN_MARKS = frozenset({"“", '"', "‘", "'", "``", "«", "„"})
@@ -33,16 +33,45 @@ def is_cue(tok) -> bool:
 
 
 def _is_cue(tok) -> bool:
+    if tok.lower_ in document_verbs() | {"reads"} and tok.dep_ == "ROOT" and _document_subject(tok):
+        return not sentence_too_long(tok)  # "“…,” the message read.": "read" tagged a noun
     if tok.lower_ in _FORMS and tok.dep_ not in ("amod", "compound", "nsubj", "dobj", "pobj"):
         return not sentence_too_long(tok)
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return False
     lemma = tok.lemma_.lower()
     if lemma not in speech_verbs():
+        if lemma in document_verbs() and _document_subject(tok) or lemma == "take" and _takes_to_platform(tok):
+            return not sentence_too_long(tok)
         return False
     if tok.dep_ in ("amod", "compound"):
         return False
     return not sentence_too_long(tok)  # a "sentence" of hundreds of words is no prose
+
+
+def _document_subject(tok) -> bool:
+    """"The letter reads: …" / "“…,” read the email": a document noun as the subject (or, with no
+    subject, the object of an inverted verb)."""
+    kids = children_of(tok)
+    subs = _document_subjects(tok, kids)
+    cands = subs or [c for c in kids if c.dep_ in ("dobj", "obj", "attr") and c.i > tok.i]
+    return any(c.lemma_.lower() in document_nouns() or c.lower_ in document_nouns() for c in cands)
+
+
+def _document_subjects(tok, kids) -> list:
+    """The subjects of a document verb; "the message read", misparsed as a compound noun, gives "message"."""
+    subs = [c for c in kids if c.dep_ in _SUBJ]
+    if not subs and tok.pos_ == "NOUN":
+        subs = [c for c in kids if c.dep_ == "compound" and c.i < tok.i]
+    return subs
+
+
+def _takes_to_platform(tok) -> bool:
+    """"X took to Twitter: “…”": "take to" a platform where people post."""
+    for prep in children_of(tok):
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            return any(o.dep_ == "pobj" and o.lower_ in platforms() for o in children_of(prep))
+    return False
 
 
 def according_to(tok):
@@ -68,6 +97,9 @@ def speaker_head(cue, exclude: set[int], frame: list | None = None):
         obj = according_to(cue)
         return obj if obj is not None and obj.i not in exclude else None
     verb = cue
+    if cue.pos_ == "NOUN" and cue.lower_ in ("read", "reads"):
+        subs = [c for c in _document_subjects(cue, children_of(cue)) if c.i not in exclude]
+        return subs[0] if subs else None
     for _ in range(3):
         subs = [c for c in children_of(verb) if c.dep_ in _SUBJ and c.i not in exclude]
         if subs:
@@ -80,6 +112,8 @@ def speaker_head(cue, exclude: set[int], frame: list | None = None):
             continue
         if verb.dep_ in ("conj", "xcomp", "advcl") and vhead.i != verb.i:
             verb = vhead
+        elif verb.dep_ == "pcomp" and vhead.dep_ == "prep" and outer.i != vhead.i and outer.pos_ in ("VERB", "AUX"):
+            verb = outer  # "X began by saying …" / "X drew fire for saying …": X says
         else:
             break
     # participial "…, saying …": the subject of the verb it hangs on
@@ -287,6 +321,8 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
             continue
         if not is_cue(tok) or not _count_cue(ix, tok, per_sent):
             continue
+        if tok.dep_ == "pcomp":
+            continue  # "X drew fire for saying …": PolNeAR reads the outer act, not a quote of its own
         kids = ix.children(i)
         comps = [c for c in kids if c.dep_ == "ccomp"]
         if comps:
@@ -307,11 +343,18 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
             continue
         if tok.dep_ == "parataxis" and view.head(tok).pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ for c in kids):
             # "The plan, he said, will fail." / "The plan will fail, he said."
-            sub = set(t.i for t in subtree_of(tok))
-            toks = [t for t in subtree_of(view.head(tok)) if t.i not in sub]
-            if toks:
-                out.append((tok, _runs(toks), speaker_head(tok, set(), None)))
+            spans = clause_around(tok)
+            if spans:
+                out.append((tok, spans, speaker_head(tok, set(), None)))
     return out
+
+
+def clause_around(cue) -> list[tuple[int, int]]:
+    """"The plan, he said, will fail": the character runs of the clause a parenthetical cue hangs on,
+    without the cue's own words."""
+    sub = set(t.i for t in subtree_of(cue))
+    toks = [t for t in subtree_of(head_of(cue)) if t.i not in sub]
+    return _runs(toks) if toks else []
 
 
 def _count_cue(ix, tok, per_sent: dict[int, int]) -> bool:

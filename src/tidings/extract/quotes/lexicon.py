@@ -6,7 +6,8 @@ from functools import cache
 from importlib import resources
 
 __all__ = ["speech_verbs", "anonymous_nouns", "document_nouns", "pronoun_class", "demonym_code",
-           "first_name_gender", "noun_cues", "core_verbs", "title_gender", "title_words"]
+           "first_name_gender", "noun_cues", "core_verbs", "title_gender", "title_words",
+           "headline_speaker_nouns", "document_verbs", "platforms", "is_country_name"]
 
 
 def _lines(name: str) -> frozenset[str]:
@@ -32,6 +33,49 @@ def noun_cues() -> frozenset[str]:
 @cache
 def core_verbs() -> frozenset[str]:
     return _lines("core_verbs.txt")
+
+
+@cache
+def headline_speaker_nouns() -> frozenset[str]:
+    """Common nouns that can say a headline's claim ("Poll: …")."""
+    return _lines("headline_speakers.txt")
+
+
+@cache
+def document_verbs() -> frozenset[str]:
+    """Verbs that report a document's words when the document is their subject ("the letter reads")."""
+    return _lines("document_verbs.txt")
+
+
+@cache
+def platforms() -> frozenset[str]:
+    """Words naming where people post ("took to Twitter")."""
+    return _lines("platforms.txt")
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """Country names and aliases from the places gazetteer's files (read only), lower-case, no periods."""
+    places = resources.files("tidings.data.places")
+    names = set()
+    rows = places.joinpath("countries.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    for row in rows:
+        cols = row.split("\t")
+        if len(cols) > 8:
+            names.update(n for n in (cols[2], *cols[8].split("|")) if n)
+    for row in places.joinpath("country_aliases.tsv").read_text(encoding="utf-8").splitlines():
+        cols = row.split("\t")
+        if len(cols) == 2 and not row.startswith("#"):
+            names.add(cols[1])
+    return frozenset(n.lower().replace(".", "").strip() for n in names)
+
+
+def is_country_name(text: str) -> bool:
+    """ "South Korea", "the U.S.", "Russia": a country's name (not a city's, not a region's)."""
+    key = text.lower().replace(".", "").strip()
+    if key.startswith("the "):
+        key = key[4:]
+    return key in _country_names()
 
 
 @cache

@@ -74,9 +74,22 @@ def _scan_paragraph(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int]],
     marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(text, ps, pe)]
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
+    nested: str | None = None  # the style of a quotation inside the open one ("… “Shark Tank.” …")
     for pos, mark in marks:
         d = _direction(text, pos, mark, ps, pe)
         end = pos + len(mark)
+        if open_at is not None:
+            family = _FAMILY.get(mark)
+            if nested is not None:
+                if family == nested and mark in _CLOSE:
+                    nested = None
+                continue
+            if mark in _OPEN and family != _FAMILY.get(text[open_at]) and _FAMILY.get(text[open_at]) == "straight":
+                if not text[open_at + 1:pos].strip():
+                    open_at = pos  # "“…”": a stray straight mark glued to the real opening one
+                    continue
+                nested = family  # a "straight" quotation holding a “curly” one: the inner one is its words
+                continue
         if open_at is None:
             if d == "close":
                 # a closing mark with nothing open: a flipped opening mark when a word follows
@@ -136,6 +149,11 @@ def _find_regions(text: str, singles: bool) -> list[Region]:
                     pairs = pairs[1:]
                 else:  # opened again and left open again: keep carrying
                     carry.spans.append((left_open, pe))
+                    nxt = paras[i + 1] if i + 1 < len(paras) else None
+                    if nxt is None or not _continues(text, left_open, nxt):
+                        carry.closed = False
+                        regions.append(carry)
+                        carry = None
                     left_open = None
                     continue
             else:
@@ -146,8 +164,7 @@ def _find_regions(text: str, singles: bool) -> list[Region]:
             regions.append(Region(spans=[(a, b)]))
         if left_open is not None:
             nxt = paras[i + 1] if i + 1 < len(paras) else None
-            if nxt is not None and _MARK_RE.match(text, _first_nonspace(text, *nxt)) and \
-                    _direction(text, _first_nonspace(text, *nxt), _MARK_RE.match(text, _first_nonspace(text, *nxt)).group(), *nxt) != "close":
+            if nxt is not None and _continues(text, left_open, nxt):
                 carry = Region(spans=[(left_open, pe)])
             elif pe - left_open > 3:
                 regions.append(Region(spans=[(left_open, pe)], closed=False))
@@ -158,6 +175,30 @@ def _find_regions(text: str, singles: bool) -> list[Region]:
         regions.extend(_single_regions(text, paras, regions))
         regions.sort(key=lambda r: r.start)
     return regions
+
+
+_FAMILY = {"\"": "straight", "“": "curly", "”": "curly", "„": "curly", "‟": "curly", "«": "angle", "»": "angle",
+           "``": "tex", "''": "tex"}
+_TURN_LABEL = re.compile(r"[A-Z][A-Z.'\- ]{1,30}:\s")  # "PENCE: …": a transcript's new speaker
+
+
+_OPENS_SPEECH = frozenset(":.!?,;—–-…\"”’)")  # what may come before a quotation that runs over paragraphs
+
+
+def _continues(text: str, open_at: int, nxt: tuple[int, int]) -> bool:
+    """True when the next paragraph goes on with a quote left open here: it opens with a mark of the
+    same style (the repeated opening mark), not a closing one, and no new speaker's label follows."""
+    first = _first_nonspace(text, *nxt)
+    m = _MARK_RE.match(text, first)
+    if m is None or _direction(text, first, m.group(), *nxt) == "close":
+        return False
+    before = text[text.rfind("\n", 0, open_at) + 1:open_at].rstrip()
+    if before and before[-1] not in _OPENS_SPEECH:
+        return False  # "… is “an amorphous position": a phrase whose closing mark was dropped
+    here = _MARK_RE.match(text, open_at)
+    if here is not None and _FAMILY.get(here.group()) != _FAMILY.get(m.group()):
+        return False  # "… left open, then “a new quote”: another quotation, not this one going on
+    return _TURN_LABEL.match(text, m.end()) is None
 
 
 def _first_nonspace(text: str, ps: int, pe: int) -> int:

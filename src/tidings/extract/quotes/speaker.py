@@ -8,14 +8,16 @@ from typing import NamedTuple
 
 from ...record import AnonymousSource, Article, Speaker, SpanRef
 from .._doc import view_of
+from .attrib import is_cue
 from .index import children_of, head_of, index_of, lefts_of, rights_of, word_ids
-from .lexicon import (anonymous_nouns, demonym_code, document_nouns, first_name_gender, title_gender, title_words,
-                      pronoun_class)
+from .lexicon import (anonymous_nouns, demonym_code, document_nouns, first_name_gender, is_country_name, title_gender,
+                      title_words, pronoun_class)
 
 __all__ = ["SpeakerResolver", "mention_span"]
 
 _DETS = {"a", "an", "the", "another", "one", "two", "three", "several", "some", "other", "many",
          "this", "that", "these", "those", "both", "all", "most", "few", "multiple"}
+_AUTHOR_VERBS = {"write", "sign", "send", "author", "draft", "issue", "pen", "compose", "address"}
 _BAD_ENT = {"GPE", "LOC", "FAC", "DATE", "TIME", "ORDINAL", "MONEY"}
 
 
@@ -149,15 +151,21 @@ class SpeakerResolver:
         ent = self._entity_at(head.idx, head.idx + len(head))
         if ent is not None:
             if ent.type in ("PLACE",) or (ent.type not in ("PERSON", "ORG", "NORP") and head.ent_type_ in _BAD_ENT):
+                if _country_speaks(head):
+                    return Speaker(mention=mention, entity=ent.id, name=ent.name)
                 return None
             return Speaker(mention=mention, entity=ent.id, name=ent.name)
         if head.ent_type_ in _BAD_ENT:
+            if _country_speaks(head):
+                return Speaker(mention=mention, name=_strip_det(mention.text))
             return None
         lower = head.lower_
         if lower in document_nouns() or head.lemma_.lower() in document_nouns():
             issuer = self._entity_in(start, end, exclude=(head.idx, head.idx + len(head)))
             if issuer is not None and issuer.type in ("PERSON", "ORG", "NORP"):
                 sp = Speaker(mention=mention, entity=issuer.id, name=issuer.name)
+            elif (author := self._author(head)) is not None:
+                sp = Speaker(mention=mention, entity=author.id, name=author.name)
             elif (earlier := self._earlier_issuer(head)) is not None:
                 sp = Speaker(mention=mention, entity=earlier.id, name=earlier.name)
             elif self.last_doc_speaker is not None and self.last_doc_speaker.entity:
@@ -173,15 +181,32 @@ class SpeakerResolver:
                 return Speaker(mention=mention, entity=role_ent.id, name=role_ent.name)
             anon = self._anonymous(head, start, end)
             return Speaker(mention=mention, name=anon.description, anonymous=anon)
-        if head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" or head.is_title:  # a title-cased headline tags names as nouns
             fuzzy = self._fuzzy_entity(head)
             if fuzzy is not None:
                 return Speaker(mention=mention, entity=fuzzy.id, name=fuzzy.name)
-            return Speaker(mention=mention, name=_strip_det(mention.text))
+            if head.pos_ == "PROPN":
+                return Speaker(mention=mention, name=_strip_det(mention.text))
         role_ent = self._role_entity(head, start)
         if role_ent is not None:
             return Speaker(mention=mention, entity=role_ent.id, name=role_ent.name)
         return Speaker(mention=mention, name=_strip_det(mention.text))
+
+    def _author(self, head):
+        """ "the memo, written by X" / "the email, which was sent by X" / "a letter from X": X."""
+        owners = []
+        for c in children_of(head):
+            if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                owners += [o for o in children_of(c) if o.dep_ == "pobj"]
+            elif c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _AUTHOR_VERBS:
+                for agent in children_of(c):
+                    if agent.dep_ == "agent":
+                        owners += [o for o in children_of(agent) if o.dep_ == "pobj"]
+        for owner in owners:
+            ent = self._entity_at(owner.idx, owner.idx + len(owner))
+            if ent is not None and ent.type in ("PERSON", "ORG", "NORP"):
+                return ent
+        return None
 
     def _earlier_issuer(self, head):
         """ "X issued a statement … The statement said": X, from the earlier mention of that document."""
@@ -378,6 +403,15 @@ def _anonymous_chunks(view, words: frozenset[str]) -> list[tuple[int, int]]:
         if lowers[i] in wanted:
             out.append((left, i + 1))
     return out
+
+
+def _country_speaks(head) -> bool:
+    """"Russia insisted that …", "South Korea accused Kim of “…”": a country (its government) as the
+    subject of a reporting verb speaks; a city ("Paris said") or a place anywhere else does not."""
+    if head.ent_type_ != "GPE" or head.dep_ != "nsubj" or not is_cue(head_of(head)):
+        return False
+    start, end = mention_span(head)
+    return is_country_name(index_of(head.doc).text[start:end])
 
 
 def _is_subject(tok) -> bool:
