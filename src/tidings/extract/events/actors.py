@@ -76,6 +76,7 @@ class Resolver:
         self.tok_entity: dict[int, Entity] = {}
         self.mentions: list[tuple[int, int, Entity]] = []  # (token start, token end, entity) for coded entities
         self._clause_country: dict[int, str | None] = {}
+        self._memo: dict[tuple[str, int], tuple[ActorRef, ...]] = {}  # one() and subject() by token
         for e in record.entities:
             for m in e.mentions:
                 span = d.expand_span(m.start, m.end)
@@ -113,6 +114,13 @@ class Resolver:
                         start, end)
 
     def one(self, tok) -> list[ActorRef]:
+        """The actor a noun phrase's head names (a pronoun or description resolved), as a list."""
+        key = ("one", tok.i)
+        if key not in self._memo:
+            self._memo[key] = tuple(self._one(tok))
+        return list(self._memo[key])
+
+    def _one(self, tok) -> list[ActorRef]:
         d, i = self.d, tok.i
         if self.dateline_span is not None and self.dateline_span[0] <= d.idx[i] < self.dateline_span[1]:
             return []  # "NAIROBI, Kenya (AP) _" says where the story was filed, not who acted
@@ -367,6 +375,14 @@ class Resolver:
 
     # -- roles around an event token ------------------------------------------------
     def subject(self, verb) -> list[ActorRef]:
+        """Who does what a verb says: its subject, a passive's by-agent, or the subject of the verb
+        it depends on (xcomp, conj, advcl …), as a list of actors."""
+        key = ("subject", verb.i)
+        if key not in self._memo:
+            self._memo[key] = tuple(self._subject(verb))
+        return list(self._memo[key])
+
+    def _subject(self, verb) -> list[ActorRef]:
         d, tokens = self.d, self.tokens
         kids, dep, heads = d.kids, d.dep, d.heads
         node, hops, came_by = verb.i, 0, None

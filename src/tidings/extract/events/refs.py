@@ -6,8 +6,8 @@ from dataclasses import dataclass
 __all__ = ["ActorRef"]
 
 
-@dataclass(slots=True)
-class ActorRef:
+@dataclass(slots=True, frozen=True)
+class ActorRef:  # frozen: the resolver hands the same refs to every event that asks
     code: str | None
     entity: str | None
     name: str | None
