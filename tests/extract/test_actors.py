@@ -182,3 +182,12 @@ def test_a_leader_named_after_an_organisation_takes_its_code(nlp):
         ("Yusuf Karim", "PERSON", ["Yusuf Karim"]), ("Hamas", "ORG", ["Hamas"])])
     codes = _codes(extract_actors(DocView(doc), record))
     assert codes["Maire Dolan"] == "GBRPTY" and codes["Yusuf Karim"] == codes["Hamas"], codes
+
+
+def test_a_hopeful_or_critic_of_an_organisation_does_not_take_its_code(nlp):
+    text = "White House hopeful Carl Brandt spoke in Ohio. Kremlin critic Olga Petrova was arrested."
+    doc, record = make_record(nlp, text, published="2016-03-10", entities=[
+        ("Carl Brandt", "PERSON", ["Carl Brandt"]), ("White House", "ORG", ["White House"]),
+        ("Olga Petrova", "PERSON", ["Olga Petrova"]), ("Kremlin", "ORG", ["Kremlin"])])
+    codes = _codes(extract_actors(DocView(doc), record))
+    assert codes["Carl Brandt"] != codes["White House"] and codes["Olga Petrova"] != codes["Kremlin"], codes

@@ -321,3 +321,8 @@ def test_wanting_to_thank_is_thanking(nlp):
     events = _events(nlp, "The American government said it wants to thank the Kenyan government for its help.",
                      published="1998-08-14")
     assert ("051", "USAGOV", "KENGOV") in _codes(events), _codes(events)
+
+
+def test_gathering_troops_is_a_show_of_force(nlp):
+    events = _events(nlp, "In 2014 Russia annexed Crimea and gathered troops along the border.", published="2021-12-08")
+    assert ("154", "RUS", None) in _codes(events), _codes(events)

@@ -82,12 +82,31 @@ def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = f
         sector = sector or found.sector
         if country and sector:
             break
-    if org and (not country or org[:3] == country):
+    if org and (not country or org[:3] == country) and not _seeker(doc, entity):
         return org  # "Sinn Fein leader Gerry Adams": the leader of the party, not of the country
     if country and not sector and entity.role:
         sector = "GOV"
     return (compose(country, sector, None) if country else org) or _supported(
         lex, lex.named(names, day, weak=True), names, day, countries)
+
+
+# role words that say a person wants into or stands against an organisation, not that they are
+# in it: "White House hopeful Donald Trump", "Senate candidate", "Kremlin critic"
+_SEEKER_WORDS = {"hopeful", "hopefuls", "candidate", "candidates", "nominee", "contender", "challenger", "critic",
+                 "critics", "opponent", "opponents", "rival", "rivals", "aspirant"}
+
+
+def _seeker(doc, entity: Entity) -> bool:
+    """Whether a mention of the person carries a role word of one seeking or opposing an office."""
+    for mention in entity.mentions:
+        span = _span(doc, mention.start, mention.end)
+        if span is None:
+            continue
+        head = span.root
+        if any(t.lower_ in _SEEKER_WORDS for t in head.children) or any(
+                t.lower_ in _SEEKER_WORDS for t in doc[max(span.start - 3, 0):span.start]):
+            return True
+    return False
 
 
 def _org_inside(lex, name: str) -> str | None:
