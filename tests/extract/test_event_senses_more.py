@@ -326,3 +326,10 @@ def test_wanting_to_thank_is_thanking(nlp):
 def test_gathering_troops_is_a_show_of_force(nlp):
     events = _events(nlp, "In 2014 Russia annexed Crimea and gathered troops along the border.", published="2021-12-08")
     assert ("154", "RUS", None) in _codes(events), _codes(events)
+
+
+def test_beating_someone_by_points_is_no_assault(nlp):
+    assert not _events(nlp, "Carson beat out Clinton by just one point, with 47 percent to 46 percent.",
+                       published="2016-03-10", entities=[("Carson", "PERSON", ["Carson"]), ("Clinton", "PERSON", ["Clinton"])])
+    events = _events(nlp, "Police beat the protesters with batons.", published="2016-03-10")
+    assert [e.cameo for e in events] == ["182"], _codes(events)
