@@ -333,3 +333,12 @@ def test_beating_someone_by_points_is_no_assault(nlp):
                        published="2016-03-10", entities=[("Carson", "PERSON", ["Carson"]), ("Clinton", "PERSON", ["Clinton"])])
     events = _events(nlp, "Police beat the protesters with batons.", published="2016-03-10")
     assert [e.cameo for e in events] == ["182"], _codes(events)
+
+
+def test_a_speakers_launched_attack_is_words_and_the_attacked_are_no_speakers(nlp):
+    events = _events(nlp, "The senator launched a fierce attack against the governor.", published="2016-08-10")
+    assert events and all(e.cameo == "111" for e in events), _codes(events)
+    events = _events(nlp, "Hezbollah launched an attack on Israeli troops.", published="2006-07-12")
+    assert events and all(e.root == "19" for e in events), _codes(events)
+    events = _events(nlp, "Dozens of children are beaten, chained or attacked while begging.", published="2016-08-10")
+    assert not [e for e in events if e.root == "11"], _codes(events)

@@ -31,7 +31,7 @@ from .discards import token_discards
 from .attitudes import feeling_candidates, intended
 from .modality import governing_verb, is_negated
 from .senses import (acting_sources, admitting_body, attacker_of, implicit_agent, is_modifier_participle, joined_body, perpetrators,
-                     scene_target, shared_agent, senses, struck_facilities, thing_subject, verbal_attack, visit_target)
+                     scene_target, shared_agent, senses, speaker, struck_facilities, thing_subject, verbal_attack, visit_target)
 from ..actors import publication_day
 
 __all__ = ["extract_events"]
@@ -479,6 +479,9 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[in
         if rule.family:
             comps = [tokens[p] for c in kids[i] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"]
             code = family_code(rule.family, _content(comps, rule.family))
+        if code[:2] in ("18", "19") and light and not _has_prep(d, i, "by") and any(
+                dep[c] == "nsubj" and speaker(res, c) for c in kids[head]):
+            code = "111"  # "Trump launched an attack against Obama, calling him …": words
         if code[:2] == "04" and dep[i] in ("nsubj", "nsubjpass", "dobj") and d.lemma[head] in senses()["ending_verbs"]:
             code = "164"  # "talks have been cut off": negotiations halted, not held
         if pair and not targets:  # "Israel-Syrian talks": the two sides

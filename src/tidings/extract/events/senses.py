@@ -155,19 +155,24 @@ def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
         if d.lemma[c] in s["verbal_attack_objects"] or d.lower[c] in s["verbal_attack_objects"]:
             return "111"
     subj = _subject_token(d, i)
-    if subj is None:
-        return code
+    if subj is None or d.dep[subj] == "nsubjpass":
+        return code  # "children are beaten, chained, attacked": the attacked are no speakers
+    return "111" if speaker(res, subj) else code
+
+
+def speaker(res, subj: int) -> bool:
+    """Whether the subject token names someone who speaks rather than fights: a person with no armed
+    group's code, a speaker noun ("critics"), or a speaking sector (government, parties, media …)."""
+    s = senses()
+    d = res.d
     entity = res.tok_entity.get(subj)
     if entity is not None and entity.type == "PERSON":
         armed = entity.actor_code and (entity.actor_code[3:6] in s["fighting_sectors"]
                                        or entity.actor_code.startswith(s["assault_source_prefixes"]))
-        return code if armed else "111"  # "bin Laden attacked …" is force; a politician's attack is words
+        return not armed  # "bin Laden attacked …" is force; a politician's attack is words
     if d.lemma[subj] in s["speaker_nouns"]:
-        return "111"
-    found = code_index(d, subj, res.day)
-    if found.sector in s["speaker_sectors"]:
-        return "111"
-    return code
+        return True
+    return code_index(d, subj, res.day).sector in s["speaker_sectors"]
 
 
 def attacker_of(res, tok, code: str, targets: list) -> list:
