@@ -479,7 +479,8 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[in
         if rule.family:
             comps = [tokens[p] for c in kids[i] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"]
             code = family_code(rule.family, _content(comps, rule.family))
-        if code[:2] in ("18", "19") and light and not _has_prep(d, i, "by") and any(
+        if code[:2] in ("18", "19") and light and d.lemma[i] in senses()["verbal_attack_verbs"] \
+                and not _has_prep(d, i, "by") and any(
                 dep[c] == "nsubj" and speaker(res, c) for c in kids[head]):
             code = "111"  # "Trump launched an attack against Obama, calling him …": words
         if code[:2] == "04" and dep[i] in ("nsubj", "nsubjpass", "dobj") and d.lemma[head] in senses()["ending_verbs"]:
