@@ -222,3 +222,51 @@ def test_fast_number_scan_matches_the_reference_pattern():
         assert _match_starts(text) == expected, text
     assert all(_match_starts(t) for t in texts[:3]) and _match_starts(texts[3]) == []
     assert _match_starts(texts[5])[0] == texts[5].index("\u017fix")  # re folds the long s into "six"
+
+
+def test_ages_after_names(nlp):
+    for text, value in [("Maddon, 66, has used the downtime to get in shape.", 66),
+                        ("Police arrested Maria Lopez, 37, and Juan Perez, 22, on Main Street.", 22),
+                        ("Maria Lopez 37 of Alexandria was charged with DUI.", 37),
+                        ("The victim, 71, was taken to the hospital.", 71),
+                        ("Charged was John Smith (45) of Springfield.", 45)]:
+        q = one(nlp, text, value)
+        assert q.normalized_unit == "year of age" and q.counted is None and q.category is None, text
+    assert [q.value for q in run(nlp, "Route 66 runs west.")] == []  # a label, not an age
+    q = one(nlp, "Smith scored 31 points.", 31)
+    assert q.normalized_unit != "year of age"
+
+
+def test_fractions_count_the_noun_after_of(nlp):
+    assert one(nlp, "A quarter of those polled said they would vote.", 0.25).counted == "polled"
+    assert one(nlp, "A third of the town's residents lack internet.", 1 / 3).counted == "residents"
+    assert one(nlp, "About three-quarters of the county's roads are paved.", 0.75).counted == "roads"
+
+
+def test_number_words_half_a_and_borrowed_counts(nlp):
+    assert one(nlp, "He owes half a million dollars.", 500_000).normalized_unit == "USD"
+    assert one(nlp, "They bought half a dozen eggs.", 6).counted == "eggs"
+    assert one(nlp, "He paid about nine dollars for the ticket.", 9).normalized_unit == "USD"
+    assert one(nlp, "Twelve people were injured and three were killed.", 3).counted == "people"
+    assert one(nlp, "They hope to add another pick or two.", 2).counted == "pick"
+
+
+def test_counted_names_and_model_numbers(nlp):
+    q = one(nlp, "Tesla recalled 4100 Model Y crossovers.", 4100)
+    assert q.unit == "Model Y crossovers" and q.counted == "crossovers"
+    q = one(nlp, "Ford sold 12,000 F-150 Lightning pickups.", 12000)
+    assert q.unit == "F-150 Lightning pickups" and q.normalized_unit is None  # not "F" = fahrenheit
+    qs = run(nlp, "Cayman Airways said it was grounding two new 737 Max jets.")
+    assert [q.value for q in qs] == [2.0]  # 737 is the model
+
+
+def test_suspended_hyphens_share_the_unit(nlp):
+    qs = run(nlp, "The line has four-, five- and six-cylinder engine options.")
+    assert [(q.value, q.counted) for q in qs] == [(4, "cylinder"), (5, "cylinder"), (6, "cylinder")]
+    qs = run(nlp, "The complex has 2- and 3-bedroom apartments.")
+    assert [(q.value, q.counted, q.text) for q in qs][0] == (2, "bedroom", "2")
+
+
+def test_amounts_without_a_unit_noun(nlp):
+    assert one(nlp, "The new trim is 30k cheaper than the old one.", 30_000).unit is None
+    assert one(nlp, "Prices went up by an average of 2,000 last year.", 2000).change == "up"

@@ -15,7 +15,7 @@ from functools import cache
 from .data import category_lookup, cues, numbers
 from .numbers import Num
 
-__all__ = ["not_a_quantity", "qualifier", "change", "category", "noun_category", "governing_verb"]
+__all__ = ["not_a_quantity", "age_after_name", "qualifier", "change", "category", "noun_category", "governing_verb"]
 
 _CLIMB = frozenset({"nummod", "quantmod", "compound", "dobj", "npadvmod", "advmod", "pobj", "prep", "nmod", "attr",
                     "acomp", "appos", "nsubj", "nsubjpass", "amod", "conj", "oprd", "dative"})
@@ -34,6 +34,7 @@ def _sets() -> dict:
         "intransitive": frozenset(c["intransitive"]),
         "qual_before": c["qualifier_before"],
         "qual_after": c["qualifier_after"],
+        "age_nouns": frozenset(c["age_person_nouns"]),
     }
 
 
@@ -44,6 +45,35 @@ def _qual_words() -> frozenset:
 
 def _is_month(tok) -> bool:
     return tok.lower_.rstrip(".") in _sets()["months"] and (tok.text[:1].isupper() or tok.lower_ not in ("may", "march"))
+
+
+_AGE_CLOSERS = frozenset({",", ")", ".", ";", ":", "and", "of", "from", "who", "was", "is", "were", "are", "has", "had"})
+
+
+def age_after_name(doc, num: Num, sent_start: int, sent_end: int) -> bool:
+    """A whole number 1-120 right after a person: "Maddon, 66, said", "Maria Lopez 37 of Alexandria",
+    "Smith (45)", "the victim, 71," — that person's age, not a count."""
+    if num.kind != "digit" or num.currency or num.scaled or num.suffix or num.value is None or not num.raw.isdigit():
+        return False
+    if not 1 <= num.value <= 120 or num.start <= sent_start:
+        return False
+    nxt = doc[num.end] if num.end < sent_end else None
+    if nxt is not None and nxt.lower_ not in _AGE_CLOSERS:
+        return False
+    prev = doc[num.start - 1]
+    if prev.text in (",", "("):
+        if num.start - 2 < sent_start:
+            return False
+        person = doc[num.start - 2]
+        closes = nxt is None or nxt.text in (",", ")", ".", ";") or (prev.text == "," and nxt.lower_ == "and")
+        if prev.text == "(" and (nxt is None or nxt.text != ")"):
+            return False
+        return closes and (person.pos_ == "PROPN" or person.ent_type_ == "PERSON"
+                           or (person.pos_ == "NOUN" and person.lemma_.lower() in _sets()["age_nouns"]))
+    # no comma: "Maria Lopez 37 of Alexandria" — a name of two or more words the tagger calls a person
+    return prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON" and num.start - 2 >= sent_start \
+        and doc[num.start - 2].ent_type_ == "PERSON" and doc[num.start - 2].pos_ == "PROPN" and nxt is not None \
+        and nxt.text not in (".", ")")
 
 
 def not_a_quantity(doc, num: Num, sent_start: int, sent_end: int, has_unit: bool, head) -> str | None:
@@ -82,9 +112,14 @@ def not_a_quantity(doc, num: Num, sent_start: int, sent_end: int, has_unit: bool
         if named_prev:  # "iPhone 11", "Big 12", "S&P 500"
             if head is None or head.pos_ == "PROPN" or (nxt is not None and (nxt.pos_ == "PROPN" or nxt.text[:1].isupper())):
                 return "label"
+        if head is not None and nxt is not None and nxt.pos_ == "PROPN" and any(
+                c.dep_ == "nummod" and c.i < num.start and c.like_num for c in head.children):
+            return "label"  # "two new 737 Max jets": the count comes first, the model number after it
+        counts_named = head is not None and head.tag_ == "NNS" and head.pos_ == "NOUN" and len(num.raw) >= 4 \
+            and not any(c.dep_ == "nummod" and c.i < num.start for c in head.children)
         if integer and (value >= 100 or (head is not None and head.pos_ == "PROPN")) and nxt is not None \
                 and nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "NOUN", "ADJ") \
-                and nxt.ent_type_ not in ("NORP", "GPE", "PERSON"):
+                and nxt.ent_type_ not in ("NORP", "GPE", "PERSON") and not counts_named:
             return "label"  # "737 Max jets", "90049 ZIP Code"
     if num.kind == "digit" and not has_unit and not num.currency and value is not None and value > 0:
         if num.raw.isdigit() and len(num.raw) <= 5:

@@ -241,6 +241,18 @@ def _fraction(doc, i: int, end: int) -> Num | None:
     return Num(i, j, value, kind="fraction")
 
 
+def _half_a(doc, i: int, end: int) -> Num | None:
+    """"half a million", "half a dozen": half of the scale word."""
+    if doc[i].lower_ != "half" or i + 2 >= end or doc[i + 1].lower_ not in ("a", "an"):
+        return None
+    data = numbers()
+    word = doc[i + 2].lower_
+    scale = data["scales"].get(word) or data["dozen"].get(word)
+    if scale is None:
+        return None
+    return Num(i, i + 3, 0.5 * scale, kind="word")
+
+
 RATIO_MAX_DENOMINATOR = 1000  # "one in five", "9 out of 10"; not "3 in 2019"
 
 
@@ -357,7 +369,7 @@ def _parse_one(doc, i: int, end: int) -> Num | None:
         return num
     if cur:
         return None
-    for finder in (_one_of, _fraction, _vague):
+    for finder in (_half_a, _one_of, _fraction, _vague):
         num = finder(doc, i, end)
         if num is not None:
             return num
