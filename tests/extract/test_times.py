@@ -358,3 +358,31 @@ def test_a_month_after_through_or_by_lies_ahead_unless_the_verb_is_past(parse, t
 def test_sets(text, span, value):
     found = {text[s:e]: (typ, v) for s, e, typ, v, _ in find_times(text, PUB)}
     assert found.get(span) == ("SET", value), found
+
+
+@pytest.mark.parametrize("text,published,span,value", [
+    # a past verb with "in <month>": that month is over, even when the next one is near
+    ("The school board voted in January to close the school.", "2023-11-20", "January", "2023-01"),
+    ("The store closed in December and will reopen in March.", "2023-11-20", "December", "2022-12"),
+    ("The store closed in December and will reopen in March.", "2023-11-20", "March", "2024-03"),
+    ("Agencies warned of a possible invasion already in January.", PUB, "January", "2022-01"),  # still ahead
+    # a timetable in the present simple lies ahead
+    ("Construction starts in October, officials said.", "2023-02-10", "October", "2023-10"),
+    ("The council meets Thursday to vote.", PUB, "Thursday", "2021-12-09"),
+    # "to be done": ahead
+    ("They expect the sale to be completed in January.", "2023-10-20", "January", "2024-01"),
+])
+def test_month_years_from_tense_and_preposition(parse, text, published, span, value):
+    assert values(text, published, parse(text)).get(span) == value
+
+
+def test_day_anaphors_look_past_a_bare_year():
+    text = "The council met on Jan. 3, 2020. It has voted every month since 2019. The following day, the mayor quit."
+    assert values(text)["The following day"] == "2020-01-04"
+    assert values("In 2008 he ran. The next day he won.")["The next day"] == "2008-XX-XX"  # no day to count from
+
+
+def test_year_ranges_after_fiscal_and_apostrophes():
+    text = "The budget for fiscal 2011-2012 passed; he coached in 1961-'62."
+    found = values(text, "2018-02-10")
+    assert found["2012"] == "2012" and found["62"] == "1962"

@@ -208,19 +208,20 @@ def find_times(text: str, published: str | None = None, doc=None) -> list[tuple[
     return resolve_anaphors(out, ctx.anchor)
 
 
-_YEAR_RANGE = re.compile(r"(?<![\w.,])((?:1[5-9]|20)\d\d)[-\u2013/]((?:1[5-9]|20)\d\d|\d\d)(?![\w%-])")
+_YEAR_RANGE = re.compile(r"(?<![\w.,])((?:1[5-9]|20)\d\d)(?:[-\u2013/]|\s[-\u2013]\s)(?:['\u2019](?=\d\d\b))?"
+                         r"((?:1[5-9]|20)\d\d|\d\d)(?![\w%-])")
 MAX_RANGE_YEARS = 30  # "2011-2012", "1961-62": a span of years; "1950-2049" is not one
 
 
 def _range_ends(text: str, found: list[tuple]) -> list[tuple[int, int, str, str, None]]:
-    """The second year of a year range whose first year is a time expression: "2012" of "2011-2012",
-    "62" of "1961-62" (1962). TimeML marks both ends as dates."""
+    """The second year of a year range whose first year ends a time expression: "2012" of "2011-2012" and of
+    "fiscal 2011-2012", "62" of "1961-62" and "1961-'62" (1962). TimeML marks both ends as dates."""
     if "-" not in text and "\u2013" not in text and "/" not in text:
         return []
-    starts = {(s, e) for s, e, *_ in found}
+    ends = {e: s for s, e, *_ in found}
     out = []
     for hit in _YEAR_RANGE.finditer(text):
-        if hit.span(1) not in starts or any(s < hit.end(2) and hit.start(2) < e for s, e, *_ in found):
+        if ends.get(hit.end(1), hit.end(1)) > hit.start(1) or any(s < hit.end(2) and hit.start(2) < e for s, e, *_ in found):
             continue
         first, second = int(hit.group(1)), hit.group(2)
         end = int(second) if len(second) == 4 else first - first % 100 + int(second)

@@ -103,15 +103,32 @@ def _calendar_value(ref, grain: str, shift: int) -> str:
     return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}[grain]
 
 
+_FINENESS = {"D": 0, "W": 1, "M": 2, "Y": 3}
+RECENT_REFERENCES = 3  # how far back a day anaphor looks past a coarser date ("since 2019") for a day
+
+
+def _fit(refs: list, grain: str, anchor: date | None):
+    """The reference for an anaphor of `grain`: the latest date, unless it is a bare year and one of the few dates
+    before it is fine enough ("met on Jan. 3 … since 2019 … the following day" counts from Jan. 3)."""
+    if not refs:
+        return ("D", anchor) if anchor is not None else None
+    if refs[-1][0] != "Y" or grain == "Y":
+        return refs[-1]  # a month stands ("last October … that same day" is a day of that October)
+    for ref in reversed(refs[-RECENT_REFERENCES:]):
+        if _FINENESS[ref[0]] <= _FINENESS[grain]:
+            return ref
+    return refs[-1]
+
+
 def resolve(found: list[tuple], anchor: date | None) -> list[tuple]:
     """`found` (start, end, type, value, mod) in document order, anaphoric placeholders replaced by values."""
     out = []
-    ref = ("D", anchor) if anchor is not None else None
+    refs: list = []
     for s, e, typ, value, mod in found:
         if value.startswith(PLACEHOLDER):
             grain, shift, pod = value[len(PLACEHOLDER):].split(":")
-            value = _value(ref, grain, int(shift), pod)
-        if typ in ("DATE", "TIME"):
-            ref = _reference(value) or ref
+            value = _value(_fit(refs, grain, anchor), grain, int(shift), pod)
+        if typ in ("DATE", "TIME") and (ref := _reference(value)) is not None:
+            refs.append(ref)
         out.append((s, e, typ, value, mod))
     return out

@@ -354,8 +354,34 @@ def n_month(m, ctx, s, e) -> Result | None:
         return None  # "Jan" alone is a name; abbreviations stand alone only with their dot
     if ctx.anchor is None:
         return "DATE", f"XXXX-{mon:02d}", _edge_mod(m)
-    y = A.resolve_month(ctx.anchor, mon, ctx.direction(s, e))
+    y = A.resolve_month(ctx.anchor, mon, _month_way(ctx, s, e))
     return "DATE", f"{y}-{mon:02d}", _edge_mod(m)
+
+
+_DONE_IN = re.compile(r"(?:\bin|\bduring|\bsince|\bearlier\s+in|\bback\s+in)\s+(?:(?:early|late|mid|mid-)\s*)?$", re.I)
+
+
+def _month_way(ctx, s: int, e: int) -> int:
+    """The tense for a bare month; A.DONE (a month that is over) when "in", "during" or "back in" before the month
+    hangs on a past verb ("the board voted in January" written in November is last January) — unless the clause
+    speaks of something still ahead: "warned of a possible invasion already in January" (lexicon `ahead_cues`)."""
+    way = ctx.direction(s, e)
+    hit = _DONE_IN.search(ctx.text[max(0, s - 20):s]) if way < 0 else None
+    if hit is None or ctx.doc is None:
+        return way
+    prep = ctx.token(max(0, s - 20) + hit.start(), max(0, s - 20) + hit.start() + 2)
+    verb = prep.head if prep is not None else None
+    if verb is None or verb.tag_ not in ("VBD", "VBN") or verb.i > prep.i:
+        return way
+    ahead = set(lexicon()["ahead_cues"])
+    if any(t.lower_ in ahead for t in ctx.doc[verb.i:prep.i + 1]):
+        return way
+    return A.DONE
+    prep = ctx.token(max(0, s - 20) + hit.start(), max(0, s - 20) + hit.start() + 2)
+    verb = prep.head if prep is not None else None
+    if verb is not None and verb.tag_ in ("VBD", "VBN") and verb.i < prep.i and prep.i - verb.i - 1 <= DONE_MAX_GAP:
+        return A.DONE
+    return way
 
 
 def n_season(m, ctx, s, e) -> Result | None:
