@@ -354,6 +354,10 @@ def test_a_month_after_through_or_by_lies_ahead_unless_the_verb_is_past(parse, t
     ("He visits twice a year.", "twice a year", "P1Y"),
     ("The board meets three times a week.", "three times a week", "P1W"),
     ("They meet once a month.", "once a month", "P1M"),
+    ("The library is open on Tuesdays.", "Tuesdays", "XXXX-WXX-2"),
+    ("Bingo is held Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("Bingo is on Monday and Tuesday nights.", "Monday", "XXXX-WXX-1TNI"),
+    ("Trash is collected every other week.", "every other week", "P2W"),
 ])
 def test_sets(text, span, value):
     found = {text[s:e]: (typ, v) for s, e, typ, v, _ in find_times(text, PUB)}
@@ -386,3 +390,8 @@ def test_year_ranges_after_fiscal_and_apostrophes():
     text = "The budget for fiscal 2011-2012 passed; he coached in 1961-'62."
     found = values(text, "2018-02-10")
     assert found["2012"] == "2012" and found["62"] == "1962"
+
+
+def test_a_single_weekday_stays_a_date():
+    assert values("He left Monday and returned Tuesday night.") == {"Monday": "2021-12-06", "Tuesday night": "2021-12-07"}
+    assert values("Tuesday's vote and the Tuesday nightclub fire.") == {"Tuesday's": "2021-12-07", "Tuesday": "2021-12-07"}

@@ -89,7 +89,8 @@ def _pieces() -> dict[str, str]:
     weekdays = []
     for name in lx["weekdays"]:
         weekdays += [name.capitalize(), name.upper()]
-    weekday = "(?:" + "|".join(weekdays) + r")(?![\w])"
+    weekday_bare = "(?:" + "|".join(weekdays) + ")"
+    weekday = weekday_bare + r"(?![\w])"
     small = [w for w in lx["numbers"] if " " not in w and w not in ("a", "an", "hundred", "dozen")]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     units_words = "one|two|three|four|five|six|seven|eight|nine"
@@ -110,7 +111,7 @@ def _pieces() -> dict[str, str]:
     year = r"(?:1[5-9]\d\d|20\d\d|" + spelled + r")(?![\d\w])"
     tz = "(?:" + "|".join(re.escape(t) for t in lx["timezones"]) + r")(?![\w])"
     holiday = "(?:" + "|".join(_spaced(w) for w in sorted(lx["holidays"], key=len, reverse=True)) + r")(?![\w])"
-    return {"MONTH": month, "WEEKDAY": weekday, "NUM": numw, "VAGUE": vague, "UNIT": unit, "SEASON": season,
+    return {"MONTH": month, "WEEKDAY": weekday, "WEEKDAY_BARE": weekday_bare, "NUM": numw, "VAGUE": vague, "UNIT": unit, "SEASON": season,
             "POD": pod, "ORD": ordn, "MODS": mods, "EDGE": edge, "DAY": day, "YEAR": year, "TZ": tz,
             "HOLIDAY": holiday}
 
@@ -162,7 +163,7 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
              r"(?P<pl>terms)|(?P<sg>term|tenure))(?![\w-])", True),
     ("edge_the", _B + r"(?P<mod>{EDGE}|earlier|later)\s+(?:in\s+)?the\s+(?P<unit>year|month|week|decade|century)(?![\w-])", True),
     ("yearend", _B + r"(?P<txt>year-end|year\s+end|year's\s+end|end\s+of\s+the\s+year|the\s+end\s+of\s+the\s+year)(?![\w-])", True),
-    ("set", _B + r"(?P<q>every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<what>{UNIT}|(?-i:{WEEKDAY}|{MONTH})|{SEASON}|{POD})(?![\w-])", True),
+    ("set", _B + r"(?P<q>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUM})\s+)?(?P<what>{UNIT}|(?-i:{WEEKDAY}|{MONTH})|{SEASON}|{POD})(?![\w-])", True),
     ("freq", _B + r"(?P<times>once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>year|month|week|day|"
              r"decade|quarter)(?![\w-])", True),
     ("set_word", _B + r"(?P<word>{SETS})(?![\w-])", True),
@@ -171,7 +172,8 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
                  r"further|extra|other)\s+)?(?P<num>{NUM}|{VAGUE})(?:\s+(?:to|or|and)\s+(?P<num2>{NUM}))?[\s-]+(?:more\s+)?"
                  r"(?P<unit>{UNIT})(?P<suf>-old|-long)?(?![\w])(?:\s+(?P<half>and\s+a\s+half|or\s+so|or\s+more))?", True),
     ("vague_plural", _B + r"(?P<word>years|months|weeks)(?![\w-])", True),
-    ("wd", _B + r"(?:(?P<mod>early|late|earlier|later|mid)\s+)?(?-i:(?P<wd>{WEEKDAY}))(?P<pl>s)?(?:'s)?(?:\s+(?P<pod>{POD}))?", True),
+    ("wd", _B + r"(?:(?P<mod>early|late|earlier|later|mid)\s+)?(?-i:(?P<wd>{WEEKDAY_BARE}))(?:(?P<pl>s)(?![\w'])|(?![\w]))(?:'s)?"
+           r"(?:\s+(?P<pod>{POD})(?P<podpl>s)?(?![\w]))?", True),
     ("tod_rel", _B + r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>this|last|tomorrow|yesterday|tonight|today)\s+(?P<pod>{POD})(?![\w])", True),
     ("pod_ref", _B + r"(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?P<pod>morning|afternoon|evening)\s+(?P<rel>yesterday|today|tomorrow)(?![\w])", True),
     ("ref", _B + r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<word>{REFS})(?![\w-])", True),
