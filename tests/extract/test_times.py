@@ -395,3 +395,9 @@ def test_year_ranges_after_fiscal_and_apostrophes():
 def test_a_single_weekday_stays_a_date():
     assert values("He left Monday and returned Tuesday night.") == {"Monday": "2021-12-06", "Tuesday night": "2021-12-07"}
     assert values("Tuesday's vote and the Tuesday nightclub fire.") == {"Tuesday's": "2021-12-07", "Tuesday": "2021-12-07"}
+
+
+def test_for_hours_and_days_are_vague_durations():
+    assert one("The storm dropped rain for hours.")[:3] == ("hours", "DURATION", "PTXH")
+    assert one("They waited for days.")[:3] == ("days", "DURATION", "PXD")
+    assert find_times("In the days after, he left. Days later it ended.", PUB) == []  # not a stretch of days

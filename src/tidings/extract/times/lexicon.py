@@ -171,7 +171,8 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
                  r"previous|following|final|remaining|initial|preceding|ensuing|subsequent|full|entire|whole|same|additional|further|"
                  r"further|extra|other)\s+)?(?P<num>{NUM}|{VAGUE})(?:\s+(?:to|or|and)\s+(?P<num2>{NUM}))?[\s-]+(?:more\s+)?"
                  r"(?P<unit>{UNIT})(?P<suf>-old|-long)?(?![\w])(?:\s+(?P<half>and\s+a\s+half|or\s+so|or\s+more))?", True),
-    ("vague_plural", _B + r"(?P<word>years|months|weeks)(?![\w-])", True),
+    ("vague_plural", _B + r"(?:(?<=\bfor\s)(?=(?:days|hours|minutes)\b)|(?=(?:years|months|weeks)\b))"
+                     r"(?P<word>years|months|weeks|days|hours|minutes)(?![\w-])", True),
     ("wd", _B + r"(?:(?P<mod>early|late|earlier|later|mid)\s+)?(?-i:(?P<wd>{WEEKDAY_BARE}))(?:(?P<pl>s)(?![\w'])|(?![\w]))(?:'s)?"
            r"(?:\s+(?P<pod>{POD})(?P<podpl>s)?(?![\w]))?", True),
     ("tod_rel", _B + r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>this|last|tomorrow|yesterday|tonight|today)\s+(?P<pod>{POD})(?![\w])", True),
@@ -301,7 +302,7 @@ _NEEDLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         "yearend": (("year",), ()), "set": (("every", "each"), ()), "freq": (("once", "twice", "thrice", "times"), ()), "set_word": (("@sets",), ()),
     "duration": (("yr", "year", "month", "week", "day", "fortnight", "hour", "hr", "min", "sec", "decade", "centur",
                   "millenni", "quarter", "night"), ()),
-    "vague_plural": (("years", "months", "weeks"), ()), "wd": ((), ("@weekdays",)),
+    "vague_plural": (("years", "months", "weeks", "days", "hours", "minutes"), ()), "wd": ((), ("@weekdays",)),
     "tod_rel": (("@parts_of_day",), ()), "pod_ref": (("morning", "afternoon", "evening"), ()),
     "ref": (("@references",), ()), "month": ((), ("@months",)), "season": (("@seasons",), ()),
 }
