@@ -401,3 +401,9 @@ def test_for_hours_and_days_are_vague_durations():
     assert one("The storm dropped rain for hours.")[:3] == ("hours", "DURATION", "PTXH")
     assert one("They waited for days.")[:3] == ("days", "DURATION", "PXD")
     assert find_times("In the days after, he left. Days later it ended.", PUB) == []  # not a stretch of days
+
+
+def test_clock_time_takes_the_date_after_its_weekday():
+    assert one("Deputies responded around 2 a.m. Monday, Jan. 9.", "2023-02-10")[:3] == (
+        "around 2 a.m. Monday, Jan. 9", "TIME", "2023-01-09T02:00")
+    assert one("It started at 10 p.m. Friday, Dec. 30, 2022, downtown.", "2023-02-10")[2] == "2022-12-30T22:00"

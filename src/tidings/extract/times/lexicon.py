@@ -124,7 +124,7 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
     ("slash", _B + r"(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d)(?![\d/])", False),
     ("time", _B + r"(?:(?P<mod>(?i:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after)))\s+)?"
              r"(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm|o'clock)(?![\w])|(?=\s+{TZ}))"
-             r"(?:\s+(?P<tz>{TZ}))?(?:(?:\s*\([^()\n]{{1,24}}\))?,?\s+(?:(?i:on)\s+)?(?P<dayref>{WEEKDAY}|(?i:today|yesterday|tomorrow)(?![\w])|{MONTH}\s+{DAY}))?", False),
+             r"(?:\s+(?P<tz>{TZ}))?(?:(?:\s*\([^()\n]{{1,24}}\))?,?\s+(?:(?i:on)\s+)?(?P<dayref>{WEEKDAY}(?:,?\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)?|(?i:today|yesterday|tomorrow)(?![\w])|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?))?", False),
     ("noon", _B + r"(?P<word>(?i:noon|midday|midnight))(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?:(?i:on)\s+)?(?P<dayref>{WEEKDAY}|(?i:today|yesterday|tomorrow)(?![\w])))?", False),
     ("mdy", _B + r"(?:(?P<mod>(?i:{EDGE}))[\s-]*)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?", False),
     ("dmy", _B + r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<d>{DAY})(?:\s+(?i:of))?\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", False),

@@ -49,8 +49,16 @@ def _dayref_date(ctx: Ctx, ref: str | None, s: int, e: int) -> date | str | None
         if a is None:
             return f"XXXX-WXX-{wd}"
         return A.resolve_weekday(a, wd, ctx.direction(s, e))
-    parts = ref.split()
-    mon, day = month_number(parts[0]), int(re.sub(r"\D", "", parts[-1]) or 0)
+    parts = ref.replace(",", " ").split()
+    if parts and weekday_number(parts[0]):
+        parts = parts[1:]  # "Monday, Jan. 9": the date decides
+    year = _year4(parts[-1]) if len(parts) == 3 and parts[-1].isdigit() and len(parts[-1]) == 4 else None
+    mon, day = month_number(parts[0]), int(re.sub(r"\D", "", parts[1] if len(parts) > 1 else "") or 0)
+    if mon and day and year:
+        try:
+            return date(year, mon, day)
+        except ValueError:
+            return None
     if mon and day:
         if a is None:
             return f"XXXX-{mon:02d}-{day:02d}"
