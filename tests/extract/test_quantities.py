@@ -269,4 +269,11 @@ def test_suspended_hyphens_share_the_unit(nlp):
 
 def test_amounts_without_a_unit_noun(nlp):
     assert one(nlp, "The new trim is 30k cheaper than the old one.", 30_000).unit is None
+    assert one(nlp, "The 30k cheaper model sold out.", 30_000).unit is None  # not "cheaper model"
     assert one(nlp, "Prices went up by an average of 2,000 last year.", 2000).change == "up"
+
+
+def test_counted_noun_stops_at_a_finite_verb_and_local_labels(nlp):
+    qs = run(nlp, "Precinct 3 reported 412 ballots.")
+    assert [(q.value, q.unit) for q in qs] == [(412, "ballots")]
+    assert run(nlp, "Voters approved Proposition 2 after Engine 5 and Ladder 2 responded.") == []

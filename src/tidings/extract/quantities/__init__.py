@@ -157,6 +157,8 @@ def _scan_head(doc, heads: list[int], j: int, sent_end: int, skip_dets: bool):
             continue
         if tok.pos_ not in _NOUNISH + ("ADJ", "VERB", "PUNCT", "NUM", "ADV") or (tok.pos_ == "PUNCT" and tok.text != "-"):
             return None
+        if tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or (k == j and tok.tag_ in ("JJR", "RBR")):
+            return None  # "Precinct 3 reported 412 ballots"; "30k cheaper": an amount with no noun
         k += 1
     return None
 
