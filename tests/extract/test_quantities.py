@@ -277,3 +277,12 @@ def test_counted_noun_stops_at_a_finite_verb_and_local_labels(nlp):
     qs = run(nlp, "Precinct 3 reported 412 ballots.")
     assert [(q.value, q.unit) for q in qs] == [(412, "ballots")]
     assert run(nlp, "Voters approved Proposition 2 after Engine 5 and Ladder 2 responded.") == []
+
+
+def test_local_news_numbers_that_are_not_amounts(nlp):
+    for text in ["Deputies were called to 412 Dallas St. at 7 p.m.",  # not 7 pence
+                 "For information, call (318) 555-0199.",  # an area code
+                 "The No. 3 seed beat the No. 6 seed.",  # "No" and "." split by the tokenizer
+                 "A 911 call came in."]:
+        assert [(q.text, q.value) for q in run(nlp, text)] == [], text
+    assert one(nlp, "Shares rose 3p.", 3).normalized_unit == "pence"  # a glued "p" is still pence

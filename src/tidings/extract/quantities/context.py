@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from .data import category_lookup, cues, numbers
@@ -35,6 +36,7 @@ def _sets() -> dict:
         "qual_before": c["qualifier_before"],
         "qual_after": c["qualifier_after"],
         "age_nouns": frozenset(c["age_person_nouns"]),
+        "service": frozenset(c["service_numbers"]),
     }
 
 
@@ -47,6 +49,7 @@ def _is_month(tok) -> bool:
     return tok.lower_.rstrip(".") in _sets()["months"] and (tok.text[:1].isupper() or tok.lower_ not in ("may", "march"))
 
 
+_PHONE_REST = re.compile(r"\d{3}-\d{4}(?!\d)")
 _AGE_CLOSERS = frozenset({",", ")", ".", ";", ":", "and", "of", "from", "who", "was", "is", "were", "are", "has", "had"})
 
 
@@ -104,8 +107,14 @@ def not_a_quantity(doc, num: Num, sent_start: int, sent_end: int, has_unit: bool
         if prev is not None and prev.whitespace_ == "" and prev.text[:1].isalpha() and prev.pos_ in ("PROPN", "NOUN") \
                 and not prev.text.islower():
             return "label"
-        if prev is not None and prev.lower_ in s["labels"]:
-            return "label"
+        if prev is not None and (prev.lower_ in s["labels"] or (
+                prev.text == "." and num.start - 2 >= sent_start and doc[num.start - 2].lower_ + "." in s["labels"])):
+            return "label"  # "Room 201", "No. 3" (also when the tokenizer splits "No" and ".")
+        if num.raw in s["service"]:
+            return "label"  # "a 911 call"
+        if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" and len(num.raw) == 3 \
+                and _PHONE_REST.match("".join(doc[k].text for k in range(num.end + 1, min(num.end + 4, sent_end)))):
+            return "phone"  # "(318) 555-0199"
         named_prev = prev is not None and (
             (prev.pos_ == "PROPN" and prev.ent_type_ not in ("NORP", "GPE", "PERSON", "DATE", "CARDINAL"))
             or (any(c.isupper() for c in prev.text) and prev.i > sent_start and prev.lower_ not in _qual_words()))
