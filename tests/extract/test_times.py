@@ -407,3 +407,15 @@ def test_clock_time_takes_the_date_after_its_weekday():
     assert one("Deputies responded around 2 a.m. Monday, Jan. 9.", "2023-02-10")[:3] == (
         "around 2 a.m. Monday, Jan. 9", "TIME", "2023-01-09T02:00")
     assert one("It started at 10 p.m. Friday, Dec. 30, 2022, downtown.", "2023-02-10")[2] == "2022-12-30T22:00"
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The meeting will be held Feb. 14 at 6 p.m. at city hall.", "6 p.m.", "2023-02-14T18:00"),
+    ("A public hearing will be held Tuesday, Feb. 21, at 6 p.m.", "6 p.m.", "2023-02-21T18:00"),
+    ("The meeting is Tuesday at 7 p.m. in the gym.", "Tuesday", "2023-02-14"),  # an appointment ahead
+    ("The meeting is Tuesday at 7 p.m. in the gym.", "7 p.m.", "2023-02-14T19:00"),
+    ("Today is Friday.", "Friday", "2023-02-10"),  # the same day
+    ("Sales are up since Tuesday.", "Tuesday", "2023-02-07"),
+])
+def test_clock_times_and_appointments_in_notices(parse, text, span, value):
+    assert values(text, "2023-02-10", parse(text)).get(span) == value

@@ -205,7 +205,28 @@ def find_times(text: str, published: str | None = None, doc=None) -> list[tuple[
         out.append((s, e, *result))
     out += _range_ends(text, out)
     out.sort()
-    return resolve_anaphors(out, ctx.anchor)
+    return resolve_anaphors(_clock_on_day_before(text, out), ctx.anchor)
+
+
+_AT_GAP = re.compile(r",?\s+(?:at|from)\s+$")
+_NAMES_DAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|tonight|"
+                        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
+
+
+def _clock_on_day_before(text: str, found: list[tuple]) -> list[tuple]:
+    """A clock time right after a day ("Feb. 14 at 6 p.m.", "Tuesday, Feb. 21, at 6 p.m.") is on that day, not on
+    the publication day its own words would give."""
+    out = list(found)
+    for k in range(1, len(out)):
+        s, e, typ, value, mod = out[k]
+        ps, pe, ptyp, pvalue, _ = out[k - 1]
+        if typ != "TIME" or ptyp != "DATE" or "T" not in value or not _DAY_VALUE.match(pvalue):
+            continue
+        if _NAMES_DAY.search(text[s:e]) or not _AT_GAP.fullmatch(text[pe:s]):
+            continue
+        out[k] = (s, e, typ, pvalue + value[value.index("T"):], mod)
+    return out
 
 
 _YEAR_RANGE = re.compile(r"(?<![\w.,])((?:1[5-9]|20)\d\d)(?:[-\u2013/]|\s[-\u2013]\s)(?:['\u2019](?=\d\d\b))?"

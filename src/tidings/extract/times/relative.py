@@ -169,6 +169,8 @@ def n_wd(m, ctx, s, e) -> Result | None:
     else:
         # "earlier Sunday", "later Monday" go back to a day the story has already reached
         way = -1 if (m["mod"] or "").lower() in ("earlier", "later") else ctx.direction(s, e)
+        if way == 0 and _present_be(ctx.token(m.start("wd"), m.end("wd"))):
+            way = 1  # "the meeting is Tuesday", "the funeral is Friday": an appointment ahead (same day allowed)
         value = A.resolve_weekday(ctx.anchor, wd, way).isoformat()
     if pod and pod not in ("NI", "MO"):
         return "TIME", f"{value}T{pod}", mod
@@ -178,6 +180,17 @@ def n_wd(m, ctx, s, e) -> Result | None:
 # After a weekday: more weekdays ending in a plural one ("Monday and Tuesday nights", "Monday, Wednesday and Fridays")
 _SHARED_PLURAL = re.compile(r"(?:,?\s+(?:and|or)\s+|,\s*)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,?\s+(?:and|or)\s+|,\s*))*"
                             r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:s|\s+(?P<pod>morning|afternoon|evening|night)s)(?![\w])")
+
+
+def _present_be(tok) -> bool:
+    """The weekday hangs on a present "is"/"are" that is the clause's own verb ("the meeting is Tuesday")."""
+    if tok is None:
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head  # "the vote is on Tuesday"
+    return head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") and head.dep_ in ("ROOT", "ccomp", "conj") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
 
 
 _DAY_SHIFT = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}
