@@ -370,6 +370,9 @@ def test_sets(text, span, value):
     ("The store closed in December and will reopen in March.", "2023-11-20", "December", "2022-12"),
     ("The store closed in December and will reopen in March.", "2023-11-20", "March", "2024-03"),
     ("Agencies warned of a possible invasion already in January.", PUB, "January", "2022-01"),  # still ahead
+    ("The council voted Dec. 12 to raise taxes.", "2023-11-20", "Dec. 12", "2022-12-12"),
+    ("The council voted on Dec. 12 to raise taxes.", "2023-11-20", "Dec. 12", "2022-12-12"),
+    ("The offer was extended to Dec. 12.", "2023-11-20", "Dec. 12", "2023-12-12"),  # a deadline
     # a timetable in the present simple lies ahead
     ("Construction starts in October, officials said.", "2023-02-10", "October", "2023-10"),
     ("The council meets Thursday to vote.", PUB, "Thursday", "2021-12-09"),

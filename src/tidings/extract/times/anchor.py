@@ -93,7 +93,7 @@ def resolve_month_day(anchor: date, month: int, day: int, direction: int) -> dat
     future = this if this >= anchor else make(anchor.year + 1)
     if past is None or future is None:
         return past or future
-    return _pick(anchor, past, future, max(-1, min(1, direction)))
+    return _pick(anchor, past, future, max(DONE, min(1, direction)))
 
 
 def season_of(d: date) -> tuple[int, str]:

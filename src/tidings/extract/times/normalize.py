@@ -103,7 +103,7 @@ def _month_day(m, ctx, s, e) -> Result | None:
             return None
     if ctx.anchor is None:
         return "DATE", f"XXXX-{mon:02d}-{day:02d}", _edge_mod(m)
-    d = A.resolve_month_day(ctx.anchor, mon, day, ctx.direction(s, e))
+    d = A.resolve_month_day(ctx.anchor, mon, day, _month_way(ctx, s, e, day=True))
     return ("DATE", d.isoformat(), _edge_mod(m)) if d else None
 
 
@@ -369,20 +369,32 @@ def n_month(m, ctx, s, e) -> Result | None:
 _DONE_IN = re.compile(r"(?:\bin|\bduring|\bsince|\bearlier\s+in|\bback\s+in)\s+(?:(?:early|late|mid|mid-)\s*)?$", re.I)
 
 
-def _month_way(ctx, s: int, e: int) -> int:
-    """The tense for a bare month; A.DONE (a month that is over) when "in", "during" or "back in" before the month
-    hangs on a past verb ("the board voted in January" written in November is last January) — unless the clause
-    speaks of something still ahead: "warned of a possible invasion already in January" (lexicon `ahead_cues`)."""
+_DONE_ON = re.compile(r"\bon\s+$", re.I)
+
+
+def _month_way(ctx, s: int, e: int, day: bool = False) -> int:
+    """The tense for a month (or month and `day`) without a year; A.DONE (a date that is over) when it hangs on a
+    past verb — through "in", "during", "back in" ("the board voted in January" written in November is last
+    January), or for a day also through "on" or directly ("voted Dec. 12") — unless the clause speaks of
+    something still ahead: "warned of a possible invasion already in January" (lexicon `ahead_cues`)."""
     way = ctx.direction(s, e)
-    hit = _DONE_IN.search(ctx.text[max(0, s - 20):s]) if way < 0 else None
-    if hit is None or ctx.doc is None:
+    if way >= 0 or ctx.doc is None:
         return way
-    prep = ctx.token(max(0, s - 20) + hit.start(), max(0, s - 20) + hit.start() + 2)
-    verb = prep.head if prep is not None else None
-    if verb is None or verb.tag_ not in ("VBD", "VBN") or verb.i > prep.i:
+    lo = max(0, s - 20)
+    hit = _DONE_IN.search(ctx.text[lo:s]) or (_DONE_ON.search(ctx.text[lo:s]) if day else None)
+    if hit is not None:
+        near = ctx.token(lo + hit.start(), lo + hit.start() + 2)
+    elif day:
+        near = ctx.token(s, e)
+        if near is not None and near.dep_ not in ("npadvmod", "obl", "tmod"):
+            near = None
+    else:
+        near = None
+    verb = near.head if near is not None else None
+    if verb is None or verb.tag_ not in ("VBD", "VBN") or verb.i > near.i:
         return way
     ahead = set(lexicon()["ahead_cues"])
-    if any(t.lower_ in ahead for t in ctx.doc[verb.i:prep.i + 1]):
+    if any(t.lower_ in ahead for t in ctx.doc[verb.i:near.i + 1]):
         return way
     return A.DONE
     prep = ctx.token(max(0, s - 20) + hit.start(), max(0, s - 20) + hit.start() + 2)
