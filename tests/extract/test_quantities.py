@@ -286,3 +286,19 @@ def test_local_news_numbers_that_are_not_amounts(nlp):
                  "A 911 call came in."]:
         assert [(q.text, q.value) for q in run(nlp, text)] == [], text
     assert one(nlp, "Shares rose 3p.", 3).normalized_unit == "pence"  # a glued "p" is still pence
+
+
+def test_halves_couples_and_mixed_fractions(nlp):
+    assert one(nlp, "The county spent one and a half million dollars.", 1_500_000).normalized_unit == "USD"
+    assert one(nlp, "He has lived there two and a half years.", 2.5).normalized_unit == "year"
+    assert one(nlp, "They waited 3 and a half hours.", 3.5).normalized_unit == "hour"
+    assert one(nlp, "It weighs 1 1/2 pounds.", 1.5).text == "1 1/2 pounds"
+    q = one(nlp, "They hired a couple of new teachers.", 2)
+    assert q.counted == "teachers" and q.qualifier == "approximate"
+    assert one(nlp, "It costs a couple hundred euros.", 200).normalized_unit == "EUR"
+    assert run(nlp, "A couple was arrested.") == []
+
+
+def test_glued_m_before_a_currency_word_is_millions(nlp):
+    assert one(nlp, "The project costs 1.5m euros.", 1_500_000).normalized_unit == "EUR"
+    assert one(nlp, "The wall is 5m tall.", 5).normalized_unit == "m"  # metres stay metres
