@@ -18,6 +18,7 @@ from functools import cache
 from .._doc import view_of
 from ..times.lexicon import lowers_plainly, word_branches
 from .data import cues, currencies, currency_prefix_pattern, match_currency_word, match_unit, numbers
+from .parts import and_a_half, half_a, mixed_fraction, money_scale_before_currency
 
 __all__ = ["Num", "scan_numbers", "candidate_tokens"]
 
@@ -241,65 +242,9 @@ def _fraction(doc, i: int, end: int) -> Num | None:
     return Num(i, j, value, kind="fraction")
 
 
-def _and_a_half(doc, num: Num, end: int) -> None:
-    """"one and a half million", "two and a half years": add the half."""
-    j = num.end
-    if num.value is not None and j + 3 <= end and [doc[k].lower_ for k in range(j, j + 3)] == ["and", "a", "half"]:
-        num.value += 0.5
-        num.end = j + 3
-
-
-def _mixed_fraction(doc, num: Num, end: int) -> None:
-    """"1 1/2 pounds", "2 ½ miles", "3 and a half": a whole number and a fraction are one number."""
-    j = num.end
-    if num.value is None or num.kind != "digit" or num.suffix or num.scaled or j >= end:
-        return
-    nxt = doc[j].text
-    uni = numbers()["unicode_fractions"]
-    hit = _SIMPLE_FRACTION.fullmatch(nxt)
-    if hit and 0 < int(hit[1]) < int(hit[2]) and num.raw.isdigit():
-        num.value += int(hit[1]) / int(hit[2])
-        num.end = j + 1
-    elif nxt in uni:
-        num.value += uni[nxt]
-        num.end = j + 1
-    else:
-        _and_a_half(doc, num, end)
-
-
-_SIMPLE_FRACTION = re.compile(r"(\d)[/⁄](\d{1,2})")
-
-
-def _money_scale_before_currency(doc, num: Num, end: int) -> None:
-    """"1.5m euros", "2bn dollars": the glued "m"/"b" is a scale when a currency word follows, not metres."""
-    if num.currency or num.end >= end or num.value is None:
-        return
-    data = numbers()
-    split = num.suffix is None and doc[num.end - 1].whitespace_ == "" and num.end + 1 < end  # "1.5" + "m"
-    word = doc[num.end].text if split else num.suffix
-    if word is None:
-        return
-    scale = data["scale_abbrev_money_only"].get(word.lower()) or data["scale_abbrev"].get(word)
-    after = doc[num.end + 1].text if split else doc[num.end].text
-    hit = match_currency_word(" " + after)
-    if scale is None or hit is None or hit.end != len(after) + 1:
-        return
-    num.value *= scale
-    num.suffix = num.suffix_norm = num.suffix_kind = None
-    num.scaled = True
-    num.end += 1 if split else 0
-
-
 def _half_a(doc, i: int, end: int) -> Num | None:
-    """"half a million", "half a dozen": half of the scale word."""
-    if doc[i].lower_ != "half" or i + 2 >= end or doc[i + 1].lower_ not in ("a", "an"):
-        return None
-    data = numbers()
-    word = doc[i + 2].lower_
-    scale = data["scales"].get(word) or data["dozen"].get(word)
-    if scale is None:
-        return None
-    return Num(i, i + 3, 0.5 * scale, kind="word")
+    hit = half_a(doc, i, end)
+    return Num(i, hit[1], hit[0], kind="word") if hit else None
 
 
 RATIO_MAX_DENOMINATOR = 1000  # "one in five", "9 out of 10"; not "3 in 2019"
@@ -414,8 +359,8 @@ def _parse_one(doc, i: int, end: int) -> Num | None:
             num.start, num.currency, num.currency_text = i, cur[0], cur[1]
         if i > 0 and doc[i - 1].lower_ == "minus" and num.value is not None:
             num.value = -num.value
-        _mixed_fraction(doc, num, end)
-        _money_scale_before_currency(doc, num, end)
+        mixed_fraction(doc, num, end)
+        money_scale_before_currency(doc, num, end)
         _scale_words(doc, num, end)
         return num
     if cur:
@@ -430,7 +375,7 @@ def _parse_one(doc, i: int, end: int) -> Num | None:
         article_first = doc[i].lower_ in numbers()["scales"] or doc[i].lower_ in numbers()["dozen"]
         start = i - 1 if i > 0 and doc[i - 1].lower_ in ("a", "an") and article_first else i
         num = Num(start, j, value, kind="word", qualifier="approximate" if doc[i].lower_ == "couple" else None)
-        _and_a_half(doc, num, end)
+        and_a_half(doc, num, end)
         _scale_words(doc, num, end)
         return num
     return None
