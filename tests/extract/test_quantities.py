@@ -302,3 +302,10 @@ def test_halves_couples_and_mixed_fractions(nlp):
 def test_glued_m_before_a_currency_word_is_millions(nlp):
     assert one(nlp, "The project costs 1.5m euros.", 1_500_000).normalized_unit == "EUR"
     assert one(nlp, "The wall is 5m tall.", 5).normalized_unit == "m"  # metres stay metres
+
+
+def test_slashes_and_names_that_are_not_amounts(nlp):
+    for text in ["The store is open 24/7 since the 9/11 attacks.", "It was a 50/50 chance.",
+                 "Windows 10 users must update.", "The Section 8 vouchers were delayed."]:
+        assert [(q.text, q.value) for q in run(nlp, text)] == [], text
+    assert one(nlp, "It is 3/4 inch thick.", 0.75).normalized_unit == "inch"

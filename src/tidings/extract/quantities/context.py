@@ -49,6 +49,7 @@ def _is_month(tok) -> bool:
     return tok.lower_.rstrip(".") in _sets()["months"] and (tok.text[:1].isupper() or tok.lower_ not in ("may", "march"))
 
 
+_NAME_ENTS = frozenset({"PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC"})
 _PHONE_REST = re.compile(r"\d{3}-\d{4}(?!\d)")
 _AGE_CLOSERS = frozenset({",", ")", ".", ";", ":", "and", "of", "from", "who", "was", "is", "were", "are", "has", "had"})
 
@@ -119,6 +120,8 @@ def not_a_quantity(doc, num: Num, sent_start: int, sent_end: int, has_unit: bool
             (prev.pos_ == "PROPN" and prev.ent_type_ not in ("NORP", "GPE", "PERSON", "DATE", "CARDINAL"))
             or (any(c.isupper() for c in prev.text) and prev.i > sent_start and prev.lower_ not in _qual_words()))
         if named_prev:  # "iPhone 11", "Big 12", "S&P 500"
+            if prev.ent_type_ in _NAME_ENTS:
+                return "label"  # "Windows 10 users", "Section 8 vouchers": the number belongs to the name
             if head is None or head.pos_ == "PROPN" or (nxt is not None and (nxt.pos_ == "PROPN" or nxt.text[:1].isupper())):
                 return "label"
         if head is not None and nxt is not None and nxt.pos_ == "PROPN" and any(

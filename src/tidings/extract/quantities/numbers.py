@@ -52,6 +52,7 @@ def _core() -> re.Pattern:
         r"(?:[/⁄](?P<den>\d+))?(?P<suf>.*)$", re.IGNORECASE)
 
 
+_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128})  # of fractions written with a slash
 _RANGE_TOKEN = re.compile(r"^(?P<pre>[$€£]|US\$)?(?P<a>\d[\d,]*(?:\.\d+)?)[-–](?P<b>\d[\d,]*(?:\.\d+)?)(?P<suf>[A-Za-z%]*)$")
 
 
@@ -134,8 +135,8 @@ def _digit_core(doc, i: int, i_end: int | None = None) -> Num | None:
     if not math.isfinite(value) or len(m["num"]) > 30:
         return None
     if m["den"]:
-        if float(m["den"]) == 0:
-            return None
+        if float(m["den"]) == 0 or value >= float(m["den"]) or int(m["den"]) not in _DENOMINATORS:
+            return None  # "24/7", "50/50", "9/11": not fractions
         value = value / float(m["den"])
     num = Num(i, i_end, value, raw=m["num"], qualifier=hyphen_qual)
     if m["pre"]:
