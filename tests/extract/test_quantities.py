@@ -256,6 +256,9 @@ def test_counted_names_and_model_numbers(nlp):
     assert q.unit == "Model Y crossovers" and q.counted == "crossovers"
     q = one(nlp, "Ford sold 12,000 F-150 Lightning pickups.", 12000)
     assert q.unit == "F-150 Lightning pickups" and q.normalized_unit is None  # not "F" = fahrenheit
+    q = one(nlp, "Honda recalled about 330,000 Honda Civic and CR-V vehicles.", 330000)
+    assert q.unit == "Honda Civic and CR-V vehicles" and q.counted == "vehicles"
+    assert one(nlp, "Boeing delivered 35 787 Dreamliners in the quarter.", 35).counted == "Dreamliners"
     qs = run(nlp, "Cayman Airways said it was grounding two new 737 Max jets.")
     assert [q.value for q in qs] == [2.0]  # 737 is the model
 

@@ -185,13 +185,20 @@ def _counted(doc, heads: list[int], num: Num, sent_end: int):
     h = heads[last.i]
     if h >= j and doc[h].pos_ in _NOUNISH and h - j <= 5 and last.dep_ in _MODIFIER_DEPS | {"appos"}:
         head = doc[h]
-    elif nxt.pos_ in _NOUNISH + ("ADJ", "VERB"):
+    elif nxt.pos_ in _NOUNISH + ("ADJ", "VERB") or (
+            nxt.pos_ == "NUM" and nxt.text.isdigit() and j + 1 < sent_end and doc[j + 1].text[:1].isupper()
+            and doc[j + 1].pos_ in _NOUNISH):  # "35 787 Dreamliners": a model number inside the phrase
         head = _scan_head(doc, heads, j, sent_end, skip_dets=False)
     if head is None or head.i < j:
         return None
     if head.lower_ in ("of", "per") or head.like_num:
         return None
     start = _np_start(doc, heads, head, j)
+    if head.tag_ != "NNS":  # "330,000 Honda Civic and CR-V vehicles": the plural the names share
+        plural = next((c for c in head.children if c.dep_ == "conj" and c.tag_ == "NNS" and c.pos_ == "NOUN"
+                       and 0 < c.i - head.i <= 6), None)
+        if plural is not None and any(doc[k].pos_ == "CCONJ" for k in range(head.i + 1, plural.i)):
+            head = plural
     if head.tag_ != "NNS" and any(doc[k].lower_ in _TIME_DETS for k in range(j, head.i)):
         return None
     return head, start
