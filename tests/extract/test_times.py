@@ -422,3 +422,11 @@ def test_clock_time_takes_the_date_after_its_weekday():
 ])
 def test_clock_times_and_appointments_in_notices(parse, text, span, value):
     assert values(text, "2023-02-10", parse(text)).get(span) == value
+
+
+def test_the_previous_and_following_weekday_count_from_the_story_day():
+    got = values("The vote was on Oct. 3, 1998. The following Monday he resigned.")
+    assert got["The following Monday"] == "1998-10-05"
+    got = values("Shares fell Friday. The previous Friday they rose.", "1989-10-30")
+    assert got == {"Friday": "1989-10-27", "The previous Friday": "1989-10-20"}
+    assert values("The next Tuesday he left.", None)["The next Tuesday"] == "XXXX-WXX-2"

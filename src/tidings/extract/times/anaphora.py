@@ -16,9 +16,9 @@ from datetime import date, timedelta
 
 from . import anchor as A
 from .base import Ctx, Result
-from .lexicon import lexicon, mod_code
+from .lexicon import lexicon, mod_code, weekday_number
 
-__all__ = ["n_anaphor", "n_term", "resolve", "PLACEHOLDER"]
+__all__ = ["n_anaphor", "n_ana_wd", "n_term", "resolve", "PLACEHOLDER"]
 
 PLACEHOLDER = "ANA:"
 
@@ -40,6 +40,15 @@ def n_anaphor(m, ctx: Ctx, s: int, e: int) -> Result | None:
         return None
     typ = "TIME" if pod else "DATE"
     return typ, f"{PLACEHOLDER}{grain}:{shift}:{pod or ''}", mod_code(m["mod"])
+
+
+def n_ana_wd(m, ctx: Ctx, s: int, e: int) -> Result | None:
+    """ "the previous Friday", "the following Monday": the weekday before or after the story's last day."""
+    wd = weekday_number(m["wd"])
+    if not wd:
+        return None
+    sign = -1 if m["dir"].lower() in ("previous", "preceding") else 1
+    return "DATE", f"{PLACEHOLDER}WD:{sign * wd}:", None
 
 
 def n_term(m, ctx: Ctx, s: int, e: int) -> Result | None:
@@ -85,6 +94,13 @@ def _value(ref, grain: str, shift: int, pod: str) -> str:
 
 def _calendar_value(ref, grain: str, shift: int) -> str:
     kind, at = ref if ref is not None else (None, None)
+    if grain == "WD":  # shift: the ISO weekday, negative for the one before the reference day
+        wd = abs(shift)
+        if kind != "D":
+            return f"XXXX-WXX-{wd}"
+        if shift > 0:
+            return (at + timedelta(days=(wd - at.isoweekday()) % 7 or 7)).isoformat()
+        return (at - timedelta(days=(at.isoweekday() - wd) % 7 or 7)).isoformat()
     if kind == "W" and grain == "D":
         return f"{at.isocalendar()[0]}-XX-XX"  # a day of a week: which one is not known
     if kind in ("D", "W"):
@@ -103,7 +119,7 @@ def _calendar_value(ref, grain: str, shift: int) -> str:
     return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}[grain]
 
 
-_FINENESS = {"D": 0, "W": 1, "M": 2, "Y": 3}
+_FINENESS = {"D": 0, "WD": 0, "W": 1, "M": 2, "Y": 3}
 RECENT_REFERENCES = 3  # how far back a day anaphor looks past a coarser date ("since 2019") for a day
 
 

@@ -149,6 +149,7 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
     ("year", _B + r"(?:(?P<mod>(?i:{EDGE}))[\s-]*)?(?:(?i:calendar|the\s+year)\s+)?(?P<y>{YEAR})", False),
     ("offset", _B + r"(?:(?P<mod>{MODS})\s+(?!(?:the|this|its|their|his|her)\s))?(?P<num>{NUM}|{VAGUE})(?:\s+or\s+(?:so|more|two|three))?[\s-]+(?P<unit>{UNIT})"
                r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before\s+that|after\s+that|from\s+now|hence|back|previously|since)(?![\w])", True),
+    ("ana_wd", _B + r"(?i:the)\s+(?P<dir>(?i:previous|preceding|following|next))\s+(?-i:(?P<wd>{WEEKDAY}))", False),
     ("rel_wd", _B + r"(?:(?P<mod>{EDGE})\s+)?(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past)\s+(?-i:(?P<wd>{WEEKDAY}))(?:\s+(?P<pod>{POD}))?", True),
     ("rel_month", _B + r"(?:(?P<mod>{EDGE})[\s-]+)?(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past)\s+(?-i:(?P<mon>{MONTH}))(?!\s*\d)", True),
     ("rel", _B + r"(?:(?P<mod>{MODS}|earlier|later)[\s-]+)?(?P<rel>this\s+past|this\s+coming|this|last|next|past|previous|coming|current|"
@@ -294,7 +295,7 @@ _NEEDLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "season_year": (("@seasons",), ()), "fiscal": (("fiscal",), ()),
     "year": (("1", "2", "nineteen", "eighteen", "twenty", "thousand"), ()),
     "offset": (("ago", "earlier", "later", "that", "now", "hence", "back", "previously", "since"), ()),
-    "rel_wd": ((), ("@weekdays",)), "rel_month": ((), ("@months",)),
+    "rel_wd": ((), ("@weekdays",)), "ana_wd": ((), ("@weekdays",)), "rel_month": ((), ("@months",)),
     "rel": (("week", "month", "year", "quarter", "decade", "century", "@seasons"), ()),
     "that_year": (("year",), ()), "edge_the": (("year", "month", "week", "decade", "century"), ()),
     "anaphor": (("day", "week", "month", "morning", "afternoon", "evening", "night"), ()),
