@@ -312,3 +312,10 @@ def test_slashes_and_names_that_are_not_amounts(nlp):
                  "Windows 10 users must update.", "The Section 8 vouchers were delayed."]:
         assert [(q.text, q.value) for q in run(nlp, text)] == [], text
     assert one(nlp, "It is 3/4 inch thick.", 0.75).normalized_unit == "inch"
+
+
+def test_year_like_amounts(nlp):
+    assert one(nlp, "Prices went up by an average of 2000 in the county.", 2000).change == "up"
+    assert one(nlp, "More than 1950 people came.", 1950).counted == "people"
+    assert one(nlp, "Enrollment fell by 1950 students.", 1950).counted == "students"
+    assert run(nlp, "The plant closed in 2000.") == []

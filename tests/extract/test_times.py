@@ -430,3 +430,9 @@ def test_the_previous_and_following_weekday_count_from_the_story_day():
     got = values("Shares fell Friday. The previous Friday they rose.", "1989-10-30")
     assert got == {"Friday": "1989-10-27", "The previous Friday": "1989-10-20"}
     assert values("The next Tuesday he left.", None)["The next Tuesday"] == "XXXX-WXX-2"
+
+
+def test_year_like_amounts_are_no_years():
+    assert find_times("Prices went up by an average of 2000 in the county.", PUB) == []
+    assert find_times("More than 1950 came.", PUB) == []
+    assert values("In 2000 the plant closed.") == {"2000": "2000"}

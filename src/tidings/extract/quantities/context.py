@@ -94,7 +94,8 @@ def not_a_quantity(doc, num: Num, sent_start: int, sent_end: int, has_unit: bool
     if plain and not has_unit:
         integer = value == int(value) and "," not in num.raw and "." not in num.raw
         plural_head = head is not None and head.tag_ == "NNS" and head.i == num.end
-        if integer and len(num.raw) == 4 and (1900 <= value <= 2050 or (1000 <= value <= 2200 and not plural_head)):
+        if integer and len(num.raw) == 4 and (1900 <= value <= 2050 or (1000 <= value <= 2200 and not plural_head)) \
+                and not _amount_context(doc, num, sent_start, prev, plural_head):
             return "year"
         if prev is not None and nxt is not None and prev.text == "," and nxt.text == "," and 1 <= value <= 120 and integer \
                 and num.start - 2 >= sent_start and doc[num.start - 2].pos_ == "PROPN":
@@ -154,6 +155,19 @@ def not_a_quantity(doc, num: Num, sent_start: int, sent_end: int, has_unit: bool
             and doc[num.end + 1].like_num:
         return "score"
     return None
+
+
+_AMOUNT_PREPS = frozenset({"by", "to", "than"})
+
+
+def _amount_context(doc, num: Num, sent_start: int, prev, plural_head: bool) -> bool:
+    """A year-like number that is an amount: after a qualifier ("an average of 2000", "more than 1950 people")
+    or counting a plural right after "by", "to" or "than" ("fell by 1950 students", "rose to 2015 units"); not
+    after a bare verb ("reported 2019 earnings" is a year)."""
+    table = _sets()["qual_before"]
+    if any(_phrase_before(doc, num.start, sent_start, n) in table for n in (1, 2, 3) if num.start - n >= sent_start):
+        return True
+    return plural_head and prev is not None and prev.lower_ in _AMOUNT_PREPS
 
 
 def _phrase_before(doc, idx: int, lo: int, n: int) -> str:

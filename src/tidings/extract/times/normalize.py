@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from . import anchor as A
 from . import anaphora, relative
@@ -279,6 +280,12 @@ _TEMPORAL_NOUNS = {"period", "quarter", "year", "season", "level", "levels", "fi
                    "winter", "autumn", "war", "games", "olympics", "cup", "results", "first", "half"}
 
 
+@cache
+def _amount_before() -> re.Pattern:
+    words = sorted(lexicon()["amount_before_year"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")\s+$", re.I)
+
+
 def n_year(m, ctx, s, e) -> Result | None:
     y = year_value(m["y"])
     after = ctx.text[e:e + 12]
@@ -287,6 +294,8 @@ def n_year(m, ctx, s, e) -> Result | None:
     before = ctx.text[max(0, s - 12):s].lower()
     if re.search(r"(?:no\.|number|#|flight|route|room|resolution|article|model|page|chapter)\s*$", before):
         return None
+    if _amount_before().search(ctx.text[max(0, s - 24):s]):
+        return None  # "up by an average of 2000", "more than 1950": an amount
     tok = ctx.token(m.start("y"), m.end("y"))
     if tok is not None:
         head = tok.head
