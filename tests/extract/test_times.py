@@ -436,3 +436,11 @@ def test_year_like_amounts_are_no_years():
     assert find_times("Prices went up by an average of 2000 in the county.", PUB) == []
     assert find_times("More than 1950 came.", PUB) == []
     assert values("In 2000 the plant closed.") == {"2000": "2000"}
+
+
+def test_more_holidays():
+    assert values("The parade is on the Fourth of July.", "2023-02-10") == {"Fourth of July": "2023-07-04"}
+    assert values("Shoppers lined up on Black Friday.", "2023-02-10") == {"Black Friday": "2022-11-25"}
+    assert values("Offices close for Martin Luther King Jr. Day.", "2023-02-10")[
+        "Martin Luther King Jr. Day"] == "2023-01-16"
+    assert values("Presidents Day sales", "2023-02-10") == {"Presidents Day": "2023-02-20"}

@@ -157,6 +157,14 @@ def holiday_date(code: str, year: int) -> date | None:
         return _nth_weekday(year, 9, 1, 1)
     if code == "MEMORIALDAY":
         return _nth_weekday(year, 5, 1, -1)
+    if code == "MLKDAY":
+        return _nth_weekday(year, 1, 1, 3)
+    if code == "PRESIDENTSDAY":
+        return _nth_weekday(year, 2, 1, 3)
+    if code == "COLUMBUSDAY":
+        return _nth_weekday(year, 10, 1, 2)
+    if code == "BLACKFRIDAY":
+        return _nth_weekday(year, 11, 4, 4) + timedelta(days=1)
     try:
         m, d = code.split("-")
         return date(year, int(m), int(d))
