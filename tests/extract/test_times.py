@@ -358,6 +358,7 @@ def test_a_month_after_through_or_by_lies_ahead_unless_the_verb_is_past(parse, t
     ("Bingo is held Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
     ("Bingo is on Monday and Tuesday nights.", "Monday", "XXXX-WXX-1TNI"),
     ("Trash is collected every other week.", "every other week", "P2W"),
+    ("The market runs on weekends.", "weekends", "XXXX-WXX-WE"),
 ])
 def test_sets(text, span, value):
     found = {text[s:e]: (typ, v) for s, e, typ, v, _ in find_times(text, PUB)}

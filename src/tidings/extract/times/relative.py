@@ -76,6 +76,13 @@ def n_set(m, ctx, s, e) -> Result | None:
     return "SET", duration_value(n or 1.0, unit), None
 
 
+def n_weekends(m, ctx, s, e) -> Result | None:
+    """ "open weekends", "on weekends": every weekend ("two weekends" is a duration, a longer match)."""
+    if re.search(r"(?:\bthe|\bthose|\bthese|\bthree-day|\blong)\s+$", ctx.text[max(0, s - 12):s], re.I):
+        return None
+    return "SET", "XXXX-WXX-WE", None
+
+
 def n_freq(m, ctx, s, e) -> Result | None:
     """"twice a year", "three times a week": the period (TimeML writes the count as freq)."""
     unit = unit_code(m["unit"])
