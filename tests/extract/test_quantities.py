@@ -229,10 +229,15 @@ def test_ages_after_names(nlp):
                         ("Police arrested Maria Lopez, 37, and Juan Perez, 22, on Main Street.", 22),
                         ("Maria Lopez 37 of Alexandria was charged with DUI.", 37),
                         ("The victim, 71, was taken to the hospital.", 71),
-                        ("Charged was John Smith (45) of Springfield.", 45)]:
+                        ("Charged was John Smith (45) of Springfield.", 45),
+                        ("John Smith, age 45, was arrested.", 45),
+                        ("Jones, who is 52, said the road was closed.", 52),
+                        ("She turned 40.", 40)]:
         q = one(nlp, text, value)
         assert q.normalized_unit == "year of age" and q.counted is None and q.category is None, text
     assert [q.value for q in run(nlp, "Route 66 runs west.")] == []  # a label, not an age
+    qs = run(nlp, "The camp is for children ages 5 to 12.")
+    assert [(q.low, q.high, q.normalized_unit) for q in qs] == [(5, 12, "year of age")]
     q = one(nlp, "Smith scored 31 points.", 31)
     assert q.normalized_unit != "year of age"
 

@@ -277,7 +277,7 @@ def _quantities_in_sentence(doc, v, record: Article, sent, sent_idx: int, blocke
             unit = _Unit(num.suffix, num.suffix_norm or num.suffix, num.suffix_kind or "other", n_end, num.end)
         elif num.kind not in ("fraction", "one_of", "vague"):
             unit = _after_unit(doc, text, num, sent.end)
-        if unit is None and num.start >= sent.start + 1 and (doc[num.start - 1].lower_ == "aged" or (
+        if unit is None and num.start >= sent.start + 1 and (doc[num.start - 1].lower_ in ("aged", "age", "ages") or (
                 num.start >= sent.start + 2 and doc[num.start - 2].lower_ == "age" and doc[num.start - 1].lower_ == "of")):
             unit = _Unit("age", "year of age", "age", n_end, num.end)
         elif unit is None and age_after_name(doc, num, sent.start, sent.end):

@@ -51,6 +51,7 @@ def _is_month(tok) -> bool:
 
 _NAME_ENTS = frozenset({"PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC"})
 _PHONE_REST = re.compile(r"\d{3}-\d{4}(?!\d)")
+_AGE_SUBJECTS = frozenset({"who", "he", "she", "i"})
 _AGE_CLOSERS = frozenset({",", ")", ".", ";", ":", "and", "of", "from", "who", "was", "is", "were", "are", "has", "had"})
 
 
@@ -65,6 +66,9 @@ def age_after_name(doc, num: Num, sent_start: int, sent_end: int) -> bool:
     if nxt is not None and nxt.lower_ not in _AGE_CLOSERS:
         return False
     prev = doc[num.start - 1]
+    if prev.lower_ in ("is", "was", "turned", "turns", "turn") and num.start - 2 >= sent_start \
+            and doc[num.start - 2].lower_ in _AGE_SUBJECTS and (nxt is None or nxt.text in (",", ".", ";")):
+        return True  # "Jones, who is 52, said", "she turned 40."
     if prev.text in (",", "("):
         if num.start - 2 < sent_start:
             return False
