@@ -374,6 +374,9 @@ def test_sets(text, span, value):
     ("The council voted Dec. 12 to raise taxes.", "2023-11-20", "Dec. 12", "2022-12-12"),
     ("The council voted on Dec. 12 to raise taxes.", "2023-11-20", "Dec. 12", "2022-12-12"),
     ("The offer was extended to Dec. 12.", "2023-11-20", "Dec. 12", "2023-12-12"),  # a deadline
+    # no past event: a modal over both verbs, a participle modifying a noun
+    ("The row may backfire and cost her party in state elections on March 13.", "2016-03-10", "March 13", "2016-03-13"),
+    ("The issue will dominate a summit set for Washington in April.", "1999-03-12", "April", "1999-04"),
     # a timetable in the present simple lies ahead
     ("Construction starts in October, officials said.", "2023-02-10", "October", "2023-10"),
     ("The council meets Thursday to vote.", PUB, "Thursday", "2021-12-09"),

@@ -378,6 +378,7 @@ def n_month(m, ctx, s, e) -> Result | None:
 _DONE_IN = re.compile(r"(?:\bin|\bduring|\bsince|\bearlier\s+in|\bback\s+in)\s+(?:(?:early|late|mid|mid-)\s*)?$", re.I)
 
 
+_PERFECT = frozenset({"has", "have", "had", "was", "were", "been"})
 _DONE_ON = re.compile(r"\bon\s+$", re.I)
 
 
@@ -400,7 +401,11 @@ def _month_way(ctx, s: int, e: int, day: bool = False) -> int:
     else:
         near = None
     verb = near.head if near is not None else None
-    if verb is None or verb.tag_ not in ("VBD", "VBN") or verb.i > near.i:
+    if verb is None or verb.i > near.i or verb.dep_ in ("acl", "amod", "relcl") or not (verb.tag_ == "VBD" or (
+            verb.tag_ == "VBN" and any(c.lower_ in _PERFECT for c in verb.children if c.dep_ in ("aux", "auxpass")))):
+        return way  # "a summit set for Washington in April", "ads reserved in December": no past event
+    lead = verb.head if verb.dep_ == "conj" else verb  # "may backfire and cost … on March 13": the modal rules both
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in (*verb.children, *lead.children)):
         return way
     ahead = set(lexicon()["ahead_cues"])
     if any(t.lower_ in ahead for t in ctx.doc[verb.i:near.i + 1]):
