@@ -222,3 +222,105 @@ def test_fast_number_scan_matches_the_reference_pattern():
         assert _match_starts(text) == expected, text
     assert all(_match_starts(t) for t in texts[:3]) and _match_starts(texts[3]) == []
     assert _match_starts(texts[5])[0] == texts[5].index("\u017fix")  # re folds the long s into "six"
+
+
+def test_ages_after_names(nlp):
+    for text, value in [("Maddon, 66, has used the downtime to get in shape.", 66),
+                        ("Police arrested Maria Lopez, 37, and Juan Perez, 22, on Main Street.", 22),
+                        ("Maria Lopez 37 of Alexandria was charged with DUI.", 37),
+                        ("The victim, 71, was taken to the hospital.", 71),
+                        ("Charged was John Smith (45) of Springfield.", 45),
+                        ("John Smith, age 45, was arrested.", 45),
+                        ("Jones, who is 52, said the road was closed.", 52),
+                        ("She turned 40.", 40)]:
+        q = one(nlp, text, value)
+        assert q.normalized_unit == "year of age" and q.counted is None and q.category is None, text
+    assert [q.value for q in run(nlp, "Route 66 runs west.")] == []  # a label, not an age
+    qs = run(nlp, "The camp is for children ages 5 to 12.")
+    assert [(q.low, q.high, q.normalized_unit) for q in qs] == [(5, 12, "year of age")]
+    q = one(nlp, "Smith scored 31 points.", 31)
+    assert q.normalized_unit != "year of age"
+
+
+def test_fractions_count_the_noun_after_of(nlp):
+    assert one(nlp, "A quarter of those polled said they would vote.", 0.25).counted == "polled"
+    assert one(nlp, "A third of the town's residents lack internet.", 1 / 3).counted == "residents"
+    assert one(nlp, "About three-quarters of the county's roads are paved.", 0.75).counted == "roads"
+
+
+def test_number_words_half_a_and_borrowed_counts(nlp):
+    assert one(nlp, "He owes half a million dollars.", 500_000).normalized_unit == "USD"
+    assert one(nlp, "They bought half a dozen eggs.", 6).counted == "eggs"
+    assert one(nlp, "He paid about nine dollars for the ticket.", 9).normalized_unit == "USD"
+    assert one(nlp, "Twelve people were injured and three were killed.", 3).counted == "people"
+    assert one(nlp, "They hope to add another pick or two.", 2).counted == "pick"
+
+
+def test_counted_names_and_model_numbers(nlp):
+    q = one(nlp, "Tesla recalled 4100 Model Y crossovers.", 4100)
+    assert q.unit == "Model Y crossovers" and q.counted == "crossovers"
+    q = one(nlp, "Ford sold 12,000 F-150 Lightning pickups.", 12000)
+    assert q.unit == "F-150 Lightning pickups" and q.normalized_unit is None  # not "F" = fahrenheit
+    q = one(nlp, "Honda recalled about 330,000 Honda Civic and CR-V vehicles.", 330000)
+    assert q.unit == "Honda Civic and CR-V vehicles" and q.counted == "vehicles"
+    assert one(nlp, "Boeing delivered 35 787 Dreamliners in the quarter.", 35).counted == "Dreamliners"
+    qs = run(nlp, "Cayman Airways said it was grounding two new 737 Max jets.")
+    assert [q.value for q in qs] == [2.0]  # 737 is the model
+
+
+def test_suspended_hyphens_share_the_unit(nlp):
+    qs = run(nlp, "The line has four-, five- and six-cylinder engine options.")
+    assert [(q.value, q.counted) for q in qs] == [(4, "cylinder"), (5, "cylinder"), (6, "cylinder")]
+    qs = run(nlp, "The complex has 2- and 3-bedroom apartments.")
+    assert [(q.value, q.counted, q.text) for q in qs][0] == (2, "bedroom", "2")
+
+
+def test_amounts_without_a_unit_noun(nlp):
+    assert one(nlp, "The new trim is 30k cheaper than the old one.", 30_000).unit is None
+    assert one(nlp, "The 30k cheaper model sold out.", 30_000).unit is None  # not "cheaper model"
+    assert one(nlp, "Prices went up by an average of 2,000 last year.", 2000).change == "up"
+
+
+def test_counted_noun_stops_at_a_finite_verb_and_local_labels(nlp):
+    qs = run(nlp, "Precinct 3 reported 412 ballots.")
+    assert [(q.value, q.unit) for q in qs] == [(412, "ballots")]
+    assert run(nlp, "Voters approved Proposition 2 after Engine 5 and Ladder 2 responded.") == []
+
+
+def test_local_news_numbers_that_are_not_amounts(nlp):
+    for text in ["Deputies were called to 412 Dallas St. at 7 p.m.",  # not 7 pence
+                 "For information, call (318) 555-0199.",  # an area code
+                 "The No. 3 seed beat the No. 6 seed.",  # "No" and "." split by the tokenizer
+                 "A 911 call came in."]:
+        assert [(q.text, q.value) for q in run(nlp, text)] == [], text
+    assert one(nlp, "Shares rose 3p.", 3).normalized_unit == "pence"  # a glued "p" is still pence
+
+
+def test_halves_couples_and_mixed_fractions(nlp):
+    assert one(nlp, "The county spent one and a half million dollars.", 1_500_000).normalized_unit == "USD"
+    assert one(nlp, "He has lived there two and a half years.", 2.5).normalized_unit == "year"
+    assert one(nlp, "They waited 3 and a half hours.", 3.5).normalized_unit == "hour"
+    assert one(nlp, "It weighs 1 1/2 pounds.", 1.5).text == "1 1/2 pounds"
+    q = one(nlp, "They hired a couple of new teachers.", 2)
+    assert q.counted == "teachers" and q.qualifier == "approximate"
+    assert one(nlp, "It costs a couple hundred euros.", 200).normalized_unit == "EUR"
+    assert run(nlp, "A couple was arrested.") == []
+
+
+def test_glued_m_before_a_currency_word_is_millions(nlp):
+    assert one(nlp, "The project costs 1.5m euros.", 1_500_000).normalized_unit == "EUR"
+    assert one(nlp, "The wall is 5m tall.", 5).normalized_unit == "m"  # metres stay metres
+
+
+def test_slashes_and_names_that_are_not_amounts(nlp):
+    for text in ["The store is open 24/7 since the 9/11 attacks.", "It was a 50/50 chance.",
+                 "Windows 10 users must update.", "The Section 8 vouchers were delayed."]:
+        assert [(q.text, q.value) for q in run(nlp, text)] == [], text
+    assert one(nlp, "It is 3/4 inch thick.", 0.75).normalized_unit == "inch"
+
+
+def test_year_like_amounts(nlp):
+    assert one(nlp, "Prices went up by an average of 2000 in the county.", 2000).change == "up"
+    assert one(nlp, "More than 1950 people came.", 1950).counted == "people"
+    assert one(nlp, "Enrollment fell by 1950 students.", 1950).counted == "students"
+    assert run(nlp, "The plant closed in 2000.") == []

@@ -354,7 +354,97 @@ def test_a_month_after_through_or_by_lies_ahead_unless_the_verb_is_past(parse, t
     ("He visits twice a year.", "twice a year", "P1Y"),
     ("The board meets three times a week.", "three times a week", "P1W"),
     ("They meet once a month.", "once a month", "P1M"),
+    ("The library is open on Tuesdays.", "Tuesdays", "XXXX-WXX-2"),
+    ("Bingo is held Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("Bingo is on Monday and Tuesday nights.", "Monday", "XXXX-WXX-1TNI"),
+    ("Trash is collected every other week.", "every other week", "P2W"),
+    ("The market runs on weekends.", "weekends", "XXXX-WXX-WE"),
 ])
 def test_sets(text, span, value):
     found = {text[s:e]: (typ, v) for s, e, typ, v, _ in find_times(text, PUB)}
     assert found.get(span) == ("SET", value), found
+
+
+@pytest.mark.parametrize("text,published,span,value", [
+    # a past verb with "in <month>": that month is over, even when the next one is near
+    ("The school board voted in January to close the school.", "2023-11-20", "January", "2023-01"),
+    ("The store closed in December and will reopen in March.", "2023-11-20", "December", "2022-12"),
+    ("The store closed in December and will reopen in March.", "2023-11-20", "March", "2024-03"),
+    ("Agencies warned of a possible invasion already in January.", PUB, "January", "2022-01"),  # still ahead
+    ("The council voted Dec. 12 to raise taxes.", "2023-11-20", "Dec. 12", "2022-12-12"),
+    ("The council voted on Dec. 12 to raise taxes.", "2023-11-20", "Dec. 12", "2022-12-12"),
+    ("The offer was extended to Dec. 12.", "2023-11-20", "Dec. 12", "2023-12-12"),  # a deadline
+    # no past event: a modal over both verbs, a participle modifying a noun
+    ("The row may backfire and cost her party in state elections on March 13.", "2016-03-10", "March 13", "2016-03-13"),
+    ("The issue will dominate a summit set for Washington in April.", "1999-03-12", "April", "1999-04"),
+    # a timetable in the present simple lies ahead
+    ("Construction starts in October, officials said.", "2023-02-10", "October", "2023-10"),
+    ("The council meets Thursday to vote.", PUB, "Thursday", "2021-12-09"),
+    # "to be done": ahead
+    ("They expect the sale to be completed in January.", "2023-10-20", "January", "2024-01"),
+])
+def test_month_years_from_tense_and_preposition(parse, text, published, span, value):
+    assert values(text, published, parse(text)).get(span) == value
+
+
+def test_day_anaphors_look_past_a_bare_year():
+    text = "The council met on Jan. 3, 2020. It has voted every month since 2019. The following day, the mayor quit."
+    assert values(text)["The following day"] == "2020-01-04"
+    assert values("In 2008 he ran. The next day he won.")["The next day"] == "2008-XX-XX"  # no day to count from
+
+
+def test_year_ranges_after_fiscal_and_apostrophes():
+    text = "The budget for fiscal 2011-2012 passed; he coached in 1961-'62."
+    found = values(text, "2018-02-10")
+    assert found["2012"] == "2012" and found["62"] == "1962"
+
+
+def test_a_single_weekday_stays_a_date():
+    assert values("He left Monday and returned Tuesday night.") == {"Monday": "2021-12-06", "Tuesday night": "2021-12-07"}
+    assert values("Tuesday's vote and the Tuesday nightclub fire.") == {"Tuesday's": "2021-12-07", "Tuesday": "2021-12-07"}
+
+
+def test_for_hours_and_days_are_vague_durations():
+    assert one("The storm dropped rain for hours.")[:3] == ("hours", "DURATION", "PTXH")
+    assert one("They waited for days.")[:3] == ("days", "DURATION", "PXD")
+    assert find_times("In the days after, he left. Days later it ended.", PUB) == []  # not a stretch of days
+
+
+def test_clock_time_takes_the_date_after_its_weekday():
+    assert one("Deputies responded around 2 a.m. Monday, Jan. 9.", "2023-02-10")[:3] == (
+        "around 2 a.m. Monday, Jan. 9", "TIME", "2023-01-09T02:00")
+    assert one("It started at 10 p.m. Friday, Dec. 30, 2022, downtown.", "2023-02-10")[2] == "2022-12-30T22:00"
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The meeting will be held Feb. 14 at 6 p.m. at city hall.", "6 p.m.", "2023-02-14T18:00"),
+    ("A public hearing will be held Tuesday, Feb. 21, at 6 p.m.", "6 p.m.", "2023-02-21T18:00"),
+    ("The meeting is Tuesday at 7 p.m. in the gym.", "Tuesday", "2023-02-14"),  # an appointment ahead
+    ("The meeting is Tuesday at 7 p.m. in the gym.", "7 p.m.", "2023-02-14T19:00"),
+    ("Today is Friday.", "Friday", "2023-02-10"),  # the same day
+    ("Sales are up since Tuesday.", "Tuesday", "2023-02-07"),
+])
+def test_clock_times_and_appointments_in_notices(parse, text, span, value):
+    assert values(text, "2023-02-10", parse(text)).get(span) == value
+
+
+def test_the_previous_and_following_weekday_count_from_the_story_day():
+    got = values("The vote was on Oct. 3, 1998. The following Monday he resigned.")
+    assert got["The following Monday"] == "1998-10-05"
+    got = values("Shares fell Friday. The previous Friday they rose.", "1989-10-30")
+    assert got == {"Friday": "1989-10-27", "The previous Friday": "1989-10-20"}
+    assert values("The next Tuesday he left.", None)["The next Tuesday"] == "XXXX-WXX-2"
+
+
+def test_year_like_amounts_are_no_years():
+    assert find_times("Prices went up by an average of 2000 in the county.", PUB) == []
+    assert find_times("More than 1950 came.", PUB) == []
+    assert values("In 2000 the plant closed.") == {"2000": "2000"}
+
+
+def test_more_holidays():
+    assert values("The parade is on the Fourth of July.", "2023-02-10") == {"Fourth of July": "2023-07-04"}
+    assert values("Shoppers lined up on Black Friday.", "2023-02-10") == {"Black Friday": "2022-11-25"}
+    assert values("Offices close for Martin Luther King Jr. Day.", "2023-02-10")[
+        "Martin Luther King Jr. Day"] == "2023-01-16"
+    assert values("Presidents Day sales", "2023-02-10") == {"Presidents Day": "2023-02-20"}

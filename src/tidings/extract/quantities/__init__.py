@@ -10,7 +10,10 @@ Steps per sentence of the parsed doc (cheap: token and regex work on the existin
     the counted noun of the quantity before it in the sentence;
  4. drop what is not a quantity: unitless numbers inside DATE/TIME expressions, years,
     dates, clock times, street numbers, labels ("Game 7"), scores, ordinals;
-    ages ("a 19-year-old") are kept as measures of age, never as counts;
+    ages ("a 19-year-old", "Maddon, 66, said", "Maria Lopez 37 of …") are kept as measures
+    of age, never as counts; a model number after a count ("two new 737 Max jets") is a label;
+ 4b. spread a unit written once over several numbers ("four-, five- and six-cylinder",
+    "a pick or two": `spread`);
  5. add the qualifier, the change direction, a GKG-style category for counts and the
     event or entity of the same clause.
 """
@@ -19,10 +22,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from ...record import Article, Quantity
-from .context import category, change, governing_verb, not_a_quantity, noun_category, qualifier
+from .context import age_after_name, category, change, governing_verb, not_a_quantity, noun_category, qualifier
 from .data import cues, match_currency_word, match_unit
 from .._doc import DocView, view_of
 from .numbers import Num, candidate_tokens, scan_numbers
+from .spread import or_counted, spread_units, suspended_numbers
 
 __all__ = ["extract_quantities"]
 
@@ -140,14 +144,21 @@ def _scan_head(doc, heads: list[int], j: int, sent_end: int, skip_dets: bool):
         if tok.pos_ == "PROPN" and k > j and doc[k - 1].like_num and tok.text in ("M", "B", "K", "m", "bn", "k"):
             k += 1  # "4.3M" split by the tokenizer
             continue
+        if tok.pos_ in _NOUNISH and tok.dep_ == "poss" and k + 1 < sent_end and doc[k + 1].tag_ == "POS":
+            k += 2  # "the town's residents": the possessor is not what is counted
+            continue
         if tok.pos_ in _NOUNISH and not (tok.dep_ in ("compound", "nmod", "amod") and k < heads[k] < sent_end
                                          and heads[k] - j <= 6 and doc[heads[k]].pos_ in _NOUNISH):
             return tok
-        if (tok.pos_ == "DET" and skip_dets) or (tok.pos_ == "CCONJ" and k > j):
+        if skip_dets and k == j and tok.lower_ in ("those", "these") and k + 1 < sent_end and doc[k + 1].tag_ == "VBN":
+            return doc[k + 1]  # "a quarter of those polled"
+        if ((tok.pos_ == "DET" or tok.tag_ == "PRP$") and skip_dets) or (tok.pos_ == "CCONJ" and k > j):
             k += 1
             continue
         if tok.pos_ not in _NOUNISH + ("ADJ", "VERB", "PUNCT", "NUM", "ADV") or (tok.pos_ == "PUNCT" and tok.text != "-"):
             return None
+        if tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or (k == j and tok.tag_ in ("JJR", "RBR")):
+            return None  # "Precinct 3 reported 412 ballots"; "30k cheaper": an amount with no noun
         k += 1
     return None
 
@@ -174,13 +185,20 @@ def _counted(doc, heads: list[int], num: Num, sent_end: int):
     h = heads[last.i]
     if h >= j and doc[h].pos_ in _NOUNISH and h - j <= 5 and last.dep_ in _MODIFIER_DEPS | {"appos"}:
         head = doc[h]
-    elif nxt.pos_ in _NOUNISH + ("ADJ", "VERB"):
+    elif nxt.pos_ in _NOUNISH + ("ADJ", "VERB") or (
+            nxt.pos_ == "NUM" and nxt.text.isdigit() and j + 1 < sent_end and doc[j + 1].text[:1].isupper()
+            and doc[j + 1].pos_ in _NOUNISH):  # "35 787 Dreamliners": a model number inside the phrase
         head = _scan_head(doc, heads, j, sent_end, skip_dets=False)
     if head is None or head.i < j:
         return None
     if head.lower_ in ("of", "per") or head.like_num:
         return None
     start = _np_start(doc, heads, head, j)
+    if head.tag_ != "NNS":  # "330,000 Honda Civic and CR-V vehicles": the plural the names share
+        plural = next((c for c in head.children if c.dep_ == "conj" and c.tag_ == "NNS" and c.pos_ == "NOUN"
+                       and 0 < c.i - head.i <= 6), None)
+        if plural is not None and any(doc[k].pos_ == "CCONJ" for k in range(head.i + 1, plural.i)):
+            head = plural
     if head.tag_ != "NNS" and any(doc[k].lower_ in _TIME_DETS for k in range(j, head.i)):
         return None
     return head, start
@@ -259,9 +277,11 @@ def _quantities_in_sentence(doc, v, record: Article, sent, sent_idx: int, blocke
             unit = _Unit(num.suffix, num.suffix_norm or num.suffix, num.suffix_kind or "other", n_end, num.end)
         elif num.kind not in ("fraction", "one_of", "vague"):
             unit = _after_unit(doc, text, num, sent.end)
-        if unit is None and num.start >= sent.start + 1 and (doc[num.start - 1].lower_ == "aged" or (
+        if unit is None and num.start >= sent.start + 1 and (doc[num.start - 1].lower_ in ("aged", "age", "ages") or (
                 num.start >= sent.start + 2 and doc[num.start - 2].lower_ == "age" and doc[num.start - 1].lower_ == "of")):
             unit = _Unit("age", "year of age", "age", n_end, num.end)
+        elif unit is None and age_after_name(doc, num, sent.start, sent.end):
+            unit = _Unit("age", "year of age", "age", n_end, num.end)  # "Maddon, 66, said"
         if num.currency:
             cur_text = _CURRENCY_SPELLING.get(num.currency_text, num.currency_text or "$")
             if unit is not None and unit.kind == "currency":  # "US$ 5 dollars": the word wins
@@ -294,8 +314,10 @@ def _quantities_in_sentence(doc, v, record: Article, sent, sent_idx: int, blocke
             unit_text, counted_word = prev_counted  # "killed 13 soldiers and wounded 56 more"
             end_char = doc[num.end].idx + len(doc[num.end])
             end_tok = num.end + 1
-        elif prev_counted and num.kind == "digit" and last.dep_ in ("nsubj", "nsubjpass") and not num.currency:
+        elif prev_counted and num.kind in ("digit", "word") and last.dep_ in ("nsubj", "nsubjpass") and not num.currency:
             unit_text, counted_word = prev_counted  # "37 people died and 120 were injured"
+        if unit_text is None and head is None and unit is None:
+            counted_word = unit_text = or_counted(doc, num, sent.start)  # "another pick or two"
         if unit_text is None and (num.kind in ("word", "one_of", "vague")
                                   or (num.kind == "fraction" and doc[num.end].lower_ != "of")):
             continue  # "the two of them", "one": pronoun-like, not a quantity
@@ -325,6 +347,7 @@ def _quantities_in_sentence(doc, v, record: Article, sent, sent_idx: int, blocke
             "sentence": sent_idx,
             "_s": num.start, "_e": end_tok, "_q": qual_start,
         })
+    out = spread_units(doc, out, suspended_numbers(doc, sent.start, sent.end))
     return _merge_ranges(doc, out, sent.start)
 
 

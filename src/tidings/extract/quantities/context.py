@@ -10,12 +10,13 @@
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from .data import category_lookup, cues, numbers
 from .numbers import Num
 
-__all__ = ["not_a_quantity", "qualifier", "change", "category", "noun_category", "governing_verb"]
+__all__ = ["not_a_quantity", "age_after_name", "qualifier", "change", "category", "noun_category", "governing_verb"]
 
 _CLIMB = frozenset({"nummod", "quantmod", "compound", "dobj", "npadvmod", "advmod", "pobj", "prep", "nmod", "attr",
                     "acomp", "appos", "nsubj", "nsubjpass", "amod", "conj", "oprd", "dative"})
@@ -34,6 +35,8 @@ def _sets() -> dict:
         "intransitive": frozenset(c["intransitive"]),
         "qual_before": c["qualifier_before"],
         "qual_after": c["qualifier_after"],
+        "age_nouns": frozenset(c["age_person_nouns"]),
+        "service": frozenset(c["service_numbers"]),
     }
 
 
@@ -44,6 +47,41 @@ def _qual_words() -> frozenset:
 
 def _is_month(tok) -> bool:
     return tok.lower_.rstrip(".") in _sets()["months"] and (tok.text[:1].isupper() or tok.lower_ not in ("may", "march"))
+
+
+_NAME_ENTS = frozenset({"PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC"})
+_PHONE_REST = re.compile(r"\d{3}-\d{4}(?!\d)")
+_AGE_SUBJECTS = frozenset({"who", "he", "she", "i"})
+_AGE_CLOSERS = frozenset({",", ")", ".", ";", ":", "and", "of", "from", "who", "was", "is", "were", "are", "has", "had"})
+
+
+def age_after_name(doc, num: Num, sent_start: int, sent_end: int) -> bool:
+    """A whole number 1-120 right after a person: "Maddon, 66, said", "Maria Lopez 37 of Alexandria",
+    "Smith (45)", "the victim, 71," — that person's age, not a count."""
+    if num.kind != "digit" or num.currency or num.scaled or num.suffix or num.value is None or not num.raw.isdigit():
+        return False
+    if not 1 <= num.value <= 120 or num.start <= sent_start:
+        return False
+    nxt = doc[num.end] if num.end < sent_end else None
+    if nxt is not None and nxt.lower_ not in _AGE_CLOSERS:
+        return False
+    prev = doc[num.start - 1]
+    if prev.lower_ in ("is", "was", "turned", "turns", "turn") and num.start - 2 >= sent_start \
+            and doc[num.start - 2].lower_ in _AGE_SUBJECTS and (nxt is None or nxt.text in (",", ".", ";")):
+        return True  # "Jones, who is 52, said", "she turned 40."
+    if prev.text in (",", "("):
+        if num.start - 2 < sent_start:
+            return False
+        person = doc[num.start - 2]
+        closes = nxt is None or nxt.text in (",", ")", ".", ";") or (prev.text == "," and nxt.lower_ == "and")
+        if prev.text == "(" and (nxt is None or nxt.text != ")"):
+            return False
+        return closes and (person.pos_ == "PROPN" or person.ent_type_ == "PERSON"
+                           or (person.pos_ == "NOUN" and person.lemma_.lower() in _sets()["age_nouns"]))
+    # no comma: "Maria Lopez 37 of Alexandria" — a name of two or more words the tagger calls a person
+    return prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON" and num.start - 2 >= sent_start \
+        and doc[num.start - 2].ent_type_ == "PERSON" and doc[num.start - 2].pos_ == "PROPN" and nxt is not None \
+        and nxt.text not in (".", ")")
 
 
 def not_a_quantity(doc, num: Num, sent_start: int, sent_end: int, has_unit: bool, head) -> str | None:
@@ -60,7 +98,8 @@ def not_a_quantity(doc, num: Num, sent_start: int, sent_end: int, has_unit: bool
     if plain and not has_unit:
         integer = value == int(value) and "," not in num.raw and "." not in num.raw
         plural_head = head is not None and head.tag_ == "NNS" and head.i == num.end
-        if integer and len(num.raw) == 4 and (1900 <= value <= 2050 or (1000 <= value <= 2200 and not plural_head)):
+        if integer and len(num.raw) == 4 and (1900 <= value <= 2050 or (1000 <= value <= 2200 and not plural_head)) \
+                and not _amount_context(doc, num, sent_start, prev, plural_head):
             return "year"
         if prev is not None and nxt is not None and prev.text == "," and nxt.text == "," and 1 <= value <= 120 and integer \
                 and num.start - 2 >= sent_start and doc[num.start - 2].pos_ == "PROPN":
@@ -74,17 +113,30 @@ def not_a_quantity(doc, num: Num, sent_start: int, sent_end: int, has_unit: bool
         if prev is not None and prev.whitespace_ == "" and prev.text[:1].isalpha() and prev.pos_ in ("PROPN", "NOUN") \
                 and not prev.text.islower():
             return "label"
-        if prev is not None and prev.lower_ in s["labels"]:
-            return "label"
+        if prev is not None and (prev.lower_ in s["labels"] or (
+                prev.text == "." and num.start - 2 >= sent_start and doc[num.start - 2].lower_ + "." in s["labels"])):
+            return "label"  # "Room 201", "No. 3" (also when the tokenizer splits "No" and ".")
+        if num.raw in s["service"]:
+            return "label"  # "a 911 call"
+        if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" and len(num.raw) == 3 \
+                and _PHONE_REST.match("".join(doc[k].text for k in range(num.end + 1, min(num.end + 4, sent_end)))):
+            return "phone"  # "(318) 555-0199"
         named_prev = prev is not None and (
             (prev.pos_ == "PROPN" and prev.ent_type_ not in ("NORP", "GPE", "PERSON", "DATE", "CARDINAL"))
             or (any(c.isupper() for c in prev.text) and prev.i > sent_start and prev.lower_ not in _qual_words()))
         if named_prev:  # "iPhone 11", "Big 12", "S&P 500"
+            if prev.ent_type_ in _NAME_ENTS:
+                return "label"  # "Windows 10 users", "Section 8 vouchers": the number belongs to the name
             if head is None or head.pos_ == "PROPN" or (nxt is not None and (nxt.pos_ == "PROPN" or nxt.text[:1].isupper())):
                 return "label"
+        if head is not None and nxt is not None and nxt.pos_ == "PROPN" and any(
+                c.dep_ == "nummod" and c.i < num.start and c.like_num for c in head.children):
+            return "label"  # "two new 737 Max jets": the count comes first, the model number after it
+        counts_named = head is not None and head.tag_ == "NNS" and head.pos_ == "NOUN" and len(num.raw) >= 4 \
+            and not any(c.dep_ == "nummod" and c.i < num.start for c in head.children)
         if integer and (value >= 100 or (head is not None and head.pos_ == "PROPN")) and nxt is not None \
                 and nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "NOUN", "ADJ") \
-                and nxt.ent_type_ not in ("NORP", "GPE", "PERSON"):
+                and nxt.ent_type_ not in ("NORP", "GPE", "PERSON") and not counts_named:
             return "label"  # "737 Max jets", "90049 ZIP Code"
     if num.kind == "digit" and not has_unit and not num.currency and value is not None and value > 0:
         if num.raw.isdigit() and len(num.raw) <= 5:
@@ -107,6 +159,19 @@ def not_a_quantity(doc, num: Num, sent_start: int, sent_end: int, has_unit: bool
             and doc[num.end + 1].like_num:
         return "score"
     return None
+
+
+_AMOUNT_PREPS = frozenset({"by", "to", "than"})
+
+
+def _amount_context(doc, num: Num, sent_start: int, prev, plural_head: bool) -> bool:
+    """A year-like number that is an amount: after a qualifier ("an average of 2000", "more than 1950 people")
+    or counting a plural right after "by", "to" or "than" ("fell by 1950 students", "rose to 2015 units"); not
+    after a bare verb ("reported 2019 earnings" is a year)."""
+    table = _sets()["qual_before"]
+    if any(_phrase_before(doc, num.start, sent_start, n) in table for n in (1, 2, 3) if num.start - n >= sent_start):
+        return True
+    return plural_head and prev is not None and prev.lower_ in _AMOUNT_PREPS
 
 
 def _phrase_before(doc, idx: int, lo: int, n: int) -> str:

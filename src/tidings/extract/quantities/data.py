@@ -55,7 +55,7 @@ def _alternation(forms: list[str]) -> str:
 
 # A unit starts right after the number: glued, after spaces, or after a hyphen ("two-hour").
 _LEAD = r"(?:\s{0,3}|-)"
-_TAIL = r"(?![A-Za-z0-9])"
+_TAIL = r"(?![A-Za-z0-9]|-\d|\.[A-Za-z])"  # not "F" of "F-150", not "p" of "7 p.m."
 
 
 @cache

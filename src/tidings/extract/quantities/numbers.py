@@ -18,6 +18,7 @@ from functools import cache
 from .._doc import view_of
 from ..times.lexicon import lowers_plainly, word_branches
 from .data import cues, currencies, currency_prefix_pattern, match_currency_word, match_unit, numbers
+from .parts import and_a_half, half_a, mixed_fraction, money_scale_before_currency
 
 __all__ = ["Num", "scan_numbers", "candidate_tokens"]
 
@@ -51,6 +52,7 @@ def _core() -> re.Pattern:
         r"(?:[/⁄](?P<den>\d+))?(?P<suf>.*)$", re.IGNORECASE)
 
 
+_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128})  # of fractions written with a slash
 _RANGE_TOKEN = re.compile(r"^(?P<pre>[$€£]|US\$)?(?P<a>\d[\d,]*(?:\.\d+)?)[-–](?P<b>\d[\d,]*(?:\.\d+)?)(?P<suf>[A-Za-z%]*)$")
 
 
@@ -133,8 +135,8 @@ def _digit_core(doc, i: int, i_end: int | None = None) -> Num | None:
     if not math.isfinite(value) or len(m["num"]) > 30:
         return None
     if m["den"]:
-        if float(m["den"]) == 0:
-            return None
+        if float(m["den"]) == 0 or value >= float(m["den"]) or int(m["den"]) not in _DENOMINATORS:
+            return None  # "24/7", "50/50", "9/11": not fractions
         value = value / float(m["den"])
     num = Num(i, i_end, value, raw=m["num"], qualifier=hyphen_qual)
     if m["pre"]:
@@ -239,6 +241,11 @@ def _fraction(doc, i: int, end: int) -> Num | None:
     if not numerator or j >= end or doc[j].lower_ != "of":
         return None
     return Num(i, j, value, kind="fraction")
+
+
+def _half_a(doc, i: int, end: int) -> Num | None:
+    hit = half_a(doc, i, end)
+    return Num(i, hit[1], hit[0], kind="word") if hit else None
 
 
 RATIO_MAX_DENOMINATOR = 1000  # "one in five", "9 out of 10"; not "3 in 2019"
@@ -353,11 +360,13 @@ def _parse_one(doc, i: int, end: int) -> Num | None:
             num.start, num.currency, num.currency_text = i, cur[0], cur[1]
         if i > 0 and doc[i - 1].lower_ == "minus" and num.value is not None:
             num.value = -num.value
+        mixed_fraction(doc, num, end)
+        money_scale_before_currency(doc, num, end)
         _scale_words(doc, num, end)
         return num
     if cur:
         return None
-    for finder in (_one_of, _fraction, _vague):
+    for finder in (_half_a, _one_of, _fraction, _vague):
         num = finder(doc, i, end)
         if num is not None:
             return num
@@ -366,7 +375,8 @@ def _parse_one(doc, i: int, end: int) -> Num | None:
         value, j = word
         article_first = doc[i].lower_ in numbers()["scales"] or doc[i].lower_ in numbers()["dozen"]
         start = i - 1 if i > 0 and doc[i - 1].lower_ in ("a", "an") and article_first else i
-        num = Num(start, j, value, kind="word")
+        num = Num(start, j, value, kind="word", qualifier="approximate" if doc[i].lower_ == "couple" else None)
+        and_a_half(doc, num, end)
         _scale_words(doc, num, end)
         return num
     return None

@@ -205,22 +205,44 @@ def find_times(text: str, published: str | None = None, doc=None) -> list[tuple[
         out.append((s, e, *result))
     out += _range_ends(text, out)
     out.sort()
-    return resolve_anaphors(out, ctx.anchor)
+    return resolve_anaphors(_clock_on_day_before(text, out), ctx.anchor)
 
 
-_YEAR_RANGE = re.compile(r"(?<![\w.,])((?:1[5-9]|20)\d\d)[-\u2013/]((?:1[5-9]|20)\d\d|\d\d)(?![\w%-])")
+_AT_GAP = re.compile(r",?\s+(?:at|from)\s+$")
+_NAMES_DAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|tonight|"
+                        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
+
+
+def _clock_on_day_before(text: str, found: list[tuple]) -> list[tuple]:
+    """A clock time right after a day ("Feb. 14 at 6 p.m.", "Tuesday, Feb. 21, at 6 p.m.") is on that day, not on
+    the publication day its own words would give."""
+    out = list(found)
+    for k in range(1, len(out)):
+        s, e, typ, value, mod = out[k]
+        ps, pe, ptyp, pvalue, _ = out[k - 1]
+        if typ != "TIME" or ptyp != "DATE" or "T" not in value or not _DAY_VALUE.match(pvalue):
+            continue
+        if _NAMES_DAY.search(text[s:e]) or not _AT_GAP.fullmatch(text[pe:s]):
+            continue
+        out[k] = (s, e, typ, pvalue + value[value.index("T"):], mod)
+    return out
+
+
+_YEAR_RANGE = re.compile(r"(?<![\w.,])((?:1[5-9]|20)\d\d)(?:[-\u2013/]|\s[-\u2013]\s)(?:['\u2019](?=\d\d\b))?"
+                         r"((?:1[5-9]|20)\d\d|\d\d)(?![\w%-])")
 MAX_RANGE_YEARS = 30  # "2011-2012", "1961-62": a span of years; "1950-2049" is not one
 
 
 def _range_ends(text: str, found: list[tuple]) -> list[tuple[int, int, str, str, None]]:
-    """The second year of a year range whose first year is a time expression: "2012" of "2011-2012",
-    "62" of "1961-62" (1962). TimeML marks both ends as dates."""
+    """The second year of a year range whose first year ends a time expression: "2012" of "2011-2012" and of
+    "fiscal 2011-2012", "62" of "1961-62" and "1961-'62" (1962). TimeML marks both ends as dates."""
     if "-" not in text and "\u2013" not in text and "/" not in text:
         return []
-    starts = {(s, e) for s, e, *_ in found}
+    ends = {e: s for s, e, *_ in found}
     out = []
     for hit in _YEAR_RANGE.finditer(text):
-        if hit.span(1) not in starts or any(s < hit.end(2) and hit.start(2) < e for s, e, *_ in found):
+        if ends.get(hit.end(1), hit.end(1)) > hit.start(1) or any(s < hit.end(2) and hit.start(2) < e for s, e, *_ in found):
             continue
         first, second = int(hit.group(1)), hit.group(2)
         end = int(second) if len(second) == 4 else first - first % 100 + int(second)

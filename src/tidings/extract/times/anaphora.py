@@ -16,9 +16,9 @@ from datetime import date, timedelta
 
 from . import anchor as A
 from .base import Ctx, Result
-from .lexicon import lexicon, mod_code
+from .lexicon import lexicon, mod_code, weekday_number
 
-__all__ = ["n_anaphor", "n_term", "resolve", "PLACEHOLDER"]
+__all__ = ["n_anaphor", "n_ana_wd", "n_term", "resolve", "PLACEHOLDER"]
 
 PLACEHOLDER = "ANA:"
 
@@ -40,6 +40,15 @@ def n_anaphor(m, ctx: Ctx, s: int, e: int) -> Result | None:
         return None
     typ = "TIME" if pod else "DATE"
     return typ, f"{PLACEHOLDER}{grain}:{shift}:{pod or ''}", mod_code(m["mod"])
+
+
+def n_ana_wd(m, ctx: Ctx, s: int, e: int) -> Result | None:
+    """ "the previous Friday", "the following Monday": the weekday before or after the story's last day."""
+    wd = weekday_number(m["wd"])
+    if not wd:
+        return None
+    sign = -1 if m["dir"].lower() in ("previous", "preceding") else 1
+    return "DATE", f"{PLACEHOLDER}WD:{sign * wd}:", None
 
 
 def n_term(m, ctx: Ctx, s: int, e: int) -> Result | None:
@@ -85,6 +94,13 @@ def _value(ref, grain: str, shift: int, pod: str) -> str:
 
 def _calendar_value(ref, grain: str, shift: int) -> str:
     kind, at = ref if ref is not None else (None, None)
+    if grain == "WD":  # shift: the ISO weekday, negative for the one before the reference day
+        wd = abs(shift)
+        if kind != "D":
+            return f"XXXX-WXX-{wd}"
+        if shift > 0:
+            return (at + timedelta(days=(wd - at.isoweekday()) % 7 or 7)).isoformat()
+        return (at - timedelta(days=(at.isoweekday() - wd) % 7 or 7)).isoformat()
     if kind == "W" and grain == "D":
         return f"{at.isocalendar()[0]}-XX-XX"  # a day of a week: which one is not known
     if kind in ("D", "W"):
@@ -103,15 +119,32 @@ def _calendar_value(ref, grain: str, shift: int) -> str:
     return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}[grain]
 
 
+_FINENESS = {"D": 0, "WD": 0, "W": 1, "M": 2, "Y": 3}
+RECENT_REFERENCES = 3  # how far back a day anaphor looks past a coarser date ("since 2019") for a day
+
+
+def _fit(refs: list, grain: str, anchor: date | None):
+    """The reference for an anaphor of `grain`: the latest date, unless it is a bare year and one of the few dates
+    before it is fine enough ("met on Jan. 3 … since 2019 … the following day" counts from Jan. 3)."""
+    if not refs:
+        return ("D", anchor) if anchor is not None else None
+    if refs[-1][0] != "Y" or grain == "Y":
+        return refs[-1]  # a month stands ("last October … that same day" is a day of that October)
+    for ref in reversed(refs[-RECENT_REFERENCES:]):
+        if _FINENESS[ref[0]] <= _FINENESS[grain]:
+            return ref
+    return refs[-1]
+
+
 def resolve(found: list[tuple], anchor: date | None) -> list[tuple]:
     """`found` (start, end, type, value, mod) in document order, anaphoric placeholders replaced by values."""
     out = []
-    ref = ("D", anchor) if anchor is not None else None
+    refs: list = []
     for s, e, typ, value, mod in found:
         if value.startswith(PLACEHOLDER):
             grain, shift, pod = value[len(PLACEHOLDER):].split(":")
-            value = _value(ref, grain, int(shift), pod)
-        if typ in ("DATE", "TIME"):
-            ref = _reference(value) or ref
+            value = _value(_fit(refs, grain, anchor), grain, int(shift), pod)
+        if typ in ("DATE", "TIME") and (ref := _reference(value)) is not None:
+            refs.append(ref)
         out.append((s, e, typ, value, mod))
     return out

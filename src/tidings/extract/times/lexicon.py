@@ -89,7 +89,8 @@ def _pieces() -> dict[str, str]:
     weekdays = []
     for name in lx["weekdays"]:
         weekdays += [name.capitalize(), name.upper()]
-    weekday = "(?:" + "|".join(weekdays) + r")(?![\w])"
+    weekday_bare = "(?:" + "|".join(weekdays) + ")"
+    weekday = weekday_bare + r"(?![\w])"
     small = [w for w in lx["numbers"] if " " not in w and w not in ("a", "an", "hundred", "dozen")]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     units_words = "one|two|three|four|five|six|seven|eight|nine"
@@ -110,7 +111,7 @@ def _pieces() -> dict[str, str]:
     year = r"(?:1[5-9]\d\d|20\d\d|" + spelled + r")(?![\d\w])"
     tz = "(?:" + "|".join(re.escape(t) for t in lx["timezones"]) + r")(?![\w])"
     holiday = "(?:" + "|".join(_spaced(w) for w in sorted(lx["holidays"], key=len, reverse=True)) + r")(?![\w])"
-    return {"MONTH": month, "WEEKDAY": weekday, "NUM": numw, "VAGUE": vague, "UNIT": unit, "SEASON": season,
+    return {"MONTH": month, "WEEKDAY": weekday, "WEEKDAY_BARE": weekday_bare, "NUM": numw, "VAGUE": vague, "UNIT": unit, "SEASON": season,
             "POD": pod, "ORD": ordn, "MODS": mods, "EDGE": edge, "DAY": day, "YEAR": year, "TZ": tz,
             "HOLIDAY": holiday}
 
@@ -123,7 +124,7 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
     ("slash", _B + r"(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d)(?![\d/])", False),
     ("time", _B + r"(?:(?P<mod>(?i:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after)))\s+)?"
              r"(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm|o'clock)(?![\w])|(?=\s+{TZ}))"
-             r"(?:\s+(?P<tz>{TZ}))?(?:(?:\s*\([^()\n]{{1,24}}\))?,?\s+(?:(?i:on)\s+)?(?P<dayref>{WEEKDAY}|(?i:today|yesterday|tomorrow)(?![\w])|{MONTH}\s+{DAY}))?", False),
+             r"(?:\s+(?P<tz>{TZ}))?(?:(?:\s*\([^()\n]{{1,24}}\))?,?\s+(?:(?i:on)\s+)?(?P<dayref>{WEEKDAY}(?:,?\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)?|(?i:today|yesterday|tomorrow)(?![\w])|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?))?", False),
     ("noon", _B + r"(?P<word>(?i:noon|midday|midnight))(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?:(?i:on)\s+)?(?P<dayref>{WEEKDAY}|(?i:today|yesterday|tomorrow)(?![\w])))?", False),
     ("mdy", _B + r"(?:(?P<mod>(?i:{EDGE}))[\s-]*)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?", False),
     ("dmy", _B + r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<d>{DAY})(?:\s+(?i:of))?\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", False),
@@ -138,6 +139,7 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
                     r"\s+(?P<noun>(?i:quarter|period))(?![\w-])", False),
     ("yearago", _B + r"(?P<w>(?i:year-(?:earlier|ago)))(?![\w-])", False),
     ("weekend", _B + r"(?i:the\s+weekend)(?![\w-])", False),
+    ("weekends", _B + r"(?i:weekends)(?![\w-])", False),
     ("month_rel_year", _B + r"(?P<mon>{MONTH})(?:\s+(?P<d>{DAY}))?,?\s+(?P<rel>(?i:this|last|next))\s+(?i:year)(?![\w-])", False),
     ("the_year", _B + r"(?i:the\s+(?:full\s+|(?:current\s+|latest\s+|new\s+)?fiscal\s+)?year)(?![\w-])(?!\s+(?:\d|two|nineteen|before|after|earlier|ago|of|in\b|when|that|to\b))", False),
     ("half", _B + r"(?:(?i:the)\s+)?(?P<ord>(?i:first|second|last|1st|2nd))[\s-]+(?i:half)\s+(?i:of)\s+(?P<y>{YEAR})", False),
@@ -148,6 +150,7 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
     ("year", _B + r"(?:(?P<mod>(?i:{EDGE}))[\s-]*)?(?:(?i:calendar|the\s+year)\s+)?(?P<y>{YEAR})", False),
     ("offset", _B + r"(?:(?P<mod>{MODS})\s+(?!(?:the|this|its|their|his|her)\s))?(?P<num>{NUM}|{VAGUE})(?:\s+or\s+(?:so|more|two|three))?[\s-]+(?P<unit>{UNIT})"
                r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before\s+that|after\s+that|from\s+now|hence|back|previously|since)(?![\w])", True),
+    ("ana_wd", _B + r"(?i:the)\s+(?P<dir>(?i:previous|preceding|following|next))\s+(?-i:(?P<wd>{WEEKDAY}))", False),
     ("rel_wd", _B + r"(?:(?P<mod>{EDGE})\s+)?(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past)\s+(?-i:(?P<wd>{WEEKDAY}))(?:\s+(?P<pod>{POD}))?", True),
     ("rel_month", _B + r"(?:(?P<mod>{EDGE})[\s-]+)?(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past)\s+(?-i:(?P<mon>{MONTH}))(?!\s*\d)", True),
     ("rel", _B + r"(?:(?P<mod>{MODS}|earlier|later)[\s-]+)?(?P<rel>this\s+past|this\s+coming|this|last|next|past|previous|coming|current|"
@@ -162,7 +165,7 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
              r"(?P<pl>terms)|(?P<sg>term|tenure))(?![\w-])", True),
     ("edge_the", _B + r"(?P<mod>{EDGE}|earlier|later)\s+(?:in\s+)?the\s+(?P<unit>year|month|week|decade|century)(?![\w-])", True),
     ("yearend", _B + r"(?P<txt>year-end|year\s+end|year's\s+end|end\s+of\s+the\s+year|the\s+end\s+of\s+the\s+year)(?![\w-])", True),
-    ("set", _B + r"(?P<q>every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<what>{UNIT}|(?-i:{WEEKDAY}|{MONTH})|{SEASON}|{POD})(?![\w-])", True),
+    ("set", _B + r"(?P<q>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUM})\s+)?(?P<what>{UNIT}|(?-i:{WEEKDAY}|{MONTH})|{SEASON}|{POD})(?![\w-])", True),
     ("freq", _B + r"(?P<times>once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>year|month|week|day|"
              r"decade|quarter)(?![\w-])", True),
     ("set_word", _B + r"(?P<word>{SETS})(?![\w-])", True),
@@ -170,8 +173,10 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
                  r"previous|following|final|remaining|initial|preceding|ensuing|subsequent|full|entire|whole|same|additional|further|"
                  r"further|extra|other)\s+)?(?P<num>{NUM}|{VAGUE})(?:\s+(?:to|or|and)\s+(?P<num2>{NUM}))?[\s-]+(?:more\s+)?"
                  r"(?P<unit>{UNIT})(?P<suf>-old|-long)?(?![\w])(?:\s+(?P<half>and\s+a\s+half|or\s+so|or\s+more))?", True),
-    ("vague_plural", _B + r"(?P<word>years|months|weeks)(?![\w-])", True),
-    ("wd", _B + r"(?:(?P<mod>early|late|earlier|later|mid)\s+)?(?-i:(?P<wd>{WEEKDAY}))(?P<pl>s)?(?:'s)?(?:\s+(?P<pod>{POD}))?", True),
+    ("vague_plural", _B + r"(?:(?<=\bfor\s)(?=(?:days|hours|minutes)\b)|(?=(?:years|months|weeks)\b))"
+                     r"(?P<word>years|months|weeks|days|hours|minutes)(?![\w-])", True),
+    ("wd", _B + r"(?:(?P<mod>early|late|earlier|later|mid)\s+)?(?-i:(?P<wd>{WEEKDAY_BARE}))(?:(?P<pl>s)(?![\w'])|(?![\w]))(?:'s)?"
+           r"(?:\s+(?P<pod>{POD})(?P<podpl>s)?(?![\w]))?", True),
     ("tod_rel", _B + r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>this|last|tomorrow|yesterday|tonight|today)\s+(?P<pod>{POD})(?![\w])", True),
     ("pod_ref", _B + r"(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?P<pod>morning|afternoon|evening)\s+(?P<rel>yesterday|today|tomorrow)(?![\w])", True),
     ("ref", _B + r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<word>{REFS})(?![\w-])", True),
@@ -286,12 +291,12 @@ _NEEDLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "time": (("am", "pm", "a.m", "p.m", "clock"), ("@timezones",)), "noon": (("noon", "midday", "midnight"), ()),
     "mdy": ((), ("@months",)), "dmy": ((), ("@months",)), "my": ((), ("@months",)), "holiday": (("@holidays",), ()),
     "quarter": (("quarter",), ()), "quarter_ref": (("quarter", "period"), ()), "yearago": (("year-",), ()),
-    "weekend": (("weekend",), ()), "month_rel_year": ((), ("@months",)), "the_year": (("year",), ()),
+    "weekend": (("weekend",), ()), "weekends": (("weekends",), ()), "month_rel_year": ((), ("@months",)), "the_year": (("year",), ()),
     "half": (("half",), ()), "century": (("century",), ()), "decade": (("0s", "0's", "ties"), ()),
     "season_year": (("@seasons",), ()), "fiscal": (("fiscal",), ()),
     "year": (("1", "2", "nineteen", "eighteen", "twenty", "thousand"), ()),
     "offset": (("ago", "earlier", "later", "that", "now", "hence", "back", "previously", "since"), ()),
-    "rel_wd": ((), ("@weekdays",)), "rel_month": ((), ("@months",)),
+    "rel_wd": ((), ("@weekdays",)), "ana_wd": ((), ("@weekdays",)), "rel_month": ((), ("@months",)),
     "rel": (("week", "month", "year", "quarter", "decade", "century", "@seasons"), ()),
     "that_year": (("year",), ()), "edge_the": (("year", "month", "week", "decade", "century"), ()),
     "anaphor": (("day", "week", "month", "morning", "afternoon", "evening", "night"), ()),
@@ -299,7 +304,7 @@ _NEEDLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         "yearend": (("year",), ()), "set": (("every", "each"), ()), "freq": (("once", "twice", "thrice", "times"), ()), "set_word": (("@sets",), ()),
     "duration": (("yr", "year", "month", "week", "day", "fortnight", "hour", "hr", "min", "sec", "decade", "centur",
                   "millenni", "quarter", "night"), ()),
-    "vague_plural": (("years", "months", "weeks"), ()), "wd": ((), ("@weekdays",)),
+    "vague_plural": (("years", "months", "weeks", "days", "hours", "minutes"), ()), "wd": ((), ("@weekdays",)),
     "tod_rel": (("@parts_of_day",), ()), "pod_ref": (("morning", "afternoon", "evening"), ()),
     "ref": (("@references",), ()), "month": ((), ("@months",)), "season": (("@seasons",), ()),
 }

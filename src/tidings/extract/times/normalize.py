@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from . import anchor as A
 from . import anaphora, relative
@@ -49,8 +50,16 @@ def _dayref_date(ctx: Ctx, ref: str | None, s: int, e: int) -> date | str | None
         if a is None:
             return f"XXXX-WXX-{wd}"
         return A.resolve_weekday(a, wd, ctx.direction(s, e))
-    parts = ref.split()
-    mon, day = month_number(parts[0]), int(re.sub(r"\D", "", parts[-1]) or 0)
+    parts = ref.replace(",", " ").split()
+    if parts and weekday_number(parts[0]):
+        parts = parts[1:]  # "Monday, Jan. 9": the date decides
+    year = _year4(parts[-1]) if len(parts) == 3 and parts[-1].isdigit() and len(parts[-1]) == 4 else None
+    mon, day = month_number(parts[0]), int(re.sub(r"\D", "", parts[1] if len(parts) > 1 else "") or 0)
+    if mon and day and year:
+        try:
+            return date(year, mon, day)
+        except ValueError:
+            return None
     if mon and day:
         if a is None:
             return f"XXXX-{mon:02d}-{day:02d}"
@@ -95,7 +104,7 @@ def _month_day(m, ctx, s, e) -> Result | None:
             return None
     if ctx.anchor is None:
         return "DATE", f"XXXX-{mon:02d}-{day:02d}", _edge_mod(m)
-    d = A.resolve_month_day(ctx.anchor, mon, day, ctx.direction(s, e))
+    d = A.resolve_month_day(ctx.anchor, mon, day, _month_way(ctx, s, e, day=True))
     return ("DATE", d.isoformat(), _edge_mod(m)) if d else None
 
 
@@ -271,6 +280,12 @@ _TEMPORAL_NOUNS = {"period", "quarter", "year", "season", "level", "levels", "fi
                    "winter", "autumn", "war", "games", "olympics", "cup", "results", "first", "half"}
 
 
+@cache
+def _amount_before() -> re.Pattern:
+    words = sorted(lexicon()["amount_before_year"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")\s+$", re.I)
+
+
 def n_year(m, ctx, s, e) -> Result | None:
     y = year_value(m["y"])
     after = ctx.text[e:e + 12]
@@ -279,6 +294,8 @@ def n_year(m, ctx, s, e) -> Result | None:
     before = ctx.text[max(0, s - 12):s].lower()
     if re.search(r"(?:no\.|number|#|flight|route|room|resolution|article|model|page|chapter)\s*$", before):
         return None
+    if _amount_before().search(ctx.text[max(0, s - 24):s]):
+        return None  # "up by an average of 2000", "more than 1950": an amount
     tok = ctx.token(m.start("y"), m.end("y"))
     if tok is not None:
         head = tok.head
@@ -354,8 +371,51 @@ def n_month(m, ctx, s, e) -> Result | None:
         return None  # "Jan" alone is a name; abbreviations stand alone only with their dot
     if ctx.anchor is None:
         return "DATE", f"XXXX-{mon:02d}", _edge_mod(m)
-    y = A.resolve_month(ctx.anchor, mon, ctx.direction(s, e))
+    y = A.resolve_month(ctx.anchor, mon, _month_way(ctx, s, e))
     return "DATE", f"{y}-{mon:02d}", _edge_mod(m)
+
+
+_DONE_IN = re.compile(r"(?:\bin|\bduring|\bsince|\bearlier\s+in|\bback\s+in)\s+(?:(?:early|late|mid|mid-)\s*)?$", re.I)
+
+
+_PERFECT = frozenset({"has", "have", "had", "was", "were", "been"})
+_DONE_ON = re.compile(r"\bon\s+$", re.I)
+
+
+def _month_way(ctx, s: int, e: int, day: bool = False) -> int:
+    """The tense for a month (or month and `day`) without a year; A.DONE (a date that is over) when it hangs on a
+    past verb — through "in", "during", "back in" ("the board voted in January" written in November is last
+    January), or for a day also through "on" or directly ("voted Dec. 12") — unless the clause speaks of
+    something still ahead: "warned of a possible invasion already in January" (lexicon `ahead_cues`)."""
+    way = ctx.direction(s, e)
+    if way >= 0 or ctx.doc is None:
+        return way
+    lo = max(0, s - 20)
+    hit = _DONE_IN.search(ctx.text[lo:s]) or (_DONE_ON.search(ctx.text[lo:s]) if day else None)
+    if hit is not None:
+        near = ctx.token(lo + hit.start(), lo + hit.start() + 2)
+    elif day:
+        near = ctx.token(s, e)
+        if near is not None and near.dep_ not in ("npadvmod", "obl", "tmod"):
+            near = None
+    else:
+        near = None
+    verb = near.head if near is not None else None
+    if verb is None or verb.i > near.i or verb.dep_ in ("acl", "amod", "relcl") or not (verb.tag_ == "VBD" or (
+            verb.tag_ == "VBN" and any(c.lower_ in _PERFECT for c in verb.children if c.dep_ in ("aux", "auxpass")))):
+        return way  # "a summit set for Washington in April", "ads reserved in December": no past event
+    lead = verb.head if verb.dep_ == "conj" else verb  # "may backfire and cost … on March 13": the modal rules both
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in (*verb.children, *lead.children)):
+        return way
+    ahead = set(lexicon()["ahead_cues"])
+    if any(t.lower_ in ahead for t in ctx.doc[verb.i:near.i + 1]):
+        return way
+    return A.DONE
+    prep = ctx.token(max(0, s - 20) + hit.start(), max(0, s - 20) + hit.start() + 2)
+    verb = prep.head if prep is not None else None
+    if verb is not None and verb.tag_ in ("VBD", "VBN") and verb.i < prep.i and prep.i - verb.i - 1 <= DONE_MAX_GAP:
+        return A.DONE
+    return way
 
 
 def n_season(m, ctx, s, e) -> Result | None:

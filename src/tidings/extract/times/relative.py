@@ -67,11 +67,20 @@ def n_set(m, ctx, s, e) -> Result | None:
         pod = lexicon()["parts_of_day"].get(what.lower())
         return ("SET", f"XXXX-XX-XXT{pod}", None) if pod else None  # "every morning"
     n = number_value(m["num"]) if m["num"] else 1.0
+    if m["other"] and not m["num"]:
+        n = 2.0  # "every other week": every second one
     if unit == "Q":
         return "SET", f"P{_fmt(n or 1)}Q", None
     if unit == "WE":
         return "SET", "XXXX-WXX-WE", None
     return "SET", duration_value(n or 1.0, unit), None
+
+
+def n_weekends(m, ctx, s, e) -> Result | None:
+    """ "open weekends", "on weekends": every weekend ("two weekends" is a duration, a longer match)."""
+    if re.search(r"(?:\bthe|\bthose|\bthese|\bthree-day|\blong)\s+$", ctx.text[max(0, s - 12):s], re.I):
+        return None
+    return "SET", "XXXX-WXX-WE", None
 
 
 def n_freq(m, ctx, s, e) -> Result | None:
@@ -153,8 +162,11 @@ def n_wd(m, ctx, s, e) -> Result | None:
     if not wd:
         return None
     pod = _pod_code(m["pod"])
-    if m["pl"]:
+    if m["pl"] or m["podpl"]:  # "on Tuesdays", "Tuesday nights": every such day
         return "SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), None
+    if not m["pod"] and (shared := _SHARED_PLURAL.match(ctx.text, e)):  # "Monday and Tuesday nights"
+        shared_pod = _pod_code(shared["pod"]) if shared["pod"] else None
+        return "SET", f"XXXX-WXX-{wd}" + (f"T{shared_pod}" if shared_pod else ""), None
     tok = ctx.token(m.start("wd"), m.end("wd"))
     if tok is not None and tok.ent_type_ in ("ORG", "WORK_OF_ART") and tok.ent_iob_ != "B":
         return None  # "the Sunday Times", "Bloody Sunday"
@@ -164,10 +176,28 @@ def n_wd(m, ctx, s, e) -> Result | None:
     else:
         # "earlier Sunday", "later Monday" go back to a day the story has already reached
         way = -1 if (m["mod"] or "").lower() in ("earlier", "later") else ctx.direction(s, e)
+        if way == 0 and _present_be(ctx.token(m.start("wd"), m.end("wd"))):
+            way = 1  # "the meeting is Tuesday", "the funeral is Friday": an appointment ahead (same day allowed)
         value = A.resolve_weekday(ctx.anchor, wd, way).isoformat()
     if pod and pod not in ("NI", "MO"):
         return "TIME", f"{value}T{pod}", mod
     return "DATE", value, mod
+
+
+# After a weekday: more weekdays ending in a plural one ("Monday and Tuesday nights", "Monday, Wednesday and Fridays")
+_SHARED_PLURAL = re.compile(r"(?:,?\s+(?:and|or)\s+|,\s*)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,?\s+(?:and|or)\s+|,\s*))*"
+                            r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:s|\s+(?P<pod>morning|afternoon|evening|night)s)(?![\w])")
+
+
+def _present_be(tok) -> bool:
+    """The weekday hangs on a present "is"/"are" that is the clause's own verb ("the meeting is Tuesday")."""
+    if tok is None:
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head  # "the vote is on Tuesday"
+    return head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") and head.dep_ in ("ROOT", "ccomp", "conj") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
 
 
 _DAY_SHIFT = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}
