@@ -342,3 +342,12 @@ def test_a_speakers_launched_attack_is_words_and_the_attacked_are_no_speakers(nl
     assert events and all(e.root == "19" for e in events), _codes(events)
     events = _events(nlp, "Dozens of children are beaten, chained or attacked while begging.", published="2016-08-10")
     assert not [e for e in events if e.root == "11"], _codes(events)
+
+
+def test_resisting_or_blocking_inspections_rejects_international_involvement(nlp):
+    events = _events(nlp, "The Iraqi government has resisted attempts to inspect such quarters.", published="1998-02-27")
+    assert [e.cameo for e in events] == ["1245"], _codes(events)
+    events = _events(nlp, "Iraq blocked the U.N. inspectors from entering the palace.", published="1998-02-27")
+    assert [e.cameo for e in events] == ["1245"], _codes(events)
+    events = _events(nlp, "Protesters blocked the road to the airport.", published="1998-02-27")
+    assert [e.cameo for e in events] == ["144"], _codes(events)
