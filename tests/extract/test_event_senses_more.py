@@ -351,3 +351,11 @@ def test_resisting_or_blocking_inspections_rejects_international_involvement(nlp
     assert [e.cameo for e in events] == ["1245"], _codes(events)
     events = _events(nlp, "Protesters blocked the road to the airport.", published="1998-02-27")
     assert [e.cameo for e in events] == ["144"], _codes(events)
+
+
+def test_ordering_embassy_staff_out_reduces_relations(nlp):
+    events = _events(nlp, "The State Department ordered the departure of all non-emergency personnel from the embassy.",
+                     published="1998-08-14")
+    assert [e.cameo for e in events] == ["161"], _codes(events)
+    events = _events(nlp, "The British government evacuated its embassy in Kabul.", published="2021-08-14")
+    assert [e.cameo for e in events] == ["161"], _codes(events)
