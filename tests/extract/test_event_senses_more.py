@@ -359,3 +359,10 @@ def test_ordering_embassy_staff_out_reduces_relations(nlp):
     assert [e.cameo for e in events] == ["161"], _codes(events)
     events = _events(nlp, "The British government evacuated its embassy in Kabul.", published="2021-08-14")
     assert [e.cameo for e in events] == ["161"], _codes(events)
+
+
+def test_exhorting_counselling_and_counting_on_are_appeals(nlp):
+    events = _events(nlp, "Cuba's government exhorted citizens to keep rallying.")
+    assert [e.root for e in events] == ["02"], _codes(events)
+    events = _events(nlp, "Officials in Tanzania are counting on compensation from the United States.", published="1998-08-18")
+    assert [e.root for e in events] == ["02"], _codes(events)
