@@ -191,3 +191,11 @@ def test_a_hopeful_or_critic_of_an_organisation_does_not_take_its_code(nlp):
         ("Olga Petrova", "PERSON", ["Olga Petrova"]), ("Kremlin", "ORG", ["Kremlin"])])
     codes = _codes(extract_actors(DocView(doc), record))
     assert codes["Carl Brandt"] != codes["White House"] and codes["Olga Petrova"] != codes["Kremlin"], codes
+
+
+def test_major_parties_are_parties_and_their_spokesmen_theirs(nlp):
+    text = "Tory foreign affairs spokesman Michael Ancram spoke. The CDU won."
+    doc, record = make_record(nlp, text, published="2005-01-12", entities=[
+        ("Michael Ancram", "PERSON", ["Michael Ancram"]), ("Tory", "NORP", ["Tory"]), ("CDU", "ORG", ["CDU"])])
+    codes = _codes(extract_actors(DocView(doc), record))
+    assert codes["Michael Ancram"] == "GBRPTY" and codes["CDU"] == "DEUPTY", codes
