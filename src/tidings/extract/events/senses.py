@@ -155,8 +155,11 @@ def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
         if d.lemma[c] in s["verbal_attack_objects"] or d.lower[c] in s["verbal_attack_objects"]:
             return "111"
     subj = _subject_token(d, i)
-    if subj is None or d.dep[subj] == "nsubjpass":
-        return code  # "children are beaten, chained, attacked": the attacked are no speakers
+    if subj is not None and d.dep[subj] == "nsubjpass":
+        # "Clinton has been attacked … by Sanders": the by-agent speaks; "children are … attacked": no one
+        subj = next((p for a in d.kids[i] if d.dep[a] == "agent" for p in d.kids[a] if d.dep[p] == "pobj"), None)
+    if subj is None:
+        return code
     return "111" if speaker(res, subj) else code
 
 
