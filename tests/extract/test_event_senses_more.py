@@ -373,3 +373,13 @@ def test_defending_ground_is_no_verbal_defence(nlp):
     assert not [e for e in events if e.root in ("03", "05")], _codes(events)
     events = _events(nlp, "The British foreign secretary defended plans to end the embargo.", published="2005-01-12")
     assert [e.cameo for e in events] == ["052"], _codes(events)
+
+
+def test_sanctions_being_ended_and_deaths_in_crashes_are_no_events(nlp):
+    events = _events(nlp, "The British foreign secretary defended plans to end the EU's arms embargo on China.",
+                     published="2005-01-12")
+    assert not [e for e in events if e.root == "16"], _codes(events)
+    events = _events(nlp, "The EU imposed an arms embargo on China in 1989.", published="2005-01-12")
+    assert [e.cameo for e in events] == ["163"], _codes(events)
+    events = _events(nlp, "Seventy Israeli soldiers were killed when two military helicopters crashed.", published="1998-03-01")
+    assert not [e for e in events if e.root in ("18", "19")], _codes(events)

@@ -425,6 +425,8 @@ def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[in
             continue
         if rule.code == "057" and dep[i] == "pobj":
             continue  # "complies with the agreement", "under the accord": an agreement referred to, not made
+        if rule.code[:2] == "16" and d.lemma[heads[i]] in senses()["lifting_words"]:
+            continue  # "plans to end the EU's arms embargo": the embargo is what would end, not imposed now
         head = heads[i]
         light = dep[i] in ("dobj", "attr") and _is_light(tokens[head])
         # "protested the killings … by Serb police": the parser often hangs the noun's by-agent on the verb

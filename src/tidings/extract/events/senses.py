@@ -42,6 +42,7 @@ def senses() -> dict:
         "visit_verbs": frozenset(data["visit_verbs"]),
         "descriptions": dict(data["descriptions"]),
         "ending_verbs": frozenset(data["ending_verbs"]),
+        "lifting_words": frozenset(data["lifting_words"]),
         "membership_verbs": frozenset(data["membership_verbs"]),
         "membership_nouns": frozenset(data["membership_nouns"]),
         "admission_verbs": frozenset(data["admission_verbs"]),
