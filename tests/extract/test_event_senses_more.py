@@ -383,3 +383,8 @@ def test_sanctions_being_ended_and_deaths_in_crashes_are_no_events(nlp):
     assert [e.cameo for e in events] == ["163"], _codes(events)
     events = _events(nlp, "Seventy Israeli soldiers were killed when two military helicopters crashed.", published="1998-03-01")
     assert not [e for e in events if e.root in ("18", "19")], _codes(events)
+
+
+def test_refusing_to_provide_details_is_declining_to_comment(nlp):
+    events = _events(nlp, "FBI agents questioned the men. They refused to provide details.", published="1998-09-11")
+    assert [e.cameo for e in events if e.sentence == 1] == ["011"], _codes(events)
