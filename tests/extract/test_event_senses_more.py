@@ -386,5 +386,6 @@ def test_sanctions_being_ended_and_deaths_in_crashes_are_no_events(nlp):
 
 
 def test_refusing_to_provide_details_is_declining_to_comment(nlp):
-    events = _events(nlp, "FBI agents questioned the men. They refused to provide details.", published="1998-09-11")
+    events = _events(nlp, "FBI agents questioned the men. They refused to provide details.", published="1998-09-11",
+                     entities=[("FBI", "ORG", ["FBI"])])
     assert [e.cameo for e in events if e.sentence == 1] == ["011"], _codes(events)
