@@ -23,27 +23,24 @@ from .._doc import DocView
 from ...record import Article, Event
 from ..actors.code import info
 from .actors import ActorRef, Resolver, is_passive
-from .lexicon import (NO_EVENT, Rule, code_of_content, codebook, dependent_text, dictionary_code, families, petrarch_verbs, content_from_words, content_of_code,
-                      family_code, joined_text, lookup_keys, match_rules, noun_rules, verb_rules)
+from .lexicon import (NO_EVENT, Rule, code_of_content, complement_content, dictionary_code, dependent_text,
+                      families, family_code, is_light, lookup_keys, noun_rules, petrarch_verbs, content_of_code,
+                      rules_for, verb_rules)
 from . import scope as article_scope
-from .assemble import MAX_EVENTS_PER_SENTENCE, RECIPROCAL_ROOTS, Candidate, build_events, confirmed_headline, repeats
+from .assemble import MAX_EVENTS_PER_SENTENCE, Candidate, build_events, confirmed_headline, repeats
 from .discards import token_discards
-from .attitudes import feeling_candidates, intended
-from .modality import governing_verb, is_negated
-from .senses import (acting_sources, admitting_body, attacker_of, implicit_agent, is_modifier_participle, joined_body, perpetrators,
-                     scene_target, shared_agent, senses, speaker, struck_facilities, thing_subject, verbal_attack, visit_target)
+from .attitudes import READY, feeling_candidates, intended, readiness
+from .nouns import merge_protest_demands, noun_candidates
+from .modality import is_negated
+from .senses import (admitting_body, attacker_of, implicit_agent, is_modifier_participle, joined_body, scene_target,
+                     shared_agent, senses, thing_subject, verbal_attack, visit_target)
 from ..actors import publication_day
 
 __all__ = ["extract_events"]
 
 log = logging.getLogger("tidings.events")
 
-LIGHT_VERBS = {"make", "hold", "have", "conduct", "launch", "carry", "stage", "impose", "begin", "start", "continue",
-               "mount", "announce", "order", "resume", "renew", "open", "pass", "issue", "express", "reiterate", "deliver",
-               "raise", "repeat", "level", "voice", "lodge", "file", "keep", "place", "lay", "put", "give"}
 _FIGHT_VERBS = {"fight", "battle", "attack", "confront", "combat", "engage"}
-_OPEN_CLAUSE = {"how", "when", "whenever", "if", "whether", "unless"}
-_READY = {"ready", "willing", "prepared", "determined", "eager", "keen"}
 _OBLIGATION = {"must", "should"}
 _WANT = {"want", "wish", "seek"}  # "wants to attack": an intent
 _FLIP_TO_CRITICIZE = {"tolerate", "condone"}
@@ -51,34 +48,6 @@ _CLAIM_VERBS = {"claim", "charge", "contend"}  # "claimed that X was undermining
 _FLIP_TO_REJECT = {"accept", "agree", "allow", "permit", "release", "lift", "support", "recognize", "meet", "end",
                    "cooperate", "approve", "comply", "yield", "negotiate"}
 _VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
-_REACTION_ROOTS = {"09", "11", "14"}  # investigating, criticising, protesting what someone else did
-_GIVING_ROOTS = {"05", "06", "07", "08"}  # cooperation, aid and concessions come "from" their source
-_NOUN_TARGET_PREPS = {"with", "against", "on", "of", "near", "into", "over", "to", "toward", "towards", "at", "for",
-                      "from", "in"}
-
-
-def _is_light(tok) -> bool:
-    """A verb whose object names the event ("held talks", "staged a coup"), by lemma or by the
-    suffix-stripped forms lookup_keys gives for the lemmatizer's slips ("staged" → "stag")."""
-    return any(k in LIGHT_VERBS for k in lookup_keys(tok))
-
-
-def _subtree_text(toks) -> str:
-    return joined_text(toks, skip_adjectives=True)
-
-
-def _rules_for(tok, table, instrument_subject=False):
-    """The first rule of `table` that holds for `tok`; `instrument_subject` may be a function of no
-    arguments, called when first needed (only tokens with a dictionary entry need it)."""
-    for key in lookup_keys(tok):
-        if key in table:
-            rule = match_rules(tok, table[key])
-            if (rule is None or not (rule.any or rule.prep)) and instrument_subject and (
-                    not callable(instrument_subject) or (instrument_subject := instrument_subject())):
-                rule = match_rules(tok, table[key], with_subject=True) or rule
-            if rule is not None:
-                return rule
-    return None
 
 
 def _instrument_subject(res: Resolver, tok) -> bool:
@@ -109,26 +78,9 @@ def _complements(d, tok) -> list:
         if dep[c] in ("dobj", "attr"):
             out.append(tokens[c])
             out.extend(tokens[a] for a in kids[c] if dep[a] in ("acl", "xcomp"))
-        if dep[c] == "acomp" and lower[c] in _READY:
+        if dep[c] == "acomp" and lower[c] in READY:
             out.extend(tokens[a] for a in kids[c] if dep[a] == "xcomp")
     return out
-
-
-def _content(comps, family: str) -> str | None:
-    if not comps:
-        return None
-    content = content_from_words(_subtree_text(comps), family)
-    if content:
-        return content
-    pos = info(comps[0].doc).pos
-    for c in comps:
-        table = verb_rules() if pos[c.i] in ("VERB", "AUX") else noun_rules()
-        rule = _rules_for(c, table)
-        if rule is not None and rule.family is None and rule.code != NO_EVENT:
-            content = content_of_code(rule.code)
-            if content:
-                return content
-    return None
 
 
 def _family_target(res: Resolver, tok, family: str, comps, own: bool = True) -> list[ActorRef]:
@@ -179,13 +131,13 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
         if pos[i] != "VERB" or i in consumed or is_modifier_participle(d, i):
             continue
         tok = tokens[i]
-        if dep[i] == "pcomp" and pos[heads[heads[i]]] == "NOUN" and _rules_for(tokens[heads[heads[i]]], noun_rules()):
+        if dep[i] == "pcomp" and pos[heads[heads[i]]] == "NOUN" and rules_for(tokens[heads[heads[i]]], noun_rules()):
             continue  # "cooperation from Kenya in probing the bombings": what the noun's event is about
         admitter = admitting_body(res, tok)
         if admitter is not None:  # "were accepted as members of NATO": NATO admits them
             cands.append(Candidate(tok, _commitment(d, tok, "057"), [admitter], res.passive_target(tok), (), 0.5))
             continue
-        rule = _rules_for(tok, table, lambda: _instrument_subject(res, tok))
+        rule = rules_for(tok, table, lambda: _instrument_subject(res, tok))
         if rule is not None and rule.code == NO_EVENT:
             continue
         conf = 0.6 if rule is not None and (rule.any or rule.prep) else 0.5
@@ -210,7 +162,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
             subject = res.subject(tok) if subject is None else subject
             if not any(r is not None and r.code for r in subject) or thing_subject(res, tok):
                 continue  # no coded actor, or a thing acting ("EU farm money came to the UK")
-            if _is_light(tok) and any(dep[c] in ("dobj", "attr") and _rules_for(tokens[c], noun_rules())
+            if is_light(tok) and any(dep[c] in ("dobj", "attr") and rules_for(tokens[c], noun_rules())
                                                  for c in kids[i]):
                 continue  # "made a surprise trip": the event noun says what happened
             found = dictionary_code(tok)
@@ -263,7 +215,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
             if code is None:
                 continue
         if family:
-            content = _content(comps, family)
+            content = complement_content(comps, family)
             if content is None and code and not code.startswith("@"):
                 content = content_of_code(code)
             code = family_code(family, content)
@@ -351,10 +303,6 @@ def _dictionary_actors_ok(sources, targets) -> bool:
     return bool(src) and bool(tgt - src)  # "the 747 she had flown in from Washington": no American acts on America
 
 
-def _has_prep(d, i: int, word: str) -> bool:
-    return any(d.dep[c] == "prep" and d.lower[c] == word for c in d.kids[i])
-
-
 def _with_targets(res: Resolver, tok, preps: tuple[str, ...]) -> list[ActorRef]:
     """Targets in the verb's own prepositional phrases, in phrases of that preposition the parser
     hung on a governing verb after it ("planned to speak with A and, later, with B") or on its
@@ -398,7 +346,7 @@ def _commitment(d, tok, code: str) -> str:
         return code  # "I want to thank you": a thanks, not an intent to thank
     i, dep, lower = tok.i, d.dep, d.lower
     aux = {lower[c] for c in d.kids[i] if dep[c] == "aux"}
-    ready = dep[i] == "xcomp" and (lower[d.heads[i]] in _READY or d.lemma[d.heads[i]] in _WANT)
+    ready = dep[i] == "xcomp" and (lower[d.heads[i]] in READY or d.lemma[d.heads[i]] in _WANT)
     if not (aux & {"will", "would", "shall", "'ll", "’ll", "wo"} or ready):
         return code
     content = content_of_code(code)
@@ -408,120 +356,6 @@ def _commitment(d, tok, code: str) -> str:
 @cache
 def _performative() -> frozenset[str]:
     return frozenset(families()["performative_verbs"])
-
-
-def _noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int, str]) -> list[Candidate]:
-    """Nouns naming actions; `verb_toks`: the verb events of the sentence, token → root."""
-    cands = []
-    d = res.d
-    kids, dep, pos, lower, heads, tokens = d.kids, d.dep, d.pos, d.lower, d.heads, d.tokens
-    table = noun_rules()
-    for i in range(sent.start, sent.end):
-        if pos[i] not in ("NOUN",) or i in consumed or dep[i] == "compound":
-            continue
-        tok = tokens[i]
-        rule = _rules_for(tok, table)
-        if rule is None or rule.code == NO_EVENT:
-            continue
-        if rule.code == "057" and dep[i] == "pobj":
-            continue  # "complies with the agreement", "under the accord": an agreement referred to, not made
-        if rule.code[:2] == "16" and d.lemma[heads[i]] in senses()["lifting_words"]:
-            continue  # "plans to end the EU's arms embargo": the embargo is what would end, not imposed now
-        head = heads[i]
-        light = dep[i] in ("dobj", "attr") and _is_light(tokens[head])
-        # "protested the killings … by Serb police": the parser often hangs the noun's by-agent on the verb
-        misplaced_by = dep[i] == "dobj" and not _has_prep(d, i, "by") and _has_prep(d, head, "by") \
-            and not is_passive(d, head)
-        if head in verb_toks and (not light or verb_toks[head] in (rule.code[:2], "02", "03", "10", "12", "13")) \
-                and not (verb_toks[head] in _REACTION_ROOTS and (_has_prep(d, i, "by") or misplaced_by)):
-            # the verb's event ("held talks" coded on "held", "wants to renew talks") is this one; not
-            # so for what is protested or investigated with its doer named ("protested the killings … by Serb police")
-            continue
-        sources, struck = struck_facilities(rule.code, acting_sources(res, rule.code, res.noun_source(tok)))
-        agent_prep = None
-        if not sources:
-            # "attacks by Hun Sen's troops", "cooperation from Kenya": the agent in a phrase
-            for c in kids[i] + ([k for k in kids[head] if dep[k] == "prep" and lower[k] == "by"] if misplaced_by else []):
-                if dep[c] == "prep" and (lower[c] == "by" or (lower[c] == "from" and rule.code[:2] in _GIVING_ROOTS)):
-                    sources = [r for p in kids[c] if dep[p] == "pobj" for r in res.group(tokens[p])]
-                    if sources:
-                        agent_prep = c
-                        break
-        pair = res.premodifier_pair(tok)
-        if not sources and pair:
-            sources = pair[:1]
-        if not sources and light:
-            sources = res.subject(tokens[head])
-        if not sources:
-            sources = perpetrators(res, tok, rule.code)  # "the group planned the attacks"
-        if not sources and rule.code[:2] in RECIPROCAL_ROOTS:
-            # "talks between Israel and Syria", "clashes between police and protesters": both sides
-            sides = [r for c in kids[i] if dep[c] == "prep" and lower[c] == "between"
-                     for p in kids[c] if dep[p] == "pobj" for r in res.group(tokens[p]) if r is not None]
-            sources = sides if len(sides) >= 2 else []
-        if not sources and rule.code[:2] in RECIPROCAL_ROOTS and _has_prep(d, i, "with"):
-            # "kept his party out pending meetings with Blair": the clause's subject meets
-            sources = res.subject(governing_verb(tok))
-        if not sources and not struck:
-            continue
-        targets = list(struck)  # "the U.S. Embassy bombings": the building hit
-        for c in () if targets else kids[i]:
-            if c != agent_prep and dep[c] == "prep" and lower[c] in _NOUN_TARGET_PREPS:
-                for p in kids[c]:
-                    if dep[p] == "pobj":
-                        targets = res.group(tokens[p]) or res._inside(tokens[p])
-                if targets:
-                    break
-        if not targets and light:  # "placed the blame on Munero": the light verb's phrase
-            targets = [r for r in res.objects(tokens[head], ("on", "against", "at", "with", "to")) if r is not None]
-        if not targets and rule.code[:2] == "11":
-            # "accusations that the government had mistreated the boy": aimed at the doer of what they allege
-            targets = [r for c in kids[i] if dep[c] in ("acl", "ccomp") for r in res.subject(tokens[c])]
-        code = rule.code
-        if rule.family:
-            comps = [tokens[p] for c in kids[i] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"]
-            code = family_code(rule.family, _content(comps, rule.family))
-        if code[:2] in ("18", "19") and light and d.lemma[i] in senses()["verbal_attack_verbs"] \
-                and not _has_prep(d, i, "by") and any(
-                dep[c] == "nsubj" and speaker(res, c) for c in kids[head]):
-            code = "111"  # "Trump launched an attack against Obama, calling him …": words
-        if code[:2] == "04" and dep[i] in ("nsubj", "nsubjpass", "dobj") and d.lemma[head] in senses()["ending_verbs"]:
-            code = "164"  # "talks have been cut off": negotiations halted, not held
-        if pair and not targets:  # "Israel-Syrian talks": the two sides
-            sources, targets = (pair, []) if code[:2] in RECIPROCAL_ROOTS else (pair[:1], pair[1:2])
-        cands.append(Candidate(tok, code, sources, targets, (), 0.45, noun=True, reciprocal=agent_prep is None))
-    return cands
-
-
-_PROTEST_AIMS = {"leadership": "1", "policy": "2", "reform": "2", "rights": "3", "institutions": "4"}
-
-
-@cache
-def _content_of_codes() -> dict[str, str]:
-    """The content word of each appeal and demand code (read-only)."""
-    return {code: content for fam in ("appeal", "demand") for content, code in families()["codes"][fam].items()}
-
-
-def _merge_protest_demands(cands: list[Candidate]) -> list[Candidate]:
-    """A protest "to demand" something is one protest event, sub-coded by its aim (1411 … 1454)."""
-    content_of = _content_of_codes()
-    book = codebook()
-    ancestors = info(cands[0].tok.doc).ancestors if cands else None
-    dropped: set[int] = set()
-    for c in cands:
-        if c.code[:2] != "14" or c.code == "140":
-            continue
-        for d in cands:
-            if d is c or d.code[:2] not in ("02", "10") or id(d) in dropped:
-                continue
-            if c.tok.i not in ancestors(d.tok.i):
-                continue
-            aim = _PROTEST_AIMS.get(content_of.get(d.code, ""))
-            if aim and len(c.code) == 3 and c.code + aim in book:
-                c.code = c.code + aim
-            c.targets = c.targets or d.targets
-            dropped.add(id(d))
-    return [c for c in cands if id(c) not in dropped]
 
 
 def _depth(heads: list[int], i: int) -> int:
@@ -534,30 +368,11 @@ def _depth(heads: list[int], i: int) -> int:
 def _conflictual(verb) -> bool:
     """Whether a clause's verb names a hostile act (a sense of roots 11–20 in the hand lexicon or the
     dictionary's patterns): "was undermining", "had attacked"."""
-    rule = _rules_for(verb, verb_rules())
+    rule = rules_for(verb, verb_rules())
     if rule is not None and rule.family is None and rule.code != NO_EVENT:
         return "11" <= rule.code[:2] <= "20"
     found = dictionary_code(verb) if any(k in petrarch_verbs()[0] for k in lookup_keys(verb)) else None
     return bool(found and found[0] and "11" <= found[0][:2] <= "20")
-
-
-def _readiness(res: Resolver, sent, consumed: set[int], coded: set[int]) -> list[Candidate]:
-    """"Israel was willing to modify its goals", "we are ready to talk": an intent (030) to do what
-    no event word of the sentence names, by the one who is willing, toward the object of the act."""
-    d = res.d
-    kids, dep, lower, tokens = d.kids, d.dep, d.lower, d.tokens
-    out = []
-    for i in range(sent.start, sent.end):
-        if lower[i] not in _READY or dep[i] != "acomp" or is_negated(tokens[i]) or is_negated(tokens[d.heads[i]]):
-            continue
-        acts = [c for c in kids[i] if dep[c] == "xcomp" and c not in coded and c not in consumed]
-        head = d.heads[i]
-        if not acts or any(lower[t] in _OPEN_CLAUSE for t in d.subtree(head) if t < i):
-            continue  # "how far they are willing to go", "when a company is ready to sell": no act stated
-        sources = res.subject(tokens[d.heads[i]])
-        if sources:
-            out.append(Candidate(tokens[acts[0]], "030", sources, res.objects(tokens[acts[0]]), (), 0.45))
-    return out
 
 
 def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) -> list[Event]:
@@ -568,10 +383,10 @@ def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) 
     intended(res, verbs)
     # a verb whose own event has no coded source does not stand for the noun it governs ("talks
     # between Israel and Syria resumed": the talks are the event, with their two sides)
-    nouns = _noun_candidates(res, sent, consumed, {c.tok.i: c.code[:2] for c in verbs
+    nouns = noun_candidates(res, sent, consumed, {c.tok.i: c.code[:2] for c in verbs
                                                    if any(r is not None and r.code for r in c.sources)})
     coded = {c.tok.i for c in verbs}
-    cands = _merge_protest_demands(verbs + nouns + _readiness(res, sent, consumed, coded)
+    cands = merge_protest_demands(verbs + nouns + readiness(res, sent, consumed, coded)
                                    + feeling_candidates(res, sent, coded | consumed))
     if len([c for c in cands if c.code != "010"]) > 0:
         cands = [c for c in cands if c.code != "010"]

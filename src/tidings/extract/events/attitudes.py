@@ -10,6 +10,8 @@ from .assemble import Candidate
 from .lexicon import content_of_code, families, family_code
 from .modality import is_negated
 
+READY = {"ready", "willing", "prepared", "determined", "eager", "keen"}
+_OPEN_CLAUSE = {"how", "when", "whenever", "if", "whether", "unless"}
 _CAUSE_INSIDE = ("from", "with", "of", "by", "in", "among", "between")  # "cooperation from Kenya", "talks with Iran"
 
 
@@ -107,3 +109,22 @@ def _actors_of(res, noun) -> list:
                     if refs:
                         return refs
     return []
+
+
+def readiness(res, sent, consumed: set[int], coded: set[int]) -> list[Candidate]:
+    """"Israel was willing to modify its goals", "we are ready to talk": an intent (030) to do what
+    no event word of the sentence names, by the one who is willing, toward the object of the act."""
+    d = res.d
+    kids, dep, lower, tokens = d.kids, d.dep, d.lower, d.tokens
+    out = []
+    for i in range(sent.start, sent.end):
+        if lower[i] not in READY or dep[i] != "acomp" or is_negated(tokens[i]) or is_negated(tokens[d.heads[i]]):
+            continue
+        acts = [c for c in kids[i] if dep[c] == "xcomp" and c not in coded and c not in consumed]
+        head = d.heads[i]
+        if not acts or any(lower[t] in _OPEN_CLAUSE for t in d.subtree(head) if t < i):
+            continue  # "how far they are willing to go", "when a company is ready to sell": no act stated
+        sources = res.subject(tokens[d.heads[i]])
+        if sources:
+            out.append(Candidate(tokens[acts[0]], "030", sources, res.objects(tokens[acts[0]]), (), 0.45))
+    return out

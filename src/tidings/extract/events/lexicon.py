@@ -403,3 +403,54 @@ def dictionary_code(tok) -> tuple[str | None, str] | None:
             return best, "pattern"
         return (default if default in codebook() else None), ("verb" if own else "block")
     return None
+
+LIGHT_VERBS = {"make", "hold", "have", "conduct", "launch", "carry", "stage", "impose", "begin", "start", "continue",
+               "mount", "announce", "order", "resume", "renew", "open", "pass", "issue", "express", "reiterate", "deliver",
+               "raise", "repeat", "level", "voice", "lodge", "file", "keep", "place", "lay", "put", "give"}
+
+
+def is_light(tok) -> bool:
+    """A verb whose object names the event ("held talks", "staged a coup"), by lemma or by the
+    suffix-stripped forms lookup_keys gives for the lemmatizer's slips ("staged" → "stag")."""
+    return any(k in LIGHT_VERBS for k in lookup_keys(tok))
+
+
+def subtree_text(toks) -> str:
+    return joined_text(toks, skip_adjectives=True)
+
+
+def rules_for(tok, table, instrument_subject=False):
+    """The first rule of `table` that holds for `tok`; `instrument_subject` may be a function of no
+    arguments, called when first needed (only tokens with a dictionary entry need it)."""
+    for key in lookup_keys(tok):
+        if key in table:
+            rule = match_rules(tok, table[key])
+            if (rule is None or not (rule.any or rule.prep)) and instrument_subject and (
+                    not callable(instrument_subject) or (instrument_subject := instrument_subject())):
+                rule = match_rules(tok, table[key], with_subject=True) or rule
+            if rule is not None:
+                return rule
+    return None
+
+
+def complement_content(comps, family: str) -> str | None:
+    """What an appeal, intent, demand, rejection or threat is about: a content word of its
+    complements, else the content of the code their own words take."""
+    if not comps:
+        return None
+    content = content_from_words(subtree_text(comps), family)
+    if content:
+        return content
+    pos = info(comps[0].doc).pos
+    for c in comps:
+        table = verb_rules() if pos[c.i] in ("VERB", "AUX") else noun_rules()
+        rule = rules_for(c, table)
+        if rule is not None and rule.family is None and rule.code != NO_EVENT:
+            content = content_of_code(rule.code)
+            if content:
+                return content
+    return None
+
+
+def has_prep(d, i: int, word: str) -> bool:
+    return any(d.dep[c] == "prep" and d.lower[c] == word for c in d.kids[i])

@@ -1,0 +1,134 @@
+"""Nouns that name actions ("troop buildup", "talks with Y", "the killings of X by Y") as event
+candidates, and a protest "to demand" something merged into one protest event by its aim."""
+from __future__ import annotations
+
+from functools import cache
+
+from ..actors.code import info
+from .actors import Resolver, is_passive
+from .assemble import RECIPROCAL_ROOTS, Candidate
+from .lexicon import (NO_EVENT, codebook, complement_content, families, family_code, has_prep, is_light, noun_rules,
+                      rules_for)
+from .modality import governing_verb
+from .senses import acting_sources, perpetrators, senses, speaker, struck_facilities
+
+__all__ = ["noun_candidates", "merge_protest_demands"]
+
+_REACTION_ROOTS = {"09", "11", "14"}  # investigating, criticising, protesting what someone else did
+_GIVING_ROOTS = {"05", "06", "07", "08"}  # cooperation, aid and concessions come "from" their source
+_NOUN_TARGET_PREPS = {"with", "against", "on", "of", "near", "into", "over", "to", "toward", "towards", "at", "for",
+                      "from", "in"}
+
+
+def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int, str]) -> list[Candidate]:
+    """Nouns naming actions; `verb_toks`: the verb events of the sentence, token → root."""
+    cands = []
+    d = res.d
+    kids, dep, pos, lower, heads, tokens = d.kids, d.dep, d.pos, d.lower, d.heads, d.tokens
+    table = noun_rules()
+    for i in range(sent.start, sent.end):
+        if pos[i] not in ("NOUN",) or i in consumed or dep[i] == "compound":
+            continue
+        tok = tokens[i]
+        rule = rules_for(tok, table)
+        if rule is None or rule.code == NO_EVENT:
+            continue
+        if rule.code == "057" and dep[i] == "pobj":
+            continue  # "complies with the agreement", "under the accord": an agreement referred to, not made
+        if rule.code[:2] == "16" and d.lemma[heads[i]] in senses()["lifting_words"]:
+            continue  # "plans to end the EU's arms embargo": the embargo is what would end, not imposed now
+        head = heads[i]
+        light = dep[i] in ("dobj", "attr") and is_light(tokens[head])
+        # "protested the killings … by Serb police": the parser often hangs the noun's by-agent on the verb
+        misplaced_by = dep[i] == "dobj" and not has_prep(d, i, "by") and has_prep(d, head, "by") \
+            and not is_passive(d, head)
+        if head in verb_toks and (not light or verb_toks[head] in (rule.code[:2], "02", "03", "10", "12", "13")) \
+                and not (verb_toks[head] in _REACTION_ROOTS and (has_prep(d, i, "by") or misplaced_by)):
+            # the verb's event ("held talks" coded on "held", "wants to renew talks") is this one; not
+            # so for what is protested or investigated with its doer named ("protested the killings … by Serb police")
+            continue
+        sources, struck = struck_facilities(rule.code, acting_sources(res, rule.code, res.noun_source(tok)))
+        agent_prep = None
+        if not sources:
+            # "attacks by Hun Sen's troops", "cooperation from Kenya": the agent in a phrase
+            for c in kids[i] + ([k for k in kids[head] if dep[k] == "prep" and lower[k] == "by"] if misplaced_by else []):
+                if dep[c] == "prep" and (lower[c] == "by" or (lower[c] == "from" and rule.code[:2] in _GIVING_ROOTS)):
+                    sources = [r for p in kids[c] if dep[p] == "pobj" for r in res.group(tokens[p])]
+                    if sources:
+                        agent_prep = c
+                        break
+        pair = res.premodifier_pair(tok)
+        if not sources and pair:
+            sources = pair[:1]
+        if not sources and light:
+            sources = res.subject(tokens[head])
+        if not sources:
+            sources = perpetrators(res, tok, rule.code)  # "the group planned the attacks"
+        if not sources and rule.code[:2] in RECIPROCAL_ROOTS:
+            # "talks between Israel and Syria", "clashes between police and protesters": both sides
+            sides = [r for c in kids[i] if dep[c] == "prep" and lower[c] == "between"
+                     for p in kids[c] if dep[p] == "pobj" for r in res.group(tokens[p]) if r is not None]
+            sources = sides if len(sides) >= 2 else []
+        if not sources and rule.code[:2] in RECIPROCAL_ROOTS and has_prep(d, i, "with"):
+            # "kept his party out pending meetings with Blair": the clause's subject meets
+            sources = res.subject(governing_verb(tok))
+        if not sources and not struck:
+            continue
+        targets = list(struck)  # "the U.S. Embassy bombings": the building hit
+        for c in () if targets else kids[i]:
+            if c != agent_prep and dep[c] == "prep" and lower[c] in _NOUN_TARGET_PREPS:
+                for p in kids[c]:
+                    if dep[p] == "pobj":
+                        targets = res.group(tokens[p]) or res._inside(tokens[p])
+                if targets:
+                    break
+        if not targets and light:  # "placed the blame on Munero": the light verb's phrase
+            targets = [r for r in res.objects(tokens[head], ("on", "against", "at", "with", "to")) if r is not None]
+        if not targets and rule.code[:2] == "11":
+            # "accusations that the government had mistreated the boy": aimed at the doer of what they allege
+            targets = [r for c in kids[i] if dep[c] in ("acl", "ccomp") for r in res.subject(tokens[c])]
+        code = rule.code
+        if rule.family:
+            comps = [tokens[p] for c in kids[i] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"]
+            code = family_code(rule.family, complement_content(comps, rule.family))
+        if code[:2] in ("18", "19") and light and d.lemma[i] in senses()["verbal_attack_verbs"] \
+                and not has_prep(d, i, "by") and any(
+                dep[c] == "nsubj" and speaker(res, c) for c in kids[head]):
+            code = "111"  # "Trump launched an attack against Obama, calling him …": words
+        if code[:2] == "04" and dep[i] in ("nsubj", "nsubjpass", "dobj") and d.lemma[head] in senses()["ending_verbs"]:
+            code = "164"  # "talks have been cut off": negotiations halted, not held
+        if pair and not targets:  # "Israel-Syrian talks": the two sides
+            sources, targets = (pair, []) if code[:2] in RECIPROCAL_ROOTS else (pair[:1], pair[1:2])
+        cands.append(Candidate(tok, code, sources, targets, (), 0.45, noun=True, reciprocal=agent_prep is None))
+    return cands
+
+
+_PROTEST_AIMS = {"leadership": "1", "policy": "2", "reform": "2", "rights": "3", "institutions": "4"}
+
+
+@cache
+def _content_of_codes() -> dict[str, str]:
+    """The content word of each appeal and demand code (read-only)."""
+    return {code: content for fam in ("appeal", "demand") for content, code in families()["codes"][fam].items()}
+
+
+def merge_protest_demands(cands: list[Candidate]) -> list[Candidate]:
+    """A protest "to demand" something is one protest event, sub-coded by its aim (1411 … 1454)."""
+    content_of = _content_of_codes()
+    book = codebook()
+    ancestors = info(cands[0].tok.doc).ancestors if cands else None
+    dropped: set[int] = set()
+    for c in cands:
+        if c.code[:2] != "14" or c.code == "140":
+            continue
+        for d in cands:
+            if d is c or d.code[:2] not in ("02", "10") or id(d) in dropped:
+                continue
+            if c.tok.i not in ancestors(d.tok.i):
+                continue
+            aim = _PROTEST_AIMS.get(content_of.get(d.code, ""))
+            if aim and len(c.code) == 3 and c.code + aim in book:
+                c.code = c.code + aim
+            c.targets = c.targets or d.targets
+            dropped.add(id(d))
+    return [c for c in cands if id(c) not in dropped]
