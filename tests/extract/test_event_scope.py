@@ -32,6 +32,12 @@ MERGER = ("Halvard Motors to buy Keystone Airlines for $4bn",
           "fell 3%. Analysts said the takeover would cut costs by $300m a year. Halvard Motors rejected a rival offer "
           "from Norland Group Ltd last month, and the firm said quarterly profits rose 12% on higher sales to "
           "customers in Asia.")
+GAMES = ("Kaido handheld console given European launch date",
+         "Games maker Kaido has said its new handheld console will go on sale in Europe in March, two months after "
+         "its US launch. The console, which plays games on two screens, will cost 149 euros. Kaido's president Aiko "
+         "Mori said the firm would allow gamers to play music and video on the move with a media adapter, and that "
+         "more than 100 video games would be ready for the launch. The company offered developers early kits, and "
+         "rival console makers are expected to cut prices for the holiday season.")
 POLITICS = ("Putin and Erdogan agree gas deal at Sochi talks",
             "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi on Tuesday and the "
             "two leaders signed an agreement on gas supplies. Putin praised Turkey for its help in ending the "
@@ -63,14 +69,15 @@ def no_scope(monkeypatch):
     monkeypatch.setattr(scope, "event_out_of_scope", lambda event, record, kind=None: None)
 
 
-@pytest.mark.parametrize("story, kind", [(SPORTS, "sports"), (FILM, "entertainment"), (MERGER, "business")])
+@pytest.mark.parametrize("story, kind", [(SPORTS, "sports"), (FILM, "entertainment"), (MERGER, "business"),
+                                         (GAMES, "entertainment")])
 def test_out_of_scope_articles_code_nothing(pipeline, story, kind):
     assert story_discard(f"{story[0]}\n\n{story[1]}") is None  # this check, not the discard list, decides
     record = _analyze(pipeline, story)
     assert record.events == [], [(e.cameo, e.source, e.target) for e in record.events]
 
 
-@pytest.mark.parametrize("story", [SPORTS, FILM, MERGER, MIXED])
+@pytest.mark.parametrize("story", [SPORTS, FILM, MERGER, MIXED, GAMES])
 def test_the_texts_code_events_without_the_check(pipeline, no_scope, story):
     record = _analyze(pipeline, story)
     assert record.events  # else the tests above could not fail
