@@ -361,3 +361,10 @@ def test_attacks_plotted_by_someone_are_theirs(nlp):
                      published="1998-08-20", entities=[("Osama bin Laden", "PERSON", ["Osama bin Laden"])])
     attacks = [e for e in events if e.action.text == "attacks"]
     assert attacks and attacks[0].source.code.startswith("IMG"), _codes(events)
+
+
+def test_force_in_two_countries_targets_both(nlp):
+    text = "The facilities the U.S. raided in Sudan and Afghanistan were used by terrorists."
+    events = _events(nlp, text, published="1998-08-20",
+                     places=[_place(text, "Sudan", "SDN"), _place(text, "Afghanistan", "AFG", 2)])
+    assert {e.target.code for e in events if e.root == "19" and e.target} == {"SDN", "AFG"}, _codes(events)

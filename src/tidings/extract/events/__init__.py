@@ -240,8 +240,8 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                 # "told the cabinet Israel was willing to withdraw from southern Lebanon": where the act is aimed
                 inner = code_of_content(content)
                 scene = next((t for c in comps if pos[c.i] == "VERB"
-                              for t in [scene_target(res, c, inner, sources)] if t is not None), None) if inner else None
-                targets = [scene] if scene is not None else targets
+                              for t in [scene_target(res, c, inner, sources)] if t), []) if inner else []
+                targets = scene or targets
         else:
             passive = is_passive(d, i)
             preps = (rule.target,) if rule.target else None
@@ -278,8 +278,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
             if not passive:
                 targets = attacker_of(res, tok, code, targets)
             if not targets:
-                scene = scene_target(res, tok, code, sources)
-                targets = [scene] if scene is not None else targets
+                targets = scene_target(res, tok, code, sources)
             code = _commitment(d, tok, code)
         if from_dictionary and not _dictionary_actors_ok(sources, targets):
             continue

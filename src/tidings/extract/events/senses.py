@@ -240,35 +240,44 @@ def implicit_agent(res, tok, code: str):
     return ActorRef(country + sector, None, None, None, None)
 
 
-def _place_country_in(res, tok, preps) -> tuple | None:
-    """(country, place) of a country or town named in one of `preps` phrases of `tok`."""
+def _place_countries_in(res, tok, preps) -> list[tuple]:
+    """(country, place) of each country or town named in one of `preps` phrases of `tok`, the
+    places joined to the first by "and" included ("raided in Sudan and Afghanistan")."""
     d = res.d
+    out: list[tuple] = []
     for c in d.kids[tok.i]:
         if d.dep[c] != "prep" or d.lower[c] not in preps:
             continue
-        for p in d.kids[c]:
-            if d.dep[p] != "pobj":
-                continue
+        objs = [p for p in d.kids[c] if d.dep[p] == "pobj"]
+        objs += [q for p in objs for q in d.kids[p] if d.dep[q] == "conj"]
+        for p in objs:
             start, end = d.idx[p], d.idx[p] + len(d.text[p])
             for place in res.record.places:
                 if place.start < end and start < place.end and place.country \
-                        and (place.feature_code or "")[:3] in ("PCL", "PPL", "ADM"):
-                    return place.country, place
-    return None
+                        and (place.feature_code or "")[:3] in ("PCL", "PPL", "ADM") \
+                        and all(place.country != seen[0] for seen in out):
+                    out.append((place.country, place))
+                    break
+        if out:
+            return out
+    return out
 
 
-def scene_target(res, tok, code: str, sources: list):
-    """For an act with no named target, the country where it was done, as an actor, or None."""
+def _place_country_in(res, tok, preps) -> tuple | None:
+    """(country, place) of the first country or town named in one of `preps` phrases of `tok`."""
+    found = _place_countries_in(res, tok, preps)
+    return found[0] if found else None
+
+
+def scene_target(res, tok, code: str, sources: list) -> list:
+    """For an act with no named target, the countries where it was done, as actors (none found: [])."""
     preps = senses()["scene_targets"].get(code[:2])
     if preps is None:
-        return None
-    found = _place_country_in(res, tok, preps)
-    if found is None:
-        return None
-    country, place = found
-    if any(r is not None and (r.code or "")[:3] == country for r in sources):
-        return None  # police acting at home: no target from the place
-    return ActorRef(country, place.entity, place.name, place.start, place.end)
+        return []
+    home = {(r.code or "")[:3] for r in sources if r is not None}
+    # police acting at home: no target from the place
+    return [ActorRef(country, place.entity, place.name, place.start, place.end)
+            for country, place in _place_countries_in(res, tok, preps) if country not in home]
 
 
 def thing_subject(res, tok) -> bool:
