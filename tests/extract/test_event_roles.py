@@ -368,3 +368,9 @@ def test_force_in_two_countries_targets_both(nlp):
     events = _events(nlp, text, published="1998-08-20",
                      places=[_place(text, "Sudan", "SDN"), _place(text, "Afghanistan", "AFG", 2)])
     assert {e.target.code for e in events if e.root == "19" and e.target} == {"SDN", "AFG"}, _codes(events)
+
+
+def test_a_group_in_two_countries_is_two_actors(nlp):
+    text = "The American government praised the police in Kenya and Tanzania."
+    events = _events(nlp, text, published="1998-08-21")
+    assert {e.target.code for e in events if e.target} == {"KENCOP", "TZACOP"}, _codes(events)

@@ -188,7 +188,31 @@ class Resolver:
                      for r in self.group(self.tokens[c]) if r.code]
             if named:
                 return named
+        if len(out) == 1 and out[0].code and len(out[0].code) == 6 and d.pos[tok.i] == "NOUN":
+            out.extend(self._other_countries(tok, out[0]))
         return out
+
+    def _other_countries(self, tok, ref: ActorRef) -> list[ActorRef]:
+        """The same group in the other countries of an "in/from/of X and Y" phrase: "the police in
+        Kenya and Tanzania" → KENCOP and TZACOP."""
+        d = self.d
+        lex = lexicon()
+        for c in d.kids[tok.i]:
+            if d.dep[c] != "prep" or d.lower[c] not in ("in", "from", "of"):
+                continue
+            for p in d.kids[c]:
+                if d.dep[p] != "pobj":
+                    continue
+                first, _ = lex.country_of_word([d.lower[p]], 0)
+                if first != ref.code[:3]:
+                    continue
+                more = []
+                for q in d.kids[p]:
+                    iso, _ = lex.country_of_word([d.lower[q]], 0) if d.dep[q] == "conj" else (None, None)
+                    if iso and iso != first:
+                        more.append(ActorRef(iso + ref.code[3:], None, d.text[q], d.idx[q], d.idx[q] + len(d.text[q])))
+                return more
+        return []
 
     def local_country(self, tok) -> str | None:
         """Where the unnamed agent of a passive arrest or questioning acts: a place of the sentence,
