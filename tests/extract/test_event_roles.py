@@ -371,6 +371,6 @@ def test_force_in_two_countries_targets_both(nlp):
 
 
 def test_a_group_in_two_countries_is_two_actors(nlp):
-    text = "The American government praised the police in Kenya and Tanzania."
+    text = "The FBI chief said he was very satisfied with the cooperation of the police in Kenya and Tanzania."
     events = _events(nlp, text, published="1998-08-21")
     assert {e.target.code for e in events if e.target} == {"KENCOP", "TZACOP"}, _codes(events)
