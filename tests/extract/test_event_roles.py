@@ -374,3 +374,12 @@ def test_a_group_in_two_countries_is_two_actors(nlp):
     text = "The FBI chief said he was very satisfied with the cooperation of the police in Kenya and Tanzania."
     events = _events(nlp, text, published="1998-08-21")
     assert {e.target.code for e in events if e.target} == {"KENCOP", "TZACOP"}, _codes(events)
+
+
+def test_spending_hours_in_a_country_is_a_visit_spending_money_is_not(nlp):
+    text = "The American secretary of state spent about five hours in Tanzania on Tuesday."
+    events = _events(nlp, text, published="1998-08-18", places=[_place(text, "Tanzania", "TZA")])
+    assert [(e.cameo, e.target.code) for e in events if e.root == "04"] == [("042", "TZA")], _codes(events)
+    text = "The American government spent $5 billion in Iraq."
+    events = _events(nlp, text, published="2005-08-18", places=[_place(text, "Iraq", "IRQ")])
+    assert not [e for e in events if e.root == "04"], _codes(events)

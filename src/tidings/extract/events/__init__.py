@@ -32,8 +32,9 @@ from .discards import token_discards
 from .attitudes import READY, feeling_candidates, intended, readiness
 from .nouns import merge_protest_demands, noun_candidates
 from .modality import is_negated
-from .senses import (admitting_body, attacker_of, implicit_agent, is_modifier_participle, joined_body, scene_target,
-                     shared_agent, senses, thing_subject, verbal_attack, visit_target)
+from .senses import (admitting_body, attacker_of, implicit_agent, is_modifier_participle, is_visit_verb, joined_body,
+                     scene_target,
+                     shared_agent, thing_subject, verbal_attack, visit_target)
 from ..actors import publication_day
 
 __all__ = ["extract_events"]
@@ -143,7 +144,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
         conf = 0.6 if rule is not None and (rule.any or rule.prep) else 0.5
         subject = None  # the verb's subject, worked out once when first needed
         if rule is None:
-            if d.lemma[i] in senses()["visit_verbs"]:
+            if is_visit_verb(d, i):
                 subject = res.subject(tok)
             visited = visit_target(res, tok, subject) if subject else None
             if visited is not None:

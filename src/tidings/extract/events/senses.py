@@ -40,6 +40,8 @@ def senses() -> dict:
         "criticism_roots": frozenset(data["criticism_roots"]),
         "implicit_agents": {str(k): v for k, v in data["implicit_agents"].items()},
         "visit_verbs": frozenset(data["visit_verbs"]),
+        "stay_verbs": frozenset(data["stay_verbs"]),
+        "time_nouns": frozenset(data["time_nouns"]),
         "descriptions": dict(data["descriptions"]),
         "ending_verbs": frozenset(data["ending_verbs"]),
         "lifting_words": frozenset(data["lifting_words"]),
@@ -289,12 +291,21 @@ def thing_subject(res, tok) -> bool:
         and code_index(d, subj, res.day).sector is None
 
 
+def is_visit_verb(d, i: int) -> bool:
+    """A verb of travel, or of staying somewhere for a stretch of time ("spent five hours in …")."""
+    s = senses()
+    if d.lemma[i] in s["visit_verbs"]:
+        return True
+    return d.lemma[i] in s["stay_verbs"] and any(
+        d.dep[c] in ("dobj", "npadvmod") and d.lemma[c] in s["time_nouns"] for c in d.kids[i])
+
+
 def visit_target(res, tok, sources: list):
     """The country someone travels to, as an actor, when `tok` is a travel verb with a destination
     in another country than the traveller's (when the traveller's is known); else None."""
     s = senses()
     d, i = res.d, tok.i
-    if d.lemma[i] not in s["visit_verbs"] or not sources or sources[0] is None:
+    if not sources or sources[0] is None or not is_visit_verb(d, i):
         return None
     if thing_subject(res, tok):
         return None  # "less EU farm money came to the UK": things do not visit
