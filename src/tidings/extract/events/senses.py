@@ -311,6 +311,9 @@ def visit_target(res, tok, sources: list):
         return None  # "less EU farm money came to the UK": things do not visit
     code = sources[0].code or ""
     found = _place_country_in(res, tok, s["visit_preps"])
+    if found is None and d.lemma[i] in s["stay_verbs"]:  # "spent five hours in Tanzania": the phrase on "hours"
+        found = next((f for c in d.kids[i] if d.lemma[c] in s["time_nouns"]
+                      for f in [_place_country_in(res, res.tokens[c], s["visit_preps"])] if f), None)
     if found is None or found[0] == code[:3]:
         return None
     country, place = found
