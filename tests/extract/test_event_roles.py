@@ -383,3 +383,9 @@ def test_spending_hours_in_a_country_is_a_visit_spending_money_is_not(nlp):
     text = "The American government spent $5 billion in Iraq."
     events = _events(nlp, text, published="2005-08-18", places=[_place(text, "Iraq", "IRQ")])
     assert not [e for e in events if e.root == "04"], _codes(events)
+
+
+def test_an_organisation_and_a_country_named_before_a_nominal_event_are_its_sides(nlp):
+    events = _events(nlp, "The U.N.-Iraq accord was worked out in Baghdad.", published="1998-03-01")
+    pairs = {(e.source.code, e.target.code) for e in events if e.source and e.target}
+    assert ("IGOUNO", "IRQ") in pairs, _codes(events)

@@ -11,7 +11,7 @@ from datetime import date
 from ...clean import find_dateline
 from ...record import Article, Entity
 from ..actors.code import code_index, info
-from ..actors.lexicon import lexicon
+from ..actors.lexicon import lexicon, norm
 from .refs import ActorRef
 from .modality import SAY_VERBS
 from .senses import senses
@@ -499,8 +499,8 @@ class Resolver:
         return []
 
     def premodifier_pair(self, noun) -> list[ActorRef]:
-        """Two or more countries named before a nominal event ("Israel-Syrian talks", "China-UK
-        tourism deal", "U.S.-Iran talks"), in order; else []."""
+        """Two or more countries (or organisations of states) named before a nominal event
+        ("Israel-Syrian talks", "China-UK tourism deal", "U.N.-Iraq accord"), in order; else []."""
         d, i = self.d, noun.i
         lex = lexicon()
         found: list[ActorRef] = []
@@ -512,6 +512,7 @@ class Resolver:
                 parts = d.text[t].split("-") if "-" in d.text[t] else [d.text[t]]
                 for part in parts:
                     iso, _ = lex.country_of_word([part.lower()], 0)
+                    iso = iso or (lex.orgs.get(norm(part)) if part[:1].isupper() else None)  # "U.N.-Iraq accord"
                     if iso and iso not in seen:
                         seen.add(iso)
                         found.append(ActorRef(iso, None, part, d.idx[t], d.idx[t] + len(d.text[t])))
