@@ -389,3 +389,11 @@ def test_an_organisation_and_a_country_named_before_a_nominal_event_are_its_side
     events = _events(nlp, "The U.N.-Iraq accord was worked out in Baghdad.", published="1998-03-01")
     pairs = {(e.source.code, e.target.code) for e in events if e.source and e.target}
     assert ("IGOUNO", "IRQ") in pairs, _codes(events)
+
+
+def test_travel_at_home_by_someone_of_no_known_country_is_no_visit(nlp):
+    text = ("Voters in Ohio and Texas went to the polls. "
+            "John Kasich said he wished he could have spent more time in Texas.")
+    events = _events(nlp, text, published="2016-02-20", entities=[("John Kasich", "PERSON", ["John Kasich"])],
+                     places=[_place(text, "Ohio", "USA"), _place(text, "Texas", "USA", 2)])
+    assert not [e for e in events if e.root == "04"], _codes(events)
