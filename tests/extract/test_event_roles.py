@@ -397,3 +397,10 @@ def test_travel_at_home_by_someone_of_no_known_country_is_no_visit(nlp):
     events = _events(nlp, text, published="2016-02-20", entities=[("John Kasich", "PERSON", ["John Kasich"])],
                      places=[_place(text, "Ohio", "USA"), _place(text, "Texas", "USA", 2)])
     assert not [e for e in events if e.root == "04"], _codes(events)
+
+
+def test_an_act_reported_by_an_uncoded_third_party_is_claimed(nlp):
+    text = "The Haaretz newspaper said Syria had indicated its interest in resuming talks with Israel."
+    events = _events(nlp, text, published="1998-03-01", entities=[("Haaretz", "ORG", ["Haaretz"])])
+    talks = [e for e in events if e.source and e.source.code and e.source.code.startswith("SYR")]
+    assert talks and all(e.modality == "claimed" for e in talks), [(e.cameo, e.modality) for e in events]

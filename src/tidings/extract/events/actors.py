@@ -293,9 +293,19 @@ class Resolver:
             return self._speaker_of(tok)
         banned: set[int] = set()
         if lower in _GROUP_PRONOUNS:
+            heads, dep = d.heads, d.dep
+            if dep[i] == "poss":
+                # "Syria had indicated its interest": the possessor is the subject of its own clause
+                verb = heads[heads[i]]
+                if dep[heads[i]] in ("dobj", "attr") and d.pos[verb] in ("VERB", "AUX"):
+                    for c in d.kids[verb]:
+                        if dep[c] in ("nsubj", "nsubjpass") and d.pos[c] != "PRON":
+                            refs = self.one(self.tokens[c])
+                            entity = self.record.entity(refs[0].entity) if refs and refs[0].entity else None
+                            if refs and refs[0].code and not (entity is not None and entity.type == "PERSON"):
+                                return refs[0]
             # "Turkey said it had asked …": the subject of the verb that governs this clause,
             # except after warn/fear/suspect/allege, whose pronoun is rarely the warner
-            heads, dep = d.heads, d.dep
             node = heads[i]
             while heads[node] != node:
                 up = heads[node]

@@ -102,9 +102,10 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
             mod = "negated"
         if mod == "negated" and (cand.code[:2] == "12" or cand.negation_coded) and is_negated(tok):
             mod = "asserted"  # the negation was coded as the rejection or condemnation itself
-        if mod == "asserted" and src is not None and src.code and reporter_code \
-                and reporter_code[:3] != src.code[:3] and reporting_verb(tok) is not None:
-            # "Ukrainian officials said Russian troops attacked …": one side's account of what another did
+        if mod == "asserted" and src is not None and src.code and reporting_verb(tok) is not None and (
+                (reporter_code and reporter_code[:3] != src.code[:3]) or (not reporter_code and _told_by_another(res, tok, src))):
+            # "Ukrainian officials said Russian troops attacked …", "the newspaper said Syria had
+            # indicated …": one side's (or a third party's) account of what another did
             mod = "claimed"
         if mirrored and out:
             mod = out[0].modality  # one meeting, one modality, whichever side is named first
@@ -115,6 +116,14 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
             source=_actor(src), target=_actor(tgt), modality=mod, attributed_to=attributed, date=when, place=place,
             confidence=round(max(0.05, min(conf, 0.95)), 2)))
     return out
+
+
+def _told_by_another(res: Resolver, tok, src: ActorRef) -> bool:
+    """Whether the verb of saying over `tok` has a named subject of its own (a newspaper, an
+    official with no code) who is not the event's source."""
+    said = res.subject(reporting_verb(tok))
+    return bool(said) and said[0] is not None and (said[0].entity or said[0].name) is not None \
+        and said[0].entity != src.entity and (said[0].name or "") != (src.name or "")
 
 
 def _coded_first(refs: list) -> list:
