@@ -389,3 +389,10 @@ def test_refusing_to_provide_details_is_declining_to_comment(nlp):
     events = _events(nlp, "FBI agents questioned the men. They refused to provide details.", published="1998-09-11",
                      entities=[("FBI", "ORG", ["FBI"])])
     assert [e.cameo for e in events if e.sentence == 1] == ["011"], _codes(events)
+
+
+def test_releasing_software_or_figures_frees_no_one(nlp):
+    assert not _events(nlp, "Last year, the American government released a major security update for its computers.",
+                       published="2005-03-01")
+    events = _events(nlp, "The Iranian government released two British sailors.", published="2007-04-05")
+    assert [e.root for e in events] == ["08"], _codes(events)
