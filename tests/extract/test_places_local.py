@@ -477,3 +477,14 @@ def test_region_of_the_other_places_needs_them_all_in_one_state():
     assert region_of(tops, "lebanon") == ("US", "pennsylvania")
     assert region_of(tops, "annville") is None  # a foreign country among the others
     assert region_of({"annville": tops["annville"], "lebanon": tops["lebanon"]}, "lebanon") is None  # one town
+
+
+def test_a_town_of_a_country_the_document_names_beats_a_famous_namesake(pipeline):
+    found = places(pipeline, "A London doctor said Canada should act. Canada has done much, the London doctor said, "
+                             "but Syria needs more.")
+    assert all(p.country == "CAN" for p in named(found, "London"))
+
+
+def test_a_state_or_country_name_is_not_pulled_to_a_town_of_a_named_country(pipeline):
+    found = places(pipeline, "Health officials in Quebec said the virus had spread. Canada has 40 cases, and Quebec has 12.")
+    assert all(p.feature_code == "ADM1" for p in named(found, "Quebec"))  # the province, not Quebec City

@@ -46,6 +46,7 @@ HOME_SUPPORT = 1.0  # the source's home place counts as this many other names
 SAME_COUNTRY_KM = 50.0  # alternatives closer than this to the choice are not listed
 ALTERNATIVE_MARGIN = 2.0  # list rejected candidates scoring within this of the choice
 MAX_ALTERNATIVES = 3
+NAMED_COUNTRY_BONUS = 1.5  # a town of a country another name of the document is ('London' beside 'Canada')
 REGION_BONUS = 2.0  # a sense inside the one state holding the document's other places, whose likeliest sense is outside (region.py)
 
 
@@ -118,8 +119,11 @@ def _qualifier_match(c: Candidate, quals: list[Candidate]) -> bool:
 def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple[str, str]],
            points: list[tuple[float, float]] = (), nearby: list[tuple[float, float]] = (),
            holders: set[tuple[str, str]] = frozenset(), support: Support | None = None,
-           region: tuple[str, str] | None = None, outside: bool | str = False) -> float:
+           region: tuple[str, str] | None = None, named: frozenset[str] = frozenset(),
+           outside: bool | str = False) -> float:
     s = prior(c)
+    if c.kind == KIND_CITY and c.cc in named and not m.wide:
+        s += NAMED_COUNTRY_BONUS
     here = bool(outside) and in_region(c, region) and (not m.wide or m.town_use and outside == "abroad")
     if here:
         s += REGION_BONUS  # "London" beside "Laurel County": the Kentucky town, not the capital
@@ -148,14 +152,14 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
     return s
 
 
-def _ranked(m: Mention, shares, admins, points=(), nearby=(), holders=frozenset(), support=None, region=None
-            ) -> list[tuple[Candidate, float]]:
+def _ranked(m: Mention, shares, admins, points=(), nearby=(), holders=frozenset(), support=None, region=None,
+            named=frozenset()) -> list[tuple[Candidate, float]]:
     outside: bool | str = False  # the name's likeliest sense lies outside the region ("abroad": in another country)
     if region is not None and m.candidates:
         likeliest = max(m.candidates, key=prior)
         if not in_region(likeliest, region):
             outside = "abroad" if likeliest.cc != region[0] else True
-    scored = [(c, _score(c, m, shares, admins, points, nearby, holders, support, region, outside))
+    scored = [(c, _score(c, m, shares, admins, points, nearby, holders, support, region, named, outside))
               for c in m.candidates]
     scored.sort(key=lambda x: (-x[1], -x[0].population))
     return scored
@@ -254,8 +258,9 @@ def resolve(mentions: list[Mention], home: list[Candidate] = ()) -> list[Resolut
                 n = sum(total.values())
                 weight = min(1.0, n / SHARE_FULL_VOTES)  # two names are weaker evidence of a country than ten
                 shares = {cc: weight * v / n for cc, v in total.items()} if n else {}
+                named = frozenset(c.cc for o, c in tops.items() if o != key and c.kind == KIND_COUNTRY and c.cc)
                 context = contexts[key] = (shares, admins, list(points), list(nearby), holders, support,
-                                           region_of(tops, key))
+                                           region_of(tops, key), named)
             ranked = _ranked(m, *context)
             ranked_by_key.setdefault(key, ranked)
             best, best_score = ranked[0]
