@@ -464,6 +464,7 @@ def test_town_use_cues_hold_for_every_mention_of_the_name():
     assert marks("Lebanon said no. Lebanon police said yes.", "Lebanon") == [True, True]
     assert marks("The men flew to Lebanon.", "Lebanon") == [False]
     assert marks("A fire near Lebanon.", "Lebanon") == [True]
+    assert marks("Tickets are sold by the city of Lebanon.", "Lebanon") == [True]
 
 
 def test_region_of_the_other_places_needs_them_all_in_one_state():

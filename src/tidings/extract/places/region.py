@@ -6,7 +6,7 @@ Pennsylvania; "London" beside "Laurel County", Kentucky). ``region_of`` finds th
 other names' choices; ``resolve`` gives a name's sense inside it ``REGION_BONUS`` when the name's
 likeliest sense on its own lies outside it, and lets a country's name ("Lebanon") be a town there only
 where the document uses it as one (``town_use``): before a local noun ("Lebanon police"), after a
-locative ("in Lebanon", "near Lebanon"), or as the name of a county the document names ("Lebanon
+locative ("in Lebanon", "near Lebanon"), after "the city/town/village of", or as the name of a county the document names ("Lebanon
 County"). One sense per discourse: a cue for one mention of a name holds for all its mentions.
 """
 from __future__ import annotations
@@ -21,6 +21,7 @@ __all__ = ["region_of", "in_region", "mark_town_use", "TOWN_LOCATIVES"]
 
 TOWN_LOCATIVES = {"in", "at", "near", "outside", "around"}  # not "to"/"from"/"via": one travels to a country
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+_TOWN_OF = re.compile(r"\b(?:city|town|village|township|borough)[ \t]+of[ \t]+$", re.I)  # "the city of Turkey"
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)")
 _DIVISIONS = ("County", "Parish", "Borough", "Township")
 
@@ -42,6 +43,7 @@ def mark_town_use(mentions: list, text: str) -> None:
         before = _WORD_BEFORE.search(text, max(0, m.start - 20), m.start)
         after = _WORD_AFTER.match(text, m.end)
         if before and before.group(1).lower() in TOWN_LOCATIVES or after and after.group(1) in nouns \
+                or _TOWN_OF.search(text, max(0, m.start - 20), m.start) \
                 or any(f"{m.text} {d}" in text for d in _DIVISIONS):
             used.add(key)
     for m in mentions:
