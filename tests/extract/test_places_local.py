@@ -489,3 +489,11 @@ def test_a_town_of_a_country_the_document_names_beats_a_famous_namesake(pipeline
 def test_a_state_or_country_name_is_not_pulled_to_a_town_of_a_named_country(pipeline):
     found = places(pipeline, "Health officials in Quebec said the virus had spread. Canada has 40 cases, and Quebec has 12.")
     assert all(p.feature_code == "ADM1" for p in named(found, "Quebec"))  # the province, not Quebec City
+
+
+@pytest.mark.parametrize("text, name, state", [
+    ("Cairo police said the man was arrested in Cairo. Illinois troopers helped.", "Cairo", "Illinois"),
+    ("A fire in Lebanon destroyed a barn. Ohio fire officials said.", "Lebanon", "Ohio"),
+])
+def test_a_famous_namesake_used_as_a_town_beside_only_its_state_is_the_town(pipeline, text, name, state):
+    assert all(p.admin1 == state for p in named(places(pipeline, text), name))

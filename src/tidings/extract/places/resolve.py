@@ -47,6 +47,7 @@ SAME_COUNTRY_KM = 50.0  # alternatives closer than this to the choice are not li
 ALTERNATIVE_MARGIN = 2.0  # list rejected candidates scoring within this of the choice
 MAX_ALTERNATIVES = 3
 NAMED_COUNTRY_BONUS = 1.5  # a town of a country another name of the document is ('London' beside 'Canada')
+TOWN_USE_BONUS = 1.5  # … more where the document uses the name as a town (region.mark_town_use)
 REGION_BONUS = 2.0  # a sense inside the one state holding the document's other places, whose likeliest sense is outside (region.py)
 
 
@@ -127,6 +128,8 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
     here = bool(outside) and in_region(c, region) and (not m.wide or m.town_use and outside == "abroad")
     if here:
         s += REGION_BONUS  # "London" beside "Laurel County": the Kentucky town, not the capital
+        if m.town_use:
+            s += TOWN_USE_BONUS  # "Cairo police" beside only "Illinois"
     if support is not None and (not m.wide or here):
         s += COHERENCE_WEIGHT * min(COHERENCE_CAP, support.of(c, name_key(m.text)))
     if c.kind == KIND_ADMIN and c.feature == "ADM1" and (c.cc, name_key(c.name)) in holders and not any(
