@@ -497,3 +497,9 @@ def test_a_state_or_country_name_is_not_pulled_to_a_town_of_a_named_country(pipe
 ])
 def test_a_famous_namesake_used_as_a_town_beside_only_its_state_is_the_town(pipeline, text, name, state):
     assert all(p.admin1 == state for p in named(places(pipeline, text), name))
+
+
+def test_a_name_written_with_its_article_is_no_place_without_it(pipeline):
+    found = places(pipeline, "Support for the Member States grew. He moved back to the States in May.")
+    assert [p.text for p in found if p.text == "States"] == ["States"]  # "the States" only
+    assert named(found, "States")[0].start > 40
