@@ -503,3 +503,10 @@ def test_a_name_written_with_its_article_is_no_place_without_it(pipeline):
     found = places(pipeline, "Support for the Member States grew. He moved back to the States in May.")
     assert [p.text for p in found if p.text == "States"] == ["States"]  # "the States" only
     assert named(found, "States")[0].start > 40
+
+
+def test_everyday_words_of_local_news_are_not_towns(pipeline):
+    found = places(pipeline, "The Commonwealth will appeal, Commonwealth attorneys in Harrisonburg said. Metro police "
+                             "closed Downtown streets, and Council members met in Midtown.")
+    assert {"Commonwealth", "Downtown", "Midtown", "Council"}.isdisjoint(p.text for p in found)
+    assert all(p.country == "USA" for p in found)  # no Commonwealth in Manila, no Metro in Lampung
