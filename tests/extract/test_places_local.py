@@ -418,3 +418,95 @@ def test_compass_words_before_a_place_are_part_of_its_name(pipeline):
     assert [p.text for p in found] == ["Queensland"]
     found = places(pipeline, "The North West province of South Africa held elections.")
     assert "North West" in [p.text for p in found]  # a province word after it: the province
+
+
+# -- the smallest region holding the other places; one sense per discourse ----------------------
+LEBANON_PA = (40.34, -76.41)
+LONDON_KY = (37.13, -84.08)
+
+
+def test_a_country_name_used_as_a_town_in_one_county_story_is_the_town(pipeline):
+    text = ("Lebanon police arrested a man Tuesday after a chase that ended in Annville. Lebanon County "
+            "deputies assisted, and the man was taken to the county prison in Lebanon.")
+    found = places(pipeline, text)
+    assert all(near(p, *LEBANON_PA) for p in named(found, "Lebanon"))  # every mention: one sense
+
+
+def test_a_famous_city_namesake_beside_a_single_county_is_the_local_town(pipeline):
+    found = places(pipeline, "A man from London was charged Tuesday. Laurel County deputies said the man "
+                             "was arrested in London after a chase.")
+    assert all(near(p, *LONDON_KY) for p in named(found, "London"))
+
+
+def test_a_country_among_foreign_places_stays_the_country(pipeline):
+    found = places(pipeline, "Israel struck targets in Lebanon on Tuesday, officials in Jerusalem and Beirut said.")
+    assert named(found, "Lebanon")[0].feature_code == "PCLI"
+
+
+def test_a_sibling_state_of_the_region_is_not_pulled_to_a_village_namesake(pipeline):
+    found = places(pipeline, "Flooding in Wales and in England hit Sheffield. Homes in Leeds and Rotherham were flooded, "
+                             "Yorkshire officials said.")
+    assert named(found, "Wales")[0].feature_code != "PPL"
+
+
+def test_town_use_cues_hold_for_every_mention_of_the_name():
+    from tidings.extract.places.region import mark_town_use
+    from tidings.extract.places.resolve import Mention
+
+    def marks(text: str, name: str) -> list[bool]:
+        ms, k = [], text.find(name)
+        while k >= 0:
+            ms.append(Mention(k, k + len(name), name, "scan", []))
+            k = text.find(name, k + 1)
+        mark_town_use(ms, text)
+        return [m.town_use for m in ms]
+
+    assert marks("Lebanon said no. Lebanon police said yes.", "Lebanon") == [True, True]
+    assert marks("The men flew to Lebanon.", "Lebanon") == [False]
+    assert marks("A fire near Lebanon.", "Lebanon") == [True]
+    assert marks("Tickets are sold by the city of Lebanon.", "Lebanon") == [True]
+
+
+def test_region_of_the_other_places_needs_them_all_in_one_state():
+    from tidings.extract.places.region import region_of
+
+    g = gazetteer()
+    town = lambda name, state: next(c for c in g.lookup(name) if c.kind == KIND_CITY and c.admin1 == state)
+    country = lambda name: next(c for c in g.lookup(name) if c.feature == "PCLI")
+    tops = {"annville": town("Annville", "Pennsylvania"), "palmyra": town("Palmyra", "Pennsylvania"),
+            "lebanon": country("Lebanon")}
+    assert region_of(tops, "lebanon") == ("US", "pennsylvania")
+    assert region_of(tops, "annville") is None  # a foreign country among the others
+    assert region_of({"annville": tops["annville"], "lebanon": tops["lebanon"]}, "lebanon") is None  # one town
+
+
+def test_a_town_of_a_country_the_document_names_beats_a_famous_namesake(pipeline):
+    found = places(pipeline, "A London doctor said Canada should act. Canada has done much, the London doctor said, "
+                             "but Syria needs more.")
+    assert all(p.country == "CAN" for p in named(found, "London"))
+
+
+def test_a_state_or_country_name_is_not_pulled_to_a_town_of_a_named_country(pipeline):
+    found = places(pipeline, "Health officials in Quebec said the virus had spread. Canada has 40 cases, and Quebec has 12.")
+    assert all(p.feature_code == "ADM1" for p in named(found, "Quebec"))  # the province, not Quebec City
+
+
+@pytest.mark.parametrize("text, name, state", [
+    ("Cairo police said the man was arrested in Cairo. Illinois troopers helped.", "Cairo", "Illinois"),
+    ("A fire in Lebanon destroyed a barn. Ohio fire officials said.", "Lebanon", "Ohio"),
+])
+def test_a_famous_namesake_used_as_a_town_beside_only_its_state_is_the_town(pipeline, text, name, state):
+    assert all(p.admin1 == state for p in named(places(pipeline, text), name))
+
+
+def test_a_name_written_with_its_article_is_no_place_without_it(pipeline):
+    found = places(pipeline, "Support for the Member States grew. He moved back to the States in May.")
+    assert [p.text for p in found if p.text == "States"] == ["States"]  # "the States" only
+    assert named(found, "States")[0].start > 40
+
+
+def test_everyday_words_of_local_news_are_not_towns(pipeline):
+    found = places(pipeline, "The Commonwealth will appeal, Commonwealth attorneys in Harrisonburg said. Metro police "
+                             "closed Downtown streets, and Council members met in Midtown.")
+    assert {"Commonwealth", "Downtown", "Midtown", "Council"}.isdisjoint(p.text for p in found)
+    assert all(p.country == "USA" for p in found)  # no Commonwealth in Manila, no Metro in Lampung

@@ -37,6 +37,7 @@ from .attributive import scan_attributive, scan_division_of
 from .filters import (compass_before_a_place, division_spans, first_names, headline_common, not_a_place, person_alone,
                       speaker, speaks, surname_alone, surnames, titled_names)
 from .focus import backed_small_towns, home_senses
+from .region import mark_town_use
 from .locative import LOCAL_MIN_POPULATION, scan_local
 from .qualifiers import (in_qualifier as _in_qualifier, qualified as _qualified, qualifier_after as _qualifier_after,
                          qualifier_at as _qualifier_at)
@@ -303,6 +304,7 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
     mentions = sorted(found.values(), key=lambda m: m.start)
     inherit_qualifiers(mentions)
     list_hints(mentions, text)
+    mark_town_use(mentions, text)
     _link_entities(mentions, record)
     return mentions
 

@@ -30,7 +30,7 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-from .gazetteer import KIND_ADMIN, KIND_COUNTRY, KIND_REGION, Candidate
+from .gazetteer import KIND_ADMIN, KIND_COUNTRY, KIND_REGION, Candidate, name_key
 
 __all__ = ["not_a_place", "street_after", "road_designation", "possessed_by_person", "headline_word", "division_spans",
            "surnames", "surname_alone", "titled_names", "first_names", "speaks", "person_alone", "speaker", "named_elsewhere", "named_with_age", "compass_before_a_place", "headline_common", "in_title_case_line", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
@@ -202,11 +202,28 @@ def not_a_place(text: str, start: int, end: int, cands: list[Candidate]) -> bool
     """Streets named after towns ("412 Dallas St."), a person's name before "'s house", an everyday
     word in a title-case headline ("Man Charged …"); countries, regions and states are kept in the
     last two."""
-    if street_after(text, start, end) or named_with_age(text, end):
+    if street_after(text, start, end) or named_with_age(text, end) or without_its_article(text, start, end):
         return True
     if any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1" for c in cands):
         return False
     return possessed_by_person(text, end) or headline_word(text, start, end)
+
+
+@cache
+def _article_names() -> frozenset[str]:
+    """The keys of the other names written with their article in ``country_aliases.tsv`` ("the States")."""
+    path = resources.files("tidings.data.places").joinpath("country_aliases.tsv")
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#")
+    return frozenset(name_key(row[1]) for row in rows if len(row) > 1 and row[1].lower().startswith("the "))
+
+
+_THE_BEFORE = re.compile(r"\bthe[ \t]+$", re.I)
+
+
+def without_its_article(text: str, start: int, end: int) -> bool:
+    """A name that is a place only with its article ("the States") written without it: "Member
+    States", "the party States", "155 States" are no country."""
+    return name_key(text[start:end]) in _article_names() and not _THE_BEFORE.search(text, max(0, start - 6), start)
 
 
 def surnames(words, personal) -> frozenset[str]:

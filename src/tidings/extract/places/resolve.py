@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, name_key
 from .focus import HOME_KEY, Support, sense_shares
+from .region import in_region, region_of
 
 __all__ = ["Mention", "Resolution", "resolve", "distance_km"]
 
@@ -45,6 +46,9 @@ HOME_SUPPORT = 1.0  # the source's home place counts as this many other names
 SAME_COUNTRY_KM = 50.0  # alternatives closer than this to the choice are not listed
 ALTERNATIVE_MARGIN = 2.0  # list rejected candidates scoring within this of the choice
 MAX_ALTERNATIVES = 3
+NAMED_COUNTRY_BONUS = 1.5  # a town of a country another name of the document is ('London' beside 'Canada')
+TOWN_USE_BONUS = 1.5  # … more where the document uses the name as a town (region.mark_town_use)
+REGION_BONUS = 2.0  # a sense inside the one state holding the document's other places, whose likeliest sense is outside (region.py)
 
 
 @dataclass
@@ -57,6 +61,7 @@ class Mention:
     qualifiers: list[Candidate] = field(default_factory=list)  # "City, <qualifier>"
     kind_hint: int | None = None  # KIND_ADMIN / KIND_CITY from the word after the name
     entity: str | None = None
+    town_use: bool = False  # the document uses the name as a town somewhere (region.mark_town_use)
 
     @property
     def wide(self) -> bool:
@@ -114,9 +119,18 @@ def _qualifier_match(c: Candidate, quals: list[Candidate]) -> bool:
 
 def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple[str, str]],
            points: list[tuple[float, float]] = (), nearby: list[tuple[float, float]] = (),
-           holders: set[tuple[str, str]] = frozenset(), support: Support | None = None) -> float:
+           holders: set[tuple[str, str]] = frozenset(), support: Support | None = None,
+           region: tuple[str, str] | None = None, named: frozenset[str] = frozenset(),
+           outside: bool | str = False) -> float:
     s = prior(c)
-    if support is not None and not m.wide:
+    if c.kind == KIND_CITY and c.cc in named and not m.wide:
+        s += NAMED_COUNTRY_BONUS
+    here = bool(outside) and in_region(c, region) and (not m.wide or m.town_use and outside == "abroad")
+    if here:
+        s += REGION_BONUS  # "London" beside "Laurel County": the Kentucky town, not the capital
+        if m.town_use:
+            s += TOWN_USE_BONUS  # "Cairo police" beside only "Illinois"
+    if support is not None and (not m.wide or here):
         s += COHERENCE_WEIGHT * min(COHERENCE_CAP, support.of(c, name_key(m.text)))
     if c.kind == KIND_ADMIN and c.feature == "ADM1" and (c.cc, name_key(c.name)) in holders and not any(
             o.kind == KIND_CITY and o.cc == c.cc and o.population >= 100_000 for o in m.candidates):
@@ -141,9 +155,15 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
     return s
 
 
-def _ranked(m: Mention, shares, admins, points=(), nearby=(), holders=frozenset(), support=None
-            ) -> list[tuple[Candidate, float]]:
-    scored = [(c, _score(c, m, shares, admins, points, nearby, holders, support)) for c in m.candidates]
+def _ranked(m: Mention, shares, admins, points=(), nearby=(), holders=frozenset(), support=None, region=None,
+            named=frozenset()) -> list[tuple[Candidate, float]]:
+    outside: bool | str = False  # the name's likeliest sense lies outside the region ("abroad": in another country)
+    if region is not None and m.candidates:
+        likeliest = max(m.candidates, key=prior)
+        if not in_region(likeliest, region):
+            outside = "abroad" if likeliest.cc != region[0] else True
+    scored = [(c, _score(c, m, shares, admins, points, nearby, holders, support, region, named, outside))
+              for c in m.candidates]
     scored.sort(key=lambda x: (-x[1], -x[0].population))
     return scored
 
@@ -203,6 +223,10 @@ def resolve(mentions: list[Mention], home: list[Candidate] = ()) -> list[Resolut
                 votes[key][q.cc] += 1.0
             if q.kind == KIND_ADMIN:
                 admin_by_name[key].add((q.cc, name_key(q.name)))
+    tops: dict[str, Candidate] = {}  # each name's choice: first pass, then the previous round's
+    for m, ranked in zip(mentions, first):
+        if ranked and not m.qualifiers:
+            tops.setdefault(name_key(m.text), ranked[0][0])
     for round_ in range(ROUNDS):
         # round 2: the other names' senses weigh as the first round ranked them with context, so
         # "Lamar County" follows "Paris" once the document's other places made Paris the Texas town
@@ -237,7 +261,9 @@ def resolve(mentions: list[Mention], home: list[Candidate] = ()) -> list[Resolut
                 n = sum(total.values())
                 weight = min(1.0, n / SHARE_FULL_VOTES)  # two names are weaker evidence of a country than ten
                 shares = {cc: weight * v / n for cc, v in total.items()} if n else {}
-                context = contexts[key] = (shares, admins, list(points), list(nearby), holders, support)
+                named = frozenset(c.cc for o, c in tops.items() if o != key and c.kind == KIND_COUNTRY and c.cc)
+                context = contexts[key] = (shares, admins, list(points), list(nearby), holders, support,
+                                           region_of(tops, key), named)
             ranked = _ranked(m, *context)
             ranked_by_key.setdefault(key, ranked)
             best, best_score = ranked[0]
@@ -259,6 +285,7 @@ def resolve(mentions: list[Mention], home: list[Candidate] = ()) -> list[Resolut
             done[key, given] = best, round(confidence, 3), alternatives
             results.append(Resolution(best, round(confidence, 3), list(alternatives)))
         if round_ + 1 < ROUNDS:
+            tops = {name_key(m.text): r.choice for m, r in zip(mentions, results) if r is not None and not m.qualifiers}
             for key, ranked in ranked_by_key.items():
                 if key in shares_by_name:
                     shares_by_name[key] = sense_shares(ranked, ROUND2_MAX_SENSES)

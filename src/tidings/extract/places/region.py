@@ -1,0 +1,90 @@
+"""The smallest region that holds the document's other places, and the cues that a name is used as a town.
+
+A small-town story names its town, the county, the state and nearby towns: all of them but the town's
+famous namesake lie in one first-level admin area ("Lebanon" beside "Lebanon County" and "Annville",
+Pennsylvania; "London" beside "Laurel County", Kentucky). ``region_of`` finds that area from the
+other names' choices; ``resolve`` gives a name's sense inside it ``REGION_BONUS`` when the name's
+likeliest sense on its own lies outside it, and lets a country's name ("Lebanon") be a town there only
+where the document uses it as one (``town_use``): before a local noun ("Lebanon police"), after a
+locative ("in Lebanon", "near Lebanon"), after "the city/town/village of", or as the name of a county the document names ("Lebanon
+County"). One sense per discourse: a cue for one mention of a name holds for all its mentions.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, name_key
+
+__all__ = ["region_of", "in_region", "mark_town_use", "TOWN_LOCATIVES"]
+
+TOWN_LOCATIVES = {"in", "at", "near", "outside", "around"}  # not "to"/"from"/"via": one travels to a country
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+_TOWN_OF = re.compile(r"\b(?:city|town|village|township|borough)[ \t]+of[ \t]+$", re.I)  # "the city of Turkey"
+_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)")
+_DIVISIONS = ("County", "Parish", "Borough", "Township")
+
+
+@cache
+def _local_nouns() -> frozenset[str]:
+    path = resources.files("tidings.data.places").joinpath("attributive_nouns.txt")
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and w[0] != "#")
+
+
+def mark_town_use(mentions: list, text: str) -> None:
+    """Set ``town_use`` on the mentions of every name that one of its mentions uses as a town."""
+    nouns = _local_nouns()
+    used: set[str] = set()
+    for m in mentions:
+        key = name_key(m.text)
+        if key in used:
+            continue
+        before = _WORD_BEFORE.search(text, max(0, m.start - 20), m.start)
+        after = _WORD_AFTER.match(text, m.end)
+        if before and before.group(1).lower() in TOWN_LOCATIVES or after and after.group(1) in nouns \
+                or _TOWN_OF.search(text, max(0, m.start - 20), m.start) \
+                or any(f"{m.text} {d}" in text for d in _DIVISIONS):
+            used.add(key)
+    for m in mentions:
+        m.town_use = name_key(m.text) in used
+
+
+def region_of(tops: dict[str, Candidate], key: str) -> tuple[str, str] | None:
+    """(country code, admin1 key) of the first-level admin area that holds the choices of all the
+    names other than ``key``, when there is one and it is said clearly: a county or the state itself
+    is among them, or two towns. A country among the other names (other than the one the area is in)
+    means the story is not only about one area: None."""
+    area: tuple[str, str] | None = None
+    clear = towns = 0
+    for other, c in tops.items():
+        if other == key:
+            continue
+        if c.kind in (KIND_COUNTRY, KIND_REGION):
+            if area is not None and c.cc == area[0] or c.kind == KIND_COUNTRY and area is None and c.cc:
+                continue  # "United States" beside its states: no other area; checked again below
+            return None
+        if c.kind == KIND_ADMIN and c.feature == "ADM1":
+            here = (c.cc, name_key(c.name))
+            clear += 1
+        elif c.admin1 and c.cc:
+            here = (c.cc, name_key(c.admin1))
+            if c.kind == KIND_ADMIN:
+                clear += 1
+            else:
+                towns += 1
+        else:
+            return None
+        if area is not None and here != area:
+            return None
+        area = here
+    if area is None or not (clear or towns >= 2):
+        return None
+    if any(c.kind == KIND_COUNTRY and c.cc != area[0] for o, c in tops.items() if o != key):
+        return None
+    return area
+
+
+def in_region(c: Candidate, area: tuple[str, str] | None) -> bool:
+    return area is not None and (c.kind == KIND_CITY or c.kind == KIND_ADMIN and c.feature != "ADM1") \
+        and c.cc == area[0] and bool(c.admin1) and name_key(c.admin1) == area[1]
