@@ -396,3 +396,11 @@ def test_releasing_software_or_figures_frees_no_one(nlp):
                        published="2005-03-01")
     events = _events(nlp, "The Iranian government released two British sailors.", published="2007-04-05")
     assert [e.root for e in events] == ["08"], _codes(events)
+
+
+def test_a_thing_that_would_allow_something_commits_no_one(nlp):
+    events = _events(nlp, "Russia wants an agreement that would permit the Russian navy to use a naval base.",
+                     published="1998-02-27")
+    assert not [e for e in events if e.action.text == "permit"], _codes(events)
+    events = _events(nlp, "The Russian government would permit the navy to use the base.", published="1998-02-27")
+    assert [e.root for e in events if e.action.text == "permit"] == ["03"], _codes(events)

@@ -281,6 +281,8 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
             if not targets:
                 targets = scene_target(res, tok, code, sources)
             code = _commitment(d, tok, code)
+            if code[:2] == "03" and code != rule.code and thing_subject(res, tok):
+                continue  # "an agreement that would permit the navy …": a thing commits no one
         if from_dictionary and not _dictionary_actors_ok(sources, targets):
             continue
         cands.append(Candidate(tok, code, sources, targets, tuple(comps), conf,

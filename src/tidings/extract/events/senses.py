@@ -287,6 +287,8 @@ def thing_subject(res, tok) -> bool:
     if an actor word modifies it ("EU farm money")."""
     d = res.d
     subj = _subject_token(d, tok.i)
+    if subj is not None and d.lower[subj] in ("that", "which") and d.dep[tok.i] == "relcl":
+        subj = d.heads[tok.i]  # "an agreement that would permit …": the agreement
     return subj is not None and d.pos[subj] == "NOUN" and res.tok_entity.get(subj) is None \
         and code_index(d, subj, res.day).sector is None
 
