@@ -199,3 +199,11 @@ def test_major_parties_are_parties_and_their_spokesmen_theirs(nlp):
         ("Michael Ancram", "PERSON", ["Michael Ancram"]), ("Tory", "NORP", ["Tory"]), ("CDU", "ORG", ["CDU"])])
     codes = _codes(extract_actors(DocView(doc), record))
     assert codes["Michael Ancram"] == "GBRPTY" and codes["CDU"] == "DEUPTY", codes
+
+
+def test_a_participles_own_subject_does_not_code_the_noun_it_is_parsed_onto(nlp):
+    # the parser reads "alleged" as an adjective of "Ritter"; Iraq is who alleged, not Ritter's country
+    text = "Iraq alleged Ritter was an American spy. Ritter led the team."
+    doc, record = make_record(nlp, text, published="1998-03-01", entities=[("Ritter", "PERSON", ["Ritter"])])
+    codes = _codes(extract_actors(DocView(doc), record))
+    assert not (codes.get("Ritter") or "").startswith("IRQ"), codes

@@ -182,8 +182,12 @@ class DocInfo:
             d = dep[c]
             if d in _MODIFIER_DEPS:
                 if d != "appos" and c <= h:
+                    # "Iraq alleged Ritter was …" parsed with "alleged" as an adjective of Ritter: a
+                    # participle's own subject is no modifier of the noun ("U.S.-led" keeps its "U.S.")
+                    skip = {t for k in self.kids[c] if dep[k] in ("nsubj", "nsubjpass") for t in self.subtree(k)} \
+                        if d == "amod" and self.pos[c] == "VERB" else ()
                     for t in self.subtree(c):
-                        if t < h or dep[t] == "case":
+                        if (t < h or dep[t] == "case") and t not in skip:
                             keep.add(t)
             elif d == "prep" and self.lower[c] == "of":
                 if head_noun is None:
