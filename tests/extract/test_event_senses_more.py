@@ -404,3 +404,9 @@ def test_a_thing_that_would_allow_something_commits_no_one(nlp):
     assert not [e for e in events if e.action.text == "permit"], _codes(events)
     events = _events(nlp, "The Russian government would permit the navy to use the base.", published="1998-02-27")
     assert [e.root for e in events if e.action.text == "permit"] == ["03"], _codes(events)
+
+
+def test_a_coup_detat_is_a_coup_whatever_the_tagger_calls_detat(nlp):
+    events = _events(nlp, "The Cambodian army staged a successful coup d'etat against the prime minister.",
+                     published="1997-07-10")
+    assert [e.root for e in events] == ["19"], _codes(events)

@@ -227,7 +227,7 @@ def lookup_keys(tok) -> list[str]:
     lemma = d.lemma[i]
     particles, preps, compounds = [], [], []
     pos = d.pos[i]
-    nominal = pos in ("NOUN", "PROPN")
+    nominal = pos in ("NOUN", "PROPN", "X")  # "coup d'etat": the tagger calls "d'etat" X
     dep_of, lower = d.dep, d.lower
     for child in d.kids[i]:
         dep = dep_of[child]

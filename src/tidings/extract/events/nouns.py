@@ -7,8 +7,8 @@ from functools import cache
 from ..actors.code import info
 from .actors import Resolver, is_passive
 from .assemble import RECIPROCAL_ROOTS, Candidate
-from .lexicon import (NO_EVENT, codebook, complement_content, families, family_code, has_prep, is_light, noun_rules,
-                      rules_for)
+from .lexicon import (NO_EVENT, codebook, complement_content, families, family_code, has_prep, is_light, lookup_keys,
+                      noun_rules, rules_for)
 from .modality import governing_verb
 from .senses import acting_sources, perpetrators, senses, speaker, struck_facilities
 
@@ -27,8 +27,9 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
     kids, dep, pos, lower, heads, tokens = d.kids, d.dep, d.pos, d.lower, d.heads, d.tokens
     table = noun_rules()
     for i in range(sent.start, sent.end):
-        if pos[i] not in ("NOUN",) or i in consumed or dep[i] == "compound":
-            continue
+        if i in consumed or dep[i] == "compound" or (pos[i] != "NOUN" and not (
+                pos[i] in ("PROPN", "X") and any(" " in k and k in table for k in lookup_keys(tokens[i])))):
+            continue  # a noun; or a tagged-odd head of a multi-word event noun ("coup d'etat")
         tok = tokens[i]
         rule = rules_for(tok, table)
         if rule is None or rule.code == NO_EVENT:
