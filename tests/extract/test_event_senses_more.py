@@ -410,3 +410,10 @@ def test_a_coup_detat_is_a_coup_whatever_the_tagger_calls_detat(nlp):
     events = _events(nlp, "The Cambodian army staged a successful coup d'etat against the prime minister.",
                      published="1997-07-10")
     assert [e.root for e in events] == ["19"], _codes(events)
+
+
+def test_force_between_police_and_protesters_is_repression_or_violent_protest(nlp):
+    events = _events(nlp, "British riot police fired plastic bullets at British protesters.", published="1998-03-22")
+    assert [e.cameo for e in events] == ["175"], _codes(events)
+    events = _events(nlp, "British protesters attacked the British police with stones.", published="1998-03-22")
+    assert [e.cameo for e in events] == ["145"], _codes(events)

@@ -8,7 +8,7 @@ from ...record import Article, Event, EventActor, Plover, SpanRef
 from .actors import ActorRef, Resolver
 from .lexicon import codebook
 from .modality import event_date, event_place, is_negated, modality, reporting_verb
-from .senses import assassination_code, assault_code, host_country
+from .senses import assassination_code, assault_code, crowd_code, host_country
 
 MAX_EVENTS_PER_SENTENCE = 8
 # An event needs at least one actor (coded, or a named person/organisation, or a group
@@ -94,6 +94,7 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
             tgt = None  # an actor acting on its own kind: no target
         code = assault_code(cand.code, src.code if src is not None else None, tgt, res.d.lower[sent.start:sent.end])
         code = assassination_code(res, tok, code, tgt)
+        code = crowd_code(code, src.code if src is not None else None, tgt.code if tgt is not None else None)
         entry = book.get(code) or {}
         conf = cand.confidence + (0.15 if src is not None and src.code else -0.1) + (0.1 if tgt is not None and tgt.code else 0.0)
         mod = modality(tok, when, record, source_code=src.code if src else None, reporter_code=reporter_code,

@@ -67,7 +67,7 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
             sources = perpetrators(res, tok, rule.code)  # "the group planned the attacks"
         if not sources and rule.code[:2] in RECIPROCAL_ROOTS:
             # "talks between Israel and Syria", "clashes between police and protesters": both sides
-            sides = [r for c in kids[i] if dep[c] == "prep" and lower[c] == "between"
+            sides = [r for c in kids[i] if dep[c] == "prep" and lower[c] in ("between", "among")
                      for p in kids[c] if dep[p] == "pobj" for r in res.group(tokens[p]) if r is not None]
             sources = sides if len(sides) >= 2 else []
         if not sources and rule.code[:2] in RECIPROCAL_ROOTS and has_prep(d, i, "with"):

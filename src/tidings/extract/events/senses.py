@@ -122,6 +122,18 @@ def assault_code(code: str, source: str | None, target, words) -> str:
     return "183" if s["bombing_words"] & set(words) else "180"
 
 
+def crowd_code(code: str, source: str | None, target: str | None) -> str:
+    """Force (19, and 18 from civilians) between police and civilians: the police's is repression
+    (175), the civilians' a violent protest (145), as CAMEO codes a clash of protesters and police."""
+    if code[:2] not in ("18", "19") or not source or not target:
+        return code
+    if source[3:6] == "COP" and target[3:6] == "CVL" and code[:2] == "19":
+        return "175"
+    if source[3:6] == "CVL" and target[3:6] == "COP":
+        return "145"
+    return code
+
+
 def assassination_code(res, tok, code: str, target) -> str:
     """186 (assassinate) for killing a named leader (a person whose code's sector is a leader's),
     185 for trying or plotting to ("attempts to kill President Castro"); else `code`."""
