@@ -33,8 +33,7 @@ from .attitudes import READY, feeling_candidates, intended, readiness
 from .nouns import merge_protest_demands, noun_candidates
 from .modality import is_negated
 from .senses import (admitting_body, attacker_of, implicit_agent, is_modifier_participle, is_visit_verb, joined_body,
-                     scene_target,
-                     shared_agent, thing_subject, verbal_attack, visit_target)
+                     scene_target, shared_agent, thing_subject, verbal_attack, visit_target)
 from ..actors import publication_day
 
 __all__ = ["extract_events"]

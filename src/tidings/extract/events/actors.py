@@ -298,12 +298,9 @@ class Resolver:
                 # "Syria had indicated its interest": the possessor is the subject of its own clause
                 verb = heads[heads[i]]
                 if dep[heads[i]] in ("dobj", "attr") and d.pos[verb] in ("VERB", "AUX"):
-                    for c in d.kids[verb]:
-                        if dep[c] in ("nsubj", "nsubjpass") and d.pos[c] != "PRON":
-                            refs = self.one(self.tokens[c])
-                            entity = self.record.entity(refs[0].entity) if refs and refs[0].entity else None
-                            if refs and refs[0].code and not (entity is not None and entity.type == "PERSON"):
-                                return refs[0]
+                    found = self._group_subject(verb, coded=True)
+                    if found is not None:
+                        return found
             # "Turkey said it had asked …": the subject of the verb that governs this clause,
             # except after warn/fear/suspect/allege, whose pronoun is rarely the warner
             node = heads[i]
@@ -315,12 +312,9 @@ class Resolver:
                     banned = {t for c in d.kids[up] if dep[c] in ("nsubj", "nsubjpass") for t in d.subtree(c)}
                     break
                 if dep[node] in ("ccomp", "xcomp", "advcl", "conj"):
-                    for c in d.kids[up]:
-                        if dep[c] in ("nsubj", "nsubjpass") and d.pos[c] != "PRON" and c != i:
-                            refs = self.one(self.tokens[c])
-                            entity = self.record.entity(refs[0].entity) if refs and refs[0].entity else None
-                            if refs and not (entity is not None and entity.type == "PERSON"):
-                                return refs[0]  # "Turkey said it …"; "it" is never a person
+                    found = self._group_subject(up, coded=False, skip=i)
+                    if found is not None:
+                        return found  # "Turkey said it …"; "it" is never a person
                 node = up
         want_person = lower in _PERSON_PRONOUNS
         if want_person and lower in ("he", "she"):
@@ -343,6 +337,18 @@ class Resolver:
             if not want_person and e.type == "PLACE" and e.id not in self.countries:
                 continue  # a town does not speak or act: "they" is not Surin
             return ActorRef(e.actor_code, e.id, e.name, None, None)
+        return None
+
+    def _group_subject(self, verb: int, coded: bool, skip: int | None = None) -> ActorRef | None:
+        """The actor a verb's first non-pronoun subject names, when that actor is no person (what "it",
+        "its", "they" can stand for); with `coded`, only a coded one."""
+        d = self.d
+        for c in d.kids[verb]:
+            if d.dep[c] in ("nsubj", "nsubjpass") and d.pos[c] != "PRON" and c != skip:
+                refs = self.one(self.tokens[c])
+                entity = self.record.entity(refs[0].entity) if refs and refs[0].entity else None
+                if refs and (refs[0].code or not coded) and not (entity is not None and entity.type == "PERSON"):
+                    return refs[0]
         return None
 
     def _reporter_of(self, tok) -> ActorRef | None:

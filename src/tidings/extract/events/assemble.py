@@ -38,8 +38,9 @@ class Candidate:
     negated: bool = False  # negated where the verb does not show it ("no intention of attacking")
 
 
-def attribution(res: Resolver, record: Article, tok) -> tuple[str | None, str | None]:
-    """(attributed_to, reporter's code): the quote holding the action, or the subject of its reporting verb."""
+def attribution(res: Resolver, record: Article, tok, reporter) -> tuple[str | None, str | None]:
+    """(attributed_to, reporter's code): the quote holding the action, or the subject of `reporter`,
+    its reporting verb (None: none)."""
     idx = res.d.idx[tok.i]
     quote = None
     for q in record.quotes:
@@ -49,7 +50,6 @@ def attribution(res: Resolver, record: Article, tok) -> tuple[str | None, str | 
                 return q.id, ent.actor_code
             quote = q.id  # a speaker with no code: the reporting verb's subject may have one
             break
-    reporter = reporting_verb(tok)
     if reporter is not None:
         subj = res.subject(reporter)
         if subj:
@@ -61,9 +61,10 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
     book = codebook()
     tok = cand.tok
     when = event_date(tok, sent, record, times, si, doc)
-    attributed, reporter_code = attribution(res, record, tok)
-    if not cand.sources and cand.code[:2] in ("01", "11", "12") and reporting_verb(tok) is not None:
-        cand.sources = res.subject(reporting_verb(tok))  # "officials say it bears the hallmarks of X"
+    reporter = reporting_verb(tok)  # the verb of saying over the action, walked up once
+    attributed, reporter_code = attribution(res, record, tok, reporter)
+    if not cand.sources and cand.code[:2] in ("01", "11", "12") and reporter is not None:
+        cand.sources = res.subject(reporter)  # "officials say it bears the hallmarks of X"
     place = event_place(tok, record, si, doc)
     start, text = res.d.idx[tok.i], res.d.text[tok.i]
     action = SpanRef(start=start, end=start + len(text), text=text)
@@ -103,8 +104,8 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
             mod = "negated"
         if mod == "negated" and (cand.code[:2] == "12" or cand.negation_coded) and is_negated(tok):
             mod = "asserted"  # the negation was coded as the rejection or condemnation itself
-        if mod == "asserted" and src is not None and src.code and reporting_verb(tok) is not None and (
-                (reporter_code and reporter_code[:3] != src.code[:3]) or (not reporter_code and _told_by_another(res, tok, src))):
+        if mod == "asserted" and src is not None and src.code and reporter is not None and (
+                (reporter_code and reporter_code[:3] != src.code[:3]) or (not reporter_code and _told_by_another(res, reporter, src))):
             # "Ukrainian officials said Russian troops attacked …", "the newspaper said Syria had
             # indicated …": one side's (or a third party's) account of what another did
             mod = "claimed"
@@ -119,10 +120,10 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
     return out
 
 
-def _told_by_another(res: Resolver, tok, src: ActorRef) -> bool:
-    """Whether the verb of saying over `tok` has a named subject of its own (a newspaper, an
+def _told_by_another(res: Resolver, reporter, src: ActorRef) -> bool:
+    """Whether the verb of saying `reporter` has a named subject of its own (a newspaper, an
     official with no code) who is not the event's source."""
-    said = res.subject(reporting_verb(tok))
+    said = res.subject(reporter)
     return bool(said) and said[0] is not None and (said[0].entity or said[0].name) is not None \
         and said[0].entity != src.entity and (said[0].name or "") != (src.name or "")
 

@@ -115,11 +115,17 @@ def assault_code(code: str, source: str | None, target, words) -> str:
     if source[3:6] not in s["assault_source_sectors"] and not source.startswith(s["assault_source_prefixes"]):
         return code
     aimed = target.code if target is not None else None
-    if aimed and (aimed[3:6] in s["fighting_sectors"] or aimed.startswith(s["assault_source_prefixes"])):
+    if aimed and armed(aimed):
         return code
     if not aimed and target is not None and s["fighter_words"] & set((target.name or "").lower().split()):
         return code  # "killed three soldiers": a fight
     return "183" if s["bombing_words"] & set(words) else "180"
+
+
+def armed(code: str) -> bool:
+    """Whether an actor code names fighters: an armed sector (MIL, REB, COP …) or an armed group's prefix (IMG, UAF)."""
+    s = senses()
+    return code[3:6] in s["fighting_sectors"] or code.startswith(s["assault_source_prefixes"])
 
 
 def crowd_code(code: str, source: str | None, target: str | None) -> str:
@@ -185,9 +191,7 @@ def speaker(res, subj: int) -> bool:
     d = res.d
     entity = res.tok_entity.get(subj)
     if entity is not None and entity.type == "PERSON":
-        armed = entity.actor_code and (entity.actor_code[3:6] in s["fighting_sectors"]
-                                       or entity.actor_code.startswith(s["assault_source_prefixes"]))
-        return not armed  # "bin Laden attacked …" is force; a politician's attack is words
+        return not (entity.actor_code and armed(entity.actor_code))  # "bin Laden attacked …" is force; a politician's attack is words
     if d.lemma[subj] in s["speaker_nouns"]:
         return True
     return code_index(d, subj, res.day).sector in s["speaker_sectors"]
