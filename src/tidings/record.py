@@ -112,6 +112,9 @@ class EventActor(_Item):
     name: str | None = None
     start: int | None = None
     end: int | None = None
+    # True when the event's sentence names no such actor and it was taken from the article
+    # (the other side of a two-sided story); start/end then point at the mention it came from
+    from_context: bool = False
 
 
 class Plover(_Item):

@@ -29,6 +29,7 @@ from .lexicon import (NO_EVENT, Rule, code_of_content, complement_content, dicti
 from . import scope as article_scope
 from .assemble import MAX_EVENTS_PER_SENTENCE, Candidate, build_events, confirmed_headline, repeats
 from .discards import token_discards
+from .context import counterpart_targets
 from .attitudes import READY, feeling_candidates, intended, readiness
 from .nouns import merge_protest_demands, noun_candidates
 from .modality import is_negated
@@ -442,6 +443,7 @@ def extract_events(view: DocView, record: Article) -> list[Event]:
             log.warning("event coding failed on sentence %d of %s: %s", si, record.id, exc)
     events = [e for e in events if not article_scope.event_out_of_scope(e, record, scope)]  # business between companies
     events = confirmed_headline(events, record, res.view.sents)
+    events = counterpart_targets(events, record)
     for n, event in enumerate(events, start=1):
         event.id = f"V{n}"
     return events

@@ -8,7 +8,7 @@ from ...record import Article, Event, EventActor, Plover, SpanRef
 from .actors import ActorRef, Resolver
 from .lexicon import codebook
 from .modality import event_date, event_place, is_negated, modality, reporting_verb
-from .senses import assassination_code, assault_code, crowd_code, host_country
+from .senses import assassination_code, assault_code, crowd_code, host_country, own_forces
 
 MAX_EVENTS_PER_SENTENCE = 8
 # An event needs at least one actor (coded, or a named person/organisation, or a group
@@ -93,6 +93,8 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
             if src.entity == tgt.entity or len(pairs) > 1:
                 continue
             tgt = None  # an actor acting on its own kind: no target
+        if own_forces(cand.code, src, tgt):
+            tgt = None  # "Israel will withdraw its troops": the troops are what moves, not whom it is aimed at
         code = assault_code(cand.code, src.code if src is not None else None, tgt, res.d.lower[sent.start:sent.end])
         code = assassination_code(res, tok, code, tgt)
         code = crowd_code(code, src.code if src is not None else None, tgt.code if tgt is not None else None)

@@ -56,6 +56,10 @@ def senses() -> dict:
         "struck_facilities": frozenset(data["struck_facilities"]),
         "gerund_modified_nouns": frozenset(data["gerund_modified_nouns"]),
         "scene_targets": {root: frozenset(preps) for root, preps in data["scene_targets"].items()},
+        "counterpart_roots": frozenset(data["counterpart_roots"]),
+        "counterpart_min_events": int(data["counterpart_min_events"]),
+        "own_forces_codes": tuple(data["own_forces_codes"]),
+        "force_sectors": frozenset(data["force_sectors"]),
         "visit_preps": frozenset(data["visit_preps"]),
         "stance_participles": frozenset(data["stance_participles"]),
         "killing_verbs": frozenset(data["killing_verbs"]),
@@ -296,6 +300,14 @@ def scene_target(res, tok, code: str, sources: list) -> list:
     # police acting at home: no target from the place
     return [ActorRef(country, place.entity, place.name, place.start, place.end)
             for country, place in _place_countries_in(res, tok, preps) if country not in home]
+
+
+def own_forces(code: str, src, tgt) -> bool:
+    """Whether `tgt` is the source's own armed forces moved by a yield or posture act ("withdraw its
+    troops", "Russia massed its forces"): what is moved, not the event's target."""
+    rules = senses()
+    return code.startswith(rules["own_forces_codes"]) and src is not None and tgt is not None and bool(src.code) \
+        and bool(tgt.code) and src.country == tgt.country and tgt.code[3:6] in rules["force_sectors"]
 
 
 def thing_subject(res, tok) -> bool:

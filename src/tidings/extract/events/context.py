@@ -1,0 +1,90 @@
+"""The other side of a two-sided story: the target a sentence leaves to the article.
+
+"No one wants to stay in Lebanon; thus we think it better to withdraw", "Iraq agreed to give
+inspectors full access": a human coder reading an Israel–Lebanon or a UN–Iraq story codes the
+withdrawal against Lebanon and the agreement toward the other side, because the article has
+made plain who the two sides are. Here an article shows two sides dealing with each other
+when at least `counterpart_min_events` of its events name both in their own sentences. An
+event of a root that acts on someone (senses.yaml `counterpart_roots`), with a coded source
+and no target, then takes as target the side its source's events of the same kind (quad
+class) are most often aimed at, else the side its source deals with most — only a side seen
+that often. The target points at that side's mention nearest before the event (else the
+first after) and is marked `from_context`, so an analyst can keep or drop such targets.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ...record import Article, Event, EventActor
+from .senses import senses
+
+__all__ = ["counterpart_targets"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    sentence: int
+    side: str
+    code: str
+    entity: str | None
+    name: str | None
+    start: int | None
+    end: int | None
+
+
+def _side(code: str) -> str:
+    """The side an actor code stands for: its country, or the whole code of an organisation."""
+    return code if code.startswith("IGO") else code[:3]
+
+
+def _named(actor: EventActor | None) -> bool:
+    return actor is not None and bool(actor.code) and not actor.from_context
+
+
+def _dyads(events: list[Event]) -> list[tuple[str, str, int | None]]:
+    """(source side, target side, quad class) of each event whose sentence names two sides."""
+    return [(_side(e.source.code), _side(e.target.code), e.quad_class) for e in events
+            if _named(e.source) and _named(e.target) and _side(e.source.code) != _side(e.target.code)]
+
+
+def _counterpart(dyads, side: str, quad: int | None, least: int) -> str | None:
+    aimed = Counter(b for a, b, q in dyads if a == side and q == quad).most_common(1)
+    if aimed and aimed[0][1] >= least:
+        return aimed[0][0]
+    dealt = Counter(b if a == side else a for a, b, _ in dyads if side in (a, b)).most_common(1)
+    return dealt[0][0] if dealt and dealt[0][1] >= least else None
+
+
+def _mention(events: list[Event], record: Article, side: str, sentence: int) -> _Mention:
+    """The mention of `side` nearest before `sentence` (else the first after)."""
+    found = [_Mention(e.sentence, side, a.code, a.entity, a.name, a.start, a.end)
+             for e in events for a in (e.source, e.target) if _named(a) and _side(a.code) == side]
+    found += [_Mention(m.sentence, side, ent.actor_code, ent.id, ent.name, m.start, m.end)
+              for ent in record.entities if ent.actor_code and _side(ent.actor_code) == side for m in ent.mentions]
+    before = [m for m in found if m.sentence <= sentence]
+    return max(before, key=lambda m: (m.sentence, m.start or 0)) if before else min(
+        found, key=lambda m: (m.sentence, m.start or 0))
+
+
+def counterpart_targets(events: list[Event], record: Article) -> list[Event]:
+    """`events` with the article's other side as target where a sentence names none (see above)."""
+    rules = senses()
+    roots, least = rules["counterpart_roots"], rules["counterpart_min_events"]
+    if not any(e.target is None and e.root in roots and _named(e.source) for e in events):
+        return events
+    dyads = _dyads(events)
+    if len(dyads) < least:
+        return events
+    taken = {(e.sentence, e.cameo, e.source.code, _side(e.target.code))
+             for e in events if _named(e.source) and _named(e.target)}
+    out = []
+    for e in events:
+        if e.target is None and e.root in roots and _named(e.source):
+            other = _counterpart(dyads, _side(e.source.code), e.quad_class, least)
+            if other is not None and (e.sentence, e.cameo, e.source.code, other) not in taken:
+                m = _mention(events, record, other, e.sentence)
+                e = e.model_copy(update={"target": EventActor(entity=m.entity, code=m.code, name=m.name, start=m.start,
+                                                              end=m.end, from_context=True)})
+        out.append(e)
+    return out
