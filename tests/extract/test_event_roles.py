@@ -404,3 +404,14 @@ def test_an_act_reported_by_an_uncoded_third_party_is_claimed(nlp):
     events = _events(nlp, text, published="1998-03-01", entities=[("Haaretz", "ORG", ["Haaretz"])])
     talks = [e for e in events if e.source and e.source.code and e.source.code.startswith("SYR")]
     assert talks and all(e.modality == "claimed" for e in talks), [(e.cameo, e.modality) for e in events]
+
+
+def test_the_three_countries_are_the_last_three_countries_named(pipeline):
+    text = ("Poland, Hungary and the Czech Republic joined NATO on Friday. NATO decided last year to invite the "
+            "three countries to start accession talks. Albright accepted admission papers from the three countries' "
+            "foreign ministers.")
+    record = pipeline({"text": text, "published": "1999-03-13"})
+    invited = {e.target.code for e in record.events if e.action.text == "invite" and e.target}
+    assert invited == {"POL", "HUN", "CZE"}, _codes(record.events)  # not NATO, not only the last one
+    accepted = {e.target.code for e in record.events if e.action.text == "accepted" and e.target}
+    assert accepted == {"POLGOV", "HUNGOV", "CZEGOV"}, _codes(record.events)

@@ -37,6 +37,7 @@ _BODIES = {"government", "ministry", "department", "company", "agency", "office"
 _NOT_SELF = {"warn", "fear", "suspect", "allege", "worry", "accuse"}
 _RELATIVES = {"that", "which", "who", "whom"}
 _ALL_PRONOUNS = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SPEAKER_PRONOUNS
+_HOW_MANY = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}  # "the three countries"
 _PAIR_NOUNS = {"leader", "side", "president", "country", "nation", "minister", "government", "party", "neighbour",
                "neighbor", "ally"}
 
@@ -130,8 +131,8 @@ class Resolver:
                 return []  # anyone, something, each other: no actor
             ref = self.pronoun(tok)
             return [ref] if ref else []
-        if d.lemma[i] in _PAIR_NOUNS and any(d.lower[c] in ("two", "both") for c in d.kids[i]):
-            pair = self.pair(tok)
+        if d.lemma[i] in _PAIR_NOUNS and (n := next((_HOW_MANY[d.lower[c]] for c in d.kids[i] if d.lower[c] in _HOW_MANY), 0)):
+            pair = self.pair(tok, n)
             if pair:
                 return pair
         entity = self.tok_entity.get(i)
@@ -139,6 +140,11 @@ class Resolver:
             return [self._ref(tok, entity.actor_code, entity)]
         found = code_index(d, i, self.day)
         code = found.code
+        if code is None and found.sector and found.sector not in _NO_COUNTRY_SECTORS:
+            owners = [r for c in d.kids[i] if d.dep[c] == "poss" and d.lemma[c] in _PAIR_NOUNS
+                      for r in self.one(self.tokens[c]) if r.code and len(r.code) == 3]
+            if len(owners) > 1:  # "the three countries' foreign ministers": each country's
+                return [self._ref(tok, r.code + found.sector, None) for r in owners]
         if entity is not None and not entity.actor_code and pos == "PROPN" and all(
                 self.tok_entity.get(t) is entity for t in d.phrase(i)[0] if d.dep[t] != "det"):
             code = None  # the actors stage found no code for this bare name ("Ginsburg" in a U.S. story): keep it so
@@ -391,23 +397,25 @@ class Resolver:
                 return ActorRef(e.actor_code, e.id, e.name, d.idx[i], d.idx[i] + len(d.text[i]))
         return None
 
-    def pair(self, tok) -> list[ActorRef]:
-        """"The two leaders": the last two people (or actors) of different countries named before."""
+    def pair(self, tok, n: int = 2) -> list[ActorRef]:
+        """"The two leaders", "the three countries": the last `n` people (or actors) of different
+        countries named before."""
         persons = self.d.lemma[tok.i] in ("leader", "president", "minister")
+        countries = senses()["descriptions"].get(self.d.lemma[tok.i]) == "COUNTRY"  # "the three countries"
         i = tok.i
         seen: list[Entity] = []
         for start, end, e in reversed(self.mentions):
             if start >= i:
                 continue
-            if (persons and e.type != "PERSON") or not e.actor_code:
+            if (persons and e.type != "PERSON") or not e.actor_code or (countries and e.id not in self.countries):
                 continue
             if e.type == "NORP":
                 continue
             if all(e.actor_code[:3] != s.actor_code[:3] for s in seen):
                 seen.append(e)
-            if len(seen) == 2:
+            if len(seen) == n:
                 break
-        if len(seen) < 2:
+        if len(seen) < n:
             return []
         first = {e.id: min(m.start for m in e.mentions) for e in seen}
         seen.sort(key=lambda e: first[e.id])
