@@ -415,3 +415,16 @@ def test_the_three_countries_are_the_last_three_countries_named(pipeline):
     assert invited == {"POL", "HUN", "CZE"}, _codes(record.events)  # not NATO, not only the last one
     accepted = {e.target.code for e in record.events if e.action.text == "accepted" and e.target}
     assert accepted == {"POLGOV", "HUNGOV", "CZEGOV"}, _codes(record.events)
+
+
+def test_a_clause_before_an_appeal_is_not_what_it_asks_of_anyone(nlp):
+    # the parser makes "want" the complement of "urged": the six countries are not the ones urged,
+    # and their own appeals are not crowded out of the sentence
+    text = ("The UK, France, Germany, Austria, the Netherlands and Sweden want the EU budget to be capped at 1% of "
+            "national incomes - the European Commission has urged an increase to 1.26%.")
+    events = _events(nlp, text, published="2005-03-01",
+                     entities=[("European Commission", "ORG", ["European Commission"])])
+    urged = [e for e in events if e.action.text == "urged"]
+    assert all(e.target is None or e.target.code[:3] not in ("GBR", "FRA", "DEU") for e in urged), _codes(events)
+    wanting = {e.source.code[:3] for e in events if e.action.text == "want" and e.source and e.source.code}
+    assert {"GBR", "FRA", "DEU", "AUT", "NLD", "SWE"} <= wanting, _codes(events)

@@ -69,7 +69,8 @@ def _instrument_subject(res: Resolver, tok) -> bool:
 def _complements(d, tok) -> list:
     """Clauses and phrases that say what an appeal/promise/demand/refusal/threat is about."""
     kids, dep, lower, tokens = d.kids, d.dep, d.lower, d.tokens
-    out = [tokens[c] for c in kids[tok.i] if dep[c] in ("xcomp", "ccomp")]
+    # a clause before the verb is reported ("X want …, the Commission urged"), not what it asks for
+    out = [tokens[c] for c in kids[tok.i] if dep[c] in ("xcomp", "ccomp") and c > tok.i]
     for c in kids[tok.i]:
         if dep[c] == "prep" and lower[c] in ("for", "on", "upon", "to", "of"):
             for p in kids[c]:
