@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.extract.events.context import counterpart_targets
+from tidings.extract.events.context import context_actors
 from tidings.record import Article, Event, EventActor, SpanRef
 
 TWO_SIDES = ("Israeli and Lebanese negotiators met in Naqoura on Monday to discuss the border. "
@@ -54,7 +54,7 @@ def _event(sentence, source, target=None, cameo="036", quad=1):
 def test_a_side_counts_as_the_other_side_only_when_seen_dealing_with_the_source_twice(dyads, expected):
     events = [_event(n, "USAGOV", "FRAGOV", cameo="040") for n in range(dyads)] + [_event(5, "USAGOV")]
     record = Article(id="t", text="x" * 50, events=events)
-    out = counterpart_targets(events, record)
+    out = context_actors(events, record)
     last = out[-1]
     assert (last.target.code[:3] if last.target else None) == expected
     if expected:
@@ -65,7 +65,7 @@ def test_the_side_aimed_at_by_the_same_kind_of_act_wins_over_the_most_frequent_p
     events = [_event(0, "RUS", "USA", "040"), _event(1, "RUS", "USA", "040"), _event(2, "RUS", "USA", "036"),
               _event(3, "RUS", "UKR", "190", quad=4), _event(4, "RUS", "UKR", "190", quad=4),
               _event(6, "RUS", None, "154", quad=4), _event(7, "RUS", None, "036")]
-    out = counterpart_targets(events, Article(id="t", text="x" * 50, events=events))
+    out = context_actors(events, Article(id="t", text="x" * 50, events=events))
     assert out[-2].target.code == "UKR" and out[-1].target.code == "USA"
 
 
@@ -73,5 +73,30 @@ def test_investigations_criticism_and_coercion_take_no_target_from_context():
     events = [_event(0, "USAGOV", "FRAGOV", "040"), _event(1, "USAGOV", "FRAGOV", "040"),
               _event(2, "USAGOV", None, "111", quad=3), _event(3, "USACOP", None, "173", quad=4),
               _event(4, "USASPY", None, "090", quad=1)]
-    out = counterpart_targets(events, Article(id="t", text="x" * 50, events=events))
+    out = context_actors(events, Article(id="t", text="x" * 50, events=events))
     assert [e.target for e in out[2:]] == [None, None, None]
+
+
+def test_the_unnamed_agent_of_a_passive_act_is_the_one_named_doing_it_just_before(pipeline):
+    text = ("WASHINGTON (AP) _ The State Department said on Tuesday that it had no leads. Tanzanian police said on "
+            "Tuesday they had arrested 14 foreigners in their search for the bombers. The 14 foreigners, six Iraqis "
+            "and eight Sudanese, were rounded up because they failed to explain their presence in the country.")
+    record = pipeline({"text": text, "published": "1998-08-11"})
+    rounded = [e for e in record.events if e.action.text == "rounded"]
+    assert rounded and {e.source.code for e in rounded} == {"TZACOP"}, [(e.source, e.cameo) for e in rounded]
+    assert all(e.source.from_context and record.text[e.source.start:e.source.end] == "Tanzanian police"
+               for e in rounded)
+    assert {e.target.code for e in rounded} == {"IRQ", "SDN"}
+
+
+def test_an_agent_named_for_another_kind_of_act_is_not_taken():
+    told = _event(0, "TZACOP", "IRQ", cameo="173", quad=4)
+    unnamed = _event(1, "USACOP", "SDN", cameo="173", quad=4).model_copy(
+        update={"source": EventActor(code="USACOP")})  # an implicit agent: no mention
+    other_root = _event(0, "TZACOP", None, cameo="091", quad=1)
+    far = _event(0, "TZACOP", "IRQ", cameo="173", quad=4)
+    record = Article(id="t", text="x" * 50)
+    assert context_actors([told, unnamed], record)[1].source.code == "TZACOP"
+    assert context_actors([other_root, unnamed], record)[1].source.code == "USACOP"
+    later = unnamed.model_copy(update={"sentence": 3})
+    assert context_actors([far, later], record)[1].source.code == "USACOP"  # three sentences on: not the same act

@@ -428,3 +428,11 @@ def test_a_clause_before_an_appeal_is_not_what_it_asks_of_anyone(nlp):
     assert all(e.target is None or e.target.code[:3] not in ("GBR", "FRA", "DEU") for e in urged), _codes(events)
     wanting = {e.source.code[:3] for e in events if e.action.text == "want" and e.source and e.source.code}
     assert {"GBR", "FRA", "DEU", "AUT", "NLD", "SWE"} <= wanting, _codes(events)
+
+
+def test_nationalities_listed_as_conjuncts_or_appositions_are_each_a_target(pipeline):
+    events = pipeline({"text": "Tanzania expelled five Iraqis and a Libyan on Friday.", "published": "1998-09-25"}).events
+    assert {e.target.code for e in events if e.action.text == "expelled" and e.target} == {"IRQ", "LBY"}, _codes(events)
+    events = pipeline({"text": "Police arrested six Iraqis, six Sudanese, a Somali national and a Turk.",
+                       "published": "1998-08-11"}).events
+    assert {e.target.code[:3] for e in events if e.action.text == "arrested" and e.target} == {"IRQ", "SDN", "SOM", "TUR"}

@@ -29,7 +29,7 @@ from .lexicon import (NO_EVENT, Rule, code_of_content, complement_content, dicti
 from . import scope as article_scope
 from .assemble import MAX_EVENTS_PER_SENTENCE, Candidate, build_events, confirmed_headline, repeats
 from .discards import token_discards
-from .context import counterpart_targets
+from .context import context_actors
 from .attitudes import READY, feeling_candidates, intended, readiness
 from .nouns import merge_protest_demands, noun_candidates
 from .modality import is_negated
@@ -48,6 +48,7 @@ _FLIP_TO_CRITICIZE = {"tolerate", "condone"}
 _CLAIM_VERBS = {"claim", "charge", "contend"}  # "claimed that X was undermining …" accuses X
 _FLIP_TO_REJECT = {"accept", "agree", "allow", "permit", "release", "lift", "support", "recognize", "meet", "end",
                    "cooperate", "approve", "comply", "yield", "negotiate"}
+_CLAUSE_BREAKS = {"-", "–", "—", ";", "--"}
 _VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 
 
@@ -69,8 +70,11 @@ def _instrument_subject(res: Resolver, tok) -> bool:
 def _complements(d, tok) -> list:
     """Clauses and phrases that say what an appeal/promise/demand/refusal/threat is about."""
     kids, dep, lower, tokens = d.kids, d.dep, d.lower, d.tokens
-    # a clause before the verb is reported ("X want …, the Commission urged"), not what it asks for
-    out = [tokens[c] for c in kids[tok.i] if dep[c] in ("xcomp", "ccomp") and c > tok.i]
+    # a clause set off before the verb by a dash or semicolon is a sentence of its own ("X want … -
+    # the Commission has urged an increase"), not what it asks for; a quote before it is ("'Compare
+    # him to Hillary,' Gorka urged")
+    out = [tokens[c] for c in kids[tok.i] if dep[c] in ("xcomp", "ccomp")
+           and not (c < tok.i and any(d.text[k] in _CLAUSE_BREAKS for k in range(c + 1, tok.i)))]
     for c in kids[tok.i]:
         if dep[c] == "prep" and lower[c] in ("for", "on", "upon", "to", "of"):
             for p in kids[c]:
@@ -444,7 +448,7 @@ def extract_events(view: DocView, record: Article) -> list[Event]:
             log.warning("event coding failed on sentence %d of %s: %s", si, record.id, exc)
     events = [e for e in events if not article_scope.event_out_of_scope(e, record, scope)]  # business between companies
     events = confirmed_headline(events, record, res.view.sents)
-    events = counterpart_targets(events, record)
+    events = context_actors(events, record)
     for n, event in enumerate(events, start=1):
         event.id = f"V{n}"
     return events

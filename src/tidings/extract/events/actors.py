@@ -180,7 +180,8 @@ class Resolver:
         out = list(self.one(tok))
         d = self.d
         for c in d.kids[tok.i]:
-            if d.dep[c] == "conj" and d.pos[c] in ("NOUN", "PROPN", "PRON"):
+            if d.dep[c] == "conj" and (d.pos[c] in ("NOUN", "PROPN", "PRON") or (
+                    (e := self.tok_entity.get(c)) is not None and e.actor_code)):  # "five Iraqis and a Libyan"
                 out.extend(self.group(self.tokens[c]))
             elif d.dep[c] == "prep" and d.lower[c] == "of" and out and out[0].entity is not None:
                 # "Kuchma of Ukraine and Yeltsin of Russia": the parser hangs the second person on
@@ -189,6 +190,12 @@ class Resolver:
                     for q in d.kids[p]:
                         if d.dep[q] == "conj" and (e := self.tok_entity.get(q)) is not None and e.type in ("PERSON", "ORG"):
                             out.extend(self.group(self.tokens[q]))
+        head = self.tok_entity.get(tok.i)
+        if out and head is not None and head.type == "NORP":
+            # "six Iraqis, six Sudanese, a Somali national and a Turk": nationalities listed as appositions
+            seen = {r.country for r in out}
+            out.extend(r for c in d.kids[tok.i] if d.dep[c] == "appos" for r in self.group(self.tokens[c])
+                       if r.code and r.country not in seen)
         if not any(r.code for r in out):
             named = [r for c in d.kids[tok.i] if d.dep[c] == "appos" and d.pos[c] in ("NOUN", "PROPN")
                      for r in self.group(self.tokens[c]) if r.code]

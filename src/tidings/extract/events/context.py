@@ -1,4 +1,8 @@
-"""The other side of a two-sided story: the target a sentence leaves to the article.
+"""Actors a sentence leaves to the article: the agent told before, the other side of the story.
+
+"Tanzanian police said they had arrested 14 foreigners. The 14 foreigners … were rounded up":
+the unnamed agent of a passive act is whoever the sentence or two before named doing an act of
+the same root, in the same sector (the police).
 
 "No one wants to stay in Lebanon; thus we think it better to withdraw", "Iraq agreed to give
 inspectors full access": a human coder reading an Israel–Lebanon or a UN–Iraq story codes the
@@ -19,7 +23,7 @@ from dataclasses import dataclass
 from ...record import Article, Event, EventActor
 from .senses import senses
 
-__all__ = ["counterpart_targets"]
+__all__ = ["context_actors"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +71,34 @@ def _mention(events: list[Event], record: Article, side: str, sentence: int) -> 
         found, key=lambda m: (m.sentence, m.start or 0))
 
 
-def counterpart_targets(events: list[Event], record: Article) -> list[Event]:
-    """`events` with the article's other side as target where a sentence names none (see above)."""
+def _implicit(actor: EventActor | None) -> bool:
+    """An agent the text leaves out ("were rounded up"), filled in by sector with no mention."""
+    return actor is not None and bool(actor.code) and actor.start is None and actor.entity is None
+
+
+def _agents_told_before(events: list[Event]) -> list[Event]:
+    """"Tanzanian police said they had arrested 14 foreigners. The 14 foreigners … were rounded up":
+    the unnamed agent of a passive act is whoever the sentence or two before named doing an act of
+    the same root, with the same sector."""
+    out: list[Event] = []
+    for e in events:
+        if _implicit(e.source):
+            told = next((p for p in reversed(out) if e.sentence - 2 <= p.sentence < e.sentence and p.root == e.root
+                         and _named(p.source) and not _implicit(p.source)
+                         and p.source.code[3:6] == e.source.code[3:6]), None)
+            if told is not None:
+                e = e.model_copy(update={"source": told.source.model_copy(update={"from_context": True})})
+        out.append(e)
+    return out
+
+
+def context_actors(events: list[Event], record: Article) -> list[Event]:
+    """`events` with the actors their sentences leave out taken from the article (see above); each
+    such actor is marked `from_context`."""
+    return _counterpart_targets(_agents_told_before(events), record)
+
+
+def _counterpart_targets(events: list[Event], record: Article) -> list[Event]:
     rules = senses()
     roots, least = rules["counterpart_roots"], rules["counterpart_min_events"]
     if not any(e.target is None and e.root in roots and _named(e.source) for e in events):
