@@ -436,3 +436,12 @@ def test_nationalities_listed_as_conjuncts_or_appositions_are_each_a_target(pipe
     events = pipeline({"text": "Police arrested six Iraqis, six Sudanese, a Somali national and a Turk.",
                        "published": "1998-08-11"}).events
     assert {e.target.code[:3] for e in events if e.action.text == "arrested" and e.target} == {"IRQ", "SDN", "SOM", "TUR"}
+
+
+def test_the_three_countries_are_the_last_list_of_three_even_with_others_named_since(pipeline):
+    text = ("Poland, Hungary and the Czech Republic joined NATO on Friday in Independence, Missouri. Italy and "
+            "Spain welcomed the move. NATO decided last year to invite the three eastern European countries to "
+            "start accession talks.")
+    record = pipeline({"text": text, "published": "1999-03-13"})
+    invited = {e.target.code for e in record.events if e.action.text == "invite" and e.target}
+    assert invited == {"POL", "HUN", "CZE"}, _codes(record.events)

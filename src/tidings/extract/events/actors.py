@@ -410,6 +410,8 @@ class Resolver:
         persons = self.d.lemma[tok.i] in ("leader", "president", "minister")
         countries = senses()["descriptions"].get(self.d.lemma[tok.i]) == "COUNTRY"  # "the three countries"
         i = tok.i
+        if countries and n > 2 and (listed := self._listed_countries(i, n)):
+            return listed
         seen: list[Entity] = []
         for start, end, e in reversed(self.mentions):
             if start >= i:
@@ -427,6 +429,27 @@ class Resolver:
         first = {e.id: min(m.start for m in e.mentions) for e in seen}
         seen.sort(key=lambda e: first[e.id])
         return [ActorRef(e.actor_code, e.id, e.name, None, None) for e in seen]
+
+    def _listed_countries(self, before: int, n: int) -> list[ActorRef]:
+        """The last list of exactly `n` countries joined by "and" before token `before` ("Poland,
+        Hungary and the Czech Republic … the three eastern European countries")."""
+        d = self.d
+        for t in range(before - 1, -1, -1):
+            e = self.tok_entity.get(t)
+            if e is None or e.id not in self.countries or d.dep[t] == "conj" or not e.actor_code:
+                continue
+            members, stack = [e], [t]
+            while stack:
+                k = stack.pop()
+                for c in d.kids[k]:
+                    if d.dep[c] == "conj" and (m := self.tok_entity.get(c)) is not None and m.id in self.countries:
+                        members.append(m)
+                        stack.append(c)
+            codes = {m.actor_code for m in members if m.actor_code}
+            if len(members) > 1 and len(codes) == n:
+                unique = {m.id: m for m in members}.values()
+                return [ActorRef(m.actor_code, m.id, m.name, None, None) for m in unique]
+        return []
 
     # -- roles around an event token ------------------------------------------------
     def subject(self, verb) -> list[ActorRef]:
