@@ -445,3 +445,12 @@ def test_the_three_countries_are_the_last_list_of_three_even_with_others_named_s
     record = pipeline({"text": text, "published": "1999-03-13"})
     invited = {e.target.code for e in record.events if e.action.text == "invite" and e.target}
     assert invited == {"POL", "HUN", "CZE"}, _codes(record.events)
+
+
+def test_two_named_people_of_the_same_code_are_source_and_target(pipeline):
+    text = ("In July last year in Phnom Penh, Cambodia's capital, Second Prime Minister Hun Sen staged a coup "
+            "against First Prime Minister Prince Norodom Ranariddh.")
+    record = pipeline({"text": text, "published": "1998-04-10"})
+    coup = [e for e in record.events if e.root == "19"]
+    assert coup and coup[0].source.code == "KHMGOV" and coup[0].target is not None \
+        and coup[0].target.code == "KHMGOV" and not coup[0].target.from_context, _codes(record.events)

@@ -92,7 +92,8 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
         if src is not None and tgt is not None and src.code and src.code == tgt.code:
             if src.entity == tgt.entity or len(pairs) > 1:
                 continue
-            tgt = None  # an actor acting on its own kind: no target
+            if not _two_agents(record, src, tgt):
+                tgt = None  # an actor acting on its own kind: no target ("the army moved army units")
         if own_forces(cand.code, src, tgt):
             tgt = None  # "Israel will withdraw its troops": the troops are what moves, not whom it is aimed at
         code = assault_code(cand.code, src.code if src is not None else None, tgt, res.d.lower[sent.start:sent.end])
@@ -120,6 +121,14 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
             source=_actor(src), target=_actor(tgt), modality=mod, attributed_to=attributed, date=when, place=place,
             confidence=round(max(0.05, min(conf, 0.95)), 2)))
     return out
+
+
+def _two_agents(record: Article, src: ActorRef, tgt: ActorRef) -> bool:
+    """Whether two actors of one code are two different named people or organisations ("Hun Sen
+    staged a coup against Prince Ranariddh"), not a place or the same body named twice."""
+    kinds = {e.id: e.type for e in record.entities if e.id in (src.entity, tgt.entity)}
+    return src.entity != tgt.entity and all(kinds.get(a.entity) in ("PERSON", "ORG") for a in (src, tgt)) \
+        and (src.name or "") != (tgt.name or "")
 
 
 def _told_by_another(res: Resolver, reporter, src: ActorRef) -> bool:
