@@ -417,3 +417,10 @@ def test_force_between_police_and_protesters_is_repression_or_violent_protest(nl
     assert [e.cameo for e in events] == ["175"], _codes(events)
     events = _events(nlp, "British protesters attacked the British police with stones.", published="1998-03-22")
     assert [e.cameo for e in events] == ["145"], _codes(events)
+
+
+def test_halting_a_relation_reduces_it_halting_fighting_eases_it_and_halting_a_spread_is_neither(nlp):
+    assert not [e for e in _events(nlp, "NATO was founded to halt the westward spread of Soviet-led communism.")
+                if e.root == "16"]
+    assert [e.cameo for e in _events(nlp, "Japan halted imports from Iran on Monday.")] == ["160"]
+    assert [e.cameo for e in _events(nlp, "Israel halted the shelling of Lebanese villages on Monday.")] == ["0871"]
