@@ -424,3 +424,19 @@ def test_halting_a_relation_reduces_it_halting_fighting_eases_it_and_halting_a_s
                 if e.root == "16"]
     assert [e.cameo for e in _events(nlp, "Japan halted imports from Iran on Monday.")] == ["160"]
     assert [e.cameo for e in _events(nlp, "Israel halted the shelling of Lebanese villages on Monday.")] == ["0871"]
+
+
+def test_striking_workers_strike_they_do_not_fight(pipeline):
+    events = pipeline({"text": "Across Wales, pickets were held by striking civil servants with protests in Cardiff "
+                               "and Bangor.", "published": "2004-11-05"}).events
+    assert not [e for e in events if e.root in ("18", "19")], _codes(events)
+
+
+def test_providing_income_leaving_an_auction_or_suspending_a_candidate_is_no_event(nlp):
+    assert not [e for e in _events(nlp, "The Duchy of Lancaster provides the Queen's private income.") if e.root == "07"]
+    assert not [e for e in _events(nlp, "Gazprom withdrew from the auction on Friday.") if e.root == "08"]
+    assert not [e for e in _events(nlp, "The party suspended a candidate for his remarks.") if e.root == "16"]
+    # the acts themselves still are
+    assert [e.root for e in _events(nlp, "The United States provided aid to Kenya.")] == ["07"]
+    assert [e.cameo for e in _events(nlp, "Israel withdrew from southern Lebanon.")] == ["0874"]
+    assert [e.root for e in _events(nlp, "Japan suspended relations with Iran.")] == ["16"]
