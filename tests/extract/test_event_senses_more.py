@@ -440,3 +440,15 @@ def test_providing_income_leaving_an_auction_or_suspending_a_candidate_is_no_eve
     assert [e.root for e in _events(nlp, "The United States provided aid to Kenya.")] == ["07"]
     assert [e.cameo for e in _events(nlp, "Israel withdrew from southern Lebanon.")] == ["0874"]
     assert [e.root for e in _events(nlp, "Japan suspended relations with Iran.")] == ["16"]
+
+
+def test_hosting_an_event_delivering_reports_or_undertaking_reviews_is_no_event(nlp):
+    assert not [e for e in _events(nlp, "Britain's Labour Party will host its annual conference in Manchester.")
+                if e.root == "04"]
+    assert not [e for e in _events(nlp, "Mr Wanless, a British adviser, has delivered two major reports on the NHS.")
+                if e.root == "07"]
+    assert not [e for e in _events(nlp, "British officials undertook major government reviews on health.")
+                if e.root == "03"]
+    # a visit hosted, aid delivered and a promise undertaken still are
+    assert [e.cameo for e in _events(nlp, "Britain hosted the Israeli prime minister on Tuesday.")] == ["043"]
+    assert [e.root for e in _events(nlp, "Britain delivered aid to Kenya on Tuesday.")] == ["07"]
