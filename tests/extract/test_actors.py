@@ -207,3 +207,14 @@ def test_a_participles_own_subject_does_not_code_the_noun_it_is_parsed_onto(nlp)
     doc, record = make_record(nlp, text, published="1998-03-01", entities=[("Ritter", "PERSON", ["Ritter"])])
     codes = _codes(extract_actors(DocView(doc), record))
     assert not (codes.get("Ritter") or "").startswith("IRQ"), codes
+
+
+def test_a_place_and_an_abbreviated_title_before_a_name_give_country_and_sector(pipeline):
+    text = ("Vermont Sen. Bernie Sanders and Ohio Gov. John Kasich spoke in Iowa on Monday, and former Florida Gov. "
+            "Jeb Bush criticized both. Scott Ritter, who arrived in Iraq on Thursday, declined to comment.")
+    record = pipeline({"text": text, "published": "2016-02-01"})
+    codes = {e.name: e.actor_code for e in record.entities if e.type == "PERSON"}
+    assert codes.get("Bernie Sanders") == "USALEG", codes
+    assert codes.get("John Kasich") == "USAGOV", codes
+    assert codes.get("Jeb Bush") == "USAELI", codes  # a former governor is an elite, not the government
+    assert not (codes.get("Scott Ritter") or "").startswith("IRQ"), codes  # a place later in the clause is no title

@@ -51,7 +51,8 @@ def _affiliation(code: str | None) -> str | None:
     return code[:3] if code[:3].isalpha() else None
 
 
-def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = frozenset()) -> str | None:
+def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = frozenset(),
+                 places: dict[int, str] | None = None) -> str | None:
     lex = lexicon()
     names = [entity.name, *entity.aliases]
     raw = lex.named(names, day)
@@ -79,6 +80,15 @@ def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = f
         if found.org and not org and len(found.org) >= 6:
             org = found.org
         country = country or found.country
+        if not country and places:
+            # "Vermont Sen. Bernie Sanders", "Ohio Gov. John Kasich": a place of a known country among
+            # the words right before the name that hang on it
+            k = span.start - 1
+            while k >= 0 and dep[k] in ("compound", "amod", "nmod") and d.heads[k] in range(k + 1, span.end):
+                if d.idx[k] in places:
+                    country = places[d.idx[k]]
+                    break
+                k -= 1
         sector = sector or found.sector
         if country and sector:
             break
@@ -86,8 +96,31 @@ def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = f
         return org  # "Sinn Fein leader Gerry Adams": the leader of the party, not of the country
     if country and not sector and entity.role:
         sector = "GOV"
+    if country and sector in _OFFICE_SECTORS and _former(doc, entity):
+        sector = "ELI"  # "former Florida Gov. Jeb Bush": an elite, no longer the office
     return (compose(country, sector, None) if country else org) or _supported(
         lex, lex.named(names, day, weak=True), names, day, countries)
+
+
+_OFFICE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "COP", "SPY"}
+_FORMER_WORDS = {"former", "ex", "ex-", "onetime", "one-time", "retired"}
+
+
+def _former(doc, entity: Entity) -> bool:
+    """Whether every mention that carries words before the name says the office is past ("former")."""
+    said = []
+    for mention in entity.mentions:
+        span = _span(doc, mention.start, mention.end)
+        if span is None or span.start == 0:
+            continue
+        before = {t.lower_ for t in doc[max(span.start - 4, 0):span.start]} | {t.lower_ for t in span}
+        if before & (_TITLE_HINTS | _FORMER_WORDS):
+            said.append(bool(before & _FORMER_WORDS))
+    return bool(said) and all(said)
+
+
+_TITLE_HINTS = {"sen.", "gov.", "rep.", "senator", "governor", "president", "minister", "secretary", "mayor",
+                "congressman", "congresswoman", "general", "gen.", "ambassador", "chancellor", "premier"}
 
 
 # role words that say a person wants into or stands against an organisation, not that they are
@@ -150,10 +183,11 @@ def _mentioned_countries(record: Article) -> frozenset:
     return frozenset(found)
 
 
-def _code_entity(doc, entity: Entity, day: date | None, countries: frozenset = frozenset()) -> str | None:
+def _code_entity(doc, entity: Entity, day: date | None, countries: frozenset = frozenset(),
+                 places: dict[int, str] | None = None) -> str | None:
     lex = lexicon()
     if entity.type == "PERSON":
-        return _code_person(doc, entity, day, countries)
+        return _code_person(doc, entity, day, countries, places)
     names = [entity.name, *entity.aliases]
     for name in names:  # tidings' own organisation list wins over the dictionaries' named actors
         if norm(name) in lex.orgs and entity.type in ("PLACE", "NORP", "ORG", "OTHER"):
@@ -252,9 +286,10 @@ def extract_actors(view: DocView, record: Article) -> list[Entity]:
     day = publication_day(record)
     entities = [e.model_copy() for e in record.entities]  # only top-level fields change: a shallow copy is enough
     countries = _mentioned_countries(record)
+    places = {p.start: p.country for p in record.places if p.country}  # start offset → country
     for entity in entities:
         try:
-            code = _code_entity(doc, entity, day, countries)
+            code = _code_entity(doc, entity, day, countries, places)
         except Exception:  # odd text must not stop the stage
             code = None
         if not code and entity.type == "PLACE":
