@@ -218,3 +218,14 @@ def test_a_place_and_an_abbreviated_title_before_a_name_give_country_and_sector(
     assert codes.get("John Kasich") == "USAGOV", codes
     assert codes.get("Jeb Bush") == "USAELI", codes  # a former governor is an elite, not the government
     assert not (codes.get("Scott Ritter") or "").startswith("IRQ"), codes  # a place later in the clause is no title
+
+
+def test_us_politicians_are_coded_as_of_the_event_date(pipeline):
+    def codes(text, published):
+        record = pipeline({"text": text, "published": published})
+        return {e.name: e.actor_code for e in record.entities if e.type == "PERSON"}
+    text = "Donald Trump attacked Bernie Sanders and Hillary Clinton in Ohio on Tuesday."
+    assert codes(text, "2016-03-02") == {"Donald Trump": "USAELI", "Bernie Sanders": "USALEG",
+                                         "Hillary Clinton": "USAELI"}
+    assert codes(text, "2018-03-02")["Donald Trump"] == "USAGOV"
+    assert codes(text, "2007-03-02")["Hillary Clinton"] == "USALEG"

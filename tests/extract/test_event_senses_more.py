@@ -452,3 +452,22 @@ def test_hosting_an_event_delivering_reports_or_undertaking_reviews_is_no_event(
     # a visit hosted, aid delivered and a promise undertaken still are
     assert [e.cameo for e in _events(nlp, "Britain hosted the Israeli prime minister on Tuesday.")] == ["043"]
     assert [e.root for e in _events(nlp, "Britain delivered aid to Kenya on Tuesday.")] == ["07"]
+
+
+def test_a_politician_attacking_rivals_criticises_and_refraining_from_it_is_negated(pipeline):
+    events = pipeline({"text": "Marco Rubio refrained from attacking his rivals in Iowa on Monday.",
+                       "published": "2016-02-01"}).events
+    assert [(e.cameo, e.modality) for e in events] == [("111", "negated")], _codes(events)
+    events = pipeline({"text": "Donald Trump spent the day in Iowa attacking a rival.", "published": "2016-02-01"}).events
+    assert [e.root for e in events] == ["11"], _codes(events)
+    events = pipeline({"text": "Osama bin Laden planned to attack the U.S. embassy in Nairobi.",
+                       "published": "1998-08-21"}).events
+    assert [e.root for e in events] == ["18"], _codes(events)  # an armed group's attack stays force
+
+
+def test_releasing_an_ad_an_appeal_among_voters_and_backing_away_are_no_events(nlp):
+    assert not _events(nlp, "The Bush campaign in the United States is releasing a new online ad.")
+    assert not _events(nlp, "Sanders' appeal among millennial progressives in the United States is strong.")
+    assert not [e for e in _events(nlp, "U.S. President Bill Clinton backed away from a suggestion on Tuesday.")
+                if e.root == "05"]
+    assert [e.root for e in _events(nlp, "The United Nations made an appeal for calm in Syria.")] == ["02"]

@@ -217,6 +217,9 @@ def match_rules(tok, rules: tuple[Rule, ...], with_subject: bool = False) -> Rul
 _SUFFIXES = (("ied", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
 
 
+_ADVERB_PARTICLES = {"away", "off", "down", "out", "back"}
+
+
 def lookup_keys(tok) -> list[str]:
     """Dictionary keys for a token, most specific first: "lemma particle", "lemma prep", "lemma". Do not change the list."""
     d, i = info(tok.doc), tok.i
@@ -231,8 +234,8 @@ def lookup_keys(tok) -> list[str]:
     dep_of, lower = d.dep, d.lower
     for child in d.kids[i]:
         dep = dep_of[child]
-        if dep == "prt":
-            particles.append(f"{lemma} {lower[child]}")
+        if dep == "prt" or (dep == "advmod" and child == i + 1 and lower[child] in _ADVERB_PARTICLES):
+            particles.append(f"{lemma} {lower[child]}")  # "backed away": the parser's advmod is a particle
         elif dep == "prep":
             preps.append(f"{lemma} {lower[child]}")
         elif dep == "compound" and nominal:

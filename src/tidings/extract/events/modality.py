@@ -43,6 +43,9 @@ def _aux(d, i: int) -> set[str]:
     return {lower[c] for c in d.kids[i] if dep[c] in ("aux", "auxpass")}
 
 
+_HOLDING_BACK = {"refrain", "abstain", "desist", "shy", "hold", "stop", "keep"}  # … from doing it
+
+
 def is_negated(tok) -> bool:
     d, i = info(tok.doc), tok.i
     kids, dep, lower = d.kids, d.dep, d.lower
@@ -54,6 +57,10 @@ def is_negated(tok) -> bool:
         return True
     # "did not want to attack": the negation sits on the governing verb of an infinitive
     head = d.heads[i]
+    if dep[i] == "pcomp" and head != i and lower[head] == "from" and d.lemma[d.heads[head]] in _HOLDING_BACK:
+        return True  # "refrained from attacking his rivals", "stopped short of criticizing"
+    if dep[i] == "pcomp" and head != i and lower[head] == "of" and lower[d.heads[head]] == "short":
+        return True
     if dep[i] == "xcomp" and head != i and d.tokens[head].lemma_ in ("want", "plan", "intend", "try", "seek", "dare"):
         return any(dep[c] == "neg" for c in kids[head])
     return False

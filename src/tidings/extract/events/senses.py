@@ -184,7 +184,11 @@ def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
         # "Clinton has been attacked … by Sanders": the by-agent speaks; "children are … attacked": no one
         subj = next((p for a in d.kids[i] if d.dep[a] == "agent" for p in d.kids[a] if d.dep[p] == "pobj"), None)
     if subj is None:
-        return code
+        # "Rubio refrained from attacking his rivals": the one the verb's clause belongs to
+        who = [r for r in res.subject(tok) if r is not None and r.entity is not None]
+        kinds = {e.id: e.type for e in res.record.entities}
+        return "111" if who and all(kinds.get(r.entity) == "PERSON" and not (r.code and armed(r.code))
+                                    for r in who) else code
     return "111" if speaker(res, subj) else code
 
 
