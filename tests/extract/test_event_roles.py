@@ -454,3 +454,14 @@ def test_two_named_people_of_the_same_code_are_source_and_target(pipeline):
     coup = [e for e in record.events if e.root == "19"]
     assert coup and coup[0].source.code == "KHMGOV" and coup[0].target is not None \
         and coup[0].target.code == "KHMGOV" and not coup[0].target.from_context, _codes(record.events)
+
+
+def test_criticism_and_opposition_from_someone_have_that_source(pipeline):
+    events = pipeline({"text": "Israel drew sharp criticism from Egypt and Jordan on Monday.",
+                       "published": "2005-01-28"}).events
+    assert {(e.source.code, e.cameo, e.target.code) for e in events} == {("EGY", "111", "ISR"), ("JOR", "111", "ISR")}
+    events = pipeline({"text": "Britain backs lifting the arms embargo on China despite opposition from the US and Japan.",
+                       "published": "2005-01-28"}).events
+    assert {e.source.code for e in events if e.action.text == "opposition"} == {"USA", "JPN"}, _codes(events)
+    events = pipeline({"text": "The opposition won the election in Britain.", "published": "2005-01-28"}).events
+    assert not [e for e in events if e.root == "11"]  # the opposition party is no act of opposing

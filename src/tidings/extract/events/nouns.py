@@ -15,7 +15,8 @@ from .senses import acting_sources, perpetrators, senses, speaker, struck_facili
 __all__ = ["noun_candidates", "merge_protest_demands"]
 
 _REACTION_ROOTS = {"09", "11", "14"}  # investigating, criticising, protesting what someone else did
-_GIVING_ROOTS = {"05", "06", "07", "08"}  # cooperation, aid and concessions come "from" their source
+# cooperation, aid and concessions come "from" their source, and so do criticism and opposition
+_GIVING_ROOTS = {"05", "06", "07", "08", "11"}
 _NOUN_TARGET_PREPS = {"with", "against", "on", "of", "near", "into", "over", "to", "toward", "towards", "at", "for",
                       "from", "in"}
 
@@ -58,6 +59,13 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
                     if sources:
                         agent_prep = c
                         break
+        received_by = []
+        if not sources and dep[i] == "dobj" and d.lemma[head] in senses()["receiving_verbs"]:
+            # "Israel drew criticism from Egypt": the from-phrase on the verb gives, the subject receives
+            sources = [r for c in kids[head] if dep[c] == "prep" and lower[c] == "from"
+                       for p in kids[c] if dep[p] == "pobj" for r in res.group(tokens[p])]
+            if sources:
+                received_by = [r for r in res.subject(tokens[head]) if r is not None and r.code]
         pair = res.premodifier_pair(tok)
         if not sources and pair:
             sources = pair[:1]
@@ -75,7 +83,7 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
             sources = res.subject(governing_verb(tok))
         if not sources and not struck:
             continue
-        targets = list(struck)  # "the U.S. Embassy bombings": the building hit
+        targets = list(struck) or received_by  # "the U.S. Embassy bombings": the building hit
         for c in () if targets else kids[i]:
             if c != agent_prep and dep[c] == "prep" and lower[c] in _NOUN_TARGET_PREPS:
                 for p in kids[c]:

@@ -59,6 +59,7 @@ def senses() -> dict:
         "counterpart_roots": frozenset(data["counterpart_roots"]),
         "counterpart_min_events": int(data["counterpart_min_events"]),
         "own_forces_codes": tuple(data["own_forces_codes"]),
+        "receiving_verbs": frozenset(data["receiving_verbs"]),
         "force_sectors": frozenset(data["force_sectors"]),
         "visit_preps": frozenset(data["visit_preps"]),
         "stance_participles": frozenset(data["stance_participles"]),
