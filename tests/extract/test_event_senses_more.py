@@ -471,3 +471,22 @@ def test_releasing_an_ad_an_appeal_among_voters_and_backing_away_are_no_events(n
     assert not [e for e in _events(nlp, "U.S. President Bill Clinton backed away from a suggestion on Tuesday.")
                 if e.root == "05"]
     assert [e.root for e in _events(nlp, "The United Nations made an appeal for calm in Syria.")] == ["02"]
+
+
+def test_politicians_capturing_states_or_pounding_policies_use_no_force(pipeline):
+    def roots(text, published="2016-05-19"):
+        return [e.root for e in pipeline({"text": text, "published": published}).events]
+    assert not roots("Hillary Clinton captured Iowa last month.")
+    assert roots("Republicans in Congress will pound President Obama's national security policy.") in ([], ["11"])
+    assert "19" not in roots("Bernie Sanders urged Americans to fight for economic justice.")
+    assert "19" in roots("Syrian rebels captured the town of Idlib on Monday.", "2015-03-28")
+    assert "18" in roots("Gunmen captured two Turkish engineers in Iraq on Monday.", "2015-03-28")
+
+
+def test_a_politicians_campaign_rally_is_no_protest_but_a_crowd_rallying_against_someone_is(pipeline):
+    events = pipeline({"text": "Bernie Sanders has a rally planned for Thursday in Washington.",
+                       "published": "2016-05-19"}).events
+    assert not [e for e in events if e.root == "14"], _codes(events)
+    events = pipeline({"text": "Thousands of Cubans rallied in Havana against the United States.",
+                       "published": "2000-04-19"}).events
+    assert [(e.cameo, e.target.code) for e in events] == [("141", "USA")], _codes(events)

@@ -281,6 +281,8 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                 # undermining …": an accusation is aimed at the doer of what it alleges
                 targets = [r for c in kids[i] if dep[c] == "ccomp" for r in res.subject(tokens[c])]
             code = verbal_attack(res, tok, code, dependent_text(tok))
+            if code == NO_EVENT:
+                continue
             if not passive:
                 targets = attacker_of(res, tok, code, targets)
             if not targets:

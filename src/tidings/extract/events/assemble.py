@@ -21,6 +21,7 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # "X and Y clashed": each aga
 _ONE_SIDED = {"ratify", "ratification", "approve", "vote", "accept", "join", "admit", "endorse"}
 _GENERIC_FORCE = {"180", "190"}  # one attack on soldiers and others: a fight, or an assault, not both
 SOURCE_NEEDED = {"04"}  # a visit or a meeting is only news with someone named going or meeting
+_CAMPAIGNERS = {"LEG", "ELI", "PTY", "GOV"}  # a named politician's or party's rally is a campaign event
 _MUTUAL_CODES = {"040", "046", "057"}  # consultations, negotiations and signed agreements take two (CAMEO codes both)
 
 
@@ -94,6 +95,9 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
                 continue
             if not _two_agents(record, src, tgt):
                 tgt = None  # an actor acting on its own kind: no target ("the army moved army units")
+        if cand.code == "141" and tgt is None and src is not None and src.entity is not None \
+                and (src.code or "")[3:6] in _CAMPAIGNERS:
+            continue  # "Trump rallies", "her victory rally": a campaign's rally is no protest against anyone
         if own_forces(cand.code, src, tgt):
             tgt = None  # "Israel will withdraw its troops": the troops are what moves, not whom it is aimed at
         code = assault_code(cand.code, src.code if src is not None else None, tgt, res.d.lower[sent.start:sent.end])

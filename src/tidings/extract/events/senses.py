@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from ..actors.code import code_index
+from .lexicon import NO_EVENT
 from .refs import ActorRef
 
 __all__ = ["senses", "is_modifier_participle", "verbal_attack", "attacker_of", "implicit_agent", "visit_target",
@@ -60,6 +61,7 @@ def senses() -> dict:
         "counterpart_min_events": int(data["counterpart_min_events"]),
         "own_forces_codes": tuple(data["own_forces_codes"]),
         "receiving_verbs": frozenset(data["receiving_verbs"]),
+        "winning_verbs": frozenset(data["winning_verbs"]),
         "force_sectors": frozenset(data["force_sectors"]),
         "visit_preps": frozenset(data["visit_preps"]),
         "stance_participles": frozenset(data["stance_participles"]),
@@ -165,9 +167,15 @@ def assassination_code(res, tok, code: str, target) -> str:
 
 
 def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
-    """111 for an attack verb whose subject is a speaker rather than a fighter; else `code`."""
+    """111 for an attack verb whose subject is a speaker rather than a fighter; NO_EVENT for
+    a speaker seizing something with no force named ("Clinton captured Iowa"); else `code`."""
     s = senses()
     d, i = res.d, tok.i
+    if code[:2] in s["attack_roots"] and d.lemma[i] in s["winning_verbs"] and not any(
+            w in dependent_text for w in s["force_words"]):
+        subj = _subject_token(d, i)
+        if subj is not None and d.dep[subj] == "nsubj" and speaker(res, subj):
+            return NO_EVENT  # "Clinton captured Iowa": a politician wins a state, no one is seized
     if code[:2] not in s["attack_roots"] or d.lemma[i] not in s["verbal_attack_verbs"]:
         return code
     if any(w in dependent_text for w in s["force_words"]):
