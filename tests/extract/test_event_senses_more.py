@@ -490,3 +490,12 @@ def test_a_politicians_campaign_rally_is_no_protest_but_a_crowd_rallying_against
     events = pipeline({"text": "Thousands of Cubans rallied in Havana against the United States.",
                        "published": "2000-04-19"}).events
     assert [(e.cameo, e.target.code) for e in events] == [("141", "USA")], _codes(events)
+
+
+def test_a_campaigners_offensive_is_words_an_armys_is_force(pipeline):
+    def codes(text, published="2016-02-25"):
+        return [(e.root, e.target.code if e.target else None) for e in pipeline({"text": text, "published": published}).events]
+    assert codes("Hillary Clinton's gun control offensive against Bernie Sanders in South Carolina began.") == \
+        [("11", "USALEG")]
+    assert [r for r, _ in codes("The Syrian army's offensive against rebels in Aleppo continued.")] == ["19"]
+    assert [r for r, _ in codes("Obama pledged to remove all U.S. troops from Iraq.", "2009-02-25")] in (["03"], ["08"])

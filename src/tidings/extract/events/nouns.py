@@ -10,7 +10,7 @@ from .assemble import RECIPROCAL_ROOTS, Candidate
 from .lexicon import (NO_EVENT, codebook, complement_content, families, family_code, has_prep, is_light, lookup_keys,
                       noun_rules, rules_for)
 from .modality import governing_verb
-from .senses import acting_sources, perpetrators, senses, speaker, struck_facilities
+from .senses import acting_sources, armed, perpetrators, senses, speaker, struck_facilities
 
 __all__ = ["noun_candidates", "merge_protest_demands"]
 
@@ -100,16 +100,23 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         if rule.family:
             comps = [tokens[p] for c in kids[i] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"]
             code = family_code(rule.family, complement_content(comps, rule.family))
-        if code[:2] in ("18", "19") and light and d.lemma[i] in senses()["verbal_attack_verbs"] \
-                and not has_prep(d, i, "by") and any(
-                dep[c] == "nsubj" and speaker(res, c) for c in kids[head]):
-            code = "111"  # "Trump launched an attack against Obama, calling him …": words
+        if code[:2] in ("18", "19") and d.lemma[i] in senses()["verbal_attack_verbs"] and not has_prep(d, i, "by") and (
+                (light and any(dep[c] == "nsubj" and speaker(res, c) for c in kids[head]))
+                or any(dep[c] == "poss" and _campaigner(res, c) for c in kids[i])):
+            code = "111"  # "Trump launched an attack against Obama", "Clinton's gun control offensive": words
         if code[:2] == "04" and dep[i] in ("nsubj", "nsubjpass", "dobj") and d.lemma[head] in senses()["ending_verbs"]:
             code = "164"  # "talks have been cut off": negotiations halted, not held
         if pair and not targets:  # "Israel-Syrian talks": the two sides
             sources, targets = (pair, []) if code[:2] in RECIPROCAL_ROOTS else (pair[:1], pair[1:2])
         cands.append(Candidate(tok, code, sources, targets, (), 0.45, noun=True, reciprocal=agent_prep is None))
     return cands
+
+
+def _campaigner(res: Resolver, tok: int) -> bool:
+    """A named person who campaigns rather than commands: no government, military or armed code."""
+    e = res.tok_entity.get(tok)
+    return e is not None and e.type == "PERSON" and (e.actor_code or "")[3:6] not in ("GOV", "MIL", "COP", "SPY") \
+        and not armed(e.actor_code or "")
 
 
 _PROTEST_AIMS = {"leadership": "1", "policy": "2", "reform": "2", "rights": "3", "institutions": "4"}
