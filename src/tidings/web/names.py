@@ -58,7 +58,9 @@ def _names() -> dict[str, tuple[str, ...]]:
         for name in listed or []:
             add(name, code)
     rows = list(csv.DictReader(io.StringIO(_data("tidings.data.actors", "people.csv"))))
-    for row in sorted(rows, key=lambda r: r.get("valid_from") or "", reverse=True):  # the latest role first
+    rows.sort(key=lambda r: r.get("valid_from") or "", reverse=True)  # the latest role first,
+    rows.sort(key=lambda r: r["code"][3:6] in ("ELI", "BUS"))  # an office before the years out of it
+    for row in rows:
         for name in [row["name"], *(row.get("aliases") or "").split("|")]:
             add(name, row["code"])
     return {k: tuple(v) for k, v in names.items()}
