@@ -499,3 +499,11 @@ def test_a_campaigners_offensive_is_words_an_armys_is_force(pipeline):
         [("11", "USALEG")]
     assert [r for r, _ in codes("The Syrian army's offensive against rebels in Aleppo continued.")] == ["19"]
     assert [r for r, _ in codes("Obama pledged to remove all U.S. troops from Iraq.", "2009-02-25")] in (["03"], ["08"])
+
+
+def test_fighting_spam_bombarding_with_ads_and_appealing_to_users_are_no_events(nlp):
+    assert not _events(nlp, "Net users in Sweden are getting the chance to fight back against spam websites.")
+    assert not _events(nlp, "Users in Italy were bombarded with pop-up ads.")
+    assert not _events(nlp, "The feature is likely to appeal to people with low vision in Italy.")
+    assert [e.root for e in _events(nlp, "Iran appealed to the United Nations for help.")] == ["02"]
+    assert [e.root for e in _events(nlp, "Israeli troops fought Hezbollah guerrillas in Lebanon.")] == ["19"]
