@@ -465,3 +465,16 @@ def test_criticism_and_opposition_from_someone_have_that_source(pipeline):
     assert {e.source.code for e in events if e.action.text == "opposition"} == {"USA", "JPN"}, _codes(events)
     events = pipeline({"text": "The opposition won the election in Britain.", "published": "2005-01-28"}).events
     assert not [e for e in events if e.root == "11"]  # the opposition party is no act of opposing
+
+
+def test_others_who_must_act_in_a_speakers_quote_are_appealed_to(pipeline):
+    text = ("Russian Foreign Minister Igor Ivanov spoke in Moscow on Friday. ``Serbia and Croatia must cooperate "
+            "with NATO in creating a joint security system,'' he was quoted as saying.")
+    events = pipeline({"text": text, "published": "1999-03-13"}).events
+    asked = [e for e in events if e.action.text == "cooperate"]
+    assert {(e.root, e.source.code, e.target.code) for e in asked} == {("02", "RUSGOV", "SRB"),
+                                                                       ("02", "RUSGOV", "HRV")}, _codes(events)
+    text = ("Russian Foreign Minister Igor Ivanov spoke in Moscow on Friday. ``We must cooperate with NATO in "
+            "creating a joint security system,'' he was quoted as saying.")
+    events = pipeline({"text": text, "published": "1999-03-13"}).events
+    assert not [e for e in events if e.root == "02"], _codes(events)  # what we must do is no appeal to others

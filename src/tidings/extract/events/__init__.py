@@ -67,6 +67,36 @@ def _instrument_subject(res: Resolver, tok) -> bool:
     return False
 
 
+_COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+_SAYING = {"say", "tell", "add", "insist", "stress", "argue", "declare", "write", "state"}
+_FIRST_PERSON = {"we", "i", "us", "me"}
+
+
+def _asked(verb) -> str:
+    """What saying that someone must do `verb` is: an appeal for a cooperative act (02), else a demand (10)."""
+    rule = rules_for(verb, verb_rules())
+    return "appeal" if rule is not None and rule.code and rule.code[:2] in _COOPERATIVE_ROOTS else "demand"
+
+
+def _obliged_in_quote(res: Resolver, tok, family, code) -> tuple | None:
+    """(speaker, the obliged) when a speaker's own quote says others must or should do this act: "All
+    European states must cooperate in creating a joint security system," he said."""
+    d, i = res.d, tok.i
+    if d.dep[i] == "ccomp" and d.lemma[d.heads[i]] in _SAYING:
+        return None  # "``… must cooperate,'' he said": the verb of saying carries the appeal (below)
+    if family is not None or not code or code[:2] in ("01", "02", "10") or d.pos[i] != "VERB" \
+            or not any(d.dep[c] == "aux" and d.lower[c] in _OBLIGATION for c in d.kids[i]):
+        return None
+    subj = [c for c in d.kids[i] if d.dep[c] == "nsubj"]
+    if not subj or d.lower[subj[0]] in _FIRST_PERSON or not res._in_quotation(tok):
+        return None
+    speaker = res._direct_speaker(tok) or res._speaker_of(tok)
+    obliged = res.group(res.tokens[subj[0]])
+    if speaker is None or not speaker.code or any(r.code == speaker.code for r in obliged if r):
+        return None
+    return speaker, obliged
+
+
 def _complements(d, tok) -> list:
     """Clauses and phrases that say what an appeal/promise/demand/refusal/threat is about."""
     kids, dep, lower, tokens = d.kids, d.dep, d.lower, d.tokens
@@ -185,7 +215,13 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
             family, code = "reject", None  # "did not accept …" is a rejection
         elif negated and family is None and d.lemma[i] in _FLIP_TO_CRITICIZE:
             code = "111"  # "will not tolerate attacks" is a condemnation of them (asserted, see assemble)
-        comps = _complements(d, tok) if family else []
+        asked_of = _obliged_in_quote(res, tok, family, code)
+        if asked_of is not None:  # "``All European states must cooperate,'' he said": he appeals to them
+            speaker_ref, obliged = asked_of
+            subject = [speaker_ref]
+            family = _asked(tok)
+            code = None if code.startswith("@") else code
+        comps = ([tok] if asked_of is not None else _complements(d, tok)) if family else []
         # "X said Y must …": a demand by X on Y; "X said he was skeptical/confident …": a comment
         if family is None and code == "010":
             for c in kids[i]:
@@ -237,8 +273,9 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                     consumed.update(d.subtree(c.i))
                 elif pos[c.i] == "NOUN":
                     consumed.add(c.i)  # "calls for Israel's withdrawal": the withdrawal is what is asked
-            targets = _family_target(res, tok, family, comps, own=rule.family is not None or family != "intent")
-            if family == "demand" and code != "010" and rule.family is None:
+            targets = obliged if asked_of is not None else _family_target(res, tok, family, comps,
+                                                                own=rule.family is not None or family != "intent")
+            if family == "demand" and code != "010" and rule.family is None and asked_of is None:
                 targets = [r for c in comps for s in kids[c.i] if dep[s] in ("nsubj", "nsubjpass")
                            for r in res.group(tokens[s])]
             home = {(r.code or "")[:3] for r in sources if r is not None}
