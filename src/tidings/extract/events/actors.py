@@ -37,6 +37,7 @@ _BODIES = {"government", "ministry", "department", "company", "agency", "office"
 _NOT_SELF = {"warn", "fear", "suspect", "allege", "worry", "accuse"}
 _RELATIVES = {"that", "which", "who", "whom"}
 _ALL_PRONOUNS = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SPEAKER_PRONOUNS
+_MANY_COUNTRIES = {"states", "nations", "countries", "governments"}
 _HOW_MANY = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}  # "the three countries"
 _PAIR_NOUNS = {"leader", "side", "president", "country", "nation", "minister", "government", "party", "neighbour",
                "neighbor", "ally"}
@@ -151,7 +152,8 @@ class Resolver:
         if code is None and entity is not None and entity.actor_code:
             code = entity.actor_code
         institution = pos == "PROPN" and entity is not None and entity.type == "ORG" and found.sector in _INSTITUTIONS
-        if code is None and found.sector and found.sector not in _NO_COUNTRY_SECTORS and (pos == "NOUN" or institution):
+        if code is None and found.sector and found.sector not in _NO_COUNTRY_SECTORS and (pos == "NOUN" or institution) \
+                and lower not in _MANY_COUNTRIES:  # "the Balkan states", "governments": not the home government
             # "killed 13 soldiers … in central Turkey"; else the country the article is about
             # ("Police arrested six Protestants" in a Belfast story)
             country = self.clause_country(tok) if found.sector in _LOCAL_SECTORS else None
