@@ -481,6 +481,6 @@ def test_others_who_must_act_in_a_speakers_quote_are_appealed_to(pipeline):
 
 
 def test_states_and_governments_in_the_plural_are_not_the_home_government(pipeline):
-    text = "In Ankara, Turkey's foreign minister urged all Balkan states to sign a joint declaration."
+    text = "In Ankara, Turkey, Greek Foreign Minister Theodoros Pangalos urged all Balkan states to sign a joint declaration."
     events = pipeline({"text": text, "published": "1998-03-05"}).events
     assert not [e for e in events if e.target is not None and e.target.code == "TURGOV"], _codes(events)
