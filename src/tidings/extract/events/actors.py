@@ -2,7 +2,7 @@
 
 Subjects (with passives and conjoined or infinitive verbs), objects, prepositional
 targets, possessors of nominal events; pronouns and "the two leaders" resolved to the
-nearest fitting actor before them.
+nearest fitting actor before them (events/reference.py).
 """
 from __future__ import annotations
 
@@ -13,16 +13,12 @@ from ...record import Article, Entity
 from ..actors.code import code_index, info
 from ..actors.lexicon import lexicon, norm
 from .refs import ActorRef
-from .modality import SAY_VERBS
-from .senses import senses
+from .reference import GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVES, SPEAKER_PRONOUNS, References
 
 __all__ = ["ActorRef", "Resolver", "is_passive", "article_country"]
 
 TARGET_PREPS = ("to", "with", "against", "on", "upon", "at", "into", "toward", "towards", "over", "near", "of", "from",
                 "for", "onto", "across", "inside")
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-_GROUP_PRONOUNS = {"it", "they", "them", "its", "their", "itself", "themselves"}
-_SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our"}
 _LOCAL_SECTORS = {"MIL", "CVL", "COP", "GOV", "REF", "LAB", "EDU", "HLH", "MED", "BUS"}
 # a named institution without a country in its name ("the 11th Circuit Court of Appeals", "the
 # Supreme Court", "the Interior Ministry") is the article's country's
@@ -32,11 +28,7 @@ _NO_COUNTRY_SECTORS = {"IGO", "NGO", "UAF", "MNC"}
 # not armed groups, criminals or spies, who are as often foreign
 _HOME_SECTORS = {"COP", "CVL", "JUD", "LEG", "GOV", "MIL", "OPP", "LAB", "EDU", "HLH", "MED", "BUS", "REL", "ELI",
                  "PTY", "REF", "AGR", "DEV", "ENV"}
-_BODIES = {"government", "ministry", "department", "company", "agency", "office", "council", "court", "army",
-           "police", "committee", "party", "group", "administration", "embassy", "team", "board", "union"}
-_NOT_SELF = {"warn", "fear", "suspect", "allege", "worry", "accuse"}
-_RELATIVES = {"that", "which", "who", "whom"}
-_ALL_PRONOUNS = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SPEAKER_PRONOUNS
+_ALL_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | SPEAKER_PRONOUNS
 _MANY_COUNTRIES = {"states", "nations", "countries", "governments"}
 _HOW_MANY = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}  # "the three countries"
 _PAIR_NOUNS = {"leader", "side", "president", "country", "nation", "minister", "government", "party", "neighbour",
@@ -69,7 +61,7 @@ def article_country(record: Article) -> str | None:
     return top if n * 2 > sum(counts.values()) else None  # a story about several countries has none
 
 
-class Resolver:
+class Resolver(References):
     def __init__(self, doc, record: Article, day: date | None):
         self.doc, self.record, self.day = doc, record, day
         self.text = record.text  # the doc is parsed over record.text; doc.text is rebuilt on each access
@@ -259,200 +251,6 @@ class Resolver:
                     return iso
         return None
 
-    # -- reference --------------------------------------------------------------------
-    def _speaker_of(self, tok) -> ActorRef | None:
-        """The coded speaker of the quote that holds `tok`; in a quotation with no speaker of its own
-        that follows a quote within two sentences, that quote's speaker ("``…,'' said Eitan. ``No one
-        wants to stay; we think it better to withdraw.''")."""
-        idx = self.d.idx[tok.i]
-        before = None
-        for q in self.quotes:
-            if any(s <= idx < e for s, e in q.spans):
-                return self._coded_speaker(q)
-            if q.spans and q.spans[-1][1] <= idx:
-                before = q
-        if before is None or not self._in_quotation(tok):
-            return None
-        k = self.view.sent_index(tok)
-        first = self.view.sents[max(0, k - 2)].start_char
-        return self._coded_speaker(before) if before.spans[-1][1] >= first else None
-
-    def _direct_speaker(self, tok) -> ActorRef | None:
-        """The coded speaker of a direct quote holding `tok` (in indirect speech "he" may be the speaker)."""
-        idx = self.d.idx[tok.i]
-        for q in self.quotes:
-            if q.kind == "direct" and any(s <= idx < e for s, e in q.spans):
-                return self._coded_speaker(q)
-        return None
-
-    def _coded_speaker(self, q) -> ActorRef | None:
-        ent = self.record.entity(q.speaker.entity) if q.speaker and q.speaker.entity else None
-        if ent is not None and ent.actor_code:
-            return ActorRef(ent.actor_code, ent.id, ent.name, None, None)
-        return None
-
-    def _in_quotation(self, tok) -> bool:
-        """Whether an opening quotation mark before `tok` in its sentence is not closed before it."""
-        sent = self.view.sent(tok)
-        text = self.text[sent.start_char:self.d.idx[tok.i]]
-        opens = text.count("``") + text.count("\u201c")
-        closes = text.count("''") + text.count("\u201d")
-        if opens == 0 and closes == 0:
-            opens = text.count('"') % 2
-        return opens > closes
-
-    def pronoun(self, tok) -> ActorRef | None:
-        d, i = self.d, tok.i
-        lower = d.lower[i]
-        if lower in _SPEAKER_PRONOUNS:
-            return self._speaker_of(tok)
-        banned: set[int] = set()
-        if lower in _GROUP_PRONOUNS:
-            heads, dep = d.heads, d.dep
-            if dep[i] == "poss":
-                # "Syria had indicated its interest": the possessor is the subject of its own clause
-                verb = heads[heads[i]]
-                if dep[heads[i]] in ("dobj", "attr") and d.pos[verb] in ("VERB", "AUX"):
-                    found = self._group_subject(verb, coded=True)
-                    if found is not None:
-                        return found
-            # "Turkey said it had asked …": the subject of the verb that governs this clause,
-            # except after warn/fear/suspect/allege, whose pronoun is rarely the warner
-            node = heads[i]
-            while heads[node] != node:
-                up = heads[node]
-                if dep[node] in ("relcl", "acl", "pcomp", "pobj", "appos"):
-                    break  # "… territory, which it did in 2014": the clause hangs on a noun, not on a speaker
-                if dep[node] in ("ccomp", "xcomp", "advcl", "conj") and d.lemma[up] in _NOT_SELF:
-                    banned = {t for c in d.kids[up] if dep[c] in ("nsubj", "nsubjpass") for t in d.subtree(c)}
-                    break
-                if dep[node] in ("ccomp", "xcomp", "advcl", "conj"):
-                    found = self._group_subject(up, coded=False, skip=i)
-                    if found is not None:
-                        return found  # "Turkey said it …"; "it" is never a person
-                node = up
-        want_person = lower in _PERSON_PRONOUNS
-        if want_person and lower in ("he", "she"):
-            said = self._reporter_of(tok)  # "the FBI chief said that he is satisfied": the chief
-            if said is not None:
-                return said
-        # "he" inside a quote is not its speaker ("We don't know if he decided to attack," said Blinken)
-        speaker = self._direct_speaker(tok) if want_person else None
-        sent_start = self.view.sent(tok).start
-        window = max(0, sent_start - 120)
-        for start, end, e in reversed(self.mentions):
-            if start >= i or start < window or start in banned:
-                continue
-            if speaker is not None and e.id == speaker.entity:
-                continue
-            if want_person != (e.type == "PERSON"):
-                continue
-            if not want_person and e.type == "NORP":
-                continue
-            if not want_person and e.type == "PLACE" and e.id not in self.countries:
-                continue  # a town does not speak or act: "they" is not Surin
-            return ActorRef(e.actor_code, e.id, e.name, None, None)
-        return None
-
-    def _group_subject(self, verb: int, coded: bool, skip: int | None = None) -> ActorRef | None:
-        """The actor a verb's first non-pronoun subject names, when that actor is no person (what "it",
-        "its", "they" can stand for); with `coded`, only a coded one."""
-        d = self.d
-        for c in d.kids[verb]:
-            if d.dep[c] in ("nsubj", "nsubjpass") and d.pos[c] != "PRON" and c != skip:
-                refs = self.one(self.tokens[c])
-                entity = self.record.entity(refs[0].entity) if refs and refs[0].entity else None
-                if refs and (refs[0].code or not coded) and not (entity is not None and entity.type == "PERSON"):
-                    return refs[0]
-        return None
-
-    def _reporter_of(self, tok) -> ActorRef | None:
-        """For "he"/"she" as the subject of a clause reported by a verb of saying, whose own subject is
-        one person (a coded name or a singular description: "the FBI chief said that he …"), that
-        person; else None. Not for the clauses of warn, fear or allege, whose "he" is rarely the speaker."""
-        d, i = self.d, tok.i
-        if d.dep[i] not in ("nsubj", "nsubjpass") or self._direct_speaker(tok) is not None:
-            return None
-        clause = d.heads[i]
-        if d.dep[clause] != "ccomp" or d.heads[clause] == clause:
-            return None
-        verb = d.heads[clause]
-        if d.lemma[verb] in _NOT_SELF or d.lemma[verb] not in SAY_VERBS:
-            return None
-        for c in d.kids[verb]:
-            if d.dep[c] == "nsubj" and d.pos[c] in ("NOUN", "PROPN") and self.tokens[c].tag_ in ("NN", "NNP"):
-                refs = self.one(self.tokens[c])
-                entity = self.record.entity(refs[0].entity) if refs and refs[0].entity else None
-                # a person: a named one, or a role ("the minister"), not an organisation's name
-                if refs and refs[0].code and (entity is None or entity.type == "PERSON"
-                                              or (self.tokens[c].tag_ == "NN" and d.lemma[c] not in _BODIES)):
-                    return refs[0]
-        return None
-
-    def description(self, tok) -> ActorRef | None:
-        """A definite description ("the group", "the country") → the nearest coded organisation or
-        country named before it in this or the previous sentences (data/cameo/senses.yaml)."""
-        d, i = self.d, tok.i
-        want = senses()["descriptions"].get(d.lemma[i])
-        if want is None or not any(d.dep[c] == "det" and d.lower[c] == "the" for c in d.kids[i]):
-            return None
-        if any(d.dep[c] in ("amod", "compound", "poss", "prep") for c in d.kids[i]):
-            return None  # "the rebel group", "the group of experts": described, not referred back
-        window = max(0, self.view.sent(tok).start - 120)
-        for start, end, e in reversed(self.mentions):
-            if start >= i or start < window or not e.actor_code:
-                continue
-            if want == "ORG" and e.type == "ORG" or want == "COUNTRY" and e.id in self.countries:
-                return ActorRef(e.actor_code, e.id, e.name, d.idx[i], d.idx[i] + len(d.text[i]))
-        return None
-
-    def pair(self, tok, n: int = 2) -> list[ActorRef]:
-        """"The two leaders", "the three countries": the last `n` people (or actors) of different
-        countries named before."""
-        persons = self.d.lemma[tok.i] in ("leader", "president", "minister")
-        countries = senses()["descriptions"].get(self.d.lemma[tok.i]) == "COUNTRY"  # "the three countries"
-        i = tok.i
-        if countries and n > 2 and (listed := self._listed_countries(i, n)):
-            return listed
-        seen: list[Entity] = []
-        for start, end, e in reversed(self.mentions):
-            if start >= i:
-                continue
-            if (persons and e.type != "PERSON") or not e.actor_code or (countries and e.id not in self.countries):
-                continue
-            if e.type == "NORP":
-                continue
-            if all(e.actor_code[:3] != s.actor_code[:3] for s in seen):
-                seen.append(e)
-            if len(seen) == n:
-                break
-        if len(seen) < n:
-            return []
-        first = {e.id: min(m.start for m in e.mentions) for e in seen}
-        seen.sort(key=lambda e: first[e.id])
-        return [ActorRef(e.actor_code, e.id, e.name, None, None) for e in seen]
-
-    def _listed_countries(self, before: int, n: int) -> list[ActorRef]:
-        """The last list of exactly `n` countries joined by "and" before token `before` ("Poland,
-        Hungary and the Czech Republic … the three eastern European countries")."""
-        d = self.d
-        for t in range(before - 1, -1, -1):
-            e = self.tok_entity.get(t)
-            if e is None or e.id not in self.countries or d.dep[t] == "conj" or not e.actor_code:
-                continue
-            members, stack = [e], [t]
-            while stack:
-                k = stack.pop()
-                for c in d.kids[k]:
-                    if d.dep[c] == "conj" and (m := self.tok_entity.get(c)) is not None and m.id in self.countries:
-                        members.append(m)
-                        stack.append(c)
-            codes = {m.actor_code for m in members if m.actor_code}
-            if len(members) > 1 and len(codes) == n:
-                unique = {m.id: m for m in members}.values()
-                return [ActorRef(m.actor_code, m.id, m.name, None, None) for m in unique]
-        return []
-
     # -- roles around an event token ------------------------------------------------
     def subject(self, verb) -> list[ActorRef]:
         """Who does what a verb says: its subject, a passive's by-agent, or the subject of the verb
@@ -477,7 +275,7 @@ class Resolver:
                 for c in kids[node]:
                     if dep[c] in ("nsubj", "csubj") and not (d.lower[c] == "it" and came_by == "xcomp" and d.pos[node] == "ADJ"):
                         # ("we think it better to withdraw": "it" stands for the clause, not an actor)
-                        if d.lower[c] in _RELATIVES and dep[node] == "relcl" and heads[node] != node:
+                        if d.lower[c] in RELATIVES and dep[node] == "relcl" and heads[node] != node:
                             return self.group(tokens[heads[node]])  # "the government that killed …"
                         return self.group(tokens[c])
             elif node != verb.i:
