@@ -229,3 +229,10 @@ def test_us_politicians_are_coded_as_of_the_event_date(pipeline):
                                          "Hillary Clinton": "USAELI"}
     assert codes(text, "2018-03-02")["Donald Trump"] == "USAGOV"
     assert codes(text, "2007-03-02")["Hillary Clinton"] == "USALEG"
+
+
+def test_the_western_alliance_is_nato(pipeline):
+    events = pipeline({"text": "Poland, Hungary and the Czech Republic have been accepted as members of the Western "
+                               "military alliance.", "published": "1999-03-13"}).events
+    assert {(e.source.code, e.target.code) for e in events} == {("IGOWSTNAT", "POL"), ("IGOWSTNAT", "HUN"),
+                                                                ("IGOWSTNAT", "CZE")}
