@@ -484,3 +484,11 @@ def test_states_and_governments_in_the_plural_are_not_the_home_government(pipeli
     text = "In Ankara, Turkey, Greek Foreign Minister Theodoros Pangalos urged all Balkan states to sign a joint declaration."
     events = pipeline({"text": text, "published": "1998-03-05"}).events
     assert not [e for e in events if e.target is not None and e.target.code == "TURGOV"], _codes(events)
+
+
+def test_an_event_whose_only_target_is_its_source_keeps_the_event_without_the_target(pipeline):
+    text = ("The French want the embargo lifted because they want to sell arms to China; the Chinese want it lifted "
+            "because they want to buy arms and battlefield technology from Europe.")
+    events = pipeline({"text": text, "published": "2005-01-28"}).events
+    chinese = [e for e in events if e.source is not None and e.source.code == "CHN"]
+    assert chinese and all(e.target is None or e.target.code != "CHN" for e in chinese), _codes(events)

@@ -91,8 +91,8 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
         if cand.code[:2] in SOURCE_NEEDED and (src is None or not (src.code or src.entity)):
             continue  # "when visiting Kenya", "to discuss the debt": no one named goes or talks
         if src is not None and tgt is not None and src.code and src.code == tgt.code:
-            if src.entity == tgt.entity or len(pairs) > 1:
-                continue
+            if len(pairs) > 1:
+                continue  # one of several pairs: the others hold the event
             if not _two_agents(record, src, tgt):
                 tgt = None  # an actor acting on its own kind: no target ("the army moved army units")
         if cand.code == "141" and tgt is None and src is not None and src.entity is not None \
