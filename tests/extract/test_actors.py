@@ -236,3 +236,17 @@ def test_the_western_alliance_is_nato(pipeline):
                                "military alliance.", "published": "1999-03-13"}).events
     assert {(e.source.code, e.target.code) for e in events} == {("IGOWSTNAT", "POL"), ("IGOWSTNAT", "HUN"),
                                                                 ("IGOWSTNAT", "CZE")}
+
+
+def test_a_place_that_is_only_the_head_of_a_feature_name_gives_it_no_country():
+    from tidings.extract.actors import _place_country
+    from tidings.record import Article, Entity, Mention, Place
+
+    entity = Entity(id="E1", name="Gulf of Venezuela", type="PLACE",
+                    mentions=[Mention(start=10, end=27, text="Gulf of Venezuela", sentence=0)])
+    gulf = Place(id="P1", start=10, end=14, text="Gulf", name="Gulf", lat=-7.0, lon=144.0, country="PNG", sentence=0,
+                 entity="E1")
+    town = Place(id="P2", start=10, end=27, text="Gulf of Venezuela", name="Golfo de Venezuela", lat=11.5, lon=-71.0,
+                 country="VEN", sentence=0, entity="E1")
+    assert _place_country(Article(id="t", text="x" * 40, places=[gulf]), entity) is None
+    assert _place_country(Article(id="t", text="x" * 40, places=[gulf, town]), entity) == "VEN"

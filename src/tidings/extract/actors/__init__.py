@@ -275,7 +275,8 @@ def _place_country(record: Article, entity: Entity) -> str | None:
     """The country the places stage put this place entity in (its own link, else a mention's span)."""
     spans = {(m.start, m.end) for m in entity.mentions}
     for place in record.places:
-        if place.country and (place.entity == entity.id or (place.start, place.end) in spans):
+        if place.country and (place.entity == entity.id or (place.start, place.end) in spans) \
+                and not entity.name.startswith(place.text + " of "):  # not "Gulf" (a province) for "Gulf of Venezuela"
             return place.country
     return None
 
