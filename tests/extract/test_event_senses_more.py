@@ -507,3 +507,13 @@ def test_fighting_spam_bombarding_with_ads_and_appealing_to_users_are_no_events(
     assert not _events(nlp, "The feature is likely to appeal to people with low vision in Italy.")
     assert [e.root for e in _events(nlp, "Iran appealed to the United Nations for help.")] == ["02"]
     assert [e.root for e in _events(nlp, "Israeli troops fought Hezbollah guerrillas in Lebanon.")] == ["19"]
+
+
+def test_investigating_an_issue_demonstrating_resolve_and_damaging_relations_are_no_events(nlp):
+    assert not _events(nlp, "Two Israeli aides left for Europe on Sunday to investigate the Syrian issue.")
+    assert not [e for e in _events(nlp, "The U.S. visit to Kenya was designed to demonstrate American resolve.")
+                if e.root == "14"]
+    assert not [e for e in _events(nlp, "Lifting the embargo on China would damage Britain's relations with the US.")
+                if e.root == "17"]
+    assert [e.root for e in _events(nlp, "Thousands of Serbs demonstrated in Belgrade against NATO.")] == ["14"]
+    assert [e.root for e in _events(nlp, "The FBI will investigate the bombing in Kenya.")] == ["09"]
