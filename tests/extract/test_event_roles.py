@@ -492,3 +492,11 @@ def test_an_event_whose_only_target_is_its_source_keeps_the_event_without_the_ta
     events = pipeline({"text": text, "published": "2005-01-28"}).events
     chinese = [e for e in events if e.source is not None and e.source.code == "CHN"]
     assert chinese and all(e.target is None or e.target.code != "CHN" for e in chinese), _codes(events)
+
+
+def test_the_people_counted_act_not_the_count(pipeline):
+    events = pipeline({"text": "A group of Israeli soldiers attacked the village on Monday.", "published": "1998-04-12"}).events
+    assert [e.source.code for e in events if e.root == "19"] == ["ISRMIL"], _codes(events)
+    events = pipeline({"text": "BELFAST (AP) _ He said the north's Catholic minority demanded a settlement.",
+                       "published": "1998-04-12"}).events
+    assert [e.source.code for e in events if e.root == "10"] == ["GBRCVL"], _codes(events)

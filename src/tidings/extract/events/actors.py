@@ -29,6 +29,8 @@ _NO_COUNTRY_SECTORS = {"IGO", "NGO", "UAF", "MNC"}
 _HOME_SECTORS = {"COP", "CVL", "JUD", "LEG", "GOV", "MIL", "OPP", "LAB", "EDU", "HLH", "MED", "BUS", "REL", "ELI",
                  "PTY", "REF", "AGR", "DEV", "ENV"}
 _ALL_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | SPEAKER_PRONOUNS
+_AMOUNTS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "score", "scores",
+            "number", "handful", "group", "crowd", "crowds", "tens"}
 _MANY_COUNTRIES = {"states", "nations", "countries", "governments"}
 _HOW_MANY = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}  # "the three countries"
 _PAIR_NOUNS = {"leader", "side", "president", "country", "nation", "minister", "government", "party", "neighbour",
@@ -124,6 +126,11 @@ class Resolver(References):
                 return []  # anyone, something, each other: no actor
             ref = self.pronoun(tok)
             return [ref] if ref else []
+        if d.lemma[i] in _AMOUNTS:  # "thousands of marchers", "dozens of police": the people counted
+            counted = [p for c in d.kids[i] if d.dep[c] == "prep" and d.lower[c] == "of"
+                       for p in d.kids[c] if d.dep[p] == "pobj"]
+            if counted:
+                return self.one(self.tokens[counted[0]])
         if d.lemma[i] in _PAIR_NOUNS and (n := next((_HOW_MANY[d.lower[c]] for c in d.kids[i] if d.lower[c] in _HOW_MANY), 0)):
             pair = self.pair(tok, n)
             if pair:
