@@ -500,3 +500,9 @@ def test_the_people_counted_act_not_the_count(pipeline):
     events = pipeline({"text": "BELFAST (AP) _ He said the north's Catholic minority demanded a settlement.",
                        "published": "1998-04-12"}).events
     assert [e.source.code for e in events if e.root == "10"] == ["GBRCVL"], _codes(events)
+
+
+def test_extremists_of_no_named_country_are_the_story_countrys(pipeline):
+    text = "BELFAST, Northern Ireland (AP) _ Extremists have bombed two Protestant towns in Northern Ireland."
+    events = pipeline({"text": text, "published": "1998-04-12"}).events
+    assert [e.source.code[:3] for e in events if e.root == "18"] == ["GBR"], _codes(events)

@@ -26,7 +26,7 @@ _INSTITUTIONS = {"JUD", "LEG", "COP", "GOV", "MIL"}
 _NO_COUNTRY_SECTORS = {"IGO", "NGO", "UAF", "MNC"}
 # sectors an unnamed group takes the article's country for ("police", "protesters", "the court");
 # not armed groups, criminals or spies, who are as often foreign
-_HOME_SECTORS = {"COP", "CVL", "JUD", "LEG", "GOV", "MIL", "OPP", "LAB", "EDU", "HLH", "MED", "BUS", "REL", "ELI",
+_HOME_SECTORS = {"RAD", "COP", "CVL", "JUD", "LEG", "GOV", "MIL", "OPP", "LAB", "EDU", "HLH", "MED", "BUS", "REL", "ELI",
                  "PTY", "REF", "AGR", "DEV", "ENV"}
 _ALL_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | SPEAKER_PRONOUNS
 _AMOUNTS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "score", "scores",
