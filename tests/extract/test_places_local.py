@@ -510,3 +510,16 @@ def test_everyday_words_of_local_news_are_not_towns(pipeline):
                              "closed Downtown streets, and Council members met in Midtown.")
     assert {"Commonwealth", "Downtown", "Midtown", "Council"}.isdisjoint(p.text for p in found)
     assert all(p.country == "USA" for p in found)  # no Commonwealth in Manila, no Metro in Lampung
+
+
+# -- fifth round: roads, bodies, document countries, the document's area (issue #21) ----------------
+def test_township_and_parish_roads_are_numbered_roads(pipeline):
+    found = places(pipeline, "A tractor overturned on Township Road 366 near Berlin, Holmes County deputies said. "
+                             "Parish Road 12 stayed open.")
+    assert not any(p.text.startswith(("Township", "Parish")) for p in found)
+    assert all(road_designation(s) for s in ("Township Road 366", "Twp. Road 12", "Parish Road 12", "Ranch Road 620"))
+
+
+def test_a_one_word_generic_facility_before_police_is_no_building(pipeline):
+    found = places(pipeline, "Metro police said two people were shot in Nashville on Saturday night.")
+    assert [p.text for p in found] == ["Nashville"]

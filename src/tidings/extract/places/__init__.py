@@ -111,7 +111,7 @@ def _local_places(words: Words, record: Article, gaz, mentions: list[Mention], r
             taken[i] = True
         if res is not None and res.choice.kind == KIND_CITY:
             towns.append((m.start, record.sentence_of(m.start), res.choice, res.confidence))
-    features = local_features(words, text, taken, lambda surface: bool(gaz.lookup(surface)))
+    features = local_features(words, text, taken, lambda surface: bool(gaz.lookup(surface)), gaz.is_generic)
     out = []
     for f, town in place_locals(features, towns, record.sentence_of):
         out.append(Place(id="", start=f.start, end=f.end, text=f.text, name=f.text, lat=round(town.lat, 5),

@@ -92,10 +92,11 @@ def _street_words(text: str) -> bool:
                                    "Lane", "Parkway"))
 
 
-def local_features(words, text: str, taken: list[bool], known) -> list[LocalFeature]:
+def local_features(words, text: str, taken: list[bool], known, generic=lambda surface: False) -> list[LocalFeature]:
     """Spans outside the places already found that name a local feature (``words``: the doc's
     ``context.Words``). ``known(surface)`` says whether the gazetteer has a name (those are
-    left to the gazetteer's own rules)."""
+    left to the gazetteer's own rules); ``generic(surface)`` whether a word is mostly no place's
+    name ("Metro" of "Metro police": a one-word feature that is one is a body, not a building)."""
     out: list[LocalFeature] = []
     used = list(taken)
 
@@ -114,6 +115,8 @@ def local_features(words, text: str, taken: list[bool], known) -> list[LocalFeat
                 s = word.end()
             if e - s < 3:
                 return
+        if " " not in text[s:e] and generic(text[s:e]):  # "Metro police", "Downtown": no building
+            return
         if road_designation(text[s:e]):  # "County Road 3", "Highway 12 to": roads, not places
             return
         if text[s:e].split()[-1] in _organisation_words():  # "the Highway Patrol reported": a body
