@@ -523,3 +523,20 @@ def test_township_and_parish_roads_are_numbered_roads(pipeline):
 def test_a_one_word_generic_facility_before_police_is_no_building(pipeline):
     found = places(pipeline, "Metro police said two people were shot in Nashville on Saturday night.")
     assert [p.text for p in found] == ["Nashville"]
+
+
+def test_words_of_a_us_story_make_its_lone_town_american(pipeline):
+    found = places(pipeline, "Police are looking for a man who robbed a store on Main Street in Florence on Monday. "
+                             "Florence police said he fled toward Interstate 95.")
+    assert all(p.country == "USA" for p in named(found, "Florence"))  # not Florence, Italy
+    found = places(pipeline, "Sheriff's deputies went to a house in Natchitoches after a neighbor called.")
+    assert named(found, "Natchitoches")[0].admin1 == "Louisiana"  # the model calls it a person
+
+
+def test_cue_country_needs_one_country():
+    from tidings.extract.places.cues import cue_country
+
+    assert cue_country("The Sheriff's Office said the crash closed I-40.") == "US"
+    assert cue_country("RCMP officers said.") == "CA"
+    assert cue_country("RCMP officers and the Sheriff's Office said.") is None
+    assert cue_country("Police said the man was 40.") is None

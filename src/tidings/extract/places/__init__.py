@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 
 from spacy.symbols import PROPN, PUNCT
@@ -36,13 +36,14 @@ from .context import (Words, abbreviation_spans, hint_before, inherit_qualifiers
 from .attributive import scan_attributive, scan_division_of
 from .filters import (compass_before_a_place, division_spans, first_names, headline_common, not_a_place, person_alone,
                       speaker, speaks, surname_alone, surnames, titled_names)
+from .cues import cue_country
 from .focus import backed_small_towns, home_senses
 from .region import mark_town_use
 from .locative import LOCAL_MIN_POPULATION, scan_local
 from .qualifiers import (in_qualifier as _in_qualifier, qualified as _qualified, qualifier_after as _qualifier_after,
                          qualifier_at as _qualifier_at)
 from .local import LOCAL_CONFIDENCE, local_features, place_locals
-from .resolve import Mention, prior, resolve
+from .resolve import CUE_VOTES, HOME_SUPPORT, Mention, prior, resolve
 
 __all__ = ["extract_places"]
 
@@ -75,11 +76,16 @@ def extract_places(view: DocView, record: Article) -> list[Place]:
     doc = view.doc
     gaz = gazetteer()
     words = Words(doc, record.text)
-    mentions = _mentions(words, record, gaz)
+    cue = cue_country(record.text)  # "Interstate 95", "the Sheriff's Office": a US story
+    mentions = _mentions(words, record, gaz, {cue} if cue else set())
     home = home_senses(gaz, record.source_location, prior)
     if record.source_location and not home:
         record.warnings.append(f"source_location {record.source_location!r}: no such place known; not used")
-    resolutions = backed_small_towns(mentions, resolve(mentions, home), resolve, home)
+    votes = HOME_SUPPORT
+    if not home and cue:  # the cue's country votes as a home country would, twice
+        home, votes = [c for c in (gaz.country_of(cue),) if c is not None], CUE_VOTES
+    run = partial(resolve, home_votes=votes)
+    resolutions = backed_small_towns(mentions, run(mentions, home), run, home)
     places: list[Place] = []
     for m, res in zip(mentions, resolutions):
         if res is None:
@@ -205,7 +211,8 @@ def _is_personal(words: Words, ent) -> bool:
     return ent.personal
 
 
-def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
+def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) -> list[Mention]:
+    """The place mentions of the document; `cued`: the country its words say it is in (``cues``)."""
     text = record.text
     found: dict[tuple[int, int], Mention] = {}
     taken = [False] * (len(text) + 1)
@@ -285,15 +292,15 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
         for s, e in spans:
             if any(c.kind == KIND_ADMIN and not c.alias for c in gaz.lookup(text[s:e])) and add(s, e, "scan", False):
                 break
-    countries = _document_countries(found.values())
+    countries = _document_countries(found.values()) | cued
     _scan_inside(words, text, gaz, add, [e for e in ents if e.label in EMBEDDING_LABELS or e.label in PLACE_LABELS],
                  countries)
     scan_local(words, text, gaz, add, countries)
     scan_attributive(words, text, gaz, add, countries, _common_word)
     scan_division_of(text, gaz, add)
     _scan_relabelled(words, text, gaz, add, countries)
-    _scan_qualified(words, text, gaz, add, _document_countries(found.values()))
-    for s, e in abbreviation_spans(words, gaz, list(found.values()), _document_countries(found.values())):
+    _scan_qualified(words, text, gaz, add, _document_countries(found.values()) | cued)
+    for s, e in abbreviation_spans(words, gaz, list(found.values()), _document_countries(found.values()) | cued):
         add(s, e, "scan", True)
     for s, e in list_members(text, list(found.values()), gaz):
         add(s, e, "scan", False)

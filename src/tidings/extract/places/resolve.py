@@ -43,6 +43,7 @@ COHERENCE_CAP = 2.0  # support counted up to this many other names (focus)
 ROUNDS = 2  # resolution rounds (the second reads the first's choices of the other names)
 ROUND2_MAX_SENSES = 100  # a name the first round resolved supports through its likeliest senses however many it has
 HOME_SUPPORT = 1.0  # the source's home place counts as this many other names
+CUE_VOTES = 2.0  # country votes of the country a story's words say it is in ("Interstate 95"; cues.py)
 SAME_COUNTRY_KM = 50.0  # alternatives closer than this to the choice are not listed
 ALTERNATIVE_MARGIN = 2.0  # list rejected candidates scoring within this of the choice
 MAX_ALTERNATIVES = 3
@@ -173,9 +174,10 @@ def _inputs(m: Mention) -> tuple:
     return tuple(map(id, m.candidates)), tuple(map(id, m.qualifiers)), m.kind_hint
 
 
-def resolve(mentions: list[Mention], home: list[Candidate] = ()) -> list[Resolution | None]:
+def resolve(mentions: list[Mention], home: list[Candidate] = (), home_votes: float = HOME_SUPPORT) -> list[Resolution | None]:
     """One resolution per mention (None where it has no candidate). ``home``: the senses of the
-    source's home place (``--home``, ``source_location``), one more name of the document for context."""
+    source's home place (``--home``, ``source_location``), one more name of the document for context
+    (``home_votes`` country votes: ``CUE_VOTES`` for the country of the story's words, ``cues``)."""
     # a name is mentioned twice on average: rank each set of senses once
     inputs = [_inputs(m) for m in mentions]
     firsts: dict[tuple, list] = {}
@@ -195,7 +197,7 @@ def resolve(mentions: list[Mention], home: list[Candidate] = ()) -> list[Resolut
         shares_by_name[HOME_KEY] = [(c, HOME_SUPPORT / len(home)) for c in home]
         for c in home:
             if c.cc:
-                votes[HOME_KEY][c.cc] += HOME_SUPPORT / len(home)
+                votes[HOME_KEY][c.cc] += home_votes / len(home)
             area = c.name if c.kind == KIND_ADMIN and c.feature == "ADM1" else c.admin1
             if c.cc and area and c.kind != KIND_COUNTRY:  # the home state counts as named
                 admin_by_name[HOME_KEY].add((c.cc, name_key(area)))

@@ -1,0 +1,35 @@
+"""Which country a local story is in when it names none: "Interstate 95", "the Sheriff's Office", "RCMP".
+
+A small-town story may name only its own town ("A Frankfort man was charged …, Frankfort police
+said") or a town and a road; nothing then says which country its towns lie in, and the town rules
+that need one (``locative``, ``attributive``) take nothing, while the famous namesake ("Florence",
+Italy) wins the resolution. Words of ``country_cues.tsv`` (numbered US roads, sheriffs, state
+troopers, the RCMP) say the country; one country only (a story with cues of two says nothing).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+__all__ = ["cue_country"]
+
+
+@cache
+def _cues() -> tuple[tuple[str, re.Pattern], ...]:
+    path = resources.files("tidings.data.places").joinpath("country_cues.tsv")
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cc, sep, pattern = line.partition("\t")
+        if not sep or len(cc) != 2 or not cc.isupper():
+            raise ValueError(f"country_cues.tsv line {n}: expected 'ISO2<TAB>pattern', got {line!r}")
+        out.append((cc, re.compile(pattern)))
+    return tuple(out)
+
+
+def cue_country(text: str) -> str | None:
+    """The ISO alpha-2 code of the one country the words of `text` say the story is in, else None."""
+    found = {cc for cc, pattern in _cues() if pattern.search(text)}
+    return found.pop() if len(found) == 1 else None
