@@ -295,8 +295,9 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
     countries = _document_countries(found.values()) | cued
     _scan_inside(words, text, gaz, add, [e for e in ents if e.label in EMBEDDING_LABELS or e.label in PLACE_LABELS],
                  countries)
+    countries = _document_countries(found.values()) | cued  # with "Ohio" of "the Ohio State Highway Patrol"
     scan_local(words, text, gaz, add, countries)
-    scan_attributive(words, text, gaz, add, countries, _common_word)
+    scan_attributive(words, text, gaz, add, _document_countries(found.values()) | cued, _common_word)
     scan_division_of(text, gaz, add)
     _scan_relabelled(words, text, gaz, add, countries)
     _scan_qualified(words, text, gaz, add, _document_countries(found.values()) | cued)

@@ -24,6 +24,7 @@ __all__ = ["scan_attributive", "scan_division_of", "LOCAL_MIN_POPULATION", "ANY_
 LOCAL_MIN_POPULATION = 5_000
 ANY_MIN_POPULATION = 50_000
 MAX_TOKENS = 3
+_ARTICLES = {"a", "an", "the"}
 RELABELLED = {"PERSON", "ORG", "NORP", "PRODUCT"}  # labels the model gives such names by mistake
 
 
@@ -53,8 +54,8 @@ def scan_attributive(words, text: str, gaz, add, countries: set[str], common) ->
             i = k - length
             if not all(caps[j] and pos[j] == PROPN for j in range(i, k)):
                 continue
-            if i > 0 and caps[i - 1] and pos[i - 1] == PROPN:
-                continue  # the end of a longer name
+            if i > 0 and caps[i - 1] and pos[i - 1] == PROPN and words.lower(i - 1) not in _ARTICLES:
+                continue  # the end of a longer name (not "A" of "A Sidney woman", which the model calls one)
             if any(in_ent[i:k]) and spans.get((i, k)) not in RELABELLED | {"GPE"}:
                 continue
             surface = text[starts[i]:words.end(k - 1)]
