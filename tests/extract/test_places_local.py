@@ -544,6 +544,6 @@ def test_cue_country_needs_one_country():
 
 def test_a_town_before_woman_after_an_article_with_the_state_inside_an_organisation(pipeline):
     # "A" opening the sentence is tagged a proper noun; "Ohio" is only inside "the Ohio State Highway Patrol"
-    found = places(pipeline, "A Sidney woman died Thursday after her car crossed the center line east of Versailles, "
-                             "the Ohio State Highway Patrol said.")
+    found = places(pipeline, "Woman dies in crash on Route 47\n\nA Sidney woman died Thursday after her car crossed "
+                             "the center line east of Versailles, the Ohio State Patrol said.")
     assert named(found, "Sidney")[0].admin1 == "Ohio"

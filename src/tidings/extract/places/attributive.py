@@ -54,7 +54,7 @@ def scan_attributive(words, text: str, gaz, add, countries: set[str], common) ->
             i = k - length
             if not all(caps[j] and pos[j] == PROPN for j in range(i, k)):
                 continue
-            if i > 0 and caps[i - 1] and pos[i - 1] == PROPN and words.lower(i - 1) not in _ARTICLES:
+            if i > 0 and caps[i - 1] and pos[i - 1] == PROPN and texts[i - 1].lower() not in _ARTICLES:
                 continue  # the end of a longer name (not "A" of "A Sidney woman", which the model calls one)
             if any(in_ent[i:k]) and spans.get((i, k)) not in RELABELLED | {"GPE"}:
                 continue
