@@ -547,3 +547,9 @@ def test_a_town_before_woman_after_an_article_with_the_state_inside_an_organisat
     found = places(pipeline, "Woman dies in crash on Route 47\n\nA Sidney woman died Thursday after her car crossed "
                              "the center line east of Versailles, the Ohio State Patrol said.")
     assert named(found, "Sidney")[0].admin1 == "Ohio"
+
+
+def test_a_county_beside_an_unambiguous_town_is_the_county_that_holds_it(pipeline):
+    found = places(pipeline, "Water covered a road near Willis on Saturday, and Montgomery County officials closed "
+                             "parts of Highway 105.")
+    assert named(found, "Montgomery County")[0].admin1 == "Texas"  # Willis, Texas has no namesake

@@ -16,6 +16,8 @@ from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candida
 from .focus import HOME_KEY, Support, sense_shares
 from .region import in_region, region_of
 
+_DIVISION_WORDS = frozenset(("County", "Parish", "Borough"))
+
 __all__ = ["Mention", "Resolution", "resolve", "distance_km"]
 
 # Scores are in "log10 population" units: a city of 1M people scores 6.0 before context.
@@ -63,6 +65,11 @@ class Mention:
     kind_hint: int | None = None  # KIND_ADMIN / KIND_CITY from the word after the name
     entity: str | None = None
     town_use: bool = False  # the document uses the name as a town somewhere (region.mark_town_use)
+
+    @property
+    def division(self) -> bool:
+        """The name says it is a second-level division: "Montgomery County", "Rapides Parish"."""
+        return self.text.rpartition(" ")[2] in _DIVISION_WORDS
 
     @property
     def wide(self) -> bool:
@@ -142,6 +149,9 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
     if c.kind == KIND_CITY and any(abs(c.lat - la) < 2 and distance_km(c.lat, c.lon, la, lo) < PROXIMITY_KM
                                    for la, lo in points):
         s += PROXIMITY_BONUS
+    elif c.kind == KIND_ADMIN and c.feature == "ADM2" and m.division and any(
+            abs(c.lat - la) < 1 and distance_km(c.lat, c.lon, la, lo) < COLOCATED_KM for la, lo in points):
+        s += PROXIMITY_BONUS  # "Montgomery County" beside "Willis": the county that holds the town
     if m.qualifiers and _qualifier_match(c, m.qualifiers):
         s += QUALIFIER_BONUS
     if m.kind_hint is not None and c.kind == m.kind_hint and (c.kind != KIND_ADMIN or c.feature != "ADM2"):
