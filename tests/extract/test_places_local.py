@@ -553,3 +553,20 @@ def test_a_county_beside_an_unambiguous_town_is_the_county_that_holds_it(pipelin
     found = places(pipeline, "Water covered a road near Willis on Saturday, and Montgomery County officials closed "
                              "parts of Highway 105.")
     assert named(found, "Montgomery County")[0].admin1 == "Texas"  # Willis, Texas has no namesake
+
+
+@pytest.mark.parametrize("text, name, state", [
+    ("Board approves budget\n\nThe Troy City Schools board approved a budget Monday. Troy residents will see no tax "
+     "increase, the superintendent said. Miami County commissioners will review it.", "Troy", "Ohio"),
+    ("A Columbia man was sentenced Wednesday for breaking into homes in Boone County, prosecutors said.",
+     "Columbia", "Missouri"),
+])
+def test_an_everyday_word_before_a_local_noun_is_a_town_of_the_county_the_story_names(pipeline, text, name, state):
+    found = places(pipeline, text)
+    assert all(p.admin1 == state for p in named(found, name))
+    assert all(p.admin1 == state for p in found)  # and the county follows its town
+
+
+def test_an_everyday_word_before_a_local_noun_is_still_a_word_away_from_the_named_county(pipeline):
+    found = places(pipeline, "A Black man was hurt in a crash in Black Hawk County on Friday, deputies said.")
+    assert [p.text for p in found] == ["Black Hawk County"]

@@ -37,7 +37,7 @@ from .attributive import scan_attributive, scan_division_of
 from .filters import (compass_before_a_place, division_spans, first_names, headline_common, not_a_place, person_alone,
                       speaker, speaks, surname_alone, surnames, titled_names)
 from .cues import cue_country
-from .focus import backed_small_towns, home_senses
+from .focus import area_test, backed_small_towns, home_senses
 from .region import mark_town_use
 from .locative import LOCAL_MIN_POPULATION, scan_local
 from .qualifiers import (in_qualifier as _in_qualifier, qualified as _qualified, qualifier_after as _qualifier_after,
@@ -296,8 +296,9 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
     _scan_inside(words, text, gaz, add, [e for e in ents if e.label in EMBEDDING_LABELS or e.label in PLACE_LABELS],
                  countries)
     countries = _document_countries(found.values()) | cued  # with "Ohio" of "the Ohio State Highway Patrol"
-    scan_local(words, text, gaz, add, countries)
-    scan_attributive(words, text, gaz, add, _document_countries(found.values()) | cued, _common_word)
+    in_area = area_test(found.values(), lambda m: m.division)  # near "Miami County" or an unambiguous town
+    scan_local(words, text, gaz, add, countries, in_area)
+    scan_attributive(words, text, gaz, add, _document_countries(found.values()) | cued, _common_word, in_area)
     scan_division_of(text, gaz, add)
     _scan_relabelled(words, text, gaz, add, countries)
     _scan_qualified(words, text, gaz, add, _document_countries(found.values()) | cued)

@@ -34,10 +34,11 @@ def _nouns() -> frozenset[str]:
     return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and w[0] != "#")
 
 
-def scan_attributive(words, text: str, gaz, add, countries: set[str], common) -> None:
+def scan_attributive(words, text: str, gaz, add, countries: set[str], common, in_area=lambda c: False) -> None:
     """Add the towns named before a local noun (see the module). `words` is context.Words, `add`
     the mentions' adder, `countries` the ISO alpha-2 codes the document is about, `common(name)`
-    whether a name is an everyday English word."""
+    whether a name is an everyday English word, `in_area(candidate)` whether a town lies in the
+    document's area (``focus.area_test``: such towns are taken whatever their size or name)."""
     nouns = _nouns()
     if not any(f" {w}" in text for w in ("man", "woman", "police", "resident", "school", "officer", "council",
                                          "firefighter", "driver", "teen", "native", "family", "deput", "boy",
@@ -52,17 +53,20 @@ def scan_attributive(words, text: str, gaz, add, countries: set[str], common) ->
             continue
         for length in range(min(MAX_TOKENS, k), 0, -1):
             i = k - length
-            if not all(caps[j] and pos[j] == PROPN for j in range(i, k)):
-                continue
+            if not all(caps[j] and pos[j] == PROPN for j in range(i, k)) and not (
+                    length == 1 and caps[i] and any(in_area(c) for c in gaz.lookup(texts[i]))):
+                continue  # (a town of the document's area the model calls a noun: "Troy residents" opening a sentence)
             if i > 0 and caps[i - 1] and pos[i - 1] == PROPN and texts[i - 1].lower() not in _ARTICLES:
                 continue  # the end of a longer name (not "A" of "A Sidney woman", which the model calls one)
             if any(in_ent[i:k]) and spans.get((i, k)) not in RELABELLED | {"GPE"}:
                 continue
             surface = text[starts[i]:words.end(k - 1)]
-            if common(surface):
-                continue
-            towns = [c for c in gaz.lookup(surface) if c.kind == KIND_CITY and not c.alias and (
-                c.cc in countries and c.population >= LOCAL_MIN_POPULATION or c.population >= ANY_MIN_POPULATION)]
+            cands = gaz.lookup(surface)
+            if common(surface) and not any(in_area(c) for c in cands):
+                continue  # "a Black man"; but "Troy residents" beside "Miami County"
+            towns = [c for c in cands if c.kind == KIND_CITY and not c.alias and (
+                c.cc in countries and c.population >= LOCAL_MIN_POPULATION or c.population >= ANY_MIN_POPULATION
+                or in_area(c))]
             if towns and add(starts[i], words.end(k - 1), "scan", False):
                 break
 

@@ -28,9 +28,10 @@ LOCAL_ANY_POPULATION = 50_000  # towns found only after a preposition, in any co
 RELABEL_AFTER_LOCATIVE = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART"}  # "in Klamath Falls" tagged as a person
 
 
-def scan_local(words: Words, text: str, gaz, add, countries: set[str]) -> None:
+def scan_local(words: Words, text: str, gaz, add, countries: set[str], in_area=lambda c: False) -> None:
     """"in Malakal": a proper noun after a locative preposition (or the "of" of "Jane Roe, 45, of Ada")
-    that names a town of a country the document is already about."""
+    that names a town of a country the document is already about, or a town of the document's area
+    (`in_area`: ``focus.area_test``)."""
     in_ent, pos, title, starts, n = words.in_ent, words.pos, words.title, words.starts, words.n
     # start token -> end token of entities a town name may be mislabelled as
     whole = {ent.start: ent.end for ent in words.ents if ent.label in RELABEL_AFTER_LOCATIVE}
@@ -48,7 +49,7 @@ def scan_local(words: Words, text: str, gaz, add, countries: set[str]) -> None:
             local = [c for c in gaz.lookup(surface) if c.kind in (KIND_CITY, KIND_ADMIN) and not c.alias
                      and (c.cc in countries and (c.kind == KIND_ADMIN or c.population >= LOCAL_MIN_POPULATION
                                                  or c.population >= SMALL_TOWN_POPULATION and rare(surface))
-                          or c.kind == KIND_CITY and c.population >= LOCAL_ANY_POPULATION)]
+                          or c.kind == KIND_CITY and c.population >= LOCAL_ANY_POPULATION or in_area(c))]
             if local and add(starts[i], end, "scan", False):
                 break
 
