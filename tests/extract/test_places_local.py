@@ -570,3 +570,10 @@ def test_an_everyday_word_before_a_local_noun_is_a_town_of_the_county_the_story_
 def test_an_everyday_word_before_a_local_noun_is_still_a_word_away_from_the_named_county(pipeline):
     found = places(pipeline, "A Black man was hurt in a crash in Black Hawk County on Friday, deputies said.")
     assert [p.text for p in found] == ["Black Hawk County"]
+
+
+def test_a_rare_town_name_after_from_is_a_town_where_the_story_names_no_country(pipeline):
+    found = places(pipeline, "A fire damaged a garage in Orange on Monday, Orange police said. Firefighters from "
+                             "Vidor helped.")
+    assert named(found, "Vidor")[0].admin1 == "Texas"  # a town of 10,000 people whose name is no English word
+    assert all(p.admin1 == "Texas" for p in named(found, "Orange"))  # and its neighbour follows it

@@ -18,6 +18,7 @@ from importlib import resources
 from spacy.symbols import PROPN
 
 from .gazetteer import KIND_ADMIN, KIND_CITY
+from .locative import RARE_ANY_POPULATION, rare
 
 __all__ = ["scan_attributive", "scan_division_of", "LOCAL_MIN_POPULATION", "ANY_MIN_POPULATION"]
 
@@ -66,7 +67,7 @@ def scan_attributive(words, text: str, gaz, add, countries: set[str], common, in
                 continue  # "a Black man"; but "Troy residents" beside "Miami County"
             towns = [c for c in cands if c.kind == KIND_CITY and not c.alias and (
                 c.cc in countries and c.population >= LOCAL_MIN_POPULATION or c.population >= ANY_MIN_POPULATION
-                or in_area(c))]
+                or in_area(c) or c.population >= RARE_ANY_POPULATION and rare(surface))]
             if towns and add(starts[i], words.end(k - 1), "scan", False):
                 break
 

@@ -16,7 +16,7 @@ from .context import Words
 from .gazetteer import KIND_ADMIN, KIND_CITY
 
 __all__ = ["scan_local", "after_locative", "resident_of", "rare", "LOCATIVES", "RESIDENCE_NOUNS", "LOCAL_MIN_POPULATION",
-           "SMALL_TOWN_POPULATION", "COMMON_WORD_ZIPF", "LOCAL_ANY_POPULATION", "RELABEL_AFTER_LOCATIVE"]
+           "SMALL_TOWN_POPULATION", "COMMON_WORD_ZIPF", "LOCAL_ANY_POPULATION", "RARE_ANY_POPULATION", "RELABEL_AFTER_LOCATIVE"]
 
 LOCATIVES = {"in", "at", "near", "from", "outside", "across", "around", "into", "toward", "towards", "via", "to"}
 RESIDENCE_NOUNS = {"resident", "residents", "native", "natives", "mayor", "people", "citizens", "town", "village",
@@ -25,6 +25,7 @@ LOCAL_MIN_POPULATION = 5_000  # towns found only after a preposition, in a count
 SMALL_TOWN_POPULATION = 1_000  # … down to this size when the name is a rare word ("in Pirbright", not "in Congress")
 COMMON_WORD_ZIPF = 3.3  # wordfreq Zipf frequency from which a name is an everyday English word
 LOCAL_ANY_POPULATION = 50_000  # towns found only after a preposition, in any country
+RARE_ANY_POPULATION = 10_000  # … down to this size when the name is a rare word ("in Natchitoches", "from Vidor")
 RELABEL_AFTER_LOCATIVE = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART"}  # "in Klamath Falls" tagged as a person
 
 
@@ -49,7 +50,8 @@ def scan_local(words: Words, text: str, gaz, add, countries: set[str], in_area=l
             local = [c for c in gaz.lookup(surface) if c.kind in (KIND_CITY, KIND_ADMIN) and not c.alias
                      and (c.cc in countries and (c.kind == KIND_ADMIN or c.population >= LOCAL_MIN_POPULATION
                                                  or c.population >= SMALL_TOWN_POPULATION and rare(surface))
-                          or c.kind == KIND_CITY and c.population >= LOCAL_ANY_POPULATION or in_area(c))]
+                          or c.kind == KIND_CITY and (c.population >= LOCAL_ANY_POPULATION or in_area(c)
+                                                      or c.population >= RARE_ANY_POPULATION and rare(surface)))]
             if local and add(starts[i], end, "scan", False):
                 break
 
