@@ -577,3 +577,20 @@ def test_a_rare_town_name_after_from_is_a_town_where_the_story_names_no_country(
                              "Vidor helped.")
     assert named(found, "Vidor")[0].admin1 == "Texas"  # a town of 10,000 people whose name is no English word
     assert all(p.admin1 == "Texas" for p in named(found, "Orange"))  # and its neighbour follows it
+
+
+def test_one_stray_town_of_another_state_does_not_hide_the_region(pipeline):
+    # "Oneida" here is a Kentucky village the gazetteer lacks: its Tennessee namesake must not cancel
+    # the region that "Clay County" and "Kentucky" make for "Manchester"
+    found = places(pipeline, "Homes flooded in Manchester\n\nSeveral homes in Manchester were flooded Saturday after "
+                             "heavy rain, Clay County emergency officials said. Crews closed Kentucky 80 near Oneida.")
+    assert all(p.admin1 == "Kentucky" for p in named(found, "Manchester"))
+    from tidings.extract.places.region import region_of
+
+    g = gazetteer()
+    pick = lambda name, state: next(c for c in g.lookup(name) if c.admin1 == state and not c.alias)
+    tops = {"clay county": pick("Clay County", "Kentucky"), "kentucky": g.admin("US", "Kentucky"),
+            "oneida": pick("Oneida", "Tennessee"), "manchester": pick("Manchester", "New Hampshire")}
+    assert region_of(tops, "manchester") == ("US", "kentucky")
+    tops["knox county"] = pick("Knox County", "Tennessee")  # a county of the other state: no region
+    assert region_of(tops, "manchester") is None

@@ -53,34 +53,36 @@ def mark_town_use(mentions: list, text: str) -> None:
 def region_of(tops: dict[str, Candidate], key: str) -> tuple[str, str] | None:
     """(country code, admin1 key) of the first-level admin area that holds the choices of all the
     names other than ``key``, when there is one and it is said clearly: a county or the state itself
-    is among them, or two towns. A country among the other names (other than the one the area is in)
-    means the story is not only about one area: None."""
-    area: tuple[str, str] | None = None
-    clear = towns = 0
+    is among them, or two towns. One town of another area is a stray (a namesake of a village the
+    gazetteer lacks: "Oneida" beside "Clay County" and "Kentucky") when the area has two names or
+    more and the stray is no county or state. A country among the other names (other than the one
+    the area is in) means the story is not only about one area: None."""
+    areas: dict[tuple[str, str], list[int]] = {}  # area -> [clear names, towns]
     for other, c in tops.items():
         if other == key:
             continue
         if c.kind in (KIND_COUNTRY, KIND_REGION):
-            if area is not None and c.cc == area[0] or c.kind == KIND_COUNTRY and area is None and c.cc:
-                continue  # "United States" beside its states: no other area; checked again below
+            if c.cc:
+                continue  # "United States" beside its states: checked below
             return None
         if c.kind == KIND_ADMIN and c.feature == "ADM1":
-            here = (c.cc, name_key(c.name))
-            clear += 1
+            here, clear = (c.cc, name_key(c.name)), True
         elif c.admin1 and c.cc:
-            here = (c.cc, name_key(c.admin1))
-            if c.kind == KIND_ADMIN:
-                clear += 1
-            else:
-                towns += 1
+            here, clear = (c.cc, name_key(c.admin1)), c.kind == KIND_ADMIN
         else:
             return None
-        if area is not None and here != area:
-            return None
-        area = here
-    if area is None or not (clear or towns >= 2):
+        counts = areas.setdefault(here, [0, 0])
+        counts[0 if clear else 1] += 1
+    if not areas:
         return None
-    if any(c.kind == KIND_COUNTRY and c.cc != area[0] for o, c in tops.items() if o != key):
+    area = max(areas, key=lambda a: (sum(areas[a]), areas[a][0]))
+    clear, towns = areas[area]
+    strays = [counts for a, counts in areas.items() if a != area]
+    if strays and (len(strays) > 1 or strays[0][0] or strays[0][1] > 1 or clear + towns < 2):
+        return None
+    if not (clear or towns >= 2):
+        return None
+    if any(c.kind in (KIND_COUNTRY, KIND_REGION) and c.cc != area[0] for o, c in tops.items() if o != key):
         return None
     return area
 
