@@ -594,3 +594,14 @@ def test_one_stray_town_of_another_state_does_not_hide_the_region(pipeline):
     assert region_of(tops, "manchester") == ("US", "kentucky")
     tops["knox county"] = pick("Knox County", "Tennessee")  # a county of the other state: no region
     assert region_of(tops, "manchester") is None
+
+
+def test_a_country_name_between_a_and_man_is_a_town(pipeline):
+    found = places(pipeline, "Lebanon man charged with theft\n\nA Lebanon man was charged Monday with stealing tools "
+                             "from a garage in Lebanon, police said.")
+    assert all(p.country == "USA" and p.feature_code == "PPL" for p in named(found, "Lebanon"))
+    found = places(pipeline, "A Lebanon man was charged Monday, police said.", "Lebanon, Pa.")
+    assert named(found, "Lebanon")[0].admin1 == "Pennsylvania"  # the home place picks the town
+    found = places(pipeline, "A Georgia man was charged Monday. A Lebanese man was hurt in Lebanon.")
+    assert named(found, "Georgia")[0].feature_code == "ADM1"  # the state, not a village
+    assert named(found, "Lebanon")[0].feature_code == "PCLI"

@@ -38,7 +38,7 @@ from .filters import (compass_before_a_place, division_spans, first_names, headl
                       speaker, speaks, surname_alone, surnames, titled_names)
 from .cues import cue_country
 from .focus import area_test, backed_small_towns, home_senses
-from .region import mark_town_use
+from .region import mark_town_use, townsfolk_towns
 from .locative import LOCAL_MIN_POPULATION, scan_local
 from .qualifiers import (in_qualifier as _in_qualifier, qualified as _qualified, qualifier_after as _qualifier_after,
                          qualifier_at as _qualifier_at)
@@ -314,6 +314,7 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
     inherit_qualifiers(mentions)
     list_hints(mentions, text)
     mark_town_use(mentions, text)
+    townsfolk_towns(mentions, text)  # "a Lebanon man": the town, not the country
     _link_entities(mentions, record)
     return mentions
 

@@ -17,13 +17,14 @@ from importlib import resources
 
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, name_key
 
-__all__ = ["region_of", "in_region", "mark_town_use", "TOWN_LOCATIVES"]
+__all__ = ["region_of", "in_region", "mark_town_use", "townsfolk_towns", "TOWN_LOCATIVES"]
 
 TOWN_LOCATIVES = {"in", "at", "near", "outside", "around"}  # not "to"/"from"/"via": one travels to a country
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
 _TOWN_OF = re.compile(r"\b(?:city|town|village|township|borough)[ \t]+of[ \t]+$", re.I)  # "the city of Turkey"
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)")
 _DIVISIONS = ("County", "Parish", "Borough", "Township")
+_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w])(?:a|an|A|An)[ \t]+$")
 
 
 @cache
@@ -48,6 +49,30 @@ def mark_town_use(mentions: list, text: str) -> None:
             used.add(key)
     for m in mentions:
         m.town_use = name_key(m.text) in used
+
+
+@cache
+def _townsfolk() -> frozenset[str]:
+    path = resources.files("tidings.data.places").joinpath("townsfolk_nouns.txt")
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and w[0] != "#")
+
+
+def townsfolk_towns(mentions: list, text: str) -> None:
+    """"A Lebanon man": a name after "a"/"an" and before a noun for a person (``townsfolk_nouns.txt``)
+    is a town, not the country of that name (one writes "a Lebanese man"); every mention of the name
+    then loses its country senses when it has towns or admin areas ("a Georgia man": the US state; one
+    sense per discourse)."""
+    nouns = _townsfolk()
+    towns: set[str] = set()
+    for m in mentions:
+        if not any(c.kind == KIND_COUNTRY for c in m.candidates):
+            continue
+        after = _WORD_AFTER.match(text, m.end)
+        if after and after.group(1) in nouns and _ARTICLE_BEFORE.search(text, max(0, m.start - 4), m.start):
+            towns.add(name_key(m.text))
+    for m in mentions:
+        if towns and name_key(m.text) in towns and any(c.kind in (KIND_CITY, KIND_ADMIN) for c in m.candidates):
+            m.candidates = [c for c in m.candidates if c.kind != KIND_COUNTRY]
 
 
 def region_of(tops: dict[str, Candidate], key: str) -> tuple[str, str] | None:
