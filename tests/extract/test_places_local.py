@@ -605,3 +605,15 @@ def test_a_country_name_between_a_and_man_is_a_town(pipeline):
     found = places(pipeline, "A Georgia man was charged Monday. A Lebanese man was hurt in Lebanon.")
     assert named(found, "Georgia")[0].feature_code == "ADM1"  # the state, not a village
     assert named(found, "Lebanon")[0].feature_code == "PCLI"
+
+
+def test_a_name_before_possessive_house_and_a_preposition_or_a_country_before_home_in_is_a_person(pipeline):
+    found = places(pipeline, "Deputies were called to Austin's house on Paris Road in Hopkinsville on Friday. "
+                             "Police went to Jordan's home in Clarksville after the call.")
+    assert {"Austin", "Jordan"}.isdisjoint(p.text for p in found)
+    assert possessed_by_person("Austin's house on Paris Road", len("Austin"))
+    from tidings.extract.places.filters import dwelling_of_person
+
+    assert dwelling_of_person("Jordan's home in Clarksville", len("Jordan"))
+    assert not dwelling_of_person("Britain's home secretary", len("Britain"))
+    assert named(places(pipeline, "Britain's home secretary spoke in London."), "Britain")

@@ -32,7 +32,7 @@ from importlib import resources
 
 from .gazetteer import KIND_ADMIN, KIND_COUNTRY, KIND_REGION, Candidate, name_key
 
-__all__ = ["not_a_place", "street_after", "road_designation", "possessed_by_person", "headline_word", "division_spans",
+__all__ = ["not_a_place", "street_after", "road_designation", "possessed_by_person", "dwelling_of_person", "headline_word", "division_spans",
            "surnames", "surname_alone", "titled_names", "first_names", "speaks", "person_alone", "speaker", "named_elsewhere", "named_with_age", "compass_before_a_place", "headline_common", "in_title_case_line", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
 
 COMMON_HEADLINE_ZIPF = 4.0  # wordfreq Zipf frequency from which a headline word is an everyday word
@@ -91,13 +91,26 @@ def _possessed() -> frozenset[str]:
     return frozenset(_words("possessed_nouns.txt"))
 
 
-_POSSESSIVE = re.compile(r"['\u2019]s[ \t]+(?:[a-z]+[ \t]+)?([a-z]+)")
+_POSSESSIVE = re.compile(r"['\u2019]s[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?")
+
+
+def dwelling_of_person(text: str, end: int) -> bool:
+    """"Jordan's house", "Georgia's apartment", "Jordan's home in Clarksville" (``dwelling_nouns.txt``):
+    a person's, even where the name is a country's or a state's."""
+    hit = _POSSESSIVE.match(text, end)
+    return bool(hit) and (hit.group(1) in _dwellings() or f"{hit.group(1)} {hit.group(2)}" in _dwellings())
+
+
+@cache
+def _dwellings() -> frozenset[str]:
+    return frozenset(_words("dwelling_nouns.txt"))
 
 
 def possessed_by_person(text: str, end: int) -> bool:
-    """"Kunz's house", "Jaqueline's death", "Smith's former home": a person's name before them."""
+    """"Kunz's house", "Jaqueline's death", "Smith's former home", "Austin's house on Paris Road": a
+    person's name before them."""
     hit = _POSSESSIVE.match(text, end)
-    return bool(hit) and hit.group(1) in _possessed()
+    return bool(hit) and (hit.group(1) in _possessed() or hit.group(2) in _possessed())
 
 
 def _line(text: str, start: int) -> str:
@@ -205,7 +218,7 @@ def not_a_place(text: str, start: int, end: int, cands: list[Candidate]) -> bool
     if street_after(text, start, end) or named_with_age(text, end) or without_its_article(text, start, end):
         return True
     if any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1" for c in cands):
-        return False
+        return dwelling_of_person(text, end)  # "Jordan's home in Clarksville"
     return possessed_by_person(text, end) or headline_word(text, start, end)
 
 
