@@ -617,3 +617,16 @@ def test_a_name_before_possessive_house_and_a_preposition_or_a_country_before_ho
     assert dwelling_of_person("Jordan's home in Clarksville", len("Jordan"))
     assert not dwelling_of_person("Britain's home secretary", len("Britain"))
     assert named(places(pipeline, "Britain's home secretary spoke in London."), "Britain")
+
+
+def test_a_persons_surname_owning_what_follows_a_preposition_is_the_person(pipeline):
+    found = places(pipeline, "Perez was picked by President Obama in 2013. Perez is the sleeper in Obama's Cabinet, "
+                             "aides in Washington said.")
+    assert "Obama" not in [p.text for p in found]  # not Obama, Fukui
+    from tidings.extract.places.filters import surname_alone
+
+    g = gazetteer()
+    text = "the case is in Bingham's hands; the car was found in Bingham."
+    k, last = text.index("Bingham"), text.rindex("Bingham")
+    assert surname_alone(text, k, k + 7, g.lookup("Bingham"), frozenset({"Bingham"}), False)
+    assert not surname_alone(text, last, last + 7, g.lookup("Bingham"), frozenset({"Bingham"}), False)

@@ -286,7 +286,7 @@ def person_alone(text: str, start: int, end: int, names: frozenset[str], qualifi
     whatever places bear the name ("Georgia's top six finish"), unless a locative or qualifier makes
     it a place here. `speaking(name)` is ``speaks`` over the document (cached by the caller)."""
     name = text[start:end]
-    if name not in names or qualified or _LOCATIVE_BEFORE.search(text, max(0, start - 12), start):
+    if name not in names or qualified or _placed_here(text, start, end):
         return False
     return speaking(name)
 
@@ -300,7 +300,17 @@ def surname_alone(text: str, start: int, end: int, cands: list[Candidate], names
         return False
     if not _small_town(cands):
         return False
-    return not _LOCATIVE_BEFORE.search(text, max(0, start - 12), start)
+    return not _placed_here(text, start, end)
+
+
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?(?![\w'\u2019])")
+
+
+def _placed_here(text: str, start: int, end: int) -> bool:
+    """A locative preposition before a person's name makes it a place ("in Bingham"), unless the
+    name owns what follows: "in Obama's Cabinet", "in Scott's district" (the preposition governs
+    the owned noun)."""
+    return bool(_LOCATIVE_BEFORE.search(text, max(0, start - 12), start)) and not _POSSESSIVE_AFTER.match(text, end)
 
 
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written")}
