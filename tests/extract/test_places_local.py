@@ -630,3 +630,15 @@ def test_a_persons_surname_owning_what_follows_a_preposition_is_the_person(pipel
     k, last = text.index("Bingham"), text.rindex("Bingham")
     assert surname_alone(text, k, k + 7, g.lookup("Bingham"), frozenset({"Bingham"}), False)
     assert not surname_alone(text, last, last + 7, g.lookup("Bingham"), frozenset({"Bingham"}), False)
+
+
+def test_a_possessive_or_a_function_word_is_no_local_feature():
+    from tidings.extract.places.local import local_features
+    from tidings.extract.places.context import Words
+    from tidings.pipeline import load_model
+
+    text = ("Quentin Kidd teaches at Christopher Newport University in Scott's district in Newport News. "
+            "His district was at the center of a fight.")
+    words = Words(load_model()(text), text)
+    found = [f.text for f in local_features(words, text, [False] * (len(text) + 1), lambda s: False)]
+    assert not {"Scott's", "Scott", "His"} & set(found)
