@@ -642,3 +642,9 @@ def test_a_possessive_or_a_function_word_is_no_local_feature():
     words = Words(load_model()(text), text)
     found = [f.text for f in local_features(words, text, [False] * (len(text) + 1), lambda s: False)]
     assert not {"Scott's", "Scott", "His"} & set(found)
+
+
+def test_a_division_name_written_with_or_without_the_space_after_its_particle(pipeline):
+    found = places(pipeline, "LaSalle Parish deputies and DeSoto County officials met in Jena.")
+    assert named(found, "LaSalle Parish")[0].admin1 == "Louisiana"
+    assert {c.admin1 for c in gazetteer().lookup("De Soto County")} >= {"Florida", "Mississippi"}

@@ -63,6 +63,7 @@ _STRIP_LEADING = ("the ", "The ")
 _KIND_HINTS = {"province": KIND_ADMIN, "state": KIND_ADMIN, "region": KIND_ADMIN, "oblast": KIND_ADMIN,
                "governorate": KIND_ADMIN, "prefecture": KIND_ADMIN, "city": KIND_CITY, "town": KIND_CITY}
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+_DIVISION_AFTER = re.compile(r" (?:County|Parish|Borough)\b")
 _DATELINE_DASH = re.compile(r"\s*(?:\u2014|\u2013|-|\(|,)")
 _PERSON_CUES = json.loads(resources.files("tidings.data.places").joinpath("person_cues.json").read_text("utf-8"))
 _HONORIFICS = frozenset(_PERSON_CUES["honorifics"])  # "Mr Washington": a person
@@ -235,6 +236,9 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
 
     def add(start: int, end: int, source: str, from_model: bool, entity: str | None = None) -> bool:
         start, end = _trim(text, start, end)
+        division = _DIVISION_AFTER.match(text, end)  # "LaSalle" of "LaSalle Parish" (the model leaves "Parish" out)
+        if division and gaz.has(text[start:division.end()]):
+            end = division.end()
         if end <= start or any(taken[start:end]):
             return False
         surface = text[start:end]
