@@ -648,3 +648,10 @@ def test_a_division_name_written_with_or_without_the_space_after_its_particle(pi
     found = places(pipeline, "LaSalle Parish deputies and DeSoto County officials met in Jena.")
     assert named(found, "LaSalle Parish")[0].admin1 == "Louisiana"
     assert {c.admin1 for c in gazetteer().lookup("De Soto County")} >= {"Florida", "Mississippi"}
+
+
+def test_a_country_name_before_officials_in_a_one_county_story_is_the_town(pipeline):
+    found = places(pipeline, "Peru officials closed two roads after the flood, and Miami County deputies helped.")
+    assert named(found, "Peru")[0].admin1 == "Indiana"
+    found = places(pipeline, "Peru officials met Chile officials in Lima on Monday.")
+    assert named(found, "Peru")[0].feature_code == "PCLI"
