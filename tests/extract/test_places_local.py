@@ -655,3 +655,10 @@ def test_a_country_name_before_officials_in_a_one_county_story_is_the_town(pipel
     assert named(found, "Peru")[0].admin1 == "Indiana"
     found = places(pipeline, "Peru officials met Chile officials in Lima on Monday.")
     assert named(found, "Peru")[0].feature_code == "PCLI"
+
+
+def test_a_generic_word_that_names_a_town_of_the_area_is_the_town(pipeline):
+    found = places(pipeline, "A Clay County deputy was hurt in a crash near Liberty on Tuesday, the sheriff's office said.")
+    assert named(found, "Liberty")[0].admin1 == "Missouri"  # Liberty lies in Clay County, Missouri
+    assert named(found, "Clay County")[0].admin1 == "Missouri"
+    assert "Liberty" not in [p.text for p in places(pipeline, "Protesters marched for liberty near Liberty Hall.")]

@@ -234,7 +234,8 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
             speaking[name] = speaks(text, name)
         return speaking[name]
 
-    def add(start: int, end: int, source: str, from_model: bool, entity: str | None = None) -> bool:
+    def add(start: int, end: int, source: str, from_model: bool, entity: str | None = None,
+            only: list[Candidate] | None = None) -> bool:
         start, end = _trim(text, start, end)
         division = _DIVISION_AFTER.match(text, end)  # "LaSalle" of "LaSalle Parish" (the model leaves "Parish" out)
         if division and gaz.has(text[start:division.end()]):
@@ -244,7 +245,7 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
         surface = text[start:end]
         if not surface[:1].isupper():
             return False
-        cands = _lookup(gaz, surface, from_model)
+        cands = _lookup(gaz, surface, from_model) if only is None else only
         if person_words[surface] > 0 and not any(c.kind in (KIND_COUNTRY, KIND_REGION) for c in cands):
             return False  # "Bingham said": the document uses the name for a person
         if not cands or not_a_place(text, start, end, cands) or compass_before_a_place(text, start, end, gaz.has):
@@ -304,6 +305,11 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
     scan_local(words, text, gaz, add, countries, in_area)
     scan_attributive(words, text, gaz, add, _document_countries(found.values()) | cued, _common_word, in_area)
     scan_division_of(text, gaz, add)
+    for ent in ents:  # "near Liberty" beside "Clay County": an everyday word that is a town of the area
+        if ent.label in PLACE_LABELS and gaz.is_generic(ent.text):
+            towns = [c for c in gaz.lookup(ent.text) if in_area(c)]
+            if towns:
+                add(ent.start_char, ent.end_char, "ent", False, only=towns)
     _scan_relabelled(words, text, gaz, add, countries)
     _scan_qualified(words, text, gaz, add, _document_countries(found.values()) | cued)
     for s, e in abbreviation_spans(words, gaz, list(found.values()), _document_countries(found.values()) | cued):
