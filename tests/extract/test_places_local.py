@@ -662,3 +662,9 @@ def test_a_generic_word_that_names_a_town_of_the_area_is_the_town(pipeline):
     assert named(found, "Liberty")[0].admin1 == "Missouri"  # Liberty lies in Clay County, Missouri
     assert named(found, "Clay County")[0].admin1 == "Missouri"
     assert "Liberty" not in [p.text for p in places(pipeline, "Protesters marched for liberty near Liberty Hall.")]
+
+
+def test_a_town_after_a_compass_word_and_of_is_a_place(pipeline):
+    found = places(pipeline, "A woman died after a crash on Route 30 east of Lancaster, state police said. "
+                             "The Lancaster County coroner identified her.")
+    assert "Lancaster" in [p.text for p in found]

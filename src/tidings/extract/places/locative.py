@@ -19,6 +19,7 @@ __all__ = ["scan_local", "after_locative", "resident_of", "rare", "LOCATIVES", "
            "SMALL_TOWN_POPULATION", "COMMON_WORD_ZIPF", "LOCAL_ANY_POPULATION", "RARE_ANY_POPULATION", "RELABEL_AFTER_LOCATIVE"]
 
 LOCATIVES = {"in", "at", "near", "from", "outside", "across", "around", "into", "toward", "towards", "via", "to"}
+COMPASS_OF = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outside"}
 RESIDENCE_NOUNS = {"resident", "residents", "native", "natives", "mayor", "people", "citizens", "town", "village",
                    "city", "outskirts", "suburbs", "streets", "center", "centre", "downtown"}  # "residents of Boyce"
 LOCAL_MIN_POPULATION = 5_000  # towns found only after a preposition, in a country the document is about
@@ -60,8 +61,9 @@ def after_locative(words: Words, i: int, person_ends: set[int]) -> bool:
     """Token i follows a locative preposition, a residence's "of", or "and"/"or" after a name that
     does ("from Woodworth and Lecompte")."""
     prev = words.lower(i - 1)
-    if prev in LOCATIVES or prev == "of" and resident_of(words, i - 1, person_ends):
-        return True
+    if prev in LOCATIVES or prev == "of" and (resident_of(words, i - 1, person_ends)
+                                              or i > 1 and words.lower(i - 2) in COMPASS_OF):
+        return True  # "in Malakal", "Jane Roe, 45, of Ada", "east of Lancaster"
     if prev not in ("and", "or") or i < 3:
         return False
     j = i - 2
