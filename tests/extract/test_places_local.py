@@ -668,3 +668,12 @@ def test_a_town_after_a_compass_word_and_of_is_a_place(pipeline):
     found = places(pipeline, "A woman died after a crash on Route 30 east of Lancaster, state police said. "
                              "The Lancaster County coroner identified her.")
     assert "Lancaster" in [p.text for p in found]
+
+
+def test_a_town_before_a_capitalised_local_noun_in_a_title_case_headline(pipeline):
+    found = places(pipeline, "Boone Teen Wins Scholarship\n\nA Boone High School senior won a state scholarship, the "
+                             "Watauga County school district said.")
+    assert [p.admin1 for p in named(found, "Boone")][:1] == ["North Carolina"] and found[0].start == 0
+    found = places(pipeline, "Victoria Man Arrested After Chase\n\nA man was arrested after a chase Tuesday, Victoria "
+                             "police said.")
+    assert found[0].text == "Victoria" and found[0].start == 0  # the headline's two words are no person

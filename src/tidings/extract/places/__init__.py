@@ -34,8 +34,8 @@ from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candida
 from .context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
                       propagate)
 from .attributive import scan_attributive, scan_division_of
-from .filters import (compass_before_a_place, division_spans, first_names, headline_common, not_a_place, person_alone,
-                      speaker, speaks, surname_alone, surnames, titled_names)
+from .filters import (compass_before_a_place, division_spans, first_names, headline_common, in_title_case_line,
+                      not_a_place, person_alone, speaker, speaks, surname_alone, surnames, titled_names)
 from .cues import cue_country
 from .focus import area_test, backed_small_towns, home_senses
 from .region import mark_town_use, townsfolk_towns
@@ -195,7 +195,8 @@ def _lookup(gaz, text: str, from_model: bool) -> list[Candidate]:
 def _personal(words: Words, ent) -> bool:
     """A PERSON entity that reads as a person: two names and more, a title before it, or "said" after it."""
     texts, pos, doc = words.texts, words.pos, words.doc
-    if sum(1 for i in range(ent.start, ent.end) if texts[i][:1].isupper() and pos[i] != PUNCT) >= 2:
+    if sum(1 for i in range(ent.start, ent.end) if texts[i][:1].isupper() and pos[i] != PUNCT) >= 2 \
+            and not in_title_case_line(words.text, ent.start_char):  # "Victoria Man Arrested" of a headline
         return True
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end].lemma_.lower() if ent.end < words.n else ""
