@@ -677,3 +677,13 @@ def test_a_town_before_a_capitalised_local_noun_in_a_title_case_headline(pipelin
     found = places(pipeline, "Victoria Man Arrested After Chase\n\nA man was arrested after a chase Tuesday, Victoria "
                              "police said.")
     assert found[0].text == "Victoria" and found[0].start == 0  # the headline's two words are no person
+
+
+def test_a_county_name_with_tied_senses_sets_no_region(pipeline):
+    # "Madison County" has 20 equal senses: the first in the gazetteer's order (Alabama) is no evidence
+    # that the story is in Alabama, so "Jackson" is not pulled to Jackson County, Alabama
+    found = places(pipeline, "A Jackson man was charged Monday in a shooting, Jackson police said. Madison County "
+                             "prosecutors will review the case.")
+    jackson = named(found, "Jackson")
+    assert all(p.feature_code == "PPL" and p.admin1 != "Alabama" for p in jackson)
+    assert named(found, "Madison County")[0].admin1 == jackson[0].admin1  # the county follows its town

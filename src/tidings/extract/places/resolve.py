@@ -179,6 +179,13 @@ def _ranked(m: Mention, shares, admins, points=(), nearby=(), holders=frozenset(
     return scored
 
 
+def _tied(ranked) -> bool:
+    """The first two senses score the same and lie in different states: the choice is the gazetteer's
+    order, not evidence ("Madison County" alone), and says nothing of the document's region."""
+    return len(ranked) > 1 and abs(ranked[0][1] - ranked[1][1]) < 1e-9 and (
+        ranked[0][0].cc != ranked[1][0].cc or ranked[0][0].admin1 != ranked[1][0].admin1)
+
+
 def _inputs(m: Mention) -> tuple:
     """What ``_score`` reads of a mention, besides the context (the same objects: the same scores)."""
     return tuple(map(id, m.candidates)), tuple(map(id, m.qualifiers)), m.kind_hint
@@ -237,7 +244,7 @@ def resolve(mentions: list[Mention], home: list[Candidate] = (), home_votes: flo
                 admin_by_name[key].add((q.cc, name_key(q.name)))
     tops: dict[str, Candidate] = {}  # each name's choice: first pass, then the previous round's
     for m, ranked in zip(mentions, first):
-        if ranked and not m.qualifiers:
+        if ranked and not m.qualifiers and not _tied(ranked):
             tops.setdefault(name_key(m.text), ranked[0][0])
     for round_ in range(ROUNDS):
         # round 2: the other names' senses weigh as the first round ranked them with context, so
@@ -297,7 +304,8 @@ def resolve(mentions: list[Mention], home: list[Candidate] = (), home_votes: flo
             done[key, given] = best, round(confidence, 3), alternatives
             results.append(Resolution(best, round(confidence, 3), list(alternatives)))
         if round_ + 1 < ROUNDS:
-            tops = {name_key(m.text): r.choice for m, r in zip(mentions, results) if r is not None and not m.qualifiers}
+            tops = {name_key(m.text): r.choice for m, r in zip(mentions, results)
+                    if r is not None and not m.qualifiers and not _tied(ranked_by_key.get(name_key(m.text), ()))}
             for key, ranked in ranked_by_key.items():
                 if key in shares_by_name:
                     shares_by_name[key] = sense_shares(ranked, ROUND2_MAX_SENSES)
