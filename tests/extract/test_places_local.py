@@ -687,3 +687,11 @@ def test_a_county_name_with_tied_senses_sets_no_region(pipeline):
     jackson = named(found, "Jackson")
     assert all(p.feature_code == "PPL" and p.admin1 != "Alabama" for p in jackson)
     assert named(found, "Madison County")[0].admin1 == jackson[0].admin1  # the county follows its town
+
+
+def test_a_country_name_before_a_body_only_a_town_has_is_the_town(pipeline):
+    found = places(pipeline, "The Lebanon school board approved a new contract Monday. Board members said Lebanon "
+                             "schools will add buses.")
+    assert all(p.country == "USA" for p in named(found, "Lebanon"))
+    found = places(pipeline, "The Lebanon City Council met Monday.", "Lebanon, Pa.")
+    assert named(found, "Lebanon")[0].admin1 == "Pennsylvania"

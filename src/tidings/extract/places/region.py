@@ -57,9 +57,17 @@ def _townsfolk() -> frozenset[str]:
     return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and w[0] != "#")
 
 
+@cache
+def _municipal() -> re.Pattern:
+    path = resources.files("tidings.data.places").joinpath("municipal_bodies.txt")
+    phrases = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and w[0] != "#"]
+    return re.compile(r"[ \t]+(?:%s)\b" % "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in phrases), re.I)
+
+
 def townsfolk_towns(mentions: list, text: str) -> None:
-    """"A Lebanon man": a name after "a"/"an" and before a noun for a person (``townsfolk_nouns.txt``)
-    is a town, not the country of that name (one writes "a Lebanese man"); every mention of the name
+    """"A Lebanon man": a name after "a"/"an" and before a noun for a person (``townsfolk_nouns.txt``),
+    or before a body only a town has ("the Lebanon school board", ``municipal_bodies.txt``), is a town,
+    not the country of that name (one writes "a Lebanese man"); every mention of the name
     then loses its country senses when it has towns or admin areas ("a Georgia man": the US state; one
     sense per discourse)."""
     nouns = _townsfolk()
@@ -68,7 +76,8 @@ def townsfolk_towns(mentions: list, text: str) -> None:
         if not any(c.kind == KIND_COUNTRY for c in m.candidates):
             continue
         after = _WORD_AFTER.match(text, m.end)
-        if after and after.group(1) in nouns and _ARTICLE_BEFORE.search(text, max(0, m.start - 4), m.start):
+        if after and after.group(1) in nouns and _ARTICLE_BEFORE.search(text, max(0, m.start - 4), m.start) \
+                or _municipal().match(text, m.end):
             towns.add(name_key(m.text))
     for m in mentions:
         if towns and name_key(m.text) in towns and any(c.kind in (KIND_CITY, KIND_ADMIN) for c in m.candidates):
