@@ -695,3 +695,12 @@ def test_a_country_name_before_a_body_only_a_town_has_is_the_town(pipeline):
     assert all(p.country == "USA" for p in named(found, "Lebanon"))
     found = places(pipeline, "The Lebanon City Council met Monday.", "Lebanon, Pa.")
     assert named(found, "Lebanon")[0].admin1 == "Pennsylvania"
+
+
+def test_a_numbered_road_with_a_direction_is_no_place_and_a_town_after_to_is_found_late(pipeline):
+    found = places(pipeline, "Drivers should take Highway 12 to Baxter or use Route 371 North. The Brainerd police "
+                             "said the detour will last a week.")
+    assert [p.text for p in found] == ["Baxter", "Brainerd"]  # Baxter once Brainerd says the country
+    assert all(p.admin1 == "Minnesota" for p in found)
+    assert road_designation("Interstate 49 South") and road_designation("I-40 westbound")
+    assert not road_designation("North Main")

@@ -304,7 +304,11 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
     countries = _document_countries(found.values()) | cued  # with "Ohio" of "the Ohio State Highway Patrol"
     in_area = area_test(found.values(), lambda m: m.division)  # near "Miami County" or an unambiguous town
     scan_local(words, text, gaz, add, countries, in_area)
+    before = len(found)
     scan_attributive(words, text, gaz, add, _document_countries(found.values()) | cued, _common_word, in_area)
+    if len(found) > before:  # "Highway 12 to Baxter … the Brainerd police": look again with the towns found since
+        scan_local(words, text, gaz, add, _document_countries(found.values()) | cued,
+                   area_test(found.values(), lambda m: m.division))
     scan_division_of(text, gaz, add)
     for ent in ents:  # "near Liberty" beside "Clay County": an everyday word that is a town of the area
         if ent.label in PLACE_LABELS and gaz.is_generic(ent.text):

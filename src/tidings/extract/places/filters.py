@@ -73,15 +73,20 @@ def _designation_words() -> frozenset[str]:
     return frozenset(_words("road_designations.txt"))
 
 
+@cache
+def _road_directions() -> frozenset[str]:
+    return frozenset(_words("road_directions.txt"))
+
+
 def road_designation(span: str) -> bool:
     """"County Road 3", "Highway 12 to", "U.S. 50", "Route C": road words, numbers and single letters
     (a trailing lower-case word the model took along is allowed), with at least one road word."""
     tokens = span.split()
-    while tokens and tokens[-1].islower() and len(tokens) > 1:
-        tokens.pop()
+    while tokens and (tokens[-1].islower() or tokens[-1] in _road_directions()) and len(tokens) > 1:
+        tokens.pop()  # "Highway 12 to", "Interstate 49 South"
     words = _designation_words()
-    if not tokens or tokens[0] not in words:
-        return False
+    if not tokens or tokens[0] not in words and not re.fullmatch(r"[A-Z]{1,2}-\d{1,3}", tokens[0]):
+        return False  # ("I-40", "US-71" open a designation too)
     return all(t in words or t.rstrip(".").isdigit() or re.fullmatch(r"\d+[A-Za-z]?|[A-Z]|[A-Z]?-?\d+", t)
                for t in tokens)
 
