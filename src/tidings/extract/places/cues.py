@@ -16,20 +16,20 @@ __all__ = ["cue_country"]
 
 
 @cache
-def _cues() -> tuple[tuple[str, re.Pattern], ...]:
+def _cues() -> tuple[tuple[str, str, re.Pattern], ...]:
     path = resources.files("tidings.data.places").joinpath("country_cues.tsv")
     out = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        cc, sep, pattern = line.partition("\t")
-        if not sep or len(cc) != 2 or not cc.isupper():
-            raise ValueError(f"country_cues.tsv line {n}: expected 'ISO2<TAB>pattern', got {line!r}")
-        out.append((cc, re.compile(pattern)))
+        parts = line.split("\t")
+        if len(parts) != 3 or len(parts[0]) != 2 or not parts[0].isupper() or not parts[1]:
+            raise ValueError(f"country_cues.tsv line {n}: expected 'ISO2<TAB>string<TAB>pattern', got {line!r}")
+        out.append((parts[0], parts[1], re.compile(parts[2])))
     return tuple(out)
 
 
 def cue_country(text: str) -> str | None:
     """The ISO alpha-2 code of the one country the words of `text` say the story is in, else None."""
-    found = {cc for cc, pattern in _cues() if pattern.search(text)}
+    found = {cc for cc, needle, pattern in _cues() if needle in text and pattern.search(text)}
     return found.pop() if len(found) == 1 else None

@@ -36,6 +36,7 @@ __all__ = ["not_a_place", "street_after", "road_designation", "possessed_by_pers
            "surnames", "surname_alone", "titled_names", "first_names", "speaks", "person_alone", "speaker", "named_elsewhere", "named_with_age", "compass_before_a_place", "headline_common", "in_title_case_line", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
 
 COMMON_HEADLINE_ZIPF = 4.0  # wordfreq Zipf frequency from which a headline word is an everyday word
+MAX_HEADLINE_CHARS = 200  # a longer line is no headline
 SURNAME_MAX_POPULATION = 100_000  # a surname that is a town this big or bigger stays a place
 _LOCATIVE_BEFORE = re.compile(r"(?:^|[^\w])(?:in|at|near|from|outside|into|to|toward|towards)[ \t]+$")
 _DIVISION_RUN = r"((?:[A-Z][\w'\u2019.\-]*[ ]){1,3}(?:%s))\b"
@@ -131,6 +132,8 @@ def in_title_case_line(text: str, k: int) -> bool:
 
 def _title_case(line: str) -> bool:
     """A headline written in title case: four words and more, nearly all of the longer ones capitalised."""
+    if len(line) > MAX_HEADLINE_CHARS or line.rstrip().endswith("."):
+        return False  # (paragraphs are long lines: no need to read their words)
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\u2019]*", line)]
     long = [w for w in words if len(w) > 3]
     return len(words) >= 4 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long) \
