@@ -704,3 +704,10 @@ def test_a_numbered_road_with_a_direction_is_no_place_and_a_town_after_to_is_fou
     assert all(p.admin1 == "Minnesota" for p in found)
     assert road_designation("Interstate 49 South") and road_designation("I-40 westbound")
     assert not road_designation("North Main")
+
+
+def test_an_everyday_word_that_is_a_big_town_before_police_mid_sentence_is_the_town(pipeline):
+    found = places(pipeline, "He was booked after Temple police found the gun.")
+    assert named(found, "Temple")[0].admin1 == "Texas"
+    assert named(places(pipeline, "The car was found by Orange police late Friday."), "Orange")
+    assert places(pipeline, "A Black man was hurt in the crash, and two White men were questioned, officials said.") == []

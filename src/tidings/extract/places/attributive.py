@@ -27,6 +27,7 @@ LOCAL_MIN_POPULATION = 5_000
 ANY_MIN_POPULATION = 50_000
 MAX_TOKENS = 3
 _ARTICLES = {"a", "an", "the"}
+_BODIES = {"police", "officers", "firefighters", "detectives", "deputies", "paramedics", "officials"}  # a town's
 RELABELLED = {"PERSON", "ORG", "NORP", "PRODUCT"}  # labels the model gives such names by mistake
 
 
@@ -67,8 +68,10 @@ def scan_attributive(words, text: str, gaz, add, countries: set[str], common, in
                 continue
             surface = text[starts[i]:words.end(k - 1)]
             cands = gaz.lookup(surface)
-            if common(surface) and not any(in_area(c) for c in cands):
-                continue  # "a Black man"; but "Troy residents" beside "Miami County"
+            if common(surface) and not any(in_area(c) for c in cands) and not (
+                    i > 0 and texts[i - 1][:1].islower() and texts[k] in _BODIES and any(
+                        c.kind == KIND_CITY and not c.alias and c.population >= ANY_MIN_POPULATION for c in cands)):
+                continue  # "a Black man"; but "Troy residents" beside "Miami County", "said Mobile police"
             towns = [c for c in cands if c.kind == KIND_CITY and not c.alias and (
                 c.cc in countries and c.population >= LOCAL_MIN_POPULATION or c.population >= ANY_MIN_POPULATION
                 or in_area(c) or c.population >= RARE_ANY_POPULATION and rare(surface))]
