@@ -711,3 +711,8 @@ def test_an_everyday_word_that_is_a_big_town_before_police_mid_sentence_is_the_t
     assert named(found, "Temple")[0].admin1 == "Texas"
     assert named(places(pipeline, "The car was found by Orange police late Friday."), "Orange")
     assert places(pipeline, "A Black man was hurt in the crash, and two White men were questioned, officials said.") == []
+
+
+def test_a_town_name_opening_a_longer_name_after_a_locative_is_not_the_town(pipeline):
+    text = ("Sheriff's deputies said she worked at Lombard Odier for years before moving to Joliet.")
+    assert [p.text for p in places(pipeline, text)] == ["Joliet"]

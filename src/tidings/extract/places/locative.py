@@ -46,6 +46,8 @@ def scan_local(words: Words, text: str, gaz, add, countries: set[str], in_area=l
                 continue
             if not all(title[i:i + length]):
                 continue
+            if i + length < n and title[i + length] and pos[i + length] == PROPN:
+                continue  # the start of a longer name: "at Lombard Odier" (a bank), not Lombard, Illinois
             end = words.end(i + length - 1)
             surface = text[starts[i]:end]
             local = [c for c in gaz.lookup(surface) if c.kind in (KIND_CITY, KIND_ADMIN) and not c.alias
