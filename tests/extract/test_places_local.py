@@ -716,3 +716,12 @@ def test_an_everyday_word_that_is_a_big_town_before_police_mid_sentence_is_the_t
 def test_a_town_name_opening_a_longer_name_after_a_locative_is_not_the_town(pipeline):
     text = ("Sheriff's deputies said she worked at Lombard Odier for years before moving to Joliet.")
     assert [p.text for p in places(pipeline, text)] == ["Joliet"]
+
+
+def test_a_small_foreign_namesake_in_a_one_state_story_is_a_village_of_that_state(pipeline):
+    found = places(pipeline, "A farmer from Ringsted was hurt Tuesday when his tractor overturned near Mason City. "
+                             "Cerro Gordo County deputies said he was taken to a hospital in Mason City, Iowa.")
+    ringsted = named(found, "Ringsted")[0]
+    assert ringsted.country == "USA" and ringsted.feature_code == "LCTY"  # not Ringsted, Denmark
+    found = places(pipeline, "He was born in Ringsted, Denmark, and moved to Mason City, Iowa.")
+    assert named(found, "Ringsted")[0].country == "DNK"

@@ -38,11 +38,11 @@ from .filters import (compass_before_a_place, division_spans, first_names, headl
                       not_a_place, person_alone, speaker, speaks, surname_alone, surnames, titled_names)
 from .cues import cue_country
 from .focus import area_test, backed_small_towns, home_senses
-from .region import mark_town_use, townsfolk_towns
+from .region import mark_town_use, townsfolk_towns, villages_abroad
 from .locative import LOCAL_MIN_POPULATION, scan_local
 from .qualifiers import (in_qualifier as _in_qualifier, qualified as _qualified, qualifier_after as _qualifier_after,
                          qualifier_at as _qualifier_at)
-from .local import LOCAL_CONFIDENCE, local_features, place_locals
+from .local import LOCAL_CONFIDENCE, LocalFeature, local_features, place_locals
 from .resolve import CUE_VOTES, HOME_SUPPORT, Mention, prior, resolve
 
 __all__ = ["extract_places"]
@@ -87,6 +87,10 @@ def extract_places(view: DocView, record: Article) -> list[Place]:
         home, votes = [c for c in (gaz.country_of(cue),) if c is not None], CUE_VOTES
     run = partial(resolve, home_votes=votes)
     resolutions = backed_small_towns(mentions, run(mentions, home), run, home)
+    abroad = villages_abroad(mentions, resolutions)  # "Ringsted" in an Iowa story: a village the gazetteer lacks
+    villages = [LocalFeature(mentions[n].start, mentions[n].end, mentions[n].text, "LCTY") for n in abroad]
+    for n in abroad:
+        resolutions[n] = None
     places: list[Place] = []
     for m, res in zip(mentions, resolutions):
         if res is None:
@@ -101,15 +105,17 @@ def extract_places(view: DocView, record: Article) -> list[Place]:
                           for a, s in res.alternatives],
             sentence=record.sentence_of(m.start), entity=m.entity,
         ))
-    places += _local_places(words, record, gaz, mentions, resolutions)
+    places += _local_places(words, record, gaz, mentions, resolutions, villages)
     places.sort(key=lambda p: p.start)
     for n, p in enumerate(places, 1):
         p.id = f"P{n}"
     return places
 
 
-def _local_places(words: Words, record: Article, gaz, mentions: list[Mention], resolutions) -> list[Place]:
-    """Streets, buildings and villages the gazetteer lacks, at the document's town (``local``)."""
+def _local_places(words: Words, record: Article, gaz, mentions: list[Mention], resolutions,
+                  abroad: list[LocalFeature] = ()) -> list[Place]:
+    """Streets, buildings and villages the gazetteer lacks, at the document's town (``local``);
+    `abroad`: mentions taken for such villages (``region.villages_abroad``)."""
     text = record.text
     taken = [False] * (len(text) + 1)
     towns = []
@@ -119,6 +125,7 @@ def _local_places(words: Words, record: Article, gaz, mentions: list[Mention], r
         if res is not None and res.choice.kind == KIND_CITY:
             towns.append((m.start, record.sentence_of(m.start), res.choice, res.confidence))
     features = local_features(words, text, taken, lambda surface: bool(gaz.lookup(surface)), gaz.is_generic)
+    features += abroad
     out = []
     for f, town in place_locals(features, towns, record.sentence_of):
         out.append(Place(id="", start=f.start, end=f.end, text=f.text, name=f.text, lat=round(town.lat, 5),

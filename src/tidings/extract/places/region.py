@@ -17,8 +17,10 @@ from importlib import resources
 
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, name_key
 
-__all__ = ["region_of", "in_region", "mark_town_use", "townsfolk_towns", "TOWN_LOCATIVES"]
+__all__ = ["region_of", "in_region", "mark_town_use", "townsfolk_towns", "villages_abroad", "TOWN_LOCATIVES",
+           "ABROAD_MAX_POPULATION"]
 
+ABROAD_MAX_POPULATION = 50_000  # a foreign town this small in a one-state story is a village the gazetteer lacks
 TOWN_LOCATIVES = {"in", "at", "near", "outside", "around"}  # not "to"/"from"/"via": one travels to a country
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
 _TOWN_OF = re.compile(r"\b(?:city|town|village|township|borough)[ \t]+of[ \t]+$", re.I)  # "the city of Turkey"
@@ -124,3 +126,19 @@ def region_of(tops: dict[str, Candidate], key: str) -> tuple[str, str] | None:
 def in_region(c: Candidate, area: tuple[str, str] | None) -> bool:
     return area is not None and (c.kind == KIND_CITY or c.kind == KIND_ADMIN and c.feature != "ADM1") \
         and c.cc == area[0] and bool(c.admin1) and name_key(c.admin1) == area[1]
+
+
+def villages_abroad(mentions: list, resolutions: list) -> list[int]:
+    """The mentions (their indexes) whose only senses are small foreign towns while all the document's
+    other names lie in one state of another country: "Ringsted" in an Iowa story is an Iowa village
+    the gazetteer lacks, not Ringsted, Denmark. The caller places them as local features."""
+    tops = {name_key(m.text): r.choice for m, r in zip(mentions, resolutions) if r is not None and not m.qualifiers}
+    out = []
+    for n, (m, r) in enumerate(zip(mentions, resolutions)):
+        c = r.choice if r is not None else None
+        if c is None or c.kind != KIND_CITY or c.population >= ABROAD_MAX_POPULATION or m.qualifiers:
+            continue
+        area = region_of(tops, name_key(m.text))
+        if area is not None and not any(o.cc == area[0] for o in m.candidates):
+            out.append(n)
+    return out
