@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from functools import cache, partial
+from functools import partial
 from importlib import resources
 
 from spacy.symbols import PROPN, PUNCT
@@ -42,6 +42,7 @@ from .region import mark_town_use, townsfolk_towns, villages_abroad
 from .locative import LOCAL_MIN_POPULATION, scan_local
 from .qualifiers import (in_qualifier as _in_qualifier, qualified as _qualified, qualifier_after as _qualifier_after,
                          qualifier_at as _qualifier_at)
+from .inside import scan_inside
 from .local import LOCAL_CONFIDENCE, LocalFeature, local_features, place_locals
 from .resolve import CUE_VOTES, HOME_SUPPORT, Mention, prior, resolve
 
@@ -57,8 +58,6 @@ MAX_SCAN_TOKENS = 4
 DATELINE_MIN_POPULATION = 20_000  # "TORRINGTON \u2014" opening a line, outside the document's countries
 RELABEL_IN_COUNTRY = {"PERSON"}  # lone names the model calls persons, taken when a town of the document's countries
 EMBEDDING_LABELS = {"ORG", "FAC", "EVENT", "MONEY"}  # "Pakistan Army", "Central Bank of Malta", "New York Times"
-EMBEDDED_KINDS = (KIND_COUNTRY, KIND_ADMIN, KIND_CITY)
-INSIDE_MIN_POPULATION = 20_000  # a town heading an organisation's name ("Owensboro Public Schools")
 _STRIP_LEADING = ("the ", "The ")
 _KIND_HINTS = {"province": KIND_ADMIN, "state": KIND_ADMIN, "region": KIND_ADMIN, "oblast": KIND_ADMIN,
                "governorate": KIND_ADMIN, "prefecture": KIND_ADMIN, "city": KIND_CITY, "town": KIND_CITY}
@@ -306,8 +305,8 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
             if any(c.kind == KIND_ADMIN and not c.alias for c in gaz.lookup(text[s:e])) and add(s, e, "scan", False):
                 break
     countries = _document_countries(found.values()) | cued
-    _scan_inside(words, text, gaz, add, [e for e in ents if e.label in EMBEDDING_LABELS or e.label in PLACE_LABELS],
-                 countries)
+    scan_inside(words, text, gaz, add, [e for e in ents if e.label in EMBEDDING_LABELS or e.label in PLACE_LABELS],
+                _strong, _clear_abbreviation, countries)
     countries = _document_countries(found.values()) | cued  # with "Ohio" of "the Ohio State Highway Patrol"
     in_area = area_test(found.values(), lambda m: m.division)  # near "Miami County" or an unambiguous town
     scan_local(words, text, gaz, add, countries, in_area)
@@ -437,57 +436,6 @@ def _towns_or_admins(gaz, text: str) -> tuple[Candidate, ...]:
 
 def _in_qualifier_any(cands: list[Candidate], quals: list[Candidate]) -> bool:
     return bool(quals) and any(_in_qualifier(c, quals) for c in cands)
-
-
-def _scan_inside(words: Words, text: str, gaz, add, ents, countries: set[str] = frozenset()) -> None:
-    """Countries, admin areas and big cities named inside organisation names ("Pakistan Army"); at
-    the head of one, also counties and towns of the document's countries ("Orange County Sheriff's
-    Office", "Owensboro Public Schools"); the parts of a place entity the gazetteer lacks ("Greece Italy")."""
-    caps, texts, starts = words.caps, words.texts, words.starts
-    for ent in ents:
-        i = ent.start
-        head = ent.start + (1 if words.lower(ent.start) == "the" else 0)
-        while i < ent.end:
-            matched = False
-            for length in range(min(MAX_SCAN_TOKENS, ent.end - i), 0, -1):
-                if not all(caps[i:i + length]) or i == ent.start and i + length == ent.end:
-                    continue
-                end = words.end(i + length - 1)
-                surface = text[starts[i]:end]
-                cands = [c for c in gaz.lookup(surface) if c.kind in EMBEDDED_KINDS and not c.alias]
-                if i + length < ent.end and texts[i + length] in ("'s", "\u2019s"):
-                    cands = [c for c in cands if c.kind == KIND_COUNTRY]  # "St. Peter's Basilica": a saint
-                if not _strong(cands) and _clear_abbreviation(surface) and gaz.abbreviation(surface):
-                    cands = gaz.abbreviation(surface)  # "the NSW Primary Industries Minister"
-                    if add(starts[i], end, "scan", True):
-                        i += length
-                        matched = True
-                        break
-                    continue
-                if (_strong(cands) or i == head and _local_head(cands, countries, words, i + length, ent.end)) \
-                        and add(starts[i], end, "scan", False):
-                    i += length
-                    matched = True
-                    break
-            if not matched:
-                i += 1
-
-
-def _local_head(cands: list[Candidate], countries: set[str], words: Words, start: int, end: int) -> bool:
-    """A county ("Orange County"), or a town of 20,000 people and more in a country the document is
-    about followed by an institution's word ("Owensboro Public Schools"), tokens ``start:end`` being
-    the rest of the name."""
-    if any(c.kind == KIND_ADMIN and c.feature == "ADM2" and " " in c.name and c.cc in countries for c in cands):
-        return True
-    return any(words.lower(j) in _institution_words() for j in range(start, min(start + 2, end))) and any(
-        c.kind == KIND_CITY and c.cc in countries and c.population >= INSIDE_MIN_POPULATION for c in cands)
-
-
-@cache
-def _institution_words() -> frozenset[str]:
-    path = resources.files("tidings.data.places").joinpath("institution_words.txt")
-    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
 
 
 def _qualify(mentions: list[Mention], text: str, gaz, add, found) -> None:
