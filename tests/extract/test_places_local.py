@@ -725,3 +725,12 @@ def test_a_small_foreign_namesake_in_a_one_state_story_is_a_village_of_that_stat
     assert ringsted.country == "USA" and ringsted.feature_code == "LCTY"  # not Ringsted, Denmark
     found = places(pipeline, "He was born in Ringsted, Denmark, and moved to Mason City, Iowa.")
     assert named(found, "Ringsted")[0].country == "DNK"
+
+
+def test_a_bare_small_town_of_another_us_state_in_a_one_state_story_is_a_local_village(pipeline):
+    text = ("Rapides Parish deputies arrested a Ball man Tuesday. He was booked after a chase that began in Dry Prong "
+            "and ended near Tioga.")
+    tioga = named(places(pipeline, text), "Tioga")[0]
+    assert tioga.admin1 == "Louisiana" and tioga.feature_code == "LCTY"  # not Tioga County, New York
+    found = places(pipeline, "Rapides Parish deputies arrested a Ball man who lives in Tioga, N.Y.")
+    assert named(found, "Tioga")[0].admin1 == "New York"  # its state given: the other state's town

@@ -20,6 +20,7 @@ from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candida
 __all__ = ["region_of", "in_region", "mark_town_use", "townsfolk_towns", "villages_abroad", "TOWN_LOCATIVES",
            "ABROAD_MAX_POPULATION"]
 
+STATE_STYLE = {"US"}  # countries whose news gives a town of another state its state (AP style)
 ABROAD_MAX_POPULATION = 50_000  # a foreign town this small in a one-state story is a village the gazetteer lacks
 TOWN_LOCATIVES = {"in", "at", "near", "outside", "around"}  # not "to"/"from"/"via": one travels to a country
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
@@ -129,16 +130,23 @@ def in_region(c: Candidate, area: tuple[str, str] | None) -> bool:
 
 
 def villages_abroad(mentions: list, resolutions: list) -> list[int]:
-    """The mentions (their indexes) whose only senses are small foreign towns while all the document's
-    other names lie in one state of another country: "Ringsted" in an Iowa story is an Iowa village
-    the gazetteer lacks, not Ringsted, Denmark. The caller places them as local features."""
+    """The mentions (their indexes) whose only senses are small towns (or counties read from a bare
+    name) outside the one state that holds all the document's other names: "Ringsted" in an Iowa story
+    is an Iowa village the gazetteer lacks, not Ringsted, Denmark, and "Tioga" in a Rapides Parish story
+    a Louisiana one, not Tioga County, New York (US news gives a town of another state its state:
+    ``STATE_STYLE``; elsewhere only senses abroad count).
+    The caller places them as local features."""
     tops = {name_key(m.text): r.choice for m, r in zip(mentions, resolutions) if r is not None and not m.qualifiers}
     out = []
     for n, (m, r) in enumerate(zip(mentions, resolutions)):
         c = r.choice if r is not None else None
-        if c is None or c.kind != KIND_CITY or c.population >= ABROAD_MAX_POPULATION or m.qualifiers:
+        if c is None or m.qualifiers or not all(
+                o.kind == KIND_CITY and o.population < ABROAD_MAX_POPULATION or o.alias and o.kind == KIND_ADMIN
+                and o.feature == "ADM2" for o in m.candidates):
             continue
         area = region_of(tops, name_key(m.text))
-        if area is not None and not any(o.cc == area[0] for o in m.candidates):
-            out.append(n)
+        if area is not None and not any(in_region(o, area) or o.cc == area[0] and (
+                o.kind == KIND_ADMIN and name_key(o.name) == area[1] or area[0] not in STATE_STYLE)
+                                         for o in m.candidates):
+            out.append(n)  # (a US town of another state would carry its state: "Tioga, N.Y.")
     return out
