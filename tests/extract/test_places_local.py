@@ -734,3 +734,14 @@ def test_a_bare_small_town_of_another_us_state_in_a_one_state_story_is_a_local_v
     assert tioga.admin1 == "Louisiana" and tioga.feature_code == "LCTY"  # not Tioga County, New York
     found = places(pipeline, "Rapides Parish deputies arrested a Ball man who lives in Tioga, N.Y.")
     assert named(found, "Tioga")[0].admin1 == "New York"  # its state given: the other state's town
+
+
+def test_a_small_town_heading_a_town_body_is_a_place_but_not_a_news_agency(pipeline):
+    found = places(pipeline, "The Natchez Board of Aldermen on Tuesday tabled a request to rezone property. Adams "
+                             "County supervisors will take it up next week.")
+    assert named(found, "Natchez")[0].admin1 == "Mississippi"  # 15,000 people, a rare word
+    found = places(pipeline, "The Pineville Board of Education approved the calendar. Board President Tom Ray said "
+                             "the Bell County district will hire 10 teachers.")
+    assert named(found, "Pineville")[0].admin1 == "Kentucky"  # 1,700 people, in Bell County, Kentucky
+    found = places(pipeline, "The Xinhua News Agency said 20 children fell ill in Beijing.")
+    assert "Xinhua" not in [p.text for p in found]

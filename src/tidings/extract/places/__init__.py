@@ -306,7 +306,7 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
                 break
     countries = _document_countries(found.values()) | cued
     scan_inside(words, text, gaz, add, [e for e in ents if e.label in EMBEDDING_LABELS or e.label in PLACE_LABELS],
-                _strong, _clear_abbreviation, countries)
+                _strong, _clear_abbreviation, countries, area_test(found.values(), lambda m: m.division))
     countries = _document_countries(found.values()) | cued  # with "Ohio" of "the Ohio State Highway Patrol"
     in_area = area_test(found.values(), lambda m: m.division)  # near "Miami County" or an unambiguous town
     scan_local(words, text, gaz, add, countries, in_area)

@@ -9,6 +9,7 @@ from importlib import resources
 
 from .context import Words
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, Candidate
+from .locative import RARE_ANY_POPULATION, rare
 
 __all__ = ["scan_inside", "INSIDE_MIN_POPULATION", "EMBEDDED_KINDS"]
 
@@ -18,7 +19,7 @@ INSIDE_MIN_POPULATION = 20_000  # a town heading an organisation's name ("Owensb
 
 
 def scan_inside(words: Words, text: str, gaz, add, ents, strong, clear_abbreviation,
-                countries: set[str] = frozenset()) -> None:
+                countries: set[str] = frozenset(), in_area=lambda c: False) -> None:
     """Countries, admin areas and big cities named inside organisation names ("Pakistan Army"); at
     the head of one, also counties and towns of the document's countries ("Orange County Sheriff's
     Office", "Owensboro Public Schools"); the parts of a place entity the gazetteer lacks ("Greece Italy").
@@ -45,7 +46,7 @@ def scan_inside(words: Words, text: str, gaz, add, ents, strong, clear_abbreviat
                         matched = True
                         break
                     continue
-                if (strong(cands) or i == head and _local_head(cands, countries, words, i + length, ent.end)) \
+                if (strong(cands) or i == head and _local_head(cands, countries, words, i + length, ent.end, in_area)) \
                         and add(starts[i], end, "scan", False):
                     i += length
                     matched = True
@@ -54,18 +55,28 @@ def scan_inside(words: Words, text: str, gaz, add, ents, strong, clear_abbreviat
                 i += 1
 
 
-def _local_head(cands: list[Candidate], countries: set[str], words: Words, start: int, end: int) -> bool:
-    """A county ("Orange County"), or a town of 20,000 people and more in a country the document is
-    about followed by an institution's word ("Owensboro Public Schools"), tokens ``start:end`` being
-    the rest of the name."""
+def _local_head(cands: list[Candidate], countries: set[str], words: Words, start: int, end: int, in_area) -> bool:
+    """A county ("Orange County"), or a town followed by an institution's word ("Owensboro Public
+    Schools", "the Natchez Board of Aldermen"), tokens ``start:end`` being the rest of the name: a town
+    of 20,000 people and more in a country the document is about, of 10,000 and more anywhere when its
+    name is no everyday word, or of the document's area (`in_area`: "the Pineville Board of Education"
+    beside "Bell County")."""
     if any(c.kind == KIND_ADMIN and c.feature == "ADM2" and " " in c.name and c.cc in countries for c in cands):
         return True
-    return any(words.lower(j) in _institution_words() for j in range(start, min(start + 2, end))) and any(
-        c.kind == KIND_CITY and c.cc in countries and c.population >= INSIDE_MIN_POPULATION for c in cands)
+    after = [words.lower(j) for j in range(start, min(start + 2, end))]
+    if not any(w in _institution_words() for w in after):
+        return False
+    media = any(w in _listed("media_words.txt") for w in after)  # "Xinhua News Agency": no town's body
+    return any(c.kind == KIND_CITY and (c.cc in countries and c.population >= INSIDE_MIN_POPULATION or not media and (
+        in_area(c) or c.population >= RARE_ANY_POPULATION and rare(c.name))) for c in cands)
+
+
+def _institution_words() -> frozenset[str]:
+    return _listed("institution_words.txt")
 
 
 @cache
-def _institution_words() -> frozenset[str]:
-    path = resources.files("tidings.data.places").joinpath("institution_words.txt")
+def _listed(name: str) -> frozenset[str]:
+    path = resources.files("tidings.data.places").joinpath(name)
     return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
                      if line.strip() and not line.startswith("#"))
