@@ -745,3 +745,13 @@ def test_a_small_town_heading_a_town_body_is_a_place_but_not_a_news_agency(pipel
     assert named(found, "Pineville")[0].admin1 == "Kentucky"  # 1,700 people, in Bell County, Kentucky
     found = places(pipeline, "The Xinhua News Agency said 20 children fell ill in Beijing.")
     assert "Xinhua" not in [p.text for p in found]
+
+
+def test_names_listed_before_parishes_or_counties_are_those_divisions(pipeline):
+    found = places(pipeline, "More than 4,000 customers in Grant and Rapides parishes lost power Sunday night. The "
+                             "weather service in Lake Charles confirmed a tornado near Bentley.")
+    assert [(p.text, p.feature_code, p.admin1) for p in found[:2]] == [
+        ("Grant", "ADM2", "Louisiana"), ("Rapides", "ADM2", "Louisiana")]
+    assert named(found, "Bentley")[0].admin1 == "Louisiana"  # then a one-state story: a village there
+    found = places(pipeline, "Schools in Lee, Ogle and Winnebago counties closed Monday.")
+    assert {p.admin1 for p in found} == {"Illinois"} and len(found) == 3

@@ -33,7 +33,7 @@ from ...record import Article, Place, PlaceCandidate
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer
 from .context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
                       propagate)
-from .attributive import scan_attributive, scan_division_of
+from .attributive import scan_attributive, scan_division_list, scan_division_of
 from .filters import (compass_before_a_place, division_spans, first_names, headline_common, in_title_case_line,
                       not_a_place, person_alone, speaker, speaks, surname_alone, surnames, titled_names)
 from .cues import cue_country
@@ -275,6 +275,7 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
             taken[i] = True
         return True
 
+    scan_division_list(text, gaz, add)  # "Grant and Rapides parishes": before the model calls "Grant" a town
     # entities stage mentions first (they carry the entity id), then the model's own entities
     for ent in record.entities:
         if ent.type != "PLACE":

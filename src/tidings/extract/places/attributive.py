@@ -21,7 +21,7 @@ from .gazetteer import KIND_ADMIN, KIND_CITY
 from .filters import in_title_case_line
 from .locative import RARE_ANY_POPULATION, rare
 
-__all__ = ["scan_attributive", "scan_division_of", "LOCAL_MIN_POPULATION", "ANY_MIN_POPULATION"]
+__all__ = ["scan_attributive", "scan_division_of", "scan_division_list", "LOCAL_MIN_POPULATION", "ANY_MIN_POPULATION"]
 
 LOCAL_MIN_POPULATION = 5_000
 ANY_MIN_POPULATION = 50_000
@@ -95,3 +95,26 @@ def scan_division_of(text: str, gaz, add) -> None:
                 add(s, e, "scan", False)
                 break
             e = text.rfind(" ", s, e) if " " in text[s:e] else s
+
+
+_NAME = r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?"
+_DIVISION_LIST = re.compile(r"\b(%s(?:(?:,| and| or|, and|, or) %s)+) (parishes|counties|boroughs)\b" % (_NAME, _NAME))
+_LIST_SPLIT = re.compile(r",? (?:and|or) |, ")
+_PLURAL = {"parishes": "Parish", "counties": "County", "boroughs": "Borough"}
+
+
+def scan_division_list(text: str, gaz, add) -> None:
+    """"Grant and Rapides parishes", "Lee, Ogle and Winnebago counties": each name of the list is the
+    division of that name when the gazetteer knows it ("Grant Parish"), not the town or the Australian
+    county the bare name would be."""
+    if not any(w in text for w in (" parishes", " counties", " boroughs")):
+        return
+    for hit in _DIVISION_LIST.finditer(text):
+        word = _PLURAL[hit.group(2)]
+        pos = hit.start(1)
+        for name in _LIST_SPLIT.split(hit.group(1)):
+            start = text.index(name, pos)
+            pos = start + len(name)
+            senses = [c for c in gaz.lookup(f"{name} {word}") if c.kind == KIND_ADMIN and not c.alias]
+            if senses:
+                add(start, start + len(name), "scan", False, only=senses)
