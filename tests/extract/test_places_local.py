@@ -755,3 +755,11 @@ def test_names_listed_before_parishes_or_counties_are_those_divisions(pipeline):
     assert named(found, "Bentley")[0].admin1 == "Louisiana"  # then a one-state story: a village there
     found = places(pipeline, "Schools in Lee, Ogle and Winnebago counties closed Monday.")
     assert {p.admin1 for p in found} == {"Illinois"} and len(found) == 3
+
+
+def test_a_malformed_country_cue_row_names_its_line():
+    from tidings.extract.places.cues import parse_cues
+
+    assert parse_cues("# comment\nUS\tRCMP\t\\bRCMP\\b\n")[0][0] == "US"
+    with pytest.raises(ValueError, match="line 2"):
+        parse_cues("# comment\nUSA\t\\bInterstate\\b\n")

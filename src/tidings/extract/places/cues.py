@@ -12,14 +12,18 @@ import re
 from functools import cache
 from importlib import resources
 
-__all__ = ["cue_country"]
+__all__ = ["cue_country", "parse_cues"]
 
 
 @cache
 def _cues() -> tuple[tuple[str, str, re.Pattern], ...]:
-    path = resources.files("tidings.data.places").joinpath("country_cues.tsv")
+    return parse_cues(resources.files("tidings.data.places").joinpath("country_cues.tsv").read_text(encoding="utf-8"))
+
+
+def parse_cues(source: str) -> tuple[tuple[str, str, re.Pattern], ...]:
+    """The rows of a ``country_cues.tsv`` text; a malformed row raises ValueError naming its line."""
     out = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(source.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
