@@ -763,3 +763,9 @@ def test_a_malformed_country_cue_row_names_its_line():
     assert parse_cues("# comment\nUS\tRCMP\t\\bRCMP\\b\n")[0][0] == "US"
     with pytest.raises(ValueError, match="line 2"):
         parse_cues("# comment\nUSA\t\\bInterstate\\b\n")
+
+
+def test_a_country_name_whose_town_lies_in_a_named_county_is_the_town(pipeline):
+    found = places(pipeline, "Wilson County Road 12 will close for repairs, the county road department said. "
+                             "Drivers should use Highway 70 to Lebanon.")
+    assert named(found, "Lebanon")[0].admin1 == "Tennessee"  # Lebanon is the seat of Wilson County, Tennessee

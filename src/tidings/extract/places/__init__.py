@@ -335,7 +335,7 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
     mentions = sorted(found.values(), key=lambda m: m.start)
     inherit_qualifiers(mentions)
     list_hints(mentions, text)
-    mark_town_use(mentions, text)
+    mark_town_use(mentions, text, area_test(mentions, lambda m: m.division))
     townsfolk_towns(mentions, text)  # "a Lebanon man": the town, not the country
     _link_entities(mentions, record)
     return mentions

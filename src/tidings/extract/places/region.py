@@ -36,10 +36,13 @@ def _local_nouns() -> frozenset[str]:
     return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and w[0] != "#")
 
 
-def mark_town_use(mentions: list, text: str) -> None:
-    """Set ``town_use`` on the mentions of every name that one of its mentions uses as a town."""
+def mark_town_use(mentions: list, text: str, in_area=lambda c: False) -> None:
+    """Set ``town_use`` on the mentions of every name that one of its mentions uses as a town, or
+    whose town sense lies in the document's area (`in_area`: focus.area_test; "Lebanon" beside "Wilson
+    County", Tennessee, which holds Lebanon)."""
     nouns = _local_nouns()
-    used: set[str] = set()
+    used: set[str] = {name_key(m.text) for m in mentions
+                      if any(c.kind == KIND_COUNTRY for c in m.candidates) and any(in_area(c) for c in m.candidates)}
     for m in mentions:
         key = name_key(m.text)
         if key in used:
