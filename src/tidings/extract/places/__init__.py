@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from functools import cache
+from functools import partial
 from importlib import resources
 
 from spacy.symbols import PROPN, PUNCT
@@ -33,16 +33,18 @@ from ...record import Article, Place, PlaceCandidate
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, gazetteer
 from .context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
                       propagate)
-from .attributive import scan_attributive, scan_division_of
-from .filters import (compass_before_a_place, division_spans, first_names, headline_common, not_a_place, person_alone,
-                      speaker, speaks, surname_alone, surnames, titled_names)
-from .focus import backed_small_towns, home_senses
-from .region import mark_town_use
+from .attributive import scan_attributive, scan_division_list, scan_division_of
+from .filters import (compass_before_a_place, division_spans, first_names, headline_common, in_title_case_line,
+                      not_a_place, person_alone, speaker, speaks, surname_alone, surnames, titled_names)
+from .cues import cue_country
+from .focus import area_test, backed_small_towns, home_senses
+from .region import mark_town_use, townsfolk_towns, villages_abroad
 from .locative import LOCAL_MIN_POPULATION, scan_local
 from .qualifiers import (in_qualifier as _in_qualifier, qualified as _qualified, qualifier_after as _qualifier_after,
                          qualifier_at as _qualifier_at)
-from .local import LOCAL_CONFIDENCE, local_features, place_locals
-from .resolve import Mention, prior, resolve
+from .inside import scan_inside
+from .local import LOCAL_CONFIDENCE, LocalFeature, local_features, place_locals
+from .resolve import CUE_VOTES, HOME_SUPPORT, Mention, prior, resolve
 
 __all__ = ["extract_places"]
 
@@ -56,12 +58,11 @@ MAX_SCAN_TOKENS = 4
 DATELINE_MIN_POPULATION = 20_000  # "TORRINGTON \u2014" opening a line, outside the document's countries
 RELABEL_IN_COUNTRY = {"PERSON"}  # lone names the model calls persons, taken when a town of the document's countries
 EMBEDDING_LABELS = {"ORG", "FAC", "EVENT", "MONEY"}  # "Pakistan Army", "Central Bank of Malta", "New York Times"
-EMBEDDED_KINDS = (KIND_COUNTRY, KIND_ADMIN, KIND_CITY)
-INSIDE_MIN_POPULATION = 20_000  # a town heading an organisation's name ("Owensboro Public Schools")
 _STRIP_LEADING = ("the ", "The ")
 _KIND_HINTS = {"province": KIND_ADMIN, "state": KIND_ADMIN, "region": KIND_ADMIN, "oblast": KIND_ADMIN,
                "governorate": KIND_ADMIN, "prefecture": KIND_ADMIN, "city": KIND_CITY, "town": KIND_CITY}
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+_DIVISION_AFTER = re.compile(r" (?:County|Parish|Borough)\b")
 _DATELINE_DASH = re.compile(r"\s*(?:\u2014|\u2013|-|\(|,)")
 _PERSON_CUES = json.loads(resources.files("tidings.data.places").joinpath("person_cues.json").read_text("utf-8"))
 _HONORIFICS = frozenset(_PERSON_CUES["honorifics"])  # "Mr Washington": a person
@@ -75,11 +76,20 @@ def extract_places(view: DocView, record: Article) -> list[Place]:
     doc = view.doc
     gaz = gazetteer()
     words = Words(doc, record.text)
-    mentions = _mentions(words, record, gaz)
+    cue = cue_country(record.text)  # "Interstate 95", "the Sheriff's Office": a US story
+    mentions = _mentions(words, record, gaz, {cue} if cue else set())
     home = home_senses(gaz, record.source_location, prior)
     if record.source_location and not home:
         record.warnings.append(f"source_location {record.source_location!r}: no such place known; not used")
-    resolutions = backed_small_towns(mentions, resolve(mentions, home), resolve, home)
+    votes = HOME_SUPPORT
+    if not home and cue:  # the cue's country votes as a home country would, twice
+        home, votes = [c for c in (gaz.country_of(cue),) if c is not None], CUE_VOTES
+    run = partial(resolve, home_votes=votes)
+    resolutions = backed_small_towns(mentions, run(mentions, home), run, home)
+    abroad = villages_abroad(mentions, resolutions)  # "Ringsted" in an Iowa story: a village the gazetteer lacks
+    villages = [LocalFeature(mentions[n].start, mentions[n].end, mentions[n].text, "LCTY") for n in abroad]
+    for n in abroad:
+        resolutions[n] = None
     places: list[Place] = []
     for m, res in zip(mentions, resolutions):
         if res is None:
@@ -94,15 +104,17 @@ def extract_places(view: DocView, record: Article) -> list[Place]:
                           for a, s in res.alternatives],
             sentence=record.sentence_of(m.start), entity=m.entity,
         ))
-    places += _local_places(words, record, gaz, mentions, resolutions)
+    places += _local_places(words, record, gaz, mentions, resolutions, villages)
     places.sort(key=lambda p: p.start)
     for n, p in enumerate(places, 1):
         p.id = f"P{n}"
     return places
 
 
-def _local_places(words: Words, record: Article, gaz, mentions: list[Mention], resolutions) -> list[Place]:
-    """Streets, buildings and villages the gazetteer lacks, at the document's town (``local``)."""
+def _local_places(words: Words, record: Article, gaz, mentions: list[Mention], resolutions,
+                  abroad: list[LocalFeature] = ()) -> list[Place]:
+    """Streets, buildings and villages the gazetteer lacks, at the document's town (``local``);
+    `abroad`: mentions taken for such villages (``region.villages_abroad``)."""
     text = record.text
     taken = [False] * (len(text) + 1)
     towns = []
@@ -111,7 +123,8 @@ def _local_places(words: Words, record: Article, gaz, mentions: list[Mention], r
             taken[i] = True
         if res is not None and res.choice.kind == KIND_CITY:
             towns.append((m.start, record.sentence_of(m.start), res.choice, res.confidence))
-    features = local_features(words, text, taken, lambda surface: bool(gaz.lookup(surface)))
+    features = local_features(words, text, taken, lambda surface: bool(gaz.lookup(surface)), gaz.is_generic)
+    features += abroad
     out = []
     for f, town in place_locals(features, towns, record.sentence_of):
         out.append(Place(id="", start=f.start, end=f.end, text=f.text, name=f.text, lat=round(town.lat, 5),
@@ -188,7 +201,8 @@ def _lookup(gaz, text: str, from_model: bool) -> list[Candidate]:
 def _personal(words: Words, ent) -> bool:
     """A PERSON entity that reads as a person: two names and more, a title before it, or "said" after it."""
     texts, pos, doc = words.texts, words.pos, words.doc
-    if sum(1 for i in range(ent.start, ent.end) if texts[i][:1].isupper() and pos[i] != PUNCT) >= 2:
+    if sum(1 for i in range(ent.start, ent.end) if texts[i][:1].isupper() and pos[i] != PUNCT) >= 2 \
+            and not in_title_case_line(words.text, ent.start_char):  # "Victoria Man Arrested" of a headline
         return True
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end].lemma_.lower() if ent.end < words.n else ""
@@ -205,7 +219,8 @@ def _is_personal(words: Words, ent) -> bool:
     return ent.personal
 
 
-def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
+def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) -> list[Mention]:
+    """The place mentions of the document; `cued`: the country its words say it is in (``cues``)."""
     text = record.text
     found: dict[tuple[int, int], Mention] = {}
     taken = [False] * (len(text) + 1)
@@ -226,14 +241,18 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
             speaking[name] = speaks(text, name)
         return speaking[name]
 
-    def add(start: int, end: int, source: str, from_model: bool, entity: str | None = None) -> bool:
+    def add(start: int, end: int, source: str, from_model: bool, entity: str | None = None,
+            only: list[Candidate] | None = None) -> bool:
         start, end = _trim(text, start, end)
+        division = _DIVISION_AFTER.match(text, end)  # "LaSalle" of "LaSalle Parish" (the model leaves "Parish" out)
+        if division and gaz.has(text[start:division.end()]):
+            end = division.end()
         if end <= start or any(taken[start:end]):
             return False
         surface = text[start:end]
         if not surface[:1].isupper():
             return False
-        cands = _lookup(gaz, surface, from_model)
+        cands = _lookup(gaz, surface, from_model) if only is None else only
         if person_words[surface] > 0 and not any(c.kind in (KIND_COUNTRY, KIND_REGION) for c in cands):
             return False  # "Bingham said": the document uses the name for a person
         if not cands or not_a_place(text, start, end, cands) or compass_before_a_place(text, start, end, gaz.has):
@@ -256,6 +275,7 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
             taken[i] = True
         return True
 
+    scan_division_list(text, gaz, add)  # "Grant and Rapides parishes": before the model calls "Grant" a town
     # entities stage mentions first (they carry the entity id), then the model's own entities
     for ent in record.entities:
         if ent.type != "PLACE":
@@ -285,15 +305,26 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
         for s, e in spans:
             if any(c.kind == KIND_ADMIN and not c.alias for c in gaz.lookup(text[s:e])) and add(s, e, "scan", False):
                 break
-    countries = _document_countries(found.values())
-    _scan_inside(words, text, gaz, add, [e for e in ents if e.label in EMBEDDING_LABELS or e.label in PLACE_LABELS],
-                 countries)
-    scan_local(words, text, gaz, add, countries)
-    scan_attributive(words, text, gaz, add, countries, _common_word)
+    countries = _document_countries(found.values()) | cued
+    scan_inside(words, text, gaz, add, [e for e in ents if e.label in EMBEDDING_LABELS or e.label in PLACE_LABELS],
+                _strong, _clear_abbreviation, countries, area_test(found.values(), lambda m: m.division))
+    countries = _document_countries(found.values()) | cued  # with "Ohio" of "the Ohio State Highway Patrol"
+    in_area = area_test(found.values(), lambda m: m.division)  # near "Miami County" or an unambiguous town
+    scan_local(words, text, gaz, add, countries, in_area)
+    before = len(found)
+    scan_attributive(words, text, gaz, add, _document_countries(found.values()) | cued, _common_word, in_area)
+    if len(found) > before:  # "Highway 12 to Baxter … the Brainerd police": look again with the towns found since
+        scan_local(words, text, gaz, add, _document_countries(found.values()) | cued,
+                   area_test(found.values(), lambda m: m.division))
     scan_division_of(text, gaz, add)
+    for ent in ents:  # "near Liberty" beside "Clay County": an everyday word that is a town of the area
+        if ent.label in PLACE_LABELS and gaz.is_generic(ent.text):
+            towns = [c for c in gaz.lookup(ent.text) if in_area(c)]
+            if towns:
+                add(ent.start_char, ent.end_char, "ent", False, only=towns)
     _scan_relabelled(words, text, gaz, add, countries)
-    _scan_qualified(words, text, gaz, add, _document_countries(found.values()))
-    for s, e in abbreviation_spans(words, gaz, list(found.values()), _document_countries(found.values())):
+    _scan_qualified(words, text, gaz, add, _document_countries(found.values()) | cued)
+    for s, e in abbreviation_spans(words, gaz, list(found.values()), _document_countries(found.values()) | cued):
         add(s, e, "scan", True)
     for s, e in list_members(text, list(found.values()), gaz):
         add(s, e, "scan", False)
@@ -304,7 +335,8 @@ def _mentions(words: Words, record: Article, gaz) -> list[Mention]:
     mentions = sorted(found.values(), key=lambda m: m.start)
     inherit_qualifiers(mentions)
     list_hints(mentions, text)
-    mark_town_use(mentions, text)
+    mark_town_use(mentions, text, area_test(mentions, lambda m: m.division))
+    townsfolk_towns(mentions, text)  # "a Lebanon man": the town, not the country
     _link_entities(mentions, record)
     return mentions
 
@@ -405,57 +437,6 @@ def _towns_or_admins(gaz, text: str) -> tuple[Candidate, ...]:
 
 def _in_qualifier_any(cands: list[Candidate], quals: list[Candidate]) -> bool:
     return bool(quals) and any(_in_qualifier(c, quals) for c in cands)
-
-
-def _scan_inside(words: Words, text: str, gaz, add, ents, countries: set[str] = frozenset()) -> None:
-    """Countries, admin areas and big cities named inside organisation names ("Pakistan Army"); at
-    the head of one, also counties and towns of the document's countries ("Orange County Sheriff's
-    Office", "Owensboro Public Schools"); the parts of a place entity the gazetteer lacks ("Greece Italy")."""
-    caps, texts, starts = words.caps, words.texts, words.starts
-    for ent in ents:
-        i = ent.start
-        head = ent.start + (1 if words.lower(ent.start) == "the" else 0)
-        while i < ent.end:
-            matched = False
-            for length in range(min(MAX_SCAN_TOKENS, ent.end - i), 0, -1):
-                if not all(caps[i:i + length]) or i == ent.start and i + length == ent.end:
-                    continue
-                end = words.end(i + length - 1)
-                surface = text[starts[i]:end]
-                cands = [c for c in gaz.lookup(surface) if c.kind in EMBEDDED_KINDS and not c.alias]
-                if i + length < ent.end and texts[i + length] in ("'s", "\u2019s"):
-                    cands = [c for c in cands if c.kind == KIND_COUNTRY]  # "St. Peter's Basilica": a saint
-                if not _strong(cands) and _clear_abbreviation(surface) and gaz.abbreviation(surface):
-                    cands = gaz.abbreviation(surface)  # "the NSW Primary Industries Minister"
-                    if add(starts[i], end, "scan", True):
-                        i += length
-                        matched = True
-                        break
-                    continue
-                if (_strong(cands) or i == head and _local_head(cands, countries, words, i + length, ent.end)) \
-                        and add(starts[i], end, "scan", False):
-                    i += length
-                    matched = True
-                    break
-            if not matched:
-                i += 1
-
-
-def _local_head(cands: list[Candidate], countries: set[str], words: Words, start: int, end: int) -> bool:
-    """A county ("Orange County"), or a town of 20,000 people and more in a country the document is
-    about followed by an institution's word ("Owensboro Public Schools"), tokens ``start:end`` being
-    the rest of the name."""
-    if any(c.kind == KIND_ADMIN and c.feature == "ADM2" and " " in c.name and c.cc in countries for c in cands):
-        return True
-    return any(words.lower(j) in _institution_words() for j in range(start, min(start + 2, end))) and any(
-        c.kind == KIND_CITY and c.cc in countries and c.population >= INSIDE_MIN_POPULATION for c in cands)
-
-
-@cache
-def _institution_words() -> frozenset[str]:
-    path = resources.files("tidings.data.places").joinpath("institution_words.txt")
-    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
 
 
 def _qualify(mentions: list[Mention], text: str, gaz, add, found) -> None:

@@ -32,10 +32,11 @@ from importlib import resources
 
 from .gazetteer import KIND_ADMIN, KIND_COUNTRY, KIND_REGION, Candidate, name_key
 
-__all__ = ["not_a_place", "street_after", "road_designation", "possessed_by_person", "headline_word", "division_spans",
+__all__ = ["not_a_place", "street_after", "road_designation", "possessed_by_person", "dwelling_of_person", "headline_word", "division_spans",
            "surnames", "surname_alone", "titled_names", "first_names", "speaks", "person_alone", "speaker", "named_elsewhere", "named_with_age", "compass_before_a_place", "headline_common", "in_title_case_line", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
 
 COMMON_HEADLINE_ZIPF = 4.0  # wordfreq Zipf frequency from which a headline word is an everyday word
+MAX_HEADLINE_CHARS = 200  # a longer line is no headline
 SURNAME_MAX_POPULATION = 100_000  # a surname that is a town this big or bigger stays a place
 _LOCATIVE_BEFORE = re.compile(r"(?:^|[^\w])(?:in|at|near|from|outside|into|to|toward|towards)[ \t]+$")
 _DIVISION_RUN = r"((?:[A-Z][\w'\u2019.\-]*[ ]){1,3}(?:%s))\b"
@@ -73,15 +74,20 @@ def _designation_words() -> frozenset[str]:
     return frozenset(_words("road_designations.txt"))
 
 
+@cache
+def _road_directions() -> frozenset[str]:
+    return frozenset(_words("road_directions.txt"))
+
+
 def road_designation(span: str) -> bool:
     """"County Road 3", "Highway 12 to", "U.S. 50", "Route C": road words, numbers and single letters
     (a trailing lower-case word the model took along is allowed), with at least one road word."""
     tokens = span.split()
-    while tokens and tokens[-1].islower() and len(tokens) > 1:
-        tokens.pop()
+    while tokens and (tokens[-1].islower() or tokens[-1] in _road_directions()) and len(tokens) > 1:
+        tokens.pop()  # "Highway 12 to", "Interstate 49 South"
     words = _designation_words()
-    if not tokens or tokens[0] not in words:
-        return False
+    if not tokens or tokens[0] not in words and not re.fullmatch(r"[A-Z]{1,2}-\d{1,3}", tokens[0]):
+        return False  # ("I-40", "US-71" open a designation too)
     return all(t in words or t.rstrip(".").isdigit() or re.fullmatch(r"\d+[A-Za-z]?|[A-Z]|[A-Z]?-?\d+", t)
                for t in tokens)
 
@@ -91,13 +97,26 @@ def _possessed() -> frozenset[str]:
     return frozenset(_words("possessed_nouns.txt"))
 
 
-_POSSESSIVE = re.compile(r"['\u2019]s[ \t]+(?:[a-z]+[ \t]+)?([a-z]+)")
+_POSSESSIVE = re.compile(r"['\u2019]s[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?")
+
+
+def dwelling_of_person(text: str, end: int) -> bool:
+    """"Jordan's house", "Georgia's apartment", "Jordan's home in Clarksville" (``dwelling_nouns.txt``):
+    a person's, even where the name is a country's or a state's."""
+    hit = _POSSESSIVE.match(text, end)
+    return bool(hit) and (hit.group(1) in _dwellings() or f"{hit.group(1)} {hit.group(2)}" in _dwellings())
+
+
+@cache
+def _dwellings() -> frozenset[str]:
+    return frozenset(_words("dwelling_nouns.txt"))
 
 
 def possessed_by_person(text: str, end: int) -> bool:
-    """"Kunz's house", "Jaqueline's death", "Smith's former home": a person's name before them."""
+    """"Kunz's house", "Jaqueline's death", "Smith's former home", "Austin's house on Paris Road": a
+    person's name before them."""
     hit = _POSSESSIVE.match(text, end)
-    return bool(hit) and hit.group(1) in _possessed()
+    return bool(hit) and (hit.group(1) in _possessed() or hit.group(2) in _possessed())
 
 
 def _line(text: str, start: int) -> str:
@@ -113,6 +132,8 @@ def in_title_case_line(text: str, k: int) -> bool:
 
 def _title_case(line: str) -> bool:
     """A headline written in title case: four words and more, nearly all of the longer ones capitalised."""
+    if len(line) > MAX_HEADLINE_CHARS or line.rstrip().endswith("."):
+        return False  # (paragraphs are long lines: no need to read their words)
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\u2019]*", line)]
     long = [w for w in words if len(w) > 3]
     return len(words) >= 4 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long) \
@@ -205,7 +226,7 @@ def not_a_place(text: str, start: int, end: int, cands: list[Candidate]) -> bool
     if street_after(text, start, end) or named_with_age(text, end) or without_its_article(text, start, end):
         return True
     if any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1" for c in cands):
-        return False
+        return dwelling_of_person(text, end)  # "Jordan's home in Clarksville"
     return possessed_by_person(text, end) or headline_word(text, start, end)
 
 
@@ -273,7 +294,7 @@ def person_alone(text: str, start: int, end: int, names: frozenset[str], qualifi
     whatever places bear the name ("Georgia's top six finish"), unless a locative or qualifier makes
     it a place here. `speaking(name)` is ``speaks`` over the document (cached by the caller)."""
     name = text[start:end]
-    if name not in names or qualified or _LOCATIVE_BEFORE.search(text, max(0, start - 12), start):
+    if name not in names or qualified or _placed_here(text, start, end):
         return False
     return speaking(name)
 
@@ -287,7 +308,17 @@ def surname_alone(text: str, start: int, end: int, cands: list[Candidate], names
         return False
     if not _small_town(cands):
         return False
-    return not _LOCATIVE_BEFORE.search(text, max(0, start - 12), start)
+    return not _placed_here(text, start, end)
+
+
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?(?![\w'\u2019])")
+
+
+def _placed_here(text: str, start: int, end: int) -> bool:
+    """A locative preposition before a person's name makes it a place ("in Bingham"), unless the
+    name owns what follows: "in Obama's Cabinet", "in Scott's district" (the preposition governs
+    the owned noun)."""
+    return bool(_LOCATIVE_BEFORE.search(text, max(0, start - 12), start)) and not _POSSESSIVE_AFTER.match(text, end)
 
 
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written")}

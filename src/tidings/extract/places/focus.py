@@ -21,16 +21,20 @@ A name never supports itself (its other mentions are left out), as for the other
 from __future__ import annotations
 
 import math
+from typing import Callable
 
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, Candidate, name_key
 
-__all__ = ["Support", "sense_shares", "home_senses", "backed_small_towns", "HOME_KEY"]
+__all__ = ["Support", "sense_shares", "home_senses", "backed_small_towns", "area_test", "HOME_KEY", "AREA_KM",
+           "AREA_MIN_POPULATION"]
 
 COHERENCE_KM = 100.0  # a sense of another name this close supports a town or county
 MAX_SENSES = 12  # names with more local senses than this support nothing (too common to say where)
 TEMPERATURE = 1.0  # of the softmax over first-pass scores (log10-population units)
 MIN_WEIGHT = 0.3  # senses weighing less than this support nothing
 HOME_KEY = "\x00home"  # the source's home place, as one more name of the document
+AREA_KM = 40.0  # a town this close to a sense of a county the document names lies in the document's area
+AREA_MIN_POPULATION = 1_000  # towns of the document's area taken before "man" or after "in" from this size
 
 
 def _local(c: Candidate) -> bool:
@@ -137,3 +141,22 @@ def backed_small_towns(mentions: list, resolutions: list, resolve, home: list[Ca
     for m in unbacked:  # resolve again without the village: the next sense, or none
         m.candidates = [c for c in m.candidates if c.geonameid not in small]
     return resolve(mentions, home)
+
+
+def area_test(mentions, division) -> Callable[[Candidate], bool]:
+    """Whether a town lies in the document's area: within ``AREA_KM`` of a sense of a county or parish
+    the document names as such (``division(mention)``: "Miami County", "Boone County") or of a town
+    it names that has no namesake. "Troy residents" beside "Miami County" (Troy, Ohio) and "a Columbia
+    man" beside "Boone County" (Columbia, Missouri) are towns there, though "Troy" and "Columbia" are
+    everyday words and neither is the biggest of its name."""
+    points = []
+    for m in mentions:
+        if division(m):
+            points += [(c.lat, c.lon) for c in m.candidates if c.kind == KIND_ADMIN and c.feature == "ADM2"]
+        elif len(m.candidates) == 1 and m.candidates[0].kind == KIND_CITY:
+            points.append((m.candidates[0].lat, m.candidates[0].lon))
+
+    def inside(c: Candidate) -> bool:
+        return c.kind == KIND_CITY and not c.alias and c.population >= AREA_MIN_POPULATION and any(
+            abs(c.lat - la) < 0.5 and _km(c.lat, c.lon, la, lo) < AREA_KM for la, lo in points)
+    return inside

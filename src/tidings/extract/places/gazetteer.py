@@ -28,13 +28,15 @@ _LOOKUP_MEMO = 50_000  # names whose entries lookup() keeps (emptied when full)
 
 _PUNCT = re.compile(r"[.`]")
 _SPACE = re.compile(r"[\s\-]+")
+_PARTICLES = {"la", "de", "du", "le"}  # written apart or not: "LaSalle"/"La Salle", "DeSoto"/"De Soto"
 _WORD_SUBS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _ADMIN_SUFFIX = re.compile(r"\s+(province|region|oblast|state|governorate|prefecture|department|"
                            r"district|county|territory|municipality|autonomous region|krai|kray)$", re.I)
 
 
 def _name_key(text: str) -> str:
-    """Normalised lookup key: accents folded, lower-cased, periods dropped, leading "the" dropped."""
+    """Normalised lookup key: accents folded, lower-cased, periods dropped, leading "the" dropped, a
+    leading particle joined to the next word ("la salle" and "lasalle" are one key)."""
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
         text = _PUNCT.sub("", text.replace("\u2019", "'"))
@@ -44,6 +46,8 @@ def _name_key(text: str) -> str:
     words = text.replace("-", " ").split() if ("-" in text or "  " in text or "\t" in text) else text.split(" ")
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
+    if len(words) > 1 and words[0] in _PARTICLES:  # "De Soto County" and "DeSoto County", "La Salle Parish"
+        words = [words[0] + words[1]] + words[2:]
     return " ".join(_WORD_SUBS.get(w, w) for w in words)
 
 

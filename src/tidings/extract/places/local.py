@@ -32,6 +32,8 @@ _OF_PLACE_WORDS = ("village", "town", "hamlet", "suburb", "settlement", "distric
 _STREET_TAIL = re.compile(r"(Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Parkway)\b")
 _TITLE_BREAK = re.compile(r"\b(?:Along|Near|From|With|Into|Onto|Over|Past|After|Before|Across|Outside|Inside|Behind|"
                           r"Toward|Towards|Through|Under|Off|On|At|In|To|By|For|Of|And|The) ")  # capitalised in headlines
+_ONE_WORD_NOT_A_FEATURE = re.compile(r"['\u2019]s?$")  # a possessive: a person's ("in Scott's district")
+FUNCTION_WORD_ZIPF = 5.5  # wordfreq Zipf from which a capitalised word is a function word ("His", "Her", "Their")
 _STREET_RUN = re.compile(r"\b((?:[A-Z][A-Za-z'\u2019]+|\d+(?:st|nd|rd|th)) ){1,3}")
 
 
@@ -58,6 +60,12 @@ def _local_words() -> dict[str, str]:
 def _organisation_words() -> frozenset[str]:
     path = resources.files("tidings.data.places").joinpath("organisation_words.txt")
     return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and w[0] != "#")
+
+
+def _function_word(word: str) -> bool:
+    from wordfreq import zipf_frequency  # the pipeline's cleaner and quantities load it already
+
+    return zipf_frequency(word.lower(), "en") >= FUNCTION_WORD_ZIPF
 
 
 def _kind(words: list[str]) -> str | None:
@@ -92,10 +100,11 @@ def _street_words(text: str) -> bool:
                                    "Lane", "Parkway"))
 
 
-def local_features(words, text: str, taken: list[bool], known) -> list[LocalFeature]:
+def local_features(words, text: str, taken: list[bool], known, generic=lambda surface: False) -> list[LocalFeature]:
     """Spans outside the places already found that name a local feature (``words``: the doc's
     ``context.Words``). ``known(surface)`` says whether the gazetteer has a name (those are
-    left to the gazetteer's own rules)."""
+    left to the gazetteer's own rules); ``generic(surface)`` whether a word is mostly no place's
+    name ("Metro" of "Metro police": a one-word feature that is one is a body, not a building)."""
     out: list[LocalFeature] = []
     used = list(taken)
 
@@ -114,6 +123,9 @@ def local_features(words, text: str, taken: list[bool], known) -> list[LocalFeat
                 s = word.end()
             if e - s < 3:
                 return
+        if " " not in text[s:e] and (generic(text[s:e]) or _ONE_WORD_NOT_A_FEATURE.search(text[s:e])
+                                     or _function_word(text[s:e])):
+            return  # "Metro police", "Downtown", "Scott's" (of "in Scott's district"), "His"
         if road_designation(text[s:e]):  # "County Road 3", "Highway 12 to": roads, not places
             return
         if text[s:e].split()[-1] in _organisation_words():  # "the Highway Patrol reported": a body

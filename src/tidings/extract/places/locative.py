@@ -16,21 +16,24 @@ from .context import Words
 from .gazetteer import KIND_ADMIN, KIND_CITY
 
 __all__ = ["scan_local", "after_locative", "resident_of", "rare", "LOCATIVES", "RESIDENCE_NOUNS", "LOCAL_MIN_POPULATION",
-           "SMALL_TOWN_POPULATION", "COMMON_WORD_ZIPF", "LOCAL_ANY_POPULATION", "RELABEL_AFTER_LOCATIVE"]
+           "SMALL_TOWN_POPULATION", "COMMON_WORD_ZIPF", "LOCAL_ANY_POPULATION", "RARE_ANY_POPULATION", "RELABEL_AFTER_LOCATIVE"]
 
 LOCATIVES = {"in", "at", "near", "from", "outside", "across", "around", "into", "toward", "towards", "via", "to"}
+COMPASS_OF = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outside"}
 RESIDENCE_NOUNS = {"resident", "residents", "native", "natives", "mayor", "people", "citizens", "town", "village",
                    "city", "outskirts", "suburbs", "streets", "center", "centre", "downtown"}  # "residents of Boyce"
 LOCAL_MIN_POPULATION = 5_000  # towns found only after a preposition, in a country the document is about
 SMALL_TOWN_POPULATION = 1_000  # … down to this size when the name is a rare word ("in Pirbright", not "in Congress")
 COMMON_WORD_ZIPF = 3.3  # wordfreq Zipf frequency from which a name is an everyday English word
 LOCAL_ANY_POPULATION = 50_000  # towns found only after a preposition, in any country
+RARE_ANY_POPULATION = 10_000  # … down to this size when the name is a rare word ("in Natchitoches", "from Vidor")
 RELABEL_AFTER_LOCATIVE = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART"}  # "in Klamath Falls" tagged as a person
 
 
-def scan_local(words: Words, text: str, gaz, add, countries: set[str]) -> None:
+def scan_local(words: Words, text: str, gaz, add, countries: set[str], in_area=lambda c: False) -> None:
     """"in Malakal": a proper noun after a locative preposition (or the "of" of "Jane Roe, 45, of Ada")
-    that names a town of a country the document is already about."""
+    that names a town of a country the document is already about, or a town of the document's area
+    (`in_area`: ``focus.area_test``)."""
     in_ent, pos, title, starts, n = words.in_ent, words.pos, words.title, words.starts, words.n
     # start token -> end token of entities a town name may be mislabelled as
     whole = {ent.start: ent.end for ent in words.ents if ent.label in RELABEL_AFTER_LOCATIVE}
@@ -43,12 +46,15 @@ def scan_local(words: Words, text: str, gaz, add, countries: set[str]) -> None:
                 continue
             if not all(title[i:i + length]):
                 continue
+            if i + length < n and title[i + length] and pos[i + length] == PROPN:
+                continue  # the start of a longer name: "at Lombard Odier" (a bank), not Lombard, Illinois
             end = words.end(i + length - 1)
             surface = text[starts[i]:end]
             local = [c for c in gaz.lookup(surface) if c.kind in (KIND_CITY, KIND_ADMIN) and not c.alias
                      and (c.cc in countries and (c.kind == KIND_ADMIN or c.population >= LOCAL_MIN_POPULATION
                                                  or c.population >= SMALL_TOWN_POPULATION and rare(surface))
-                          or c.kind == KIND_CITY and c.population >= LOCAL_ANY_POPULATION)]
+                          or c.kind == KIND_CITY and (c.population >= LOCAL_ANY_POPULATION or in_area(c)
+                                                      or c.population >= RARE_ANY_POPULATION and rare(surface)))]
             if local and add(starts[i], end, "scan", False):
                 break
 
@@ -57,8 +63,9 @@ def after_locative(words: Words, i: int, person_ends: set[int]) -> bool:
     """Token i follows a locative preposition, a residence's "of", or "and"/"or" after a name that
     does ("from Woodworth and Lecompte")."""
     prev = words.lower(i - 1)
-    if prev in LOCATIVES or prev == "of" and resident_of(words, i - 1, person_ends):
-        return True
+    if prev in LOCATIVES or prev == "of" and (resident_of(words, i - 1, person_ends)
+                                              or i > 1 and words.lower(i - 2) in COMPASS_OF):
+        return True  # "in Malakal", "Jane Roe, 45, of Ada", "east of Lancaster"
     if prev not in ("and", "or") or i < 3:
         return False
     j = i - 2

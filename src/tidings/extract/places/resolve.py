@@ -16,6 +16,8 @@ from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candida
 from .focus import HOME_KEY, Support, sense_shares
 from .region import in_region, region_of
 
+_DIVISION_WORDS = frozenset(("County", "Parish", "Borough"))
+
 __all__ = ["Mention", "Resolution", "resolve", "distance_km"]
 
 # Scores are in "log10 population" units: a city of 1M people scores 6.0 before context.
@@ -43,6 +45,7 @@ COHERENCE_CAP = 2.0  # support counted up to this many other names (focus)
 ROUNDS = 2  # resolution rounds (the second reads the first's choices of the other names)
 ROUND2_MAX_SENSES = 100  # a name the first round resolved supports through its likeliest senses however many it has
 HOME_SUPPORT = 1.0  # the source's home place counts as this many other names
+CUE_VOTES = 2.0  # country votes of the country a story's words say it is in ("Interstate 95"; cues.py)
 SAME_COUNTRY_KM = 50.0  # alternatives closer than this to the choice are not listed
 ALTERNATIVE_MARGIN = 2.0  # list rejected candidates scoring within this of the choice
 MAX_ALTERNATIVES = 3
@@ -62,6 +65,11 @@ class Mention:
     kind_hint: int | None = None  # KIND_ADMIN / KIND_CITY from the word after the name
     entity: str | None = None
     town_use: bool = False  # the document uses the name as a town somewhere (region.mark_town_use)
+
+    @property
+    def division(self) -> bool:
+        """The name says it is a second-level division: "Montgomery County", "Rapides Parish"."""
+        return self.text.rpartition(" ")[2] in _DIVISION_WORDS
 
     @property
     def wide(self) -> bool:
@@ -141,6 +149,9 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
     if c.kind == KIND_CITY and any(abs(c.lat - la) < 2 and distance_km(c.lat, c.lon, la, lo) < PROXIMITY_KM
                                    for la, lo in points):
         s += PROXIMITY_BONUS
+    elif c.kind == KIND_ADMIN and c.feature == "ADM2" and m.division and any(
+            abs(c.lat - la) < 1 and distance_km(c.lat, c.lon, la, lo) < COLOCATED_KM for la, lo in points):
+        s += PROXIMITY_BONUS  # "Montgomery County" beside "Willis": the county that holds the town
     if m.qualifiers and _qualifier_match(c, m.qualifiers):
         s += QUALIFIER_BONUS
     if m.kind_hint is not None and c.kind == m.kind_hint and (c.kind != KIND_ADMIN or c.feature != "ADM2"):
@@ -168,14 +179,22 @@ def _ranked(m: Mention, shares, admins, points=(), nearby=(), holders=frozenset(
     return scored
 
 
+def _tied(ranked) -> bool:
+    """The first two senses score the same and lie in different states: the choice is the gazetteer's
+    order, not evidence ("Madison County" alone), and says nothing of the document's region."""
+    return len(ranked) > 1 and abs(ranked[0][1] - ranked[1][1]) < 1e-9 and (
+        ranked[0][0].cc != ranked[1][0].cc or ranked[0][0].admin1 != ranked[1][0].admin1)
+
+
 def _inputs(m: Mention) -> tuple:
     """What ``_score`` reads of a mention, besides the context (the same objects: the same scores)."""
     return tuple(map(id, m.candidates)), tuple(map(id, m.qualifiers)), m.kind_hint
 
 
-def resolve(mentions: list[Mention], home: list[Candidate] = ()) -> list[Resolution | None]:
+def resolve(mentions: list[Mention], home: list[Candidate] = (), home_votes: float = HOME_SUPPORT) -> list[Resolution | None]:
     """One resolution per mention (None where it has no candidate). ``home``: the senses of the
-    source's home place (``--home``, ``source_location``), one more name of the document for context."""
+    source's home place (``--home``, ``source_location``), one more name of the document for context
+    (``home_votes`` country votes: ``CUE_VOTES`` for the country of the story's words, ``cues``)."""
     # a name is mentioned twice on average: rank each set of senses once
     inputs = [_inputs(m) for m in mentions]
     firsts: dict[tuple, list] = {}
@@ -195,7 +214,7 @@ def resolve(mentions: list[Mention], home: list[Candidate] = ()) -> list[Resolut
         shares_by_name[HOME_KEY] = [(c, HOME_SUPPORT / len(home)) for c in home]
         for c in home:
             if c.cc:
-                votes[HOME_KEY][c.cc] += HOME_SUPPORT / len(home)
+                votes[HOME_KEY][c.cc] += home_votes / len(home)
             area = c.name if c.kind == KIND_ADMIN and c.feature == "ADM1" else c.admin1
             if c.cc and area and c.kind != KIND_COUNTRY:  # the home state counts as named
                 admin_by_name[HOME_KEY].add((c.cc, name_key(area)))
@@ -225,7 +244,7 @@ def resolve(mentions: list[Mention], home: list[Candidate] = ()) -> list[Resolut
                 admin_by_name[key].add((q.cc, name_key(q.name)))
     tops: dict[str, Candidate] = {}  # each name's choice: first pass, then the previous round's
     for m, ranked in zip(mentions, first):
-        if ranked and not m.qualifiers:
+        if ranked and not m.qualifiers and not _tied(ranked):
             tops.setdefault(name_key(m.text), ranked[0][0])
     for round_ in range(ROUNDS):
         # round 2: the other names' senses weigh as the first round ranked them with context, so
@@ -285,7 +304,8 @@ def resolve(mentions: list[Mention], home: list[Candidate] = ()) -> list[Resolut
             done[key, given] = best, round(confidence, 3), alternatives
             results.append(Resolution(best, round(confidence, 3), list(alternatives)))
         if round_ + 1 < ROUNDS:
-            tops = {name_key(m.text): r.choice for m, r in zip(mentions, results) if r is not None and not m.qualifiers}
+            tops = {name_key(m.text): r.choice for m, r in zip(mentions, results)
+                    if r is not None and not m.qualifiers and not _tied(ranked_by_key.get(name_key(m.text), ()))}
             for key, ranked in ranked_by_key.items():
                 if key in shares_by_name:
                     shares_by_name[key] = sense_shares(ranked, ROUND2_MAX_SENSES)
