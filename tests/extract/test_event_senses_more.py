@@ -517,3 +517,15 @@ def test_investigating_an_issue_demonstrating_resolve_and_damaging_relations_are
                 if e.root == "17"]
     assert [e.root for e in _events(nlp, "Thousands of Serbs demonstrated in Belgrade against NATO.")] == ["14"]
     assert [e.root for e in _events(nlp, "The FBI will investigate the bombing in Kenya.")] == ["09"]
+
+
+def test_asking_a_question_is_no_appeal_asking_someone_to_act_is(pipeline):
+    def codes(text):
+        return [e.root for e in pipeline({"text": text, "published": "2016-03-02"}).events]
+    assert codes("A reporter asked Bernie Sanders how he was feeling in Iowa.") == []
+    assert "02" not in codes("Chris Christie was asked about his previous criticisms of Donald Trump.")
+    events = pipeline({"text": "Maria Bartiromo asked Donald Trump, “You think the FBI would indict her?”",
+                       "published": "2016-03-02"}).events
+    assert [(e.root, e.modality) for e in events] == [("11", "conditional")]  # the question's act is open
+    assert codes("Mitch McConnell asked Donald Trump to condemn violence.") == ["02"]
+    assert codes("Iran asked the United Nations for help.") == ["02"]

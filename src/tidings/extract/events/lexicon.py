@@ -32,6 +32,7 @@ class Rule:
     object: bool = False  # needs an object, or a clause with its own subject ("wants Germany to pay")
     target: str | None = None
     subject: tuple[str, ...] = ()  # words of which one must occur in the verb's subject ("inspectors visited")
+    question: bool = False  # the verb puts a question ("asked whether …", "asked about …", "asked a question")
 
     @property
     def family(self) -> str | None:
@@ -55,7 +56,8 @@ def _rules(raw) -> tuple[Rule, ...]:
                 raise ValueError(f"rule {item!r}: quote words YAML reads as booleans or numbers (on, off, yes, no)")
             out.append(Rule(code=str(item["code"]), any=tuple(str(w).lower() for w in item.get("any", ())),
                             prep=item.get("prep"), xcomp=bool(item.get("xcomp")), object=bool(item.get("object")),
-                            target=item.get("target"), subject=tuple(str(w).lower() for w in item.get("subject", ()))))
+                            target=item.get("target"), subject=tuple(str(w).lower() for w in item.get("subject", ())),
+                            question=bool(item.get("question"))))
     return tuple(out)
 
 
@@ -208,10 +210,32 @@ def match_rules(tok, rules: tuple[Rule, ...], with_subject: bool = False) -> Rul
                 continue
         if rule.object and not _has_object(d, i):
             continue
+        if rule.question and not _puts_question(d, i):
+            continue
         if rule.subject and not has_words(_subject_text(d, i), rule.subject):
             continue
         return rule
     return None
+
+
+_WH = {"whether", "if", "what", "who", "whom", "whose", "which", "why", "how", "when", "where"}
+
+
+def _puts_question(d, i: int) -> bool:
+    """Whether verb i asks a question rather than for something: a clause opening with whether/if or a
+    wh-word, an "about" phrase, "a question" as object, or a quotation ending in a question mark."""
+    for c in d.kids[i]:
+        dep = d.dep[c]
+        if dep in ("ccomp", "xcomp", "advcl", "dobj"):
+            first = min(d.subtree(c))
+            if d.lower[first] in _WH or any(d.dep[m] == "mark" and d.lower[m] in ("whether", "if") for m in d.kids[c]):
+                return True
+            if dep == "dobj" and d.lemma[c] == "question":
+                return True
+        if dep == "prep" and d.lower[c] == "about":
+            return True
+    sent = d.view.sent(d.tokens[i])
+    return "?" in d.text[sent.start:sent.end]
 
 
 _SUFFIXES = (("ied", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))

@@ -89,7 +89,22 @@ def is_conditional(tok) -> bool:
             node = heads[node]
             continue
         break
-    return False
+    return _in_yes_no_question(d, tok.i)
+
+
+_QUESTION_WORDS = {"what", "who", "whom", "whose", "which", "why", "how", "when", "where"}
+_OPENING_MARKS = {"“", '"', "``", "‘", "'"}
+
+
+def _in_yes_no_question(d, i: int) -> bool:
+    """"“You think Comey would like to indict her?”": an event put as a yes/no question is open; one
+    under a wh-question ("Why did Russia attack?") is presupposed, as it is."""
+    sent = d.view.sent(d.tokens[i])
+    end = next((k for k in range(i + 1, sent.end) if d.text[k] == "?"), None)
+    if end is None:
+        return False
+    start = next((k for k in range(i - 1, sent.start - 1, -1) if d.text[k] in _OPENING_MARKS), sent.start)
+    return not any(d.lower[k] in _QUESTION_WORDS for k in range(start, i))
 
 
 def _looks_forward(d, i: int) -> bool:
