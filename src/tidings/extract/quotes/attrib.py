@@ -401,10 +401,23 @@ def _loose_participle(tok) -> bool:
         tok.lower_ not in ("including", "regarding", "concerning", "following", "excluding")
 
 
+def _loose_aside(tok) -> bool:
+    """After a comma: ", which raised concerns …" (a relative clause on what was said) or ", an
+    acknowledgment that …" (an apposition on it): the writer's aside, not the speaker's words."""
+    if tok.tag_ in ("WDT", "WP", "WP$") and head_of(tok).dep_ == "relcl":
+        return True
+    head = head_of(tok)
+    return tok.dep_ == "det" and head.dep_ == "appos" and head.i > tok.i
+
+
+def _spaced_hyphen(text: str, tok) -> bool:
+    return tok.text == "-" and 0 < tok.idx < len(text) - 1 and text[tok.idx - 1] == " " and text[tok.idx + 1] == " "
+
+
 def _cut_after_quote(toks):
     """Past a closing mark, the speaker's content ends where a loose piece begins: "…,” claiming …",
     "…” and called …", "…” — a play on words …", "…” as he faces …" (PolNeAR stops there)."""
-    seen_close = False
+    seen_close = dashed = False
     text = index_of(toks[0].doc).text if toks else ""
     for k, t in enumerate(toks):
         prev = toks[k - 1] if k else None
@@ -413,11 +426,17 @@ def _cut_after_quote(toks):
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             if after_break and (_loose_participle(t) or t.text in ("—", "―", "–", "--") or t.lower_ in _LOOSE_LEADS):
                 return toks[:k]
+            rest = toks[k + 1:]
+            if prev.text == "," and _loose_aside(t) and not any(x.text in _OPEN_MARKS for x in rest):
+                return toks[:k]  # an aside that quotes words of its own is the speaker's too
+            if _spaced_hyphen(text, t) and not dashed and not any(_spaced_hyphen(text, x) for x in rest):
+                return toks[:k]  # "… “up-skill” workers - and he …": a dash; a pair of them is an aside
             if t.dep_ == "cc" and nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.dep_ == "conj" and \
                     not any(c.dep_ in _SUBJ for c in children_of(nxt)):
                 return toks[:k]
         if t.text in _CLOSERS and t.idx > 0 and not text[t.idx - 1].isspace():
             seen_close = True  # a closing mark: glued to the word before it
+        dashed = dashed or seen_close and _spaced_hyphen(text, t)
     return toks
 
 

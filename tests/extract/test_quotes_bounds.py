@@ -1,0 +1,42 @@
+"""Where a quote's content ends and which words cue it (quotes/attrib.py: _cut_after_quote, the
+speech-verb list). PolNeAR's content of "X said that … “…” …" stops where the writer's own aside
+begins: a relative clause or an apposition after a comma, a spaced hyphen used as a dash."""
+from __future__ import annotations
+
+import pytest
+
+from ._quote_helpers import quote_with, run
+
+HEAD = "Council votes on mill\n\n"
+
+
+@pytest.mark.parametrize("sentence, kept, dropped", [
+    ("Garcia said he was \u201cdeeply troubled\u201d by the vote, which drew criticism from both parties.",
+     "by the vote", "criticism"),
+    ("Lee said that the county would pay \u201ca bit more\u201d for the bridge, an admission that rivals quickly "
+     "seized upon.", "for the bridge", "admission"),
+    ("Ortiz said the city will help \"retrain\" workers - and he plans to visit the plant next week.",
+     "workers", "plant"),
+])
+def test_the_writers_aside_after_a_quote_is_not_content(nlp, sentence, kept, dropped):
+    text = HEAD + sentence
+    _, quotes = run(nlp, text)
+    q = quote_with(quotes, kept, text)
+    assert kept in q.text and dropped not in q.text, q.text
+
+
+def test_an_aside_that_quotes_words_or_a_pair_of_dashes_stays_content(nlp):
+    text = HEAD + ("Ortiz said that \"every council member\" - including Baker - backed the plan. "
+                   "Nash said the town is \u201cready\u201d for the storm, which she called \u201ca test of our roads.\u201d")
+    _, quotes = run(nlp, text)
+    assert "backed the plan" in quote_with(quotes, "every council member", text).text
+    assert "a test of our roads" in quote_with(quotes, "ready", text).text
+
+
+@pytest.mark.parametrize("verb", ["retaliated", "confessed", "boomed", "interrupted", "bemoaned"])
+def test_manner_of_speaking_verbs_cue_a_quotation(nlp, verb):
+    text = HEAD + ("\u201cThe mill will stay open,\u201d the mayor said.\n"
+                   f"\u201cThat promise means nothing to the workers,\u201d an angry Keller {verb}.")
+    _, quotes = run(nlp, text, [("Anna Keller", "PERSON", ["Keller"])])
+    q = quote_with(quotes, "promise means nothing", text)
+    assert "stay open" not in q.text and q.speaker.entity == "E1", (q.text, q.speaker)
