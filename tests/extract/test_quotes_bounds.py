@@ -40,3 +40,29 @@ def test_manner_of_speaking_verbs_cue_a_quotation(nlp, verb):
     _, quotes = run(nlp, text, [("Anna Keller", "PERSON", ["Keller"])])
     q = quote_with(quotes, "promise means nothing", text)
     assert "stay open" not in q.text and q.speaker.entity == "E1", (q.text, q.speaker)
+
+
+@pytest.mark.parametrize("sentence, must", [
+    ("The mayor accused Keller of spreading \u201coutright lies\u201d about the budget.", "Keller of spreading"),
+    ("The governor criticized the mayor for making \u201creckless promises\u201d to voters.", "the mayor for making"),
+])
+def test_the_object_of_accuse_or_blame_is_content(nlp, sentence, must):
+    # PolNeAR's content of "accused X of “…”" / "criticized X for “…”" holds X
+    text = HEAD + sentence
+    _, quotes = run(nlp, text)
+    assert must in quote_with(quotes, "\u201c", text).text
+
+
+def test_a_one_word_quotation_after_its_cue_is_a_direct_quote_of_the_nearest_cue(nlp):
+    text = HEAD + "Asked whether he would resign, Jones said, \"Probably.\""
+    _, quotes = run(nlp, text, [("Tom Jones", "PERSON", ["Jones"])])
+    q = quote_with(quotes, "Probably", text)
+    assert q.kind == "direct" and q.cue.lemma == "say" and q.speaker.entity == "E1"
+    assert any(x.text == "whether he would resign" for x in quotes)  # "Asked" keeps its own quote
+
+
+def test_a_short_shouted_quotation_keeps_its_opening_mark(nlp):
+    text = HEAD + ("Some in the crowd booed, and when the senator said it was good to be back, "
+                   "a woman yelled \u201cGo home!\u201d")
+    _, quotes = run(nlp, text)
+    assert quote_with(quotes, "Go home", text).text == "\u201cGo home!\u201d"

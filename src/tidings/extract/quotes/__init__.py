@@ -114,8 +114,8 @@ def _is_sentence(text: str, region: Region, tokens) -> bool:
         return True
     if len(words) >= _MIN_DIRECT_WORDS and (ends or at_start):
         return True
-    # “That,” he added, “promises …”: a one-word opening split off by its cue
-    return at_start and ends and (len(words) >= 2 or inner.rstrip()[-1:] == ",")
+    # “That,” he added, “promises …”: a one-word opening split off by its cue; Jones said, “Probably.”
+    return at_start and ends and bool(words)
 
 
 def _same_or_no_cue(cue, other) -> bool:
@@ -215,7 +215,7 @@ def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts
             return _Draft([(region.start, end)], "mixed", cue, head, after[-1].idx + len(after[-1]), pi, conf - 0.1, region)
     frames = ([after] if after_ok else []) + ([before] if before else [])
     for frame in frames:
-        cue, head = find_cue(frame, exclude)
+        cue, head = find_cue(frame, exclude, frame is before)
         if cue is not None and frame is after and not after_ok:
             continue
         if cue is not None:
@@ -449,6 +449,8 @@ def _embedded(doc, text, region, tokens, exclude, blocked, title: bool):
     if span is None:
         return None
     start, end = tidy(text, span[0], span[1], blocked)
+    if region.start < start <= region.start + 2 and not text[region.start:start].strip("“\"‘'«„`"):
+        start = region.start  # a woman yelled “Go home!”: the parse hung the opening mark on the verb
     if end < region.end and region.end - end < 4:
         end = region.end
     if end <= start:

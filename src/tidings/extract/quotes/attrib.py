@@ -178,7 +178,7 @@ def _token_before(doc, pos: int):
     return index_of(doc).token_before(pos)
 
 
-def find_cue(frame: list, exclude: set[int]):
+def find_cue(frame: list, exclude: set[int], nearest_last: bool = False):
     """(cue, speaker head) in a frame; a named speaker beats a pronoun; nearest first."""
     found = []
     for tok in frame:
@@ -199,6 +199,8 @@ def find_cue(frame: list, exclude: set[int]):
         # garbled "…,” it said White House summary of the call said": the named source
         return with_named[0]
     if with_any:
+        if nearest_last and len(with_any) > 1 and with_any[-1][0].lemma_.lower() in core_verbs():
+            return with_any[-1]  # "Asked whether …, Jones said, “…”": the cue next to the quotation
         return with_any[0]
     return found[0]
 
@@ -223,8 +225,9 @@ def complement_span(cue, inner_tok, quote_ranges: list[tuple[int, int]], region_
     if child.dep_ not in _CLAUSAL and region_end is not None:
         rights = [c for c in rights_of(cue) if c.dep_ not in _NOT_CONTENT and c.i <= child.i]
         first = rights[0] if rights else child
-        if child.dep_ == "prep" and child.lower_ != "as":
-            first = child  # accused X of “…” / likened X to “…”: the object is not content; described X as “…” is
+        if child.dep_ == "prep" and (child.lower_ == "to" or cue.lemma_.lower() in _ADDRESSEE_VERBS):
+            first = child  # likened X to “…” / told reporters during a visit that …: X is not content
+        # accused X of “…” / criticized X for “…” / described X as “…”: PolNeAR's content holds X
         start = first.left_edge.idx
         sub_end = child.right_edge.idx + len(child.right_edge)
         if sub_end > region_end and not _runs_on(cue.doc, region_end):
@@ -233,7 +236,7 @@ def complement_span(cue, inner_tok, quote_ranges: list[tuple[int, int]], region_
     toks = _without_speaker_conj(cue, child, subtree_of(child))
     if child.dep_ == "ccomp" and child.i > cue.i:
         toks = _to_sentence_end(cue, toks)
-    if child.dep_ in ("dobj", "obj", "dative") and cue.lemma_.lower() in ("tell", "inform", "assure", "ask", "warn", "remind"):
+    if child.dep_ in ("dobj", "obj", "dative") and cue.lemma_.lower() in _ADDRESSEE_VERBS:
         # "told reporters that …": the content is the clause, not the addressee
         others = [c for c in children_of(cue) if c.dep_ in ("ccomp", "xcomp") and c.i > child.i]
         if others:
@@ -243,6 +246,7 @@ def complement_span(cue, inner_tok, quote_ranges: list[tuple[int, int]], region_
     return start, end
 
 
+_ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "ask", "warn", "remind"})
 _LOOSE_DEPS = ("npadvmod", "advcl", "appos", "punct", "cc", "conj", "parataxis")
 _LOOSE_WORDS = frozenset({"during", "after", "before", "since", "amid", "until", "while", "when", "because",
                           "—", "―", "–", "-", "--", ","})
