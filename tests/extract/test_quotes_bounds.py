@@ -66,3 +66,21 @@ def test_a_short_shouted_quotation_keeps_its_opening_mark(nlp):
                    "a woman yelled \u201cGo home!\u201d")
     _, quotes = run(nlp, text)
     assert quote_with(quotes, "Go home", text).text == "\u201cGo home!\u201d"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Baker worried that the county budget was turning into \u201ca bottomless pit that swallows every dollar "
+     "we raise.\u201d", "Baker"),
+    ("The ad attacks a \u201cbroken county government that hands out contracts to its friends.\u201d", "The ad"),
+])
+def test_a_long_quotation_under_a_verb_with_no_agent_reaches_the_speaker_above(nlp, sentence, speaker):
+    text = HEAD + sentence
+    _, quotes = run(nlp, text, [("Sam Baker", "PERSON", ["Baker"])])
+    q = quote_with(quotes, "\u201c", text)
+    assert q.speaker.mention is not None and q.speaker.mention.text == speaker, (q.text, q.speaker)
+
+
+def test_a_short_scare_quote_under_a_verb_with_no_agent_is_no_quote(nlp):
+    text = HEAD + "Baker worried that the county budget was turning into a \u201cpit.\u201d"
+    _, quotes = run(nlp, text, [("Sam Baker", "PERSON", ["Baker"])])
+    assert not [q for q in quotes if "pit" in q.text]

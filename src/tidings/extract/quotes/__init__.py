@@ -32,7 +32,7 @@ from .index import (MAX_REGIONS_PER_PARA, DocIndex, Paragraphs, SpanIndex, Taken
 from .clauses import cued_after, parenthetical
 from .draft import Draft as _Draft, inner as _inner
 from .headline import headline_drafts
-from .lexicon import core_verbs, noun_cues
+from .lexicon import anonymous_nouns, core_verbs, document_nouns, noun_cues
 from .marks import Region, find_regions, paragraph_bounds
 from .speaker import SpeakerResolver
 
@@ -393,7 +393,8 @@ def _governor(tokens, exclude):
                 break
         cur = h
     if cue is None:
-        cue = _agentive_verb(head, exclude)
+        long = sum(1 for t in tokens if not t.is_punct) >= _REACH_WORDS
+        cue = _agentive_verb(head, exclude, reach=long)
         if cue is None:
             return None, None, head
     return cue, speaker_head(cue, exclude, None), head
@@ -402,9 +403,15 @@ def _governor(tokens, exclude):
 _AGENT_PRONOUNS = {"he", "she", "they", "we", "i"}
 
 
-def _agentive_verb(head, exclude):
+_REACH_WORDS = 6  # a quotation this long is someone's words even under a verb with no agent
+
+
+def _agentive_verb(head, exclude, reach: bool = False):
     """A person's own words quoted as the object of any verb ("Reid likened him to a “human leech”"):
-    the nearest verb above the phrase whose subject names a person or group."""
+    the nearest verb above the phrase whose subject names a person or group. With `reach` (a long
+    quotation), verbs whose subject is no agent are passed on the way up ("Ryan worried that the net
+    was becoming “a hammock that …”"), and a document or an anonymous source is an agent too
+    ("The ad targets a “corrupt political system that …”")."""
     cur = head
     for _ in range(6):
         h = head_of(cur)
@@ -417,7 +424,11 @@ def _agentive_verb(head, exclude):
                 if s.lower_ in _AGENT_PRONOUNS or s.ent_type_ in ("PERSON", "ORG", "NORP") or \
                         (s.pos_ == "PROPN" and s.ent_type_ not in ("GPE", "LOC", "DATE", "TIME")):
                     return h
-            return None
+                if reach and s.pos_ == "NOUN" and (s.lemma_.lower() in document_nouns() or
+                                                   s.lemma_.lower() in anonymous_nouns()):
+                    return h
+            if not reach:
+                return None
         cur = h
     return None
 
