@@ -84,3 +84,11 @@ def test_a_short_scare_quote_under_a_verb_with_no_agent_is_no_quote(nlp):
     text = HEAD + "Baker worried that the county budget was turning into a \u201cpit.\u201d"
     _, quotes = run(nlp, text, [("Sam Baker", "PERSON", ["Baker"])])
     assert not [q for q in quotes if "pit" in q.text]
+
+
+def test_a_long_cueless_quotation_right_after_a_quote_goes_on_with_its_speaker(nlp):
+    text = HEAD + ("\u201cWe were not happy at first,\u201d said Jo Finn, who heads the chamber. Now, \u201cwithin the "
+                   "business community there is real support for the plan.\u201d")
+    _, quotes = run(nlp, text, [("Jo Finn", "PERSON", ["Jo Finn"])])
+    q = quote_with(quotes, "business community", text)
+    assert "not happy" not in q.text and q.speaker.entity == "E1", (q.text, q.speaker)

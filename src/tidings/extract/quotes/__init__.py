@@ -170,6 +170,10 @@ def _from_regions(doc, text, regions, paras, starts):
             continue
         d = _embedded(doc, text, region, tokens, exclude, blocked, title)
         if d is None:
+            d = _goes_on(text, region, tokens, last_direct, paras, pi)
+            if d is not None:
+                drafts.append(d)
+                last_direct = d
             continue
         same = [x for x in by_cue.get(d.cue.i, ()) if x.kind != "direct"
                 and d.spans[0][0] - x.spans[-1][1] < 40 and x.spans[0][0] - d.spans[-1][1] < 40]
@@ -184,6 +188,17 @@ def _from_regions(doc, text, regions, paras, starts):
         if d.goes_on:
             last_direct = d
     return drafts
+
+
+def _goes_on(text, region, tokens, last, paras, pi):
+    """"‘…,’ said Finlayson. Now, ‘within the business community there is …’": a long quotation inside
+    a sentence that has no cue of its own, close after a quote of the same paragraph, is that speaker's."""
+    if last is None or last.head is None or last.kind != "direct" or last.para != pi or \
+            _para_of(paras, last.frame_end) != pi:
+        return None
+    if sum(1 for t in tokens if not t.is_punct) < _REACH_WORDS or not 0 <= region.start - last.frame_end < 250:
+        return None
+    return _Draft(list(region.spans), "direct", last.cue, last.head, region.end, pi, 0.5, region)
 
 
 def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts):
