@@ -17,6 +17,8 @@ HEAD = "Council votes on mill\n\n"
      "seized upon.", "for the bridge", "admission"),
     ("Ortiz said the city will help \"retrain\" workers - and he plans to visit the plant next week.",
      "workers", "plant"),
+    ("Lee all but accused the chair of trying to \"debase\" the currency - except that it has risen since then.",
+     "currency", "risen"),
 ])
 def test_the_writers_aside_after_a_quote_is_not_content(nlp, sentence, kept, dropped):
     text = HEAD + sentence

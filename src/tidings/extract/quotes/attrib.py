@@ -232,6 +232,10 @@ def complement_span(cue, inner_tok, quote_ranges: list[tuple[int, int]], region_
         sub_end = child.right_edge.idx + len(child.right_edge)
         if sub_end > region_end and not _runs_on(cue.doc, region_end):
             sub_end = region_end  # “…” during a stop / Wednesday on …: modifiers after the mark are not content
+        if sub_end > region_end:  # "… of trying to “debase” the dollar - except that …": the aside is the writer's
+            toks = _cut_after_quote([t for t in subtree_of(child) if t.idx >= start])
+            if toks:
+                sub_end = min(sub_end, toks[-1].idx + len(toks[-1]))
         return start, max(sub_end, region_end)
     toks = _without_speaker_conj(cue, child, subtree_of(child))
     if child.dep_ == "ccomp" and child.i > cue.i:
