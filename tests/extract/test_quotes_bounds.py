@@ -94,3 +94,9 @@ def test_a_long_cueless_quotation_right_after_a_quote_goes_on_with_its_speaker(n
     _, quotes = run(nlp, text, [("Jo Finn", "PERSON", ["Jo Finn"])])
     q = quote_with(quotes, "business community", text)
     assert "not happy" not in q.text and q.speaker.entity == "E1", (q.text, q.speaker)
+
+
+def test_the_clause_after_a_reporting_verb_is_its_content_not_the_one_before_a_semicolon(nlp):
+    text = HEAD + "The agencies have pledged their support; most say it is impossible to gauge the damage yet."
+    _, quotes = run(nlp, text)
+    assert [q.text for q in quotes] == ["it is impossible to gauge the damage yet"]

@@ -334,8 +334,11 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
         kids = ix.children(i)
         comps = [c for c in kids if c.dep_ == "ccomp"]
         if comps:
-            comp = comps[0]
+            # "X has pledged support; most say it is …": a clause after the cue is its content
+            comp = next((c for c in comps if c.i > tok.i), comps[0])
             toks = subtree_of(comp)
+            if comp.i < tok.i and any(t.text == ";" for t in tokens[comp.right_edge.i + 1:tok.i]):
+                continue  # a clause before a semicolon is not what the cue after it reports
             if comp.i < tok.i:
                 # inverted "…, a source said": the content is everything before the speaker
                 subj = [c for c in kids if c.dep_ in _SUBJ and c.i < tok.i]
