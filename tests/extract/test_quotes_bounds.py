@@ -100,3 +100,10 @@ def test_the_clause_after_a_reporting_verb_is_its_content_not_the_one_before_a_s
     text = HEAD + "The agencies have pledged their support; most say it is impossible to gauge the damage yet."
     _, quotes = run(nlp, text)
     assert [q.text for q in quotes] == ["it is impossible to gauge the damage yet"]
+
+
+def test_inverted_cue_with_a_misparsed_title_takes_the_name_that_ends_the_sentence(nlp):
+    text = HEAD + ("\"England have the ability and determination to win this World Cup,\" said England sevens coach "
+                   "Mike Friday.")
+    _, quotes = run(nlp, text, [("Mike Friday", "PERSON", ["Mike Friday"])])
+    assert quote_with(quotes, "ability", text).speaker.entity == "E1"

@@ -125,8 +125,35 @@ def speaker_head(cue, exclude: set[int], frame: list | None = None):
         if before and cue.i - before[-1].i <= 3:
             return _head_noun(before[-1])
         if after and after[0].i - cue.i <= 3 and idx:
+            name = _name_ending(frame, cue)
+            if name is not None and head_of(after[0]).i != cue.i:
+                return name  # "said England sevens coach Mike Friday." misparsed: the name that ends it
             return _head_noun(after[0])
     return None
+
+
+_TITLE_RUN = 7  # "said England sevens coach Mike Friday": words before the name
+
+
+def _name_ending(frame, cue):
+    """The last word of "said <title words> <Name>." when the words after the cue run, with no
+    preposition or verb of their own, to the sentence's end or a comma and end in a person's name."""
+    run = []
+    for t in frame:
+        if t.i <= cue.i:
+            continue
+        if t.is_punct:
+            if t.text not in (".", ",", "!", "?", ";"):
+                return None
+            break
+        run.append(t)
+    if not 1 < len(run) <= _TITLE_RUN or run[-1].pos_ != "PROPN":
+        return None
+    if run[-1].ent_type_ in ("DATE", "TIME", "GPE", "LOC") and run[-2].pos_ != "PROPN":
+        return None  # "said the coach Friday." (a first name before it: "Mike Friday" is a name)
+    if any(t.pos_ in ("ADP", "AUX", "PRON", "SCONJ", "CCONJ") for t in run):
+        return None
+    return run[-1]
 
 
 def _head_noun(tok):
