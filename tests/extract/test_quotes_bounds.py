@@ -107,3 +107,16 @@ def test_inverted_cue_with_a_misparsed_title_takes_the_name_that_ends_the_senten
                    "Mike Friday.")
     _, quotes = run(nlp, text, [("Mike Friday", "PERSON", ["Mike Friday"])])
     assert quote_with(quotes, "ability", text).speaker.entity == "E1"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Richard Moss is accused of \"directing\" a large fraud at the firm he founded.", None),
+    ("Moss was criticized by prosecutors for \"hiding\" the losses from investors.", "prosecutors"),
+    ("The mayor was asked whether the bridge would reopen before the winter storms arrive.", None),
+])
+def test_the_subject_of_a_passive_cue_is_its_target_not_its_speaker(nlp, sentence, speaker):
+    text = HEAD + sentence
+    _, quotes = run(nlp, text, [("Richard Moss", "PERSON", ["Richard Moss", "Moss"])])
+    assert quotes, "the passive cue keeps its quote"
+    m = quotes[0].speaker.mention
+    assert (m.text if m is not None else None) == speaker, quotes[0]

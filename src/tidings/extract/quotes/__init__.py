@@ -493,8 +493,8 @@ def _indirect(doc, text, regions, drafts):
     taken = TakenSpans((a, b) for d in drafts for a, b in d.spans)
     out = []
     for cue, spans, head in indirect_candidates(doc, blocked):
-        if cue.i in used or head is None:
-            continue
+        if cue.i in used or head is None and not any(c.dep_ == "nsubjpass" for c in children_of(cue)):
+            continue  # "X was asked whether …": a passive cue's asker may go unnamed
         spans = [tidy(text, a, b, blocked) for a, b in spans]
         spans = [(a, b) for a, b in spans if b - a > 2]
         if not spans:
@@ -506,7 +506,7 @@ def _indirect(doc, text, regions, drafts):
             continue
         if any(blocked.cuts(a, b) for a, b in spans):
             continue  # content cuts through a quotation: the region steps handle it
-        if head.i >= min(t.i for t in doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand") or [head]) and \
+        if head is not None and head.i >= min(t.i for t in doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand") or [head]) and \
                 any(a <= head.idx < b for a, b in spans):
             continue  # the speaker sits inside the content: a parse error
         out.append(_Draft(spans, "indirect", cue, head, spans[-1][1], 0, 0.6))

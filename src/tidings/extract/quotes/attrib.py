@@ -103,6 +103,8 @@ def speaker_head(cue, exclude: set[int], frame: list | None = None):
     for _ in range(3):
         subs = [c for c in children_of(verb) if c.dep_ in _SUBJ and c.i not in exclude]
         if subs:
+            if subs[0].dep_ == "nsubjpass" and verb.i == cue.i and _PASSIVE_TARGET.get(cue.lemma_.lower()):
+                return _agent_of(cue, exclude)  # "X is accused of …": X is the target; the speaker is "by Y"
             return _head_noun(subs[0])
         vhead = head_of(verb)
         outer = head_of(vhead)
@@ -154,6 +156,20 @@ def _name_ending(frame, cue):
     if any(t.pos_ in ("ADP", "AUX", "PRON", "SCONJ", "CCONJ") for t in run):
         return None
     return run[-1]
+
+
+_PASSIVE_TARGET = {v: True for v in ("accuse", "criticize", "criticise", "blame", "urge", "ask", "tell", "warn",
+                                     "praise", "condemn", "denounce", "slam", "mock", "attack", "charge")}
+
+
+def _agent_of(verb, exclude):
+    """The "by Y" of a passive verb, else None."""
+    for c in children_of(verb):
+        if c.dep_ == "agent":
+            for o in children_of(c):
+                if o.dep_ == "pobj" and o.i not in exclude:
+                    return _head_noun(o)
+    return None
 
 
 def _head_noun(tok):
