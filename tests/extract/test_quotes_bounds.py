@@ -120,3 +120,15 @@ def test_the_subject_of_a_passive_cue_is_its_target_not_its_speaker(nlp, sentenc
     assert quotes, "the passive cue keeps its quote"
     m = quotes[0].speaker.mention
     assert (m.text if m is not None else None) == speaker, quotes[0]
+
+
+def test_a_first_name_taken_for_a_place_still_speaks_for_the_person(nlp):
+    # the entities stage may read a lone first name as a town; after "says Lena Marsh" it is her
+    text = HEAD + ("\"We expect the first fruit next week,\" says Lena Marsh.\n"
+                   "\"Quality is looking good this year,\" Lena continues.")
+    art, quotes = run(nlp, text, [("Lena Marsh", "PERSON", ["Lena Marsh"]), ("Lena", "PLACE", ["Lena"])])
+    art.entities[1].mentions = [m for m in art.entities[1].mentions if text[m.end:m.end + 2] != " M"]
+    from tidings.extract._doc import DocView
+    from tidings.extract.quotes import extract_quotes
+    quotes = extract_quotes(DocView(nlp(text), text), art)
+    assert quote_with(quotes, "Quality", text).speaker.entity == "E1"

@@ -153,6 +153,9 @@ class SpeakerResolver:
             if ent.type in ("PLACE",) or (ent.type not in ("PERSON", "ORG", "NORP") and head.ent_type_ in _BAD_ENT):
                 if _country_speaks(head):
                     return Speaker(mention=mention, entity=ent.id, name=ent.name)
+                person = self._person_by_word(head)
+                if person is not None:  # "“…,” Conrad continues." after "Conrad Rijnhout": not the town
+                    return Speaker(mention=mention, entity=person.id, name=person.name)
                 return None
             return Speaker(mention=mention, entity=ent.id, name=ent.name)
         if head.ent_type_ in _BAD_ENT:
@@ -236,6 +239,16 @@ class SpeakerResolver:
             if me > s and not (ms >= exclude[0] and me <= exclude[1]):
                 return ent
         return None
+
+    def _person_by_word(self, head):
+        """The one PERSON entity whose name has `head` (a capitalised word standing alone) as its first
+        or last word, else None."""
+        if head.pos_ != "PROPN" or any(c.dep_ in ("compound", "flat") for c in children_of(head)):
+            return None
+        word = head.text.lower()
+        hits = {ent.id: ent for ent in self.record.entities if ent.type == "PERSON" and len(ent.name.split()) > 1
+                and word in (ent.name.split()[0].lower(), ent.name.split()[-1].lower())}
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
     def _fuzzy_entity(self, head):
         """An MT-garbled name ("Blinking" for "Blinken") matched to a PERSON entity."""
