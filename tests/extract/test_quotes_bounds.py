@@ -132,3 +132,9 @@ def test_a_first_name_taken_for_a_place_still_speaks_for_the_person(nlp):
     from tidings.extract.quotes import extract_quotes
     quotes = extract_quotes(DocView(nlp(text), text), art)
     assert quote_with(quotes, "Quality", text).speaker.entity == "E1"
+
+
+def test_was_found_reports_nothing(nlp):
+    text = HEAD + "Tomas was found Christmas Day clinging to a raft at sea after his uncle drowned."
+    _, quotes = run(nlp, text)
+    assert quotes == []

@@ -46,7 +46,17 @@ def _is_cue(tok) -> bool:
         return False
     if tok.dep_ in ("amod", "compound"):
         return False
+    if lemma in _FINDING and not _finds_a_fact(tok):
+        return False
     return not sentence_too_long(tok)  # a "sentence" of hundreds of words is no prose
+
+
+_FINDING = frozenset({"find"})  # "the study found that …" reports; "the boy was found clinging to …" does not
+
+
+def _finds_a_fact(tok) -> bool:
+    """"The review found (that) …", "I find his message chilling": an active use; not "was found"."""
+    return not any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(tok))
 
 
 def _document_subject(tok) -> bool:
