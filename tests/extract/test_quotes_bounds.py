@@ -138,3 +138,10 @@ def test_was_found_reports_nothing(nlp):
     text = HEAD + "Tomas was found Christmas Day clinging to a raft at sea after his uncle drowned."
     _, quotes = run(nlp, text)
     assert quotes == []
+
+
+def test_a_pronoun_speaker_is_not_someone_the_quote_names(nlp):
+    text = HEAD + "Tomas Diaz arrived at the dock on Monday. He said Tomas wants to stay with his cousins in the city."
+    _, quotes = run(nlp, text, [("Tomas Diaz", "PERSON", ["Tomas Diaz", "Tomas"])])
+    q = quote_with(quotes, "wants to stay", text)
+    assert q.speaker.mention is not None and q.speaker.mention.text == "He" and q.speaker.entity != "E1"

@@ -525,7 +525,7 @@ def _assemble(doc, record: Article, drafts: list[_Draft]) -> list[Quote]:
     resolver = SpeakerResolver(doc, record)
     for d in drafts:
         try:
-            speaker = resolver.resolve(d.head) if d.head is not None else None
+            speaker = resolver.resolve(d.head, tuple(d.spans)) if d.head is not None else None
         except Exception as exc:
             log.debug("speaker resolution failed: %s", exc)
             speaker = None

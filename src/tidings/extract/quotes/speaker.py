@@ -131,8 +131,9 @@ class SpeakerResolver:
         return self.mentions[lo:hi]
 
     # -- resolution ---------------------------------------------------------------------
-    def resolve(self, head) -> Speaker | None:
-        """Speaker for the mention headed by token `head`; None when it must not speak (place, date)."""
+    def resolve(self, head, content: tuple[tuple[int, int], ...] = ()) -> Speaker | None:
+        """Speaker for the mention headed by token `head`; None when it must not speak (place, date).
+        A pronoun never resolves to someone the quote's `content` spans name ("He said Elian wants …")."""
         if head is None:
             return None
         if head.lower_ in ("who", "which", "that") and head_of(head).dep_ == "relcl" and \
@@ -147,7 +148,7 @@ class SpeakerResolver:
         mention = SpanRef(start=start, end=end, text=self.text[start:end])
         pclass = pronoun_class(head.text) if head.pos_ == "PRON" else None
         if pclass is not None:
-            return self._pronoun(head, pclass, mention)
+            return self._pronoun(head, pclass, mention, self._named_in(content))
         ent = self._entity_at(head.idx, head.idx + len(head))
         if ent is not None:
             if ent.type in ("PLACE",) or (ent.type not in ("PERSON", "ORG", "NORP") and head.ent_type_ in _BAD_ENT):
@@ -320,7 +321,18 @@ class SpeakerResolver:
             self.anon_seen[key] = anon
         return anon
 
-    def _pronoun(self, head, pclass: str, mention: SpanRef) -> Speaker:
+    def _named_in(self, spans) -> set[str]:
+        """Ids of the entities with a mention inside `spans`."""
+        out = set()
+        for a, b in spans:
+            k = bisect.bisect_left(self._mention_starts, a)
+            while k < len(self.mentions) and self.mentions[k][0] < b:
+                if self.mentions[k][1] <= b:
+                    out.add(self.mentions[k][2].id)
+                k += 1
+        return out
+
+    def _pronoun(self, head, pclass: str, mention: SpanRef, named: set[str] = frozenset()) -> Speaker:
         pos = head.idx
         want = {"male": ("PERSON", "ANON"), "female": ("PERSON", "ANON"), "thing": ("ORG", "DOC"),
                 "plural": ("ORG", "ANON"), "group": ("ORG", "ANON")}.get(pclass)
@@ -332,7 +344,7 @@ class SpeakerResolver:
             cand = self.cands[j]
             if pos - cand.start > 2500:
                 break
-            if cand.kind not in want:
+            if cand.kind not in want or cand.speaker.entity is not None and cand.speaker.entity in named:
                 continue
             penalty = 0.0
             if pclass in ("male", "female"):
