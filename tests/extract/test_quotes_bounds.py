@@ -145,3 +145,27 @@ def test_a_pronoun_speaker_is_not_someone_the_quote_names(nlp):
     _, quotes = run(nlp, text, [("Tomas Diaz", "PERSON", ["Tomas Diaz", "Tomas"])])
     q = quote_with(quotes, "wants to stay", text)
     assert q.speaker.mention is not None and q.speaker.mention.text == "He" and q.speaker.entity != "E1"
+
+
+def test_that_said_is_an_idiom_not_a_cue(nlp):
+    text = HEAD + "The controls are clumsy. That said, it is still great fun to fly the little walker across the map."
+    _, quotes = run(nlp, text)
+    assert quotes == []
+
+
+def test_an_indefinite_spokesman_is_not_the_spokesman_named_before(nlp):
+    text = HEAD + ("Home affairs spokesman Mark Oaten said the plan was dangerous. A Labour Party spokesman said "
+                   "police numbers had fallen by a thousand when the plan was last tried.")
+    art, _ = run(nlp, text, [("Mark Oaten", "PERSON", ["Mark Oaten"])])
+    art.entities[0].role = "home affairs spokesman"
+    from tidings.extract._doc import DocView
+    from tidings.extract.quotes import extract_quotes
+    quotes = extract_quotes(DocView(nlp(text), text), art)
+    q = quote_with(quotes, "police numbers", text)
+    assert q.speaker.entity is None and q.speaker.anonymous is not None, q.speaker
+
+
+def test_a_short_scare_quote_in_a_headline_is_nobodys_words(nlp):
+    text = "Obama to present 'leanest' budget\n\nThe budget comes out on Monday."
+    _, quotes = run(nlp, text)
+    assert quotes == []

@@ -408,8 +408,10 @@ def _governor(tokens, exclude):
                 break
         cur = h
     if cue is None:
-        long = sum(1 for t in tokens if not t.is_punct) >= _REACH_WORDS
-        cue = _agentive_verb(head, exclude, reach=long)
+        words = sum(1 for t in tokens if not t.is_punct)
+        if words <= _HEADLINE_SCARE and "\n" not in text[:tokens[0].idx]:
+            return None, None, head  # "Bush to outline 'toughest' budget": a headline's scare quote is no one's words
+        cue = _agentive_verb(head, exclude, reach=words >= _REACH_WORDS)
         if cue is None:
             return None, None, head
     return cue, speaker_head(cue, exclude, None), head
@@ -418,6 +420,7 @@ def _governor(tokens, exclude):
 _AGENT_PRONOUNS = {"he", "she", "they", "we", "i"}
 
 
+_HEADLINE_SCARE = 2  # words
 _REACH_WORDS = 6  # a quotation this long is someone's words even under a verb with no agent
 
 

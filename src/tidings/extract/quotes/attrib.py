@@ -33,6 +33,8 @@ def is_cue(tok) -> bool:
 
 
 def _is_cue(tok) -> bool:
+    if _that_said(tok):
+        return False
     if tok.lower_ in document_verbs() | {"reads"} and tok.dep_ == "ROOT" and _document_subject(tok):
         return not sentence_too_long(tok)  # "“…,” the message read.": "read" tagged a noun
     if tok.lower_ in _FORMS and tok.dep_ not in ("amod", "compound", "nsubj", "dobj", "pobj"):
@@ -49,6 +51,16 @@ def _is_cue(tok) -> bool:
     if lemma in _FINDING and not _finds_a_fact(tok):
         return False
     return not sentence_too_long(tok)  # a "sentence" of hundreds of words is no prose
+
+
+def _that_said(tok) -> bool:
+    """"That said, it is still great fun": an idiom that reports nothing."""
+    if tok.lower_ != "said" or tok.i < 1 or tok.i + 1 >= len(tok.doc):
+        return False
+    doc = view_of(tok.doc).tokens
+    before, after = doc[tok.i - 1], doc[tok.i + 1]
+    return before.lower_ in ("that", "this") and after.text == "," and \
+        (before.i == 0 or doc[before.i - 1].is_punct or doc[before.i - 1].is_space or doc[before.i - 1].lower_ in ("but", "and"))
 
 
 _FINDING = frozenset({"find"})  # "the study found that …" reports; "the boy was found clinging to …" does not

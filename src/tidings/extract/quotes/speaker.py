@@ -180,7 +180,8 @@ class SpeakerResolver:
             self.last_doc_speaker = sp
             return sp
         if head.pos_ != "PROPN" and (lower in anonymous_nouns() or head.lemma_.lower() in anonymous_nouns()):
-            role_ent = self._role_entity(head, start)
+            # "a Labour Party spokesman" (indefinite) is someone new, not the spokesman named before
+            role_ent = None if _indefinite(head) else self._role_entity(head, start)
             if role_ent is not None:
                 return Speaker(mention=mention, entity=role_ent.id, name=role_ent.name)
             anon = self._anonymous(head, start, end)
@@ -437,6 +438,10 @@ def _country_speaks(head) -> bool:
         return False
     start, end = mention_span(head)
     return is_country_name(index_of(head.doc).text[start:end])
+
+
+def _indefinite(head) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one", "some") for c in children_of(head))
 
 
 def _is_subject(tok) -> bool:
