@@ -169,3 +169,10 @@ def test_a_short_scare_quote_in_a_headline_is_nobodys_words(nlp):
     text = "Obama to present 'leanest' budget\n\nThe budget comes out on Monday."
     _, quotes = run(nlp, text)
     assert quotes == []
+
+
+def test_a_persons_name_typed_as_a_place_still_speaks(nlp):
+    # the entities stage may type an unknown surname ("Champion", "Reading") as a place
+    text = HEAD + "\"The fleet issue had dragged on for some time,\" says Deutsche Bank's Tom Reed."
+    _, quotes = run(nlp, text, [("Tom Reed", "PLACE", ["Tom Reed"])])
+    assert quote_with(quotes, "fleet issue", text).speaker.name == "Tom Reed"

@@ -157,6 +157,8 @@ class SpeakerResolver:
                 person = self._person_by_word(head)
                 if person is not None:  # "“…,” Conrad continues." after "Conrad Rijnhout": not the town
                     return Speaker(mention=mention, entity=person.id, name=person.name)
+                if _person_name(head):  # "says Deutsche Bank's Simon Champion": a first name, then a name
+                    return Speaker(mention=mention, name=_strip_det(self.text[_name_start(head):head.idx + len(head)]))
                 return None
             return Speaker(mention=mention, entity=ent.id, name=ent.name)
         if head.ent_type_ in _BAD_ENT:
@@ -438,6 +440,26 @@ def _country_speaks(head) -> bool:
         return False
     start, end = mention_span(head)
     return is_country_name(index_of(head.doc).text[start:end])
+
+
+def _name_start(head) -> int:
+    run = head
+    for t in reversed(lefts_of(head)):
+        if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" and t.i == run.i - 1:
+            run = t
+        else:
+            break
+    return run.idx
+
+
+def _person_name(head) -> bool:
+    """A place-typed name that reads as a person's: "Simon Champion" (a known first name before it)
+    as the subject of a reporting verb."""
+    if head.pos_ != "PROPN" or head.dep_ != "nsubj" or not is_cue(head_of(head)):
+        return False
+    first = index_of(head.doc).view.tokens[head.i - 1] if head.i > 0 else None
+    return first is not None and first.pos_ == "PROPN" and first.dep_ in ("compound", "flat") and \
+        first_name_gender(first.text) is not None
 
 
 def _indefinite(head) -> bool:
