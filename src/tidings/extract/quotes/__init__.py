@@ -5,9 +5,10 @@ Steps, each in a private helper:
 2. a region that reads as a sentence is a direct quote: its cue and speaker come from the
    words next to it ("…,” he said." / "said Psaki" / "X said: “…”"); a region with no cue
    continues the previous quote (one quote, several spans) or takes the next sentence's "X said";
-3. a short or lower-case region governed by a reporting verb is a fragment, or a mixed quote
-   whose content is the verb's whole complement clause (PolNeAR's convention); with no verb above
-   it, a cue set off by commas before it or right after it reads its clause (clauses);
+3. a short or lower-case region governed by a reporting verb (cues) is a fragment, or a mixed
+   quote whose content is the verb's whole complement clause (PolNeAR's convention; embedded);
+   with no verb above it, a cue set off by commas before it or right after it reads its clause
+   (clauses), and a long one with no cue at all goes on with the quote just before it;
 4. reporting verbs with a clausal complement and no marks give indirect quotes
    ("X said that …", "…, X said", "according to X, …");
 5. a headline "Speaker: what was said" gives a quote said by the name before the colon (headline);
@@ -24,15 +25,14 @@ import logging
 import re
 
 from ...record import Article, Cue, Quote, Speaker
-from .attrib import (complement_span, find_cue, frame_tokens, indirect_candidates, is_cue,
-                     speaker_head, tidy)
+from .attrib import complement_span, find_cue, frame_tokens, indirect_candidates, speaker_head, tidy
+from .cues import is_cue
 from .._doc import DocView, view_of
 from .index import (MAX_REGIONS_PER_PARA, DocIndex, Paragraphs, SpanIndex, TakenSpans, blank as _blank, children_of,
-                    head_of, index_of, last_nonspace as _last_nonspace, sentence_too_long, subtree_of)
-from .clauses import cued_after, parenthetical
+                    head_of, index_of, last_nonspace as _last_nonspace)
 from .draft import Draft as _Draft, inner as _inner
+from .embedded import REACH_WORDS, embedded, governor, region_head, title_like
 from .headline import headline_drafts
-from .lexicon import anonymous_nouns, core_verbs, document_nouns, noun_cues
 from .marks import Region, find_regions, paragraph_bounds
 from .speaker import SpeakerResolver
 
@@ -122,18 +122,9 @@ def _same_or_no_cue(cue, other) -> bool:
     return cue is None or (other is not None and cue.i == other.i)
 
 
-def _region_head(tokens):
-    ids = {t.i for t in tokens}
-    heads = view_of(tokens[0].doc).heads if tokens else ()
-    for t in tokens:
-        if not t.is_punct and (heads[t.i] not in ids or heads[t.i] == t.i):
-            return t
-    return None
-
-
 def _from_regions(doc, text, regions, paras, starts):
     drafts: list[_Draft] = []
-    titles = [_title_like(text, r) for r in regions]  # asked again below: once a region
+    titles = [title_like(text, r) for r in regions]  # asked again below: once a region
     blocked = SpanIndex((a, b) for r, title in zip(regions, titles) if not title for a, b in r.spans)
     by_cue: dict[int, list[_Draft]] = {}  # drafts (not direct) by cue token, in order
     used_cues: set[int] = set()
@@ -150,7 +141,7 @@ def _from_regions(doc, text, regions, paras, starts):
         if last_direct is not None and last_direct.cue is not None and last_direct.frame_end <= region.start and \
                 _blank(text, last_direct.frame_end, region.start) and _para_of(paras, last_direct.frame_end) == pi \
                 and _RESUME_RE.search(text[max(0, region.start - 16):region.start]) and _inner(text, region)[:1].islower() \
-                and _same_or_no_cue(_governor(tokens, exclude)[0], last_direct.cue):
+                and _same_or_no_cue(governor(tokens, exclude)[0], last_direct.cue):
             # “My hope,” he said, “is that …”: the quote resumes after its cue
             last_direct.spans.extend(region.spans)
             last_direct.frame_end = region.end
@@ -168,7 +159,7 @@ def _from_regions(doc, text, regions, paras, starts):
             if d.cue is not None:
                 used_cues.add(d.cue.i)
             continue
-        d = _embedded(doc, text, region, tokens, exclude, blocked, title)
+        d = embedded(doc, text, region, tokens, exclude, blocked, title)
         if d is None:
             d = _goes_on(text, region, tokens, last_direct, paras, pi)
             if d is not None:
@@ -196,7 +187,7 @@ def _goes_on(text, region, tokens, last, paras, pi):
     if last is None or last.head is None or last.kind != "direct" or last.para != pi or \
             _para_of(paras, last.frame_end) != pi:
         return None
-    if sum(1 for t in tokens if not t.is_punct) < _REACH_WORDS or not 0 <= region.start - last.frame_end < 250:
+    if sum(1 for t in tokens if not t.is_punct) < REACH_WORDS or not 0 <= region.start - last.frame_end < 250:
         return None
     return _Draft(list(region.spans), "direct", last.cue, last.head, region.end, pi, 0.5, region)
 
@@ -304,7 +295,7 @@ def _widened(doc, text, cue, tokens, exclude, blocked, region):
     between = [t for t in view_of(doc).tokens[cue.i + 1:tokens[0].i] if not t.is_punct and not t.is_space]
     if len(between) < _WIDEN_MIN_WORDS or "\n" in text[cue.idx:region.start]:
         return None
-    head = _region_head(tokens)
+    head = region_head(tokens)
     if head is None:
         return None
     heads = view_of(doc).heads
@@ -372,121 +363,6 @@ def _next_sentence_frame(doc, end, paras, pi, blocked, starts):
     if ix.text.count("\n", end, tok.idx) > 2:
         return []
     return toks
-
-
-_CLIMB = ("ccomp", "xcomp", "relcl", "advcl", "dobj", "obj", "pobj", "prep", "acl", "attr", "oprd", "pcomp", "appos")
-
-
-def _governor(tokens, exclude):
-    """(cue, speaker head) governing a quoted phrase: the nearest reporting verb above it,
-    or a core one ("say") above that through clause links, or a speech noun with a possessor."""
-    head = _region_head(tokens)
-    if head is None:
-        return None, None, None
-    if sentence_too_long(head):  # no prose: hostile or garbled text
-        return None, None, head
-    text = index_of(head.doc).text
-    cur = head
-    cue = None
-    for _ in range(10):
-        h = head_of(cur)
-        if h.i == cur.i:
-            break
-        if h.i not in exclude:
-            if cue is None and is_cue(h):
-                cue = h
-            elif cue is None and h.pos_ == "NOUN" and h.lemma_.lower() in noun_cues():
-                poss = [c for c in children_of(h) if c.dep_ == "poss"]
-                if poss:
-                    return h, poss[0], head
-            elif cue is not None and cue.lemma_.lower() not in core_verbs() and is_cue(h) and \
-                    h.lemma_.lower() in core_verbs() and "\n" not in text[min(h.idx, cue.idx):max(h.idx, cue.idx)]:
-                if cur.dep_ in _CLIMB and any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(h)):
-                    cue = h
-                    break
-            if cue is not None and cur.dep_ not in _CLIMB:
-                break
-        cur = h
-    if cue is None:
-        words = sum(1 for t in tokens if not t.is_punct)
-        if words <= _HEADLINE_SCARE and "\n" not in text[:tokens[0].idx]:
-            return None, None, head  # "Bush to outline 'toughest' budget": a headline's scare quote is no one's words
-        cue = _agentive_verb(head, exclude, reach=words >= _REACH_WORDS)
-        if cue is None:
-            return None, None, head
-    return cue, speaker_head(cue, exclude, None), head
-
-
-_AGENT_PRONOUNS = {"he", "she", "they", "we", "i"}
-
-
-_HEADLINE_SCARE = 2  # words
-_REACH_WORDS = 6  # a quotation this long is someone's words even under a verb with no agent
-
-
-def _agentive_verb(head, exclude, reach: bool = False):
-    """A person's own words quoted as the object of any verb ("Reid likened him to a “human leech”"):
-    the nearest verb above the phrase whose subject names a person or group. With `reach` (a long
-    quotation), verbs whose subject is no agent are passed on the way up ("Ryan worried that the net
-    was becoming “a hammock that …”"), and a document or an anonymous source is an agent too
-    ("The ad targets a “corrupt political system that …”")."""
-    cur = head
-    for _ in range(6):
-        h = head_of(cur)
-        if h.i == cur.i or h.i in exclude:
-            return None
-        if h.pos_ == "VERB" and h.lemma_ != "be" and cur.dep_ in _CLIMB:
-            subs = [c for c in children_of(h) if c.dep_ in ("nsubj",) and c.i not in exclude]
-            if subs:
-                s = subs[0]
-                if s.lower_ in _AGENT_PRONOUNS or s.ent_type_ in ("PERSON", "ORG", "NORP") or \
-                        (s.pos_ == "PROPN" and s.ent_type_ not in ("GPE", "LOC", "DATE", "TIME")):
-                    return h
-                if reach and s.pos_ == "NOUN" and (s.lemma_.lower() in document_nouns() or
-                                                   s.lemma_.lower() in anonymous_nouns()):
-                    return h
-            if not reach:
-                return None
-        cur = h
-    return None
-
-
-def _title_like(text: str, region: Region) -> bool:
-    """A quoted name or title (“Fox News Sunday”, “The Apprentice”): every word capitalised."""
-    words = [w for w in _inner(text, region).replace(",", " ").split() if w[:1].isalpha()]
-    small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with"}
-    caps = [w for w in words if w[:1].isupper()]
-    return bool(words) and len(words) <= 6 and all(w[:1].isupper() or w in small for w in words) and \
-        len(caps) >= 1 and words[0][:1].isupper()
-
-
-def _embedded(doc, text, region, tokens, exclude, blocked, title: bool):
-    if title and len(tokens) > 1:
-        return None
-    cue, spk, head = _governor(tokens, exclude)
-    if cue is None or not is_cue(cue) and cue.pos_ != "NOUN":  # none, or a verb that only has an agent
-        d = parenthetical(text, region, tokens, head, exclude, blocked) or \
-            (cued_after(doc, text, region, tokens, exclude, blocked) if cue is None else None)
-        if d is not None or cue is None:
-            return d
-    if cue.pos_ == "NOUN":
-        hh = head_of(head)
-        sub = subtree_of(hh) if hh.i != cue.i else subtree_of(head)
-        span = (min(t.idx for t in sub), max(t.idx + len(t) for t in sub))
-    else:
-        span = complement_span(cue, head, blocked, region.end)
-    if span is None:
-        return None
-    start, end = tidy(text, span[0], span[1], blocked)
-    if region.start < start <= region.start + 2 and not text[region.start:start].strip("“\"‘'«„`"):
-        start = region.start  # a woman yelled “Go home!”: the parse hung the opening mark on the verb
-    if end < region.end and region.end - end < 4:
-        end = region.end
-    if end <= start:
-        return None
-    inner_len = region.end - region.start
-    kind = "fragment" if inner_len >= 0.8 * (end - start) else "mixed"
-    return _Draft([(start, end)], kind, cue, spk, end, 0, 0.75 if spk is not None else 0.55, region)
 
 
 # -- indirect --------------------------------------------------------------------------
