@@ -19,6 +19,11 @@ HEAD = "Council votes on mill\n\n"
      "workers", "plant"),
     ("Lee all but accused the chair of trying to \"debase\" the currency - except that it has risen since then.",
      "currency", "risen"),
+    ("Nash said the man would \u201cnot get hurt\u201d at his rally, a swipe at the recent fights at other rallies.",
+     "at his rally", "swipe"),
+    # a relative clause the parse hangs across the clause ("which … help", "he argued" between)
+    ("Wilcox said he was \u201ca big fan\u201d of the shared standards, which he argued help ease moves for students.",
+     "shared standards", "argued"),
 ])
 def test_the_writers_aside_after_a_quote_is_not_content(nlp, sentence, kept, dropped):
     text = HEAD + sentence

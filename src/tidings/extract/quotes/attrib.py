@@ -353,8 +353,8 @@ def _to_sentence_end(cue, toks):
     heads = ix.view.heads
     sent_end = ix.sent_bounds(cue.i)[1]
     text = ix.text
-    last = toks[-1].i
-    out = list(toks)
+    out = sorted(toks, key=lambda t: t.i)  # a non-projective parse gives a subtree out of text order
+    last = out[-1].i
     limit = min(sent_end, cue.right_edge.i + 1)  # never into a higher clause ("While X said …, Y did …")
     for t in tokens[last + 1:limit]:
         if is_cue(t) or t.dep_ in ("nsubj", "nsubjpass") and heads[t.i] == cue.i:
@@ -383,10 +383,13 @@ def _loose_participle(tok) -> bool:
 def _loose_aside(tok) -> bool:
     """After a comma: ", which raised concerns …" (a relative clause on what was said) or ", an
     acknowledgment that …" (an apposition on it): the writer's aside, not the speaker's words."""
-    if tok.tag_ in ("WDT", "WP", "WP$") and head_of(tok).dep_ == "relcl":
-        return True
+    if tok.lower_ in ("which", "who", "whom", "whose"):
+        return True  # the parse may hang it anywhere inside the relative clause
     head = head_of(tok)
-    return tok.dep_ == "det" and head.dep_ == "appos" and head.i > tok.i
+    if tok.dep_ != "det" or head.i <= tok.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # ", a swipe at …" / ", an acknowledgment that …": tagged appos, or a stray object or dep
+    return head.dep_ == "appos" or tok.lower_ in ("a", "an", "another") and head.dep_ not in ("conj", "pobj")
 
 
 def _spaced_hyphen(text: str, tok) -> bool:
