@@ -213,6 +213,7 @@ def complement_span(cue, inner_tok, quote_ranges: list[tuple[int, int]], region_
         others = [c for c in children_of(cue) if c.dep_ in ("ccomp", "xcomp") and c.i > child.i]
         if others:
             toks = subtree_of(others[0])
+    toks = sorted(toks, key=lambda t: t.i)  # text order, whatever the parse's
     start = toks[0].idx
     end = toks[-1].idx + len(toks[-1])
     return start, end
