@@ -181,3 +181,16 @@ def test_a_persons_name_typed_as_a_place_still_speaks(nlp):
     text = HEAD + "\"The fleet issue had dragged on for some time,\" says Deutsche Bank's Tom Reed."
     _, quotes = run(nlp, text, [("Tom Reed", "PLACE", ["Tom Reed"])])
     assert quote_with(quotes, "fleet issue", text).speaker.name == "Tom Reed"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Her office put out a statement saying the county \u201ccannot afford another delay in fixing the bridge.\u201d",
+     "Her office"),
+    ("A statement saying the county \u201ccannot afford another delay in fixing the bridge\u201d was posted on Monday.",
+     "A statement"),
+])
+def test_a_document_saying_something_speaks_for_whoever_issued_it(nlp, sentence, speaker):
+    text = HEAD + sentence
+    _, quotes = run(nlp, text)
+    q = quote_with(quotes, "another delay", text)
+    assert q.speaker.mention is not None and q.speaker.mention.text == speaker, q.speaker

@@ -4,7 +4,7 @@ from __future__ import annotations
 from .._doc import view_of
 from .cues import _CUE_WORDS, _document_subjects, according_to, is_cue
 from .index import MAX_CUES_PER_SENT, as_span_index, children_of, head_of, index_of, rights_of, subtree_of
-from .lexicon import core_verbs, speech_verbs
+from .lexicon import core_verbs, document_nouns, speech_verbs
 
 __all__ = ["is_cue", "speaker_head", "complement_span", "frame_tokens", "find_cue",
            "indirect_candidates", "according_to", "tidy", "clause_around"]
@@ -41,6 +41,12 @@ def speaker_head(cue, exclude: set[int], frame: list | None = None):
             verb = vhead
         elif verb.dep_ == "pcomp" and vhead.dep_ == "prep" and outer.i != vhead.i and outer.pos_ in ("VERB", "AUX"):
             verb = outer  # "X began by saying …" / "X drew fire for saying …": X says
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and vhead.pos_ == "NOUN" and \
+                vhead.lemma_.lower() in document_nouns() and vhead.i not in exclude:
+            # "His office put out a statement saying …": who put it out, else the statement itself
+            issuer = [c for c in children_of(outer) if c.dep_ == "nsubj" and c.i not in exclude] \
+                if vhead.dep_ in ("dobj", "obj") and outer.pos_ == "VERB" else []
+            return _head_noun(issuer[0]) if issuer else vhead
         else:
             break
     # participial "…, saying …": the subject of the verb it hangs on
