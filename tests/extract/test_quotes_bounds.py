@@ -194,3 +194,14 @@ def test_a_document_saying_something_speaks_for_whoever_issued_it(nlp, sentence,
     _, quotes = run(nlp, text)
     q = quote_with(quotes, "another delay", text)
     assert q.speaker.mention is not None and q.speaker.mention.text == speaker, q.speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "Smith gestured as if to stop the noise, then leaned in and boomed: \u201cLet\u2019s beat her in November.\u201d",
+    "\u201cThis is wonderful!\u201d beamed Smith, who had driven four hours to see the parade.",
+])
+def test_speaker_of_a_verb_hung_on_another_verb_and_of_beamed(nlp, sentence):
+    text = HEAD + sentence
+    _, quotes = run(nlp, text, [("Ann Smith", "PERSON", ["Smith"])])
+    q = quote_with(quotes, "\u201c", text)
+    assert q.speaker.entity == "E1", (q.text, q.speaker)

@@ -39,6 +39,8 @@ def speaker_head(cue, exclude: set[int], frame: list | None = None):
             continue
         if verb.dep_ in ("conj", "xcomp", "advcl") and vhead.i != verb.i:
             verb = vhead
+        elif verb.dep_ == "dep" and verb.pos_ == "VERB" and vhead.pos_ == "VERB" and vhead.i < verb.i:
+            verb = vhead  # "X gestured …, then leaned in and boomed: “…”": 'leaned' hung on 'gestured' as dep
         elif verb.dep_ == "pcomp" and vhead.dep_ == "prep" and outer.i != vhead.i and outer.pos_ in ("VERB", "AUX"):
             verb = outer  # "X began by saying …" / "X drew fire for saying …": X says
         elif verb.dep_ == "acl" and verb.tag_ == "VBG" and vhead.pos_ == "NOUN" and \
