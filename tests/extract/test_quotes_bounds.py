@@ -205,3 +205,11 @@ def test_speaker_of_a_verb_hung_on_another_verb_and_of_beamed(nlp, sentence):
     _, quotes = run(nlp, text, [("Ann Smith", "PERSON", ["Smith"])])
     q = quote_with(quotes, "\u201c", text)
     assert q.speaker.entity == "E1", (q.text, q.speaker)
+
+
+def test_a_quotation_after_a_phrase_cued_right_after_it_goes_on_with_that_speaker(nlp):
+    text = HEAD + ("Yet Smith is also a \u201cchange agent,\u201d Cole said. \u201cThat is exactly what people want "
+                   "right now.\u201d")
+    _, quotes = run(nlp, text, [("Tom Cole", "PERSON", ["Cole"])])
+    q = quote_with(quotes, "exactly what people want", text)
+    assert q.speaker.entity == "E1" and "change agent" in q.text, (q.text, q.speaker)

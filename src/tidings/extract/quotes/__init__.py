@@ -176,9 +176,24 @@ def _from_regions(doc, text, regions, paras, starts):
         d.para = pi
         drafts.append(d)
         by_cue.setdefault(d.cue.i, []).append(d)
-        if d.goes_on:
+        if d.goes_on or _cued_right_after(doc, text, region, d):
             last_direct = d
     return drafts
+
+
+def _cued_right_after(doc, text, region, d) -> bool:
+    """"Yet Smith is also a “change agent,” Cole said. “That is …”": a phrase whose cue and speaker follow
+    it at once; a cue-less quotation right after that sentence goes on with it (frame_end moves there)."""
+    cue = d.cue
+    if cue is None or d.head is None or cue.idx < region.end or not _inner(text, region).rstrip().endswith(","):
+        return False
+    gap = text[region.end:cue.idx]
+    if len(gap.split()) > 4 or "\n" in gap:
+        return False
+    end = index_of(doc).sent_bounds(cue.i)[1]
+    last = view_of(doc).tokens[end - 1]
+    d.frame_end = max(d.frame_end, last.idx + len(last))
+    return True
 
 
 def _goes_on(text, region, tokens, last, paras, pi):
