@@ -213,3 +213,11 @@ def test_a_quotation_after_a_phrase_cued_right_after_it_goes_on_with_that_speake
     _, quotes = run(nlp, text, [("Tom Cole", "PERSON", ["Cole"])])
     q = quote_with(quotes, "exactly what people want", text)
     assert q.speaker.entity == "E1" and "change agent" in q.text, (q.text, q.speaker)
+
+
+def test_a_chanted_title_cased_slogan_is_a_quote_but_a_show_name_is_not(nlp):
+    text = HEAD + ("About 200 protesters marched outside the hall, chanting \"Dump Smith.\" "
+                   "Smith later said on NBC's \"Meet the Press.\" that he was not worried.")
+    _, quotes = run(nlp, text)
+    assert quote_with(quotes, "Dump Smith", text)
+    assert not [q for q in quotes if q.text.strip('"."') == "Meet the Press"]

@@ -109,9 +109,15 @@ def title_like(text: str, region: Region) -> bool:
         len(caps) >= 1 and words[0][:1].isupper()
 
 
+_UTTER = frozenset({"chant", "shout", "yell", "scream", "cry", "exclaim", "whisper", "mutter", "boom", "mouth"})
+
+
 def embedded(doc, text, region, tokens, exclude, blocked, title: bool):
     if title and len(tokens) > 1:
-        return None
+        head = region_head(tokens)
+        up = head_of(head) if head is not None else None
+        if up is None or up.lemma_.lower() not in _UTTER or up.i in exclude or not is_cue(up):
+            return None  # a quoted name; "protesters chanting “Dump Smith.”" is words all the same
     cue, spk, head = governor(tokens, exclude)
     if cue is None or not is_cue(cue) and cue.pos_ != "NOUN":  # none, or a verb that only has an agent
         d = parenthetical(text, region, tokens, head, exclude, blocked) or \
