@@ -1,6 +1,8 @@
-"""Where a quote's content ends and which words cue it (quotes/attrib.py: _cut_after_quote, the
-speech-verb list). PolNeAR's content of "X said that … “…” …" stops where the writer's own aside
-begins: a relative clause or an apposition after a comma, a spaced hyphen used as a dash."""
+"""Fixes from the polnear_train error lists and a read of unannotated corpus articles: where a quote's
+content ends (quotes/attrib.py), which words cue (quotes/cues.py, data/quotes/speech_verbs.txt), quoted
+phrases with no cue (quotes/embedded.py) and speakers (quotes/speaker.py). All texts written for the
+tests. PolNeAR's content of "X said that … “…” …" stops where the writer's own aside begins: a
+relative clause or an apposition after a comma, a spaced hyphen used as a dash."""
 from __future__ import annotations
 
 import pytest
