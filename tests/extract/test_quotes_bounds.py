@@ -15,17 +15,17 @@ HEAD = "Council votes on mill\n\n"
 @pytest.mark.parametrize("sentence, kept, dropped", [
     ("Garcia said he was \u201cdeeply troubled\u201d by the vote, which drew criticism from both parties.",
      "by the vote", "criticism"),
-    ("Lee said that the county would pay \u201ca bit more\u201d for the bridge, an admission that rivals quickly "
-     "seized upon.", "for the bridge", "admission"),
-    ("Ortiz said the city will help \"retrain\" workers - and he plans to visit the plant next week.",
-     "workers", "plant"),
-    ("Lee all but accused the chair of trying to \"debase\" the currency - except that it has risen since then.",
-     "currency", "risen"),
-    ("Nash said the man would \u201cnot get hurt\u201d at his rally, a swipe at the recent fights at other rallies.",
-     "at his rally", "swipe"),
+    ("Lee said that the county would pay \u201ca bit more\u201d for the bridge, an admission the rival camp "
+     "seized upon at once.", "for the bridge", "admission"),
+    ("Ortiz said the college will \"double\" its night classes - and he plans to teach one himself.",
+     "night classes", "teach"),
+    ("Lee all but accused the board of trying to \"bury\" the audit - except that the report came out a week "
+     "later.", "the audit", "report"),
+    ("Nash said the fair would be \u201csafe for everyone\u201d this year, a jab at the organizers of last summer's "
+     "event.", "this year", "jab"),
     # a relative clause the parse hangs across the clause ("which … help", "he argued" between)
-    ("Wilcox said he was \u201ca big fan\u201d of the shared standards, which he argued help ease moves for students.",
-     "shared standards", "argued"),
+    ("Ortega said she was \u201ca firm believer\u201d in the new zoning rules, which she argued help keep rents down "
+     "for families.", "zoning rules", "argued"),
 ])
 def test_the_writers_aside_after_a_quote_is_not_content(nlp, sentence, kept, dropped):
     text = HEAD + sentence
@@ -63,18 +63,17 @@ def test_the_object_of_accuse_or_blame_is_content(nlp, sentence, must):
 
 
 def test_a_one_word_quotation_after_its_cue_is_a_direct_quote_of_the_nearest_cue(nlp):
-    text = HEAD + "Asked whether he would resign, Jones said, \"Probably.\""
+    text = HEAD + "Asked whether he would run again, Jones said, \"Maybe.\""
     _, quotes = run(nlp, text, [("Tom Jones", "PERSON", ["Jones"])])
-    q = quote_with(quotes, "Probably", text)
+    q = quote_with(quotes, "Maybe", text)
     assert q.kind == "direct" and q.cue.lemma == "say" and q.speaker.entity == "E1"
-    assert any(x.text == "whether he would resign" for x in quotes)  # "Asked" keeps its own quote
+    assert any(x.text == "whether he would run again" for x in quotes)  # "Asked" keeps its own quote
 
 
 def test_a_short_shouted_quotation_keeps_its_opening_mark(nlp):
-    text = HEAD + ("Some in the crowd booed, and when the senator said it was good to be back, "
-                   "a woman yelled \u201cGo home!\u201d")
+    text = HEAD + "The crowd grew restless, and as the speech dragged on, a woman yelled \u201cSit down!\u201d"
     _, quotes = run(nlp, text)
-    assert quote_with(quotes, "Go home", text).text == "\u201cGo home!\u201d"
+    assert quote_with(quotes, "Sit down", text).text == "\u201cSit down!\u201d"
 
 
 @pytest.mark.parametrize("sentence, speaker", [
@@ -96,34 +95,33 @@ def test_a_short_scare_quote_under_a_verb_with_no_agent_is_no_quote(nlp):
 
 
 def test_a_long_cueless_quotation_right_after_a_quote_goes_on_with_its_speaker(nlp):
-    text = HEAD + ("\u201cWe were not happy at first,\u201d said Jo Finn, who heads the chamber. Now, \u201cwithin the "
-                   "business community there is real support for the plan.\u201d")
+    text = HEAD + ("\u201cThe first year was hard,\u201d said Jo Finn, who runs the market. Today, \u201cmost of the "
+                   "stall owners in town would not go back to the old rules.\u201d")
     _, quotes = run(nlp, text, [("Jo Finn", "PERSON", ["Jo Finn"])])
-    q = quote_with(quotes, "business community", text)
-    assert "not happy" not in q.text and q.speaker.entity == "E1", (q.text, q.speaker)
+    q = quote_with(quotes, "stall owners", text)
+    assert "first year" not in q.text and q.speaker.entity == "E1", (q.text, q.speaker)
 
 
 def test_the_clause_after_a_reporting_verb_is_its_content_not_the_one_before_a_semicolon(nlp):
-    text = HEAD + "The agencies have pledged their support; most say it is impossible to gauge the damage yet."
+    text = HEAD + "The charities have promised help; most say it is too early to count the losses."
     _, quotes = run(nlp, text)
-    assert [q.text for q in quotes] == ["it is impossible to gauge the damage yet"]
+    assert [q.text for q in quotes] == ["it is too early to count the losses"]
 
 
 def test_inverted_cue_with_a_misparsed_title_takes_the_name_that_ends_the_sentence(nlp):
-    text = HEAD + ("\"England have the ability and determination to win this World Cup,\" said England sevens coach "
-                   "Mike Friday.")
-    _, quotes = run(nlp, text, [("Mike Friday", "PERSON", ["Mike Friday"])])
-    assert quote_with(quotes, "ability", text).speaker.entity == "E1"
+    text = HEAD + "\"We have the players to win this tournament,\" said Wales sevens coach Tom Friday."
+    _, quotes = run(nlp, text, [("Tom Friday", "PERSON", ["Tom Friday"])])
+    assert quote_with(quotes, "players", text).speaker.entity == "E1"
 
 
 @pytest.mark.parametrize("sentence, speaker", [
-    ("Richard Moss is accused of \"directing\" a large fraud at the firm he founded.", None),
+    ("Dana Moss is accused of \"hiding\" losses from the pension fund she managed.", None),
     ("Moss was criticized by prosecutors for \"hiding\" the losses from investors.", "prosecutors"),
     ("The mayor was asked whether the bridge would reopen before the winter storms arrive.", None),
 ])
 def test_the_subject_of_a_passive_cue_is_its_target_not_its_speaker(nlp, sentence, speaker):
     text = HEAD + sentence
-    _, quotes = run(nlp, text, [("Richard Moss", "PERSON", ["Richard Moss", "Moss"])])
+    _, quotes = run(nlp, text, [("Dana Moss", "PERSON", ["Dana Moss", "Moss"])])
     assert quotes, "the passive cue keeps its quote"
     m = quotes[0].speaker.mention
     assert (m.text if m is not None else None) == speaker, quotes[0]
@@ -131,18 +129,18 @@ def test_the_subject_of_a_passive_cue_is_its_target_not_its_speaker(nlp, sentenc
 
 def test_a_first_name_taken_for_a_place_still_speaks_for_the_person(nlp):
     # the entities stage may read a lone first name as a town; after "says Lena Marsh" it is her
-    text = HEAD + ("\"We expect the first fruit next week,\" says Lena Marsh.\n"
-                   "\"Quality is looking good this year,\" Lena continues.")
+    text = HEAD + ("\"The harvest starts next week,\" says Lena Marsh.\n"
+                   "\"The berries look fine this year,\" Lena continues.")
     art, quotes = run(nlp, text, [("Lena Marsh", "PERSON", ["Lena Marsh"]), ("Lena", "PLACE", ["Lena"])])
     art.entities[1].mentions = [m for m in art.entities[1].mentions if text[m.end:m.end + 2] != " M"]
     from tidings.extract._doc import DocView
     from tidings.extract.quotes import extract_quotes
     quotes = extract_quotes(DocView(nlp(text), text), art)
-    assert quote_with(quotes, "Quality", text).speaker.entity == "E1"
+    assert quote_with(quotes, "berries", text).speaker.entity == "E1"
 
 
 def test_was_found_reports_nothing(nlp):
-    text = HEAD + "Tomas was found Christmas Day clinging to a raft at sea after his uncle drowned."
+    text = HEAD + "Tomas was found New Year's Day clinging to a plank at sea after his boat capsized."
     _, quotes = run(nlp, text)
     assert quotes == []
 
@@ -155,20 +153,20 @@ def test_a_pronoun_speaker_is_not_someone_the_quote_names(nlp):
 
 
 def test_that_said_is_an_idiom_not_a_cue(nlp):
-    text = HEAD + "The controls are clumsy. That said, it is still great fun to fly the little walker across the map."
+    text = HEAD + "The menus are slow. That said, the game is a joy to play on a long train ride."
     _, quotes = run(nlp, text)
     assert quotes == []
 
 
 def test_an_indefinite_spokesman_is_not_the_spokesman_named_before(nlp):
-    text = HEAD + ("Home affairs spokesman Mark Oaten said the plan was dangerous. A Labour Party spokesman said "
-                   "police numbers had fallen by a thousand when the plan was last tried.")
-    art, _ = run(nlp, text, [("Mark Oaten", "PERSON", ["Mark Oaten"])])
-    art.entities[0].role = "home affairs spokesman"
+    text = HEAD + ("Transport spokesman Peter Hale said the plan was reckless. A Green Party spokesman said "
+                   "bus fares had risen twice when the plan was last tried.")
+    art, _ = run(nlp, text, [("Peter Hale", "PERSON", ["Peter Hale"])])
+    art.entities[0].role = "transport spokesman"
     from tidings.extract._doc import DocView
     from tidings.extract.quotes import extract_quotes
     quotes = extract_quotes(DocView(nlp(text), text), art)
-    q = quote_with(quotes, "police numbers", text)
+    q = quote_with(quotes, "bus fares", text)
     assert q.speaker.entity is None and q.speaker.anonymous is not None, q.speaker
 
 
@@ -180,9 +178,9 @@ def test_a_short_scare_quote_in_a_headline_is_nobodys_words(nlp):
 
 def test_a_persons_name_typed_as_a_place_still_speaks(nlp):
     # the entities stage may type an unknown surname ("Champion", "Reading") as a place
-    text = HEAD + "\"The fleet issue had dragged on for some time,\" says Deutsche Bank's Tom Reed."
+    text = HEAD + "\"The strike has hurt sales all winter,\" says Barclays analyst Tom Reed."
     _, quotes = run(nlp, text, [("Tom Reed", "PLACE", ["Tom Reed"])])
-    assert quote_with(quotes, "fleet issue", text).speaker.name == "Tom Reed"
+    assert quote_with(quotes, "strike", text).speaker.name == "Tom Reed"
 
 
 @pytest.mark.parametrize("sentence, speaker", [
@@ -199,7 +197,7 @@ def test_a_document_saying_something_speaks_for_whoever_issued_it(nlp, sentence,
 
 
 @pytest.mark.parametrize("sentence", [
-    "Smith gestured as if to stop the noise, then leaned in and boomed: \u201cLet\u2019s beat her in November.\u201d",
+    "Smith waved the crowd quiet, then stepped forward and boomed: \u201cWe will win this county in March.\u201d",
     "\u201cThis is wonderful!\u201d beamed Smith, who had driven four hours to see the parade.",
 ])
 def test_speaker_of_a_verb_hung_on_another_verb_and_of_beamed(nlp, sentence):
@@ -210,16 +208,16 @@ def test_speaker_of_a_verb_hung_on_another_verb_and_of_beamed(nlp, sentence):
 
 
 def test_a_quotation_after_a_phrase_cued_right_after_it_goes_on_with_that_speaker(nlp):
-    text = HEAD + ("Yet Smith is also a \u201cchange agent,\u201d Cole said. \u201cThat is exactly what people want "
-                   "right now.\u201d")
+    text = HEAD + ("Still, Smith is a real \u201cbreath of fresh air,\u201d Cole said. \u201cThat is what voters keep "
+                   "asking for.\u201d")
     _, quotes = run(nlp, text, [("Tom Cole", "PERSON", ["Cole"])])
-    q = quote_with(quotes, "exactly what people want", text)
-    assert q.speaker.entity == "E1" and "change agent" in q.text, (q.text, q.speaker)
+    q = quote_with(quotes, "voters keep asking", text)
+    assert q.speaker.entity == "E1" and "fresh air" in q.text, (q.text, q.speaker)
 
 
 def test_a_chanted_title_cased_slogan_is_a_quote_but_a_show_name_is_not(nlp):
-    text = HEAD + ("About 200 protesters marched outside the hall, chanting \"Dump Smith.\" "
+    text = HEAD + ("Dozens of students gathered outside the hall, chanting \"Save Our Library.\" "
                    "Smith later said on NBC's \"Meet the Press.\" that he was not worried.")
     _, quotes = run(nlp, text)
-    assert quote_with(quotes, "Dump Smith", text)
+    assert quote_with(quotes, "Save Our Library", text)
     assert not [q for q in quotes if q.text.strip('"."') == "Meet the Press"]
