@@ -114,7 +114,7 @@ def _is_sentence(text: str, region: Region, tokens) -> bool:
         return True
     if len(words) >= _MIN_DIRECT_WORDS and (ends or at_start):
         return True
-    # “That,” he added, “promises …”: a one-word opening split off by its cue; Jones said, “Probably.”
+    # “That,” he added, “promises …”: a one-word opening split off by its cue; Jones said, “Maybe.”
     return at_start and ends and bool(words)
 
 
@@ -182,7 +182,7 @@ def _from_regions(doc, text, regions, paras, starts):
 
 
 def _cued_right_after(doc, text, region, d) -> bool:
-    """"Yet Smith is also a “change agent,” Cole said. “That is …”": a phrase whose cue and speaker follow
+    """"Still, Smith is a “breath of fresh air,” Cole said. “That is …”": a phrase whose cue and speaker follow
     it at once; a cue-less quotation right after that sentence goes on with it (frame_end moves there)."""
     cue = d.cue
     if cue is None or d.head is None or cue.idx < region.end or not _inner(text, region).rstrip().endswith(","):
@@ -197,7 +197,7 @@ def _cued_right_after(doc, text, region, d) -> bool:
 
 
 def _goes_on(text, region, tokens, last, paras, pi):
-    """"‘…,’ said Finlayson. Now, ‘within the business community there is …’": a long quotation inside
+    """"“…,” said Jo Finn. Today, “most of the stall owners …”": a long quotation inside
     a sentence that has no cue of its own, close after a quote of the same paragraph, is that speaker's."""
     if last is None or last.head is None or last.kind != "direct" or last.para != pi or \
             _para_of(paras, last.frame_end) != pi:

@@ -40,12 +40,12 @@ def speaker_head(cue, exclude: set[int], frame: list | None = None):
         if verb.dep_ in ("conj", "xcomp", "advcl") and vhead.i != verb.i:
             verb = vhead
         elif verb.dep_ == "dep" and verb.pos_ == "VERB" and vhead.pos_ == "VERB" and vhead.i < verb.i:
-            verb = vhead  # "X gestured …, then leaned in and boomed: “…”": 'leaned' hung on 'gestured' as dep
+            verb = vhead  # "X waved …, then stepped forward and boomed: “…”": 'stepped' hung on 'waved' as dep
         elif verb.dep_ == "pcomp" and vhead.dep_ == "prep" and outer.i != vhead.i and outer.pos_ in ("VERB", "AUX"):
             verb = outer  # "X began by saying …" / "X drew fire for saying …": X says
         elif verb.dep_ == "acl" and verb.tag_ == "VBG" and vhead.pos_ == "NOUN" and \
                 vhead.lemma_.lower() in document_nouns() and vhead.i not in exclude:
-            # "His office put out a statement saying …": who put it out, else the statement itself
+            # "Her office put out a statement saying …": who put it out, else the statement itself
             issuer = [c for c in children_of(outer) if c.dep_ == "nsubj" and c.i not in exclude] \
                 if vhead.dep_ in ("dobj", "obj") and outer.pos_ == "VERB" else []
             return _head_noun(issuer[0]) if issuer else vhead
@@ -62,12 +62,12 @@ def speaker_head(cue, exclude: set[int], frame: list | None = None):
         if after and after[0].i - cue.i <= 3 and idx:
             name = _name_ending(frame, cue)
             if name is not None and head_of(after[0]).i != cue.i:
-                return name  # "said England sevens coach Mike Friday." misparsed: the name that ends it
+                return name  # "said Wales sevens coach Tom Friday." misparsed: the name that ends it
             return _head_noun(after[0])
     return None
 
 
-_TITLE_RUN = 7  # "said England sevens coach Mike Friday": words before the name
+_TITLE_RUN = 7  # "said Wales sevens coach Tom Friday": words before the name
 
 
 def _name_ending(frame, cue):
@@ -85,7 +85,7 @@ def _name_ending(frame, cue):
     if not 1 < len(run) <= _TITLE_RUN or run[-1].pos_ != "PROPN":
         return None
     if run[-1].ent_type_ in ("DATE", "TIME", "GPE", "LOC") and run[-2].pos_ != "PROPN":
-        return None  # "said the coach Friday." (a first name before it: "Mike Friday" is a name)
+        return None  # "said the coach Friday." (a first name before it: "Tom Friday" is a name)
     if any(t.pos_ in ("ADP", "AUX", "PRON", "SCONJ", "CCONJ") for t in run):
         return None
     return run[-1]
@@ -208,7 +208,7 @@ def complement_span(cue, inner_tok, quote_ranges: list[tuple[int, int]], region_
         sub_end = child.right_edge.idx + len(child.right_edge)
         if sub_end > region_end and not _runs_on(cue.doc, region_end):
             sub_end = region_end  # “…” during a stop / Wednesday on …: modifiers after the mark are not content
-        if sub_end > region_end:  # "… of trying to “debase” the dollar - except that …": the aside is the writer's
+        if sub_end > region_end:  # "… of trying to “bury” the audit - except that …": the aside is the writer's
             toks = _cut_after_quote([t for t in subtree_of(child) if t.idx >= start])
             if toks:
                 sub_end = min(sub_end, toks[-1].idx + len(toks[-1]))
@@ -311,7 +311,7 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
         kids = ix.children(i)
         comps = [c for c in kids if c.dep_ == "ccomp"]
         if comps:
-            # "X has pledged support; most say it is …": a clause after the cue is its content
+            # "The charities have promised help; most say it is …": a clause after the cue is its content
             comp = next((c for c in comps if c.i > tok.i), comps[0])
             toks = subtree_of(comp)
             if comp.i < tok.i and any(t.text == ";" for t in tokens[comp.right_edge.i + 1:tok.i]):
@@ -390,14 +390,14 @@ def _loose_participle(tok) -> bool:
 
 
 def _loose_aside(tok) -> bool:
-    """After a comma: ", which raised concerns …" (a relative clause on what was said) or ", an
-    acknowledgment that …" (an apposition on it): the writer's aside, not the speaker's words."""
+    """After a comma: ", which drew criticism …" (a relative clause on what was said) or ", an
+    admission …" (an apposition on it): the writer's aside, not the speaker's words."""
     if tok.lower_ in ("which", "who", "whom", "whose"):
         return True  # the parse may hang it anywhere inside the relative clause
     head = head_of(tok)
     if tok.dep_ != "det" or head.i <= tok.i or head.pos_ not in ("NOUN", "PROPN"):
         return False
-    # ", a swipe at …" / ", an acknowledgment that …": tagged appos, or a stray object or dep
+    # ", a jab at …" / ", an admission …": tagged appos, or a stray object or dep
     return head.dep_ == "appos" or tok.lower_ in ("a", "an", "another") and head.dep_ not in ("conj", "pobj")
 
 
@@ -421,7 +421,7 @@ def _cut_after_quote(toks):
             if prev.text == "," and _loose_aside(t) and not any(x.text in _OPEN_MARKS for x in rest):
                 return toks[:k]  # an aside that quotes words of its own is the speaker's too
             if _spaced_hyphen(text, t) and not dashed and not any(_spaced_hyphen(text, x) for x in rest):
-                return toks[:k]  # "… “up-skill” workers - and he …": a dash; a pair of them is an aside
+                return toks[:k]  # "… “double” its night classes - and he …": a dash; a pair of them is an aside
             if t.dep_ == "cc" and nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.dep_ == "conj" and \
                     not any(c.dep_ in _SUBJ for c in children_of(nxt)):
                 return toks[:k]

@@ -47,7 +47,7 @@ def _is_cue(tok) -> bool:
 
 
 def _that_said(tok) -> bool:
-    """"That said, it is still great fun": an idiom that reports nothing."""
+    """"That said, the game is a joy to play": an idiom that reports nothing."""
     if tok.lower_ != "said" or tok.i < 1 or tok.i + 1 >= len(tok.doc):
         return False
     doc = view_of(tok.doc).tokens

@@ -59,7 +59,7 @@ def governor(tokens, exclude):
     if cue is None:
         words = sum(1 for t in tokens if not t.is_punct)
         if words <= _HEADLINE_SCARE and "\n" not in text[:tokens[0].idx]:
-            return None, None, head  # "Bush to outline 'toughest' budget": a headline's scare quote is no one's words
+            return None, None, head  # "Obama to present 'leanest' budget": a headline's scare quote is no one's words
         cue = _agentive_verb(head, exclude, reach=words >= REACH_WORDS)
         if cue is None:
             return None, None, head
@@ -76,9 +76,9 @@ REACH_WORDS = 6  # a quotation this long is someone's words even under a verb wi
 def _agentive_verb(head, exclude, reach: bool = False):
     """A person's own words quoted as the object of any verb ("Reid likened him to a “human leech”"):
     the nearest verb above the phrase whose subject names a person or group. With `reach` (a long
-    quotation), verbs whose subject is no agent are passed on the way up ("Ryan worried that the net
-    was becoming “a hammock that …”"), and a document or an anonymous source is an agent too
-    ("The ad targets a “corrupt political system that …”")."""
+    quotation), verbs whose subject is no agent are passed on the way up ("Baker worried that the budget
+    was turning into “a bottomless pit that …”"), and a document or an anonymous source is an agent too
+    ("The ad attacks a “broken county government that …”")."""
     cur = head
     for _ in range(6):
         h = head_of(cur)
@@ -117,7 +117,7 @@ def embedded(doc, text, region, tokens, exclude, blocked, title: bool):
         head = region_head(tokens)
         up = head_of(head) if head is not None else None
         if up is None or up.lemma_.lower() not in _UTTER or up.i in exclude or not is_cue(up):
-            return None  # a quoted name; "protesters chanting “Dump Smith.”" is words all the same
+            return None  # a quoted name; "students chanting “Save Our Library.”" is words all the same
     cue, spk, head = governor(tokens, exclude)
     if cue is None or not is_cue(cue) and cue.pos_ != "NOUN":  # none, or a verb that only has an agent
         d = parenthetical(text, region, tokens, head, exclude, blocked) or \

@@ -133,7 +133,7 @@ class SpeakerResolver:
     # -- resolution ---------------------------------------------------------------------
     def resolve(self, head, content: tuple[tuple[int, int], ...] = ()) -> Speaker | None:
         """Speaker for the mention headed by token `head`; None when it must not speak (place, date).
-        A pronoun never resolves to someone the quote's `content` spans name ("He said Elian wants …")."""
+        A pronoun never resolves to someone the quote's `content` spans name ("He said Tomas wants …")."""
         if head is None:
             return None
         if head.lower_ in ("who", "which", "that") and head_of(head).dep_ == "relcl" and \
@@ -155,9 +155,9 @@ class SpeakerResolver:
                 if _country_speaks(head):
                     return Speaker(mention=mention, entity=ent.id, name=ent.name)
                 person = self._person_by_word(head)
-                if person is not None:  # "“…,” Conrad continues." after "Conrad Rijnhout": not the town
+                if person is not None:  # "“…,” Lena continues." after "Lena Marsh": not the town
                     return Speaker(mention=mention, entity=person.id, name=person.name)
-                if _person_name(head):  # "says Deutsche Bank's Simon Champion": a first name, then a name
+                if _person_name(head):  # "says Barclays analyst Tom Reed": a first name, then a name
                     return Speaker(mention=mention, name=_strip_det(self.text[_name_start(head):head.idx + len(head)]))
                 return None
             return Speaker(mention=mention, entity=ent.id, name=ent.name)
@@ -182,7 +182,7 @@ class SpeakerResolver:
             self.last_doc_speaker = sp
             return sp
         if head.pos_ != "PROPN" and (lower in anonymous_nouns() or head.lemma_.lower() in anonymous_nouns()):
-            # "a Labour Party spokesman" (indefinite) is someone new, not the spokesman named before
+            # "a Green Party spokesman" (indefinite) is someone new, not the spokesman named before
             role_ent = None if _indefinite(head) else self._role_entity(head, start)
             if role_ent is not None:
                 return Speaker(mention=mention, entity=role_ent.id, name=role_ent.name)
@@ -453,7 +453,7 @@ def _name_start(head) -> int:
 
 
 def _person_name(head) -> bool:
-    """A place-typed name that reads as a person's: "Simon Champion" (a known first name before it)
+    """A place-typed name that reads as a person's: "Tom Reed" (a known first name before it)
     as the subject of a reporting verb."""
     if head.pos_ != "PROPN" or head.dep_ != "nsubj" or not is_cue(head_of(head)):
         return False
