@@ -5,9 +5,10 @@ Steps, each in a private helper:
 2. a region that reads as a sentence is a direct quote: its cue and speaker come from the
    words next to it ("…,” he said." / "said Psaki" / "X said: “…”"); a region with no cue
    continues the previous quote (one quote, several spans) or takes the next sentence's "X said";
-3. a short or lower-case region governed by a reporting verb is a fragment, or a mixed quote
-   whose content is the verb's whole complement clause (PolNeAR's convention); with no verb above
-   it, a cue set off by commas before it or right after it reads its clause (clauses);
+3. a short or lower-case region governed by a reporting verb (cues) is a fragment, or a mixed
+   quote whose content is the verb's whole complement clause (PolNeAR's convention; embedded);
+   with no verb above it, a cue set off by commas before it or right after it reads its clause
+   (clauses), and a long one with no cue at all goes on with the quote just before it;
 4. reporting verbs with a clausal complement and no marks give indirect quotes
    ("X said that …", "…, X said", "according to X, …");
 5. a headline "Speaker: what was said" gives a quote said by the name before the colon (headline);
@@ -24,15 +25,14 @@ import logging
 import re
 
 from ...record import Article, Cue, Quote, Speaker
-from .attrib import (complement_span, find_cue, frame_tokens, indirect_candidates, is_cue,
-                     speaker_head, tidy)
+from .attrib import complement_span, find_cue, frame_tokens, indirect_candidates, speaker_head, tidy
+from .cues import is_cue
 from .._doc import DocView, view_of
 from .index import (MAX_REGIONS_PER_PARA, DocIndex, Paragraphs, SpanIndex, TakenSpans, blank as _blank, children_of,
-                    head_of, index_of, last_nonspace as _last_nonspace, sentence_too_long, subtree_of)
-from .clauses import cued_after, parenthetical
+                    head_of, index_of, last_nonspace as _last_nonspace)
 from .draft import Draft as _Draft, inner as _inner
+from .embedded import REACH_WORDS, embedded, governor, region_head, title_like
 from .headline import headline_drafts
-from .lexicon import core_verbs, noun_cues
 from .marks import Region, find_regions, paragraph_bounds
 from .speaker import SpeakerResolver
 
@@ -114,26 +114,17 @@ def _is_sentence(text: str, region: Region, tokens) -> bool:
         return True
     if len(words) >= _MIN_DIRECT_WORDS and (ends or at_start):
         return True
-    # “That,” he added, “promises …”: a one-word opening split off by its cue
-    return at_start and ends and (len(words) >= 2 or inner.rstrip()[-1:] == ",")
+    # “That,” he added, “promises …”: a one-word opening split off by its cue; Jones said, “Maybe.”
+    return at_start and ends and bool(words)
 
 
 def _same_or_no_cue(cue, other) -> bool:
     return cue is None or (other is not None and cue.i == other.i)
 
 
-def _region_head(tokens):
-    ids = {t.i for t in tokens}
-    heads = view_of(tokens[0].doc).heads if tokens else ()
-    for t in tokens:
-        if not t.is_punct and (heads[t.i] not in ids or heads[t.i] == t.i):
-            return t
-    return None
-
-
 def _from_regions(doc, text, regions, paras, starts):
     drafts: list[_Draft] = []
-    titles = [_title_like(text, r) for r in regions]  # asked again below: once a region
+    titles = [title_like(text, r) for r in regions]  # asked again below: once a region
     blocked = SpanIndex((a, b) for r, title in zip(regions, titles) if not title for a, b in r.spans)
     by_cue: dict[int, list[_Draft]] = {}  # drafts (not direct) by cue token, in order
     used_cues: set[int] = set()
@@ -150,7 +141,7 @@ def _from_regions(doc, text, regions, paras, starts):
         if last_direct is not None and last_direct.cue is not None and last_direct.frame_end <= region.start and \
                 _blank(text, last_direct.frame_end, region.start) and _para_of(paras, last_direct.frame_end) == pi \
                 and _RESUME_RE.search(text[max(0, region.start - 16):region.start]) and _inner(text, region)[:1].islower() \
-                and _same_or_no_cue(_governor(tokens, exclude)[0], last_direct.cue):
+                and _same_or_no_cue(governor(tokens, exclude)[0], last_direct.cue):
             # “My hope,” he said, “is that …”: the quote resumes after its cue
             last_direct.spans.extend(region.spans)
             last_direct.frame_end = region.end
@@ -168,8 +159,12 @@ def _from_regions(doc, text, regions, paras, starts):
             if d.cue is not None:
                 used_cues.add(d.cue.i)
             continue
-        d = _embedded(doc, text, region, tokens, exclude, blocked, title)
+        d = embedded(doc, text, region, tokens, exclude, blocked, title)
         if d is None:
+            d = _goes_on(text, region, tokens, last_direct, paras, pi)
+            if d is not None:
+                drafts.append(d)
+                last_direct = d
             continue
         same = [x for x in by_cue.get(d.cue.i, ()) if x.kind != "direct"
                 and d.spans[0][0] - x.spans[-1][1] < 40 and x.spans[0][0] - d.spans[-1][1] < 40]
@@ -181,9 +176,35 @@ def _from_regions(doc, text, regions, paras, starts):
         d.para = pi
         drafts.append(d)
         by_cue.setdefault(d.cue.i, []).append(d)
-        if d.goes_on:
+        if d.goes_on or _cued_right_after(doc, text, region, d):
             last_direct = d
     return drafts
+
+
+def _cued_right_after(doc, text, region, d) -> bool:
+    """"Still, Smith is a “breath of fresh air,” Cole said. “That is …”": a phrase whose cue and speaker follow
+    it at once; a cue-less quotation right after that sentence goes on with it (frame_end moves there)."""
+    cue = d.cue
+    if cue is None or d.head is None or cue.idx < region.end or not _inner(text, region).rstrip().endswith(","):
+        return False
+    gap = text[region.end:cue.idx]
+    if len(gap.split()) > 4 or "\n" in gap:
+        return False
+    end = index_of(doc).sent_bounds(cue.i)[1]
+    last = view_of(doc).tokens[end - 1]
+    d.frame_end = max(d.frame_end, last.idx + len(last))
+    return True
+
+
+def _goes_on(text, region, tokens, last, paras, pi):
+    """"“…,” said Jo Finn. Today, “most of the stall owners …”": a long quotation inside
+    a sentence that has no cue of its own, close after a quote of the same paragraph, is that speaker's."""
+    if last is None or last.head is None or last.kind != "direct" or last.para != pi or \
+            _para_of(paras, last.frame_end) != pi:
+        return None
+    if sum(1 for t in tokens if not t.is_punct) < REACH_WORDS or not 0 <= region.start - last.frame_end < 250:
+        return None
+    return _Draft(list(region.spans), "direct", last.cue, last.head, region.end, pi, 0.5, region)
 
 
 def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts):
@@ -215,7 +236,7 @@ def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts
             return _Draft([(region.start, end)], "mixed", cue, head, after[-1].idx + len(after[-1]), pi, conf - 0.1, region)
     frames = ([after] if after_ok else []) + ([before] if before else [])
     for frame in frames:
-        cue, head = find_cue(frame, exclude)
+        cue, head = find_cue(frame, exclude, frame is before)
         if cue is not None and frame is after and not after_ok:
             continue
         if cue is not None:
@@ -289,7 +310,7 @@ def _widened(doc, text, cue, tokens, exclude, blocked, region):
     between = [t for t in view_of(doc).tokens[cue.i + 1:tokens[0].i] if not t.is_punct and not t.is_space]
     if len(between) < _WIDEN_MIN_WORDS or "\n" in text[cue.idx:region.start]:
         return None
-    head = _region_head(tokens)
+    head = region_head(tokens)
     if head is None:
         return None
     heads = view_of(doc).heads
@@ -359,105 +380,6 @@ def _next_sentence_frame(doc, end, paras, pi, blocked, starts):
     return toks
 
 
-_CLIMB = ("ccomp", "xcomp", "relcl", "advcl", "dobj", "obj", "pobj", "prep", "acl", "attr", "oprd", "pcomp", "appos")
-
-
-def _governor(tokens, exclude):
-    """(cue, speaker head) governing a quoted phrase: the nearest reporting verb above it,
-    or a core one ("say") above that through clause links, or a speech noun with a possessor."""
-    head = _region_head(tokens)
-    if head is None:
-        return None, None, None
-    if sentence_too_long(head):  # no prose: hostile or garbled text
-        return None, None, head
-    text = index_of(head.doc).text
-    cur = head
-    cue = None
-    for _ in range(10):
-        h = head_of(cur)
-        if h.i == cur.i:
-            break
-        if h.i not in exclude:
-            if cue is None and is_cue(h):
-                cue = h
-            elif cue is None and h.pos_ == "NOUN" and h.lemma_.lower() in noun_cues():
-                poss = [c for c in children_of(h) if c.dep_ == "poss"]
-                if poss:
-                    return h, poss[0], head
-            elif cue is not None and cue.lemma_.lower() not in core_verbs() and is_cue(h) and \
-                    h.lemma_.lower() in core_verbs() and "\n" not in text[min(h.idx, cue.idx):max(h.idx, cue.idx)]:
-                if cur.dep_ in _CLIMB and any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(h)):
-                    cue = h
-                    break
-            if cue is not None and cur.dep_ not in _CLIMB:
-                break
-        cur = h
-    if cue is None:
-        cue = _agentive_verb(head, exclude)
-        if cue is None:
-            return None, None, head
-    return cue, speaker_head(cue, exclude, None), head
-
-
-_AGENT_PRONOUNS = {"he", "she", "they", "we", "i"}
-
-
-def _agentive_verb(head, exclude):
-    """A person's own words quoted as the object of any verb ("Reid likened him to a “human leech”"):
-    the nearest verb above the phrase whose subject names a person or group."""
-    cur = head
-    for _ in range(6):
-        h = head_of(cur)
-        if h.i == cur.i or h.i in exclude:
-            return None
-        if h.pos_ == "VERB" and h.lemma_ != "be" and cur.dep_ in _CLIMB:
-            subs = [c for c in children_of(h) if c.dep_ in ("nsubj",) and c.i not in exclude]
-            if subs:
-                s = subs[0]
-                if s.lower_ in _AGENT_PRONOUNS or s.ent_type_ in ("PERSON", "ORG", "NORP") or \
-                        (s.pos_ == "PROPN" and s.ent_type_ not in ("GPE", "LOC", "DATE", "TIME")):
-                    return h
-            return None
-        cur = h
-    return None
-
-
-def _title_like(text: str, region: Region) -> bool:
-    """A quoted name or title (“Fox News Sunday”, “The Apprentice”): every word capitalised."""
-    words = [w for w in _inner(text, region).replace(",", " ").split() if w[:1].isalpha()]
-    small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with"}
-    caps = [w for w in words if w[:1].isupper()]
-    return bool(words) and len(words) <= 6 and all(w[:1].isupper() or w in small for w in words) and \
-        len(caps) >= 1 and words[0][:1].isupper()
-
-
-def _embedded(doc, text, region, tokens, exclude, blocked, title: bool):
-    if title and len(tokens) > 1:
-        return None
-    cue, spk, head = _governor(tokens, exclude)
-    if cue is None or not is_cue(cue) and cue.pos_ != "NOUN":  # none, or a verb that only has an agent
-        d = parenthetical(text, region, tokens, head, exclude, blocked) or \
-            (cued_after(doc, text, region, tokens, exclude, blocked) if cue is None else None)
-        if d is not None or cue is None:
-            return d
-    if cue.pos_ == "NOUN":
-        hh = head_of(head)
-        sub = subtree_of(hh) if hh.i != cue.i else subtree_of(head)
-        span = (min(t.idx for t in sub), max(t.idx + len(t) for t in sub))
-    else:
-        span = complement_span(cue, head, blocked, region.end)
-    if span is None:
-        return None
-    start, end = tidy(text, span[0], span[1], blocked)
-    if end < region.end and region.end - end < 4:
-        end = region.end
-    if end <= start:
-        return None
-    inner_len = region.end - region.start
-    kind = "fragment" if inner_len >= 0.8 * (end - start) else "mixed"
-    return _Draft([(start, end)], kind, cue, spk, end, 0, 0.75 if spk is not None else 0.55, region)
-
-
 # -- indirect --------------------------------------------------------------------------
 def _indirect(doc, text, regions, drafts):
     blocked = SpanIndex((a, b) for r in regions for a, b in r.spans)
@@ -465,8 +387,8 @@ def _indirect(doc, text, regions, drafts):
     taken = TakenSpans((a, b) for d in drafts for a, b in d.spans)
     out = []
     for cue, spans, head in indirect_candidates(doc, blocked):
-        if cue.i in used or head is None:
-            continue
+        if cue.i in used or head is None and not any(c.dep_ == "nsubjpass" for c in children_of(cue)):
+            continue  # "X was asked whether …": a passive cue's asker may go unnamed
         spans = [tidy(text, a, b, blocked) for a, b in spans]
         spans = [(a, b) for a, b in spans if b - a > 2]
         if not spans:
@@ -478,7 +400,7 @@ def _indirect(doc, text, regions, drafts):
             continue
         if any(blocked.cuts(a, b) for a, b in spans):
             continue  # content cuts through a quotation: the region steps handle it
-        if head.i >= min(t.i for t in doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand") or [head]) and \
+        if head is not None and head.i >= min(t.i for t in doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand") or [head]) and \
                 any(a <= head.idx < b for a, b in spans):
             continue  # the speaker sits inside the content: a parse error
         out.append(_Draft(spans, "indirect", cue, head, spans[-1][1], 0, 0.6))
@@ -497,7 +419,7 @@ def _assemble(doc, record: Article, drafts: list[_Draft]) -> list[Quote]:
     resolver = SpeakerResolver(doc, record)
     for d in drafts:
         try:
-            speaker = resolver.resolve(d.head) if d.head is not None else None
+            speaker = resolver.resolve(d.head, tuple(d.spans)) if d.head is not None else None
         except Exception as exc:
             log.debug("speaker resolution failed: %s", exc)
             speaker = None

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from .._doc import view_of
-from .index import (MAX_CUES_PER_SENT, as_span_index, children_of, current_for, head_of, index_of,
-                    rights_of, sentence_too_long, subtree_of)
-from .lexicon import core_verbs, document_nouns, document_verbs, platforms, speech_verbs
+from .cues import _CUE_WORDS, _document_subjects, according_to, is_cue
+from .index import MAX_CUES_PER_SENT, as_span_index, children_of, head_of, index_of, rights_of, subtree_of
+from .lexicon import core_verbs, document_nouns, speech_verbs
 
 __all__ = ["is_cue", "speaker_head", "complement_span", "frame_tokens", "find_cue",
            "indirect_candidates", "according_to", "tidy", "clause_around"]
@@ -14,81 +14,6 @@ _OPEN_MARKS = frozenset({"“", '"', "‘", "'", "``", "«", "„"})
 _CLOSE_MARKS = frozenset({"”", '"', "’", "'", "''", "»"})
 _END_PUNCT = set(".!?")
 _TRIM = " \t\n,;:—–―-"
-
-
-_FORMS = {"said", "says", "told", "tells", "added", "adds", "asked", "wrote", "writes", "tweeted",
-          "noted", "explained", "insisted", "argued", "declared", "stated", "recalled"}
-_CUE_WORDS = frozenset(_FORMS | {"according"})  # the words that can be a cue whatever their lemma
-
-
-def is_cue(tok) -> bool:
-    """A reporting verb ("said", "told", "tweeted"), not an auxiliary or a noun use."""
-    ix = current_for(tok.doc)
-    if ix is None:
-        return _is_cue(tok)
-    hit = ix.cue_memo.get(tok.i)
-    if hit is None:
-        hit = ix.cue_memo[tok.i] = _is_cue(tok)
-    return hit
-
-
-def _is_cue(tok) -> bool:
-    if tok.lower_ in document_verbs() | {"reads"} and tok.dep_ == "ROOT" and _document_subject(tok):
-        return not sentence_too_long(tok)  # "“…,” the message read.": "read" tagged a noun
-    if tok.lower_ in _FORMS and tok.dep_ not in ("amod", "compound", "nsubj", "dobj", "pobj"):
-        return not sentence_too_long(tok)
-    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
-        return False
-    lemma = tok.lemma_.lower()
-    if lemma not in speech_verbs():
-        if lemma in document_verbs() and _document_subject(tok) or lemma == "take" and _takes_to_platform(tok):
-            return not sentence_too_long(tok)
-        return False
-    if tok.dep_ in ("amod", "compound"):
-        return False
-    return not sentence_too_long(tok)  # a "sentence" of hundreds of words is no prose
-
-
-def _document_subject(tok) -> bool:
-    """"The letter reads: …" / "“…,” read the email": a document noun as the subject (or, with no
-    subject, the object of an inverted verb)."""
-    kids = children_of(tok)
-    subs = _document_subjects(tok, kids)
-    cands = subs or [c for c in kids if c.dep_ in ("dobj", "obj", "attr") and c.i > tok.i]
-    return any(c.lemma_.lower() in document_nouns() or c.lower_ in document_nouns() for c in cands)
-
-
-def _document_subjects(tok, kids) -> list:
-    """The subjects of a document verb; "the message read", misparsed as a compound noun, gives "message"."""
-    subs = [c for c in kids if c.dep_ in _SUBJ]
-    if not subs and tok.pos_ == "NOUN":
-        subs = [c for c in kids if c.dep_ == "compound" and c.i < tok.i]
-    return subs
-
-
-def _takes_to_platform(tok) -> bool:
-    """"X took to Twitter: “…”": "take to" a platform where people post."""
-    for prep in children_of(tok):
-        if prep.dep_ == "prep" and prep.lower_ == "to":
-            return any(o.dep_ == "pobj" and o.lower_ in platforms() for o in children_of(prep))
-    return False
-
-
-def according_to(tok):
-    """For the token "according" in "according to X": the head token of X, else None."""
-    if tok.lower_ != "according" or sentence_too_long(tok):
-        return None
-    for child in children_of(tok):
-        if child.lower_ == "to":
-            for obj in children_of(child):
-                if obj.dep_ == "pobj":
-                    return obj
-    nxt = view_of(tok.doc).nbor(tok, 1)
-    if nxt is not None and nxt.lower_ == "to":
-        for obj in children_of(nxt):
-            if obj.dep_ == "pobj":
-                return obj
-    return None
 
 
 def speaker_head(cue, exclude: set[int], frame: list | None = None):
@@ -103,6 +28,8 @@ def speaker_head(cue, exclude: set[int], frame: list | None = None):
     for _ in range(3):
         subs = [c for c in children_of(verb) if c.dep_ in _SUBJ and c.i not in exclude]
         if subs:
+            if subs[0].dep_ == "nsubjpass" and verb.i == cue.i and _PASSIVE_TARGET.get(cue.lemma_.lower()):
+                return _agent_of(cue, exclude)  # "X is accused of …": X is the target; the speaker is "by Y"
             return _head_noun(subs[0])
         vhead = head_of(verb)
         outer = head_of(vhead)
@@ -112,8 +39,16 @@ def speaker_head(cue, exclude: set[int], frame: list | None = None):
             continue
         if verb.dep_ in ("conj", "xcomp", "advcl") and vhead.i != verb.i:
             verb = vhead
+        elif verb.dep_ == "dep" and verb.pos_ == "VERB" and vhead.pos_ == "VERB" and vhead.i < verb.i:
+            verb = vhead  # "X waved …, then stepped forward and boomed: “…”": 'stepped' hung on 'waved' as dep
         elif verb.dep_ == "pcomp" and vhead.dep_ == "prep" and outer.i != vhead.i and outer.pos_ in ("VERB", "AUX"):
             verb = outer  # "X began by saying …" / "X drew fire for saying …": X says
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and vhead.pos_ == "NOUN" and \
+                vhead.lemma_.lower() in document_nouns() and vhead.i not in exclude:
+            # "Her office put out a statement saying …": who put it out, else the statement itself
+            issuer = [c for c in children_of(outer) if c.dep_ == "nsubj" and c.i not in exclude] \
+                if vhead.dep_ in ("dobj", "obj") and outer.pos_ == "VERB" else []
+            return _head_noun(issuer[0]) if issuer else vhead
         else:
             break
     # participial "…, saying …": the subject of the verb it hangs on
@@ -125,7 +60,48 @@ def speaker_head(cue, exclude: set[int], frame: list | None = None):
         if before and cue.i - before[-1].i <= 3:
             return _head_noun(before[-1])
         if after and after[0].i - cue.i <= 3 and idx:
+            name = _name_ending(frame, cue)
+            if name is not None and head_of(after[0]).i != cue.i:
+                return name  # "said Wales sevens coach Tom Friday." misparsed: the name that ends it
             return _head_noun(after[0])
+    return None
+
+
+_TITLE_RUN = 7  # "said Wales sevens coach Tom Friday": words before the name
+
+
+def _name_ending(frame, cue):
+    """The last word of "said <title words> <Name>." when the words after the cue run, with no
+    preposition or verb of their own, to the sentence's end or a comma and end in a person's name."""
+    run = []
+    for t in frame:
+        if t.i <= cue.i:
+            continue
+        if t.is_punct:
+            if t.text not in (".", ",", "!", "?", ";"):
+                return None
+            break
+        run.append(t)
+    if not 1 < len(run) <= _TITLE_RUN or run[-1].pos_ != "PROPN":
+        return None
+    if run[-1].ent_type_ in ("DATE", "TIME", "GPE", "LOC") and run[-2].pos_ != "PROPN":
+        return None  # "said the coach Friday." (a first name before it: "Tom Friday" is a name)
+    if any(t.pos_ in ("ADP", "AUX", "PRON", "SCONJ", "CCONJ") for t in run):
+        return None
+    return run[-1]
+
+
+_PASSIVE_TARGET = {v: True for v in ("accuse", "criticize", "criticise", "blame", "urge", "ask", "tell", "warn",
+                                     "praise", "condemn", "denounce", "slam", "mock", "attack", "charge")}
+
+
+def _agent_of(verb, exclude):
+    """The "by Y" of a passive verb, else None."""
+    for c in children_of(verb):
+        if c.dep_ == "agent":
+            for o in children_of(c):
+                if o.dep_ == "pobj" and o.i not in exclude:
+                    return _head_noun(o)
     return None
 
 
@@ -178,7 +154,7 @@ def _token_before(doc, pos: int):
     return index_of(doc).token_before(pos)
 
 
-def find_cue(frame: list, exclude: set[int]):
+def find_cue(frame: list, exclude: set[int], nearest_last: bool = False):
     """(cue, speaker head) in a frame; a named speaker beats a pronoun; nearest first."""
     found = []
     for tok in frame:
@@ -199,6 +175,8 @@ def find_cue(frame: list, exclude: set[int]):
         # garbled "…,” it said White House summary of the call said": the named source
         return with_named[0]
     if with_any:
+        if nearest_last and len(with_any) > 1 and with_any[-1][0].lemma_.lower() in core_verbs():
+            return with_any[-1]  # "Asked whether …, Jones said, “…”": the cue next to the quotation
         return with_any[0]
     return found[0]
 
@@ -223,26 +201,33 @@ def complement_span(cue, inner_tok, quote_ranges: list[tuple[int, int]], region_
     if child.dep_ not in _CLAUSAL and region_end is not None:
         rights = [c for c in rights_of(cue) if c.dep_ not in _NOT_CONTENT and c.i <= child.i]
         first = rights[0] if rights else child
-        if child.dep_ == "prep" and child.lower_ != "as":
-            first = child  # accused X of “…” / likened X to “…”: the object is not content; described X as “…” is
+        if child.dep_ == "prep" and (child.lower_ == "to" or cue.lemma_.lower() in _ADDRESSEE_VERBS):
+            first = child  # likened X to “…” / told reporters during a visit that …: X is not content
+        # accused X of “…” / criticized X for “…” / described X as “…”: PolNeAR's content holds X
         start = first.left_edge.idx
         sub_end = child.right_edge.idx + len(child.right_edge)
         if sub_end > region_end and not _runs_on(cue.doc, region_end):
             sub_end = region_end  # “…” during a stop / Wednesday on …: modifiers after the mark are not content
+        if sub_end > region_end:  # "… of trying to “bury” the audit - except that …": the aside is the writer's
+            toks = _cut_after_quote([t for t in subtree_of(child) if t.idx >= start])
+            if toks:
+                sub_end = min(sub_end, toks[-1].idx + len(toks[-1]))
         return start, max(sub_end, region_end)
     toks = _without_speaker_conj(cue, child, subtree_of(child))
     if child.dep_ == "ccomp" and child.i > cue.i:
         toks = _to_sentence_end(cue, toks)
-    if child.dep_ in ("dobj", "obj", "dative") and cue.lemma_.lower() in ("tell", "inform", "assure", "ask", "warn", "remind"):
+    if child.dep_ in ("dobj", "obj", "dative") and cue.lemma_.lower() in _ADDRESSEE_VERBS:
         # "told reporters that …": the content is the clause, not the addressee
         others = [c for c in children_of(cue) if c.dep_ in ("ccomp", "xcomp") and c.i > child.i]
         if others:
             toks = subtree_of(others[0])
+    toks = sorted(toks, key=lambda t: t.i)  # text order, whatever the parse's
     start = toks[0].idx
     end = toks[-1].idx + len(toks[-1])
     return start, end
 
 
+_ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "ask", "warn", "remind"})
 _LOOSE_DEPS = ("npadvmod", "advcl", "appos", "punct", "cc", "conj", "parataxis")
 _LOOSE_WORDS = frozenset({"during", "after", "before", "since", "amid", "until", "while", "when", "because",
                           "—", "―", "–", "-", "--", ","})
@@ -326,8 +311,11 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
         kids = ix.children(i)
         comps = [c for c in kids if c.dep_ == "ccomp"]
         if comps:
-            comp = comps[0]
+            # "The charities have promised help; most say it is …": a clause after the cue is its content
+            comp = next((c for c in comps if c.i > tok.i), comps[0])
             toks = subtree_of(comp)
+            if comp.i < tok.i and any(t.text == ";" for t in tokens[comp.right_edge.i + 1:tok.i]):
+                continue  # a clause before a semicolon is not what the cue after it reports
             if comp.i < tok.i:
                 # inverted "…, a source said": the content is everything before the speaker
                 subj = [c for c in kids if c.dep_ in _SUBJ and c.i < tok.i]
@@ -374,8 +362,8 @@ def _to_sentence_end(cue, toks):
     heads = ix.view.heads
     sent_end = ix.sent_bounds(cue.i)[1]
     text = ix.text
-    last = toks[-1].i
-    out = list(toks)
+    out = sorted(toks, key=lambda t: t.i)  # a non-projective parse gives a subtree out of text order
+    last = out[-1].i
     limit = min(sent_end, cue.right_edge.i + 1)  # never into a higher clause ("While X said …, Y did …")
     for t in tokens[last + 1:limit]:
         if is_cue(t) or t.dep_ in ("nsubj", "nsubjpass") and heads[t.i] == cue.i:
@@ -401,10 +389,26 @@ def _loose_participle(tok) -> bool:
         tok.lower_ not in ("including", "regarding", "concerning", "following", "excluding")
 
 
+def _loose_aside(tok) -> bool:
+    """After a comma: ", which drew criticism …" (a relative clause on what was said) or ", an
+    admission …" (an apposition on it): the writer's aside, not the speaker's words."""
+    if tok.lower_ in ("which", "who", "whom", "whose"):
+        return True  # the parse may hang it anywhere inside the relative clause
+    head = head_of(tok)
+    if tok.dep_ != "det" or head.i <= tok.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # ", a jab at …" / ", an admission …": tagged appos, or a stray object or dep
+    return head.dep_ == "appos" or tok.lower_ in ("a", "an", "another") and head.dep_ not in ("conj", "pobj")
+
+
+def _spaced_hyphen(text: str, tok) -> bool:
+    return tok.text == "-" and 0 < tok.idx < len(text) - 1 and text[tok.idx - 1] == " " and text[tok.idx + 1] == " "
+
+
 def _cut_after_quote(toks):
     """Past a closing mark, the speaker's content ends where a loose piece begins: "…,” claiming …",
     "…” and called …", "…” — a play on words …", "…” as he faces …" (PolNeAR stops there)."""
-    seen_close = False
+    seen_close = dashed = False
     text = index_of(toks[0].doc).text if toks else ""
     for k, t in enumerate(toks):
         prev = toks[k - 1] if k else None
@@ -413,11 +417,17 @@ def _cut_after_quote(toks):
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             if after_break and (_loose_participle(t) or t.text in ("—", "―", "–", "--") or t.lower_ in _LOOSE_LEADS):
                 return toks[:k]
+            rest = toks[k + 1:]
+            if prev.text == "," and _loose_aside(t) and not any(x.text in _OPEN_MARKS for x in rest):
+                return toks[:k]  # an aside that quotes words of its own is the speaker's too
+            if _spaced_hyphen(text, t) and not dashed and not any(_spaced_hyphen(text, x) for x in rest):
+                return toks[:k]  # "… “double” its night classes - and he …": a dash; a pair of them is an aside
             if t.dep_ == "cc" and nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.dep_ == "conj" and \
                     not any(c.dep_ in _SUBJ for c in children_of(nxt)):
                 return toks[:k]
         if t.text in _CLOSERS and t.idx > 0 and not text[t.idx - 1].isspace():
             seen_close = True  # a closing mark: glued to the word before it
+        dashed = dashed or seen_close and _spaced_hyphen(text, t)
     return toks
 
 

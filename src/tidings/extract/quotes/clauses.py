@@ -4,7 +4,8 @@ sentence end."""
 from __future__ import annotations
 
 from .._doc import view_of
-from .attrib import clause_around, find_cue, frame_tokens, is_cue, speaker_head, tidy
+from .attrib import clause_around, find_cue, frame_tokens, speaker_head, tidy
+from .cues import is_cue
 from .draft import Draft, inner
 from .index import children_of, head_of, index_of
 

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from ...record import AnonymousSource, Article, Speaker, SpanRef
 from .._doc import view_of
-from .attrib import is_cue
+from .cues import is_cue
 from .index import children_of, head_of, index_of, lefts_of, rights_of, word_ids
 from .lexicon import (anonymous_nouns, demonym_code, document_nouns, first_name_gender, is_country_name, title_gender,
                       title_words, pronoun_class)
@@ -131,8 +131,9 @@ class SpeakerResolver:
         return self.mentions[lo:hi]
 
     # -- resolution ---------------------------------------------------------------------
-    def resolve(self, head) -> Speaker | None:
-        """Speaker for the mention headed by token `head`; None when it must not speak (place, date)."""
+    def resolve(self, head, content: tuple[tuple[int, int], ...] = ()) -> Speaker | None:
+        """Speaker for the mention headed by token `head`; None when it must not speak (place, date).
+        A pronoun never resolves to someone the quote's `content` spans name ("He said Tomas wants …")."""
         if head is None:
             return None
         if head.lower_ in ("who", "which", "that") and head_of(head).dep_ == "relcl" and \
@@ -147,12 +148,17 @@ class SpeakerResolver:
         mention = SpanRef(start=start, end=end, text=self.text[start:end])
         pclass = pronoun_class(head.text) if head.pos_ == "PRON" else None
         if pclass is not None:
-            return self._pronoun(head, pclass, mention)
+            return self._pronoun(head, pclass, mention, self._named_in(content))
         ent = self._entity_at(head.idx, head.idx + len(head))
         if ent is not None:
             if ent.type in ("PLACE",) or (ent.type not in ("PERSON", "ORG", "NORP") and head.ent_type_ in _BAD_ENT):
                 if _country_speaks(head):
                     return Speaker(mention=mention, entity=ent.id, name=ent.name)
+                person = self._person_by_word(head)
+                if person is not None:  # "“…,” Lena continues." after "Lena Marsh": not the town
+                    return Speaker(mention=mention, entity=person.id, name=person.name)
+                if _person_name(head):  # "says Barclays analyst Tom Reed": a first name, then a name
+                    return Speaker(mention=mention, name=_strip_det(self.text[_name_start(head):head.idx + len(head)]))
                 return None
             return Speaker(mention=mention, entity=ent.id, name=ent.name)
         if head.ent_type_ in _BAD_ENT:
@@ -176,7 +182,8 @@ class SpeakerResolver:
             self.last_doc_speaker = sp
             return sp
         if head.pos_ != "PROPN" and (lower in anonymous_nouns() or head.lemma_.lower() in anonymous_nouns()):
-            role_ent = self._role_entity(head, start)
+            # "a Green Party spokesman" (indefinite) is someone new, not the spokesman named before
+            role_ent = None if _indefinite(head) else self._role_entity(head, start)
             if role_ent is not None:
                 return Speaker(mention=mention, entity=role_ent.id, name=role_ent.name)
             anon = self._anonymous(head, start, end)
@@ -236,6 +243,16 @@ class SpeakerResolver:
             if me > s and not (ms >= exclude[0] and me <= exclude[1]):
                 return ent
         return None
+
+    def _person_by_word(self, head):
+        """The one PERSON entity whose name has `head` (a capitalised word standing alone) as its first
+        or last word, else None."""
+        if head.pos_ != "PROPN" or any(c.dep_ in ("compound", "flat") for c in children_of(head)):
+            return None
+        word = head.text.lower()
+        hits = {ent.id: ent for ent in self.record.entities if ent.type == "PERSON" and len(ent.name.split()) > 1
+                and word in (ent.name.split()[0].lower(), ent.name.split()[-1].lower())}
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
     def _fuzzy_entity(self, head):
         """An MT-garbled name ("Blinking" for "Blinken") matched to a PERSON entity."""
@@ -307,7 +324,18 @@ class SpeakerResolver:
             self.anon_seen[key] = anon
         return anon
 
-    def _pronoun(self, head, pclass: str, mention: SpanRef) -> Speaker:
+    def _named_in(self, spans) -> set[str]:
+        """Ids of the entities with a mention inside `spans`."""
+        out = set()
+        for a, b in spans:
+            k = bisect.bisect_left(self._mention_starts, a)
+            while k < len(self.mentions) and self.mentions[k][0] < b:
+                if self.mentions[k][1] <= b:
+                    out.add(self.mentions[k][2].id)
+                k += 1
+        return out
+
+    def _pronoun(self, head, pclass: str, mention: SpanRef, named: set[str] = frozenset()) -> Speaker:
         pos = head.idx
         want = {"male": ("PERSON", "ANON"), "female": ("PERSON", "ANON"), "thing": ("ORG", "DOC"),
                 "plural": ("ORG", "ANON"), "group": ("ORG", "ANON")}.get(pclass)
@@ -319,7 +347,7 @@ class SpeakerResolver:
             cand = self.cands[j]
             if pos - cand.start > 2500:
                 break
-            if cand.kind not in want:
+            if cand.kind not in want or cand.speaker.entity is not None and cand.speaker.entity in named:
                 continue
             penalty = 0.0
             if pclass in ("male", "female"):
@@ -412,6 +440,30 @@ def _country_speaks(head) -> bool:
         return False
     start, end = mention_span(head)
     return is_country_name(index_of(head.doc).text[start:end])
+
+
+def _name_start(head) -> int:
+    run = head
+    for t in reversed(lefts_of(head)):
+        if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" and t.i == run.i - 1:
+            run = t
+        else:
+            break
+    return run.idx
+
+
+def _person_name(head) -> bool:
+    """A place-typed name that reads as a person's: "Tom Reed" (a known first name before it)
+    as the subject of a reporting verb."""
+    if head.pos_ != "PROPN" or head.dep_ != "nsubj" or not is_cue(head_of(head)):
+        return False
+    first = index_of(head.doc).view.tokens[head.i - 1] if head.i > 0 else None
+    return first is not None and first.pos_ == "PROPN" and first.dep_ in ("compound", "flat") and \
+        first_name_gender(first.text) is not None
+
+
+def _indefinite(head) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one", "some") for c in children_of(head))
 
 
 def _is_subject(tok) -> bool:
