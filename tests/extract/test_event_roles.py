@@ -506,3 +506,12 @@ def test_extremists_of_no_named_country_are_the_story_countrys(pipeline):
     text = "BELFAST, Northern Ireland (AP) _ Extremists have bombed two Protestant towns in Northern Ireland."
     events = pipeline({"text": text, "published": "1998-04-12"}).events
     assert [e.source.code[:3] for e in events if e.root == "18"] == ["GBR"], _codes(events)
+
+
+def test_an_official_being_in_another_country_is_a_visit(pipeline):
+    def visits(text):
+        return [(e.cameo, e.target.code) for e in pipeline({"text": text, "published": "2005-02-14"}).events
+                if e.root == "04" and e.target is not None]
+    assert visits("British Foreign Secretary Jack Straw was in Tokyo on Monday.") == [("042", "JPN")]
+    assert visits("British fans were in Tokyo on Monday.") == []  # only officials visit by being there
+    assert visits("British Foreign Secretary Jack Straw was in London on Monday.") == []  # at home

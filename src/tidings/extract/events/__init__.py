@@ -164,9 +164,16 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
     kids, dep, pos, lower, tokens, heads = d.kids, d.dep, d.pos, d.lower, d.tokens, d.heads
     table = verb_rules()
     for i in range(sent.start, sent.end):
-        if pos[i] != "VERB" or i in consumed or is_modifier_participle(d, i):
+        copula = pos[i] == "AUX" and d.lemma[i] == "be" and dep[i] not in ("aux", "auxpass")  # "was in Tokyo"
+        if (pos[i] != "VERB" and not copula) or i in consumed or is_modifier_participle(d, i):
             continue
         tok = tokens[i]
+        if copula:
+            subject = res.subject(tok)
+            visited = visit_target(res, tok, subject) if subject else None
+            if visited is not None:
+                cands.append(Candidate(tok, _commitment(d, tok, "042"), subject, [visited], (), 0.5))
+            continue
         if dep[i] == "pcomp" and pos[heads[heads[i]]] == "NOUN" and rules_for(tokens[heads[heads[i]]], noun_rules()):
             continue  # "cooperation from Kenya in probing the bombings": what the noun's event is about
         admitter = admitting_body(res, tok)

@@ -62,6 +62,7 @@ def senses() -> dict:
         "own_forces_codes": tuple(data["own_forces_codes"]),
         "receiving_verbs": frozenset(data["receiving_verbs"]),
         "winning_verbs": frozenset(data["winning_verbs"]),
+        "visiting_sectors": frozenset(data["visiting_sectors"]),
         "force_sectors": frozenset(data["force_sectors"]),
         "visit_preps": frozenset(data["visit_preps"]),
         "stance_participles": frozenset(data["stance_participles"]),
@@ -339,6 +340,9 @@ def is_visit_verb(d, i: int) -> bool:
     s = senses()
     if d.lemma[i] in s["visit_verbs"]:
         return True
+    if d.lemma[i] == "be" and d.pos[i] == "AUX" and any(d.dep[c] == "prep" and d.lower[c] == "in" for c in d.kids[i]) \
+            and any(d.dep[c] == "nsubj" for c in d.kids[i]):
+        return True  # "when he was in Tokyo": an official abroad is visiting (the traveller's sector is checked below)
     return d.lemma[i] in s["stay_verbs"] and any(
         d.dep[c] in ("dobj", "npadvmod") and d.lemma[c] in s["time_nouns"] for c in d.kids[i])
 
@@ -353,6 +357,8 @@ def visit_target(res, tok, sources: list):
     if thing_subject(res, tok):
         return None  # "less EU farm money came to the UK": things do not visit
     code = sources[0].code or ""
+    if d.lemma[i] == "be" and code[3:6] not in s["visiting_sectors"]:
+        return None  # "the bomb was in Belfast", "fans were in Tokyo": being somewhere is a visit only for officials
     found = _place_country_in(res, tok, s["visit_preps"])
     if found is None and d.lemma[i] in s["stay_verbs"]:  # "spent five hours in Tanzania": the phrase on "hours"
         found = next((f for c in d.kids[i] if d.lemma[c] in s["time_nouns"]
