@@ -515,3 +515,12 @@ def test_an_official_being_in_another_country_is_a_visit(pipeline):
     assert visits("British Foreign Secretary Jack Straw was in Tokyo on Monday.") == [("042", "JPN")]
     assert visits("British fans were in Tokyo on Monday.") == []  # only officials visit by being there
     assert visits("British Foreign Secretary Jack Straw was in London on Monday.") == []  # at home
+
+
+def test_what_a_newspaper_reports_of_its_own_government_is_claimed(pipeline):
+    events = pipeline({"text": "DAR ES SALAAM, Tanzania (AP) _ Tanzania expelled five Iraqis and a Libyan, a newspaper "
+                               "reported Friday.", "published": "1998-09-25"}).events
+    assert {e.modality for e in events if e.root == "17"} == {"claimed"}, _codes(events)
+    events = pipeline({"text": "DAR ES SALAAM, Tanzania (AP) _ Tanzanian officials said Tanzania expelled five Iraqis.",
+                       "published": "1998-09-25"}).events
+    assert {e.modality for e in events if e.root == "17"} == {"asserted"}  # the government says what it did

@@ -112,7 +112,8 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
         if mod == "negated" and (cand.code[:2] == "12" or cand.negation_coded) and is_negated(tok):
             mod = "asserted"  # the negation was coded as the rejection or condemnation itself
         if mod == "asserted" and src is not None and src.code and reporter is not None and (
-                (reporter_code and reporter_code[:3] != src.code[:3]) or (not reporter_code and _told_by_another(res, reporter, src))):
+                (reporter_code and (reporter_code[:3] != src.code[:3] or (reporter_code[3:6] == "MED" and src.code[3:6] != "MED")))
+                or (not reporter_code and _told_by_another(res, reporter, src))):
             # "Ukrainian officials said Russian troops attacked …", "the newspaper said Syria had
             # indicated …": one side's (or a third party's) account of what another did
             mod = "claimed"
