@@ -524,3 +524,9 @@ def test_what_a_newspaper_reports_of_its_own_government_is_claimed(pipeline):
     events = pipeline({"text": "DAR ES SALAAM, Tanzania (AP) _ Tanzanian officials said Tanzania expelled five Iraqis.",
                        "published": "1998-09-25"}).events
     assert {e.modality for e in events if e.root == "17"} == {"asserted"}  # the government says what it did
+
+
+def test_a_when_clause_on_a_year_happened_that_year(pipeline):
+    events = pipeline({"text": "The war began in 1991, when Iraq invaded Kuwait.", "published": "1998-03-02"}).events
+    invaded = [e for e in events if e.action.text == "invaded"]
+    assert invaded and invaded[0].modality == "historical" and invaded[0].date.value == "1991", _codes(events)

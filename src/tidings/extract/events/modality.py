@@ -213,7 +213,8 @@ def event_date(tok, sent, record: Article, times_by_sentence: dict[int, list[Tim
             root = d.span_root(t.start, t.end)
             if root is None:
                 continue
-            if _governing_verb(d, root.i) == v or (v == verb and d.heads[root.i] == tok.i):
+            if _governing_verb(d, root.i) == v or (v == verb and d.heads[root.i] == tok.i) \
+                    or _when_clause_of(d, v, root.i):
                 return EventDate(value=value, basis="time", time=t.id)
     if not record.times:
         # no time stage: a plain year governed by the verb ("In 2014 Russia annexed …")
@@ -225,6 +226,15 @@ def event_date(tok, sent, record: Article, times_by_sentence: dict[int, list[Tim
     if record.published:
         return EventDate(value=record.published[:10], basis="published")
     return EventDate(value=None, basis="none")
+
+
+def _when_clause_of(d, verb: int, time_root: int) -> bool:
+    """"in 1991, when Iraq invaded Kuwait", "Since 1985 _ when the Israelis created …": a when-clause
+    hung on the time (or on the word the time modifies) happened then."""
+    if d.dep[verb] != "relcl" or not any(d.dep[c] == "advmod" and d.lower[c] == "when" for c in d.kids[verb]):
+        return False
+    head = d.heads[verb]
+    return head == time_root or d.heads[time_root] == head
 
 
 _AGO = re.compile(r"\b(ago|earlier|before)\s*$", re.I)
