@@ -531,3 +531,14 @@ def test_asking_a_question_is_no_appeal_asking_someone_to_act_is(pipeline):
     assert acts("“Why did Russia attack Ukraine?” he asked.") == [("19", "asserted")]  # a wh-question presupposes
     assert codes("Mitch McConnell asked Donald Trump to condemn violence.") == ["02"]
     assert codes("Iran asked the United Nations for help.") == ["02"]
+
+
+def test_firing_questions_or_staff_meeting_skepticism_and_asking_anonymity_are_no_events(pipeline):
+    def roots(text):
+        return [e.root for e in pipeline({"text": text, "published": "2016-03-02"}).events]
+    assert roots("Donald Trump fired his campaign manager on Monday.") == []
+    assert roots("The plan was met with skepticism by the Russian leadership.") == []
+    assert "02" not in roots("A police official who asked not to be named told CNN the bomb was large.")
+    assert roots("Donald Trump can beat Hillary Clinton.") == []
+    assert roots("Egyptian soldiers fired on protesters in Cairo.") == ["19"]
+    assert roots("Putin met Obama in Paris.") == ["04", "04"]
