@@ -169,6 +169,8 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
             continue
         tok = tokens[i]
         if copula:
+            if not is_visit_verb(d, i):
+                continue  # only "X was in <a place>" can be a visit: the subject is worked out after that
             subject = res.subject(tok)
             visited = visit_target(res, tok, subject) if subject else None
             if visited is not None:
