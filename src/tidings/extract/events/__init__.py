@@ -30,7 +30,7 @@ from . import scope as article_scope
 from .assemble import MAX_EVENTS_PER_SENTENCE, Candidate, build_events, confirmed_headline, repeats
 from .discards import token_discards
 from .context import context_actors
-from .attitudes import READY, feeling_candidates, intended, readiness
+from .attitudes import OBLIGATION, READY, asked_family, feeling_candidates, intended, obliged_in_quote, readiness
 from .nouns import merge_protest_demands, noun_candidates
 from .modality import is_negated
 from .senses import (admitting_body, attacker_of, implicit_agent, is_modifier_participle, is_visit_verb, joined_body,
@@ -42,7 +42,6 @@ __all__ = ["extract_events"]
 log = logging.getLogger("tidings.events")
 
 _FIGHT_VERBS = {"fight", "battle", "attack", "confront", "combat", "engage"}
-_OBLIGATION = {"must", "should"}
 _WANT = {"want", "wish", "seek"}  # "wants to attack": an intent
 _FLIP_TO_CRITICIZE = {"tolerate", "condone"}
 _CLAIM_VERBS = {"claim", "charge", "contend"}  # "claimed that X was undermining …" accuses X
@@ -65,36 +64,6 @@ def _instrument_subject(res: Resolver, tok) -> bool:
     if dep[tok.i] == "conj" and not any(dep[c] in ("nsubj", "nsubjpass") for c in d.kids[tok.i]):
         return _instrument_subject(res, d.tokens[d.heads[tok.i]])  # "bombs killed 12 and injured 50"
     return False
-
-
-_COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
-_SAYING = {"say", "tell", "add", "insist", "stress", "argue", "declare", "write", "state"}
-_FIRST_PERSON = {"we", "i", "us", "me"}
-
-
-def _asked(verb) -> str:
-    """What saying that someone must do `verb` is: an appeal for a cooperative act (02), else a demand (10)."""
-    rule = rules_for(verb, verb_rules())
-    return "appeal" if rule is not None and rule.code and rule.code[:2] in _COOPERATIVE_ROOTS else "demand"
-
-
-def _obliged_in_quote(res: Resolver, tok, family, code) -> tuple | None:
-    """(speaker, the obliged) when a speaker's own quote says others must or should do this act: "All
-    European states must cooperate in creating a joint security system," he said."""
-    d, i = res.d, tok.i
-    if d.dep[i] == "ccomp" and d.lemma[d.heads[i]] in _SAYING:
-        return None  # "``… must cooperate,'' he said": the verb of saying carries the appeal (below)
-    if family is not None or not code or code[:2] in ("01", "02", "10") or d.pos[i] != "VERB" \
-            or not any(d.dep[c] == "aux" and d.lower[c] in _OBLIGATION for c in d.kids[i]):
-        return None
-    subj = [c for c in d.kids[i] if d.dep[c] == "nsubj"]
-    if not subj or d.lower[subj[0]] in _FIRST_PERSON or not res._in_quotation(tok):
-        return None
-    speaker = res._direct_speaker(tok) or res._speaker_of(tok)
-    obliged = res.group(res.tokens[subj[0]])
-    if speaker is None or not speaker.code or any(r.code == speaker.code for r in obliged if r):
-        return None
-    return speaker, obliged
 
 
 def _complements(d, tok) -> list:
@@ -224,11 +193,11 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
             family, code = "reject", None  # "did not accept …" is a rejection
         elif negated and family is None and d.lemma[i] in _FLIP_TO_CRITICIZE:
             code = "111"  # "will not tolerate attacks" is a condemnation of them (asserted, see assemble)
-        asked_of = _obliged_in_quote(res, tok, family, code)
+        asked_of = obliged_in_quote(res, tok, family, code)
         if asked_of is not None:  # "``All European states must cooperate,'' he said": he appeals to them
             speaker_ref, obliged = asked_of
             subject = [speaker_ref]
-            family = _asked(tok)
+            family = asked_family(tok)
             code = None if code.startswith("@") else code
         comps = ([tok] if asked_of is not None else _complements(d, tok)) if family else []
         # "X said Y must …": a demand by X on Y; "X said he was skeptical/confident …": a comment
@@ -236,7 +205,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
             for c in kids[i]:
                 if dep[c] != "ccomp":
                     continue
-                if {lower[a] for a in kids[c] if dep[a] == "aux"} & _OBLIGATION:
+                if {lower[a] for a in kids[c] if dep[a] == "aux"} & OBLIGATION:
                     family, comps = "demand", [tokens[c]]
                     break
                 if d.lemma[i] in _CLAIM_VERBS and _conflictual(tokens[c]):

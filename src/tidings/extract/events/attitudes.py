@@ -1,16 +1,18 @@
 """Attitudes as events. Feelings toward an actor: "she was heartened by cooperation from Kenya"
 praises Kenya (051); "Cuban authorities are frustrated by Reno's failure" criticises Reno (110).
 Intentions: "Syria indicated its interest in resuming talks" is Syria's intent to meet (036),
-not talks held. The words are data (families.yaml)."""
+not talks held. Obligations in a speaker's quote: "``All European states must cooperate …,'' he
+was quoted as saying" is his appeal to them. The words are data (families.yaml)."""
 from __future__ import annotations
 
 from functools import cache
 
 from .assemble import Candidate
-from .lexicon import content_of_code, families, family_code
+from .lexicon import content_of_code, families, family_code, rules_for, verb_rules
 from .modality import is_negated
 
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen"}
+OBLIGATION = {"must", "should"}
 _OPEN_CLAUSE = {"how", "when", "whenever", "if", "whether", "unless"}
 _CAUSE_INSIDE = ("from", "with", "of", "by", "in", "among", "between")  # "cooperation from Kenya", "talks with Iran"
 
@@ -128,3 +130,33 @@ def readiness(res, sent, consumed: set[int], coded: set[int]) -> list[Candidate]
         if sources:
             out.append(Candidate(tokens[acts[0]], "030", sources, res.objects(tokens[acts[0]]), (), 0.45))
     return out
+
+
+_COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+_SAYING = {"say", "tell", "add", "insist", "stress", "argue", "declare", "write", "state"}
+_FIRST_PERSON = {"we", "i", "us", "me"}
+
+
+def asked_family(verb) -> str:
+    """What saying that someone must do `verb` is: an appeal for a cooperative act (02), else a demand (10)."""
+    rule = rules_for(verb, verb_rules())
+    return "appeal" if rule is not None and rule.code and rule.code[:2] in _COOPERATIVE_ROOTS else "demand"
+
+
+def obliged_in_quote(res, tok, family, code) -> tuple | None:
+    """(speaker, the obliged) when a speaker's own quote says others must or should do this act: "All
+    European states must cooperate in creating a joint security system," he said."""
+    d, i = res.d, tok.i
+    if d.dep[i] == "ccomp" and d.lemma[d.heads[i]] in _SAYING:
+        return None  # "``… must cooperate,'' he said": the verb of saying carries the appeal (below)
+    if family is not None or not code or code[:2] in ("01", "02", "10") or d.pos[i] != "VERB" \
+            or not any(d.dep[c] == "aux" and d.lower[c] in OBLIGATION for c in d.kids[i]):
+        return None
+    subj = [c for c in d.kids[i] if d.dep[c] == "nsubj"]
+    if not subj or d.lower[subj[0]] in _FIRST_PERSON or not res._in_quotation(tok):
+        return None
+    speaker = res._direct_speaker(tok) or res._speaker_of(tok)
+    obliged = res.group(res.tokens[subj[0]])
+    if speaker is None or not speaker.code or any(r.code == speaker.code for r in obliged if r):
+        return None
+    return speaker, obliged

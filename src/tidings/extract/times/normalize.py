@@ -411,11 +411,6 @@ def _month_way(ctx, s: int, e: int, day: bool = False) -> int:
     if any(t.lower_ in ahead for t in ctx.doc[verb.i:near.i + 1]):
         return way
     return A.DONE
-    prep = ctx.token(max(0, s - 20) + hit.start(), max(0, s - 20) + hit.start() + 2)
-    verb = prep.head if prep is not None else None
-    if verb is not None and verb.tag_ in ("VBD", "VBN") and verb.i < prep.i and prep.i - verb.i - 1 <= DONE_MAX_GAP:
-        return A.DONE
-    return way
 
 
 def n_season(m, ctx, s, e) -> Result | None:
