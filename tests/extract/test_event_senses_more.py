@@ -542,3 +542,12 @@ def test_firing_questions_or_staff_meeting_skepticism_and_asking_anonymity_are_n
     assert roots("Donald Trump can beat Hillary Clinton.") == []
     assert roots("Egyptian soldiers fired on protesters in Cairo.") == ["19"]
     assert roots("Putin met Obama in Paris.") == ["04", "04"]
+
+
+def test_market_demand_and_supplied_parts_are_no_events_and_meeting_demands_yields(nlp):
+    assert not [e for e in _events(nlp, "Germany's finance minister said domestic demand in Germany was weak.")
+                if e.root == "10"]
+    assert not [e for e in _events(nlp, "Germany's Bosch supplied the pumps to BMW in Germany.") if e.root == "07"]
+    assert [e.root for e in _events(nlp, "Iraq met the United Nations' demands on Friday.") if e.action.text == "met"] \
+        == ["08"]
+    assert [e.root for e in _events(nlp, "Iran rejected the American demand for inspections.")] == ["12"]
