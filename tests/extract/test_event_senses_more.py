@@ -551,3 +551,16 @@ def test_market_demand_and_supplied_parts_are_no_events_and_meeting_demands_yiel
     assert [e.root for e in _events(nlp, "Iraq met the United Nations' demands on Friday.") if e.action.text == "met"] \
         == ["08"]
     assert [e.root for e in _events(nlp, "Iran rejected the American demand for inspections.")] == ["12"]
+
+
+def test_warnings_of_consequences_threaten_and_gloomy_forecasts_do_not(pipeline):
+    def coded(text, published="2008-12-08"):
+        return [(e.root, e.target.code[:3] if e.target else None, e.modality)
+                for e in pipeline({"text": text, "published": published}).events if e.root in ("01", "13")]
+    assert coded("French Foreign Minister Bernard Kouchner said there would be sanctions if Iran tested another "
+                 "missile.") == [("13", "IRN", "conditional")]
+    assert coded("Condoleezza Rice said there would be a price to pay if Iran kept enriching uranium.") == \
+        [("13", "IRN", "conditional")]
+    assert coded("The US warned that Iran would face serious consequences.") == [("13", "IRN", "asserted")]
+    assert not [r for r, _, _ in coded("The United Nations warned that the number killed in the disaster could rise "
+                                       "sharply.") if r == "13"]

@@ -30,7 +30,8 @@ from . import scope as article_scope
 from .assemble import MAX_EVENTS_PER_SENTENCE, Candidate, build_events, confirmed_headline, repeats
 from .discards import token_discards
 from .context import context_actors
-from .attitudes import OBLIGATION, READY, asked_family, feeling_candidates, intended, obliged_in_quote, readiness
+from .attitudes import (OBLIGATION, READY, asked_family, feeling_candidates, intended, obliged_in_quote, penalties,
+                        penalty_if, readiness)
 from .nouns import merge_protest_demands, noun_candidates
 from .modality import is_negated
 from .senses import (admitting_body, attacker_of, implicit_agent, is_modifier_participle, is_visit_verb, joined_body,
@@ -208,6 +209,16 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                 if {lower[a] for a in kids[c] if dep[a] == "aux"} & OBLIGATION:
                     family, comps = "demand", [tokens[c]]
                     break
+                warned = penalty_if(d, c)
+                if warned is not None:  # "said there would be serious economic consequences if Putin invades"
+                    penalty, doer = warned
+                    subject = res.subject(tok) if subject is None else subject
+                    content = complement_content([tokens[penalty]], "threaten")
+                    cands.append(Candidate(tok, family_code("threaten", content), subject, res.group(tokens[doer]),
+                                           (tokens[c], tokens[heads[doer]]), 0.5))  # the if-clause makes it conditional
+                    consumed.add(penalty)
+                    code = None
+                    break
                 if d.lemma[i] in _CLAIM_VERBS and _conflictual(tokens[c]):
                     # "Russia has often claimed that Ukraine was undermining …": an accusation of the doer
                     subject = res.subject(tok) if subject is None else subject
@@ -234,6 +245,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                     break
             if code is None:
                 continue
+        targets_of_warning = []
         if family:
             content = complement_content(comps, family)
             if content is None and code and not code.startswith("@"):
@@ -241,11 +253,19 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
             code = family_code(family, content)
             conf += 0.15 if content else 0.0
             sources = res.subject(tok) if subject is None else subject
-            if family == "threaten" and sources and sources[0].country:
-                third = [r for c in comps if pos[c.i] in ("VERB", "AUX") for sj in kids[c.i]
-                         if dep[sj] in ("nsubj", "nsubjpass") for r in res.group(tokens[sj])]
-                if third and third[0].country and third[0].country != sources[0].country:
+            if family == "threaten":
+                subjects = [sj for c in comps if pos[c.i] in ("VERB", "AUX") for sj in kids[c.i]
+                            if dep[sj] in ("nsubj", "nsubjpass", "expl")]
+                third = [r for sj in subjects for r in res.group(tokens[sj])]
+                undergo, penalty = penalties()
+                punished = [c for c in comps if d.lemma[c.i] in undergo and any(
+                    dep[o] == "dobj" and d.lemma[o] in penalty for o in kids[c.i])]
+                if punished and third:
+                    targets_of_warning = third  # "warned that Iran would face serious consequences": a threat to Iran
+                elif sources and sources[0].country and third and third[0].country and third[0].country != sources[0].country:
                     continue  # a warning about what someone else may do: the inner event is coded on its own
+                if subjects and not third and all(pos[sj] not in ("PRON", "PROPN") for sj in subjects):
+                    code = "012"  # "warned that the number killed could rise": a gloomy forecast, no threat
             for c in comps:
                 if pos[c.i] in ("VERB", "AUX"):
                     consumed.update(d.subtree(c.i))
@@ -253,6 +273,8 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                     consumed.add(c.i)  # "calls for Israel's withdrawal": the withdrawal is what is asked
             targets = obliged if asked_of is not None else _family_target(res, tok, family, comps,
                                                                 own=rule.family is not None or family != "intent")
+            if family == "threaten" and targets_of_warning:
+                targets = targets_of_warning
             if family == "demand" and code != "010" and rule.family is None and asked_of is None:
                 targets = [r for c in comps for s in kids[c.i] if dep[s] in ("nsubj", "nsubjpass")
                            for r in res.group(tokens[s])]

@@ -2,7 +2,8 @@
 praises Kenya (051); "Cuban authorities are frustrated by Reno's failure" criticises Reno (110).
 Intentions: "Syria indicated its interest in resuming talks" is Syria's intent to meet (036),
 not talks held. Obligations in a speaker's quote: "``All European states must cooperate …,'' he
-was quoted as saying" is his appeal to them. The words are data (families.yaml)."""
+was quoted as saying" is his appeal to them. Warnings of penalties: "there would be serious economic
+consequences if Putin invades" threatens Putin. The words are data (families.yaml)."""
 from __future__ import annotations
 
 from functools import cache
@@ -13,6 +14,7 @@ from .modality import is_negated
 
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen"}
 OBLIGATION = {"must", "should"}
+
 _OPEN_CLAUSE = {"how", "when", "whenever", "if", "whether", "unless"}
 _CAUSE_INSIDE = ("from", "with", "of", "by", "in", "among", "between")  # "cooperation from Kenya", "talks with Iran"
 
@@ -22,6 +24,13 @@ def _words() -> tuple[dict[str, str], frozenset[str]]:
     data = families()
     by_word = {w: code for code, words in data["feeling_words"].items() for w in words}
     return by_word, frozenset(data["feeling_preps"])
+
+
+@cache
+def penalties() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs of undergoing, penalty nouns): "Iran would face serious consequences" (families.yaml)."""
+    data = families()
+    return frozenset(data["undergo_verbs"]), frozenset(data["penalty_nouns"])
 
 
 @cache
@@ -160,3 +169,14 @@ def obliged_in_quote(res, tok, family, code) -> tuple | None:
     if speaker is None or not speaker.code or any(r.code == speaker.code for r in obliged if r):
         return None
     return speaker, obliged
+
+
+def penalty_if(d, clause: int) -> tuple[int, int] | None:
+    """(penalty noun, doer) of "there would be consequences if X does Y": a conditional threat to X."""
+    if d.lemma[clause] != "be" or not any(d.dep[c] == "expl" for c in d.kids[clause]):
+        return None
+    penalty = next((c for c in d.kids[clause] if d.dep[c] in ("attr", "nsubj") and d.lemma[c] in penalties()[1]), None)
+    doer = next((s for c in d.subtree(clause) if d.dep[c] == "advcl" and any(  # also "a price to pay if …"
+        d.dep[m] == "mark" and d.lower[m] in ("if", "unless") for m in d.kids[c])
+        for s in d.kids[c] if d.dep[s] == "nsubj"), None)
+    return (penalty, doer) if penalty is not None and doer is not None else None
