@@ -564,3 +564,9 @@ def test_warnings_of_consequences_threaten_and_gloomy_forecasts_do_not(pipeline)
     assert coded("The US warned that Iran would face serious consequences.") == [("13", "IRN", "asserted")]
     assert not [r for r, _, _ in coded("The United Nations warned that the number killed in the disaster could rise "
                                        "sharply.") if r == "13"]
+
+
+def test_not_accepting_someones_red_lines_rejects_them(pipeline):
+    events = pipeline({"text": "Mr Biden said Friday that he doesn't accept Russia's red lines.",
+                       "published": "2021-12-08"}).events
+    assert [(e.root, e.target.code, e.modality) for e in events if e.root == "12"] == [("12", "RUS", "asserted")]
