@@ -250,3 +250,10 @@ def test_a_place_that_is_only_the_head_of_a_feature_name_gives_it_no_country():
                  country="VEN", sentence=0, entity="E1")
     assert _place_country(Article(id="t", text="x" * 40, places=[gulf]), entity) is None
     assert _place_country(Article(id="t", text="x" * 40, places=[gulf, town]), entity) == "VEN"
+
+
+def test_a_company_named_like_a_president_is_not_the_president(pipeline):
+    record = pipeline({"text": "Ford is willing to bid for all of Jaguar's shares, the U.S. car maker said in Detroit.",
+                       "published": "1989-11-01"})
+    codes = {e.name: e.actor_code for e in record.entities}
+    assert not (codes.get("Ford") or "").endswith(("ELI", "GOV")), codes

@@ -570,3 +570,9 @@ def test_not_accepting_someones_red_lines_rejects_them(pipeline):
     events = pipeline({"text": "Mr Biden said Friday that he doesn't accept Russia's red lines.",
                        "published": "2021-12-08"}).events
     assert [(e.root, e.target.code, e.modality) for e in events if e.root == "12"] == [("12", "RUS", "asserted")]
+
+
+def test_returning_phone_calls_and_ceding_market_share_are_no_events(nlp):
+    assert not _events(nlp, "U.S. officials in New York didn't return phone calls seeking comment.")
+    assert not _events(nlp, "Coors has been ceding market share to Miller in the United States.")
+    assert [e.cameo for e in _events(nlp, "Israel returned the territory to Egypt.")] == ["0842"]

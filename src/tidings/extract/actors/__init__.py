@@ -218,6 +218,7 @@ def _code_entity(doc, entity: Entity, day: date | None, countries: frozenset = f
                 found = code_indices(info(doc), span.root.i, list(range(span.start, span.end)), day)
                 if found.code:
                     return found.code
+        return None  # a surname alone is a person's: "Ford" the company is not Gerald Ford
     return _supported(lex, lex.named(names, day, weak=True), names, day, countries)
 
 
