@@ -45,6 +45,14 @@ def _span(doc, start: int, end: int):
     return doc.char_span(start, end, alignment_mode="expand")
 
 
+def _spans(doc, entity: Entity):
+    """The doc span of each of the entity's mentions (those the parse can hold)."""
+    for mention in entity.mentions:
+        span = _span(doc, mention.start, mention.end)
+        if span is not None:
+            yield span
+
+
 def _affiliation(code: str | None) -> str | None:
     if not code or code.startswith(("IGO", "NGO", "IMG")):
         return None
@@ -63,10 +71,7 @@ def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = f
     sector = (lex.sectors.get(norm(entity.role)) or lex.sector_of_words(norm(entity.role).split())) if entity.role else None
     org = None
     d = info(doc)
-    for mention in entity.mentions:
-        span = _span(doc, mention.start, mention.end)
-        if span is None:
-            continue
+    for span in _spans(doc, entity):
         head = span.root.i
         keep = set(d.phrase(head)[0])
         dep = d.dep
@@ -109,9 +114,8 @@ _FORMER_WORDS = {"former", "ex", "ex-", "onetime", "one-time", "retired"}
 def _former(doc, entity: Entity) -> bool:
     """Whether every mention that carries words before the name says the office is past ("former")."""
     said = []
-    for mention in entity.mentions:
-        span = _span(doc, mention.start, mention.end)
-        if span is None or span.start == 0:
+    for span in _spans(doc, entity):
+        if span.start == 0:
             continue
         before = {t.lower_ for t in doc[max(span.start - 4, 0):span.start]} | {t.lower_ for t in span}
         if before & (_TITLE_HINTS | _FORMER_WORDS):
@@ -131,10 +135,7 @@ _SEEKER_WORDS = {"hopeful", "hopefuls", "candidate", "candidates", "nominee", "c
 
 def _seeker(doc, entity: Entity) -> bool:
     """Whether a mention of the person carries a role word of one seeking or opposing an office."""
-    for mention in entity.mentions:
-        span = _span(doc, mention.start, mention.end)
-        if span is None:
-            continue
+    for span in _spans(doc, entity):
         head = span.root
         if any(t.lower_ in _SEEKER_WORDS for t in head.children) or any(
                 t.lower_ in _SEEKER_WORDS for t in doc[max(span.start - 3, 0):span.start]):
@@ -212,12 +213,10 @@ def _code_entity(doc, entity: Entity, day: date | None, countries: frozenset = f
             if entity.type == "PLACE" and (iso := lex.place_country(key)):
                 return iso  # a city or region of the Phoenix dictionaries: "Basra" → IRQ
     if entity.type == "ORG":
-        for mention in entity.mentions:
-            span = _span(doc, mention.start, mention.end)
-            if span is not None:
-                found = code_indices(info(doc), span.root.i, list(range(span.start, span.end)), day)
-                if found.code:
-                    return found.code
+        for span in _spans(doc, entity):
+            found = code_indices(info(doc), span.root.i, list(range(span.start, span.end)), day)
+            if found.code:
+                return found.code
         return None  # a surname alone is a person's: "Ford" the company is not Gerald Ford
     return _supported(lex, lex.named(names, day, weak=True), names, day, countries)
 

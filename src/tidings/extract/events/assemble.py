@@ -8,7 +8,7 @@ from ...record import Article, Event, EventActor, Plover, SpanRef
 from .actors import ActorRef, Resolver
 from .lexicon import codebook
 from .modality import event_date, event_place, is_negated, modality, reporting_verb
-from .senses import assassination_code, assault_code, crowd_code, host_country, own_forces
+from .senses import assassination_code, assault_code, campaign_rally, crowd_code, host_country, own_forces
 
 MAX_EVENTS_PER_SENTENCE = 8
 # An event needs at least one actor (coded, or a named person/organisation, or a group
@@ -21,7 +21,6 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # "X and Y clashed": each aga
 _ONE_SIDED = {"ratify", "ratification", "approve", "vote", "accept", "join", "admit", "endorse"}
 _GENERIC_FORCE = {"180", "190"}  # one attack on soldiers and others: a fight, or an assault, not both
 SOURCE_NEEDED = {"04"}  # a visit or a meeting is only news with someone named going or meeting
-_CAMPAIGNERS = {"LEG", "ELI", "PTY", "GOV"}  # a named politician's or party's rally is a campaign event
 _MUTUAL_CODES = {"040", "046", "057"}  # consultations, negotiations and signed agreements take two (CAMEO codes both)
 
 
@@ -95,8 +94,7 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
                 continue  # one of several pairs: the others hold the event
             if not _two_agents(record, src, tgt):
                 tgt = None  # an actor acting on its own kind: no target ("the army moved army units")
-        if cand.code == "141" and tgt is None and src is not None and src.entity is not None \
-                and (src.code or "")[3:6] in _CAMPAIGNERS:
+        if campaign_rally(cand.code, src, tgt):
             continue  # "Trump rallies", "her victory rally": a campaign's rally is no protest against anyone
         if own_forces(cand.code, src, tgt):
             tgt = None  # "Israel will withdraw its troops": the troops are what moves, not whom it is aimed at
@@ -111,11 +109,8 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
             mod = "negated"
         if mod == "negated" and (cand.code[:2] == "12" or cand.negation_coded) and is_negated(tok):
             mod = "asserted"  # the negation was coded as the rejection or condemnation itself
-        if mod == "asserted" and src is not None and src.code and reporter is not None and (
-                (reporter_code and (reporter_code[:3] != src.code[:3] or (reporter_code[3:6] == "MED" and src.code[3:6] != "MED")))
-                or (not reporter_code and _told_by_another(res, reporter, src))):
-            # "Ukrainian officials said Russian troops attacked …", "the newspaper said Syria had
-            # indicated …": one side's (or a third party's) account of what another did
+        if mod == "asserted" and src is not None and src.code and reporter is not None \
+                and _reported_by_another(res, reporter, reporter_code, src):
             mod = "claimed"
         if mirrored and out:
             mod = out[0].modality  # one meeting, one modality, whichever side is named first
@@ -131,14 +126,17 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
 def _two_agents(record: Article, src: ActorRef, tgt: ActorRef) -> bool:
     """Whether two actors of one code are two different named people or organisations ("Hun Sen
     staged a coup against Prince Ranariddh"), not a place or the same body named twice."""
-    kinds = {e.id: e.type for e in record.entities if e.id in (src.entity, tgt.entity)}
-    return src.entity != tgt.entity and all(kinds.get(a.entity) in ("PERSON", "ORG") for a in (src, tgt)) \
-        and (src.name or "") != (tgt.name or "")
+    return src.entity != tgt.entity and (src.name or "") != (tgt.name or "") and all(
+        (e := record.entity(a.entity)) is not None and e.type in ("PERSON", "ORG") for a in (src, tgt))
 
 
-def _told_by_another(res: Resolver, reporter, src: ActorRef) -> bool:
-    """Whether the verb of saying `reporter` has a named subject of its own (a newspaper, an
-    official with no code) who is not the event's source."""
+def _reported_by_another(res: Resolver, reporter, reporter_code: str | None, src: ActorRef) -> bool:
+    """Whether the verb of saying `reporter` gives another's account of what the coded source did:
+    "Ukrainian officials said Russian troops attacked …" (another country), "Tanzania expelled five
+    Iraqis, a newspaper reported" (the media, of any country), "the newspaper said Syria had
+    indicated …" (a named subject with no code who is not the source)."""
+    if reporter_code:
+        return reporter_code[:3] != src.code[:3] or (reporter_code[3:6] == "MED" and src.code[3:6] != "MED")
     said = res.subject(reporter)
     return bool(said) and said[0] is not None and (said[0].entity or said[0].name) is not None \
         and said[0].entity != src.entity and (said[0].name or "") != (src.name or "")

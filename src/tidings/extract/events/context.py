@@ -18,23 +18,11 @@ first after) and is marked `from_context`, so an analyst can keep or drop such t
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 from ...record import Article, Event, EventActor
 from .senses import senses
 
 __all__ = ["context_actors"]
-
-
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    sentence: int
-    side: str
-    code: str
-    entity: str | None
-    name: str | None
-    start: int | None
-    end: int | None
 
 
 def _side(code: str) -> str:
@@ -60,15 +48,16 @@ def _counterpart(dyads, side: str, quad: int | None, least: int) -> str | None:
     return dealt[0][0] if dealt and dealt[0][1] >= least else None
 
 
-def _mention(events: list[Event], record: Article, side: str, sentence: int) -> _Mention:
-    """The mention of `side` nearest before `sentence` (else the first after)."""
-    found = [_Mention(e.sentence, side, a.code, a.entity, a.name, a.start, a.end)
+def _mention(events: list[Event], record: Article, side: str, sentence: int) -> EventActor:
+    """The mention of `side` nearest before `sentence` (else the first after), as a target taken from
+    the article."""
+    found = [(e.sentence, a.start or 0, a.code, a.entity, a.name, a.start, a.end)
              for e in events for a in (e.source, e.target) if _named(a) and _side(a.code) == side]
-    found += [_Mention(m.sentence, side, ent.actor_code, ent.id, ent.name, m.start, m.end)
+    found += [(m.sentence, m.start, ent.actor_code, ent.id, ent.name, m.start, m.end)
               for ent in record.entities if ent.actor_code and _side(ent.actor_code) == side for m in ent.mentions]
-    before = [m for m in found if m.sentence <= sentence]
-    return max(before, key=lambda m: (m.sentence, m.start or 0)) if before else min(
-        found, key=lambda m: (m.sentence, m.start or 0))
+    before = [m for m in found if m[0] <= sentence]
+    _, _, code, entity, name, start, end = max(before, key=lambda m: m[:2]) if before else min(found, key=lambda m: m[:2])
+    return EventActor(entity=entity, code=code, name=name, start=start, end=end, from_context=True)
 
 
 def _implicit(actor: EventActor | None) -> bool:
@@ -113,8 +102,6 @@ def _counterpart_targets(events: list[Event], record: Article) -> list[Event]:
         if e.target is None and e.root in roots and _named(e.source):
             other = _counterpart(dyads, _side(e.source.code), e.quad_class, least)
             if other is not None and (e.sentence, e.cameo, e.source.code, other) not in taken:
-                m = _mention(events, record, other, e.sentence)
-                e = e.model_copy(update={"target": EventActor(entity=m.entity, code=m.code, name=m.name, start=m.start,
-                                                              end=m.end, from_context=True)})
+                e = e.model_copy(update={"target": _mention(events, record, other, e.sentence)})
         out.append(e)
     return out

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from ..actors.code import info
+from .modality import QUESTION_WORDS
 
 __all__ = ["NO_EVENT", "Rule", "codebook", "verb_rules", "noun_rules", "families", "match_rules", "dependent_text",
            "content_of_code", "family_code", "FAMILIES", "joined_text", "dictionary_code", "petrarch_verbs"]
@@ -218,7 +219,7 @@ def match_rules(tok, rules: tuple[Rule, ...], with_subject: bool = False) -> Rul
     return None
 
 
-_WH = {"whether", "if", "what", "who", "whom", "whose", "which", "why", "how", "when", "where"}
+_WH = QUESTION_WORDS | {"whether", "if"}
 
 
 def _puts_question(d, i: int) -> bool:

@@ -92,7 +92,7 @@ def is_conditional(tok) -> bool:
     return _in_yes_no_question(d, tok.i)
 
 
-_QUESTION_WORDS = {"what", "who", "whom", "whose", "which", "why", "how", "when", "where"}
+QUESTION_WORDS = {"what", "who", "whom", "whose", "which", "why", "how", "when", "where"}
 _OPENING_MARKS = {"“", '"', "``", "‘", "'"}
 
 
@@ -104,7 +104,7 @@ def _in_yes_no_question(d, i: int) -> bool:
     if end is None:
         return False
     start = next((k for k in range(i - 1, sent.start - 1, -1) if d.text[k] in _OPENING_MARKS), sent.start)
-    return not any(d.lower[k] in _QUESTION_WORDS for k in range(start, i))
+    return not any(d.lower[k] in QUESTION_WORDS for k in range(start, i))
 
 
 def _looks_forward(d, i: int) -> bool:

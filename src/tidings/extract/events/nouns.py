@@ -10,7 +10,7 @@ from .assemble import RECIPROCAL_ROOTS, Candidate
 from .lexicon import (NO_EVENT, codebook, complement_content, families, family_code, has_prep, is_light, lookup_keys,
                       noun_rules, rules_for)
 from .modality import governing_verb
-from .senses import acting_sources, armed, perpetrators, senses, speaker, struck_facilities
+from .senses import acting_sources, perpetrators, senses, speaker, speaking_person, struck_facilities
 
 __all__ = ["noun_candidates", "merge_protest_demands"]
 
@@ -115,8 +115,7 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
 def _campaigner(res: Resolver, tok: int) -> bool:
     """A named person who campaigns rather than commands: no government, military or armed code."""
     e = res.tok_entity.get(tok)
-    return e is not None and e.type == "PERSON" and (e.actor_code or "")[3:6] not in ("GOV", "MIL", "COP", "SPY") \
-        and not armed(e.actor_code or "")
+    return speaking_person(e, e.actor_code if e else None) and (e.actor_code or "")[3:6] not in ("GOV", "MIL", "COP", "SPY")
 
 
 _PROTEST_AIMS = {"leadership": "1", "policy": "2", "reform": "2", "rights": "3", "institutions": "4"}

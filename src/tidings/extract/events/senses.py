@@ -63,6 +63,7 @@ def senses() -> dict:
         "receiving_verbs": frozenset(data["receiving_verbs"]),
         "winning_verbs": frozenset(data["winning_verbs"]),
         "visiting_sectors": frozenset(data["visiting_sectors"]),
+        "campaign_sectors": frozenset(data["campaign_sectors"]),
         "force_sectors": frozenset(data["force_sectors"]),
         "visit_preps": frozenset(data["visit_preps"]),
         "stance_participles": frozenset(data["stance_participles"]),
@@ -172,14 +173,12 @@ def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
     a speaker seizing something with no force named ("Clinton captured Iowa"); else `code`."""
     s = senses()
     d, i = res.d, tok.i
-    if code[:2] in s["attack_roots"] and d.lemma[i] in s["winning_verbs"] and not any(
-            w in dependent_text for w in s["force_words"]):
-        subj = _subject_token(d, i)
-        if subj is not None and d.dep[subj] == "nsubj" and speaker(res, subj):
-            return NO_EVENT  # "Clinton captured Iowa": a politician wins a state, no one is seized
-    if code[:2] not in s["attack_roots"] or d.lemma[i] not in s["verbal_attack_verbs"]:
+    if code[:2] not in s["attack_roots"] or any(w in dependent_text for w in s["force_words"]):
         return code
-    if any(w in dependent_text for w in s["force_words"]):
+    subj = _subject_token(d, i)
+    if d.lemma[i] in s["winning_verbs"] and subj is not None and d.dep[subj] == "nsubj" and speaker(res, subj):
+        return NO_EVENT  # "Clinton captured Iowa": a politician wins a state, no one is seized
+    if d.lemma[i] not in s["verbal_attack_verbs"]:
         return code
     for c in d.kids[i]:  # attacking a country is force ("Putin decided to attack Ukraine"), a decision criticism
         if d.dep[c] != "dobj":
@@ -189,17 +188,19 @@ def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
             return code
         if d.lemma[c] in s["verbal_attack_objects"] or d.lower[c] in s["verbal_attack_objects"]:
             return "111"
-    subj = _subject_token(d, i)
     if subj is not None and d.dep[subj] == "nsubjpass":
         # "Clinton has been attacked … by Sanders": the by-agent speaks; "children are … attacked": no one
         subj = next((p for a in d.kids[i] if d.dep[a] == "agent" for p in d.kids[a] if d.dep[p] == "pobj"), None)
     if subj is None:
         # "Rubio refrained from attacking his rivals": the one the verb's clause belongs to
         who = [r for r in res.subject(tok) if r is not None and r.entity is not None]
-        kinds = {e.id: e.type for e in res.record.entities}
-        return "111" if who and all(kinds.get(r.entity) == "PERSON" and not (r.code and armed(r.code))
-                                    for r in who) else code
+        return "111" if who and all(speaking_person(res.record.entity(r.entity), r.code) for r in who) else code
     return "111" if speaker(res, subj) else code
+
+
+def speaking_person(entity, code: str | None) -> bool:
+    """A person whose code is no armed group's: "bin Laden attacked …" is force, a politician's attack is words."""
+    return entity is not None and entity.type == "PERSON" and not (code and armed(code))
 
 
 def speaker(res, subj: int) -> bool:
@@ -209,7 +210,7 @@ def speaker(res, subj: int) -> bool:
     d = res.d
     entity = res.tok_entity.get(subj)
     if entity is not None and entity.type == "PERSON":
-        return not (entity.actor_code and armed(entity.actor_code))  # "bin Laden attacked …" is force; a politician's attack is words
+        return speaking_person(entity, entity.actor_code)
     if d.lemma[subj] in s["speaker_nouns"]:
         return True
     return code_index(d, subj, res.day).sector in s["speaker_sectors"]
@@ -314,6 +315,13 @@ def scene_target(res, tok, code: str, sources: list) -> list:
     # police acting at home: no target from the place
     return [ActorRef(country, place.entity, place.name, place.start, place.end)
             for country, place in _place_countries_in(res, tok, preps) if country not in home]
+
+
+def campaign_rally(code: str, src, tgt) -> bool:
+    """Whether a rally (141) with no target is a named politician's or party's campaign event ("Trump
+    rallies", "her victory rally"), no protest against anyone."""
+    return code == "141" and tgt is None and src is not None and src.entity is not None \
+        and (src.code or "")[3:6] in senses()["campaign_sectors"]
 
 
 def own_forces(code: str, src, tgt) -> bool:
