@@ -224,7 +224,7 @@ def test_us_politicians_are_coded_as_of_the_event_date(pipeline):
     def codes(text, published):
         record = pipeline({"text": text, "published": published})
         return {e.name: e.actor_code for e in record.entities if e.type == "PERSON"}
-    text = "Donald Trump attacked Bernie Sanders and Hillary Clinton in Ohio on Tuesday."
+    text = "In Ohio on Tuesday, Donald Trump mocked Bernie Sanders, then Hillary Clinton."
     assert codes(text, "2016-03-02") == {"Donald Trump": "USAELI", "Bernie Sanders": "USALEG",
                                          "Hillary Clinton": "USAELI"}
     assert codes(text, "2018-03-02")["Donald Trump"] == "USAGOV"
@@ -232,10 +232,9 @@ def test_us_politicians_are_coded_as_of_the_event_date(pipeline):
 
 
 def test_the_western_alliance_is_nato(pipeline):
-    events = pipeline({"text": "Poland, Hungary and the Czech Republic have been accepted as members of the Western "
-                               "military alliance.", "published": "1999-03-13"}).events
-    assert {(e.source.code, e.target.code) for e in events} == {("IGOWSTNAT", "POL"), ("IGOWSTNAT", "HUN"),
-                                                                ("IGOWSTNAT", "CZE")}
+    events = pipeline({"text": "Albania and Croatia have been accepted as members of the Western military alliance.",
+                       "published": "2009-04-01"}).events
+    assert {(e.source.code, e.target.code) for e in events} == {("IGOWSTNAT", "ALB"), ("IGOWSTNAT", "HRV")}
 
 
 def test_a_place_that_is_only_the_head_of_a_feature_name_gives_it_no_country():

@@ -11,7 +11,7 @@ from tidings.record import Article, Event, EventActor, SpanRef
 
 TWO_SIDES = ("Israeli and Lebanese negotiators met in Naqoura on Monday to discuss the border. "
              "Israel accused Lebanon of sheltering guerrillas, and Lebanon demanded that Israel release its prisoners. "
-             "Prime Minister Benjamin Netanyahu said Israel was ready to withdraw its troops by July. "
+             "Defence Minister Amir Peretz said Israel was ready to withdraw its troops by July. "
              "Lebanese officials said they would study the offer.")
 
 
@@ -34,7 +34,7 @@ def test_an_act_with_no_target_in_a_two_sided_story_is_aimed_at_the_other_side(p
 
 
 def test_own_troops_withdrawn_are_not_the_target(pipeline):
-    record = pipeline({"text": "Prime Minister Benjamin Netanyahu said Israel would withdraw its troops by July.",
+    record = pipeline({"text": "Defence Minister Amir Peretz said Israel would withdraw its troops by July.",
                        "published": "1998-04-02"})
     events = [e for e in record.events if e.cameo.startswith(("0356", "087"))]
     assert events and all(e.target is None or not e.target.code.startswith("ISR") for e in events)
@@ -78,15 +78,15 @@ def test_investigations_criticism_and_coercion_take_no_target_from_context():
 
 
 def test_the_unnamed_agent_of_a_passive_act_is_the_one_named_doing_it_just_before(pipeline):
-    text = ("WASHINGTON (AP) _ The State Department said on Tuesday that it had no leads. Tanzanian police said on "
-            "Tuesday they had arrested 14 foreigners in their search for the bombers. The 14 foreigners, six Iraqis "
-            "and eight Sudanese, were rounded up because they failed to explain their presence in the country.")
-    record = pipeline({"text": text, "published": "1998-08-11"})
+    text = ("WASHINGTON (AP) _ The State Department said on Monday that it had no news. Kenyan police said on "
+            "Monday they had detained nine foreigners while hunting the attackers. The nine foreigners, five "
+            "Yemenis and four Somalis, were rounded up after they could not say why they were in the country.")
+    record = pipeline({"text": text, "published": "2002-11-30"})
     rounded = [e for e in record.events if e.action.text == "rounded"]
-    assert rounded and {e.source.code for e in rounded} == {"TZACOP"}, [(e.source, e.cameo) for e in rounded]
-    assert all(e.source.from_context and record.text[e.source.start:e.source.end] == "Tanzanian police"
+    assert rounded and {e.source.code for e in rounded} == {"KENCOP"}, [(e.source, e.cameo) for e in rounded]
+    assert all(e.source.from_context and record.text[e.source.start:e.source.end] == "Kenyan police"
                for e in rounded)
-    assert {e.target.code for e in rounded} == {"IRQ", "SDN"}
+    assert {e.target.code for e in rounded} == {"YEM", "SOM"}
 
 
 def test_an_agent_named_for_another_kind_of_act_is_not_taken():

@@ -407,49 +407,48 @@ def test_an_act_reported_by_an_uncoded_third_party_is_claimed(nlp):
 
 
 def test_the_three_countries_are_the_last_three_countries_named(pipeline):
-    text = ("Poland, Hungary and the Czech Republic joined NATO on Friday. NATO decided last year to invite the "
-            "three countries to start accession talks. Albright accepted admission papers from the three countries' "
+    text = ("Estonia, Latvia and Lithuania joined NATO on Monday. NATO had decided in 2002 to invite the "
+            "three countries to open membership talks. Powell accepted membership papers from the three countries' "
             "foreign ministers.")
-    record = pipeline({"text": text, "published": "1999-03-13"})
+    record = pipeline({"text": text, "published": "2004-03-29"})
     invited = {e.target.code for e in record.events if e.action.text == "invite" and e.target}
-    assert invited == {"POL", "HUN", "CZE"}, _codes(record.events)  # not NATO, not only the last one
+    assert invited == {"EST", "LVA", "LTU"}, _codes(record.events)  # not NATO, not only the last one
     accepted = {e.target.code for e in record.events if e.action.text == "accepted" and e.target}
-    assert accepted == {"POLGOV", "HUNGOV", "CZEGOV"}, _codes(record.events)
+    assert accepted == {"ESTGOV", "LVAGOV", "LTUGOV"}, _codes(record.events)
 
 
 def test_a_clause_before_an_appeal_is_not_what_it_asks_of_anyone(nlp):
     # the parser makes "want" the complement of "urged": the six countries are not the ones urged,
     # and their own appeals are not crowded out of the sentence
-    text = ("The UK, France, Germany, Austria, the Netherlands and Sweden want the EU budget to be capped at 1% of "
-            "national incomes - the European Commission has urged an increase to 1.26%.")
+    text = ("Spain, Italy, Portugal, Greece, Belgium and Denmark want farm spending to be frozen at this year's "
+            "level - the European Commission has urged a rise of 3%.")
     events = _events(nlp, text, published="2005-03-01",
                      entities=[("European Commission", "ORG", ["European Commission"])])
     urged = [e for e in events if e.action.text == "urged"]
-    assert all(e.target is None or e.target.code[:3] not in ("GBR", "FRA", "DEU") for e in urged), _codes(events)
+    assert all(e.target is None or e.target.code[:3] not in ("ESP", "ITA", "PRT") for e in urged), _codes(events)
     wanting = {e.source.code[:3] for e in events if e.action.text == "want" and e.source and e.source.code}
-    assert {"GBR", "FRA", "DEU", "AUT", "NLD", "SWE"} <= wanting, _codes(events)
+    assert {"ESP", "ITA", "PRT", "GRC", "BEL", "DNK"} <= wanting, _codes(events)
 
 
 def test_nationalities_listed_as_conjuncts_or_appositions_are_each_a_target(pipeline):
-    events = pipeline({"text": "Tanzania expelled five Iraqis and a Libyan on Friday.", "published": "1998-09-25"}).events
-    assert {e.target.code for e in events if e.action.text == "expelled" and e.target} == {"IRQ", "LBY"}, _codes(events)
-    events = pipeline({"text": "Police arrested six Iraqis, six Sudanese, a Somali national and a Turk.",
-                       "published": "1998-08-11"}).events
-    assert {e.target.code[:3] for e in events if e.action.text == "arrested" and e.target} == {"IRQ", "SDN", "SOM", "TUR"}
+    events = pipeline({"text": "Kenya expelled four Yemenis and a Somali on Monday.", "published": "2002-11-30"}).events
+    assert {e.target.code for e in events if e.action.text == "expelled" and e.target} == {"YEM", "SOM"}, _codes(events)
+    events = pipeline({"text": "Police detained five Yemenis, four Eritreans, an Egyptian national and a Turk.",
+                       "published": "2002-11-30"}).events
+    assert {e.target.code[:3] for e in events if e.action.text == "detained" and e.target} == {"YEM", "ERI", "EGY", "TUR"}
 
 
 def test_the_three_countries_are_the_last_list_of_three_even_with_others_named_since(pipeline):
-    text = ("Poland, Hungary and the Czech Republic joined NATO on Friday in Independence, Missouri. Italy and "
-            "Spain welcomed the move. NATO decided last year to invite the three eastern European countries to "
-            "start accession talks.")
-    record = pipeline({"text": text, "published": "1999-03-13"})
+    text = ("Estonia, Latvia and Lithuania joined NATO on Monday in Washington. France and Germany welcomed the "
+            "step. NATO had decided in 2002 to invite the three Baltic countries to open membership talks.")
+    record = pipeline({"text": text, "published": "2004-03-29"})
     invited = {e.target.code for e in record.events if e.action.text == "invite" and e.target}
-    assert invited == {"POL", "HUN", "CZE"}, _codes(record.events)
+    assert invited == {"EST", "LVA", "LTU"}, _codes(record.events)
 
 
 def test_two_named_people_of_the_same_code_are_source_and_target(pipeline):
-    text = ("In July last year in Phnom Penh, Cambodia's capital, Second Prime Minister Hun Sen staged a coup "
-            "against First Prime Minister Prince Norodom Ranariddh.")
+    text = ("Last year in Phnom Penh, Prime Minister Hun Sen mounted a coup against Prime Minister Norodom "
+            "Ranariddh, his partner in government.")
     record = pipeline({"text": text, "published": "1998-04-10"})
     coup = [e for e in record.events if e.root == "19"]
     assert coup and coup[0].source.code == "KHMGOV" and coup[0].target is not None \
@@ -460,44 +459,44 @@ def test_criticism_and_opposition_from_someone_have_that_source(pipeline):
     events = pipeline({"text": "Israel drew sharp criticism from Egypt and Jordan on Monday.",
                        "published": "2005-01-28"}).events
     assert {(e.source.code, e.cameo, e.target.code) for e in events} == {("EGY", "111", "ISR"), ("JOR", "111", "ISR")}
-    events = pipeline({"text": "Britain backs lifting the arms embargo on China despite opposition from the US and Japan.",
-                       "published": "2005-01-28"}).events
-    assert {e.source.code for e in events if e.action.text == "opposition"} == {"USA", "JPN"}, _codes(events)
+    events = pipeline({"text": "France backs easing the ban on arms sales to Iran despite opposition from the US and "
+                               "Australia.", "published": "2005-01-28"}).events
+    assert {e.source.code for e in events if e.action.text == "opposition"} == {"USA", "AUS"}, _codes(events)
     events = pipeline({"text": "The opposition won the election in Britain.", "published": "2005-01-28"}).events
     assert not [e for e in events if e.root == "11"]  # the opposition party is no act of opposing
 
 
 def test_others_who_must_act_in_a_speakers_quote_are_appealed_to(pipeline):
-    text = ("Russian Foreign Minister Igor Ivanov spoke in Moscow on Friday. ``Serbia and Croatia must cooperate "
-            "with NATO in creating a joint security system,'' he was quoted as saying.")
-    events = pipeline({"text": text, "published": "1999-03-13"}).events
+    text = ("Russian Foreign Minister Sergei Lavrov spoke in Moscow on Friday. ``Serbia and Croatia must cooperate "
+            "with NATO in building stability in the region,'' he was quoted as saying.")
+    events = pipeline({"text": text, "published": "2005-03-13"}).events
     asked = [e for e in events if e.action.text == "cooperate"]
     assert {(e.root, e.source.code, e.target.code) for e in asked} == {("02", "RUSGOV", "SRB"),
                                                                        ("02", "RUSGOV", "HRV")}, _codes(events)
-    text = ("Russian Foreign Minister Igor Ivanov spoke in Moscow on Friday. ``We must cooperate with NATO in "
-            "creating a joint security system,'' he was quoted as saying.")
-    events = pipeline({"text": text, "published": "1999-03-13"}).events
+    text = ("Russian Foreign Minister Sergei Lavrov spoke in Moscow on Friday. ``We must cooperate with NATO in "
+            "building stability in the region,'' he was quoted as saying.")
+    events = pipeline({"text": text, "published": "2005-03-13"}).events
     assert not [e for e in events if e.root == "02"], _codes(events)  # what we must do is no appeal to others
 
 
 def test_states_and_governments_in_the_plural_are_not_the_home_government(pipeline):
-    text = "In Ankara, Turkey, Greek Foreign Minister Theodoros Pangalos urged all Balkan states to sign a joint declaration."
+    text = "In Ankara, Turkey, Greek Foreign Minister Theodoros Pangalos urged all Caucasus states to sign a common pledge."
     events = pipeline({"text": text, "published": "1998-03-05"}).events
     assert not [e for e in events if e.target is not None and e.target.code == "TURGOV"], _codes(events)
 
 
 def test_an_event_whose_only_target_is_its_source_keeps_the_event_without_the_target(pipeline):
-    text = ("The French want the embargo lifted because they want to sell arms to China; the Chinese want it lifted "
-            "because they want to buy arms and battlefield technology from Europe.")
+    text = ("The Italians want the ban removed because they want to sell ships to Iran; the Iranians want it removed "
+            "because they want to buy ships and radar equipment from Europe.")
     events = pipeline({"text": text, "published": "2005-01-28"}).events
-    chinese = [e for e in events if e.source is not None and e.source.code == "CHN"]
-    assert chinese and all(e.target is None or e.target.code != "CHN" for e in chinese), _codes(events)
+    iranian = [e for e in events if e.source is not None and e.source.code == "IRN"]
+    assert iranian and all(e.target is None or e.target.code != "IRN" for e in iranian), _codes(events)
 
 
 def test_the_people_counted_act_not_the_count(pipeline):
     events = pipeline({"text": "A group of Israeli soldiers attacked the village on Monday.", "published": "1998-04-12"}).events
     assert [e.source.code for e in events if e.root == "19"] == ["ISRMIL"], _codes(events)
-    events = pipeline({"text": "BELFAST (AP) _ He said the north's Catholic minority demanded a settlement.",
+    events = pipeline({"text": "BELFAST (AP) _ He said the province's Catholic minority demanded new talks.",
                        "published": "1998-04-12"}).events
     assert [e.source.code for e in events if e.root == "10"] == ["GBRCVL"], _codes(events)
 
@@ -518,11 +517,11 @@ def test_an_official_being_in_another_country_is_a_visit(pipeline):
 
 
 def test_what_a_newspaper_reports_of_its_own_government_is_claimed(pipeline):
-    events = pipeline({"text": "DAR ES SALAAM, Tanzania (AP) _ Tanzania expelled five Iraqis and a Libyan, a newspaper "
-                               "reported Friday.", "published": "1998-09-25"}).events
+    events = pipeline({"text": "NAIROBI, Kenya (AP) _ Kenya expelled four Yemenis and a Somali, a newspaper "
+                               "reported Monday.", "published": "2002-11-30"}).events
     assert {e.modality for e in events if e.root == "17"} == {"claimed"}, _codes(events)
-    events = pipeline({"text": "DAR ES SALAAM, Tanzania (AP) _ Tanzanian officials said Tanzania expelled five Iraqis.",
-                       "published": "1998-09-25"}).events
+    events = pipeline({"text": "NAIROBI, Kenya (AP) _ Kenyan officials said Kenya expelled four Yemenis.",
+                       "published": "2002-11-30"}).events
     assert {e.modality for e in events if e.root == "17"} == {"asserted"}  # the government says what it did
 
 

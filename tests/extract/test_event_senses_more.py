@@ -420,20 +420,20 @@ def test_force_between_police_and_protesters_is_repression_or_violent_protest(nl
 
 
 def test_halting_a_relation_reduces_it_halting_fighting_eases_it_and_halting_a_spread_is_neither(nlp):
-    assert not [e for e in _events(nlp, "NATO was founded to halt the westward spread of Soviet-led communism.")
+    assert not [e for e in _events(nlp, "NATO was created to halt the eastward spread of Chinese influence.")
                 if e.root == "16"]
     assert [e.cameo for e in _events(nlp, "Japan halted imports from Iran on Monday.")] == ["160"]
     assert [e.cameo for e in _events(nlp, "Israel halted the shelling of Lebanese villages on Monday.")] == ["0871"]
 
 
 def test_striking_workers_strike_they_do_not_fight(pipeline):
-    events = pipeline({"text": "Across Wales, pickets were held by striking civil servants with protests in Cardiff "
-                               "and Bangor.", "published": "2004-11-05"}).events
+    events = pipeline({"text": "Across Scotland, picket lines were held by striking civil servants with rallies in "
+                               "Glasgow and Dundee.", "published": "2004-11-05"}).events
     assert not [e for e in events if e.root in ("18", "19")], _codes(events)
 
 
 def test_providing_income_leaving_an_auction_or_suspending_a_candidate_is_no_event(nlp):
-    assert not [e for e in _events(nlp, "The Duchy of Lancaster provides the Queen's private income.") if e.root == "07"]
+    assert not [e for e in _events(nlp, "The Crown Estate provides the King's private income.") if e.root == "07"]
     assert not [e for e in _events(nlp, "Gazprom withdrew from the auction on Friday.") if e.root == "08"]
     assert not [e for e in _events(nlp, "The party suspended a candidate for his remarks.") if e.root == "16"]
     # the acts themselves still are
@@ -447,7 +447,7 @@ def test_hosting_an_event_delivering_reports_or_undertaking_reviews_is_no_event(
                 if e.root == "04"]
     assert not [e for e in _events(nlp, "Mr Wanless, a British adviser, has delivered two major reports on the NHS.")
                 if e.root == "07"]
-    assert not [e for e in _events(nlp, "British officials undertook major government reviews on health.")
+    assert not [e for e in _events(nlp, "British officials undertook two large reviews of the prison service.")
                 if e.root == "03"]
     # a visit hosted, aid delivered and a promise undertaken still are
     assert [e.cameo for e in _events(nlp, "Britain hosted the Israeli prime minister on Tuesday.")] == ["043"]
@@ -455,7 +455,7 @@ def test_hosting_an_event_delivering_reports_or_undertaking_reviews_is_no_event(
 
 
 def test_a_politician_attacking_rivals_criticises_and_refraining_from_it_is_negated(pipeline):
-    events = pipeline({"text": "Marco Rubio refrained from attacking his rivals in Iowa on Monday.",
+    events = pipeline({"text": "Ted Cruz refrained from attacking his opponents in Nevada on Monday.",
                        "published": "2016-02-01"}).events
     assert [(e.cameo, e.modality) for e in events] == [("111", "negated")], _codes(events)
     events = pipeline({"text": "Donald Trump spent the day in Iowa attacking a rival.", "published": "2016-02-01"}).events
@@ -467,7 +467,7 @@ def test_a_politician_attacking_rivals_criticises_and_refraining_from_it_is_nega
 
 def test_releasing_an_ad_an_appeal_among_voters_and_backing_away_are_no_events(nlp):
     assert not _events(nlp, "The Bush campaign in the United States is releasing a new online ad.")
-    assert not _events(nlp, "Sanders' appeal among millennial progressives in the United States is strong.")
+    assert not _events(nlp, "Warren's appeal among young voters in the United States is strong.")
     assert not [e for e in _events(nlp, "U.S. President Bill Clinton backed away from a suggestion on Tuesday.")
                 if e.root == "05"]
     assert [e.root for e in _events(nlp, "The United Nations made an appeal for calm in Syria.")] == ["02"]
@@ -477,7 +477,7 @@ def test_politicians_capturing_states_or_pounding_policies_use_no_force(pipeline
     def roots(text, published="2016-05-19"):
         return [e.root for e in pipeline({"text": text, "published": published}).events]
     assert not roots("Hillary Clinton captured Iowa last month.")
-    assert roots("Republicans in Congress will pound President Obama's national security policy.") in ([], ["11"])
+    assert roots("Democrats in Congress will pound President Bush's trade policy.") in ([], ["11"])
     assert "19" not in roots("Bernie Sanders urged Americans to fight for economic justice.")
     assert "19" in roots("Syrian rebels captured the town of Idlib on Monday.", "2015-03-28")
     assert "18" in roots("Gunmen captured two Turkish engineers in Iraq on Monday.", "2015-03-28")
@@ -495,25 +495,27 @@ def test_a_politicians_campaign_rally_is_no_protest_but_a_crowd_rallying_against
 def test_a_campaigners_offensive_is_words_an_armys_is_force(pipeline):
     def codes(text, published="2016-02-25"):
         return [(e.root, e.target.code if e.target else None) for e in pipeline({"text": text, "published": published}).events]
-    assert codes("Hillary Clinton's gun control offensive against Bernie Sanders in South Carolina began.") == \
+    assert codes("Hillary Clinton's health care offensive against Bernie Sanders in Iowa began.") == \
         [("11", "USALEG")]
     assert [r for r, _ in codes("The Syrian army's offensive against rebels in Aleppo continued.")] == ["19"]
     assert [r for r, _ in codes("Obama pledged to remove all U.S. troops from Iraq.", "2009-02-25")] in (["03"], ["08"])
 
 
-def test_fighting_spam_bombarding_with_ads_and_appealing_to_users_are_no_events(nlp):
-    assert not _events(nlp, "Net users in Sweden are getting the chance to fight back against spam websites.")
-    assert not _events(nlp, "Users in Italy were bombarded with pop-up ads.")
-    assert not _events(nlp, "The feature is likely to appeal to people with low vision in Italy.")
-    assert [e.root for e in _events(nlp, "Iran appealed to the United Nations for help.")] == ["02"]
-    assert [e.root for e in _events(nlp, "Israeli troops fought Hezbollah guerrillas in Lebanon.")] == ["19"]
+def test_fighting_spam_bombarding_with_ads_and_appealing_to_users_are_no_events(pipeline):
+    def roots(text):
+        return [e.root for e in pipeline({"text": text, "published": "2005-01-28"}).events]
+    assert roots("Swedish web users can now fight back against spam websites.") == []
+    assert roots("Italian users were bombarded with pop-up ads by Microsoft.") == []
+    assert roots("The new Microsoft phone is likely to appeal to older buyers in Italy.") == []
+    assert roots("Iran appealed to the United Nations for help.") == ["02"]
+    assert roots("Israeli troops fought Hezbollah guerrillas in Lebanon.") == ["19"]
 
 
 def test_investigating_an_issue_demonstrating_resolve_and_damaging_relations_are_no_events(nlp):
     assert not _events(nlp, "Two Israeli aides left for Europe on Sunday to investigate the Syrian issue.")
     assert not [e for e in _events(nlp, "The U.S. visit to Kenya was designed to demonstrate American resolve.")
                 if e.root == "14"]
-    assert not [e for e in _events(nlp, "Lifting the embargo on China would damage Britain's relations with the US.")
+    assert not [e for e in _events(nlp, "Ending the ban on Iran would damage France's relations with the US.")
                 if e.root == "17"]
     assert [e.root for e in _events(nlp, "Thousands of Serbs demonstrated in Belgrade against NATO.")] == ["14"]
     assert [e.root for e in _events(nlp, "The FBI will investigate the bombing in Kenya.")] == ["09"]
@@ -523,7 +525,7 @@ def test_asking_a_question_is_no_appeal_asking_someone_to_act_is(pipeline):
     def codes(text):
         return [e.root for e in pipeline({"text": text, "published": "2016-03-02"}).events]
     assert codes("A reporter asked Bernie Sanders how he was feeling in Iowa.") == []
-    assert "02" not in codes("Chris Christie was asked about his previous criticisms of Donald Trump.")
+    assert "02" not in codes("Jeb Bush was asked about his earlier criticisms of Donald Trump.")
     def acts(text):
         return [(e.root, e.modality) for e in pipeline({"text": text, "published": "2016-03-02"}).events
                 if e.root == "19"]
@@ -538,7 +540,7 @@ def test_firing_questions_or_staff_meeting_skepticism_and_asking_anonymity_are_n
         return [e.root for e in pipeline({"text": text, "published": "2016-03-02"}).events]
     assert roots("Donald Trump fired his campaign manager on Monday.") == []
     assert roots("The plan was met with skepticism by the Russian leadership.") == []
-    assert "02" not in roots("A police official who asked not to be named told CNN the bomb was large.")
+    assert "02" not in roots("A police officer who asked not to be identified told Reuters the blast was powerful.")
     assert roots("Donald Trump can beat Hillary Clinton.") == []
     assert roots("Egyptian soldiers fired on protesters in Cairo.") == ["19"]
     assert roots("Putin met Obama in Paris.") == ["04", "04"]
@@ -562,8 +564,8 @@ def test_warnings_of_consequences_threaten_and_gloomy_forecasts_do_not(pipeline)
     assert coded("Condoleezza Rice said there would be a price to pay if Iran kept enriching uranium.") == \
         [("13", "IRN", "conditional")]
     assert coded("The US warned that Iran would face serious consequences.") == [("13", "IRN", "asserted")]
-    assert not [r for r, _, _ in coded("The United Nations warned that the number killed in the disaster could rise "
-                                       "sharply.") if r == "13"]
+    assert not [r for r, _, _ in coded("The United Nations warned that the death toll from the floods could climb "
+                                       "further.") if r == "13"]
 
 
 def test_not_accepting_someones_red_lines_rejects_them(pipeline):
@@ -573,6 +575,6 @@ def test_not_accepting_someones_red_lines_rejects_them(pipeline):
 
 
 def test_returning_phone_calls_and_ceding_market_share_are_no_events(nlp):
-    assert not _events(nlp, "U.S. officials in New York didn't return phone calls seeking comment.")
-    assert not _events(nlp, "Coors has been ceding market share to Miller in the United States.")
+    assert not _events(nlp, "U.S. officials in Chicago did not return phone calls on Tuesday.")
+    assert not _events(nlp, "Pepsi has been ceding market share to Coca-Cola in the United States.")
     assert [e.cameo for e in _events(nlp, "Israel returned the territory to Egypt.")] == ["0842"]

@@ -620,7 +620,7 @@ def test_a_name_before_possessive_house_and_a_preposition_or_a_country_before_ho
 
 
 def test_a_persons_surname_owning_what_follows_a_preposition_is_the_person(pipeline):
-    found = places(pipeline, "Perez was picked by President Obama in 2013. Perez is the sleeper in Obama's Cabinet, "
+    found = places(pipeline, "Lopez was chosen by President Obama in 2014. Lopez is the quiet one in Obama's Cabinet, "
                              "aides in Washington said.")
     assert "Obama" not in [p.text for p in found]  # not Obama, Fukui
     from tidings.extract.places.filters import surname_alone
@@ -637,8 +637,8 @@ def test_a_possessive_or_a_function_word_is_no_local_feature():
     from tidings.extract.places.context import Words
     from tidings.pipeline import load_model
 
-    text = ("Quentin Kidd teaches at Christopher Newport University in Scott's district in Newport News. "
-            "His district was at the center of a fight.")
+    text = ("Mary Rhodes teaches at Old Dominion University in Scott's district in Norfolk. "
+            "His district was at the heart of a dispute.")
     words = Words(load_model()(text), text)
     found = [f.text for f in local_features(words, text, [False] * (len(text) + 1), lambda s: False)]
     assert not {"Scott's", "Scott", "His"} & set(found)
