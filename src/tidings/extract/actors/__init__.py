@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from .._doc import DocView
+from ...clean import find_dateline
 from ...record import Article, Entity, Mention
 from .code import code_indices, compose, info
 from . import phoenix
@@ -60,7 +61,7 @@ def _affiliation(code: str | None) -> str | None:
 
 
 def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = frozenset(),
-                 places: dict[int, str] | None = None) -> str | None:
+                 places: dict[int, str] | None = None, filed_in: str | None = None) -> str | None:
     lex = lexicon()
     names = [entity.name, *entity.aliases]
     raw = lex.named(names, day)
@@ -101,6 +102,10 @@ def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = f
         return org  # "Sinn Fein leader Gerry Adams": the leader of the party, not of the country
     if country and not sector and entity.role:
         sector = "GOV"
+    if not country and not org and sector in _OFFICE_SECTORS and filed_in and filed_in != "USA":
+        # "JERUSALEM (AP) _ … Defense Minister Yitzhak Mordechai": an official the wire copy gives
+        # no country is the dateline country's (not in U.S. copy, which names foreign ministers so)
+        country = filed_in
     if country and sector in _OFFICE_SECTORS and _former(doc, entity):
         sector = "ELI"  # "former Florida Gov. Jeb Bush": an elite, no longer the office
     return (compose(country, sector, None) if country else org) or _supported(
@@ -185,10 +190,10 @@ def _mentioned_countries(record: Article) -> frozenset:
 
 
 def _code_entity(doc, entity: Entity, day: date | None, countries: frozenset = frozenset(),
-                 places: dict[int, str] | None = None) -> str | None:
+                 places: dict[int, str] | None = None, filed_in: str | None = None) -> str | None:
     lex = lexicon()
     if entity.type == "PERSON":
-        return _code_person(doc, entity, day, countries, places)
+        return _code_person(doc, entity, day, countries, places, filed_in)
     names = [entity.name, *entity.aliases]
     for name in names:  # tidings' own organisation list wins over the dictionaries' named actors
         if norm(name) in lex.orgs and entity.type in ("PLACE", "NORP", "ORG", "OTHER"):
@@ -281,6 +286,14 @@ def _place_country(record: Article, entity: Entity) -> str | None:
     return None
 
 
+def _dateline_country(record: Article) -> str | None:
+    """The country of the wire dateline's place ("NAIROBI, Kenya (AP) _"), if the text has one."""
+    line = find_dateline(record.text)
+    if line is None:
+        return None
+    return next((p.country for p in record.places if p.country and line.start <= p.start < line.end), None)
+
+
 def extract_actors(view: DocView, record: Article) -> list[Entity]:
     """Return record.entities with actor codes and affiliations, plus actor phrases it missed."""
     doc = view.doc
@@ -288,9 +301,10 @@ def extract_actors(view: DocView, record: Article) -> list[Entity]:
     entities = [e.model_copy() for e in record.entities]  # only top-level fields change: a shallow copy is enough
     countries = _mentioned_countries(record)
     places = {p.start: p.country for p in record.places if p.country}  # start offset → country
+    filed_in = _dateline_country(record)
     for entity in entities:
         try:
-            code = _code_entity(doc, entity, day, countries, places)
+            code = _code_entity(doc, entity, day, countries, places, filed_in)
         except Exception:  # odd text must not stop the stage
             code = None
         if not code and entity.type == "PLACE":

@@ -151,7 +151,9 @@ class Resolver(References):
         if code is None and entity is not None and entity.actor_code:
             code = entity.actor_code
         institution = pos == "PROPN" and entity is not None and entity.type == "ORG" and found.sector in _INSTITUTIONS
-        if code is None and found.sector and found.sector not in _NO_COUNTRY_SECTORS and (pos == "NOUN" or institution) \
+        # "militant Protestants", "Shiites": a religious or ethnic group the parser takes for a name
+        people = pos == "PROPN" and entity is not None and entity.type == "NORP" and found.sector == "CVL"
+        if code is None and found.sector and found.sector not in _NO_COUNTRY_SECTORS and (pos == "NOUN" or institution or people) \
                 and lower not in _MANY_COUNTRIES:  # "the Balkan states", "governments": not the home government
             # "killed 13 soldiers … in central Turkey"; else the country the article is about
             # ("Police arrested six Protestants" in a Belfast story)
@@ -207,11 +209,18 @@ class Resolver(References):
         return out
 
     def _other_countries(self, tok, ref: ActorRef) -> list[ActorRef]:
-        """The same group in the other countries of an "in/from/of X and Y" phrase: "the police in
-        Kenya and Tanzania" → KENCOP and TZACOP."""
+        """The same group in the other countries of an "in/from/of X and Y" phrase or of conjoined
+        country words before it: "the police in Kenya and Tanzania" → KENCOP and TZACOP."""
         d = self.d
         lex = lexicon()
         for c in d.kids[tok.i]:
+            if d.dep[c] in ("amod", "compound", "nmod") and lex.country_of_word([d.lower[c]], 0)[0] == ref.code[:3]:
+                # "the British and Irish governments", "U.S. and Japanese officials": each country's
+                more = [ActorRef(iso + ref.code[3:], None, d.text[q], d.idx[q], d.idx[q] + len(d.text[q]))
+                        for q in d.kids[c] if d.dep[q] == "conj"
+                        and (iso := lex.country_of_word([d.lower[q]], 0)[0]) and iso != ref.code[:3]]
+                if more:
+                    return more
             if d.dep[c] != "prep" or d.lower[c] not in ("in", "from", "of"):
                 continue
             for p in d.kids[c]:
@@ -304,10 +313,14 @@ class Resolver(References):
 
     def passive_target(self, verb) -> list[ActorRef]:
         d = self.d
+        up = d.heads[verb.i]
         for c in d.kids[verb.i]:
             if d.dep[c] == "nsubjpass":
+                if d.lower[c] in RELATIVES and d.dep[verb.i] == "relcl" and up != verb.i:
+                    while d.dep[up] == "conj" and d.heads[up] != up:  # "five Iraqis and a Libyan, who …": all
+                        up = d.heads[up]
+                    return self.group(self.tokens[up])  # "two Britons who were kidnapped": the Britons
                 return self.group(self.tokens[c])
-        up = d.heads[verb.i]
         if d.dep[verb.i] == "acl" and up != verb.i and d.pos[up] in ("NOUN", "PROPN"):
             return self.group(self.tokens[up])  # "an expert kidnapped by guerrillas": the expert
         if d.dep[verb.i] in ("conj", "xcomp") and up != verb.i and d.pos[up] == "VERB" \

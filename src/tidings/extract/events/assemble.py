@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...record import Article, Event, EventActor, Plover, SpanRef
+from ..actors.code import code_index
 from .actors import ActorRef, Resolver
 from .lexicon import codebook
 from .modality import event_date, event_place, is_negated, modality, reporting_verb
-from .senses import assassination_code, assault_code, campaign_rally, crowd_code, host_country, own_forces
+from .senses import senses, assassination_code, assault_code, campaign_rally, crowd_code, host_country, own_forces
 
 MAX_EVENTS_PER_SENTENCE = 8
 # An event needs at least one actor (coded, or a named person/organisation, or a group
@@ -75,10 +76,12 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
     if targets == [None] and cand.code == "042" and len(cand.sources) == 1:
         targets = [host_country(res, cand.sources[0])]  # "during his state visit": the host
     pairs = [(src, tgt) for src in sources[:6] for tgt in targets[:6]][:MAX_EVENTS_PER_SENTENCE]
-    if cand.reciprocal and len(cand.sources) >= 2 and cand.code[:2] in RECIPROCAL_ROOTS and (
+    if cand.reciprocal and len(cand.sources) >= 2 and cand.code[:2] in RECIPROCAL_ROOTS and not _acts_on_object(res, tok.i) and (
             targets == [None] or all(t.country in {s.country for s in cand.sources} for t in targets)):
         # "X and Y met": two reciprocal events, as CAMEO codes them
-        pairs = [(a, b) for a in cand.sources[:3] for b in cand.sources[:3] if a is not b and a.country != b.country]
+        # police and protesters of one country are two sides too
+        pairs = [(a, b) for a in cand.sources[:3] for b in cand.sources[:3] if a is not b and (
+            a.code != b.code if a.code and b.code else a.country != b.country)]
     mirrored = cand.code in _MUTUAL_CODES and res.d.lemma[tok.i] not in _ONE_SIDED and len(pairs) == 1 and all(a is not None and a.code for a in pairs[0]) \
         and pairs[0][0].code[:3] != pairs[0][1].code[:3]
     if mirrored:
@@ -140,6 +143,16 @@ def _reported_by_another(res: Resolver, reporter, reporter_code: str | None, src
     said = res.subject(reporter)
     return bool(said) and said[0] is not None and (said[0].entity or said[0].name) is not None \
         and said[0].entity != src.entity and (said[0].name or "") != (src.name or "")
+
+
+def _acts_on_object(res: Resolver, i: int) -> bool:
+    """Whether a verb's direct object names an actor other than "each other": "X and Y invited the
+    party", "X and Y fought rebels" act together on someone; "X and Y met", "clashed", "signed a
+    plan" act with each other."""
+    d = res.d
+    return any(d.dep[c] == "dobj" and d.lower[c] not in ("other", "another") and (
+        res.group(res.tokens[c]) or code_index(d, c, res.day).sector or d.lemma[c] in senses()["descriptions"])
+        for c in d.kids[i])
 
 
 def _coded_first(refs: list) -> list:

@@ -164,7 +164,8 @@ class References:
         for start, end, e in reversed(self.mentions):
             if start >= i or start < window or not e.actor_code:
                 continue
-            if want == "ORG" and e.type == "ORG" or want == "COUNTRY" and e.id in self.countries:
+            if want.startswith("ORG") and e.type == "ORG" and _holds_part(e.actor_code, want) \
+                    or want == "COUNTRY" and e.id in self.countries:
                 return ActorRef(e.actor_code, e.id, e.name, d.idx[i], d.idx[i] + len(d.text[i]))
         return None
 
@@ -214,3 +215,11 @@ class References:
                 unique = {m.id: m for m in members}.values()
                 return [ActorRef(m.actor_code, m.id, m.name, None, None) for m in unique]
         return []
+
+
+def _holds_part(code: str, want: str) -> bool:
+    """Whether an actor code has one of the three-letter parts an "ORG:A|B" description asks for."""
+    if ":" not in want:
+        return True
+    parts = {code[k:k + 3] for k in range(0, len(code), 3)}
+    return bool(parts & set(want.split(":", 1)[1].split("|")))

@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from ..actors.code import code_index
+from ..actors.lexicon import lexicon
 from .lexicon import NO_EVENT
 from .refs import ActorRef
 
@@ -329,7 +330,16 @@ def own_forces(code: str, src, tgt) -> bool:
     troops", "Russia massed its forces"): what is moved, not the event's target."""
     rules = senses()
     return code.startswith(rules["own_forces_codes"]) and src is not None and tgt is not None and bool(src.code) \
-        and bool(tgt.code) and src.country == tgt.country and tgt.code[3:6] in rules["force_sectors"]
+        and bool(tgt.code) and tgt.code[3:6] in rules["force_sectors"] and (
+            src.country == tgt.country or (tgt.entity is None and not _names_country(tgt.name)))
+
+
+def _names_country(phrase: str | None) -> bool:
+    """Whether a phrase holds a country word ("Lebanese troops"); "troops" alone names none, and
+    troops a side moves without saying whose are its own ("willing to withdraw troops")."""
+    words = (phrase or "").lower().split()
+    lex = lexicon()
+    return any(lex.country_of_word(words, k)[0] for k in range(len(words)))
 
 
 def thing_subject(res, tok) -> bool:
