@@ -75,3 +75,28 @@ def test_troops_with_no_owner_named_are_the_withdrawing_side_own(pipeline):
         _triples(record)
     record = _run(pipeline, "Syria said on Sunday it would pull out Iraqi troops.")
     assert any(t == "IRQMIL" for _, code, t in _triples(record)), _triples(record)
+
+
+def test_a_group_at_home_that_names_no_one_is_aimed_at_its_own_government(pipeline):
+    text = ("MADRID, Spain (AP) _ Thousands of farmers demanded lower fuel taxes on Tuesday. "
+            "The opposition denounced the budget as reckless.")
+    record = _run(pipeline, text)
+    aimed = {(s, t) for s, code, t in _triples(record) if code[:2] in ("10", "11") and s}
+    assert ("ESPCVL", "ESPGOV") in aimed or ("ESPAGR", "ESPGOV") in aimed, _triples(record)
+    assert ("ESPOPP", "ESPGOV") in aimed, _triples(record)
+    assert all(e.target.from_context for e in record.events if e.target and e.target.code == "ESPGOV")
+    # a government's own criticism keeps no target
+    record = _run(pipeline, "MADRID, Spain (AP) _ The government denounced the strike as reckless on Tuesday.")
+    assert not any(t for s, code, t in _triples(record) if code[:2] == "11"), _triples(record)
+
+
+def test_an_object_that_only_mentions_countries_leaves_a_meeting_mutual(pipeline):
+    # "the France-Italy dialogue" is what they discussed, not someone they acted on
+    record = _run(pipeline, "Macron and Draghi also discussed the France-Italy dialogue on migration.", "2021-11-20")
+    assert {("FRA", "ITA"), ("ITA", "FRA")} <= {(s[:3], t[:3]) for s, _, t in _triples(record, "04") if s and t}, \
+        _triples(record)
+
+
+def test_a_faith_is_local_only_where_the_sentence_puts_it(pipeline):
+    record = _run(pipeline, "The senator called for a ban on Hindus entering Canada.", "2016-03-01")
+    assert not any((t or "").startswith("CAN") for _, _, t in _triples(record)), _triples(record)

@@ -157,9 +157,12 @@ class Resolver(References):
                 and lower not in _MANY_COUNTRIES:  # "the Balkan states", "governments": not the home government
             # "killed 13 soldiers … in central Turkey"; else the country the article is about
             # ("Police arrested six Protestants" in a Belfast story)
-            country = self.clause_country(tok) if found.sector in _LOCAL_SECTORS else None
-            if country is None and found.sector in _HOME_SECTORS:
-                country = self.home
+            if people:  # a faith or people is local only where the sentence puts it ("clashed in Belfast")
+                country = self.located_country(tok)
+            else:
+                country = self.clause_country(tok) if found.sector in _LOCAL_SECTORS else None
+                if country is None and found.sector in _HOME_SECTORS:
+                    country = self.home
             code = country + found.sector if country else None
         if code is None and entity is None and pos == "NOUN":
             ref = self.description(tok)  # "the group" → the organisation named before it
@@ -244,6 +247,18 @@ class Resolver(References):
         if country is None and self.dateline_place is not None:
             country = self.dateline_place.country
         return country or self.home
+
+    def located_country(self, tok) -> str | None:
+        """The country of a place the sentence puts something "in", "at" or "near" ("in north Belfast")."""
+        d = self.d
+        sent = self.view.sents[self.view.sent_index(tok)]
+        places = {p.start: p.country for p in self.record.places if p.country}
+        for t in range(sent.start, sent.end):
+            if d.dep[t] == "pobj" and d.lower[d.heads[t]] in ("in", "at", "near"):
+                for k in d.phrase(t)[0]:
+                    if d.idx[k] in places:
+                        return places[d.idx[k]]
+        return None
 
     def clause_country(self, tok) -> str | None:
         """The country of a place named in an "in/near/at" phrase of the same sentence."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...record import Article, Event, EventActor, Plover, SpanRef
-from ..actors.code import code_index
+from ..actors.code import code_indices
 from .actors import ActorRef, Resolver
 from .lexicon import codebook
 from .modality import event_date, event_place, is_negated, modality, reporting_verb
@@ -150,9 +150,17 @@ def _acts_on_object(res: Resolver, i: int) -> bool:
     party", "X and Y fought rebels" act together on someone; "X and Y met", "clashed", "signed a
     plan" act with each other."""
     d = res.d
-    return any(d.dep[c] == "dobj" and d.lower[c] not in ("other", "another") and (
-        res.group(res.tokens[c]) or code_index(d, c, res.day).sector or d.lemma[c] in senses()["descriptions"])
-        for c in d.kids[i])
+    return any(d.dep[c] == "dobj" and d.lower[c] not in ("other", "another") and _names_actor(res, c) for c in d.kids[i])
+
+
+def _names_actor(res: Resolver, c: int) -> bool:
+    """Whether the head word of a noun phrase itself names an actor: a coded name, a group word
+    ("rebels"), a pronoun, "the party"; not "the US-Russia dialogue"."""
+    d = res.d
+    entity = res.tok_entity.get(c)
+    if entity is not None:
+        return bool(entity.actor_code) or entity.type in ("PERSON", "ORG")
+    return d.pos[c] == "PRON" or d.lemma[c] in senses()["descriptions"] or bool(code_indices(d, c, [c], res.day).sector)
 
 
 def _coded_first(refs: list) -> list:

@@ -84,7 +84,33 @@ def _agents_told_before(events: list[Event]) -> list[Event]:
 def context_actors(events: list[Event], record: Article) -> list[Event]:
     """`events` with the actors their sentences leave out taken from the article (see above); each
     such actor is marked `from_context`."""
-    return _counterpart_targets(_agents_told_before(events), record)
+    return _home_government_targets(_counterpart_targets(_agents_told_before(events), record), record)
+
+
+def _home_government_targets(events: list[Event], record: Article) -> list[Event]:
+    """"The Catholic minority demanded a settlement": a demand, criticism, rejection, threat or
+    protest by a group at home that names no one it is aimed at is aimed at its own government
+    (senses.yaml `home_government_*`); the target points at that government's nearest mention
+    before the event when the article names it."""
+    rules = senses()
+    roots, sectors = rules["home_government_roots"], rules["home_government_sectors"]
+    out = []
+    for e in events:
+        if e.target is None and e.root in roots and _named(e.source) and len(e.source.code) >= 6 \
+                and e.source.code[3:6] in sectors and not e.source.code.startswith("IGO"):
+            government = e.source.code[:3] + "GOV"
+            e = e.model_copy(update={"target": _government_mention(record, government, e.sentence)})
+        out.append(e)
+    return out
+
+
+def _government_mention(record: Article, code: str, sentence: int) -> EventActor:
+    found = [(m.sentence, m.start, ent, m) for ent in record.entities if ent.actor_code == code for m in ent.mentions]
+    before = [f for f in found if f[0] <= sentence]
+    if not before:
+        return EventActor(code=code, from_context=True)
+    _, _, ent, m = max(before, key=lambda f: f[:2])
+    return EventActor(entity=ent.id, code=code, name=ent.name, start=m.start, end=m.end, from_context=True)
 
 
 def _counterpart_targets(events: list[Event], record: Article) -> list[Event]:

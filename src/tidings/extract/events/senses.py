@@ -60,6 +60,8 @@ def senses() -> dict:
         "scene_targets": {root: frozenset(preps) for root, preps in data["scene_targets"].items()},
         "counterpart_roots": frozenset(data["counterpart_roots"]),
         "counterpart_min_events": int(data["counterpart_min_events"]),
+        "home_government_roots": frozenset(data["home_government_roots"]),
+        "home_government_sectors": frozenset(data["home_government_sectors"]),
         "own_forces_codes": tuple(data["own_forces_codes"]),
         "receiving_verbs": frozenset(data["receiving_verbs"]),
         "winning_verbs": frozenset(data["winning_verbs"]),
