@@ -100,3 +100,14 @@ def test_an_object_that_only_mentions_countries_leaves_a_meeting_mutual(pipeline
 def test_a_faith_is_local_only_where_the_sentence_puts_it(pipeline):
     record = _run(pipeline, "The senator called for a ban on Hindus entering Canada.", "2016-03-01")
     assert not any((t or "").startswith("CAN") for _, _, t in _triples(record)), _triples(record)
+
+
+def test_a_document_speaks_for_whoever_issued_it_before(pipeline):
+    text = ("The Foreign Office issued new travel advice on Tuesday. An attached statement warned against "
+            "all travel to Yemen.")
+    record = _run(pipeline, text)
+    assert any(s == "GBRGOV" and t == "YEM" for s, _, t in _triples(record, "13")), _triples(record)
+    # a document whose own phrase names its author keeps that author
+    text = "The Foreign Office issued new travel advice on Tuesday. Amnesty's report accused Yemen of torture."
+    record = _run(pipeline, text)
+    assert not any(s == "GBRGOV" for s, _, _ in _triples(record, "11")), _triples(record)

@@ -156,6 +156,8 @@ class References:
         country named before it in this or the previous sentences (data/cameo/senses.yaml)."""
         d, i = self.d, tok.i
         want = senses()["descriptions"].get(d.lemma[i])
+        if want == "ISSUER":
+            return self._issuer(tok)
         if want is None or not any(d.dep[c] == "det" and d.lower[c] == "the" for c in d.kids[i]):
             return None
         if any(d.dep[c] in ("amod", "compound", "poss", "prep") for c in d.kids[i]):
@@ -166,6 +168,27 @@ class References:
                 continue
             if want.startswith("ORG") and e.type == "ORG" and _holds_part(e.actor_code, want) \
                     or want == "COUNTRY" and e.id in self.countries:
+                return ActorRef(e.actor_code, e.id, e.name, d.idx[i], d.idx[i] + len(d.text[i]))
+        return None
+
+    def _issuer(self, tok) -> ActorRef | None:
+        """A document with no author in its own phrase ("that resolution", "an accompanying
+        statement") → the coded organisation or person named nearest before it, in this or the
+        previous sentence."""
+        d, i = self.d, tok.i
+        if d.dep[i] != "nsubj":
+            return None  # only a document that says or does something speaks for its issuer
+        if any(d.dep[c] in ("poss", "compound", "prep", "relcl") for c in d.kids[i]):
+            return None  # "the army's statement", "a statement by …": its own phrase says whose
+        if not any(d.dep[c] == "det" for c in d.kids[i]):
+            return None
+        sents = self.view.sents
+        k = self.view.sent_index(tok)
+        window = sents[k - 1].start if k > 0 else sents[k].start
+        for start, end, e in reversed(self.mentions):
+            if start >= i or start < window or not e.actor_code:
+                continue
+            if e.type in ("ORG", "PERSON"):
                 return ActorRef(e.actor_code, e.id, e.name, d.idx[i], d.idx[i] + len(d.text[i]))
         return None
 
