@@ -111,3 +111,15 @@ def test_a_document_speaks_for_whoever_issued_it_before(pipeline):
     text = "The Foreign Office issued new travel advice on Tuesday. Amnesty's report accused Yemen of torture."
     record = _run(pipeline, text)
     assert not any(s == "GBRGOV" for s, _, _ in _triples(record, "11")), _triples(record)
+
+
+def test_each_spell_of_a_trip_is_a_visit_to_its_country(pipeline):
+    text = ("Foreign Secretary Jack Straw is due to spend three hours in Lagos, Nigeria, his first stop on Monday, and "
+            "then about four hours in Accra, Ghana, later that day.")
+    record = _run(pipeline, text, "2002-03-01")
+    assert {t[:3] for _, code, t in _triples(record, "04") if t} == {"NGA", "GHA"}, _triples(record)
+
+
+def test_the_country_two_phrases_down_the_object_is_the_target(pipeline):
+    record = _run(pipeline, "On Friday the Foreign Office lifted a warning against travel to Ghana.", "2002-03-01")
+    assert ("GBRGOV", "081", "GHA") in _triples(record), _triples(record)

@@ -142,9 +142,9 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
             if not is_visit_verb(d, i):
                 continue  # only "X was in <a place>" can be a visit: the subject is worked out after that
             subject = res.subject(tok)
-            visited = visit_target(res, tok, subject) if subject else None
-            if visited is not None:
-                cands.append(Candidate(tok, _commitment(d, tok, "042"), subject, [visited], (), 0.5))
+            visited = visit_target(res, tok, subject) if subject else []
+            if visited:
+                cands.append(Candidate(tok, _commitment(d, tok, "042"), subject, visited, (), 0.5))
             continue
         if dep[i] == "pcomp" and pos[heads[heads[i]]] == "NOUN" and rules_for(tokens[heads[heads[i]]], noun_rules()):
             continue  # "cooperation from Kenya in probing the bombings": what the noun's event is about
@@ -160,9 +160,9 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
         if rule is None:
             if is_visit_verb(d, i):
                 subject = res.subject(tok)
-            visited = visit_target(res, tok, subject) if subject else None
-            if visited is not None:
-                cands.append(Candidate(tok, _commitment(d, tok, "042"), subject, [visited], (), 0.5))
+            visited = visit_target(res, tok, subject) if subject else []
+            if visited:
+                cands.append(Candidate(tok, _commitment(d, tok, "042"), subject, visited, (), 0.5))
                 continue
             body = joined_body(res, tok)
             if body is not None:  # "Poland … became members of NATO"

@@ -33,6 +33,7 @@ _AMOUNTS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "
             "number", "handful", "group", "crowd", "crowds", "tens"}
 _MANY_COUNTRIES = {"states", "nations", "countries", "governments"}
 _HOW_MANY = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}  # "the three countries"
+_ONWARD_PREPS = {"against", "on", "to", "toward", "towards", "into", "for"}  # "a warning against travel to Kenya"
 _PAIR_NOUNS = {"leader", "side", "president", "country", "nation", "minister", "government", "party", "neighbour",
                "neighbor", "ally"}
 
@@ -362,13 +363,14 @@ class Resolver(References):
                             return refs
         for c in kids:
             if dep[c] in ("dobj", "nsubjpass") and pos[c] in ("NOUN", "PROPN"):
-                refs = self._inside(tokens[c])
+                refs = self._inside(tokens[c], depth=0)  # the object's phrases, two down
                 if refs:
                     return refs
         return []
 
-    def _inside(self, noun) -> list[ActorRef]:
-        """An actor inside a non-actor phrase: "Ukraine's bid", "Israeli settlements", "border with Serbia"."""
+    def _inside(self, noun, depth: int = 1) -> list[ActorRef]:
+        """An actor inside a non-actor phrase: "Ukraine's bid", "Israeli settlements", "border with Serbia",
+        "a warning against travel to Kenya" (two phrases down)."""
         d, tokens = self.d, self.tokens
         kids, dep, pos = d.kids[noun.i], d.dep, d.pos
         for c in kids:
@@ -383,6 +385,8 @@ class Resolver(References):
                 for p in d.kids[c]:
                     if dep[p] == "pobj":
                         refs = self.group(tokens[p])
+                        if not refs and depth == 0 and pos[p] == "NOUN" and d.lower[c] in _ONWARD_PREPS:
+                            refs = self._inside(tokens[p])
                         if refs:
                             return refs
         return []

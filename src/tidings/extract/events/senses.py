@@ -367,26 +367,27 @@ def is_visit_verb(d, i: int) -> bool:
         d.dep[c] in ("dobj", "npadvmod") and d.lemma[c] in s["time_nouns"] for c in d.kids[i])
 
 
-def visit_target(res, tok, sources: list):
-    """The country someone travels to, as an actor, when `tok` is a travel verb with a destination
-    in another country than the traveller's (when the traveller's is known); else None."""
+def visit_target(res, tok, sources: list) -> list:
+    """The countries someone travels to, as actors, when `tok` is a travel verb with destinations
+    in another country than the traveller's (when the traveller's is known); else []. "Spend five
+    hours in Dar es Salaam, Tanzania, and then four in Nairobi, Kenya" visits both."""
     s = senses()
     d, i = res.d, tok.i
     if not sources or sources[0] is None or not is_visit_verb(d, i):
-        return None
+        return []
     if thing_subject(res, tok):
-        return None  # "less EU farm money came to the UK": things do not visit
+        return []  # "less EU farm money came to the UK": things do not visit
     code = sources[0].code or ""
     if d.lemma[i] == "be" and code[3:6] not in s["visiting_sectors"]:
-        return None  # "the bomb was in Belfast", "fans were in Tokyo": being somewhere is a visit only for officials
-    found = _place_country_in(res, tok, s["visit_preps"])
-    if found is None and d.lemma[i] in s["stay_verbs"]:  # "spent five hours in Tanzania": the phrase on "hours"
-        found = next((f for c in d.kids[i] if d.lemma[c] in s["time_nouns"]
-                      for f in [_place_country_in(res, res.tokens[c], s["visit_preps"])] if f), None)
-    if found is None or found[0] == code[:3] or (not code and found[0] == res.home):
-        return None  # travel at home; for a traveller of no known country, in the story's own country
-    country, place = found
-    return ActorRef(country, place.entity, place.name, place.start, place.end)
+        return []  # "the bomb was in Belfast", "fans were in Tokyo": being somewhere is a visit only for officials
+    found = _place_countries_in(res, tok, s["visit_preps"])[:1]
+    if d.lemma[i] in s["stay_verbs"]:  # "spent five hours in Tanzania … and four hours in Kenya": each spell's place
+        for c in d.subtree(i):
+            if d.lemma[c] in s["time_nouns"] and d.dep[c] in ("dobj", "conj"):
+                found += [f for f in _place_countries_in(res, res.tokens[c], s["visit_preps"])[:1]
+                          if all(f[0] != g[0] for g in found)]
+    return [ActorRef(country, place.entity, place.name, place.start, place.end) for country, place in found
+            if country != code[:3] and (code or country != res.home)]  # not travel at home
 
 
 def acting_sources(res, code: str, sources: list) -> list:
