@@ -123,3 +123,19 @@ def test_each_spell_of_a_trip_is_a_visit_to_its_country(pipeline):
 def test_the_country_two_phrases_down_the_object_is_the_target(pipeline):
     record = _run(pipeline, "On Friday the Foreign Office lifted a warning against travel to Ghana.", "2002-03-01")
     assert ("GBRGOV", "081", "GHA") in _triples(record), _triples(record)
+
+
+def test_a_document_named_again_speaks_for_its_named_author(pipeline):
+    # the nearest person before it (the minister) did not issue the resolution
+    text = ("Syria would abide by U.N. Resolution 242, Syrian Foreign Minister Farouk al-Sharaa told reporters. "
+            "That 1967 resolution calls for Israel's withdrawal from occupied land.")
+    record = _run(pipeline, text, "1999-05-01")
+    assert any(s == "IGOUNO" and (t or "").startswith("ISR") for s, _, t in _triples(record)), _triples(record)
+
+
+def test_an_organisation_of_states_acting_alone_takes_no_side_of_the_story(pipeline):
+    # a two-sided EU–Britain story: EU leaders meeting among themselves are not meeting Britain
+    text = ("Britain rejected the European Union's budget plan on Monday. The EU criticized Britain for blocking it. "
+            "Britain accused the EU of waste. EU leaders are holding talks in Brussels on the budget.")
+    record = _run(pipeline, text, "2005-06-13")
+    assert not any(s == "IGOEUREEC" and t for s, code, t in _triples(record, "04")), _triples(record)

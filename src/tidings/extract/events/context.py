@@ -13,7 +13,9 @@ event of a root that acts on someone (senses.yaml `counterpart_roots`), with a c
 and no target, then takes as target the side its source's events of the same kind (quad
 class) are most often aimed at, else the side its source deals with most — only a side seen
 that often. The target points at that side's mention nearest before the event (else the
-first after) and is marked `from_context`, so an analyst can keep or drop such targets.
+first after) and is marked `from_context`, so an analyst can keep or drop such targets. An
+organisation of states acting with no one named ("EU leaders are holding talks in Brussels") acts
+among its members: it takes no side of the story.
 """
 from __future__ import annotations
 
@@ -125,7 +127,7 @@ def _counterpart_targets(events: list[Event], record: Article) -> list[Event]:
              for e in events if _named(e.source) and _named(e.target)}
     out = []
     for e in events:
-        if e.target is None and e.root in roots and _named(e.source):
+        if e.target is None and e.root in roots and _named(e.source) and not e.source.code.startswith("IGO"):
             other = _counterpart(dyads, _side(e.source.code), e.quad_class, least)
             if other is not None and (e.sentence, e.cameo, e.source.code, other) not in taken:
                 e = e.model_copy(update={"target": _mention(events, record, other, e.sentence)})

@@ -178,13 +178,17 @@ class References:
         d, i = self.d, tok.i
         if d.dep[i] != "nsubj":
             return None  # only a document that says or does something speaks for its issuer
-        if any(d.dep[c] in ("poss", "compound", "prep", "relcl") for c in d.kids[i]):
+        if any(d.dep[c] in ("poss", "prep", "relcl") or (d.dep[c] == "compound" and d.pos[c] != "NUM") for c in d.kids[i]):
             return None  # "the army's statement", "a statement by …": its own phrase says whose
-        if not any(d.dep[c] == "det" for c in d.kids[i]):
-            return None
+        if not any(d.dep[c] == "det" for c in d.kids[i]) and not (
+                i > 0 and d.lower[i - 1] in ("that", "this") or i > 1 and d.lower[i - 2] in ("that", "this")):
+            return None  # "That 1978 resolution": the parser may take "that" for a conjunction
         sents = self.view.sents
         k = self.view.sent_index(tok)
         window = sents[k - 1].start if k > 0 else sents[k].start
+        for t in range(i - 1, window - 1, -1):  # "U.N. Resolution 425 … That resolution": the same document, named
+            if d.lemma[t] == d.lemma[i] and (named := self.noun_source(self.tokens[t])):
+                return ActorRef(named[0].code, named[0].entity, named[0].name, d.idx[i], d.idx[i] + len(d.text[i]))
         for start, end, e in reversed(self.mentions):
             if start >= i or start < window or not e.actor_code:
                 continue
