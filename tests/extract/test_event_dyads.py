@@ -139,3 +139,10 @@ def test_an_organisation_of_states_acting_alone_takes_no_side_of_the_story(pipel
             "Britain accused the EU of waste. EU leaders are holding talks in Brussels on the budget.")
     record = _run(pipeline, text, "2005-06-13")
     assert not any(s == "IGOEUREEC" and t for s, code, t in _triples(record, "04")), _triples(record)
+
+
+def test_a_one_word_organisation_name_in_lower_case_is_a_common_noun(pipeline):
+    record = _run(pipeline, "The senator said he would never back an amnesty bill.", "2016-01-01")
+    assert not any("AMN" in (t or "") for _, _, t in _triples(record)), _triples(record)
+    record = _run(pipeline, "Amnesty accused the army of torturing prisoners.", "2016-01-01")
+    assert any(s.startswith("NGO") for s, _, _ in _triples(record, "11") if s), _triples(record)

@@ -263,7 +263,8 @@ def _code_words(key) -> PhraseCode:
     """The code of a phrase from (texts, proper-noun/before-head flags, head position, day, lexicon). Do not change it."""
     texts, flags, head_pos, day, lex = key
     words = [_word_norm(t) for t in texts]
-    org, own = lex.org_with_source(words, day, [flag >= 2 for flag in flags])  # own: the user's or tidings' lists
+    org, own = lex.org_with_source(words, day, [flag >= 2 for flag in flags],  # own: the user's or tidings' lists
+                                   [t.islower() for t in texts])
     # named people (built-in or user dictionary): try the proper-noun run around the head
     propn = [t for t, flag in zip(texts, flags) if flag == 3]
     if propn and not own:  # tidings' or the user's own organisation wins ("IRA commanders")

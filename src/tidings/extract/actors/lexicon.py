@@ -293,15 +293,16 @@ class Lexicon:
         return self.org_with_source(words, day, proper)[0]
 
     def org_with_source(self, words: list[str], day: date | None = None,
-                        proper: list[bool] | None = None) -> tuple[str | None, bool]:
-        """(`org_of_words`, whether the code comes from the user's or tidings' own lists)."""
+                        proper: list[bool] | None = None, lower: list[bool] | None = None) -> tuple[str | None, bool]:
+        """(`org_of_words`, whether the code comes from the user's or tidings' own lists); `lower`
+        marks words written in lower case, which never make a one-word name ("an amnesty bill")."""
         user = self.user_phrases(day)
         for n in range(min(MAX_PHRASE, len(words)), 0, -1):
             for i in range(0, len(words) - n + 1):
                 key = " ".join(words[i:i + n])
                 if key in user:
                     return user[key], True
-                if key in self.orgs:
+                if key in self.orgs and not (n == 1 and lower is not None and lower[i]):
                     return self.orgs[key], True
         return (_phoenix.org_code(words, day, proper) if proper is not None else None), False
 
