@@ -33,6 +33,7 @@ from .context import context_actors
 from .attitudes import (OBLIGATION, READY, asked_family, feeling_candidates, intended, obliged_in_quote, penalties,
                         penalty_if, readiness)
 from .nouns import merge_protest_demands, noun_candidates
+from .recall import enlarging_body, newcomers
 from .modality import is_negated
 from .senses import (admitting_body, attacker_of, implicit_agent, is_modifier_participle, is_visit_verb, joined_body,
                      scene_target, shared_agent, thing_subject, verbal_attack, visit_target)
@@ -81,6 +82,8 @@ def _complements(d, tok) -> list:
                 if dep[p] == "pobj":
                     out.append(tokens[p])
                     out.extend(tokens[a] for a in kids[p] if dep[a] in ("acl", "relcl", "xcomp"))
+                elif dep[p] == "pcomp":  # "looked forward to visiting Kenya", "insisted on returning"
+                    out.append(tokens[p])
         if dep[c] in ("dobj", "attr"):
             out.append(tokens[c])
             out.extend(tokens[a] for a in kids[c] if dep[a] in ("acl", "xcomp"))
@@ -151,6 +154,10 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
         admitter = admitting_body(res, tok)
         if admitter is not None:  # "were accepted as members of NATO": NATO admits them
             cands.append(Candidate(tok, _commitment(d, tok, "057"), [admitter], res.passive_target(tok), (), 0.5))
+            continue
+        enlarged = enlarging_body(res, tok)
+        if enlarged is not None:  # "NATO has been expanded to include Greece and Turkey": NATO admits them
+            cands.append(Candidate(tok, _commitment(d, tok, "057"), [enlarged], newcomers(res, tok), (), 0.5))
             continue
         rule = rules_for(tok, table, lambda: _instrument_subject(res, tok))
         if rule is not None and rule.code == NO_EVENT:
