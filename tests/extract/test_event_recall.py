@@ -53,3 +53,23 @@ def test_an_alliance_enlarged_to_include_states_admits_them(nlp):
     # a company growing to include a division admits no state
     events = _events(nlp, "The bank was later enlarged to include a Spanish insurer.")
     assert not [e for e in events if e.root == "05"], _codes(events)
+
+
+def test_a_reported_harsh_judgment_of_an_actor_is_criticism(nlp):
+    events = _events(nlp, "The Swedish minister noted that the rules applied to Iran but not to Syria, "
+                          "which he said had an appalling rights record.")
+    assert [(e.cameo, e.target.code[:3]) for e in events if e.root == "11"] == [("1122", "SYR")], _codes(events)
+    events = _events(nlp, "The Swedish minister noted that the rules applied to Iran but not to Syria, "
+                          "which he said had a long coastline.")
+    assert not [e for e in events if e.root == "11"], _codes(events)
+    events = _events(nlp, "The Dutch envoy told the Belgian premier that his scheme was a worrying step.")
+    assert [(e.cameo, e.source.code[:3], e.target.code[:3]) for e in events if e.root == "11"] == [("111", "NLD", "BEL")], \
+        _codes(events)
+    # a judgment of no one is no criticism
+    assert not [e for e in _events(nlp, "The Dutch envoy said the weather was a worrying sign.") if e.root == "11"]
+
+
+def test_regarding_something_as_wrong_is_criticism_and_as_a_partner_is_not(nlp):
+    events = _events(nlp, "Tehran has said it regards the oil embargo as politically motivated.")
+    assert [(e.cameo, e.source.code[:3]) for e in events if e.root == "11"] == [("111", "IRN")], _codes(events)
+    assert not [e for e in _events(nlp, "Tehran regards Moscow as a close partner.") if e.root == "11"]

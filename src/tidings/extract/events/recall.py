@@ -2,6 +2,8 @@
 
 - An organisation of states enlarged to take in new members admits them (057): "NATO has been
   expanded to include Greece and Turkey" → NATO 057 GRC, NATO 057 TUR.
+- A harsh judgment of an actor, reported or as "regards X as …", is criticism (111; 1122 of a rights
+  record): "said Syria had an appalling rights record", "regards the ban as politically motivated".
 """
 from __future__ import annotations
 
@@ -11,8 +13,12 @@ from pathlib import Path
 import yaml
 
 from .actors import is_passive
+from .assemble import Candidate
+from .lexicon import families, has_words
+from .modality import SAY_VERBS, is_negated
+from .reference import RELATIVES
 
-__all__ = ["enlarging_body", "newcomers"]
+__all__ = ["enlarging_body", "judgment_candidates", "newcomers"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
 
@@ -20,7 +26,7 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
 @cache
 def _data() -> dict:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in data.items()}
+    return {k: tuple(v) for k, v in data.items()}
 
 
 def enlarging_body(res, tok):
@@ -59,3 +65,98 @@ def newcomers(res, tok) -> list:
                 seen.add(r.code)
                 out.append(r)
     return out
+
+
+def _judgment_words() -> tuple[str, ...]:
+    words = set(_data()["harsh_words"]) | set(families()["stance_words"]["111"])
+    return tuple(sorted(words))
+
+
+def _text(d, idxs) -> str:
+    return " " + " ".join(d.lower[t] for t in sorted(idxs)) + " "
+
+
+def judgment_candidates(res, sent, coded: set[int]) -> list[Candidate]:
+    """Criticism (111; 1122 of a rights record) for harsh judgments of an actor: reported ("said Syria
+    had an appalling rights record": Syria, the antecedent of a relative "which"; "told the minister
+    that his plan was a worrying development": the one told) or "regards X as …" ("Beijing regards
+    the ban as politically motivated": Beijing criticises the ban's owner, if named)."""
+    s = _data()
+    d = res.d
+    kids, dep, lemma, tokens = d.kids, d.dep, d.lemma, d.tokens
+    harsh = _judgment_words()
+    out = []
+    for i in range(sent.start, sent.end):
+        if i in coded or is_negated(tokens[i]):
+            continue
+        if lemma[i] in s["regarding_verbs"] and d.pos[i] == "VERB":
+            as_phrase = [c for c in kids[i] if (dep[c] == "prep" and d.lower[c] == "as")
+                         or (dep[c] in ("advcl", "oprd", "acomp") and any(d.lower[a] == "as" for a in kids[c]))]
+            objects = [c for c in kids[i] if dep[c] == "dobj"]
+            if not as_phrase or not objects:
+                continue
+            if not has_words(_text(d, [t for c in as_phrase for t in d.subtree(c)]), harsh):
+                continue
+            sources = [r for r in res.subject(tokens[i]) if r is not None]
+            if not any(r.code for r in sources):
+                continue
+            targets = [r for o in objects for r in _owners(res, o)]
+            code = "1122" if has_words(_text(d, d.subtree(objects[0])), s["rights_words"]) else "111"
+            out.append(Candidate(tokens[i], code, sources, targets, (), 0.5))
+            continue
+        if dep[i] != "ccomp" or lemma[d.heads[i]] not in SAY_VERBS:
+            continue
+        said = d.heads[i]
+        judged_words = [c for c in kids[i] if (lemma[i] == "have" and dep[c] == "dobj")
+                        or (lemma[i] == "be" and dep[c] in ("attr", "acomp") and d.pos[c] in ("NOUN", "ADJ")
+                            and any(dep[a] == "amod" for a in kids[c]))]
+        if not judged_words:
+            continue
+        near = [a for c in judged_words for a in kids[c] if dep[a] in ("amod", "compound")] + judged_words
+        if not has_words(_text(d, near), harsh):
+            continue
+        subjects = [c for c in kids[i] if dep[c] in ("nsubj", "nsubjpass")]
+        judged = []
+        for sj in subjects:
+            if d.lower[sj] in RELATIVES and dep[said] == "relcl":
+                judged += res.group(tokens[d.heads[said]])  # "Syria, which he said had …": Syria
+            elif any(dep[p] == "poss" and d.pos[p] == "PRON" for p in kids[sj]):
+                judged += res.objects(tokens[said])  # "told the minister that his plan was …": the one told
+            else:
+                judged += _owners(res, sj)
+        judged = [r for r in judged if r is not None and r.code]
+        sources = _speaker(res, said)
+        if not judged or not any(r.code for r in sources):
+            continue
+        rights = s["rights_words"]
+        code = "1122" if has_words(_text(d, near), rights) else "111"
+        out.append(Candidate(tokens[i], code, sources, judged, (), 0.5))
+    return out
+
+
+def _owners(res, noun: int) -> list:
+    """The actor a judged noun names, or its owner ("Britain's plan", "the EU's ban")."""
+    d = res.d
+    refs = [r for r in res.group(d.tokens[noun]) if r is not None and r.code]
+    if refs:
+        return refs
+    return [r for c in d.kids[noun] if d.dep[c] == "poss" for r in res.group(d.tokens[c]) if r is not None and r.code]
+
+
+def _speaker(res, said: int) -> list:
+    """Who says what verb `said` reports: its subject, else (an unresolved "he" in "Syria, which he
+    said …") the subject of the clause it hangs in."""
+    d = res.d
+    node = said
+    for _ in range(3):
+        refs = [r for r in res.subject(d.tokens[node]) if r is not None]
+        if any(r.code for r in refs):
+            return refs
+        while d.dep[node] not in ("relcl", "ccomp", "conj", "advcl") or d.pos[node] != "VERB":
+            if d.heads[node] == node:
+                return []
+            node = d.heads[node]
+        node = d.heads[node]
+        while d.pos[node] not in ("VERB", "AUX") and d.heads[node] != node:
+            node = d.heads[node]
+    return []
