@@ -73,3 +73,26 @@ def test_regarding_something_as_wrong_is_criticism_and_as_a_partner_is_not(nlp):
     events = _events(nlp, "Tehran has said it regards the oil embargo as politically motivated.")
     assert [(e.cameo, e.source.code[:3]) for e in events if e.root == "11"] == [("111", "IRN")], _codes(events)
     assert not [e for e in _events(nlp, "Tehran regards Moscow as a close partner.") if e.root == "11"]
+
+
+def test_information_received_from_someone_was_shared_by_them(nlp):
+    events = _events(nlp, "The Chadian police chief said he received information from Libyan agents on where the "
+                          "rifles were kept.")
+    assert [(e.cameo, e.source.code[:3], e.target.code[:3]) for e in events] == [("064", "LBY", "TCD")], _codes(events)
+    # receiving aid stays the noun's event, given by the one it comes from
+    events = _events(nlp, "Chad received food aid from Libya.")
+    assert [(e.root, e.source.code[:3]) for e in events] == [("07", "LBY")], _codes(events)
+
+
+def test_throwing_grenades_at_someone_is_a_bombing(nlp):
+    events = _events(nlp, "Rebels hurled grenades at Ugandan soldiers near the border.")
+    assert [e.cameo for e in events] == ["183"], _codes(events)
+    events = _events(nlp, "The Ugandan minister threw his support behind the plan.")
+    assert not [e for e in events if e.root == "18"], _codes(events)
+
+
+def test_calling_a_policy_a_step_in_the_wrong_direction_is_criticism(nlp):
+    events = _events(nlp, "The Polish premier called the enlargement of the EU a step in the wrong direction.")
+    assert [(e.cameo, e.source.code[:3]) for e in events] == [("111", "POL")], _codes(events)
+    events = _events(nlp, "The Polish premier called the enlargement of the EU a step in a new direction.")
+    assert not [e for e in events if e.root == "11"], _codes(events)

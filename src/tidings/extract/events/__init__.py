@@ -33,7 +33,7 @@ from .context import context_actors
 from .attitudes import (OBLIGATION, READY, asked_family, feeling_candidates, intended, obliged_in_quote, penalties,
                         penalty_if, readiness)
 from .nouns import merge_protest_demands, noun_candidates
-from .recall import enlarging_body, judgment_candidates, newcomers
+from .recall import enlarging_body, judgment_candidates, newcomers, received_candidates
 from .modality import is_negated
 from .senses import (admitting_body, attacker_of, implicit_agent, is_modifier_participle, is_visit_verb, joined_body,
                      scene_target, shared_agent, thing_subject, verbal_attack, visit_target)
@@ -441,7 +441,8 @@ def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) 
     coded = {c.tok.i for c in verbs}
     cands = merge_protest_demands(verbs + nouns + readiness(res, sent, consumed, coded)
                                    + feeling_candidates(res, sent, coded | consumed)
-                                   + judgment_candidates(res, sent, coded | consumed))
+                                   + judgment_candidates(res, sent, coded | consumed)
+                                   + received_candidates(res, sent, coded | consumed))
     if len([c for c in cands if c.code != "010"]) > 0:
         cands = [c for c in cands if c.code != "010"]
     tree = res.d.heads

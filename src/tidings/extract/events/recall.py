@@ -18,7 +18,7 @@ from .lexicon import families, has_words
 from .modality import SAY_VERBS, is_negated
 from .reference import RELATIVES
 
-__all__ = ["enlarging_body", "judgment_candidates", "newcomers"]
+__all__ = ["enlarging_body", "judgment_candidates", "newcomers", "received_candidates"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
 
@@ -160,3 +160,24 @@ def _speaker(res, said: int) -> list:
         while d.pos[node] not in ("VERB", "AUX") and d.heads[node] != node:
             node = d.heads[node]
     return []
+
+
+def received_candidates(res, sent, coded: set[int]) -> list[Candidate]:
+    """Sharing of intelligence (064) said from the receiving side: "the police chief received
+    information from Libyan agents" → the agents (source) share with the chief (target)."""
+    s = _data()
+    d = res.d
+    kids, dep, tokens = d.kids, d.dep, d.tokens
+    out = []
+    for i in range(sent.start, sent.end):
+        if i in coded or d.lemma[i] not in s["receiving_verbs"] or d.pos[i] != "VERB" or is_negated(tokens[i]):
+            continue
+        things = [c for c in kids[i] if dep[c] == "dobj" and d.lemma[c] in s["shared_things"]]
+        if not things:
+            continue
+        givers = [r for c in kids[i] + kids[things[0]] if dep[c] == "prep" and d.lower[c] == "from"
+                  for p in kids[c] if dep[p] == "pobj" for r in res.group(tokens[p]) if r is not None]
+        receivers = [r for r in res.subject(tokens[i]) if r is not None]
+        if givers and any(r.code for r in givers + receivers):
+            out.append(Candidate(tokens[i], "064", givers, receivers, (), 0.5, reciprocal=False))
+    return out
