@@ -96,3 +96,17 @@ def test_calling_a_policy_a_step_in_the_wrong_direction_is_criticism(nlp):
     assert [(e.cameo, e.source.code[:3]) for e in events] == [("111", "POL")], _codes(events)
     events = _events(nlp, "The Polish premier called the enlargement of the EU a step in a new direction.")
     assert not [e for e in events if e.root == "11"], _codes(events)
+
+
+def test_ordering_an_attack_is_the_attack_by_the_one_who_ordered_it(nlp):
+    events = _events(nlp, "The Turkish president ordered an attack on Kurdish rebels in Iraq.")
+    assert [(e.root, e.source.code if e.source else None) for e in events] == [("19", "TURGOV")], _codes(events)
+    events = _events(nlp, "The Turkish president ordered the rebels to leave the town.")
+    assert [e.root for e in events] == ["10"], _codes(events)
+
+
+def test_a_strike_by_a_government_is_force_and_by_miners_a_labour_strike(nlp):
+    events = _events(nlp, "The Turkish government's strikes on the camps were condemned.")
+    assert [e.cameo for e in events if e.action.text == "strikes"] == ["190"], _codes(events)
+    events = _events(nlp, "The Turkish miners' strikes were condemned.")
+    assert [e.cameo for e in events if e.action.text == "strikes"] in ([], ["143"]), _codes(events)

@@ -11,6 +11,7 @@ from .lexicon import (NO_EVENT, codebook, complement_content, families, family_c
                       noun_rules, rules_for)
 from .modality import governing_verb
 from .senses import acting_sources, perpetrators, senses, speaker, speaking_person, struck_facilities
+from .recall import state_strike
 
 __all__ = ["noun_candidates", "merge_protest_demands"]
 
@@ -100,10 +101,12 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         if rule.family:
             comps = [tokens[p] for c in kids[i] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"]
             code = family_code(rule.family, complement_content(comps, rule.family))
-        if code[:2] in ("18", "19") and d.lemma[i] in senses()["verbal_attack_verbs"] and not has_prep(d, i, "by") and (
+        if code[:2] in ("18", "19") and d.lemma[i] in senses()["verbal_attack_verbs"] and not has_prep(d, i, "by") \
+                and d.lemma[head] not in senses()["perpetration_verbs"] and (  # "ordered an attack": force
                 (light and any(dep[c] == "nsubj" and speaker(res, c) for c in kids[head]))
                 or any(dep[c] == "poss" and _campaigner(res, c) for c in kids[i])):
             code = "111"  # "Trump launched an attack against Obama", "Clinton's gun control offensive": words
+        code = state_strike(code, d.lemma[i], sources)  # "the president had ordered the strikes": force
         if code[:2] == "04" and dep[i] in ("nsubj", "nsubjpass", "dobj") and d.lemma[head] in senses()["ending_verbs"]:
             code = "164"  # "talks have been cut off": negotiations halted, not held
         if pair and not targets:  # "Israel-Syrian talks": the two sides

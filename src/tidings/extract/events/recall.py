@@ -18,7 +18,7 @@ from .lexicon import families, has_words
 from .modality import SAY_VERBS, is_negated
 from .reference import RELATIVES
 
-__all__ = ["enlarging_body", "judgment_candidates", "newcomers", "received_candidates"]
+__all__ = ["enlarging_body", "judgment_candidates", "newcomers", "received_candidates", "state_strike"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
 
@@ -181,3 +181,16 @@ def received_candidates(res, sent, coded: set[int]) -> list[Candidate]:
         if givers and any(r.code for r in givers + receivers):
             out.append(Candidate(tokens[i], "064", givers, receivers, (), 0.5, reciprocal=False))
     return out
+
+
+def state_strike(code: str, lemma: str, sources) -> str:
+    """190 for a strike (143) whose doer is a state's government or armed forces (a bare country code
+    is too often an uncoded group of its people: "Turkish miners"):
+    "the president had ordered the strikes"; else `code`."""
+    s = _data()
+    if code != "143" or lemma not in s["strike_nouns"]:
+        return code
+    coded = [r.code for r in sources if r is not None and r.code]
+    if coded and all(c[3:6] in s["state_sectors"] for c in coded):
+        return "190"
+    return code
