@@ -110,3 +110,10 @@ def test_a_strike_by_a_government_is_force_and_by_miners_a_labour_strike(nlp):
     assert [e.cameo for e in events if e.action.text == "strikes"] == ["190"], _codes(events)
     events = _events(nlp, "The Turkish miners' strikes were condemned.")
     assert [e.cameo for e in events if e.action.text == "strikes"] in ([], ["143"]), _codes(events)
+
+
+def test_talks_proposed_or_offered_are_the_intent_not_a_meeting(nlp):
+    events = _events(nlp, "Chile proposed a new round of talks with Peru.")
+    assert [(e.cameo, e.source.code[:3]) for e in events] == [("036", "CHL")], _codes(events)
+    events = _events(nlp, "Chile held a new round of talks with Peru.")
+    assert [e.root for e in events if e.root == "04"], _codes(events)

@@ -18,7 +18,7 @@ from .lexicon import families, has_words
 from .modality import SAY_VERBS, is_negated
 from .reference import RELATIVES
 
-__all__ = ["enlarging_body", "judgment_candidates", "newcomers", "received_candidates", "state_strike"]
+__all__ = ["enlarging_body", "judgment_candidates", "newcomers", "in_verbal_complement", "received_candidates", "state_strike"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
 
@@ -26,7 +26,7 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
 @cache
 def _data() -> dict:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    return {k: tuple(v) for k, v in data.items()}
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
 
 
 def enlarging_body(res, tok):
@@ -194,3 +194,17 @@ def state_strike(code: str, lemma: str, sources) -> str:
     if coded and all(c[3:6] in s["state_sectors"] for c in coded):
         return "190"
     return code
+
+
+def in_verbal_complement(d, i: int, verb_toks: dict[int, str]) -> bool:
+    """Whether noun i sits in the complement of a verbal act of the sentence (`verb_toks`: token →
+    root of its coded verb events): "proposed a new round of talks", "invited them to start talks"."""
+    s = _data()
+    node = i
+    for _ in range(int(s["content_hops"])):
+        if d.dep[node] not in s["content_deps"] or d.heads[node] == node:
+            return False
+        node = d.heads[node]
+        if verb_toks.get(node) in s["content_roots"]:
+            return True
+    return False
