@@ -117,3 +117,17 @@ def test_talks_proposed_or_offered_are_the_intent_not_a_meeting(nlp):
     assert [(e.cameo, e.source.code[:3]) for e in events] == [("036", "CHL")], _codes(events)
     events = _events(nlp, "Chile held a new round of talks with Peru.")
     assert [e.root for e in events if e.root == "04"], _codes(events)
+
+
+def test_claiming_responsibility_for_a_bombing_names_its_doer(nlp):
+    events = _events(nlp, "Hamas claimed responsibility for the suicide bombing in Jerusalem.",
+                     entities=[("Hamas", "ORG", ["Hamas"])])
+    bombings = [e for e in events if e.root == "18"]
+    assert bombings and bombings[0].source is not None and bombings[0].source.name == "Hamas", _codes(events)
+
+
+def test_ambushes_and_going_on_strike_are_coded(nlp):
+    assert [e.root for e in _events(nlp, "Rebels ambushed a Pakistani army convoy near the border.")] == ["19"]
+    events = _events(nlp, "Thousands of Greek workers went on strike over pension cuts.")
+    assert [e.cameo for e in events] == ["143"], _codes(events)
+    assert not [e for e in _events(nlp, "The Greek workers went on to a rally.") if e.root == "14"]

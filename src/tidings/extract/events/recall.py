@@ -18,7 +18,7 @@ from .lexicon import families, has_words
 from .modality import SAY_VERBS, is_negated
 from .reference import RELATIVES
 
-__all__ = ["enlarging_body", "judgment_candidates", "newcomers", "in_verbal_complement", "received_candidates", "state_strike"]
+__all__ = ["claimed_by", "enlarging_body", "judgment_candidates", "newcomers", "in_verbal_complement", "received_candidates", "state_strike"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
 
@@ -208,3 +208,16 @@ def in_verbal_complement(d, i: int, verb_toks: dict[int, str]) -> bool:
         if verb_toks.get(node) in s["content_roots"]:
             return True
     return False
+
+
+def claimed_by(res, noun, code: str) -> list:
+    """Who claims an attack named by `noun`: the subject of "claimed responsibility for the bombing"."""
+    s = _data()
+    d, i = res.d, noun.i
+    if code[:2] not in ("18", "19", "20") or d.dep[i] != "pobj" or d.lower[d.heads[i]] != "for":
+        return []
+    resp = d.heads[d.heads[i]]
+    if d.lemma[resp] not in s["responsibility_nouns"] or d.dep[resp] != "dobj":
+        return []
+    verb = d.heads[resp]
+    return res.subject(d.tokens[verb]) if d.lemma[verb] in s["claiming_verbs"] else []
