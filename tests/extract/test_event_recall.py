@@ -131,3 +131,12 @@ def test_ambushes_and_going_on_strike_are_coded(nlp):
     events = _events(nlp, "Thousands of Greek workers went on strike over pension cuts.")
     assert [e.cameo for e in events] == ["143"], _codes(events)
     assert not [e for e in _events(nlp, "The Greek workers went on to a rally.") if e.root == "14"]
+
+
+def test_a_visit_named_again_is_no_new_visit(nlp):
+    text = ("Irish Foreign Minister Brian Cowen visited Kenya on Monday. Cowen's visit to Kenya was meant to show "
+            "support for the government. Just ahead of Cowen's trip, Ireland sent aid to Kenya.")
+    events = _events(nlp, text, published="2004-05-04", entities=[("Brian Cowen", "PERSON", ["Brian Cowen", "Cowen"])])
+    assert [e.sentence for e in events if e.cameo == "042"] == [0], _codes(events)
+    events = _events(nlp, "The Irish foreign minister's visit to Kenya was meant to show support.", published="2004-05-04")
+    assert [e.cameo for e in events] == ["042"], _codes(events)

@@ -33,7 +33,7 @@ from .context import context_actors
 from .attitudes import (OBLIGATION, READY, asked_family, feeling_candidates, intended, obliged_in_quote, penalties,
                         penalty_if, readiness)
 from .nouns import merge_protest_demands, noun_candidates
-from .recall import enlarging_body, judgment_candidates, newcomers, received_candidates
+from .recall import enlarging_body, judgment_candidates, newcomers, received_candidates, repeated_visits
 from .modality import is_negated
 from .senses import (admitting_body, attacker_of, implicit_agent, is_modifier_participle, is_visit_verb, joined_body,
                      scene_target, shared_agent, thing_subject, verbal_attack, visit_target)
@@ -496,6 +496,7 @@ def extract_events(view: DocView, record: Article) -> list[Event]:
             log.warning("event coding failed on sentence %d of %s: %s", si, record.id, exc)
     events = [e for e in events if not article_scope.event_out_of_scope(e, record, scope)]  # business between companies
     events = confirmed_headline(events, record, res.view.sents)
+    events = repeated_visits(events, d)  # "Albright's visit … was designed to …": the visit reported before
     events = context_actors(events, record)
     for n, event in enumerate(events, start=1):
         event.id = f"V{n}"

@@ -18,7 +18,7 @@ from .lexicon import families, has_words
 from .modality import SAY_VERBS, is_negated
 from .reference import RELATIVES
 
-__all__ = ["claimed_by", "enlarging_body", "judgment_candidates", "newcomers", "in_verbal_complement", "received_candidates", "state_strike"]
+__all__ = ["claimed_by", "enlarging_body", "judgment_candidates", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
 
@@ -221,3 +221,23 @@ def claimed_by(res, noun, code: str) -> list:
         return []
     verb = d.heads[resp]
     return res.subject(d.tokens[verb]) if d.lemma[verb] in s["claiming_verbs"] else []
+
+
+def repeated_visits(events: list, d) -> list:
+    """`events` less the visits a noun names again after a visit by the same source (to the same
+    country, or to none named) was coded in an earlier sentence."""
+    s = _data()
+    at = {d.idx[i]: i for i in range(len(d.idx))}
+    seen: list = []
+    out = []
+    for e in events:
+        if e.cameo in s["visit_codes"] and e.source is not None and e.source.code:
+            key = (e.source.code[:3], (e.target.code or "")[:3] if e.target is not None else "")
+            i = at.get(e.action.start) if e.action is not None else None
+            nominal = i is not None and d.pos[i] == "NOUN" and d.lower[i] in s["visit_nouns"] and (
+                d.dep[i] in ("nsubj", "nsubjpass") or d.dep[i] == "pobj" and d.lower[d.heads[i]] in s["time_preps"])
+            if nominal and any(sent < e.sentence and src == key[0] and key[1] in (tgt, "") for sent, src, tgt in seen):
+                continue
+            seen.append((e.sentence, key[0], key[1]))
+        out.append(e)
+    return out
