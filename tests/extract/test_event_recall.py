@@ -140,3 +140,19 @@ def test_a_visit_named_again_is_no_new_visit(nlp):
     assert [e.sentence for e in events if e.cameo == "042"] == [0], _codes(events)
     events = _events(nlp, "The Irish foreign minister's visit to Kenya was meant to show support.", published="2004-05-04")
     assert [e.cameo for e in events] == ["042"], _codes(events)
+
+
+def test_being_open_to_talks_is_an_intent_to_meet(nlp):
+    events = _events(nlp, "Cuba said it was open to talks with Spain.")
+    assert [(e.cameo, e.source.code[:3], e.target.code[:3], e.modality) for e in events] == \
+        [("036", "CUB", "ESP", "asserted")], _codes(events)
+    events = _events(nlp, "Cuba said it was not open to talks with Spain.")
+    assert [(e.cameo, e.modality) for e in events] == [("036", "negated")], _codes(events)
+
+
+def test_voting_for_an_admission_ratifies_it_and_a_loan_to_a_state_is_aid(nlp):
+    events = _events(nlp, "The Danish parliament voted in favor of Slovakia's admission to NATO.")
+    assert [e.cameo for e in events] == ["057"], _codes(events)
+    events = _events(nlp, "The World Bank's loan to Kenya was delayed.")
+    assert [(e.cameo, e.target.code[:3]) for e in events] == [("071", "KEN")], _codes(events)
+    assert not _events(nlp, "The Kenyan farmer repaid his loan.")

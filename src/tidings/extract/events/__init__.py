@@ -33,7 +33,7 @@ from .context import context_actors
 from .attitudes import (OBLIGATION, READY, asked_family, feeling_candidates, intended, obliged_in_quote, penalties,
                         penalty_if, readiness)
 from .nouns import merge_protest_demands, noun_candidates
-from .recall import enlarging_body, judgment_candidates, newcomers, received_candidates, repeated_visits
+from .recall import enlarging_body, judgment_candidates, newcomers, open_to, received_candidates, repeated_visits
 from .modality import is_negated
 from .senses import (admitting_body, attacker_of, implicit_agent, is_modifier_participle, is_visit_verb, joined_body,
                      scene_target, shared_agent, thing_subject, verbal_attack, visit_target)
@@ -438,6 +438,7 @@ def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) 
     # between Israel and Syria resumed": the talks are the event, with their two sides)
     nouns = noun_candidates(res, sent, consumed, {c.tok.i: c.code[:2] for c in verbs
                                                    if any(r is not None and r.code for r in c.sources)})
+    open_to(res, nouns)  # "Iran is open to talks": an intent, not a meeting
     coded = {c.tok.i for c in verbs}
     cands = merge_protest_demands(verbs + nouns + readiness(res, sent, consumed, coded)
                                    + feeling_candidates(res, sent, coded | consumed)

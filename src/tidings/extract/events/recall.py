@@ -14,7 +14,7 @@ import yaml
 
 from .actors import is_passive
 from .assemble import Candidate
-from .lexicon import families, has_words
+from .lexicon import content_of_code, families, family_code, has_words
 from .modality import SAY_VERBS, is_negated
 from .reference import RELATIVES
 
@@ -241,3 +241,23 @@ def repeated_visits(events: list, d) -> list:
             seen.append((e.sentence, key[0], key[1]))
         out.append(e)
     return out
+
+
+def open_to(res, nouns: list) -> None:
+    """Turn the noun events that someone is said to be open to into intents, in place: "Iran is
+    open to talks with the United States" → IRN 036 USA (negated when "not open")."""
+    s = _data()
+    d = res.d
+    for cand in nouns:
+        i = cand.tok.i
+        prep = d.heads[i]
+        adj = d.heads[prep]
+        if d.dep[i] != "pobj" or d.lower[prep] != "to" or d.lower[adj] not in s["openness_words"] or d.dep[adj] != "acomp":
+            continue
+        content = content_of_code(cand.code)
+        cand.code = family_code("intent", content) if content else "030"
+        cand.noun = False
+        owners = [r for r in res.subject(d.tokens[d.heads[adj]]) if r is not None]
+        if owners:
+            cand.sources = owners
+        cand.negated = is_negated(d.tokens[adj]) or is_negated(d.tokens[d.heads[adj]])
