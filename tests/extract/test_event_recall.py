@@ -156,3 +156,16 @@ def test_voting_for_an_admission_ratifies_it_and_a_loan_to_a_state_is_aid(nlp):
     events = _events(nlp, "The World Bank's loan to Kenya was delayed.")
     assert [(e.cameo, e.target.code[:3]) for e in events] == [("071", "KEN")], _codes(events)
     assert not _events(nlp, "The Kenyan farmer repaid his loan.")
+
+
+def test_alerts_blockades_and_frozen_aid_are_coded(nlp):
+    events = _events(nlp, "Mali put its troops on high alert along the border.")
+    assert [e.cameo for e in events] == ["152"], _codes(events)
+    events = _events(nlp, "The Malian police were put on high alert.")
+    assert [e.cameo for e in events] == ["151"], _codes(events)
+    assert not _events(nlp, "The Malian government put the plan on hold.")
+    events = _events(nlp, "Morocco sealed off the border with Algeria.")
+    assert [e.cameo for e in events] == ["191"], _codes(events)
+    events = _events(nlp, "Japan froze military aid to Burma.")
+    assert [e.cameo for e in events] == ["1622"], _codes(events)
+    assert not [e for e in _events(nlp, "Prices were frozen by the Malian government.") if e.root == "16"]
