@@ -169,3 +169,20 @@ def test_alerts_blockades_and_frozen_aid_are_coded(nlp):
     events = _events(nlp, "Japan froze military aid to Burma.")
     assert [e.cameo for e in events] == ["1622"], _codes(events)
     assert not [e for e in _events(nlp, "Prices were frozen by the Malian government.") if e.root == "16"]
+
+
+def test_concluding_forging_or_sealing_an_agreement_signs_it(nlp):
+    for text in ("Chile and Peru concluded a border treaty.", "Chile and Peru forged an alliance.",
+                 "Chile and Peru sealed a trade deal.", "Chile and Peru worked out an accord on fishing."):
+        events = _events(nlp, text)
+        assert sorted(e.cameo for e in events) == ["057", "057"], (text, _codes(events))
+    assert not _events(nlp, "The talks between Chile and Peru concluded on Friday.") or all(
+        e.root != "05" for e in _events(nlp, "The talks between Chile and Peru concluded on Friday."))
+    # sealing a border stays a blockade
+    assert [e.cameo for e in _events(nlp, "Chile sealed its border with Peru.")] == ["191"]
+
+
+def test_winning_admission_to_an_alliance_joins_it_one_way(nlp):
+    events = _events(nlp, "Slovenia won admission to NATO.", entities=[("NATO", "ORG", ["NATO"])])
+    assert _codes(events) == [("057", "SVN", "IGOWSTNAT")], _codes(events)
+    assert not _events(nlp, "The Slovenian Republicans won the election.")
