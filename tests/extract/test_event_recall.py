@@ -186,3 +186,22 @@ def test_winning_admission_to_an_alliance_joins_it_one_way(nlp):
     events = _events(nlp, "Slovenia won admission to NATO.", entities=[("NATO", "ORG", ["NATO"])])
     assert _codes(events) == [("057", "SVN", "IGOWSTNAT")], _codes(events)
     assert not _events(nlp, "The Slovenian Republicans won the election.")
+
+
+def test_concern_voiced_about_what_an_actor_does_is_disapproval(nlp):
+    events = _events(nlp, "Norway voiced concern over Sudan's treatment of refugees.")
+    assert [(e.cameo, e.source.code[:3], e.target.code[:3]) for e in events] == [("110", "NOR", "SDN")], _codes(events)
+    events = _events(nlp, "Norway has voiced concern that the press freedom situation in Belarus has not improved.")
+    assert [(e.cameo, e.target.code[:3]) for e in events] == [("110", "BLR")], _codes(events)
+    # concern about no one stays a comment (root 01)
+    events = _events(nlp, "Norway expressed concern about the economy.")
+    assert not [e for e in events if e.root == "11"], _codes(events)
+
+
+def test_taking_issue_and_lashing_out_are_criticism(nlp):
+    events = _events(nlp, "The Indian foreign minister took issue with Nepal's remarks.")
+    assert [(e.cameo, e.target.code[:3]) for e in events] == [("110", "NPL")], _codes(events)
+    events = _events(nlp, "The Indian foreign minister lashed out at the Nepalese premier.")
+    assert [e.cameo for e in events] == ["111"], _codes(events)
+    assert not [e for e in _events(nlp, "The Indian foreign minister took a trip with Nepalese officials.")
+                if e.root == "11"]

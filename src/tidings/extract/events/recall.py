@@ -14,11 +14,12 @@ import yaml
 
 from .actors import is_passive
 from .assemble import Candidate
+from .attitudes import _actors_of
 from .lexicon import content_of_code, families, family_code, has_words
 from .modality import SAY_VERBS, is_negated
 from .reference import RELATIVES
 
-__all__ = ["claimed_by", "enlarging_body", "judgment_candidates", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike"]
+__all__ = ["claimed_by", "concern_about", "enlarging_body", "judgment_candidates", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
 
@@ -261,3 +262,32 @@ def open_to(res, nouns: list) -> None:
         if owners:
             cand.sources = owners
         cand.negated = is_negated(d.tokens[adj]) or is_negated(d.tokens[d.heads[adj]])
+
+
+def concern_about(res, verbs: list) -> None:
+    """Turn a comment of concern (012) about what a named actor does into disapproval of that actor
+    (110, 111 for anger), in place: "France voiced concern over Russia's treatment of civilians" →
+    FRA 110 RUS; "voiced concern that the rights situation in Cuba has not improved" → … CUB."""
+    s = _data()
+    d = res.d
+    kids, dep, tokens = d.kids, d.dep, d.tokens
+    for cand in verbs:
+        i = cand.tok.i
+        if not cand.code.startswith("01") or d.lemma[i] not in s["concern_verbs"]:
+            continue
+        nouns = [c for c in kids[i] if dep[c] == "dobj" and d.lower[c] in s["concern_nouns"]]
+        if not nouns:
+            continue
+        noun = nouns[0]
+        targets = []
+        for c in kids[noun] + kids[i]:
+            if dep[c] == "prep" and d.lower[c] in s["concern_preps"]:
+                targets += [r for p in kids[c] if dep[p] == "pobj" for r in _actors_of(res, tokens[p])]
+            elif dep[c] in ("acl", "ccomp") and c in kids[noun]:
+                for sj in kids[c]:
+                    if dep[sj] in ("nsubj", "nsubjpass"):
+                        targets += _actors_of(res, tokens[sj])
+        targets = [r for r in targets if r is not None and r.code]
+        if targets:
+            cand.code = s["concern_nouns"][d.lower[noun]]
+            cand.targets = targets
