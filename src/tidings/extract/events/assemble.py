@@ -19,7 +19,7 @@ REQUIRE_ACTOR = True
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # "X and Y clashed": each against the other
 # ratifying, approving or joining an agreement is done by one side ("the Dutch parliament approved
 # the enlargement"); signing and concluding one is done by both
-_ONE_SIDED = {"ratify", "ratification", "approve", "vote", "accept", "join", "admit", "endorse"}
+_ONE_SIDED = {"ratify", "ratification", "approve", "vote", "accept", "join", "admit", "endorse", "include", "win", "gain"}
 _GENERIC_FORCE = {"180", "190"}  # one attack on soldiers and others: a fight, or an assault, not both
 SOURCE_NEEDED = {"04"}  # a visit or a meeting is only news with someone named going or meeting
 _MUTUAL_CODES = {"040", "046", "057"}  # consultations, negotiations and signed agreements take two (CAMEO codes both)

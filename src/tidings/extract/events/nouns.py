@@ -11,6 +11,7 @@ from .lexicon import (NO_EVENT, codebook, complement_content, families, family_c
                       noun_rules, rules_for)
 from .modality import governing_verb
 from .senses import acting_sources, perpetrators, senses, speaker, speaking_person, struck_facilities
+from .recall import claimed_by, in_verbal_complement, state_strike
 
 __all__ = ["noun_candidates", "merge_protest_demands"]
 
@@ -49,6 +50,8 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
             # the verb's event ("held talks" coded on "held", "wants to renew talks") is this one; not
             # so for what is protested or investigated with its doer named ("protested the killings … by Serb police")
             continue
+        if in_verbal_complement(d, i, verb_toks):
+            continue  # "proposed a new round of talks": what is proposed, not held
         sources, struck = struck_facilities(rule.code, acting_sources(res, rule.code, res.noun_source(tok)))
         agent_prep = None
         if not sources:
@@ -72,7 +75,7 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         if not sources and light:
             sources = res.subject(tokens[head])
         if not sources:
-            sources = perpetrators(res, tok, rule.code)  # "the group planned the attacks"
+            sources = perpetrators(res, tok, rule.code) or claimed_by(res, tok, rule.code)  # "the group planned the attacks"
         if not sources and rule.code[:2] in RECIPROCAL_ROOTS:
             # "talks between Israel and Syria", "clashes between police and protesters": both sides
             sides = [r for c in kids[i] if dep[c] == "prep" and lower[c] in ("between", "among")
@@ -100,10 +103,12 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         if rule.family:
             comps = [tokens[p] for c in kids[i] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"]
             code = family_code(rule.family, complement_content(comps, rule.family))
-        if code[:2] in ("18", "19") and d.lemma[i] in senses()["verbal_attack_verbs"] and not has_prep(d, i, "by") and (
+        if code[:2] in ("18", "19") and d.lemma[i] in senses()["verbal_attack_verbs"] and not has_prep(d, i, "by") \
+                and d.lemma[head] not in senses()["perpetration_verbs"] and (  # "ordered an attack": force
                 (light and any(dep[c] == "nsubj" and speaker(res, c) for c in kids[head]))
                 or any(dep[c] == "poss" and _campaigner(res, c) for c in kids[i])):
             code = "111"  # "Trump launched an attack against Obama", "Clinton's gun control offensive": words
+        code = state_strike(code, d.lemma[i], sources)  # "the president had ordered the strikes": force
         if code[:2] == "04" and dep[i] in ("nsubj", "nsubjpass", "dobj") and d.lemma[head] in senses()["ending_verbs"]:
             code = "164"  # "talks have been cut off": negotiations halted, not held
         if pair and not targets:  # "Israel-Syrian talks": the two sides
