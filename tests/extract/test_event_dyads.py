@@ -146,3 +146,14 @@ def test_a_one_word_organisation_name_in_lower_case_is_a_common_noun(pipeline):
     assert not any("AMN" in (t or "") for _, _, t in _triples(record)), _triples(record)
     record = _run(pipeline, "Amnesty accused the army of torturing prisoners.", "2016-01-01")
     assert any(s.startswith("NGO") for s, _, _ in _triples(record, "11") if s), _triples(record)
+
+
+def test_a_side_dealing_with_one_main_side_of_the_story_takes_it_as_counterpart(pipeline):
+    # Iran deals only with Iraq, the story's other main side, in one event of its own: its offer to
+    # resume talks is aimed at Iraq
+    text = ("Iraq accused Kuwait of stealing oil on Monday. Iraq threatened Kuwait with force. "
+            "Kuwait rejected the Iraqi claims. Iran accused Iraq of shelling its border on Tuesday. "
+            "Iran said it wanted to resume talks soon.")
+    record = _run(pipeline, text, "1990-07-20")
+    assert any(s.startswith("IRN") and (t or "").startswith("IRQ") for s, code, t in _triples(record, "03") if s), \
+        _triples(record)

@@ -12,7 +12,8 @@ when at least `counterpart_min_events` of its events name both in their own sent
 event of a root that acts on someone (senses.yaml `counterpart_roots`), with a coded source
 and no target, then takes as target the side its source's events of the same kind (quad
 class) are most often aimed at, else the side its source deals with most — only a side seen
-that often. The target points at that side's mention nearest before the event (else the
+that often, or the only side it deals with when that side is one of the two the article names
+most (Syria, dealing only with Israel in an Israel–Lebanon story, "wants to renew talks" with it). The target points at that side's mention nearest before the event (else the
 first after) and is marked `from_context`, so an analyst can keep or drop such targets. An
 organisation of states acting with no one named ("EU leaders are holding talks in Brussels") acts
 among its members: it takes no side of the story.
@@ -42,12 +43,25 @@ def _dyads(events: list[Event]) -> list[tuple[str, str, int | None]]:
             if _named(e.source) and _named(e.target) and _side(e.source.code) != _side(e.target.code)]
 
 
-def _counterpart(dyads, side: str, quad: int | None, least: int) -> str | None:
+def _counterpart(dyads, side: str, quad: int | None, least: int, salient: frozenset = frozenset()) -> str | None:
     aimed = Counter(b for a, b, q in dyads if a == side and q == quad).most_common(1)
     if aimed and aimed[0][1] >= least:
         return aimed[0][0]
-    dealt = Counter(b if a == side else a for a, b, _ in dyads if side in (a, b)).most_common(1)
-    return dealt[0][0] if dealt and dealt[0][1] >= least else None
+    dealt = Counter(b if a == side else a for a, b, _ in dyads if side in (a, b)).most_common()
+    if dealt and dealt[0][1] >= least:
+        return dealt[0][0]
+    if len(dealt) == 1 and dealt[0][0] in salient:
+        return dealt[0][0]  # the one side it deals with, and a main side of the story
+    return None
+
+
+def _salient(record: Article) -> frozenset:
+    """The two sides an article names most often (coded entities' mentions)."""
+    counts = Counter()
+    for ent in record.entities:
+        if ent.actor_code:
+            counts[_side(ent.actor_code)] += len(ent.mentions)
+    return frozenset(side for side, _ in counts.most_common(2))
 
 
 def _mention(events: list[Event], record: Article, side: str, sentence: int) -> EventActor:
@@ -123,12 +137,13 @@ def _counterpart_targets(events: list[Event], record: Article) -> list[Event]:
     dyads = _dyads(events)
     if len(dyads) < least:
         return events
+    salient = _salient(record)
     taken = {(e.sentence, e.cameo, e.source.code, _side(e.target.code))
              for e in events if _named(e.source) and _named(e.target)}
     out = []
     for e in events:
         if e.target is None and e.root in roots and _named(e.source) and not e.source.code.startswith("IGO"):
-            other = _counterpart(dyads, _side(e.source.code), e.quad_class, least)
+            other = _counterpart(dyads, _side(e.source.code), e.quad_class, least, salient)
             if other is not None and (e.sentence, e.cameo, e.source.code, other) not in taken:
                 e = e.model_copy(update={"target": _mention(events, record, other, e.sentence)})
         out.append(e)
