@@ -157,3 +157,17 @@ def test_a_side_dealing_with_one_main_side_of_the_story_takes_it_as_counterpart(
     record = _run(pipeline, text, "1990-07-20")
     assert any(s.startswith("IRN") and (t or "").startswith("IRQ") for s, code, t in _triples(record, "03") if s), \
         _triples(record)
+
+
+def test_opinion_and_press_work_are_no_political_acts(pipeline):
+    for text in ("Rural voters backed the governor by a wide margin in the primary.",
+                 "Most voters reject the two main parties, the survey found.",
+                 "The governor praised the plan during a conference call with reporters on Tuesday.",
+                 "The senator spoke to reporters after the hearing.",
+                 "Hours later the senator returned the compliment to the governor."):
+        record = _run(pipeline, "HARRISBURG, Pa. (AP) _ " + text, "2016-03-01")
+        assert not any(code[:2] in ("04", "08") or (code[:2] in ("05", "11", "12") and s == "USACVL")
+                       for s, code, _ in _triples(record)), (text, _triples(record))
+    # a union's backing is still support
+    record = _run(pipeline, "The union backed the governor in the primary.", "2016-03-01")
+    assert _triples(record, "05"), _triples(record)

@@ -9,7 +9,7 @@ from ..actors.code import code_indices
 from .actors import ActorRef, Resolver
 from .lexicon import codebook
 from .modality import event_date, event_place, is_negated, modality, reporting_verb
-from .senses import senses, assassination_code, assault_code, campaign_rally, crowd_code, host_country, own_forces
+from .senses import senses, assassination_code, assault_code, campaign_rally, crowd_code, host_country, opinion_only, own_forces
 
 MAX_EVENTS_PER_SENTENCE = 8
 # An event needs at least one actor (coded, or a named person/organisation, or a group
@@ -97,6 +97,8 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
                 continue  # one of several pairs: the others hold the event
             if not _two_agents(record, src, tgt):
                 tgt = None  # an actor acting on its own kind: no target ("the army moved army units")
+        if opinion_only(cand.code, src, tgt):
+            continue  # "voters reject establishment Republicans", "a conference call with reporters"
         if campaign_rally(cand.code, src, tgt):
             continue  # "Trump rallies", "her victory rally": a campaign's rally is no protest against anyone
         if own_forces(cand.code, src, tgt):

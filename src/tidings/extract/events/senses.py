@@ -62,6 +62,8 @@ def senses() -> dict:
         "counterpart_min_events": int(data["counterpart_min_events"]),
         "home_government_roots": frozenset(data["home_government_roots"]),
         "home_government_sectors": frozenset(data["home_government_sectors"]),
+        "opinion_holders": frozenset(data["opinion_holders"]),
+        "opinion_roots": frozenset(data["opinion_roots"]),
         "own_forces_codes": tuple(data["own_forces_codes"]),
         "receiving_verbs": frozenset(data["receiving_verbs"]),
         "winning_verbs": frozenset(data["winning_verbs"]),
@@ -318,6 +320,17 @@ def scene_target(res, tok, code: str, sources: list) -> list:
     # police acting at home: no target from the place
     return [ActorRef(country, place.entity, place.name, place.start, place.end)
             for country, place in _place_countries_in(res, tok, preps) if country not in home]
+
+
+def opinion_only(code: str, src, tgt) -> bool:
+    """Whether an act is only opinion or press work: voters or a poll backing or rejecting someone
+    (`opinion_holders`), or a meeting or call with reporters no one names ("a conference call with
+    reporters")."""
+    rules = senses()
+    if src is not None and src.name and code[:2] in rules["opinion_roots"] \
+            and src.name.split()[-1].lower() in rules["opinion_holders"]:
+        return True
+    return code[:2] == "04" and tgt is not None and (tgt.code or "")[3:6] == "MED" and tgt.entity is None
 
 
 def campaign_rally(code: str, src, tgt) -> bool:
