@@ -171,3 +171,12 @@ def test_opinion_and_press_work_are_no_political_acts(pipeline):
     # a union's backing is still support
     record = _run(pipeline, "The union backed the governor in the primary.", "2016-03-01")
     assert _triples(record, "05"), _triples(record)
+
+
+def test_more_us_politicians_of_2015_2016_are_coded_as_of_the_date(pipeline):
+    text = "Mitt Romney and Ben Carson met Rand Paul and Martin O'Malley in Iowa on Monday."
+    codes = {e.name: e.actor_code for e in _run(pipeline, text, "2016-01-11").entities if e.type == "PERSON"}
+    assert codes.get("Mitt Romney") == "USAELI" and codes.get("Ben Carson") == "USAELI", codes
+    assert codes.get("Rand Paul") == "USALEG", codes
+    codes = {e.name: e.actor_code for e in _run(pipeline, text, "2019-06-11").entities if e.type == "PERSON"}
+    assert codes.get("Mitt Romney") == "USALEG" and codes.get("Ben Carson") == "USAGOV", codes
