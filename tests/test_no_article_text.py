@@ -36,6 +36,22 @@ def test_the_tool_finds_a_copied_run(tmp_path):
     assert [(o.line, o.run) for o in found] == [(1, "the ferry would not sail before Thu")]
 
 
+def test_the_command_names_file_line_and_run_and_exits_1(tmp_path, capsys):
+    shared = tmp_path / "shared"
+    (shared / "corpus").mkdir(parents=True)
+    (shared / "corpus" / "c.jsonl").write_text(
+        '{"text": "Ferry crews at Port Elkin said the \\u201cnew timetable\\u201d starts in June, as planned."}\n')
+    copied = tmp_path / "test_copied.py"
+    copied.write_text('X = 1\nT = "the \u201cnew timetable\u201d starts in June, they said"\n', encoding="utf-8")
+    own = tmp_path / "test_own.py"
+    own.write_text('T = "the harbour opens at dawn on most days of the year"\n')
+    tool = _tool()
+    assert tool.main(["--shared", str(shared), str(copied)]) == 1
+    assert f"{copied}:2: 'the \u201cnew timetable\u201d starts in June,'" in capsys.readouterr().out
+    assert tool.main(["--shared", str(shared), str(own)]) == 0
+    assert tool.main(["--shared", str(tmp_path / "none"), str(own)]) == 2  # no shared folder: an error
+
+
 def test_no_test_text_repeats_shared_article_text():
     if not (SHARED / "corpus").is_dir():
         pytest.skip("../shared is absent: the check compares test texts with its articles")

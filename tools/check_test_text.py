@@ -24,7 +24,6 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared"
 DEFAULT_MIN_CHARS = 35
 _WORD_START = re.compile(r"\b\w")
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ class Overlap:
 
 
 def _normalise(text: str) -> str:
-    return _SPACE.sub(" ", text)
+    return " ".join(text.split())
 
 
 def _json_strings(value) -> Iterator[str]:
@@ -50,15 +49,17 @@ def _json_strings(value) -> Iterator[str]:
 
 
 def _file_texts(path: Path) -> Iterator[str]:
+    """The strings of a JSON or JSON Lines file (escapes decoded), any other file's text as it is;
+    a line or file that is no valid JSON is read as plain text."""
     raw = path.read_text(encoding="utf-8", errors="replace")
-    yield raw  # the file as written (catches text that JSON escaping does not change)
-    if path.suffix in (".json", ".jsonl"):
-        lines = raw.splitlines() if path.suffix == ".jsonl" else [raw]
-        for line in lines:
-            try:
-                yield from _json_strings(json.loads(line))
-            except ValueError:
-                continue
+    if path.suffix not in (".json", ".jsonl"):
+        yield raw
+        return
+    for line in raw.splitlines() if path.suffix == ".jsonl" else [raw]:
+        try:
+            yield from _json_strings(json.loads(line))
+        except ValueError:
+            yield line
 
 
 def shared_texts(shared: Path) -> Iterator[str]:
