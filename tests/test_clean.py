@@ -32,8 +32,8 @@ def test_furniture_captions_and_credits_are_removed_with_reasons():
 
 
 def test_hard_wraps_are_joined_and_short_last_lines_end_paragraphs():
-    lines = ["The blast destroyed the bus carrying soldiers visiting a market in the city. An army",
-             "spokesman said civilians may also have been injured in Central",
+    lines = ["The explosion wrecked a minibus taking workers to a factory near the river. An army",
+             "spokesman said passers-by may also have been hurt in Central",
              "Anatolia, officials said, adding that the investigation had started at once.",
              "Seven people have been arrested",
              "Images from the scene showed the wreck of the bus on the main road out of town."]
@@ -45,7 +45,7 @@ def test_hard_wraps_are_joined_and_short_last_lines_end_paragraphs():
 def test_mt_artifacts_are_flagged_not_rewritten():
     text = ("Officials said the army could send up to 5,000 soldiersa local paper reported. "
             "The mayor met Smithers, and later Smithers said the plan was ready. \u201cWould take.\u201d "
-            "Smitherin said the talks would go on. it said White House summary of the call said nothing.")
+            "Smitherin said the talks would go on. it said White House note on the meeting said little.")
     arts = flag_mt_artifacts(text)
     kinds = {a.kind: a for a in arts}
     assert kinds["glued_word"].text == "soldiersa" and kinds["glued_word"].suggestion == "soldiers a"

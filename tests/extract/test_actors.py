@@ -153,7 +153,7 @@ def test_user_dictionary_beats_phoenix(nlp, tmp_path):
 
 def test_article_role_beats_a_phoenix_elite_code(nlp):
     # Phoenix codes Kikwete TZAELI in 1998; the article calls him foreign minister
-    text = "Tanzanian Foreign Minister Jakaya Kikwete spoke. Kikwete left."
+    text = "Tanzania's Foreign Minister Jakaya Kikwete spoke. Kikwete left."
     doc, record = make_record(nlp, text, published="1998-08-18",
                               entities=[("Jakaya Kikwete", "PERSON", ["Jakaya Kikwete", "Kikwete"])])
     assert _codes(extract_actors(doc, record))["Jakaya Kikwete"] == "TZAGOV"
@@ -194,16 +194,16 @@ def test_a_hopeful_or_critic_of_an_organisation_does_not_take_its_code(nlp):
 
 
 def test_major_parties_are_parties_and_their_spokesmen_theirs(nlp):
-    text = "Tory foreign affairs spokesman Michael Ancram spoke. The CDU won."
+    text = "Tory health spokesman Andrew Lansley spoke. The CDU won."
     doc, record = make_record(nlp, text, published="2005-01-12", entities=[
-        ("Michael Ancram", "PERSON", ["Michael Ancram"]), ("Tory", "NORP", ["Tory"]), ("CDU", "ORG", ["CDU"])])
+        ("Andrew Lansley", "PERSON", ["Andrew Lansley"]), ("Tory", "NORP", ["Tory"]), ("CDU", "ORG", ["CDU"])])
     codes = _codes(extract_actors(DocView(doc), record))
-    assert codes["Michael Ancram"] == "GBRPTY" and codes["CDU"] == "DEUPTY", codes
+    assert codes["Andrew Lansley"] == "GBRPTY" and codes["CDU"] == "DEUPTY", codes
 
 
 def test_a_participles_own_subject_does_not_code_the_noun_it_is_parsed_onto(nlp):
     # the parser reads "alleged" as an adjective of "Ritter"; Iraq is who alleged, not Ritter's country
-    text = "Iraq alleged Ritter was an American spy. Ritter led the team."
+    text = "Iraq alleged Ritter spied for Washington. Ritter led the inspectors."
     doc, record = make_record(nlp, text, published="1998-03-01", entities=[("Ritter", "PERSON", ["Ritter"])])
     codes = _codes(extract_actors(DocView(doc), record))
     assert not (codes.get("Ritter") or "").startswith("IRQ"), codes
@@ -232,9 +232,9 @@ def test_us_politicians_are_coded_as_of_the_event_date(pipeline):
 
 
 def test_the_western_alliance_is_nato(pipeline):
-    events = pipeline({"text": "Albania and Croatia have been accepted as members of the Western military alliance.",
+    events = pipeline({"text": "Montenegro and Bosnia have been accepted as new members of the Western alliance.",
                        "published": "2009-04-01"}).events
-    assert {(e.source.code, e.target.code) for e in events} == {("IGOWSTNAT", "ALB"), ("IGOWSTNAT", "HRV")}
+    assert {(e.source.code, e.target.code) for e in events} == {("IGOWSTNAT", "MNE"), ("IGOWSTNAT", "BIH")}
 
 
 def test_a_place_that_is_only_the_head_of_a_feature_name_gives_it_no_country():

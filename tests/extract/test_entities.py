@@ -3,10 +3,10 @@ import pytest
 from tidings.extract.entities import country_of
 from tidings.items import InputItem
 
-TEXT = ("White House press secretary Jen Psaki said on Monday that Russian President Vladimir Putin "
-        "had been warned. Mr. Putin did not answer. Psaki said the talks would go on.\n\n"
-        "Secretary of State Antony Blinken met allies in Brussels. Blinken said NATO was united, "
-        "and Blinkon said more later. The army moved into Donbass.")
+TEXT = ("White House press secretary Karine Jean-Pierre told reporters on Tuesday that Russian President "
+        "Vladimir Putin knew the cost. Mr. Putin gave no reply. Jean-Pierre said the contacts would continue.\n\n"
+        "Secretary of State Antony Blinken saw his counterparts in Vienna. Blinken said NATO stood "
+        "together, and Blinkon added more later. Tanks rolled into Donbass.")
 
 
 @pytest.fixture(scope="module")
@@ -19,15 +19,15 @@ def _by_name(record, name):
 
 
 def test_persons_resolve_to_one_entity_each_with_role_and_country(record):
-    psaki = _by_name(record, "Jen Psaki")
+    psaki = _by_name(record, "Karine Jean-Pierre")
     assert psaki.type == "PERSON" and psaki.role == "press secretary" and psaki.affiliation == "USA"
-    assert "White House press secretary Jen Psaki" in psaki.aliases
+    assert "White House press secretary Karine Jean-Pierre" in psaki.aliases
     assert len(psaki.mentions) == 2
     putin = _by_name(record, "Vladimir Putin")
     assert putin.affiliation == "RUS" and putin.role == "President" and len(putin.mentions) == 2
     blinken = _by_name(record, "Antony Blinken")
     assert blinken.role == "Secretary of State" and "Blinken" in blinken.aliases
-    assert [p for p in record.entities if p.type == "PERSON" and "Psaki" in p.name] == [psaki]
+    assert [p for p in record.entities if p.type == "PERSON" and "Jean-Pierre" in p.name] == [psaki]
 
 
 def test_mentions_point_at_their_text(record):

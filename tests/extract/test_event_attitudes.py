@@ -21,15 +21,15 @@ def _triples(events):
 
 
 def test_heartened_by_cooperation_from_countries_praises_them(nlp):
-    text = "The French government was heartened by cooperation from Kenya and Tanzania in the inquiry."
+    text = "The Belgian cabinet was heartened by cooperation from Uganda and Rwanda during the investigation."
     found = _triples(_events(nlp, text))
-    assert ("051", "FRA", "KEN") in found and ("051", "FRA", "TZA") in found, found
+    assert ("051", "BEL", "UGA") in found and ("051", "BEL", "RWA") in found, found
 
 
 def test_frustrated_by_an_actors_failure_criticises_the_actor(nlp):
-    text = "Cuban authorities are frustrated by Washington's failure to set a new deadline."
+    text = "Iranian officials are frustrated by London's failure to agree a new timetable."
     found = _triples(_events(nlp, text))
-    assert ("110", "CUB", "USA") in found, found
+    assert ("110", "IRN", "GBR") in found, found
 
 
 def test_satisfied_with_a_relative_clause_names_the_partner(nlp):
@@ -47,7 +47,7 @@ def test_feelings_with_no_named_cause_or_negated_are_no_event(nlp):
 
 
 def test_feeling_candidates_skip_words_already_coded(nlp):
-    text = "The French government was heartened by cooperation from Kenya."
+    text = "The Belgian cabinet was heartened by cooperation from Uganda."
     doc, record = make_record(nlp, text, "1998-08-11", ())
     record.entities = extract_actors(DocView(doc), record)
     from tidings.extract.events.actors import Resolver
@@ -61,8 +61,8 @@ def test_feeling_candidates_skip_words_already_coded(nlp):
 def test_a_noun_of_intent_makes_the_act_an_intent_of_its_owner(nlp):
     found = _triples(_events(nlp, "Iran expressed its willingness to negotiate with the United States."))
     assert ("036", "IRN", "USA") in found, found
-    found = _triples(_events(nlp, "Syria has indicated its interest in resuming talks with Israel."))
-    assert ("036", "SYR", "ISR") in found, found
+    found = _triples(_events(nlp, "Lebanon has signalled its readiness to resume negotiations with Israel."))
+    assert ("036", "LBN", "ISR") in found, found
 
 
 def test_no_intention_of_an_act_is_a_negated_intent(nlp):

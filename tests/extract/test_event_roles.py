@@ -21,12 +21,12 @@ def _codes(events):
 
 
 def test_people_joined_after_their_countries_are_two_actors(nlp):
-    # the parser hangs "Boris Yeltsin" on "Ukraine"; both leaders signed, each with the other
-    text = "Leonid Kuchma of Ukraine and Boris Yeltsin of Russia signed an economic cooperation plan Friday."
-    events = _events(nlp, text, entities=[("Leonid Kuchma", "PERSON", ["Leonid Kuchma"]),
-                                          ("Boris Yeltsin", "PERSON", ["Boris Yeltsin"])])
+    # the parser hangs "Nursultan Nazarbayev" on "Belarus"; both leaders signed, each with the other
+    text = "Alexander Lukashenko of Belarus and Nursultan Nazarbayev of Kazakhstan signed a trade pact on Thursday."
+    events = _events(nlp, text, entities=[("Nursultan Nazarbayev", "PERSON", ["Nursultan Nazarbayev"]),
+                                          ("Alexander Lukashenko", "PERSON", ["Alexander Lukashenko"])])
     pairs = {(e.source.code[:3], e.target.code[:3]) for e in events if e.root == "05" and e.source and e.target}
-    assert pairs == {("UKR", "RUS"), ("RUS", "UKR")}, _codes(events)
+    assert pairs == {("KAZ", "BLR"), ("BLR", "KAZ")}, _codes(events)
 
 
 def _place(text, word, country, n=1):
@@ -36,26 +36,28 @@ def _place(text, word, country, n=1):
 
 
 def test_a_visit_without_a_destination_is_to_the_dateline_country(nlp):
-    text = "MOSCOW (AP) _ A major goal of Kuchma's four-day state visit was the signing of a program."
-    events = _events(nlp, text, entities=[("Leonid Kuchma", "PERSON", ["Kuchma"])], places=[_place(text, "MOSCOW", "RUS")])
+    text = "MINSK (AP) _ The chief aim of Nazarbayev's two-day state visit was to sign a transit accord."
+    events = _events(nlp, text, entities=[("Nursultan Nazarbayev", "PERSON", ["Nazarbayev"])],
+                     places=[_place(text, "MINSK", "BLR")])
     visits = [e for e in events if e.cameo == "042"]
-    assert visits and visits[0].target is not None and visits[0].target.code == "RUS", _codes(events)
+    assert visits and visits[0].target is not None and visits[0].target.code == "BLR", _codes(events)
     # a visit filed from the visitor's own capital gets no host
-    text = "KIEV (AP) _ A major goal of Kuchma's four-day state visit was the signing of a program."
-    events = _events(nlp, text, entities=[("Leonid Kuchma", "PERSON", ["Kuchma"])], places=[_place(text, "KIEV", "UKR")])
+    text = "ALMATY (AP) _ The chief aim of Nazarbayev's two-day state visit was to sign a transit accord."
+    events = _events(nlp, text, entities=[("Nursultan Nazarbayev", "PERSON", ["Nazarbayev"])],
+                     places=[_place(text, "ALMATY", "KAZ")])
     visits = [e for e in events if e.cameo == "042"]
     assert visits and visits[0].target is None, _codes(events)
 
 
 def test_an_accusation_is_aimed_at_the_doer_of_what_it_alleges(nlp):
-    events = _events(nlp, "American authorities allege the attacks were plotted by the Taliban.", published="1998-08-20")
+    events = _events(nlp, "Pakistani investigators allege the bombings were carried out by the Taliban.", published="1998-08-20")
     accusations = [e for e in events if e.cameo == "112"]
     assert accusations and accusations[0].target is not None and accusations[0].target.code == "AFGREB", _codes(events)
 
 
 def test_a_light_verb_known_only_to_the_dictionary_leaves_the_event_to_its_noun(nlp):
-    events = _events(nlp, "Blair also made a surprise trip to Iraq this week.", published="2005-02-03",
-                     entities=[("Blair", "PERSON", ["Blair"])])
+    events = _events(nlp, "Straw then made a brief trip to Afghanistan last month.", published="2005-02-03",
+                     entities=[("Straw", "PERSON", ["Straw"])])
     assert [e.cameo for e in events] == ["042"], _codes(events)
 
 
@@ -68,15 +70,15 @@ def test_parties_and_religious_groups_have_codes(nlp):
 
 
 def test_using_force_is_force_against_its_target_not_against_the_force(nlp):
-    events = _events(nlp, "The president said Washington would use force against Iraq.", published="1998-02-13")
+    events = _events(nlp, "The general said Moscow would use force against Georgia.", published="1998-02-13")
     force = [e for e in events if e.action.text == "use"]
-    assert force and force[0].target is not None and force[0].target.code == "IRQ", _codes(events)
+    assert force and force[0].target is not None and force[0].target.code == "GEO", _codes(events)
     events = _events(nlp, "Riot police used tear gas against the protesters in Belfast.", published="1998-03-22")
     assert [e.cameo for e in events if e.action.text == "used"] == ["175"], _codes(events)
 
 
 def test_a_relative_clause_reads_the_noun_it_hangs_on(nlp):
-    events = _events(nlp, "She laid a wreath at the embassy blast that killed 10 people.", published="1998-08-20")
+    events = _events(nlp, "He prayed at the site of the bus blast that killed 12 people.", published="1998-08-20")
     assert [e.cameo for e in events if e.action.text == "killed"] == ["183"], _codes(events)  # a bombing
     events = _events(nlp, "Russia, which attacked Ukraine, was condemned.", published="2022-03-01")
     attacks = [e for e in events if e.action.text == "attacked"]
@@ -116,8 +118,8 @@ def test_rejecting_what_someone_proposed_targets_the_proposer(nlp):
 
 
 def test_an_assurance_is_an_intent_toward_the_one_assured(nlp):
-    events = _events(nlp, "Kuchma assured Yeltsin that Ukraine would not join NATO.",
-                     entities=[("Kuchma", "PERSON", ["Kuchma"]), ("Yeltsin", "PERSON", ["Yeltsin"])])
+    events = _events(nlp, "Lukashenko assured Yeltsin that Belarus would never apply to join NATO.",
+                     entities=[("Lukashenko", "PERSON", ["Lukashenko"]), ("Yeltsin", "PERSON", ["Yeltsin"])])
     assurances = [e for e in events if e.action.text == "assured"]
     assert assurances and assurances[0].root == "03" and assurances[0].target.code[:3] == "RUS", _codes(events)
 
@@ -125,8 +127,8 @@ def test_an_assurance_is_an_intent_toward_the_one_assured(nlp):
 def test_we_in_a_quotation_after_a_quote_is_its_speaker_and_it_before_an_adjective_is_no_actor(nlp):
     from tidings.extract.quotes import extract_quotes
 
-    text = ("JERUSALEM (AP) _ ``We will defend our north from the border,'' said Eitan, the science minister. "
-            "``No one wants to stay in Lebanon; thus we think it better to withdraw.''")
+    text = ("JERUSALEM (AP) _ ``We shall protect our towns from across the frontier,'' said Eitan, the housing "
+            "minister. ``Nobody wishes to remain in Lebanon, and we find it wiser to withdraw.''")
     doc, record = make_record(nlp, text, "1998-03-01", [("Eitan", "PERSON", ["Eitan"])])
     record.entities = extract_actors(DocView(doc), record)
     record.entities[0].actor_code = "ISRGOV"  # a cabinet minister
@@ -145,16 +147,16 @@ def test_a_building_named_before_a_nominal_attack_is_its_target(nlp):
 
 
 def test_the_dateline_names_no_actor_and_bombing_victims_are_no_bombing(nlp):
-    text = ("NAIROBI, Kenya (AP) _ U.S. Secretary of State Madeleine Albright paid tribute Tuesday to bombing "
-            "victims and promised to track down the perpetrators.")
+    text = ("KAMPALA, Uganda (AP) _ Madeleine Albright, the U.S. secretary of state, paid tribute Wednesday to bombing "
+            "victims and promised to track down the killers.")
     events = _events(nlp, text, published="1998-08-18", entities=[("Madeleine Albright", "PERSON", ["Madeleine Albright"])],
-                     places=[_place(text, "NAIROBI", "KEN")])
+                     places=[_place(text, "KAMPALA", "UGA")])
     assert not [e for e in events if e.root == "18"], _codes(events)
-    assert all(e.source is None or e.source.name != "NAIROBI" for e in events), _codes(events)
+    assert all(e.source is None or "KAMPALA" not in e.source.name for e in events), _codes(events)
 
 
 def test_northern_ireland_is_in_the_united_kingdom(nlp):
-    events = _events(nlp, "Northern Ireland's biggest Protestant party threatened to push for Sinn Fein's expulsion.",
+    events = _events(nlp, "Northern Ireland's main Protestant party has threatened to demand that Sinn Fein be expelled.",
                      published="1998-03-22", entities=[("Sinn Fein", "ORG", ["Sinn Fein"])])
     threats = [e for e in events if e.root == "13"]
     assert threats and threats[0].source is not None and threats[0].source.code[:3] == "GBR", _codes(events)
@@ -190,8 +192,8 @@ def test_both_sides_of_a_meeting_share_its_modality(nlp):
 
 
 def test_words_in_a_clause_nested_under_the_object_do_not_pick_the_sense(nlp):
-    text = ("Israeli officials sent strong new signals Sunday that Israel wants to withdraw from Lebanon, where a "
-            "war has been claiming soldiers' lives.")
+    text = ("Israeli ministers sent clear signals on Monday that Israel is ready to leave Lebanon, where the "
+            "fighting keeps costing soldiers' lives.")
     events = _events(nlp, text, published="1998-03-01")
     assert not [e for e in events if e.action.text == "sent"], _codes(events)  # no troops were sent
     events = _events(nlp, "Russia sent troops to the border.", published="2021-12-07")
@@ -199,10 +201,10 @@ def test_words_in_a_clause_nested_under_the_object_do_not_pick_the_sense(nlp):
 
 
 def test_an_appeal_to_a_named_court_is_a_legal_challenge_before_the_countrys_judiciary(nlp):
-    text = "MIAMI (AP) _ The relatives immediately appealed to the 11th Circuit Court of Appeals in Atlanta."
+    text = "HOUSTON (AP) _ The family at once appealed to the 5th Circuit Court of Appeals in New Orleans."
     events = _events(nlp, text, published="2000-01-07",
-                     entities=[("11th Circuit Court of Appeals", "ORG", ["11th Circuit Court of Appeals"])],
-                     places=[_place(text, "MIAMI", "USA"), _place(text, "Atlanta", "USA", 2)])
+                     entities=[("5th Circuit Court of Appeals", "ORG", ["5th Circuit Court of Appeals"])],
+                     places=[_place(text, "HOUSTON", "USA"), _place(text, "New Orleans", "USA", 2)])
     appeals = [e for e in events if e.action.text == "appealed"]
     assert appeals and appeals[0].cameo == "115" and appeals[0].target is not None, _codes(events)
     assert appeals[0].target.code == "USAJUD", _codes(events)
@@ -217,10 +219,10 @@ def test_a_bombing_that_kills_and_injures_is_one_bombing(nlp):
 
 
 def test_states_accepted_as_members_are_admitted_by_the_organisation(nlp):
-    events = _events(nlp, "Poland, Hungary and the Czech Republic have been accepted as members of NATO.",
+    events = _events(nlp, "Slovenia, Romania and Bulgaria were all accepted as members of NATO.",
                      published="1998-12-03", entities=[("NATO", "ORG", ["NATO"])])
     admitted = sorted(e.target.code[:3] for e in events if e.cameo == "057" and e.source and e.source.code == "IGOWSTNAT")
-    assert admitted == ["CZE", "HUN", "POL"], _codes(events)
+    assert admitted == ["BGR", "ROU", "SVN"], _codes(events)
 
 
 def test_the_filing_day_of_the_dateline_does_not_date_the_events(nlp):
@@ -245,8 +247,8 @@ def test_states_in_lower_case_are_not_the_united_states(nlp):
 def test_he_inside_a_direct_quote_is_not_its_speaker(nlp):
     from tidings.extract.quotes import extract_quotes
 
-    text = ("\u201cWe don\u2019t know President Putin\u2019s intentions,\u201d said Blinken. "
-            "\u201cWe don\u2019t know if he decided to attack Ukraine again.\u201d")
+    text = ("\u201cWe cannot read President Putin\u2019s mind,\u201d said Blinken. "
+            "\u201cWe cannot tell if he has decided to attack Georgia.\u201d")
     doc, record = make_record(nlp, text, "2021-12-07", [("Antony Blinken", "PERSON", ["Blinken"]),
                                                        ("Vladimir Putin", "PERSON", ["Putin"])])
     record.entities = extract_actors(DocView(doc), record)
@@ -257,8 +259,8 @@ def test_he_inside_a_direct_quote_is_not_its_speaker(nlp):
 
 
 def test_it_in_a_relative_clause_is_not_the_speaker_and_rallying_troops_is_mobilising(nlp):
-    text = ("Blinken said \u201cRussia could make the grave mistake of invading Ukrainian territory, which it did in "
-            "2014 when it rallied troops along the border.\u201d")
+    text = ("Blinken said \u201cRussia might repeat the serious error of invading Georgian land, which it did in "
+            "2008 when it rallied troops near the frontier.\u201d")
     events = _events(nlp, text, published="2021-12-08", entities=[("Antony Blinken", "PERSON", ["Blinken"]),
                                                                   ("Russia", "PLACE", ["Russia"])],
                      places=[_place(text, "Russia", "RUS").model_copy(update={"feature_code": "PCLI", "entity": "E2"})])
@@ -267,7 +269,7 @@ def test_it_in_a_relative_clause_is_not_the_speaker_and_rallying_troops_is_mobil
 
 
 def test_conjoined_verbs_of_one_attack_are_one_event(nlp):
-    text = "Hezbollah fighters killed three Israeli soldiers and seriously wounded six others."
+    text = "Hamas gunmen killed two Israeli policemen and badly wounded four others."
     events = _events(nlp, text)
     assert [e.action.text for e in events if e.root == "19"] == ["killed"], _codes(events)
 
@@ -315,7 +317,7 @@ def test_a_visit_or_meeting_with_no_one_going_is_no_event(nlp):
 
 
 def test_an_intent_to_withdraw_from_a_country_targets_it(nlp):
-    text = "Israeli Prime Minister Benjamin Netanyahu told reporters that Israel was willing to withdraw from southern Lebanon."
+    text = "Benjamin Netanyahu told reporters in Jerusalem that Israel was prepared to withdraw from Lebanon."
     events = _events(nlp, text, entities=[("Benjamin Netanyahu", "PERSON", ["Benjamin Netanyahu"])],
                      places=[_place(text, "Lebanon", "LBN")])
     intents = [e for e in events if e.root == "03"]
@@ -323,8 +325,8 @@ def test_an_intent_to_withdraw_from_a_country_targets_it(nlp):
 
 
 def test_a_second_mention_of_the_same_act_in_a_sentence_is_not_another_event(nlp):
-    text = ("British Prime Minister Tony Blair made a surprise visit to Iraq, where he met leaders in Baghdad "
-            "during his first trip to the city.")
+    text = ("Tony Blair paid an unannounced visit to Afghanistan, where he met officials in Kabul "
+            "on his first trip to the city.")
     events = _events(nlp, text, published="2004-12-21", entities=[("Tony Blair", "PERSON", ["Tony Blair"])])
     visits = [e for e in events if e.root == "04" and e.target is None]
     assert not visits, _codes(events)
@@ -342,14 +344,14 @@ def test_a_verb_only_the_dictionary_knows_needs_actors_of_two_countries():
 
 
 def test_people_reported_killed_are_the_victims_not_the_killers(nlp):
-    events = _events(nlp, "At least 51 people were reported killed in Kosovo in recent days.", published="1998-03-08")
+    events = _events(nlp, "More than 20 people were reported killed in Chechnya last week.", published="1998-03-08")
     killed = [e for e in events if e.action.text == "killed"]
     assert killed and killed[0].source is None and killed[0].target is not None, _codes(events)
     assert killed[0].target.name.endswith("people")
 
 
 def test_what_is_protested_with_its_doer_named_is_an_event_too(nlp):
-    events = _events(nlp, "Albanians protested the killings of ethnic Albanians by Serb police in Kosovo.",
+    events = _events(nlp, "Thousands of Albanians protested the killing of ethnic Albanians by Serbian police.",
                      published="1998-03-08")
     assert ("190", "SRBCOP", "ALB") in _codes(events), _codes(events)
     events = _events(nlp, "Israel and Syria held talks in Geneva.", published="1998-03-08")
@@ -357,17 +359,17 @@ def test_what_is_protested_with_its_doer_named_is_an_event_too(nlp):
 
 
 def test_attacks_plotted_by_someone_are_theirs(nlp):
-    events = _events(nlp, "American authorities allege the attacks were plotted by Osama bin Laden.",
+    events = _events(nlp, "U.S. officials allege the attacks were planned by Osama bin Laden.",
                      published="1998-08-20", entities=[("Osama bin Laden", "PERSON", ["Osama bin Laden"])])
     attacks = [e for e in events if e.action.text == "attacks"]
     assert attacks and attacks[0].source.code.startswith("IMG"), _codes(events)
 
 
 def test_force_in_two_countries_targets_both(nlp):
-    text = "The facilities the U.S. raided in Sudan and Afghanistan were used by terrorists."
+    text = "The compounds the U.S. raided in Yemen and Somalia had sheltered militants."
     events = _events(nlp, text, published="1998-08-20",
-                     places=[_place(text, "Sudan", "SDN"), _place(text, "Afghanistan", "AFG", 2)])
-    assert {e.target.code for e in events if e.root == "19" and e.target} == {"SDN", "AFG"}, _codes(events)
+                     places=[_place(text, "Yemen", "YEM"), _place(text, "Somalia", "SOM", 2)])
+    assert {e.target.code for e in events if e.root == "19" and e.target} == {"YEM", "SOM"}, _codes(events)
 
 
 def test_a_group_in_two_countries_is_two_actors(nlp):
@@ -377,18 +379,18 @@ def test_a_group_in_two_countries_is_two_actors(nlp):
 
 
 def test_spending_hours_in_a_country_is_a_visit_spending_money_is_not(nlp):
-    text = "The American secretary of state spent about five hours in Tanzania on Tuesday."
-    events = _events(nlp, text, published="1998-08-18", places=[_place(text, "Tanzania", "TZA")])
-    assert [(e.cameo, e.target.code) for e in events if e.root == "04"] == [("042", "TZA")], _codes(events)
+    text = "The British foreign secretary spent some three hours in Uganda on Thursday."
+    events = _events(nlp, text, published="1998-08-18", places=[_place(text, "Uganda", "UGA")])
+    assert [(e.cameo, e.target.code) for e in events if e.root == "04"] == [("042", "UGA")], _codes(events)
     text = "The American government spent $5 billion in Iraq."
     events = _events(nlp, text, published="2005-08-18", places=[_place(text, "Iraq", "IRQ")])
     assert not [e for e in events if e.root == "04"], _codes(events)
 
 
 def test_an_organisation_and_a_country_named_before_a_nominal_event_are_its_sides(nlp):
-    events = _events(nlp, "The U.N.-Iraq accord was worked out in Baghdad.", published="1998-03-01")
+    events = _events(nlp, "The U.N.-Iran agreement was negotiated in Tehran.", published="1998-03-01")
     pairs = {(e.source.code, e.target.code) for e in events if e.source and e.target}
-    assert ("IGOUNO", "IRQ") in pairs, _codes(events)
+    assert ("IGOUNO", "IRN") in pairs, _codes(events)
 
 
 def test_travel_at_home_by_someone_of_no_known_country_is_no_visit(nlp):
@@ -400,34 +402,34 @@ def test_travel_at_home_by_someone_of_no_known_country_is_no_visit(nlp):
 
 
 def test_an_act_reported_by_an_uncoded_third_party_is_claimed(nlp):
-    text = "The Haaretz newspaper said Syria had indicated its interest in resuming talks with Israel."
+    text = "The Haaretz daily reported that Lebanon had signalled its readiness to resume negotiations with Israel."
     events = _events(nlp, text, published="1998-03-01", entities=[("Haaretz", "ORG", ["Haaretz"])])
-    talks = [e for e in events if e.source and e.source.code and e.source.code.startswith("SYR")]
+    talks = [e for e in events if e.source and e.source.code and e.source.code.startswith("LBN")]
     assert talks and all(e.modality == "claimed" for e in talks), [(e.cameo, e.modality) for e in events]
 
 
 def test_the_three_countries_are_the_last_three_countries_named(pipeline):
-    text = ("Estonia, Latvia and Lithuania joined NATO on Monday. NATO had decided in 2002 to invite the "
-            "three countries to open membership talks. Powell accepted membership papers from the three countries' "
-            "foreign ministers.")
+    text = ("Bulgaria, Romania and Slovakia joined NATO on Thursday. Two years earlier NATO had decided to invite "
+            "the three countries to begin accession talks. Powell accepted the accession documents from the three "
+            "nations' foreign ministers.")
     record = pipeline({"text": text, "published": "2004-03-29"})
     invited = {e.target.code for e in record.events if e.action.text == "invite" and e.target}
-    assert invited == {"EST", "LVA", "LTU"}, _codes(record.events)  # not NATO, not only the last one
+    assert invited == {"BGR", "ROU", "SVK"}, _codes(record.events)  # not NATO, not only the last one
     accepted = {e.target.code for e in record.events if e.action.text == "accepted" and e.target}
-    assert accepted == {"ESTGOV", "LVAGOV", "LTUGOV"}, _codes(record.events)
+    assert accepted == {"BGRGOV", "ROUGOV", "SVKGOV"}, _codes(record.events)
 
 
 def test_a_clause_before_an_appeal_is_not_what_it_asks_of_anyone(nlp):
     # the parser makes "want" the complement of "urged": the six countries are not the ones urged,
     # and their own appeals are not crowded out of the sentence
-    text = ("Spain, Italy, Portugal, Greece, Belgium and Denmark want farm spending to be frozen at this year's "
-            "level - the European Commission has urged a rise of 3%.")
+    text = ("Austria, Sweden, Finland, Ireland, Latvia and Malta want regional aid to be frozen at the current "
+            "level - the European Commission in Brussels has urged an increase of 4%.")
     events = _events(nlp, text, published="2005-03-01",
                      entities=[("European Commission", "ORG", ["European Commission"])])
     urged = [e for e in events if e.action.text == "urged"]
-    assert all(e.target is None or e.target.code[:3] not in ("ESP", "ITA", "PRT") for e in urged), _codes(events)
+    assert all(e.target is None or e.target.code[:3] not in ("AUT", "IRL", "FIN") for e in urged), _codes(events)
     wanting = {e.source.code[:3] for e in events if e.action.text == "want" and e.source and e.source.code}
-    assert {"ESP", "ITA", "PRT", "GRC", "BEL", "DNK"} <= wanting, _codes(events)
+    assert {"AUT", "IRL", "FIN", "SWE", "LVA", "MLT"} <= wanting, _codes(events)
 
 
 def test_nationalities_listed_as_conjuncts_or_appositions_are_each_a_target(pipeline):
@@ -459,22 +461,22 @@ def test_criticism_and_opposition_from_someone_have_that_source(pipeline):
     events = pipeline({"text": "Israel drew sharp criticism from Egypt and Jordan on Monday.",
                        "published": "2005-01-28"}).events
     assert {(e.source.code, e.cameo, e.target.code) for e in events} == {("EGY", "111", "ISR"), ("JOR", "111", "ISR")}
-    events = pipeline({"text": "France backs easing the ban on arms sales to Iran despite opposition from the US and "
-                               "Australia.", "published": "2005-01-28"}).events
-    assert {e.source.code for e in events if e.action.text == "opposition"} == {"USA", "AUS"}, _codes(events)
+    events = pipeline({"text": "Italy supports lifting the embargo on weapons exports to Syria in spite of opposition "
+                               "from Canada and Japan.", "published": "2005-01-28"}).events
+    assert {e.source.code for e in events if e.action.text == "opposition"} == {"CAN", "JPN"}, _codes(events)
     events = pipeline({"text": "The opposition won the election in Britain.", "published": "2005-01-28"}).events
     assert not [e for e in events if e.root == "11"]  # the opposition party is no act of opposing
 
 
 def test_others_who_must_act_in_a_speakers_quote_are_appealed_to(pipeline):
-    text = ("Russian Foreign Minister Sergei Lavrov spoke in Moscow on Friday. ``Serbia and Croatia must cooperate "
-            "with NATO in building stability in the region,'' he was quoted as saying.")
+    text = ("Sergei Lavrov, the Russian foreign minister, gave an interview in Moscow on Thursday. ``Armenia and "
+            "Azerbaijan must cooperate with the OSCE to bring peace to the Caucasus,'' he was quoted as saying.")
     events = pipeline({"text": text, "published": "2005-03-13"}).events
     asked = [e for e in events if e.action.text == "cooperate"]
-    assert {(e.root, e.source.code, e.target.code) for e in asked} == {("02", "RUSGOV", "SRB"),
-                                                                       ("02", "RUSGOV", "HRV")}, _codes(events)
-    text = ("Russian Foreign Minister Sergei Lavrov spoke in Moscow on Friday. ``We must cooperate with NATO in "
-            "building stability in the region,'' he was quoted as saying.")
+    assert {(e.root, e.source.code, e.target.code) for e in asked} == {("02", "RUSGOV", "ARM"),
+                                                                       ("02", "RUSGOV", "AZE")}, _codes(events)
+    text = ("Sergei Lavrov, the Russian foreign minister, gave an interview in Moscow on Thursday. ``We must cooperate "
+            "with the OSCE to bring peace to the Caucasus,'' he was quoted as saying.")
     events = pipeline({"text": text, "published": "2005-03-13"}).events
     assert not [e for e in events if e.root == "02"], _codes(events)  # what we must do is no appeal to others
 

@@ -35,18 +35,18 @@ MERGER = ("Halvard Motors to buy Keystone Airlines for $4bn",
 GAMES = ("Kaido handheld console given European launch date",
          "Games maker Kaido has said its new handheld console will go on sale in Europe in March, two months after "
          "its US launch. The console, which plays games on two screens, will cost 149 euros. Kaido's president Aiko "
-         "Mori said the firm would allow gamers to play music and video on the move with a media adapter, and that "
+         "Mori said owners would also be able to watch films and hear songs on the go with an adapter, and that "
          "more than 100 video games would be ready for the launch. The company offered developers early kits, and "
          "rival console makers are expected to cut prices for the holiday season.")
 POLITICS = ("Putin and Erdogan agree gas deal at Sochi talks",
-            "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi on Tuesday and the "
+            "Vladimir Putin, the Russian president, met Recep Tayyip Erdogan of Turkey in Sochi on Tuesday and the "
             "two leaders signed an agreement on gas supplies. Putin praised Turkey for its help in ending the "
             "fighting in Syria, while Erdogan urged Russia to withdraw its troops from the Syrian border. The Turkish "
             "foreign minister later accused the Syrian government of attacking civilians in Idlib. After the talks "
             "the two presidents watched a football match between their national teams, which Russia won 2-1 with a "
             "late goal.")
 MIXED = ("Putin and Erdogan agree gas deal at Sochi talks",
-         "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi on Tuesday and the two "
+         "Vladimir Putin, the Russian president, met Recep Tayyip Erdogan of Turkey in Sochi on Tuesday and the two "
          "leaders signed an agreement on gas supplies. Putin praised Turkey for its help in ending the fighting in "
          "Syria. Separately, Halvard Motors Inc signed a supply agreement with Keystone Airlines Corp on Tuesday.")
 REGULATOR = ("EU fines Halvard Motors for price-fixing",

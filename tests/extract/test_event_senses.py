@@ -168,14 +168,14 @@ def test_a_definite_description_refers_back_to_the_named_actor(nlp):
 def test_a_wanted_action_is_an_intent_not_the_action(nlp):
     _, events = _events(nlp, "Russia wants to attack Ukraine.")
     assert [e.root for e in events] == ["13"], _codes(events)  # a conflictual intent is a threat
-    _, events = _events(nlp, "Israel wants to withdraw from southern Lebanon.")
+    _, events = _events(nlp, "Turkey wants to withdraw from northern Iraq.")
     assert events and events[0].root == "03" and events[0].modality == "asserted", _codes(events)
 
 
-@pytest.mark.parametrize("text", ["Howes was kidnapped and presumed killed by Khmer Rouge guerrillas.",
-                                  "Howes had probably been killed by Khmer Rouge guerrillas."])
+@pytest.mark.parametrize("text", ["The priest was kidnapped and presumed killed by FARC guerrillas.",
+                                  "The priest had probably been killed by FARC guerrillas."])
 def test_hedged_and_presumed_events_are_conditional(nlp, text):
-    _, events = _events(nlp, text, published="1998-02-19", entities=[("Khmer Rouge", "ORG", ["Khmer Rouge"])])
+    _, events = _events(nlp, text, published="1998-02-19", entities=[("FARC", "ORG", ["FARC"])])
     killed = [e for e in events if e.action.text == "killed"]
     assert killed and killed[0].modality == "conditional", _codes(events)
 
@@ -190,18 +190,18 @@ def test_force_reported_by_the_other_side_is_claimed(nlp):
 
 
 def test_talks_that_are_cut_off_are_a_halt_between_both_sides(nlp):
-    _, events = _events(nlp, "Israel-Syrian talks have been cut off for nearly two years.", published="1998-03-01")
+    _, events = _events(nlp, "India-Pakistan talks have been cut off for more than a year.", published="1998-03-01")
     halts = [e for e in events if e.cameo == "164"]
-    assert halts and halts[0].source.code[:3] == "ISR" and halts[0].target.code[:3] == "SYR", _codes(events)
+    assert halts and halts[0].source.code[:3] == "IND" and halts[0].target.code[:3] == "PAK", _codes(events)
     assert not [e for e in events if e.root == "04"]
     _, events = _events(nlp, "Israel broke off negotiations with the Palestinians.")
     assert [e.cameo for e in events] == ["164"], _codes(events)
 
 
 def test_joining_an_organisation_of_states_is_an_agreement_with_it(nlp):
-    _, events = _events(nlp, "Poland, Hungary and the Czech Republic today became full-fledged members of NATO.",
+    _, events = _events(nlp, "Latvia, Estonia and Lithuania on Monday became full members of NATO.",
                         published="1999-03-12", entities=[("NATO", "ORG", ["NATO"])])
     joins = [(e.cameo, e.source.code[:3], e.target.code) for e in events if e.source and e.target]
-    assert ("057", "POL", "IGOWSTNAT") in joins and ("057", "CZE", "IGOWSTNAT") in joins, _codes(events)
+    assert ("057", "LVA", "IGOWSTNAT") in joins and ("057", "LTU", "IGOWSTNAT") in joins, _codes(events)
     _, events = _events(nlp, "He became president in 1994.", published="1999-03-12")
     assert not [e for e in events if e.root == "05"]

@@ -21,7 +21,7 @@ def _codes(events):
 
 def test_a_struggle_to_do_something_is_no_force_but_fighting_troops_is(nlp):
     assert any(r.code == NO_EVENT for r in verb_rules()["fight"])
-    assert not _events(nlp, "The boy's relatives in Miami have fought to keep the boy.")
+    assert not _events(nlp, "The girl's relatives in Texas have fought to keep her.")
     events = _events(nlp, "Cuban rebels fought Spanish troops in 1898.")
     assert [e.root for e in events] == ["19"], _codes(events)
 
@@ -54,7 +54,7 @@ def test_calling_someone_naive_or_a_policy_unjustified_is_criticism_of_them(nlp)
 
 
 def test_being_willing_to_do_what_no_event_word_names_is_an_intent(nlp):
-    events = _events(nlp, "An aide suggested Israel was willing to modify its goals in Lebanon.", published="1998-03-01")
+    events = _events(nlp, "A spokesman suggested Israel was willing to revise its aims in Gaza.", published="1998-03-01")
     assert [(e.cameo, e.source.code[:3]) for e in events if e.cameo == "030"] == [("030", "ISR")], _codes(events)
     assert not [e for e in _events(nlp, "Syria is not willing to talk.") if e.root == "03"]
     assert not [e for e in _events(nlp, "It is unclear how far Syria is willing to go.") if e.root == "03"]
@@ -68,7 +68,7 @@ def test_accusations_raised_are_aimed_at_the_doer_of_what_they_allege(nlp):
 
 
 def test_who_plans_or_is_responsible_for_attacks_did_them_and_a_staged_coup_is_force(nlp):
-    events = _events(nlp, "They say Hamas commanders are responsible for the recent bomb attacks.", published="2004-09-01")
+    events = _events(nlp, "Officials say Hamas leaders are responsible for last week's bomb attacks.", published="2004-09-01")
     attacks = [e for e in events if e.root == "18"]
     assert attacks and attacks[0].source is not None and attacks[0].source.code[:3] == "PSE", _codes(events)
     events = _events(nlp, "Hamas planned the attacks.", published="2004-09-01")
@@ -83,12 +83,12 @@ def test_an_organisation_on_tidings_list_wins_inside_a_longer_name(nlp):
 
 
 def test_a_strike_against_a_country_is_military_force_not_a_labour_strike(nlp):
-    events = _events(nlp, "Clinton said he was committed to a possible strike against Iraq.", published="1998-02-13")
+    events = _events(nlp, "Clinton said he remained committed to a potential strike against Sudan.", published="1998-02-13")
     assert [e.root for e in events] == ["13"], _codes(events)  # a threat of force, not an intent about strikes
 
 
 def test_a_person_known_by_one_word_takes_a_dictionary_code_only_where_the_article_names_that_country(nlp):
-    text = "Senate Majority Leader Mitch McConnell said it was inappropriate for Ginsburg to criticize the senator."
+    text = "Mitch McConnell said on Tuesday it was wrong for Ginsburg to criticize the candidate."
     events = _events(nlp, text, published="2016-07-13", entities=[("Ginsburg", "PERSON", ["Ginsburg"])])
     assert not [e for e in events if e.source is not None and (e.source.code or "").startswith("CRI")], _codes(events)
     events = _events(nlp, "In Costa Rica, Ginsburg criticized the senator.", published="2016-07-13",
@@ -107,12 +107,12 @@ def test_beating_a_rival_releasing_a_poll_and_a_group_called_x_are_no_events(nlp
     assert not [e for e in _events(nlp, "Russia released a report on Tuesday.") if e.root == "08"]
     assert [e.root for e in _events(nlp, "Russia released the prisoners.")] == ["08"]
     assert not _events(nlp, "She leads a Russian group called the Working Group on Women.")
-    events = _events(nlp, "The government faced a growing movement calling for Israel's unilateral withdrawal from Lebanon.")
+    events = _events(nlp, "The cabinet faced a growing campaign calling for Israel's full withdrawal from Gaza.")
     assert "02" in [e.root for e in events], _codes(events)
 
 
 def test_a_bare_word_is_no_dictionary_person_and_a_general_proposal_no_army(nlp):
-    events = _events(nlp, "Earlier, Mesa had rejected a general proposal from StatesWest.", published="1989-11-01")
+    events = _events(nlp, "Last month Mesa rejected a general proposal put forward by its rival.", published="1989-11-01")
     assert all(e.source is None or not e.source.code for e in events), _codes(events)  # not Bolivia's Carlos Mesa
     assert all(e.target is None or not (e.target.code or "").endswith("MIL") for e in events), _codes(events)
 
@@ -127,17 +127,17 @@ def test_attacking_a_plan_or_a_decision_is_criticism(nlp):
 
 
 def test_the_target_of_a_commitment_is_inside_what_it_commits_to(nlp):
-    events = _events(nlp, "Clinton said he was committed to a possible strike against Iraq.", published="1998-02-13")
-    assert [(e.root, e.target.code[:3] if e.target else None) for e in events] == [("13", "IRQ")], _codes(events)
+    events = _events(nlp, "Clinton said he remained committed to a potential strike against Sudan.", published="1998-02-13")
+    assert [(e.root, e.target.code[:3] if e.target else None) for e in events] == [("13", "SDN")], _codes(events)
 
 
 def test_speaking_with_no_one_named_is_no_meeting(nlp):
-    assert not [e for e in _events(nlp, "A British spokesman, speaking with customary anonymity, said so.") if e.root == "04"]
+    assert not [e for e in _events(nlp, "A French diplomat, speaking with the usual discretion, confirmed it.") if e.root == "04"]
     assert [e.root for e in _events(nlp, "The British minister talked with Russia's foreign minister.")] == ["04", "04"]  # each way
 
 
 def test_talks_a_side_wants_to_renew_are_its_intent_not_a_meeting(nlp):
-    events = _events(nlp, "Syria signalled that it wants to renew the long-stalled peace talks with Israel.")
+    events = _events(nlp, "Jordan indicated that it wants to renew the stalled border talks with Israel.")
     assert [e.root for e in events] == ["03"], _codes(events)
 
 
@@ -147,19 +147,19 @@ def test_an_act_a_nominal_event_is_about_is_no_event_of_its_own(nlp):
 
 
 def test_a_list_of_coded_and_uncoded_actors_codes_the_coded_ones_only(nlp):
-    events = _events(nlp, "Israeli soldiers were fighting Hezbollah and other guerrillas.", published="1998-03-01")
+    events = _events(nlp, "Israeli troops were fighting Hezbollah and several other militias.", published="1998-03-01")
     assert [e.target.code if e.target else None for e in events] == ["LBNREB"], _codes(events)
 
 
 def test_those_killed_fighting_someone_were_killed_by_them(nlp):
-    events = _events(nlp, "Nearly 200 Israeli soldiers have been killed fighting Hezbollah.", published="1998-03-01")
+    events = _events(nlp, "More than 90 Israeli troops were killed fighting Hezbollah last year.", published="1998-03-01")
     killed = [e for e in events if e.action.text == "killed"]
     assert killed and killed[0].source is not None and killed[0].source.code == "LBNREB", _codes(events)
 
 
 def test_telling_someone_their_plan_is_a_mistake_is_criticism_of_them(nlp):
-    events = _events(nlp, "The Japanese minister told the British minister that his plan was a mistake.", published="2005-01-13")
-    assert [(e.cameo, e.target.code if e.target else None) for e in events] == [("111", "GBRGOV")], _codes(events)
+    events = _events(nlp, "The Italian minister told the German minister that his proposal was a mistake.", published="2005-01-13")
+    assert [(e.cameo, e.target.code if e.target else None) for e in events] == [("111", "DEUGOV")], _codes(events)
 
 
 def test_a_rule_may_need_words_in_the_subject_inspectors_visiting_sites_inspect(nlp):
@@ -172,14 +172,14 @@ def test_a_rule_may_need_words_in_the_subject_inspectors_visiting_sites_inspect(
 
 
 def test_an_agreement_referred_to_is_no_agreement_made(nlp):
-    events = _events(nlp, "U.S. troops will remain until Iraq complies with the U.N. agreement.", published="1998-03-06")
+    events = _events(nlp, "British forces will stay until Serbia complies with the NATO agreement.", published="1998-03-06")
     assert not [e for e in events if e.root == "05"], _codes(events)
     events = _events(nlp, "Iraq and the U.N. signed an agreement.", published="1998-03-06")
     assert [e.root for e in events if e.root == "05"], _codes(events)
 
 
 def test_what_an_appeal_asks_for_is_no_event_of_its_own(nlp):
-    events = _events(nlp, "The U.N. resolution calls for Israel's unconditional withdrawal from Lebanon.", published="1998-03-01")
+    events = _events(nlp, "The Security Council text calls for Syria's immediate withdrawal from Lebanon.", published="1998-03-01")
     assert [e.root for e in events] == ["02"], _codes(events)
 
 
@@ -191,9 +191,9 @@ def test_refusing_to_tolerate_attacks_is_condemning_them(nlp):
 
 
 def test_claiming_that_someone_did_something_hostile_accuses_them(nlp):
-    events = _events(nlp, "Russia has often claimed that Ukraine was undermining efforts at closer cooperation.",
+    events = _events(nlp, "Belarus has repeatedly claimed that Poland was undermining attempts to improve ties.",
                      published="1998-02-27")
-    assert ("112", "RUS", "UKR") in [(e.cameo, e.source.code[:3], e.target.code[:3]) for e in events
+    assert ("112", "BLR", "POL") in [(e.cameo, e.source.code[:3], e.target.code[:3]) for e in events
                                      if e.source and e.target], _codes(events)
     events = _events(nlp, "Russia claimed that Ukraine had signed the deal.", published="1998-02-27")
     assert not [e for e in events if e.root == "11"], _codes(events)
@@ -209,7 +209,7 @@ def test_police_raiding_homes_search_them_troops_raiding_attack(nlp):
 def test_force_by_armed_groups_against_civilians_is_an_assault_against_soldiers_a_fight(nlp):
     events = _events(nlp, "Hamas militants killed two Israeli civilians in a bomb attack.", published="2003-06-11")
     assert ("183", "PSEREB", "ISRCVL") in _codes(events), _codes(events)
-    events = _events(nlp, "Hezbollah fighters killed three Israeli soldiers.", published="1998-03-01")
+    events = _events(nlp, "Hamas gunmen killed two Israeli soldiers.", published="1998-03-01")
     assert [e.cameo for e in events] == ["190"], _codes(events)
     events = _events(nlp, "Al-Qaeda attacked the U.S. embassy in Nairobi.", published="1998-08-20")
     assert [e.cameo for e in events] == ["180"], _codes(events)
@@ -237,9 +237,9 @@ def test_calling_someone_names_and_placing_the_blame_are_criticism_and_accusatio
 def test_gifts_briefings_and_troops_kept_in_place_are_events(nlp):
     events = _events(nlp, "The American government announced a gift of medical supplies to Tanzania.", published="1998-08-18")
     assert ("073", "USAGOV", "TZA") in _codes(events), _codes(events)
-    events = _events(nlp, "Israeli officials gave an intelligence briefing to foreign ambassadors.", published="2005-03-01")
+    events = _events(nlp, "Egypt's security chiefs gave an intelligence briefing to Western envoys.", published="2005-03-01")
     assert [e.cameo for e in events] == ["064"], _codes(events)
-    events = _events(nlp, "The 38,000 U.S. troops in the Gulf will remain until Iraq complies.", published="1998-02-27")
+    events = _events(nlp, "The 5,000 British troops in Kosovo will remain until Serbia complies.", published="1998-02-27")
     assert [(e.cameo, e.modality) for e in events] == [("150", "future")], _codes(events)
     assert not [e for e in _events(nlp, "The talks will remain difficult.") if e.root == "15"]
 
@@ -259,8 +259,10 @@ def test_investigators_are_police_and_their_work_an_investigation(nlp):
 
 
 def test_helping_to_do_something_is_that_act_not_aid(nlp):
-    events = _events(nlp, "NATO warplanes helped end the war in Bosnia.", published="1999-03-12")
+    events = _events(nlp, "NATO jets helped end the fighting in Kosovo.", published="1999-03-12")
     assert not [e for e in events if e.root == "07"], _codes(events)
+    events = _events(nlp, "NATO jets helped the Albanians end the fighting in Kosovo.", published="1999-03-12")
+    assert not [e for e in events if e.root == "07"], _codes(events)  # with an object too: the act helped
     events = _events(nlp, "Japan helped Indonesia with emergency food aid.", published="2005-01-12")
     assert [e.root for e in events] == ["07"], _codes(events)
 
@@ -280,7 +282,7 @@ def test_a_relative_pronoun_object_stands_for_its_noun(nlp):
 
 
 def test_parliaments_approving_or_voting_for_a_treaty_ratify_it(nlp):
-    events = _events(nlp, "The Dutch parliament voted in favor of the accession treaty.", published="1998-12-03")
+    events = _events(nlp, "The Danish parliament voted in favor of the membership treaty.", published="1998-12-03")
     assert [e.cameo for e in events] == ["057"], _codes(events)
     events = _events(nlp, "The German parliament approved the enlargement of NATO.", published="1998-12-03")
     assert [e.cameo for e in events] == ["057"], _codes(events)
@@ -288,7 +290,7 @@ def test_parliaments_approving_or_voting_for_a_treaty_ratify_it(nlp):
 
 
 def test_taking_over_is_seizing_taking_sides_in_a_battle_over_something_is_not(nlp):
-    assert not _events(nlp, "The Obama administration is set to take sides in the lobbying battle over ethanol.",
+    assert not _events(nlp, "The Bush administration is about to take sides in the legal battle over water rights.",
                        published="2015-11-24")
     events = _events(nlp, "Syrian rebels took over the town on Friday.", published="2013-03-01")
     assert [e.cameo for e in events] == ["192"], _codes(events)
@@ -308,8 +310,8 @@ def test_things_do_not_travel_or_act_even_with_an_actor_word_before_them(nlp):
 
 
 def test_killing_a_named_leader_is_an_assassination_trying_to_an_attempt(nlp):
-    castro = [("Fidel Castro", "PERSON", ["Fidel Castro"])]
-    events = _events(nlp, "Cuban exiles made several attempts to kill President Fidel Castro.", entities=castro)
+    chavez = [("Hugo Chavez", "PERSON", ["Hugo Chavez"])]
+    events = _events(nlp, "Army officers made several attempts to kill President Hugo Chavez.", entities=chavez)
     assert [e.cameo for e in events if e.action.text == "kill"] == ["185"], _codes(events)
     events = _events(nlp, "Gunmen killed the Iraqi Interior Minister in Baghdad.", published="2005-01-28")
     assert [e.cameo for e in events] == ["186"], _codes(events)
@@ -324,13 +326,13 @@ def test_wanting_to_thank_is_thanking(nlp):
 
 
 def test_gathering_troops_is_a_show_of_force(nlp):
-    events = _events(nlp, "In 2014 Russia annexed Crimea and gathered troops along the border.", published="2021-12-08")
+    events = _events(nlp, "In 2008 Russia invaded Georgia and gathered troops near the frontier.", published="2021-12-08")
     assert ("154", "RUS", None) in _codes(events), _codes(events)
 
 
 def test_beating_someone_by_points_is_no_assault(nlp):
-    assert not _events(nlp, "Carson beat out Clinton by just one point, with 47 percent to 46 percent.",
-                       published="2016-03-10", entities=[("Carson", "PERSON", ["Carson"]), ("Clinton", "PERSON", ["Clinton"])])
+    assert not _events(nlp, "Rubio beat out Cruz by only two points, 35 percent to 33 percent.",
+                       published="2016-03-10", entities=[("Rubio", "PERSON", ["Rubio"]), ("Cruz", "PERSON", ["Cruz"])])
     events = _events(nlp, "Police beat the protesters with batons.", published="2016-03-10")
     assert [e.cameo for e in events] == ["182"], _codes(events)
 
@@ -340,12 +342,12 @@ def test_a_speakers_launched_attack_is_words_and_the_attacked_are_no_speakers(nl
     assert events and all(e.cameo == "111" for e in events), _codes(events)
     events = _events(nlp, "Hezbollah launched an attack on Israeli troops.", published="2006-07-12")
     assert events and all(e.root == "19" for e in events), _codes(events)
-    events = _events(nlp, "Dozens of children are beaten, chained or attacked while begging.", published="2016-08-10")
+    events = _events(nlp, "Many street children are beaten, robbed or attacked while selling flowers.", published="2016-08-10")
     assert not [e for e in events if e.root == "11"], _codes(events)
 
 
 def test_resisting_or_blocking_inspections_rejects_international_involvement(nlp):
-    events = _events(nlp, "The Iraqi government has resisted attempts to inspect such quarters.", published="1998-02-27")
+    events = _events(nlp, "The Iranian government has resisted attempts by the agency to inspect the sites.", published="1998-02-27")
     assert [e.cameo for e in events] == ["1245"], _codes(events)
     events = _events(nlp, "Iraq blocked the U.N. inspectors from entering the palace.", published="1998-02-27")
     assert [e.cameo for e in events] == ["1245"], _codes(events)
@@ -354,7 +356,7 @@ def test_resisting_or_blocking_inspections_rejects_international_involvement(nlp
 
 
 def test_ordering_embassy_staff_out_reduces_relations(nlp):
-    events = _events(nlp, "The State Department ordered the departure of all non-emergency personnel from the embassy.",
+    events = _events(nlp, "The Foreign Office ordered the departure of all non-essential staff from its mission.",
                      published="1998-08-14")
     assert [e.cameo for e in events] == ["161"], _codes(events)
     events = _events(nlp, "The British government evacuated its embassy in Kabul.", published="2021-08-14")
@@ -362,7 +364,7 @@ def test_ordering_embassy_staff_out_reduces_relations(nlp):
 
 
 def test_exhorting_counselling_and_counting_on_are_appeals(nlp):
-    events = _events(nlp, "Cuba's government exhorted citizens to keep rallying.")
+    events = _events(nlp, "Venezuela's government exhorted its supporters to keep rallying.")
     assert [e.root for e in events] == ["02"], _codes(events)
     events = _events(nlp, "Officials in Tanzania are counting on compensation from the United States.", published="1998-08-18")
     assert [e.root for e in events] == ["02"], _codes(events)
@@ -381,7 +383,7 @@ def test_sanctions_being_ended_and_deaths_in_crashes_are_no_events(nlp):
     assert not [e for e in events if e.root == "16"], _codes(events)
     events = _events(nlp, "The EU imposed an arms embargo on China in 1989.", published="2005-01-12")
     assert [e.cameo for e in events] == ["163"], _codes(events)
-    events = _events(nlp, "Seventy Israeli soldiers were killed when two military helicopters crashed.", published="1998-03-01")
+    events = _events(nlp, "Twelve Turkish soldiers were killed when their army helicopter crashed.", published="1998-03-01")
     assert not [e for e in events if e.root in ("18", "19")], _codes(events)
 
 
@@ -392,14 +394,14 @@ def test_refusing_to_provide_details_is_declining_to_comment(nlp):
 
 
 def test_releasing_software_or_figures_frees_no_one(nlp):
-    assert not _events(nlp, "Last year, the American government released a major security update for its computers.",
+    assert not _events(nlp, "This month the Canadian government released a large software patch for its servers.",
                        published="2005-03-01")
     events = _events(nlp, "The Iranian government released two British sailors.", published="2007-04-05")
     assert [e.root for e in events] == ["08"], _codes(events)
 
 
 def test_a_thing_that_would_allow_something_commits_no_one(nlp):
-    events = _events(nlp, "Russia wants an agreement that would permit the Russian navy to use a naval base.",
+    events = _events(nlp, "Russia seeks a treaty that would permit its navy to use the port of Tartus.",
                      published="1998-02-27")
     assert not [e for e in events if e.action.text == "permit"], _codes(events)
     events = _events(nlp, "The Russian government would permit the navy to use the base.", published="1998-02-27")
@@ -407,7 +409,7 @@ def test_a_thing_that_would_allow_something_commits_no_one(nlp):
 
 
 def test_a_coup_detat_is_a_coup_whatever_the_tagger_calls_detat(nlp):
-    events = _events(nlp, "The Cambodian army staged a successful coup d'etat against the prime minister.",
+    events = _events(nlp, "The Thai army staged a bloodless coup d'etat against the elected government.",
                      published="1997-07-10")
     assert [e.root for e in events] == ["19"], _codes(events)
 
@@ -427,8 +429,8 @@ def test_halting_a_relation_reduces_it_halting_fighting_eases_it_and_halting_a_s
 
 
 def test_striking_workers_strike_they_do_not_fight(pipeline):
-    events = pipeline({"text": "Across Scotland, picket lines were held by striking civil servants with rallies in "
-                               "Glasgow and Dundee.", "published": "2004-11-05"}).events
+    events = pipeline({"text": "In northern England, picket lines were manned by striking nurses with rallies in "
+                               "Leeds and York.", "published": "2004-11-05"}).events
     assert not [e for e in events if e.root in ("18", "19")], _codes(events)
 
 
@@ -495,7 +497,7 @@ def test_a_politicians_campaign_rally_is_no_protest_but_a_crowd_rallying_against
 def test_a_campaigners_offensive_is_words_an_armys_is_force(pipeline):
     def codes(text, published="2016-02-25"):
         return [(e.root, e.target.code if e.target else None) for e in pipeline({"text": text, "published": published}).events]
-    assert codes("Hillary Clinton's health care offensive against Bernie Sanders in Iowa began.") == \
+    assert codes("Hillary Clinton's tax offensive against Sen. Bernie Sanders in Nevada began.") == \
         [("11", "USALEG")]
     assert [r for r, _ in codes("The Syrian army's offensive against rebels in Aleppo continued.")] == ["19"]
     assert [r for r, _ in codes("Obama pledged to remove all U.S. troops from Iraq.", "2009-02-25")] in (["03"], ["08"])
@@ -564,8 +566,8 @@ def test_warnings_of_consequences_threaten_and_gloomy_forecasts_do_not(pipeline)
     assert coded("Condoleezza Rice said there would be a price to pay if Iran kept enriching uranium.") == \
         [("13", "IRN", "conditional")]
     assert coded("The US warned that Iran would face serious consequences.") == [("13", "IRN", "asserted")]
-    assert not [r for r, _, _ in coded("The United Nations warned that the death toll from the floods could climb "
-                                       "further.") if r == "13"]
+    assert not [r for r, _, _ in coded("The World Health Organization warned that the number of deaths from the "
+                                       "epidemic could climb.") if r == "13"]
 
 
 def test_not_accepting_someones_red_lines_rejects_them(pipeline):

@@ -68,12 +68,12 @@ def test_number_words_and_vague_amounts(nlp):
 
 
 def test_ratios_are_the_share_with_the_counted_noun(nlp):
-    q = one(nlp, "One out of three Germans have housing problems.", 1 / 3)
-    assert q.counted == "Germans" and q.text == "One out of three Germans"
+    q = one(nlp, "One out of four Danes own a summer cottage.", 1 / 4)
+    assert q.counted == "Danes" and q.text == "One out of four Danes"
     assert one(nlp, "About one in five adults smoke, the survey found.", 0.2).counted == "adults"
     assert one(nlp, "Nine out of 10 doctors agree.", 0.9).counted == "doctors"
     assert [q.value for q in run(nlp, "Police arrested 3 in 2019.")] == [3.0]  # a year is no denominator
-    assert not [q for q in run(nlp, "One out of three Germans have housing problems.") if q.value == 3]
+    assert not [q for q in run(nlp, "One out of four Danes own a summer cottage.") if q.value == 4]
 
 
 def test_money_and_units(nlp):
@@ -225,7 +225,7 @@ def test_fast_number_scan_matches_the_reference_pattern():
 
 
 def test_ages_after_names(nlp):
-    for text, value in [("Maddon, 66, has used the downtime to get in shape.", 66),
+    for text, value in [("Hendricks, 58, spent the break learning to sail.", 58),
                         ("Police arrested Maria Lopez, 37, and Juan Perez, 22, on Main Street.", 22),
                         ("Maria Lopez 37 of Alexandria was charged with DUI.", 37),
                         ("The victim, 71, was taken to the hospital.", 71),
@@ -264,12 +264,12 @@ def test_counted_names_and_model_numbers(nlp):
     q = one(nlp, "Honda recalled about 330,000 Honda Civic and CR-V vehicles.", 330000)
     assert q.unit == "Honda Civic and CR-V vehicles" and q.counted == "vehicles"
     assert one(nlp, "Boeing delivered 35 787 Dreamliners in the quarter.", 35).counted == "Dreamliners"
-    qs = run(nlp, "Cayman Airways said it was grounding two new 737 Max jets.")
-    assert [q.value for q in qs] == [2.0]  # 737 is the model
+    qs = run(nlp, "A charter airline said it had grounded three new 737 Max jets.")
+    assert [q.value for q in qs] == [3.0]  # 737 is the model
 
 
 def test_suspended_hyphens_share_the_unit(nlp):
-    qs = run(nlp, "The line has four-, five- and six-cylinder engine options.")
+    qs = run(nlp, "Buyers can pick four-, five- and six-cylinder motors.")
     assert [(q.value, q.counted) for q in qs] == [(4, "cylinder"), (5, "cylinder"), (6, "cylinder")]
     qs = run(nlp, "The complex has 2- and 3-bedroom apartments.")
     assert [(q.value, q.counted, q.text) for q in qs][0] == (2, "bedroom", "2")

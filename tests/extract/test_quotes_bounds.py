@@ -184,15 +184,15 @@ def test_a_persons_name_typed_as_a_place_still_speaks(nlp):
 
 
 @pytest.mark.parametrize("sentence, speaker", [
-    ("Her office put out a statement saying the county \u201ccannot afford another delay in fixing the bridge.\u201d",
-     "Her office"),
-    ("A statement saying the county \u201ccannot afford another delay in fixing the bridge\u201d was posted on Monday.",
+    ("His office issued a statement saying the city \u201ccannot wait any longer to repair the bridge.\u201d",
+     "His office"),
+    ("A statement saying the city \u201ccannot wait any longer to repair the bridge\u201d went out on Friday.",
      "A statement"),
 ])
 def test_a_document_saying_something_speaks_for_whoever_issued_it(nlp, sentence, speaker):
     text = HEAD + sentence
     _, quotes = run(nlp, text)
-    q = quote_with(quotes, "another delay", text)
+    q = quote_with(quotes, "any longer", text)
     assert q.speaker.mention is not None and q.speaker.mention.text == speaker, q.speaker
 
 

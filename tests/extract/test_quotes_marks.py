@@ -31,12 +31,12 @@ def test_an_open_quote_goes_on_only_into_a_paragraph_opening_with_the_same_mark(
 
 
 def test_transcript_turns_are_quotes_of_their_own(nlp):
-    text = ('Debate night\n\n"WALLACE: Will she be there tomorrow night, governor?\n\n'
-            '"PENCE: Well, look, she thinks this is an episode of \u201cShark Tank.\u201d But this is serious '
-            'business for the country.\n\n"WALLACE: Do you really see those two as equal?')
+    text = ('Town hall\n\n"HOLT: Is she coming to the forum on Sunday, senator?\n\n'
+            '"KAINE: Well, look, she treats this like a round of \u201cFamily Feud.\u201d But this is serious '
+            'business for all of us.\n\n"HOLT: Do you think the two plans are alike?')
     regions = find_regions(text)
     assert [len(r.spans) for r in regions] == [1, 1, 1]
-    _, quotes = run(nlp, text, [("Mike Pence", "PERSON", ["PENCE"]), ("Chris Wallace", "PERSON", ["WALLACE"])])
+    _, quotes = run(nlp, text, [("Tim Kaine", "PERSON", ["KAINE"]), ("Lester Holt", "PERSON", ["HOLT"])])
     q = quote_with(quotes, "Well, look", text)
     assert q.speaker.entity == "E1" and "serious business" in q.text and "Do you" not in q.text
 
@@ -48,11 +48,11 @@ def test_a_straight_mark_glued_to_a_curly_one_is_stray():
 
 
 def test_a_phrase_left_open_mid_sentence_does_not_swallow_the_next_paragraph():
-    # the closing mark of "an amorphous position" was dropped; the next paragraph's quotation is its own
-    text = ("Grayson said the idea is \u201creally an amorphous position to have.\n\n"
-            "\u201cWhat we do here is, we legislate,\u201d Grayson said. \u201cWe vote on bills.\u201d")
+    # the closing mark of "a vague thing" was dropped; the next paragraph's quotation is its own
+    text = ("Grayson said the plan is \u201creally a vague thing to promise.\n\n"
+            "\u201cOur job here is to pass laws,\u201d Grayson said. \u201cWe vote on bills.\u201d")
     texts = _texts(text)
-    assert ["\u201cWhat we do here is, we legislate,\u201d"] in texts
+    assert ["\u201cOur job here is to pass laws,\u201d"] in texts
     # a quotation opened at a sentence start still runs over paragraphs
     text = "She said: \u201cThe first paragraph goes on.\n\n\u201cThe second one ends it.\u201d"
     assert [len(r.spans) for r in find_regions(text)] == [2]

@@ -7,9 +7,9 @@ HEAD = "Budget fight goes on\n\n"
 
 
 def test_saying_inside_a_prepositional_phrase_belongs_to_the_outer_subject(nlp):
-    text = HEAD + ("Dean, a medical doctor, appeared on MSNBC on Tuesday and began by saying he would "
-                   "\u201cnever\u201d diagnose someone through television.")
-    _, quotes = run(nlp, text, [("Howard Dean", "PERSON", ["Dean"])])
+    text = HEAD + ("Frist, a heart surgeon, went on CNN on Sunday and opened by saying he would "
+                   "\u201cnever\u201d judge a patient's health from a video.")
+    _, quotes = run(nlp, text, [("Bill Frist", "PERSON", ["Frist"])])
     q = quote_with(quotes, "never", text)
     assert q.speaker.entity == "E1"
 
@@ -38,47 +38,47 @@ def test_a_place_that_is_no_subject_does_not_speak(nlp):
 def test_a_cue_set_off_by_commas_before_a_quotation(nlp):
     # "But, he said, “there's …”": the quotation starts lower-case (no sentence of its own) and the
     # reporting verb hangs on its clause; PolNeAR's content is the whole clause
-    text = HEAD + ("Judges may be criticized. But, he said, \u201cthere\u2019s a line between disagreement and "
-                   "throwing the judiciary under the bus.\u201d")
+    text = HEAD + ("Judges may be criticized. But, he said, \u201cthere\u2019s a line between fair criticism and "
+                   "attacks on the courts themselves.\u201d")
     _, quotes = run(nlp, text)
     q = quote_with(quotes, "a line between", text)
     assert q.text.startswith("But, he said, \u201cthere") and q.speaker.mention.text == "he" and q.cue.text == "said"
-    text = HEAD + ("The lawyers filed on Monday. These sources, the lawyers said, \u201call command the same "
-                   "conclusion\u201d that the senator complies with the rule.")
+    text = HEAD + ("The lawyers filed on Monday. These records, the lawyers said, \u201call point to the same "
+                   "answer\u201d that the company obeyed the law.")
     _, quotes = run(nlp, text)
-    q = quote_with(quotes, "all command", text)
-    assert q.text.startswith("These sources") and q.speaker.mention.text == "the lawyers"
+    q = quote_with(quotes, "all point", text)
+    assert q.text.startswith("These records") and q.speaker.mention.text == "the lawyers"
 
 
 def test_a_quotation_over_a_sentence_end_takes_the_cue_after_it(nlp):
     # the quotation starts inside its sentence and runs over a sentence end: the parse does not
     # link it to "said Heiserman", which follows it at once
-    text = HEAD + ("The vote was rushed. The union endorsement \u201cwas early enough that most people did not know "
-                   "who Sanders was. People were still talking about Warren,\u201d said Heiserman of the teachers. "
+    text = HEAD + ("The vote was rushed. The council decision \u201ccame so early that few residents knew what "
+                   "the plan was. Everyone was still arguing about parking,\u201d said Heiserman of the tenants. "
                    "\u201cIt was a mistake.\u201d")
     _, quotes = run(nlp, text, [("Jo Heiserman", "PERSON", ["Heiserman"])])
-    q = quote_with(quotes, "was early enough", text)
-    assert q.text.startswith("The union endorsement") and q.speaker.entity == "E1"
+    q = quote_with(quotes, "came so early", text)
+    assert q.text.startswith("The council decision") and q.speaker.entity == "E1"
     assert quote_with(quotes, "It was a mistake", text) is q  # the next quotation goes on with it
 
 
 def test_a_sentence_that_reports_speech_without_words_gives_the_next_quotation_its_speaker(nlp):
-    text = HEAD + ("Sam Lau, the party's spokesman, said in a statement. \u201cThere are no paper ballots to "
-                   "recount. The caucuses were a unique event.\u201d")
+    text = HEAD + ("Sam Lau, the party's spokesman, said in a short statement. \u201cNo paper ballots exist to "
+                   "count again. The meetings were one of a kind.\u201d")
     _, quotes = run(nlp, text, [("Sam Lau", "PERSON", ["Sam Lau"])])
-    q = quote_with(quotes, "no paper ballots", text)
+    q = quote_with(quotes, "No paper ballots", text)
     assert q.speaker.entity == "E1" and q.cue.text == "said"
     # a sentence with words of its own, or no reporting verb, gives none
-    text = HEAD + "The mayor spoke on Monday. \u201cThere are no paper ballots to recount. It was unique.\u201d"
+    text = HEAD + "The mayor spoke on Monday. \u201cNo paper ballots exist to count again. It was unique.\u201d"
     _, quotes = run(nlp, text)
-    assert quote_with(quotes, "no paper ballots", text).cue is None
+    assert quote_with(quotes, "No paper ballots", text).cue is None
 
 
 def test_a_name_right_before_a_colon_speaks(nlp):
-    text = HEAD + ("The surge does not surprise the Republican pollster Daron Shaw: \u201cLesser-known candidates who "
-                   "win early contests have seen the biggest boost.\u201d")
+    text = HEAD + ("The jump is no surprise to the Democratic strategist Daron Shaw: \u201cLittle-known outsiders who "
+                   "do well in the first states usually get a lift.\u201d")
     _, quotes = run(nlp, text, [("Daron Shaw", "PERSON", ["Daron Shaw"])])
-    q = quote_with(quotes, "Lesser-known", text)
+    q = quote_with(quotes, "Little-known", text)
     assert q.speaker.entity == "E1"
     text = HEAD + "The plan has two parts on paper: \u201cRebuild the bridge and repair the roads before May.\u201d"
     _, quotes = run(nlp, text)
@@ -87,7 +87,7 @@ def test_a_name_right_before_a_colon_speaks(nlp):
 
 def test_a_cue_set_off_by_commas_beats_a_verb_that_only_has_an_agent(nlp):
     # "support" has a subject, but "Carson added" is who reports the words
-    text = HEAD + 'But, Carson added, he did not support issuing quarantines "willy-nilly."'
+    text = HEAD + 'But, Carson added, he would not support closing the borders "willy-nilly."'
     _, quotes = run(nlp, text, [("Ben Carson", "PERSON", ["Carson"])])
     q = quote_with(quotes, "willy-nilly", text)
     assert q.cue.text == "added" and q.speaker.mention.text == "Carson"

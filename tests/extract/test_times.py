@@ -113,8 +113,8 @@ def test_values_without_parse(text, span, value):
 def test_story_time_and_clock_details():
     text = "He was made a general on May 22, 1995, and the following year he retired."
     assert values(text)["the following year"] == "1996"
-    text = "The blast came at about 10:35 a.m. (0735 GMT) Friday, officials said."
-    assert values(text)["about 10:35 a.m. (0735 GMT) Friday"] == "2021-12-03T10:35"
+    text = "Police said the fire started at about 4:20 p.m. (1320 GMT) Friday near the port."
+    assert values(text)["about 4:20 p.m. (1320 GMT) Friday"] == "2021-12-03T16:20"
     assert values("Mr Smith planned to call allies later Monday.")["later Monday"] == "2021-12-06"
     assert one("The deadline passed a week or so ago.")[2] == "2021-11-30"
     assert one("Three days later the talks resumed.")[1:3] == ("DURATION", "P3D")
@@ -178,7 +178,7 @@ def test_extract_times_fills_ids_sentences_and_captions():
     text = "Biden spoke Tuesday. Putin replied last week."
     record = Article(id="x", text=text, published=PUB,
                      sentences=[Sentence(start=0, end=20), Sentence(start=21, end=len(text))],
-                     removed_lines=[RemovedLine(line=4, text="Biden at the White House on Tuesday, December 7, 2021.",
+                     removed_lines=[RemovedLine(line=4, text="Biden speaks in the Rose Garden on Tuesday, December 7, 2021.",
                                                 reason="caption"),
                                     RemovedLine(line=6, text="Photo taken Monday.", reason="credit")])
     times = extract_times(None, record)
@@ -376,7 +376,7 @@ def test_sets(text, span, value):
     ("The offer was extended to Dec. 12.", "2023-11-20", "Dec. 12", "2023-12-12"),  # a deadline
     # no past event: a modal over both verbs, a participle modifying a noun
     ("The row may backfire and cost her party in state elections on March 13.", "2016-03-10", "March 13", "2016-03-13"),
-    ("The issue will dominate a summit set for Washington in April.", "1999-03-12", "April", "1999-04"),
+    ("Trade will top the agenda of a meeting set for Berlin in April.", "1999-03-12", "April", "1999-04"),
     # a timetable in the present simple lies ahead
     ("Construction starts in October, officials said.", "2023-02-10", "October", "2023-10"),
     ("The council meets Thursday to vote.", PUB, "Thursday", "2021-12-09"),

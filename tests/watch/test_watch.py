@@ -21,8 +21,8 @@ PAGES = {
                  "Russian President Vladimir Putin said on Monday that Russia would not back down. "
                  "\u201cWe will defend our people,\u201d Putin said in a televised address."),
     "/a3.html": ("Russian troops attack Ukrainian positions", None),  # a1's page again, at another address
-    "/a4.html": ("Talks planned", "Ukrainian President Volodymyr Zelensky met French President Emmanuel Macron in Paris "
-                 "on Tuesday to discuss the crisis, his office said in a statement."),
+    "/a4.html": ("Talks planned", "Volodymyr Zelensky, the Ukrainian president, will see Emmanuel Macron in Berlin "
+                 "on Thursday to talk about gas prices, a spokesman said."),
 }
 
 
