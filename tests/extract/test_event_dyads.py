@@ -14,7 +14,7 @@ def _run(pipeline, text, published="2001-06-10"):
 
 def test_police_and_protesters_of_one_country_clash_with_each_other(pipeline):
     # two sides of one country are still two sides: each acts against the other
-    record = _run(pipeline, "Riot police and militant Protestants clashed on Saturday in a street of north Belfast.")
+    record = _run(pipeline, "Riot police and angry Protestants clashed late on Saturday near a church in north Belfast.")
     sides = {(s[:3] + s[3:6], t[:3] + t[3:6]) for s, _, t in _triples(record) if s and t}
     assert ("GBRCOP", "GBRCVL") in sides and ("GBRCVL", "GBRCOP") in sides, _triples(record)
 
@@ -121,7 +121,7 @@ def test_each_spell_of_a_trip_is_a_visit_to_its_country(pipeline):
 
 
 def test_the_country_two_phrases_down_the_object_is_the_target(pipeline):
-    record = _run(pipeline, "On Friday the Foreign Office lifted a warning against travel to Ghana.", "2002-03-01")
+    record = _run(pipeline, "On Friday the Foreign Office lifted a warning against any travel to Ghana.", "2002-03-01")
     assert ("GBRGOV", "081", "GHA") in _triples(record), _triples(record)
 
 
@@ -136,9 +136,10 @@ def test_a_document_named_again_speaks_for_its_named_author(pipeline):
 def test_an_organisation_of_states_acting_alone_takes_no_side_of_the_story(pipeline):
     # a two-sided EU–Britain story: EU leaders meeting among themselves are not meeting Britain
     text = ("Britain rejected the European Union's budget plan on Monday. The EU criticized Britain for blocking it. "
-            "Britain accused the EU of waste. EU leaders are holding talks in Brussels on the budget.")
+            "Britain accused the EU of waste. Leaders of the EU will hold talks about the budget in Brussels.")
     record = _run(pipeline, text, "2005-06-13")
-    assert not any(s == "IGOEUREEC" and t for s, code, t in _triples(record, "04")), _triples(record)
+    assert not any(s == "IGOEUREEC" and t for s, code, t in _triples(record) if code[:2] in ("03", "04")), \
+        _triples(record)
 
 
 def test_a_one_word_organisation_name_in_lower_case_is_a_common_noun(pipeline):
@@ -162,7 +163,7 @@ def test_a_side_dealing_with_one_main_side_of_the_story_takes_it_as_counterpart(
 def test_opinion_and_press_work_are_no_political_acts(pipeline):
     for text in ("Rural voters backed the governor by a wide margin in the primary.",
                  "Most voters reject the two main parties, the survey found.",
-                 "The governor praised the plan during a conference call with reporters on Tuesday.",
+                 "The governor praised the plan on Tuesday in a phone call with journalists.",
                  "The senator spoke to reporters after the hearing.",
                  "Hours later the senator returned the compliment to the governor."):
         record = _run(pipeline, "HARRISBURG, Pa. (AP) _ " + text, "2016-03-01")
