@@ -181,3 +181,16 @@ def test_more_us_politicians_of_2015_2016_are_coded_as_of_the_date(pipeline):
     assert codes.get("Rand Paul") == "USALEG", codes
     codes = {e.name: e.actor_code for e in _run(pipeline, text, "2019-06-11").entities if e.type == "PERSON"}
     assert codes.get("Mitt Romney") == "USALEG" and codes.get("Ben Carson") == "USAGOV", codes
+
+
+def test_a_surname_shared_with_a_listed_politician_is_not_that_politician(pipeline):
+    # a full name with another first name, or an honorific with the surname, is someone else
+    text = ("EDINBURGH _ Scotland's First Minister Jack McConnell toured the flooded towns. "
+            "Mr McConnell said Scotland would pay for the repairs.")
+    codes = {e.name: e.actor_code for e in _run(pipeline, text, "2005-01-10").entities if e.type == "PERSON"}
+    assert not (codes.get("Jack McConnell") or "").startswith("USA"), codes
+    record = _run(pipeline, "Mr Howard told the Commons that Britain should take in more refugees.", "2005-01-10")
+    assert not any((s or "").startswith("AUS") for s, _, _ in _triples(record)), _triples(record)
+    # the listed politician's own names still code him
+    codes = {e.name: e.actor_code for e in _run(pipeline, "Mitch McConnell met Mr Blair in London.", "2016-05-01").entities}
+    assert codes.get("Mitch McConnell") == "USALEG", codes

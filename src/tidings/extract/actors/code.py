@@ -20,6 +20,7 @@ from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 
 from .lexicon import lexicon, norm
+from .phoenix import name_keys
 from .._doc import view_of
 
 __all__ = ["PhraseCode", "phrase_tokens", "code_phrase", "compose", "DocInfo", "info"]
@@ -271,7 +272,9 @@ def _code_words(key) -> PhraseCode:
         names = [" ".join(propn), propn[-1], " ".join(propn[-2:])]
         # a lone word takes a dictionary person's code only from tidings' or the user's own lists: a
         # bare surname ("Mesa", "Ginsburg") is coded where the actors stage can weigh the article
-        named = lex.named(names, day) if len(propn) > 1 else lex.own_named(names, day)
+        # "Mr Howard" is a lone surname too: honorifics and titles make no full name
+        full = any(" " in k for k in name_keys([names[0]], lex.title_words))
+        named = lex.named(names, day) if full else lex.own_named(names, day)
         if named:
             return PhraseCode(named, named[:3] if not named.startswith(("IGO", "NGO")) else None, named[3:6] or None, None)
     country = None
@@ -294,7 +297,7 @@ def _code_words(key) -> PhraseCode:
     if org and len(org) == 6 and country is None:
         country = org[:3]
     if propn and not (org or country):  # nothing better in the phrase: a Phoenix "elite" or country code
-        named = lex.named(names, day, weak=True) if len(propn) > 1 else None
+        named = lex.named(names, day, weak=True) if full else None
         if named:
             return PhraseCode(named, named[:3] if not named.startswith(("IGO", "NGO")) else None, named[3:6] or None, None)
     return PhraseCode(compose(country, sector, org), country, sector, org)

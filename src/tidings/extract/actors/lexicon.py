@@ -204,10 +204,13 @@ class Lexicon:
     def own_named(self, names: list[str], day: date | None) -> str | None:
         """The code of a named actor in the user's dictionary or tidings' own people list, or None."""
         keys = {norm(n) for n in names if n}
+        firsts = {k.split()[0] for k in _phoenix.name_keys(names, self.title_words) if " " in k}
         for entries, index in ((self.user, self._user_index), (self.people, self._people_index)):
             fallback = None
             hits = sorted({i for k in keys for i in index.get(k, ())})  # entries naming a key, in file order
             for e in (entries[i] for i in hits):
+                if firsts and not _same_first_name(e, firsts, keys):
+                    continue  # "Jack McConnell" (or "Mr McConnell" of him) is not Mitch McConnell
                 if e.valid_on(day):
                     return e.code
                 fallback = fallback or e
@@ -317,6 +320,15 @@ def lexicon() -> Lexicon:
 
 
 lexicon.cache_clear = _lexicon.cache_clear  # type: ignore[attr-defined]
+
+
+def _same_first_name(entry: ActorEntry, firsts: set[str], keys: set[str]) -> bool:
+    """Whether a dictionary entry matched by some form may be the person an article names in full:
+    it matched a full name, or one of its full forms begins with the same first name."""
+    forms = [norm(f) for f in (entry.name, *entry.aliases) if f]
+    if any(f in keys and " " in f for f in forms):
+        return True
+    return any(f.split()[0] in firsts for f in forms if " " in f)
 
 
 def _singular(word: str) -> str:
