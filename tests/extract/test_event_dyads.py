@@ -189,6 +189,12 @@ def test_a_surname_shared_with_a_listed_politician_is_not_that_politician(pipeli
             "Mr McConnell said Scotland would pay for the repairs.")
     codes = {e.name: e.actor_code for e in _run(pipeline, text, "2005-01-10").entities if e.type == "PERSON"}
     assert not (codes.get("Jack McConnell") or "").startswith("USA"), codes
+    text = ("McConnell told MSPs the money was ready. First Minister Jack McConnell then flew to Perth. "
+            "Mr McConnell promised that Scotland would help.")
+    record = _run(pipeline, text, "2005-01-10")
+    codes = {e.name: e.actor_code for e in record.entities if e.type == "PERSON"}
+    assert not (codes.get("Jack McConnell") or "").startswith("USA"), codes
+    assert not any((s or "").startswith("USA") for s, _, _ in _triples(record)), _triples(record)
     record = _run(pipeline, "Mr Howard told the Commons that Britain should take in more refugees.", "2005-01-10")
     assert not any((s or "").startswith("AUS") for s, _, _ in _triples(record)), _triples(record)
     # the listed politician's own names still code him

@@ -72,6 +72,10 @@ def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = f
     sector = (lex.sectors.get(norm(entity.role)) or lex.sector_of_words(norm(entity.role).split())) if entity.role else None
     org = None
     d = info(doc)
+    # someone the dictionaries know by this surname alone, when the article gives another full name
+    # ("McConnell" of "Jack McConnell" is not Mitch McConnell): a mention alone must not bring them back
+    others = {lex.own_named([n], day) for n in names if n and " " not in n.strip()} - {None} \
+        if lex.given_names(names) else set()
     for span in _spans(doc, entity):
         head = span.root.i
         keep = set(d.phrase(head)[0])
@@ -81,7 +85,7 @@ def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = f
                 keep.update(d.phrase(appos)[0])
         keep.update(range(span.start, span.end))
         found = code_indices(d, head, sorted(keep), day)
-        if raw and found.code == raw:
+        if raw and found.code == raw or found.code in others:
             continue  # the dictionary's name the article gives no support for (see _supported)
         if found.org and not org and len(found.org) >= 6:
             org = found.org

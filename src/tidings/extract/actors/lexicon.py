@@ -16,6 +16,7 @@ import yaml
 
 from ...errors import ConfigError
 from . import phoenix as _phoenix
+from ..quotes.lexicon import first_name_gender
 
 __all__ = ["ActorEntry", "Lexicon", "lexicon", "load_actor_dictionary", "set_user_dictionary",
            "user_dictionary_path", "norm"]
@@ -204,7 +205,7 @@ class Lexicon:
     def own_named(self, names: list[str], day: date | None) -> str | None:
         """The code of a named actor in the user's dictionary or tidings' own people list, or None."""
         keys = {norm(n) for n in names if n}
-        firsts = {k.split()[0] for k in _phoenix.name_keys(names, self.title_words) if " " in k}
+        firsts = self.given_names(names)
         for entries, index in ((self.user, self._user_index), (self.people, self._people_index)):
             fallback = None
             hits = sorted({i for k in keys for i in index.get(k, ())})  # entries naming a key, in file order
@@ -217,6 +218,17 @@ class Lexicon:
             if entries is self.user and fallback is not None:
                 return fallback.code  # a user entry outside its dates still beats nothing
         return None
+
+    def given_names(self, names: list[str]) -> set[str]:
+        """The first names of the full names among `names` ("jack" of "Jack McConnell"): a first
+        word that first-name dictionaries know and that no listed person goes by alone ("Clinton
+        Ally", a headline's run of capitals, gives none)."""
+        out = set()
+        for key in _phoenix.name_keys(names, self.title_words):
+            first = key.split()[0] if " " in key else None
+            if first and first_name_gender(first) and first not in self._people_index and first not in self._user_index:
+                out.add(first)
+        return out
 
     def user_phrases(self, day: date | None) -> dict[str, str]:
         out: dict[str, str] = {}

@@ -167,7 +167,7 @@ def person_code(name_words, day: date | None = None) -> str | None:
     return next(iter(codes)) if len(codes) == 1 else None
 
 
-_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "sheikh", "gen.",
+HONORIFICS = _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "sheikh", "gen.",
                "gen", "col.", "lt.", "sen.", "rep.", "gov.", "prof."}
 
 

@@ -12,6 +12,7 @@ from ...clean import find_dateline
 from ...record import Article, Entity
 from ..actors.code import code_index, info
 from ..actors.lexicon import lexicon, norm
+from ..actors.phoenix import HONORIFICS
 from .refs import ActorRef
 from .reference import GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVES, SPEAKER_PRONOUNS, References
 
@@ -147,8 +148,8 @@ class Resolver(References):
             if len(owners) > 1:  # "the three countries' foreign ministers": each country's
                 return [self._ref(tok, r.code + found.sector, None) for r in owners]
         if entity is not None and not entity.actor_code and pos == "PROPN" and all(
-                self.tok_entity.get(t) is entity for t in d.phrase(i)[0] if d.dep[t] != "det"):
-            code = None  # the actors stage found no code for this bare name ("Ginsburg" in a U.S. story): keep it so
+                self.tok_entity.get(t) is entity for t in d.phrase(i)[0] if d.dep[t] != "det" and d.lower[t] not in HONORIFICS):
+            code = None  # the actors stage found no code for this bare name ("Ginsburg", "Mr McConnell"): keep it so
         if code is None and entity is not None and entity.actor_code:
             code = entity.actor_code
         institution = pos == "PROPN" and entity is not None and entity.type == "ORG" and found.sector in _INSTITUTIONS
