@@ -43,6 +43,7 @@ from .locative import LOCAL_MIN_POPULATION, scan_local
 from .qualifiers import (in_qualifier as _in_qualifier, qualified as _qualified, qualifier_after as _qualifier_after,
                          qualifier_at as _qualifier_at)
 from .inside import scan_inside
+from .unlisted import unlisted_places
 from .local import LOCAL_CONFIDENCE, LocalFeature, local_features, place_locals
 from .resolve import CUE_VOTES, HOME_SUPPORT, Mention, prior, resolve
 
@@ -90,7 +91,9 @@ def extract_places(view: DocView, record: Article) -> list[Place]:
     villages = [LocalFeature(mentions[n].start, mentions[n].end, mentions[n].text, "LCTY") for n in abroad]
     for n in abroad:
         resolutions[n] = None
-    places: list[Place] = []
+    places: list[Place] = unlisted_places(  # "HOLLIDAY, Mo.": a Missouri village the gazetteer lacks
+        record.text, gaz, mentions, resolutions, record.sentence_of,
+        lambda s, e: any(m.start < e and s < m.end for m in mentions))
     for m, res in zip(mentions, resolutions):
         if res is None:
             continue

@@ -1,0 +1,55 @@
+"""Places in local news, sixth round (issue #21): towns the gazetteer lacks that a qualifier or a
+dateline places, capitals of named countries, "the villages of A and B", towns found once the
+document's countries are known. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from tidings.extract.places.resolve import distance_km
+from tidings.items import InputItem
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from tidings.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def places(pipeline, text: str):
+    return pipeline(InputItem(text=text, published="2018-03-01")).places
+
+
+def near(place, lat: float, lon: float, km: float = 161.0) -> bool:
+    return distance_km(place.lat, place.lon, lat, lon) <= km
+
+
+def named(found, text: str):
+    hits = [p for p in found if p.text == text]
+    assert hits, f"{text!r} not found among {[p.text for p in found]}"
+    return hits
+
+
+MISSOURI = (38.5, -92.5)
+
+
+# -- a qualifier names a state that holds none of the name's senses ----------------------------------
+def test_qualified_village_the_gazetteer_lacks_stays_in_its_state(pipeline):
+    # the gazetteer's only Holliday is in Texas; "Holliday, Missouri" is a village it does not list
+    text = ("HOLLIDAY, Mo. \u2014 A woman from Paris, Missouri, was hurt Sunday when her pickup left Route 24 "
+            "two miles east of Holliday, Missouri, and rolled into a ditch.")
+    found = places(pipeline, text)
+    for p in named(found, "HOLLIDAY") + named(found, "Holliday"):
+        assert p.feature_code == "LCTY" and p.admin1 == "Missouri" and near(p, *MISSOURI, km=250)
+
+
+def test_a_list_after_a_name_is_no_qualifier(pipeline):
+    # "Hamburg" is a German state: in a list of cities it does not qualify "Copenhagen"
+    found = places(pipeline, "The band will play Copenhagen, Hamburg, Bremen and Kiel in May.")
+    assert named(found, "Copenhagen")[0].country == "DNK"
+
+
+def test_dateline_town_the_gazetteer_lacks_is_placed_in_its_state(pipeline):
+    found = places(pipeline, "FORT LEWISBURG, Ark. \u2014 Two men were arrested after a break-in at a feed store.")
+    p = named(found, "FORT LEWISBURG")[0]
+    assert p.feature_code == "LCTY" and p.admin1 == "Arkansas"
