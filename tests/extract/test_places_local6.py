@@ -53,3 +53,16 @@ def test_dateline_town_the_gazetteer_lacks_is_placed_in_its_state(pipeline):
     found = places(pipeline, "FORT LEWISBURG, Ark. \u2014 Two men were arrested after a break-in at a feed store.")
     p = named(found, "FORT LEWISBURG")[0]
     assert p.feature_code == "LCTY" and p.admin1 == "Arkansas"
+
+
+# -- the capital of a country the story names ------------------------------------------------------
+def test_capital_of_a_named_country_beats_the_home_states_namesake(pipeline):
+    text = ("GEORGETOWN, Ky. \u2014 A Georgetown pharmacist touring France heard sirens outside her hotel in "
+            "Paris on Friday night. She and her husband will fly home to Kentucky on Monday, she said.")
+    assert named(places(pipeline, text), "Paris")[0].country == "FRA"
+
+
+def test_named_country_capital_does_not_take_a_state_of_that_name(pipeline):
+    # "Washington" beside "United States": the bonus is for a capital against namesake towns, not a state
+    text = "Farmers in central Washington said the drought is the worst in the United States since 1977."
+    assert named(places(pipeline, text), "Washington")[0].feature_code == "ADM1"
