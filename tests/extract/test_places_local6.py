@@ -66,3 +66,12 @@ def test_named_country_capital_does_not_take_a_state_of_that_name(pipeline):
     # "Washington" beside "United States": the bonus is for a capital against namesake towns, not a state
     text = "Farmers in central Washington said the drought is the worst in the United States since 1977."
     assert named(places(pipeline, text), "Washington")[0].feature_code == "ADM1"
+
+
+# -- "the villages of A and B" ---------------------------------------------------------------------------
+def test_villages_listed_after_villages_of_are_localities_at_the_town_beside_them(pipeline):
+    text = "Shelling hit the villages of Qarmoush, Tell Zafran and Deir Sunbul west of Aleppo on Monday."
+    found = places(pipeline, text)
+    for name in ("Qarmoush", "Tell Zafran", "Deir Sunbul"):
+        p = named(found, name)[0]
+        assert p.feature_code == "LCTY" and p.country == "SYR"
