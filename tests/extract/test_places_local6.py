@@ -75,3 +75,12 @@ def test_villages_listed_after_villages_of_are_localities_at_the_town_beside_the
     for name in ("Qarmoush", "Tell Zafran", "Deir Sunbul"):
         p = named(found, name)[0]
         assert p.feature_code == "LCTY" and p.country == "SYR"
+
+
+# -- towns found once the story's country is known -------------------------------------------------------
+def test_town_after_a_locative_is_found_once_an_abbreviation_names_the_country(pipeline):
+    # "BC" (found late, from the abbreviation rule) makes it a Canadian story: "to Castlegar" is the town
+    text = ("People in Nelson can now get land permits at the new Service BC counter downtown. "
+            "Until now, applicants had to make the drive to Castlegar, the minister said.")
+    p = named(places(pipeline, text), "Castlegar")[0]
+    assert p.country == "CAN" and near(p, 49.33, -117.66, km=30)

@@ -331,6 +331,9 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
         add(s, e, "scan", True)
     for s, e in list_members(text, list(found.values()), gaz):
         add(s, e, "scan", False)
+    late = _document_countries(found.values()) | cued
+    if late - countries:  # "FrontCounter BC" made it a Canadian story: "driving to Castlegar"
+        scan_local(words, text, gaz, add, late, in_area)
     persons = [(e.start_char, e.end_char) for e in ents if e.label == "PERSON" and _is_personal(words, e)]
     propagate(text, found, add, persons)
     mentions = sorted(found.values(), key=lambda m: m.start)
