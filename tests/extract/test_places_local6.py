@@ -84,3 +84,12 @@ def test_town_after_a_locative_is_found_once_an_abbreviation_names_the_country(p
             "Until now, applicants had to make the drive to Castlegar, the minister said.")
     p = named(places(pipeline, text), "Castlegar")[0]
     assert p.country == "CAN" and near(p, 49.33, -117.66, km=30)
+
+
+# -- a "person" whose first word is a town and no one's first name ----------------------------------------
+def test_business_the_model_calls_a_person_does_not_make_its_town_a_persons_name(pipeline):
+    # the model tags "Bayonne Luke Oil" a person; no one is called Bayonne, so "in Bayonne" stays the town
+    text = ("Omar Haddad and Mary Lee sell tickets at Bayonne Luke Oil, the owner said. "
+            "The store in Bayonne sells about 400 of them a week.")
+    found = places(pipeline, text)
+    assert all(p.admin1 == "New Jersey" for p in named(found, "Bayonne"))

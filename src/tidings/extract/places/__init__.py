@@ -34,7 +34,7 @@ from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candida
 from .context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
                       propagate)
 from .attributive import scan_attributive, scan_division_list, scan_division_of
-from .filters import (compass_before_a_place, division_spans, first_names, headline_common, in_title_case_line,
+from .filters import (compass_before_a_place, no_given_name, division_spans, first_names, headline_common, in_title_case_line,
                       not_a_place, person_alone, speaker, speaks, surname_alone, surnames, titled_names)
 from .cues import cue_country
 from .focus import area_test, backed_small_towns, home_senses
@@ -233,7 +233,8 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
     # words the document uses as persons' names ("Mayor Ryan Bingham", "Bingham said"); a lone
     # "Cairns" the model calls a person is not evidence enough, it mislabels towns that way
     person_words = Counter(texts[i] for e in ents if e.label == "PERSON" and _is_personal(words, e)
-                           for i in range(e.start, e.end) if texts[i][:1].isupper())
+                           for i in range(e.start, e.end) if texts[i][:1].isupper() and not (
+                               i == e.start and e.end - e.start > 1 and gaz.has(texts[i]) and no_given_name(texts[i])))
     person_words.subtract(Counter(e.text for e in ents if e.label in PLACE_LABELS))
     last_names = surnames(words, lambda e: _is_personal(words, e)) | titled_names(text)
     person_names = last_names | first_names(words, lambda e: _is_personal(words, e))
