@@ -93,3 +93,10 @@ def test_business_the_model_calls_a_person_does_not_make_its_town_a_persons_name
             "The store in Bayonne sells about 400 of them a week.")
     found = places(pipeline, text)
     assert all(p.admin1 == "New Jersey" for p in named(found, "Bayonne"))
+
+
+# -- a named country is no evidence for a village over a big namesake -------------------------------------
+def test_named_country_does_not_pull_a_capital_to_a_small_namesake_town(pipeline):
+    text = ("Lawmakers in Washington and New York said the United States would send trade envoys to London "
+            "next month. The talks in London are the first since the spring.")
+    assert all(p.country == "GBR" for p in named(places(pipeline, text), "London"))

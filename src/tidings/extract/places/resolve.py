@@ -50,6 +50,7 @@ SAME_COUNTRY_KM = 50.0  # alternatives closer than this to the choice are not li
 ALTERNATIVE_MARGIN = 2.0  # list rejected candidates scoring within this of the choice
 MAX_ALTERNATIVES = 3
 NAMED_COUNTRY_BONUS = 1.5  # a town of a country another name of the document is ('London' beside 'Canada')
+NAMED_COUNTRY_MIN_POPULATION = 50_000  # … for towns this big ("London, Ohio" is not London beside "United States")
 NAMED_CAPITAL_BONUS = 2.0  # … more for the capital of that country
 TOWN_USE_BONUS = 1.5  # … more where the document uses the name as a town (region.mark_town_use)
 REGION_BONUS = 2.0  # a sense inside the one state holding the document's other places, whose likeliest sense is outside (region.py)
@@ -132,7 +133,7 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
            region: tuple[str, str] | None = None, named: frozenset[str] = frozenset(),
            outside: bool | str = False) -> float:
     s = prior(c)
-    if c.kind == KIND_CITY and c.cc in named and not m.wide:
+    if c.kind == KIND_CITY and c.cc in named and not m.wide and c.population >= NAMED_COUNTRY_MIN_POPULATION:
         s += NAMED_COUNTRY_BONUS
         if c.feature == "PPLC" and not c.alias and not any(
                 o.kind == KIND_ADMIN and o.cc == c.cc and distance_km(o.lat, o.lon, c.lat, c.lon) > PROXIMITY_KM
