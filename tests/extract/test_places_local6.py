@@ -100,3 +100,18 @@ def test_named_country_does_not_pull_a_capital_to_a_small_namesake_town(pipeline
     text = ("Lawmakers in Washington and New York said the United States would send trade envoys to London "
             "next month. The talks in London are the first since the spring.")
     assert all(p.country == "GBR" for p in named(places(pipeline, text), "London"))
+
+
+# -- one state under two names ------------------------------------------------------------------------------
+def test_bare_state_name_follows_the_abbreviation_of_a_dateline(pipeline):
+    text = ("CAMP WINSLOW, Wash. \u2014 The unit trains at home in Washington most of the year. "
+            "Its members also served in Washington, D.C., for the inauguration, and they help "
+            "Washington communities after floods.")
+    found = places(pipeline, text)
+    washingtons = named(found, "Washington")
+    assert [p.feature_code for p in washingtons] == ["ADM1", "PPLC", "ADM1"]
+
+
+def test_washington_dc_qualified_is_the_capital_city(pipeline):
+    found = places(pipeline, "The march ends Saturday in Washington, D.C., organisers said.")
+    assert named(found, "Washington")[0].feature_code == "PPLC"

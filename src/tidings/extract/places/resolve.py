@@ -35,6 +35,7 @@ ADMIN_NAMED_BONUS = 1.5  # the candidate city's admin area is named elsewhere in
 PROXIMITY_BONUS = 2.0  # a town within PROXIMITY_KM of another town the document names
 PROXIMITY_KM = 150.0
 SIBLING_ADMIN_BONUS = 1.0
+SAME_ADMIN_BONUS = 3.0  # a state (ADM1) that another name of the document also is ("Wash.", "Ga.")
 CONTAINS_BONUS = 1.5  # an admin area that holds towns the document names ("Ontario" beside "Toronto")  # other admin areas of the candidate's country are named in the document
 KIND_HINT_BONUS = 3.0  # "Nyanza province", "Washington state": the next word says what kind of place
 COLOCATED_BONUS = 1.5  # a town or county within COLOCATED_KM of a sense of another few-sense name
@@ -169,6 +170,8 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
         s += ADMIN_NAMED_BONUS  # a town or county of a state named elsewhere
     if c.kind == KIND_ADMIN and not c.alias and any(cc == c.cc for cc, _ in admins):
         s += SIBLING_ADMIN_BONUS  # "Georgia" next to "Alabama" and "Florida" is the state
+        if c.feature == "ADM1" and (c.cc, name_key(c.name)) in admins:
+            s += SAME_ADMIN_BONUS  # "Washington" beside "CAMP MURRAY, Wash.": the state another name names
     return s
 
 
