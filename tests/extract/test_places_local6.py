@@ -115,3 +115,17 @@ def test_bare_state_name_follows_the_abbreviation_of_a_dateline(pipeline):
 def test_washington_dc_qualified_is_the_capital_city(pipeline):
     found = places(pipeline, "The march ends Saturday in Washington, D.C., organisers said.")
     assert named(found, "Washington")[0].feature_code == "PPLC"
+
+
+# -- people the model calls places ---------------------------------------------------------------------------
+def test_a_persons_surname_the_gazetteer_lacks_is_no_local_feature(pipeline):
+    # the model tags the lone surname after "of" a place; the story names the person in full
+    text = ("Governor Tom Brannigan toured a plant near Dayton, Ohio, on Friday. Most voters there held a "
+            "favourable opinion of Brannigan.")
+    assert "Brannigan" not in [p.text for p in places(pipeline, text)]
+
+
+def test_a_first_name_after_a_comma_is_no_qualifier(pipeline):
+    # "Vladimir" is a Russian region, but here it opens a person's name
+    text = "Associated Press writers Omar Said in Cairo, Vladimir Orlov in Moscow and Jane Dow in London contributed."
+    assert "Vladimir" not in [p.text for p in places(pipeline, text)]

@@ -126,7 +126,9 @@ def _local_places(words: Words, record: Article, gaz, mentions: list[Mention], r
             taken[i] = True
         if res is not None and res.choice.kind == KIND_CITY:
             towns.append((m.start, record.sentence_of(m.start), res.choice, res.confidence))
-    features = local_features(words, text, taken, lambda surface: bool(gaz.lookup(surface)), gaz.is_generic)
+    people = surnames(words, lambda e: _is_personal(words, e)) | first_names(words, lambda e: _is_personal(words, e))
+    features = local_features(words, text, taken, lambda surface: bool(gaz.lookup(surface)),
+                              lambda surface: gaz.is_generic(surface) or surface in people)  # "of Pruitt": a person
     features += abroad
     out = []
     for f, town in place_locals(features, towns, record.sentence_of):
@@ -338,7 +340,7 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
     persons = [(e.start_char, e.end_char) for e in ents if e.label == "PERSON" and _is_personal(words, e)]
     propagate(text, found, add, persons)
     mentions = sorted(found.values(), key=lambda m: m.start)
-    _qualify(mentions, text, gaz, add, found)
+    _qualify(mentions, text, gaz, add, found, persons)
     mentions = sorted(found.values(), key=lambda m: m.start)
     inherit_qualifiers(mentions)
     list_hints(mentions, text)
@@ -446,14 +448,17 @@ def _in_qualifier_any(cands: list[Candidate], quals: list[Candidate]) -> bool:
     return bool(quals) and any(_in_qualifier(c, quals) for c in cands)
 
 
-def _qualify(mentions: list[Mention], text: str, gaz, add, found) -> None:
-    """"Alexandria, La.": the name after the comma qualifies the one before it."""
+def _qualify(mentions: list[Mention], text: str, gaz, add, found, persons=()) -> None:
+    """"Alexandria, La.": the name after the comma qualifies the one before it (not the first name of a
+    person: "in Beirut, Vladimir Isachenkov in Moscow"; `persons`: their spans)."""
     by_start = {m.start: m for m in mentions}
     for m in mentions:
         j = m.end
         if text[j:j + 2] != ", ":
             continue
         k = j + 2
+        if any(s <= k < e for s, e in persons):
+            continue
         quals, cand_text = _qualifier_at(text, k, gaz)
         if not quals or (not any(c.kind == KIND_CITY for c in m.candidates) and m.source != "entity"):
             continue
