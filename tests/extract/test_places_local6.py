@@ -129,3 +129,18 @@ def test_a_first_name_after_a_comma_is_no_qualifier(pipeline):
     # "Vladimir" is a Russian region, but here it opens a person's name
     text = "Associated Press writers Omar Said in Cairo, Vladimir Orlov in Moscow and Jane Dow in London contributed."
     assert "Vladimir" not in [p.text for p in places(pipeline, text)]
+
+
+# -- townships; local features in a story that names a county and no town -----------------------------------
+def test_a_township_is_not_the_city_it_is_named_after(pipeline):
+    found = places(pipeline, "The fire destroyed a barn in Lincoln Township early Sunday, the Berrien County "
+                             "Sheriff said.")
+    assert not [p for p in found if p.text == "Lincoln"], [(p.text, p.admin1) for p in found]
+
+
+def test_a_local_feature_is_placed_at_the_county_when_the_story_names_no_town(pipeline):
+    text = "Deputies closed the road through Lincoln Township on Sunday after a crash, the Berrien County Sheriff said."
+    found = places(pipeline, text)
+    county = named(found, "Berrien County")[0]
+    township = named(found, "Lincoln Township")[0]
+    assert township.feature_code == "AREA" and (township.lat, township.lon) == (county.lat, county.lon)

@@ -120,18 +120,19 @@ def _local_places(words: Words, record: Article, gaz, mentions: list[Mention], r
     `abroad`: mentions taken for such villages (``region.villages_abroad``)."""
     text = record.text
     taken = [False] * (len(text) + 1)
-    towns = []
+    towns, counties = [], []  # without a town in the story, its counties ("Lincoln Township" beside "Berrien County")
     for m, res in zip(mentions, resolutions):
         for i in range(m.start, m.end):
             taken[i] = True
-        if res is not None and res.choice.kind == KIND_CITY:
-            towns.append((m.start, record.sentence_of(m.start), res.choice, res.confidence))
+        if res is not None and (res.choice.kind == KIND_CITY or res.choice.feature == "ADM2"):
+            (towns if res.choice.kind == KIND_CITY else counties).append(
+                (m.start, record.sentence_of(m.start), res.choice, res.confidence))
     people = surnames(words, lambda e: _is_personal(words, e)) | first_names(words, lambda e: _is_personal(words, e))
     features = local_features(words, text, taken, lambda surface: bool(gaz.lookup(surface)),
                               lambda surface: gaz.is_generic(surface) or surface in people)  # "of Pruitt": a person
     features += abroad
     out = []
-    for f, town in place_locals(features, towns, record.sentence_of):
+    for f, town in place_locals(features, towns or counties, record.sentence_of):
         out.append(Place(id="", start=f.start, end=f.end, text=f.text, name=f.text, lat=round(town.lat, 5),
                          lon=round(town.lon, 5), country=town.country, admin1=town.admin1, feature_code=f.feature,
                          geonameid=None, confidence=LOCAL_CONFIDENCE, sentence=record.sentence_of(f.start)))

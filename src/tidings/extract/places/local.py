@@ -32,6 +32,7 @@ _OF_PLACE_WORDS = ("village", "town", "hamlet", "suburb", "settlement", "distric
 _NAME = r"[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,2}"
 _OF_PLACES = re.compile(rf"\b(?:villages|towns|hamlets|settlements) of ((?:{_NAME}, )*{_NAME},? (?:and|or) {_NAME})")
 _LIST_NAME = re.compile(_NAME)
+_TOWNSHIP = ("Township", "Twp.")  # "Washington Township police": a township, wherever it stands
 _PLURAL_OF = ("villages of", "towns of", "hamlets of", "settlements of")
 _STREET_TAIL = re.compile(r"(Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Parkway)\b")
 _TITLE_BREAK = re.compile(r"\b(?:Along|Near|From|With|Into|Onto|Over|Past|After|Before|Across|Outside|Inside|Behind|"
@@ -149,7 +150,7 @@ def local_features(words, text: str, taken: list[bool], known, generic=lambda su
         if ent.label == "FAC":
             take(ent.start_char, ent.end_char, kind or "BLDG")
         elif ent.label == "GPE" and names and not known(ent.text) and not ent.text.isupper() \
-                and _placed(words, ent, known):
+                and (_placed(words, ent, known) or texts[ent.end - 1] in _TOWNSHIP and len(names) >= 2):
             take(ent.start_char, ent.end_char, kind or "LCTY")
         elif ent.label in ("LOC", "ORG") and kind and len(names) >= 2:
             take(ent.start_char, ent.end_char, kind)
