@@ -136,8 +136,8 @@ def test_nationality_adjectives_stay_out(pipeline):
 
 # -- small towns ----------------------------------------------------------------------------------
 def test_village_under_1000_people_where_its_state_is_named(pipeline):
-    found = places(pipeline, "A farm auction theft near Hinton was solved, the Plymouth County Sheriff's Office "
-                             "in Iowa said.")
+    found = places(pipeline, "Deputies of Plymouth County, Iowa, say a stolen trailer turned up near Hinton "
+                             "on Sunday.")
     assert near(named(found, "Hinton")[0], 42.63, -96.29, 40)  # Hinton, Iowa: 938 people (towns500)
 
 
@@ -148,7 +148,7 @@ def test_village_under_1000_people_alone_is_not_taken():
 
 
 def test_villages_are_not_taken_for_a_person_without_their_state(pipeline):
-    found = places(pipeline, "Secretary of State Rex Tillerson met with Brunson's wife in Ankara, Turkey.")
+    found = places(pipeline, "Foreign Minister Mevlut Cavusoglu spoke with Brunson's lawyer in Izmir, Turkey.")
     assert not any(p.text.startswith("Brunson") for p in found)
 
 
@@ -199,11 +199,11 @@ def test_ingest_home_reaches_the_stored_records(tmp_path):
 
 
 def test_a_surname_of_a_named_person_is_the_person_alone(pipeline):
-    text = ("Bingham to offer plan to combat drugs\n\nTORRINGTON \u2014 Mayor Ryan Bingham will hold a press "
-            "conference on Monday. Bingham specified a novelty item. The shops agreed, Bingham said.")
+    text = ("Hartley unveils plan against vandalism\n\nMERIDEN \u2014 Mayor Joan Hartley will speak to reporters "
+            "on Monday. Hartley described a new fine. The shop owners support it, Hartley said.")
     found = places(pipeline, text)
-    assert not [p for p in found if p.text == "Bingham"], [(p.text, p.name) for p in found]
-    named(found, "TORRINGTON")
+    assert not [p for p in found if p.text == "Hartley"], [(p.text, p.name) for p in found]
+    named(found, "MERIDEN")
 
 
 def test_a_surname_after_a_locative_or_with_a_qualifier_stays_a_place():
@@ -226,14 +226,14 @@ def test_a_one_word_name_that_speaks_is_a_speaker():
     text = '"It was sad," Holland said. According to Holland, it was. Barry, who was from Holland said so.'
     spans = [(i, i + 7) for i in range(len(text)) if text.startswith("Holland", i)]
     assert [speaker(text, s, e, holland) for s, e in spans] == [True, True, False]
-    assert not speaker("according to Hammond Health Officer Rodrigo Panares", 13, 20, holland)
+    assert not speaker("according to Hammond Fire Marshal Luis Ortega", 13, 20, holland)
     ottawa = gazetteer().lookup("Ottawa")
     assert not speaker("Ottawa said on Monday", 0, 6, ottawa)  # a capital speaks for its government
 
 
 def test_a_body_named_like_a_facility_is_not_a_place(pipeline):
-    text = ("PARIS, Mo. \u2014 Two people were hurt in a crash near Paris on Tuesday, according to the Highway Patrol. "
-            "The Highway Patrol reported that a truck was driving south. Monroe County deputies helped.")
+    text = ("PARIS, Mo. \u2014 A crash south of Paris left two people hurt on Tuesday, according to the Highway "
+            "Patrol. The Highway Patrol reported that the pickup was headed north. Monroe County deputies assisted.")
     found = places(pipeline, text)
     assert not [p for p in found if "Patrol" in p.text], [(p.text, p.feature_code) for p in found]
 
@@ -337,12 +337,12 @@ def test_a_home_country_supports_no_town_near_its_centre_point():
 
 
 def test_a_first_name_that_speaks_is_the_person_even_when_a_state_bears_it(pipeline):
-    text = ("INNISFAIL - Nine-year-old Georgia Stevens is lacing her skates for the provincial games.\n"
-            "Georgia began skating at the age of four. Georgia's top six finish qualified her for the team.\n"
-            "\"I am dedicated to it,\" said Georgia. Her family moved from Atlanta, Georgia, in 2015.")
+    text = ("INNISFAIL - Ten-year-old Georgia Stevens is getting her skates ready for the provincial games.\n"
+            "Georgia took up skating when she was five. Georgia's third-place finish earned her a team spot.\n"
+            "\"I love it,\" said Georgia. Her family came from Atlanta, Georgia, in 2016.")
     record = pipeline(InputItem(text=text, published="2018-03-01"))
     lone = [p for p in record.places if p.text == "Georgia"]
-    assert [p.start for p in lone] == [record.text.index("Georgia, in 2015")], [(p.text, p.start) for p in lone]
+    assert [p.start for p in lone] == [record.text.index("Georgia, in 2016")], [(p.text, p.start) for p in lone]
 
 
 def test_person_alone_needs_the_name_to_speak_somewhere():
@@ -358,8 +358,8 @@ def test_person_alone_needs_the_name_to_speak_somewhere():
 
 
 def test_a_dateline_span_leaves_out_its_dash(pipeline):
-    record = pipeline(InputItem(text="CHARLOTTE - The wife of a man fatally shot by police recorded cellphone video "
-                                     "of the encounter."))
+    record = pipeline(InputItem(text="CHARLOTTE - A bystander filmed the traffic stop on her phone, "
+                                     "police said."))
     assert [p.text for p in record.places][:1] == ["CHARLOTTE"]
 
 
@@ -380,8 +380,8 @@ def test_a_name_after_a_title_is_a_persons(pipeline):
 
     assert titled_names("in President Obama's Cabinet, Mayor Ryan Bingham and Sen. Kelly Ayotte said") == \
         {"Obama", "Bingham", "Ayotte"}
-    text = ("Perez is the sleeper in the Obama administration. When told Perez was in President Obama's Cabinet, "
-            "voters in Montgomery County, Maryland, cheered.")
+    text = ("Perez is a dark horse of the Obama team. Told that Perez had served in President Obama's Cabinet, "
+            "voters in Montgomery County, Maryland, applauded.")
     found = places(pipeline, text)
     assert "Obama" not in [p.text for p in found], [(p.text, p.name, p.country) for p in found]
 
@@ -389,7 +389,7 @@ def test_a_name_after_a_title_is_a_persons(pipeline):
 def test_a_name_before_an_age_is_a_persons(pipeline):
     from tidings.extract.places.filters import named_with_age
 
-    text = "Police also arrested Vernon  Adkins, 40, of McKee. London police said he was in the vehicle."
+    text = "Troopers also charged Vernon  Adkins, 52, of McKee. London police said he had been driving."
     assert named_with_age(text, text.index("Vernon") + 6)
     assert not named_with_age("in Paris, 40 people died", 8)
     found = places(pipeline, text)
@@ -397,9 +397,9 @@ def test_a_name_before_an_age_is_a_persons(pipeline):
 
 
 def test_a_name_after_a_division_and_of_is_a_place_and_backs_its_neighbours(pipeline):
-    text = ("Brant OPP close Rest Acres Road for serious collision in Paris\n\nA collision between two SUVs on Rest "
-            "Acres Road in Paris has sent a man and woman to the hospital. Brant OPP closed the road. Anyone with "
-            "information should contact the County of Brant OPP.")
+    text = ("Brant OPP shut Powerline Road after crash in Paris\n\nTwo pickups collided on Powerline Road in "
+            "Paris on Monday, and both drivers went to hospital. Brant OPP shut the road for hours. Witnesses "
+            "can call the County of Brant OPP.")
     found = places(pipeline, text)
     assert {p.admin1 for p in found if p.text == "Brant"} == {"Ontario"}
     assert {p.admin1 for p in found if p.text == "Paris"} == {"Ontario"}
@@ -414,7 +414,7 @@ def test_the_second_of_two_towns_after_a_preposition_and_residents_of_a_town(pip
 
 
 def test_compass_words_before_a_place_are_part_of_its_name(pipeline):
-    found = places(pipeline, "Police are concerned about youth crime in Far North Queensland.")
+    found = places(pipeline, "Councils want more doctors for the towns of Far North Queensland.")
     assert [p.text for p in found] == ["Queensland"]
     found = places(pipeline, "The North West province of South Africa held elections.")
     assert "North West" in [p.text for p in found]  # a province word after it: the province

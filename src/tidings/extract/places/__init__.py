@@ -34,7 +34,7 @@ from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candida
 from .context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
                       propagate)
 from .attributive import scan_attributive, scan_division_list, scan_division_of
-from .filters import (compass_before_a_place, division_spans, first_names, headline_common, in_title_case_line,
+from .filters import (compass_before_a_place, no_given_name, division_spans, first_names, headline_common, in_title_case_line,
                       not_a_place, person_alone, speaker, speaks, surname_alone, surnames, titled_names)
 from .cues import cue_country
 from .focus import area_test, backed_small_towns, home_senses
@@ -43,6 +43,7 @@ from .locative import LOCAL_MIN_POPULATION, scan_local
 from .qualifiers import (in_qualifier as _in_qualifier, qualified as _qualified, qualifier_after as _qualifier_after,
                          qualifier_at as _qualifier_at)
 from .inside import scan_inside
+from .unlisted import unlisted_places
 from .local import LOCAL_CONFIDENCE, LocalFeature, local_features, place_locals
 from .resolve import CUE_VOTES, HOME_SUPPORT, Mention, prior, resolve
 
@@ -90,7 +91,9 @@ def extract_places(view: DocView, record: Article) -> list[Place]:
     villages = [LocalFeature(mentions[n].start, mentions[n].end, mentions[n].text, "LCTY") for n in abroad]
     for n in abroad:
         resolutions[n] = None
-    places: list[Place] = []
+    places: list[Place] = unlisted_places(  # "HOLLIDAY, Mo.": a Missouri village the gazetteer lacks
+        record.text, gaz, mentions, resolutions, record.sentence_of,
+        lambda s, e: any(m.start < e and s < m.end for m in mentions))
     for m, res in zip(mentions, resolutions):
         if res is None:
             continue
@@ -117,16 +120,19 @@ def _local_places(words: Words, record: Article, gaz, mentions: list[Mention], r
     `abroad`: mentions taken for such villages (``region.villages_abroad``)."""
     text = record.text
     taken = [False] * (len(text) + 1)
-    towns = []
+    towns, counties = [], []  # without a town in the story, its counties ("Lincoln Township" beside "Berrien County")
     for m, res in zip(mentions, resolutions):
         for i in range(m.start, m.end):
             taken[i] = True
-        if res is not None and res.choice.kind == KIND_CITY:
-            towns.append((m.start, record.sentence_of(m.start), res.choice, res.confidence))
-    features = local_features(words, text, taken, lambda surface: bool(gaz.lookup(surface)), gaz.is_generic)
+        if res is not None and (res.choice.kind == KIND_CITY or res.choice.feature == "ADM2"):
+            (towns if res.choice.kind == KIND_CITY else counties).append(
+                (m.start, record.sentence_of(m.start), res.choice, res.confidence))
+    people = surnames(words, lambda e: _is_personal(words, e)) | first_names(words, lambda e: _is_personal(words, e))
+    features = local_features(words, text, taken, lambda surface: bool(gaz.lookup(surface)),
+                              lambda surface: gaz.is_generic(surface) or surface in people)  # "of Pruitt": a person
     features += abroad
     out = []
-    for f, town in place_locals(features, towns, record.sentence_of):
+    for f, town in place_locals(features, towns or counties, record.sentence_of):
         out.append(Place(id="", start=f.start, end=f.end, text=f.text, name=f.text, lat=round(town.lat, 5),
                          lon=round(town.lon, 5), country=town.country, admin1=town.admin1, feature_code=f.feature,
                          geonameid=None, confidence=LOCAL_CONFIDENCE, sentence=record.sentence_of(f.start)))
@@ -230,7 +236,8 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
     # words the document uses as persons' names ("Mayor Ryan Bingham", "Bingham said"); a lone
     # "Cairns" the model calls a person is not evidence enough, it mislabels towns that way
     person_words = Counter(texts[i] for e in ents if e.label == "PERSON" and _is_personal(words, e)
-                           for i in range(e.start, e.end) if texts[i][:1].isupper())
+                           for i in range(e.start, e.end) if texts[i][:1].isupper() and not (
+                               i == e.start and e.end - e.start > 1 and gaz.has(texts[i]) and no_given_name(texts[i])))
     person_words.subtract(Counter(e.text for e in ents if e.label in PLACE_LABELS))
     last_names = surnames(words, lambda e: _is_personal(words, e)) | titled_names(text)
     person_names = last_names | first_names(words, lambda e: _is_personal(words, e))
@@ -328,10 +335,13 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
         add(s, e, "scan", True)
     for s, e in list_members(text, list(found.values()), gaz):
         add(s, e, "scan", False)
+    late = _document_countries(found.values()) | cued
+    if late - countries:  # "FrontCounter BC" made it a Canadian story: "driving to Castlegar"
+        scan_local(words, text, gaz, add, late, in_area)
     persons = [(e.start_char, e.end_char) for e in ents if e.label == "PERSON" and _is_personal(words, e)]
     propagate(text, found, add, persons)
     mentions = sorted(found.values(), key=lambda m: m.start)
-    _qualify(mentions, text, gaz, add, found)
+    _qualify(mentions, text, gaz, add, found, persons)
     mentions = sorted(found.values(), key=lambda m: m.start)
     inherit_qualifiers(mentions)
     list_hints(mentions, text)
@@ -439,14 +449,17 @@ def _in_qualifier_any(cands: list[Candidate], quals: list[Candidate]) -> bool:
     return bool(quals) and any(_in_qualifier(c, quals) for c in cands)
 
 
-def _qualify(mentions: list[Mention], text: str, gaz, add, found) -> None:
-    """"Alexandria, La.": the name after the comma qualifies the one before it."""
+def _qualify(mentions: list[Mention], text: str, gaz, add, found, persons=()) -> None:
+    """"Alexandria, La.": the name after the comma qualifies the one before it (not the first name of a
+    person: "in Beirut, Vladimir Isachenkov in Moscow"; `persons`: their spans)."""
     by_start = {m.start: m for m in mentions}
     for m in mentions:
         j = m.end
         if text[j:j + 2] != ", ":
             continue
         k = j + 2
+        if any(s <= k < e for s, e in persons):
+            continue
         quals, cand_text = _qualifier_at(text, k, gaz)
         if not quals or (not any(c.kind == KIND_CITY for c in m.candidates) and m.source != "entity"):
             continue

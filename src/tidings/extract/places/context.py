@@ -102,10 +102,17 @@ def inherit_qualifiers(mentions) -> None:
     for m in mentions:
         if m.qualifiers and m.source != "qualifier":
             by_name.setdefault(name_key(m.text), []).append(m)
+    # states the document names by another word ("Wash." of "CAMP MURRAY, Wash."): a bare "Washington" may be
+    # that state, whatever "Washington, D.C." says elsewhere
+    states = {(c.cc, name_key(c.name)) for m in mentions if m.candidates and all(
+        c.kind == KIND_ADMIN and c.feature == "ADM1" for c in m.candidates) for c in m.candidates}
     for key, qualified in by_name.items():
         first = {(q.cc, q.name) for q in qualified[0].qualifiers}
         if any({(q.cc, q.name) for q in m.qualifiers} != first for m in qualified[1:]):
             continue  # "Paris, Texas" and "Paris, France" in one story: leave the bare ones alone
+        if any(c.kind == KIND_ADMIN and c.feature == "ADM1" and not c.alias and (c.cc, name_key(c.name)) in states
+               for c in qualified[0].candidates):
+            continue
         for m in mentions:
             if not m.qualifiers and m.source != "qualifier" and name_key(m.text) == key:
                 m.qualifiers = list(qualified[0].qualifiers)

@@ -32,7 +32,7 @@ from importlib import resources
 
 from .gazetteer import KIND_ADMIN, KIND_COUNTRY, KIND_REGION, Candidate, name_key
 
-__all__ = ["not_a_place", "street_after", "road_designation", "possessed_by_person", "dwelling_of_person", "headline_word", "division_spans",
+__all__ = ["no_given_name", "not_a_place", "street_after", "road_designation", "possessed_by_person", "dwelling_of_person", "headline_word", "division_spans",
            "surnames", "surname_alone", "titled_names", "first_names", "speaks", "person_alone", "speaker", "named_elsewhere", "named_with_age", "compass_before_a_place", "headline_common", "in_title_case_line", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
 
 COMMON_HEADLINE_ZIPF = 4.0  # wordfreq Zipf frequency from which a headline word is an everyday word
@@ -245,6 +245,20 @@ def without_its_article(text: str, start: int, end: int) -> bool:
     """A name that is a place only with its article ("the States") written without it: "Member
     States", "the party States", "155 States" are no country."""
     return name_key(text[start:end]) in _article_names() and not _THE_BEFORE.search(text, max(0, start - 6), start)
+
+
+@cache
+def _given_names():
+    import gender_guesser.detector as gd  # pinned in pyproject; the quotes stage loads it too
+
+    return gd.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def no_given_name(word: str) -> bool:
+    """Whether a capitalised word is no one's first name ("Seattle" of "Seattle Seahawks", "Riverdale" of a
+    gas station the model calls a person; not "Victoria", "Austin", "Paris")."""
+    return _given_names().get_gender(word) == "unknown"
 
 
 def surnames(words, personal) -> frozenset[str]:

@@ -100,6 +100,7 @@ class Gazetteer:
         self.countries: dict[str, Candidate] = {}  # iso2 -> candidate
         self.iso3: dict[str, str] = {}
         self.admins: dict[tuple[str, str], Candidate] = {}  # (cc, key) -> candidate
+        self.city_admins: dict[tuple[str, str], str] = {}  # (cc, a town's admin1 as written) -> the admin's name
         self._found: dict[str, tuple[Candidate, ...]] = {}  # lookup() memo: text -> entries
         self._load_countries()
         self._load_admins()
@@ -154,7 +155,9 @@ class Gazetteer:
             if cand is None:
                 continue
             for alias in aliases.split("|"):
-                if kind == "abbr":  # kept as written: "La." and "LA" are abbreviations, "la" is not
+                if kind == "city":  # the towns of GeoNames whose admin1 reads "Washington, D.C." are DC's
+                    self.city_admins[(cc, alias)] = cand.name
+                elif kind == "abbr":  # kept as written: "La." and "LA" are abbreviations, "la" is not
                     self.abbr.setdefault(" ".join(alias.split()), []).append(cand)
                 else:
                     self._add(_name_key(alias), cand)
@@ -211,6 +214,7 @@ class Gazetteer:
                 self.c_pop.append(int(pop))
                 self.c_name.append(name)
                 self.c_cc.append(intern.setdefault(cc, cc))
+                admin = self.city_admins.get((cc, admin), admin)
                 self.c_admin.append(intern.setdefault(admin, admin))
                 self.c_feature.append(intern.setdefault(feature, feature))
                 key = _name_key(name)

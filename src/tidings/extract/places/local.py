@@ -29,6 +29,11 @@ _FEATURE = {"street": "STRT", "building": "BLDG", "area": "AREA"}
 _OF_PLACE = re.compile(r"\b(?:village|town|hamlet|suburb|township|settlement) of ((?:[A-Z][\w'\u2019-]+ ?){1,3})(?<! )"
                        r"|\b((?:[A-Z][\w'\u2019-]+ ){1,2})(?=(?:village|district|township|suburb|neighbou?rhood)\b)")
 _OF_PLACE_WORDS = ("village", "town", "hamlet", "suburb", "settlement", "district", "neighbo")  # in every match
+_NAME = r"[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,2}"
+_OF_PLACES = re.compile(rf"\b(?:villages|towns|hamlets|settlements) of ((?:{_NAME}, )*{_NAME},? (?:and|or) {_NAME})")
+_LIST_NAME = re.compile(_NAME)
+_TOWNSHIP = ("Township", "Twp.")  # "Washington Township police": a township, wherever it stands
+_PLURAL_OF = ("villages of", "towns of", "hamlets of", "settlements of")
 _STREET_TAIL = re.compile(r"(Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Parkway)\b")
 _TITLE_BREAK = re.compile(r"\b(?:Along|Near|From|With|Into|Onto|Over|Past|After|Before|Across|Outside|Inside|Behind|"
                           r"Toward|Towards|Through|Under|Off|On|At|In|To|By|For|Of|And|The) ")  # capitalised in headlines
@@ -145,7 +150,7 @@ def local_features(words, text: str, taken: list[bool], known, generic=lambda su
         if ent.label == "FAC":
             take(ent.start_char, ent.end_char, kind or "BLDG")
         elif ent.label == "GPE" and names and not known(ent.text) and not ent.text.isupper() \
-                and _placed(words, ent, known):
+                and (_placed(words, ent, known) or texts[ent.end - 1] in _TOWNSHIP and len(names) >= 2):
             take(ent.start_char, ent.end_char, kind or "LCTY")
         elif ent.label in ("LOC", "ORG") and kind and len(names) >= 2:
             take(ent.start_char, ent.end_char, kind)
@@ -154,6 +159,10 @@ def local_features(words, text: str, taken: list[bool], known, generic=lambda su
         s, e = hit.span(1) if hit.group(1) else hit.span(2)
         if not known(text[s:e].strip()):
             take(s, e, "LCTY")
+    for hit in _OF_PLACES.finditer(text) if any(w in text for w in _PLURAL_OF) else ():  # "villages of Foua and Kfraya"
+        for name in _LIST_NAME.finditer(text, hit.start(1), hit.end(1)):
+            if not known(name.group(0)):
+                take(name.start(), name.end(), "LCTY")
     for hit in _STREET_RUN.finditer(text) if _street_words(text) else ():  # "Desire Street" the model did not tag
         tail = _STREET_TAIL.match(text, hit.end())
         if tail:

@@ -35,6 +35,7 @@ ADMIN_NAMED_BONUS = 1.5  # the candidate city's admin area is named elsewhere in
 PROXIMITY_BONUS = 2.0  # a town within PROXIMITY_KM of another town the document names
 PROXIMITY_KM = 150.0
 SIBLING_ADMIN_BONUS = 1.0
+SAME_ADMIN_BONUS = 3.0  # a state (ADM1) that another name of the document also is ("Wash.", "Ga.")
 CONTAINS_BONUS = 1.5  # an admin area that holds towns the document names ("Ontario" beside "Toronto")  # other admin areas of the candidate's country are named in the document
 KIND_HINT_BONUS = 3.0  # "Nyanza province", "Washington state": the next word says what kind of place
 COLOCATED_BONUS = 1.5  # a town or county within COLOCATED_KM of a sense of another few-sense name
@@ -50,6 +51,8 @@ SAME_COUNTRY_KM = 50.0  # alternatives closer than this to the choice are not li
 ALTERNATIVE_MARGIN = 2.0  # list rejected candidates scoring within this of the choice
 MAX_ALTERNATIVES = 3
 NAMED_COUNTRY_BONUS = 1.5  # a town of a country another name of the document is ('London' beside 'Canada')
+NAMED_COUNTRY_MIN_POPULATION = 50_000  # … for towns this big ("London, Ohio" is not London beside "United States")
+NAMED_CAPITAL_BONUS = 2.0  # … more for the capital of that country
 TOWN_USE_BONUS = 1.5  # … more where the document uses the name as a town (region.mark_town_use)
 REGION_BONUS = 2.0  # a sense inside the one state holding the document's other places, whose likeliest sense is outside (region.py)
 
@@ -131,8 +134,12 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
            region: tuple[str, str] | None = None, named: frozenset[str] = frozenset(),
            outside: bool | str = False) -> float:
     s = prior(c)
-    if c.kind == KIND_CITY and c.cc in named and not m.wide:
+    if c.kind == KIND_CITY and c.cc in named and not m.wide and c.population >= NAMED_COUNTRY_MIN_POPULATION:
         s += NAMED_COUNTRY_BONUS
+        if c.feature == "PPLC" and not c.alias and not any(
+                o.kind == KIND_ADMIN and o.cc == c.cc and distance_km(o.lat, o.lon, c.lat, c.lon) > PROXIMITY_KM
+                for o in m.candidates):  # (not "Washington" the state against the capital)
+            s += NAMED_CAPITAL_BONUS  # "Paris" in a Kentucky story that names France: the French capital
     here = bool(outside) and in_region(c, region) and (not m.wide or m.town_use and outside == "abroad")
     if here:
         s += REGION_BONUS  # "London" beside "Laurel County": the Kentucky town, not the capital
@@ -163,6 +170,8 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
         s += ADMIN_NAMED_BONUS  # a town or county of a state named elsewhere
     if c.kind == KIND_ADMIN and not c.alias and any(cc == c.cc for cc, _ in admins):
         s += SIBLING_ADMIN_BONUS  # "Georgia" next to "Alabama" and "Florida" is the state
+        if c.feature == "ADM1" and (c.cc, name_key(c.name)) in admins:
+            s += SAME_ADMIN_BONUS  # "Washington" beside "CAMP MURRAY, Wash.": the state another name names
     return s
 
 
