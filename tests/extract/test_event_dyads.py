@@ -200,3 +200,10 @@ def test_a_surname_shared_with_a_listed_politician_is_not_that_politician(pipeli
     # the listed politician's own names still code him
     codes = {e.name: e.actor_code for e in _run(pipeline, "Mitch McConnell met Mr Blair in London.", "2016-05-01").entities}
     assert codes.get("Mitch McConnell") == "USALEG", codes
+
+
+def test_british_parties_by_their_short_names(pipeline):
+    record = _run(pipeline, "Labour rejected the Conservatives' plan for quotas on Monday.", "2005-02-07")
+    assert any(s == "GBRPTY" for s, _, _ in _triples(record, "12")), _triples(record)
+    codes = {e.name: e.actor_code for e in _run(pipeline, "Strong demand pushed labour costs up in March.", "2005-02-07").entities}
+    assert "GBRPTY" not in codes.values(), codes
