@@ -207,3 +207,10 @@ def test_british_parties_by_their_short_names(pipeline):
     assert any(s == "GBRPTY" for s, _, _ in _triples(record, "12")), _triples(record)
     codes = {e.name: e.actor_code for e in _run(pipeline, "Strong demand pushed labour costs up in March.", "2005-02-07").entities}
     assert "GBRPTY" not in codes.values(), codes
+
+
+def test_a_country_word_in_an_organisation_name_gives_that_country(pipeline):
+    record = _run(pipeline, "Officials said a Jordanian Islamic Jihad cell planned the bombing.", "1998-08-20")
+    assert any((s or "").startswith("JOR") for s, _, _ in _triples(record, "18")), _triples(record)
+    codes = {e.name: e.actor_code for e in _run(pipeline, "The Labour Party of Norway welcomed the budget.").entities}
+    assert codes.get("Labour Party of Norway", "").startswith("NOR"), codes

@@ -199,6 +199,7 @@ def _code_entity(doc, entity: Entity, day: date | None, countries: frozenset = f
     if entity.type == "PERSON":
         return _code_person(doc, entity, day, countries, places, filed_in)
     names = [entity.name, *entity.aliases]
+    names = [n for n in names if not (n.islower() and " " not in n.strip())]  # "conservatives": a common noun
     for name in names:  # tidings' own organisation list wins over the dictionaries' named actors
         if norm(name) in lex.orgs and entity.type in ("PLACE", "NORP", "ORG", "OTHER"):
             return lex.orgs[norm(name)]

@@ -294,6 +294,9 @@ def _code_words(key) -> PhraseCode:
     # "general" names an officer as a title or the head noun, not as an adjective ("a general proposal")
     sector_words = [w if w != "general" or f >= 2 or k == head_pos else "" for k, (w, f) in enumerate(zip(words, flags))]
     sector = lex.sector_of_words(sector_words, head_pos)
+    if org and len(org) >= 6 and country and country != org[:3] and org[:3].isalpha() \
+            and not org.startswith(("IGO", "NGO", "IMG", "MNC", "UAF")):
+        org = country + org[3:]  # "the Labour Party of Norway", "an Egyptian Islamic Jihad group": that country's
     if org and len(org) == 6 and country is None:
         country = org[:3]
     if propn and not (org or country):  # nothing better in the phrase: a Phoenix "elite" or country code

@@ -143,8 +143,10 @@ def _reported_by_another(res: Resolver, reporter, reporter_code: str | None, src
     if reporter_code:
         return reporter_code[:3] != src.code[:3] or (reporter_code[3:6] == "MED" and src.code[3:6] != "MED")
     said = res.subject(reporter)
-    return bool(said) and said[0] is not None and (said[0].entity or said[0].name) is not None \
-        and said[0].entity != src.entity and (said[0].name or "") != (src.name or "")
+    if not said or said[0] is None or (said[0].entity or said[0].name) is None:
+        return False
+    same = (said[0].entity is not None and said[0].entity == src.entity) or (said[0].name or "") == (src.name or "")
+    return not same
 
 
 def _acts_on_object(res: Resolver, i: int) -> bool:
