@@ -205,3 +205,21 @@ def test_taking_issue_and_lashing_out_are_criticism(nlp):
     assert [e.cameo for e in events] == ["111"], _codes(events)
     assert not [e for e in _events(nlp, "The Indian foreign minister took a trip with Nepalese officials.")
                 if e.root == "11"]
+
+
+def test_concern_about_a_country_and_a_polls_view_are_no_criticism(nlp):
+    events = _events(nlp, "Norway expressed deep concern to Moscow about Georgia.")
+    assert not [e for e in events if e.root == "11"], _codes(events)
+    events = _events(nlp, "Four in ten Norwegian voters see the Labour campaign as unfair.")
+    assert not [e for e in events if e.root == "11"], _codes(events)
+
+
+def test_an_attack_named_in_an_adverbial_is_not_the_content_of_an_intent(nlp):
+    events = _events(nlp, "In the event of a Russian invasion, Norway would reassure its allies.")
+    assert [e.root for e in events if e.root == "19"], _codes(events)
+
+
+def test_campaign_idioms_and_vague_hopes_are_no_events(nlp):
+    assert not _events(nlp, "The Texas senator is looking forward to a general election fight against the governor.")
+    assert not _events(nlp, "The Texas senator hopes to seal the deal on the first ballot.")
+    assert not _events(nlp, "The Texas senator is now assured of winning at least 175 delegates.")

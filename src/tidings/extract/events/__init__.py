@@ -33,7 +33,8 @@ from .context import context_actors
 from .attitudes import (OBLIGATION, READY, asked_family, feeling_candidates, intended, obliged_in_quote, penalties,
                         penalty_if, readiness)
 from .nouns import merge_protest_demands, noun_candidates
-from .recall import concern_about, enlarging_body, judgment_candidates, newcomers, open_to, received_candidates, repeated_visits
+from .recall import (concern_about, enlarging_body, judgment_candidates, newcomers, open_to, received_candidates,
+                     repeated_visits, vague_intent)
 from .modality import is_negated
 from .senses import (admitting_body, attacker_of, implicit_agent, is_modifier_participle, is_visit_verb, joined_body,
                      scene_target, shared_agent, thing_subject, verbal_attack, visit_target)
@@ -435,6 +436,7 @@ def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) 
     verbs = [c for c in verbs if c.tok.i not in consumed or c.code[:2] in ("02", "10", "12", "13")]
     intended(res, verbs)
     concern_about(res, verbs)  # "voiced concern over Russia's treatment of civilians": disapproval of Russia
+    verbs = [c for c in verbs if not vague_intent(res, c)]  # "looking forward to a fight": no act named
     # a verb whose own event has no coded source does not stand for the noun it governs ("talks
     # between Israel and Syria resumed": the talks are the event, with their two sides)
     nouns = noun_candidates(res, sent, consumed, {c.tok.i: c.code[:2] for c in verbs
