@@ -223,3 +223,8 @@ def test_campaign_idioms_and_vague_hopes_are_no_events(nlp):
     assert not _events(nlp, "The Texas senator is looking forward to a general election fight against the governor.")
     assert not _events(nlp, "The Texas senator hopes to seal the deal on the first ballot.")
     assert not _events(nlp, "The Texas senator is now assured of winning at least 175 delegates.")
+
+
+def test_concern_that_someone_did_their_job_is_no_criticism_of_them(nlp):
+    events = _events(nlp, "Norway expressed concern that the Swedish auditors had qualified the accounts.")
+    assert not [e for e in events if e.root == "11"], _codes(events)

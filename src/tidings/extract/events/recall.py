@@ -15,7 +15,7 @@ import yaml
 from .actors import is_passive
 from .assemble import Candidate
 from .attitudes import _actors_of
-from .lexicon import content_of_code, families, family_code, has_words
+from .lexicon import content_of_code, families, family_code, has_words, rules_for, verb_rules
 from .modality import SAY_VERBS, is_negated
 from .reference import RELATIVES
 
@@ -287,7 +287,9 @@ def concern_about(res, verbs: list) -> None:
                 # what an actor does ("Russia's treatment of civilians"), not a bare name: concern
                 # "about Ukraine" is about its plight, not against it
                 targets += [r for p in kids[c] if dep[p] == "pobj" and d.pos[p] == "NOUN" for r in _doers(res, p)]
-            elif dep[c] in ("acl", "ccomp") and c in kids[noun]:
+            elif dep[c] in ("acl", "ccomp") and c in kids[noun] and (is_negated(tokens[c]) or _hostile(tokens[c])):
+                # "concern that the rights situation in Cuba has not improved", "… that Iran had attacked";
+                # not "concern that the auditors had qualified the accounts" (the auditors did their job)
                 for sj in kids[c]:
                     if dep[sj] in ("nsubj", "nsubjpass"):
                         targets += _actors_of(res, tokens[sj])
@@ -310,3 +312,9 @@ def vague_intent(res, cand) -> bool:
     """Whether `cand` is a generic intent (030) of a verb that says nothing of its own ("looking
     forward to a general election fight"): such a candidate is dropped."""
     return cand.code == "030" and res.d.lemma[cand.tok.i] in _data()["content_needed_verbs"]
+
+
+def _hostile(verb) -> bool:
+    """Whether a clause's verb names a hostile act in the hand lexicon (roots 11–20)."""
+    rule = rules_for(verb, verb_rules())
+    return rule is not None and rule.family is None and "11" <= rule.code[:2] <= "20"
