@@ -19,7 +19,7 @@ from .lexicon import content_of_code, families, family_code, has_words, rules_fo
 from .modality import SAY_VERBS, is_negated
 from .reference import RELATIVES
 
-__all__ = ["claimed_by", "concern_about", "enlarging_body", "judgment_candidates", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike", "vague_intent"]
+__all__ = ["adjust_verbs", "candidates", "claimed_by", "concern_about", "enlarging_body", "judgment_candidates", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike", "vague_intent"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
 
@@ -318,3 +318,14 @@ def _hostile(verb) -> bool:
     """Whether a clause's verb names a hostile act in the hand lexicon (roots 11–20)."""
     rule = rules_for(verb, verb_rules())
     return rule is not None and rule.family is None and "11" <= rule.code[:2] <= "20"
+
+
+def candidates(res, sent, coded: set[int]) -> list[Candidate]:
+    """This module's events of a sentence that no verb or noun rule codes: judgments and intelligence received."""
+    return judgment_candidates(res, sent, coded) + received_candidates(res, sent, coded)
+
+
+def adjust_verbs(res, verbs: list) -> list:
+    """The verb candidates with concern about what an actor does made disapproval, less vague intents."""
+    concern_about(res, verbs)
+    return [c for c in verbs if not vague_intent(res, c)]
