@@ -228,3 +228,17 @@ def test_campaign_idioms_and_vague_hopes_are_no_events(nlp):
 def test_concern_that_someone_did_their_job_is_no_criticism_of_them(nlp):
     events = _events(nlp, "Norway expressed concern that the Swedish auditors had qualified the accounts.")
     assert not [e for e in events if e.root == "11"], _codes(events)
+
+
+def test_a_party_expelled_from_talks_is_a_halt_of_negotiations(nlp):
+    events = _events(nlp, "Batasuna was expelled from peace talks in Madrid in March.", published="2002-06-01",
+                     entities=[("Batasuna", "ORG", ["Batasuna"])])
+    assert [e.cameo for e in events] == ["164"], _codes(events)
+    assert events[0].source is not None and events[0].source.code == "ESPGOV", _codes(events)
+    events = _events(nlp, "Spain expelled two Cuban diplomats.")
+    assert [e.root for e in events] == ["16"] and events[0].cameo != "164", _codes(events)
+
+
+def test_police_responding_with_rubber_bullets_is_repression(nlp):
+    events = _events(nlp, "Spanish riot police responded with rubber bullets.")
+    assert [e.cameo for e in events] == ["175"], _codes(events)
