@@ -242,3 +242,12 @@ def test_a_party_expelled_from_talks_is_a_halt_of_negotiations(nlp):
 def test_police_responding_with_rubber_bullets_is_repression(nlp):
     events = _events(nlp, "Spanish riot police responded with rubber bullets.")
     assert [e.cameo for e in events] == ["175"], _codes(events)
+
+
+def test_forces_poised_to_attack_show_force_and_have_not_attacked(nlp):
+    events = _events(nlp, "Turkish troops are poised to attack Kurdish rebels in Iraq.")
+    assert [e.cameo for e in events] == ["150"], _codes(events)
+    events = _events(nlp, "NATO warplanes are poised to intervene in Serbia.", entities=[("NATO", "ORG", ["NATO"])])
+    assert [e.cameo for e in events] == ["150"], _codes(events)
+    events = _events(nlp, "Turkish troops attacked Kurdish rebels in Iraq.")
+    assert [e.root for e in events] == ["19"], _codes(events)

@@ -388,6 +388,8 @@ def _subject_text(d, i: int) -> str:
     text = d.memo.get(key)
     if text is None:
         toks = [t for c in d.kids[i] if d.dep[c] in ("nsubj", "nsubjpass", "csubj") for t in d.subtree(c)]
+        if not toks and d.dep[i] == "xcomp":  # "warplanes are poised to intervene": the controller's subject
+            toks = [t for c in d.kids[d.heads[i]] if d.dep[c] in ("nsubj", "nsubjpass") for t in d.subtree(c)]
         text = d.memo[key] = _joined([d.lower[t] for t in toks], [d.lemma[t] for t in toks])
     return text
 

@@ -326,6 +326,19 @@ def candidates(res, sent, coded: set[int]) -> list[Candidate]:
 
 
 def adjust_verbs(res, verbs: list) -> list:
-    """The verb candidates with concern about what an actor does made disapproval, less vague intents."""
+    """The verb candidates with concern about what an actor does made disapproval, attacks that forces are
+    poised to make a show of force (150), less vague intents."""
     concern_about(res, verbs)
+    poised(res, verbs)
     return [c for c in verbs if not vague_intent(res, c)]
+
+
+def poised(res, verbs: list) -> None:
+    """Make the attacks that someone is poised to make a show of force (150), in place."""
+    s = _data()
+    d = res.d
+    for cand in verbs:
+        i = cand.tok.i
+        head = d.heads[i]
+        if cand.code[:2] in s["posture_roots"] and d.dep[i] == "xcomp" and d.lower[head] in s["poised_words"]:
+            cand.code = "150"
