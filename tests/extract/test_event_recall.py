@@ -251,3 +251,11 @@ def test_forces_poised_to_attack_show_force_and_have_not_attacked(nlp):
     assert [e.cameo for e in events] == ["150"], _codes(events)
     events = _events(nlp, "Turkish troops attacked Kurdish rebels in Iraq.")
     assert [e.root for e in events] == ["19"], _codes(events)
+
+
+def test_preparing_for_talks_is_an_intent_to_meet_not_a_meeting(nlp):
+    events = _events(nlp, "Serbia is preparing for talks with Croatia.")
+    assert [(e.cameo, e.source.code[:3]) for e in events] == [("036", "SRB")], _codes(events)
+    events = _events(nlp, "The EU is gearing up for tough negotiations on its budget.",
+                     entities=[("EU", "ORG", ["EU"])])
+    assert [e.cameo for e in events] == ["036"], _codes(events)
