@@ -259,3 +259,10 @@ def test_preparing_for_talks_is_an_intent_to_meet_not_a_meeting(nlp):
     events = _events(nlp, "The EU is gearing up for tough negotiations on its budget.",
                      entities=[("EU", "ORG", ["EU"])])
     assert [e.cameo for e in events] == ["036"], _codes(events)
+
+
+def test_a_reward_for_information_is_an_appeal_for_intelligence(nlp):
+    events = _events(nlp, "The Kenyan government offered a reward for information on the killers.")
+    assert [e.cameo for e in events] == ["0214"], _codes(events)
+    events = _events(nlp, "The Kenyan government offered to help Uganda.")
+    assert [e.root for e in events] == ["03"], _codes(events)
