@@ -266,3 +266,10 @@ def test_a_reward_for_information_is_an_appeal_for_intelligence(nlp):
     assert [e.cameo for e in events] == ["0214"], _codes(events)
     events = _events(nlp, "The Kenyan government offered to help Uganda.")
     assert [e.root for e in events] == ["03"], _codes(events)
+
+
+def test_saying_an_act_cannot_be_justified_criticises_it(nlp):
+    events = _events(nlp, "The Kenyan raid on the village cannot be justified, Uganda said.")
+    assert [(e.cameo, e.source.code[:3]) for e in events if e.root == "11"] == [("111", "UGA")], _codes(events)
+    events = _events(nlp, "Kenya justified the raid as self-defence.")
+    assert not [e for e in events if e.root == "11"], _codes(events)

@@ -45,7 +45,7 @@ log = logging.getLogger("tidings.events")
 
 _FIGHT_VERBS = {"fight", "battle", "attack", "confront", "combat", "engage"}
 _WANT = {"want", "wish", "seek"}  # "wants to attack": an intent
-_FLIP_TO_CRITICIZE = {"tolerate", "condone"}
+_FLIP_TO_CRITICIZE = {"tolerate", "condone", "justify"}  # "cannot be justified": a condemnation
 _CLAIM_VERBS = {"claim", "charge", "contend"}  # "claimed that X was undermining …" accuses X
 _FLIP_TO_REJECT = {"accept", "agree", "allow", "permit", "release", "lift", "support", "recognize", "meet", "end",
                    "cooperate", "approve", "comply", "yield", "negotiate"}
