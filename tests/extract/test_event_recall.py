@@ -273,3 +273,9 @@ def test_saying_an_act_cannot_be_justified_criticises_it(nlp):
     assert [(e.cameo, e.source.code[:3]) for e in events if e.root == "11"] == [("111", "UGA")], _codes(events)
     events = _events(nlp, "Kenya justified the raid as self-defence.")
     assert not [e for e in events if e.root == "11"], _codes(events)
+
+
+def test_immigration_officers_escorting_someone_to_the_airport_deport_them(nlp):
+    events = _events(nlp, "Ugandan immigration officials escorted the Rwandan to the airport.")
+    assert [e.cameo for e in events] == ["174"], _codes(events)
+    assert not _events(nlp, "The Ugandan president escorted the Pope to the airport.")
