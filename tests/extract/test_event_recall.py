@@ -279,3 +279,8 @@ def test_immigration_officers_escorting_someone_to_the_airport_deport_them(nlp):
     events = _events(nlp, "Ugandan immigration officials escorted the Rwandan to the airport.")
     assert [e.cameo for e in events] == ["174"], _codes(events)
     assert not _events(nlp, "The Ugandan president escorted the Pope to the airport.")
+
+
+def test_detonating_cord_is_a_thing_not_a_bombing(nlp):
+    events = _events(nlp, "Irish police arrested two IRA men at a bomb factory which held detonating cord and a Japanese truck.")
+    assert not [e for e in events if e.root == "18"], _codes(events)
