@@ -284,3 +284,9 @@ def test_immigration_officers_escorting_someone_to_the_airport_deport_them(nlp):
 def test_detonating_cord_is_a_thing_not_a_bombing(nlp):
     events = _events(nlp, "Irish police arrested two IRA men at a bomb factory which held detonating cord and a Japanese truck.")
     assert not [e for e in events if e.root == "18"], _codes(events)
+
+
+def test_a_habit_is_no_event(nlp):
+    assert not _events(nlp, "The flashpoint is Portadown, where Protestants march each July from their church.")
+    events = _events(nlp, "The flashpoint is Portadown, where Protestants marched on Sunday from their church.")
+    assert [e.root for e in events] == ["14"], _codes(events)

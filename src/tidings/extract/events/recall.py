@@ -327,10 +327,10 @@ def candidates(res, sent, coded: set[int]) -> list[Candidate]:
 
 def adjust_verbs(res, verbs: list) -> list:
     """The verb candidates with concern about what an actor does made disapproval, attacks that forces are
-    poised to make a show of force (150), less vague intents."""
+    poised to make a show of force (150), less vague intents and habits."""
     concern_about(res, verbs)
     poised(res, verbs)
-    return [c for c in verbs if not vague_intent(res, c)]
+    return [c for c in verbs if not vague_intent(res, c) and not habitual(res.d, c.tok.i)]
 
 
 def poised(res, verbs: list) -> None:
@@ -342,3 +342,13 @@ def poised(res, verbs: list) -> None:
         head = d.heads[i]
         if cand.code[:2] in s["posture_roots"] and d.dep[i] == "xcomp" and d.lower[head] in s["poised_words"]:
             cand.code = "150"
+
+
+def habitual(d, i: int) -> bool:
+    """Whether verb i is said of a habit: "Orangemen march each July", "they meet every year"."""
+    s = _data()
+    for c in d.kids[i]:
+        if d.dep[c] in ("npadvmod", "advmod", "obl", "dobj") and d.lower[c] in s["habit_times"] \
+                and any(d.lower[a] in s["habit_determiners"] for a in d.kids[c] if d.dep[a] == "det"):
+            return True
+    return False
