@@ -290,3 +290,10 @@ def test_a_habit_is_no_event(nlp):
     assert not _events(nlp, "The flashpoint is Portadown, where Protestants march each July from their church.")
     events = _events(nlp, "The flashpoint is Portadown, where Protestants marched on Sunday from their church.")
     assert [e.root for e in events] == ["14"], _codes(events)
+
+
+def test_a_relative_clause_reads_its_antecedent_for_subject_rules(nlp):
+    events = _events(nlp, "Dutch police officers who had been searching for the missing Belgian concluded he had died.")
+    assert [e.cameo for e in events if e.action.text == "searching"] == ["091"], _codes(events)
+    events = _events(nlp, "Dutch rescuers who had been searching for survivors gave up.")
+    assert not [e for e in events if e.root == "09"], _codes(events)
