@@ -297,3 +297,9 @@ def test_a_relative_clause_reads_its_antecedent_for_subject_rules(nlp):
     assert [e.cameo for e in events if e.action.text == "searching"] == ["091"], _codes(events)
     events = _events(nlp, "Dutch rescuers who had been searching for survivors gave up.")
     assert not [e for e in events if e.root == "09"], _codes(events)
+
+
+def test_analysing_the_evidence_of_a_crime_investigates_it(nlp):
+    events = _events(nlp, "Kenyan police analyzed the bomb fragments.")
+    assert [e.cameo for e in events] == ["091"], _codes(events)
+    assert not _events(nlp, "Kenyan economists analyzed the trade data.")
