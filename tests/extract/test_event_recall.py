@@ -303,3 +303,12 @@ def test_analysing_the_evidence_of_a_crime_investigates_it(nlp):
     events = _events(nlp, "Kenyan police analyzed the bomb fragments.")
     assert [e.cameo for e in events] == ["091"], _codes(events)
     assert not _events(nlp, "Kenyan economists analyzed the trade data.")
+
+
+def test_travel_to_a_region_visits_the_country_the_story_is_filed_from():
+    from tidings.pipeline import Pipeline
+
+    record = Pipeline()({"text": "NAIROBI, Kenya (AP) _ The Ugandan foreign minister flew to East Africa on Monday.",
+                         "published": "1998-08-18"})
+    assert [(e.cameo, e.target.code[:3] if e.target else None) for e in record.events] == [("042", "KEN")], \
+        _codes(record.events)

@@ -371,6 +371,9 @@ def visit_target(res, tok, sources: list):
     if found is None and d.lemma[i] in s["stay_verbs"]:  # "spent five hours in Tanzania": the phrase on "hours"
         found = next((f for c in d.kids[i] if d.lemma[c] in s["time_nouns"]
                       for f in [_place_country_in(res, res.tokens[c], s["visit_preps"])] if f), None)
+    if found is None and d.lemma[i] != "be" and any(d.dep[c] == "prep" and d.lower[c] in ("to", "for") and any(
+            d.dep[p] == "pobj" and d.pos[p] == "PROPN" for p in d.kids[c]) for c in d.kids[i]):
+        return host_country(res, sources[0])  # "headed to East Africa" (a region): where the story is filed
     if found is None or found[0] == code[:3] or (not code and found[0] == res.home):
         return None  # travel at home; for a traveller of no known country, in the story's own country
     country, place = found
