@@ -205,3 +205,110 @@ def test_taking_issue_and_lashing_out_are_criticism(nlp):
     assert [e.cameo for e in events] == ["111"], _codes(events)
     assert not [e for e in _events(nlp, "The Indian foreign minister took a trip with Nepalese officials.")
                 if e.root == "11"]
+
+
+def test_concern_about_a_country_and_a_polls_view_are_no_criticism(nlp):
+    events = _events(nlp, "Norway expressed deep concern to Moscow about Georgia.")
+    assert not [e for e in events if e.root == "11"], _codes(events)
+    events = _events(nlp, "Four in ten Norwegian voters see the Labour campaign as unfair.")
+    assert not [e for e in events if e.root == "11"], _codes(events)
+
+
+def test_an_attack_named_in_an_adverbial_is_not_the_content_of_an_intent(nlp):
+    events = _events(nlp, "In the event of a Russian invasion, Norway would reassure its allies.")
+    assert [e.root for e in events if e.root == "19"], _codes(events)
+
+
+def test_campaign_idioms_and_vague_hopes_are_no_events(nlp):
+    assert not _events(nlp, "The Texas senator is looking forward to a general election fight against the governor.")
+    assert not _events(nlp, "The Texas senator hopes to seal the deal on the first ballot.")
+    assert not _events(nlp, "The Texas senator is now assured of winning at least 175 delegates.")
+
+
+def test_concern_that_someone_did_their_job_is_no_criticism_of_them(nlp):
+    events = _events(nlp, "Norway expressed concern that the Swedish auditors had qualified the accounts.")
+    assert not [e for e in events if e.root == "11"], _codes(events)
+
+
+def test_a_party_expelled_from_talks_is_a_halt_of_negotiations(nlp):
+    events = _events(nlp, "Batasuna was expelled from peace talks in Madrid in March.", published="2002-06-01",
+                     entities=[("Batasuna", "ORG", ["Batasuna"])])
+    assert [e.cameo for e in events] == ["164"], _codes(events)
+    assert events[0].source is not None and events[0].source.code == "ESPGOV", _codes(events)
+    events = _events(nlp, "Spain expelled two Cuban diplomats.")
+    assert [e.root for e in events] == ["16"] and events[0].cameo != "164", _codes(events)
+
+
+def test_police_responding_with_rubber_bullets_is_repression(nlp):
+    events = _events(nlp, "Spanish riot police responded with rubber bullets.")
+    assert [e.cameo for e in events] == ["175"], _codes(events)
+
+
+def test_forces_poised_to_attack_show_force_and_have_not_attacked(nlp):
+    events = _events(nlp, "Turkish troops are poised to attack Kurdish rebels in Iraq.")
+    assert [e.cameo for e in events] == ["150"], _codes(events)
+    events = _events(nlp, "NATO warplanes are poised to intervene in Serbia.", entities=[("NATO", "ORG", ["NATO"])])
+    assert [e.cameo for e in events] == ["150"], _codes(events)
+    events = _events(nlp, "Turkish troops attacked Kurdish rebels in Iraq.")
+    assert [e.root for e in events] == ["19"], _codes(events)
+
+
+def test_preparing_for_talks_is_an_intent_to_meet_not_a_meeting(nlp):
+    events = _events(nlp, "Serbia is preparing for talks with Croatia.")
+    assert [(e.cameo, e.source.code[:3]) for e in events] == [("036", "SRB")], _codes(events)
+    events = _events(nlp, "The EU is gearing up for tough negotiations on its budget.",
+                     entities=[("EU", "ORG", ["EU"])])
+    assert [e.cameo for e in events] == ["036"], _codes(events)
+
+
+def test_a_reward_for_information_is_an_appeal_for_intelligence(nlp):
+    events = _events(nlp, "The Kenyan government offered a reward for information on the killers.")
+    assert [e.cameo for e in events] == ["0214"], _codes(events)
+    events = _events(nlp, "The Kenyan government offered to help Uganda.")
+    assert [e.root for e in events] == ["03"], _codes(events)
+
+
+def test_saying_an_act_cannot_be_justified_criticises_it(nlp):
+    events = _events(nlp, "The Kenyan raid on the village cannot be justified, Uganda said.")
+    assert [(e.cameo, e.source.code[:3]) for e in events if e.root == "11"] == [("111", "UGA")], _codes(events)
+    events = _events(nlp, "Kenya justified the raid as self-defence.")
+    assert not [e for e in events if e.root == "11"], _codes(events)
+
+
+def test_immigration_officers_escorting_someone_to_the_airport_deport_them(nlp):
+    events = _events(nlp, "Ugandan immigration officials escorted the Rwandan to the airport.")
+    assert [e.cameo for e in events] == ["174"], _codes(events)
+    assert not _events(nlp, "The Ugandan president escorted the Pope to the airport.")
+
+
+def test_detonating_cord_is_a_thing_not_a_bombing(nlp):
+    events = _events(nlp, "Irish police arrested two IRA men at a bomb factory which held detonating cord and a Japanese truck.")
+    assert not [e for e in events if e.root == "18"], _codes(events)
+
+
+def test_a_habit_is_no_event(nlp):
+    assert not _events(nlp, "The flashpoint is Portadown, where Protestants march each July from their church.")
+    events = _events(nlp, "The flashpoint is Portadown, where Protestants marched on Sunday from their church.")
+    assert [e.root for e in events] == ["14"], _codes(events)
+
+
+def test_a_relative_clause_reads_its_antecedent_for_subject_rules(nlp):
+    events = _events(nlp, "Dutch police officers who had been searching for the missing Belgian concluded he had died.")
+    assert [e.cameo for e in events if e.action.text == "searching"] == ["091"], _codes(events)
+    events = _events(nlp, "Dutch rescuers who had been searching for survivors gave up.")
+    assert not [e for e in events if e.root == "09"], _codes(events)
+
+
+def test_analysing_the_evidence_of_a_crime_investigates_it(nlp):
+    events = _events(nlp, "Kenyan police analyzed the bomb fragments.")
+    assert [e.cameo for e in events] == ["091"], _codes(events)
+    assert not _events(nlp, "Kenyan economists analyzed the trade data.")
+
+
+def test_travel_to_a_region_visits_the_country_the_story_is_filed_from():
+    from tidings.pipeline import Pipeline
+
+    record = Pipeline()({"text": "NAIROBI, Kenya (AP) _ The Ugandan foreign minister flew to East Africa on Monday.",
+                         "published": "1998-08-18"})
+    assert [(e.cameo, e.target.code[:3] if e.target else None) for e in record.events] == [("042", "KEN")], \
+        _codes(record.events)

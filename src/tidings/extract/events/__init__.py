@@ -33,7 +33,7 @@ from .context import context_actors
 from .attitudes import (OBLIGATION, READY, asked_family, feeling_candidates, intended, obliged_in_quote, penalties,
                         penalty_if, readiness)
 from .nouns import merge_protest_demands, noun_candidates
-from .recall import concern_about, enlarging_body, judgment_candidates, newcomers, open_to, received_candidates, repeated_visits
+from . import recall
 from .modality import is_negated
 from .senses import (admitting_body, attacker_of, implicit_agent, is_modifier_participle, is_visit_verb, joined_body,
                      scene_target, shared_agent, thing_subject, verbal_attack, visit_target)
@@ -45,7 +45,7 @@ log = logging.getLogger("tidings.events")
 
 _FIGHT_VERBS = {"fight", "battle", "attack", "confront", "combat", "engage"}
 _WANT = {"want", "wish", "seek"}  # "wants to attack": an intent
-_FLIP_TO_CRITICIZE = {"tolerate", "condone"}
+_FLIP_TO_CRITICIZE = {"tolerate", "condone", "justify"}  # "cannot be justified": a condemnation
 _CLAIM_VERBS = {"claim", "charge", "contend"}  # "claimed that X was undermining …" accuses X
 _FLIP_TO_REJECT = {"accept", "agree", "allow", "permit", "release", "lift", "support", "recognize", "meet", "end",
                    "cooperate", "approve", "comply", "yield", "negotiate"}
@@ -155,9 +155,8 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
         if admitter is not None:  # "were accepted as members of NATO": NATO admits them
             cands.append(Candidate(tok, _commitment(d, tok, "057"), [admitter], res.passive_target(tok), (), 0.5))
             continue
-        enlarged = enlarging_body(res, tok)
-        if enlarged is not None:  # "NATO has been expanded to include Greece and Turkey": NATO admits them
-            cands.append(Candidate(tok, _commitment(d, tok, "057"), [enlarged], newcomers(res, tok), (), 0.5))
+        if (enlarged := recall.enlarging_body(res, tok)) is not None:  # "NATO was expanded to include Greece"
+            cands.append(Candidate(tok, _commitment(d, tok, "057"), [enlarged], recall.newcomers(res, tok), (), 0.5))
             continue
         rule = rules_for(tok, table, lambda: _instrument_subject(res, tok))
         if rule is not None and rule.code == NO_EVENT:
@@ -434,17 +433,16 @@ def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) 
     verbs = _verb_candidates(res, sent, consumed)
     verbs = [c for c in verbs if c.tok.i not in consumed or c.code[:2] in ("02", "10", "12", "13")]
     intended(res, verbs)
-    concern_about(res, verbs)  # "voiced concern over Russia's treatment of civilians": disapproval of Russia
+    verbs = recall.adjust_verbs(res, verbs)  # concern about what an actor does is disapproval; vague intents go
     # a verb whose own event has no coded source does not stand for the noun it governs ("talks
     # between Israel and Syria resumed": the talks are the event, with their two sides)
     nouns = noun_candidates(res, sent, consumed, {c.tok.i: c.code[:2] for c in verbs
                                                    if any(r is not None and r.code for r in c.sources)})
-    open_to(res, nouns)  # "Iran is open to talks": an intent, not a meeting
+    recall.open_to(res, nouns)  # "Iran is open to talks": an intent, not a meeting
     coded = {c.tok.i for c in verbs}
     cands = merge_protest_demands(verbs + nouns + readiness(res, sent, consumed, coded)
                                    + feeling_candidates(res, sent, coded | consumed)
-                                   + judgment_candidates(res, sent, coded | consumed)
-                                   + received_candidates(res, sent, coded | consumed))
+                                   + recall.candidates(res, sent, coded | consumed))
     if len([c for c in cands if c.code != "010"]) > 0:
         cands = [c for c in cands if c.code != "010"]
     tree = res.d.heads
@@ -498,7 +496,7 @@ def extract_events(view: DocView, record: Article) -> list[Event]:
             log.warning("event coding failed on sentence %d of %s: %s", si, record.id, exc)
     events = [e for e in events if not article_scope.event_out_of_scope(e, record, scope)]  # business between companies
     events = confirmed_headline(events, record, res.view.sents)
-    events = repeated_visits(events, d)  # "Albright's visit … was designed to …": the visit reported before
+    events = recall.repeated_visits(events, d)  # "Albright's visit … was designed to …": reported before
     events = context_actors(events, record)
     for n, event in enumerate(events, start=1):
         event.id = f"V{n}"

@@ -388,6 +388,10 @@ def _subject_text(d, i: int) -> str:
     text = d.memo.get(key)
     if text is None:
         toks = [t for c in d.kids[i] if d.dep[c] in ("nsubj", "nsubjpass", "csubj") for t in d.subtree(c)]
+        if not toks and d.dep[i] == "xcomp":  # "warplanes are poised to intervene": the controller's subject
+            toks = [t for c in d.kids[d.heads[i]] if d.dep[c] in ("nsubj", "nsubjpass") for t in d.subtree(c)]
+        elif d.dep[i] == "relcl" and [d.lower[t] for t in toks] in (["who"], ["that"], ["which"]):
+            toks = [t for t in d.phrase(d.heads[i])[0]]  # "police officers who had been searching": the officers
         text = d.memo[key] = _joined([d.lower[t] for t in toks], [d.lemma[t] for t in toks])
     return text
 

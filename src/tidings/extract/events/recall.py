@@ -15,11 +15,11 @@ import yaml
 from .actors import is_passive
 from .assemble import Candidate
 from .attitudes import _actors_of
-from .lexicon import content_of_code, families, family_code, has_words
+from .lexicon import content_of_code, families, family_code, has_words, rules_for, verb_rules
 from .modality import SAY_VERBS, is_negated
 from .reference import RELATIVES
 
-__all__ = ["claimed_by", "concern_about", "enlarging_body", "judgment_candidates", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike"]
+__all__ = ["adjust_verbs", "candidates", "claimed_by", "concern_about", "enlarging_body", "judgment_candidates", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike", "vague_intent"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
 
@@ -99,8 +99,8 @@ def judgment_candidates(res, sent, coded: set[int]) -> list[Candidate]:
             if not has_words(_text(d, [t for c in as_phrase for t in d.subtree(c)]), harsh):
                 continue
             sources = [r for r in res.subject(tokens[i]) if r is not None]
-            if not any(r.code for r in sources):
-                continue
+            if not any(r.code and not r.code.endswith(tuple(s["poll_sectors"])) for r in sources):
+                continue  # "four in 10 voters see the campaign as unfair": a poll, no act
             targets = [r for o in objects for r in _owners(res, o)]
             code = "1122" if has_words(_text(d, d.subtree(objects[0])), s["rights_words"]) else "111"
             out.append(Candidate(tokens[i], code, sources, targets, (), 0.5))
@@ -205,6 +205,8 @@ def in_verbal_complement(d, i: int, verb_toks: dict[int, str]) -> bool:
     for _ in range(int(s["content_hops"])):
         if d.dep[node] not in s["content_deps"] or d.heads[node] == node:
             return False
+        if d.dep[node] == "prep" and d.pos[d.heads[node]] not in ("NOUN", "PROPN"):
+            return False  # "in the event of an invasion, the US would reassure allies": an adverbial, no content
         node = d.heads[node]
         if verb_toks.get(node) in s["content_roots"]:
             return True
@@ -282,8 +284,12 @@ def concern_about(res, verbs: list) -> None:
         targets = []
         for c in kids[noun] + kids[i]:
             if dep[c] == "prep" and d.lower[c] in s["concern_preps"]:
-                targets += [r for p in kids[c] if dep[p] == "pobj" for r in _actors_of(res, tokens[p])]
-            elif dep[c] in ("acl", "ccomp") and c in kids[noun]:
+                # what an actor does ("Russia's treatment of civilians"), not a bare name: concern
+                # "about Ukraine" is about its plight, not against it
+                targets += [r for p in kids[c] if dep[p] == "pobj" and d.pos[p] == "NOUN" for r in _doers(res, p)]
+            elif dep[c] in ("acl", "ccomp") and c in kids[noun] and (is_negated(tokens[c]) or _hostile(tokens[c])):
+                # "concern that the rights situation in Cuba has not improved", "… that Iran had attacked";
+                # not "concern that the auditors had qualified the accounts" (the auditors did their job)
                 for sj in kids[c]:
                     if dep[sj] in ("nsubj", "nsubjpass"):
                         targets += _actors_of(res, tokens[sj])
@@ -291,3 +297,58 @@ def concern_about(res, verbs: list) -> None:
         if targets:
             cand.code = s["concern_nouns"][d.lower[noun]]
             cand.targets = targets
+
+
+
+def _doers(res, noun: int) -> list:
+    """Who does what an action noun names: its possessor ("Russia's treatment") or its by-agent."""
+    d = res.d
+    return [r for c in d.kids[noun] if d.dep[c] == "poss" or (d.dep[c] == "prep" and d.lower[c] == "by")
+            for t in ([c] if d.dep[c] == "poss" else [p for p in d.kids[c] if d.dep[p] == "pobj"])
+            for r in res.group(d.tokens[t]) if r is not None]
+
+
+def vague_intent(res, cand) -> bool:
+    """Whether `cand` is a generic intent (030) of a verb that says nothing of its own ("looking
+    forward to a general election fight"): such a candidate is dropped."""
+    return cand.code == "030" and res.d.lemma[cand.tok.i] in _data()["content_needed_verbs"]
+
+
+def _hostile(verb) -> bool:
+    """Whether a clause's verb names a hostile act in the hand lexicon (roots 11–20)."""
+    rule = rules_for(verb, verb_rules())
+    return rule is not None and rule.family is None and "11" <= rule.code[:2] <= "20"
+
+
+def candidates(res, sent, coded: set[int]) -> list[Candidate]:
+    """This module's events of a sentence that no verb or noun rule codes: judgments and intelligence received."""
+    return judgment_candidates(res, sent, coded) + received_candidates(res, sent, coded)
+
+
+def adjust_verbs(res, verbs: list) -> list:
+    """The verb candidates with concern about what an actor does made disapproval, attacks that forces are
+    poised to make a show of force (150), less vague intents and habits."""
+    concern_about(res, verbs)
+    poised(res, verbs)
+    return [c for c in verbs if not vague_intent(res, c) and not habitual(res.d, c.tok.i)]
+
+
+def poised(res, verbs: list) -> None:
+    """Make the attacks that someone is poised to make a show of force (150), in place."""
+    s = _data()
+    d = res.d
+    for cand in verbs:
+        i = cand.tok.i
+        head = d.heads[i]
+        if cand.code[:2] in s["posture_roots"] and d.dep[i] == "xcomp" and d.lower[head] in s["poised_words"]:
+            cand.code = "150"
+
+
+def habitual(d, i: int) -> bool:
+    """Whether verb i is said of a habit: "Orangemen march each July", "they meet every year"."""
+    s = _data()
+    for c in d.kids[i]:
+        if d.dep[c] in ("npadvmod", "advmod", "obl", "dobj") and d.lower[c] in s["habit_times"] \
+                and any(d.lower[a] in s["habit_determiners"] for a in d.kids[c] if d.dep[a] == "det"):
+            return True
+    return False

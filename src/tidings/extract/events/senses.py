@@ -305,12 +305,6 @@ def _place_countries_in(res, tok, preps) -> list[tuple]:
     return out
 
 
-def _place_country_in(res, tok, preps) -> tuple | None:
-    """(country, place) of the first country or town named in one of `preps` phrases of `tok`."""
-    found = _place_countries_in(res, tok, preps)
-    return found[0] if found else None
-
-
 def scene_target(res, tok, code: str, sources: list) -> list:
     """For an act with no named target, the countries where it was done, as actors (none found: [])."""
     preps = senses()["scene_targets"].get(code[:2])
@@ -399,6 +393,10 @@ def visit_target(res, tok, sources: list) -> list:
             if d.lemma[c] in s["time_nouns"] and d.dep[c] in ("dobj", "conj"):
                 found += [f for f in _place_countries_in(res, res.tokens[c], s["visit_preps"])[:1]
                           if all(f[0] != g[0] for g in found)]
+    if not found and d.lemma[i] != "be" and any(d.dep[c] == "prep" and d.lower[c] in ("to", "for") and any(
+            d.dep[p] == "pobj" and d.pos[p] == "PROPN" for p in d.kids[c]) for c in d.kids[i]):
+        host = host_country(res, sources[0])  # "headed to East Africa" (a region): where the story is filed
+        return [host] if host is not None else []
     return [ActorRef(country, place.entity, place.name, place.start, place.end) for country, place in found
             if country != code[:3] and (code or country != res.home)]  # not travel at home
 
