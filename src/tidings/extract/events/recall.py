@@ -88,9 +88,10 @@ def judgment_candidates(res, sent, coded: set[int]) -> list[Candidate]:
     harsh = _judgment_words()
     out = []
     for i in range(sent.start, sent.end):
-        if i in coded or is_negated(tokens[i]):
-            continue
-        if lemma[i] in s["regarding_verbs"] and d.pos[i] == "VERB":
+        regarding = lemma[i] in s["regarding_verbs"] and d.pos[i] == "VERB"
+        if i in coded or not (regarding or dep[i] == "ccomp") or is_negated(tokens[i]):
+            continue  # the cheap tests first: is_negated reads the token's children
+        if regarding:
             as_phrase = [c for c in kids[i] if (dep[c] == "prep" and d.lower[c] == "as")
                          or (dep[c] in ("advcl", "oprd", "acomp") and any(d.lower[a] == "as" for a in kids[c]))]
             objects = [c for c in kids[i] if dep[c] == "dobj"]
