@@ -205,10 +205,12 @@ class Lexicon:
     def own_named(self, names: list[str], day: date | None) -> str | None:
         """The code of a named actor in the user's dictionary or tidings' own people list, or None."""
         keys = {norm(n) for n in names if n}
-        firsts = self.given_names(names)
+        firsts = None
         for entries, index in ((self.user, self._user_index), (self.people, self._people_index)):
             fallback = None
             hits = sorted({i for k in keys for i in index.get(k, ())})  # entries naming a key, in file order
+            if hits and firsts is None:
+                firsts = self.given_names(names)  # only when some entry is named: most names hit none
             for e in (entries[i] for i in hits):
                 if firsts and not _same_first_name(e, firsts, keys):
                     continue  # "Jack McConnell" (or "Mr McConnell" of him) is not Mitch McConnell
