@@ -220,9 +220,9 @@ def test_an_attack_named_in_an_adverbial_is_not_the_content_of_an_intent(nlp):
 
 
 def test_campaign_idioms_and_vague_hopes_are_no_events(nlp):
-    assert not _events(nlp, "The Texas senator is looking forward to a general election fight against the governor.")
-    assert not _events(nlp, "The Texas senator hopes to seal the deal on the first ballot.")
-    assert not _events(nlp, "The Texas senator is now assured of winning at least 175 delegates.")
+    assert not _events(nlp, "The Ohio senator is looking forward to the November election fight against the governor.")
+    assert not _events(nlp, "The Ohio senator hopes to seal the deal on the second ballot.")
+    assert not _events(nlp, "The Ohio senator is now assured of winning no fewer than 90 delegates.")
 
 
 def test_concern_that_someone_did_their_job_is_no_criticism_of_them(nlp):
@@ -256,7 +256,7 @@ def test_forces_poised_to_attack_show_force_and_have_not_attacked(nlp):
 def test_preparing_for_talks_is_an_intent_to_meet_not_a_meeting(nlp):
     events = _events(nlp, "Serbia is preparing for talks with Croatia.")
     assert [(e.cameo, e.source.code[:3]) for e in events] == [("036", "SRB")], _codes(events)
-    events = _events(nlp, "The EU is gearing up for tough negotiations on its budget.",
+    events = _events(nlp, "The EU is gearing up for hard negotiations over farm spending.",
                      entities=[("EU", "ORG", ["EU"])])
     assert [e.cameo for e in events] == ["036"], _codes(events)
 
@@ -293,7 +293,7 @@ def test_a_habit_is_no_event(nlp):
 
 
 def test_a_relative_clause_reads_its_antecedent_for_subject_rules(nlp):
-    events = _events(nlp, "Dutch police officers who had been searching for the missing Belgian concluded he had died.")
+    events = _events(nlp, "Dutch police officers who were searching for the missing Belgian concluded he had died.")
     assert [e.cameo for e in events if e.action.text == "searching"] == ["091"], _codes(events)
     events = _events(nlp, "Dutch rescuers who had been searching for survivors gave up.")
     assert not [e for e in events if e.root == "09"], _codes(events)
