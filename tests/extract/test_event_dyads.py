@@ -214,3 +214,9 @@ def test_a_country_word_in_an_organisation_name_gives_that_country(pipeline):
     assert any((s or "").startswith("JOR") for s, _, _ in _triples(record, "18")), _triples(record)
     codes = {e.name: e.actor_code for e in _run(pipeline, "The Labour Party of Norway welcomed the budget.").entities}
     assert codes.get("Labour Party of Norway", "").startswith("NOR"), codes
+
+
+def test_a_nationality_as_object_and_a_destination_place(pipeline):
+    # the tagger calls "the Libyan" an adjective; Tripoli is where he is sent, not where the police act
+    record = _run(pipeline, "Police deported the Libyan to Tripoli after a raid in Mombasa.", "1998-09-01")
+    assert ("KENCOP", "174", "LBY") in _triples(record), _triples(record)

@@ -271,11 +271,11 @@ class Resolver(References):
 
     def _sentence_country(self, sent) -> str | None:
         start_char, end_char = sent.start_char, sent.end_char
+        d = self.d
         for p in self.record.places:
-            if p.country and start_char <= p.start < end_char:
+            if p.country and start_char <= p.start < end_char and not self._destination(p.start, p.end):
                 return p.country
         lex = lexicon()
-        d = self.d
         dep, pos, lower, heads = d.dep, d.pos, d.lower, d.heads
         for t in range(sent.start, sent.end):
             if dep[t] == "pobj" and lower[heads[t]] in ("in", "near", "at") and pos[t] == "PROPN":
@@ -283,6 +283,16 @@ class Resolver(References):
                 if iso and lower[t] not in lex.demonyms:
                     return iso
         return None
+
+    def _destination(self, start: int, end: int) -> bool:
+        """Whether the place at these offsets is where someone or something is sent ("deported the
+        Libyan to Tripoli"): no place where the act happened."""
+        d = self.d
+        span = d.expand_span(start, end)
+        if span is None:
+            return False
+        head = max(range(*span), key=lambda t: d.heads[t] not in range(*span))
+        return d.dep[head] == "pobj" and d.lower[d.heads[head]] in ("to", "toward", "towards", "into")
 
     # -- roles around an event token ------------------------------------------------
     def subject(self, verb) -> list[ActorRef]:
@@ -351,7 +361,9 @@ class Resolver(References):
         d, tokens = self.d, self.tokens
         kids, dep, pos = d.kids[tok.i], d.dep, d.pos
         for c in kids:
-            if dep[c] in ("dobj", "dative", "iobj", "attr") and pos[c] in ("NOUN", "PROPN", "PRON"):
+            if dep[c] in ("dobj", "dative", "iobj", "attr") and (pos[c] in ("NOUN", "PROPN", "PRON") or (
+                    pos[c] == "ADJ" and (e := self.tok_entity.get(c)) is not None and e.type == "NORP")):
+                # "deported the Libyan": the tagger calls a nationality used as a noun an adjective
                 refs = self.group(tokens[c])
                 if refs:
                     return refs
