@@ -2,21 +2,15 @@
 "Fifth round (roots)"). Sentences are written for these tests."""
 from __future__ import annotations
 
-from tidings.extract._doc import DocView
-from tidings.extract.actors import extract_actors
-from tidings.extract.events import extract_events
 
-from ._event_helpers import make_record
+from ._event_helpers import codes, coded_record
 
 
 def _events(nlp, text, published="1999-06-01", entities=()):
-    doc, record = make_record(nlp, text, published, entities)
-    record.entities = extract_actors(DocView(doc), record)
-    return extract_events(DocView(doc), record)
+    return coded_record(nlp, text, published, entities)[1]
 
 
-def _codes(events):
-    return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in events]
+_codes = codes
 
 
 def test_a_war_claiming_lives_is_force_and_a_crash_claiming_lives_is_none(nlp):

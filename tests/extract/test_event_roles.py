@@ -6,18 +6,14 @@ from tidings.extract.actors import extract_actors
 from tidings.extract.events import extract_events
 from tidings.record import Place
 
-from ._event_helpers import make_record
+from ._event_helpers import codes, coded_record, make_record
 
 
 def _events(nlp, text, published="1998-02-27", entities=(), places=()):
-    doc, record = make_record(nlp, text, published, entities)
-    record.places = list(places)
-    record.entities = extract_actors(DocView(doc), record)
-    return extract_events(DocView(doc), record)
+    return coded_record(nlp, text, published, entities, places)[1]
 
 
-def _codes(events):
-    return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in events]
+_codes = codes
 
 
 def test_people_joined_after_their_countries_are_two_actors(nlp):

@@ -5,22 +5,15 @@ import json
 
 import pytest
 
-from tidings.extract._doc import DocView
-from tidings.extract.actors import extract_actors
-from tidings.extract.events import extract_events
 from tidings.extract.events.discards import sentence_discard, story_discard
 from tidings.extract.events.lexicon import petrarch_verbs
 from tidings.record import Place
 
-from ._event_helpers import make_record
+from ._event_helpers import coded_record, make_record
 
 
 def _events(nlp, text, published="2021-12-07", entities=(), places=(), title=None):
-    doc, record = make_record(nlp, text, published, entities)
-    record.title = title
-    record.places = list(places)
-    record.entities = extract_actors(DocView(doc), record)
-    return record, extract_events(DocView(doc), record)
+    return coded_record(nlp, text, published, entities, places, title)
 
 
 def _codes(events):

@@ -1,22 +1,16 @@
 """Senses that code nothing ("none" in verbs.yaml) and senses read off the verb's clause."""
 from __future__ import annotations
 
-from tidings.extract._doc import DocView
-from tidings.extract.actors import extract_actors
-from tidings.extract.events import extract_events
 from tidings.extract.events.lexicon import NO_EVENT, verb_rules
 
-from ._event_helpers import make_record
+from ._event_helpers import codes, coded_record
 
 
 def _events(nlp, text, published="2000-01-28", entities=()):
-    doc, record = make_record(nlp, text, published, entities)
-    record.entities = extract_actors(DocView(doc), record)
-    return extract_events(DocView(doc), record)
+    return coded_record(nlp, text, published, entities)[1]
 
 
-def _codes(events):
-    return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in events]
+_codes = codes
 
 
 def test_a_struggle_to_do_something_is_no_force_but_fighting_troops_is(nlp):

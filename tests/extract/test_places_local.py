@@ -14,6 +14,8 @@ from tidings.extract.places.focus import home_senses
 from tidings.extract.places.resolve import distance_km, prior
 from tidings.items import InputItem
 
+from ._place_helpers import named, near
+
 
 @pytest.fixture(scope="module")
 def pipeline():
@@ -24,16 +26,6 @@ def pipeline():
 
 def places(pipeline, text: str, home: str | None = None):
     return pipeline(InputItem(text=text, published="2018-03-01", source_location=home)).places
-
-
-def near(place, lat: float, lon: float, km: float = 161.0) -> bool:
-    return distance_km(place.lat, place.lon, lat, lon) <= km
-
-
-def named(found, text: str):
-    hits = [p for p in found if p.text == text]
-    assert hits, f"{text!r} not found among {[p.text for p in found]}"
-    return hits
 
 
 ALEXANDRIA_LA = (31.31, -92.45)

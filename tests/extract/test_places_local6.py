@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.extract.places.resolve import distance_km
 from tidings.items import InputItem
+
+from ._place_helpers import named, near
 
 
 @pytest.fixture(scope="module")
@@ -18,16 +19,6 @@ def pipeline():
 
 def places(pipeline, text: str):
     return pipeline(InputItem(text=text, published="2018-03-01")).places
-
-
-def near(place, lat: float, lon: float, km: float = 161.0) -> bool:
-    return distance_km(place.lat, place.lon, lat, lon) <= km
-
-
-def named(found, text: str):
-    hits = [p for p in found if p.text == text]
-    assert hits, f"{text!r} not found among {[p.text for p in found]}"
-    return hits
 
 
 MISSOURI = (38.5, -92.5)
