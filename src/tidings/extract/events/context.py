@@ -13,8 +13,9 @@ event of a root that acts on someone (senses.yaml `counterpart_roots`), with a c
 and no target, then takes as target the side its source's events of the same kind (quad
 class) are most often aimed at, else the side its source deals with most — only a side seen
 that often, or the only side it deals with when that side is one of the two the article names
-most (Syria, dealing only with Israel in an Israel–Lebanon story, "wants to renew talks" with it). The target points at that side's mention nearest before the event (else the
-first after) and is marked `from_context`, so an analyst can keep or drop such targets. An
+most (Syria, dealing only with Israel in an Israel–Lebanon story, "wants to renew talks" with
+it). The target points at that side's mention nearest before the event (else the first after)
+and is marked `from_context`, so an analyst can keep or drop such targets. An
 organisation of states acting with no one named ("EU leaders are holding talks in Brussels") acts
 among its members: it takes no side of the story.
 """
