@@ -150,3 +150,35 @@ def test_a_candidate_named_by_a_pronoun_capturing_a_state_wins_it(pipeline):
     assert _roots(pipeline, "Bernie Sanders spoke in Burlington. He captured Vermont easily.") == []
     events = _events(pipeline, "Rebels attacked the town. They captured two soldiers.")
     assert any(e.cameo == "181" for e in events), _codes(events)
+
+
+# --- more senses read on BBC politics --------------------------------------------------------------
+
+def test_a_party_official_attacking_pledges_criticises(pipeline):
+    events = _events(pipeline, "The Labour co-chairman attacked the new Tory pledges as empty on Sunday.")
+    assert [e.cameo for e in events if e.root in ("11", "19")] == ["111"], _codes(events)
+
+
+def test_commons_clashes_are_words(pipeline):
+    events = _events(pipeline, "Labour and the Tories resumed their Commons clashes over Iraq on Wednesday.")
+    assert [e.cameo for e in events if e.root in ("11", "19")] == ["111"], _codes(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Schools are now seizing the tools the government gave them.",
+    "Unions fear the charity might be taken over by the Scottish Executive.",
+])
+def test_seizing_a_chance_or_taking_over_a_body_takes_nothing(pipeline, text):
+    assert _roots(pipeline, text) == [], _codes(_events(pipeline, text))
+
+
+def test_charging_students_fees_is_no_accusation(pipeline):
+    events = _events(pipeline, "The minister defended his policy of charging students for tuition.")
+    assert not [e for e in events if e.root == "11"], _codes(events)
+    events = _events(pipeline, "Police charged the man with murder.")
+    assert [e.cameo for e in events] == ["173"], _codes(events)
+
+
+def test_rebels_taking_over_a_town_still_occupy_it(pipeline):
+    events = _events(pipeline, "Rebels took over the town on Sunday.")
+    assert [e.cameo for e in events] == ["192"], _codes(events)
