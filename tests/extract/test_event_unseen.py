@@ -182,3 +182,20 @@ def test_charging_students_fees_is_no_accusation(pipeline):
 def test_rebels_taking_over_a_town_still_occupy_it(pipeline):
     events = _events(pipeline, "Rebels took over the town on Sunday.")
     assert [e.cameo for e in events] == ["192"], _codes(events)
+
+
+# --- offers, pushes, talk shows, delegates -----------------------------------------------------------
+
+def test_offering_congratulations_praises_and_offering_a_job_promises_nothing(pipeline):
+    events = _events(pipeline, "Donald Trump offered his congratulations to Ted Cruz on Saturday.")
+    assert [e.cameo for e in events] == ["051"], _codes(events)
+    assert _roots(pipeline, "The governor jokingly offered the student a job in his cabinet.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Young voters turned out in large numbers to back Sanders, pushing him to victory.",
+    "Marco Rubio talked to CNN's morning show about his rivals on Monday.",
+    "Hundreds of delegates are expected to support Trump at the convention.",
+])
+def test_campaign_trail_talk_codes_nothing(pipeline, text):
+    assert _roots(pipeline, text) == [], _codes(_events(pipeline, text))
