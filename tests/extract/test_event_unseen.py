@@ -199,3 +199,11 @@ def test_offering_congratulations_praises_and_offering_a_job_promises_nothing(pi
 ])
 def test_campaign_trail_talk_codes_nothing(pipeline, text):
     assert _roots(pipeline, text) == [], _codes(_events(pipeline, text))
+
+
+def test_receiving_support_is_no_visit_and_encouraging_a_fast_no_appeal(pipeline):
+    events = _events(pipeline, "Sanders received support from President Obama on Monday.")
+    assert not [e for e in events if e.root == "04"], _codes(events)
+    assert _roots(pipeline, "The radio host encouraged a fast before the Indiana primary.") == []
+    events = _events(pipeline, "The president encouraged Iran to return to the talks.")
+    assert [e.root for e in events] == ["02"], _codes(events)
