@@ -13,7 +13,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-__all__ = ["story_discard", "sentence_discard", "discard_spans", "token_discards"]
+__all__ = ["story_discard", "sentence_discard", "discard_spans", "token_discards", "in_quoted_title"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "discards.json"
 _WORD = re.compile(r"\w+(?:[-'.]\w+)*")
@@ -65,3 +65,26 @@ def story_discard(text: str) -> str | None:
 def sentence_discard(text: str) -> str | None:
     """The sentence-level discard phrase the sentence holds, if any."""
     return next((p for _, _, p, story in discard_spans(text) if not story), None)
+
+
+_OPEN_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
+_CLOSE_QUOTES = frozenset({'"', "”", "’", "'", "»"})
+_TITLE_LEAD_POS = frozenset({"ADP", "DET", "PART", "PROPN", "NOUN"})
+
+
+def in_quoted_title(d, i: int, reach: int = 6) -> bool:
+    """Whether token i is a capitalised word inside a short quoted title after a preposition or a
+    name ("on “Meet the Press”", "NBC's 'Face the Nation'"): a show, book or film, no event. A
+    quotation of speech is no title: it follows a verb or a colon, or holds lower-case words."""
+    if not d.text[i][:1].isupper() or d.tokens[i].is_sent_start:
+        return False
+    sent = d.tokens[i].sent
+    lo, hi = max(sent.start, i - reach), min(sent.end, i + reach + 1)
+    start = next((j for j in range(i - 1, lo - 1, -1) if d.text[j] in _OPEN_QUOTES), None)
+    end = next((j for j in range(i + 1, hi) if d.text[j] in _CLOSE_QUOTES), None)
+    if start is None or end is None or start == sent.start or d.pos[start - 1] not in _TITLE_LEAD_POS:
+        return False
+    inner = range(start + 1, end)
+    if any(d.tokens[j].is_punct and j != end - 1 for j in inner):
+        return False  # a clause broken by punctuation is speech
+    return all(d.text[j][:1].isupper() for j in inner if len(d.text[j]) > 3 and d.text[j].isalpha())

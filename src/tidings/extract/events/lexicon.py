@@ -470,10 +470,12 @@ def complement_content(comps, family: str) -> str | None:
     complements, else the content of the code their own words take."""
     if not comps:
         return None
+    pos = info(comps[0].doc).pos
+    if any(pos[c.i] in ("VERB", "AUX") and getattr(rules_for(c, verb_rules()), "code", None) == NO_EVENT for c in comps):
+        return None  # "refused to release his taxes": the complement's sense frees no one
     content = content_from_words(subtree_text(comps), family)
     if content:
         return content
-    pos = info(comps[0].doc).pos
     for c in comps:
         table = verb_rules() if pos[c.i] in ("VERB", "AUX") else noun_rules()
         rule = rules_for(c, table)

@@ -21,6 +21,7 @@ import yaml
 
 from ..actors.code import code_index
 from ..actors.lexicon import lexicon
+from .discards import in_quoted_title
 from .lexicon import NO_EVENT
 from .refs import ActorRef
 
@@ -91,7 +92,7 @@ def is_modifier_participle(d, i: int) -> bool:
     """A verb form that only modifies a noun ("raped women", "the wounded", "bombing victims", "a group
     called X"), or one
     the parser hung a content verb on as its auxiliary ("UK helps raped Rwandan women"): no event."""
-    if d.dep[i] == "amod":
+    if d.dep[i] == "amod" or in_quoted_title(d, i):  # a title's verb: "on “Meet the Press”"
         return True
     if d.dep[i] == "acl" and d.lemma[i] in senses()["naming_verbs"] and (any(d.dep[c] == "oprd" for c in d.kids[i]) or not any(
             d.dep[c] == "prep" and d.lower[c] in ("for", "on", "upon") for c in d.kids[i])):
@@ -181,8 +182,9 @@ def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
     if code[:2] not in s["attack_roots"] or any(w in dependent_text for w in s["force_words"]):
         return code
     subj = _subject_token(d, i)
-    if d.lemma[i] in s["winning_verbs"] and subj is not None and d.dep[subj] == "nsubj" and speaker(res, subj):
-        return NO_EVENT  # "Clinton captured Iowa": a politician wins a state, no one is seized
+    if d.lemma[i] in s["winning_verbs"] and subj is not None and d.dep[subj] == "nsubj" and (speaker(res, subj) or (
+            d.pos[subj] == "PRON" and _speaking_subjects(res, tok))):
+        return NO_EVENT  # "Clinton captured Iowa", "he captured Vermont": a politician wins a state, no one is seized
     if d.lemma[i] not in s["verbal_attack_verbs"]:
         return code
     for c in d.kids[i]:  # attacking a country is force ("Putin decided to attack Ukraine"), a decision criticism
@@ -196,11 +198,15 @@ def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
     if subj is not None and d.dep[subj] == "nsubjpass":
         # "Clinton has been attacked … by Sanders": the by-agent speaks; "children are … attacked": no one
         subj = next((p for a in d.kids[i] if d.dep[a] == "agent" for p in d.kids[a] if d.dep[p] == "pobj"), None)
-    if subj is None:
-        # "Rubio refrained from attacking his rivals": the one the verb's clause belongs to
-        who = [r for r in res.subject(tok) if r is not None and r.entity is not None]
-        return "111" if who and all(speaking_person(res.record.entity(r.entity), r.code) for r in who) else code
+    if subj is None:  # "Rubio refrained from attacking his rivals": the one the verb's clause belongs to
+        return "111" if _speaking_subjects(res, tok) else code
     return "111" if speaker(res, subj) else code
+
+
+def _speaking_subjects(res, tok) -> bool:
+    """Whether the actors the verb's subject resolves to (a pronoun's or a clause's) are all speaking persons."""
+    who = [r for r in res.subject(tok) if r is not None and r.entity is not None]
+    return bool(who) and all(speaking_person(res.record.entity(r.entity), r.code) for r in who)
 
 
 def speaking_person(entity, code: str | None) -> bool:
