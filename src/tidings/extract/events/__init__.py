@@ -35,8 +35,9 @@ from .attitudes import (OBLIGATION, READY, asked_family, feeling_candidates, int
 from .nouns import merge_protest_demands, noun_candidates
 from . import recall
 from .modality import is_negated
-from .senses import (admitting_body, attacker_of, implicit_agent, is_modifier_participle, is_visit_verb, joined_body,
-                     scene_target, shared_agent, thing_subject, verbal_attack, visit_target)
+from .senses import (admitting_body, attacker_of, implicit_agent, is_modifier_participle, joined_body, shared_agent,
+                     thing_subject, verbal_attack)
+from .travel import is_visit_verb, scene_target, visit_target
 from ..actors import publication_day
 
 __all__ = ["extract_events"]

@@ -9,7 +9,8 @@ from ..actors.code import code_indices
 from .actors import ActorRef, Resolver
 from .lexicon import codebook
 from .modality import event_date, event_place, is_negated, modality, reporting_verb
-from .senses import senses, assassination_code, assault_code, campaign_rally, crowd_code, host_country, opinion_only, own_forces
+from .senses import senses, assassination_code, assault_code, campaign_rally, crowd_code, opinion_only, own_forces
+from .travel import host_country
 
 MAX_EVENTS_PER_SENTENCE = 8
 # An event needs at least one actor (coded, or a named person/organisation, or a group
