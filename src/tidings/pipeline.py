@@ -303,7 +303,7 @@ class Pipeline:
         time is up the running stage is stopped and it and the stages after it are recorded (E601).
         """
         view = DocView(doc, record.text)  # the one view of this doc every stage reads
-        record.sentences = [Sentence(start=s.start_char, end=s.end_char) for s in doc.sents]
+        record.sentences = [Sentence(start=s.start_char, end=s.end_char) for s in view.sents]  # the view's own spans
         position = 0  # index in self._funcs of the stage running (or next to run)
         try:
             with time_limit(self.item_seconds) as deadline:

@@ -56,6 +56,11 @@ def test_short_cuts_give_vaders_own_scores():
                  "Make sure you :) or :D today!", "Catch utf-8 emoji such as 💘 and 💋 and 😁", "No good",
                  "It was kind of bad, but NOT TERRIBLE!!!", "  ", "", "At least it isn't a horrible book.",
                  "very", "😁", "The ministry said on Tuesday that 40 people were killed.", "Kyiv — Moscow",
-                 "He was not the least bit happy??", "The deal is sort of good, but the kind of talks were not."]
+                 "He was not the least bit happy??", "The deal is sort of good, but the kind of talks were not.",
+                 # the negation check (tone.py reads only the words it needs): each of its branches
+                 "It was never so good", "It was never this bad", "Without doubt a fine day", "without a doubt great",
+                 "It is not really good", "It isn't very good at all", "He hasn't been kind", "so good", "this bad",
+                 "It was NEVER SO bad", "uh-uh good", "Rarely a good deal", "despite the fine result it failed",
+                 "He did not say it was not bad, and nor was it good", "never", "good", "not good", "Don’t be sad"]
     for sentence in sentences:
         assert fast.polarity_scores(sentence) == plain.polarity_scores(sentence), sentence

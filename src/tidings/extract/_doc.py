@@ -37,7 +37,8 @@ class DocView:
         self.doc = doc
         self.given_text = text
         self._parts: dict[type, object] = {}
-        self._tokens = self._heads = self._kids = self._children = self._sents = None
+        self._tokens = self._heads = self._kids = self._sents = None
+        self._children: dict[int, list] = {}
         self._sent_index = self._ents = self._noun_chunks = self._text = None
         self._starts = self._ends = None
         self._subtrees: dict[int, list[int]] = {}
@@ -116,11 +117,14 @@ class DocView:
         return self._kids
 
     def children(self, token) -> list:
-        """``list(token.children)``, in document order. Do not change the list."""
-        if self._children is None:
+        """``list(token.children)``, in document order, made once a token (most tokens are never
+        asked about). Do not change the list."""
+        i = token.i
+        found = self._children.get(i)
+        if found is None:
             tokens = self.tokens
-            self._children = [[tokens[j] for j in kids] for kids in self.kids]
-        return self._children[token.i]
+            found = self._children[i] = [tokens[j] for j in self.kids[i]]
+        return found
 
     def subtree(self, i: int) -> list[int]:
         """The indices of ``doc[i].subtree``, in spaCy's order (each left child's subtree, the token,

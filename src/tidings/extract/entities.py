@@ -228,7 +228,8 @@ def _added_spans(doc, record: Article, spans: list[_Span]) -> list[_Span]:
             taken.add(art.start, art.end)
     fixes = _fixes()
     known = {s.text.split()[-1] for s in spans if s.type == "PERSON" and len(s.text.split()) >= 2}
-    known |= {p for p in (sp.text for sp in spans if sp.type in ("PLACE", "ORG")) if p.lower() in fixes["place"] | fixes["org"]}
+    fixed = fixes["place"] | fixes["org"]
+    known |= {p for p in (sp.text for sp in spans if sp.type in ("PLACE", "ORG")) if p.lower() in fixed}
     if known:
         pattern = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")\b")
         types = {s.text: s.type for s in spans}

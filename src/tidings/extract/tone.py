@@ -24,14 +24,21 @@ _WORD = re.compile(r"\w+(?:['’]\w+)?")
 
 @cache
 def _analyzer():
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, N_SCALAR, SentimentIntensityAnalyzer, SentiText
+
+    negate = frozenset(NEGATE)
+
+    def negated(word: str) -> bool:  # vaderSentiment.negated([word]) of one word
+        word = str(word).lower()
+        return word in negate or "n't" in word
 
     class Analyzer(SentimentIntensityAnalyzer):
         """VADER's own scores, with two short cuts that change no score (tests/extract/test_tone.py checks).
 
         VADER first rebuilds the text a character at a time to spell out emoji; a sentence with
         no emoji skips that. A sentence with no lexicon word has no valence to modify: it is
-        scored as all neutral without running the per-word rules.
+        scored as all neutral without running the per-word rules. The negation check lower-cases
+        the few words it reads, not the whole sentence for each word it checks.
         """
 
         def __init__(self):
@@ -60,6 +67,32 @@ def _analyzer():
                     sentiments.append(0)
             sentiments = self._but_check(words, sentiments)
             return self.score_valence(sentiments, text)
+
+        @staticmethod
+        def _negation_check(valence, words_and_emoticons, start_i, i):
+            """VADER's own check, word for word (it lower-cased every word of the sentence on each call)."""
+            def low(k):
+                return str(words_and_emoticons[k]).lower()
+
+            if start_i == 0:
+                if negated(low(i - (start_i + 1))):  # 1 word preceding lexicon word (w/o stopwords)
+                    valence = valence * N_SCALAR
+            if start_i == 1:
+                if low(i - 2) == "never" and (low(i - 1) == "so" or low(i - 1) == "this"):
+                    valence = valence * 1.25
+                elif low(i - 2) == "without" and low(i - 1) == "doubt":
+                    valence = valence
+                elif negated(low(i - (start_i + 1))):  # 2 words preceding the lexicon word position
+                    valence = valence * N_SCALAR
+            if start_i == 2:
+                if low(i - 3) == "never" and (low(i - 2) == "so" or low(i - 2) == "this") or \
+                        (low(i - 1) == "so" or low(i - 1) == "this"):
+                    valence = valence * 1.25
+                elif low(i - 3) == "without" and (low(i - 2) == "doubt" or low(i - 1) == "doubt"):
+                    valence = valence
+                elif negated(low(i - (start_i + 1))):  # 3 words preceding the lexicon word position
+                    valence = valence * N_SCALAR
+            return valence
 
     return Analyzer()
 

@@ -36,32 +36,35 @@ _STRINGS: dict[int, str] = {}  # spaCy string hash → string, as doc.vocab.stri
 
 
 class DocInfo:
-    """Token columns and index lists of one doc, each made on first use (see the module doc)."""
+    """Token columns and index lists of one doc (see the module doc).
 
-    __slots__ = ("view", "doc", "tokens", "heads", "_phrase", "_codes", "_roots", "_pos", "_dep",
-                 "_lower", "_lemma", "_text", "_idx", "_words", "_nchars", "memo")
+    The columns (``pos``, ``dep``, ``lower``, ``lemma``, ``text``, ``idx``) and ``kids`` are plain
+    attributes, read when the table is made: the actor and event stages read them some 10,000
+    times a doc, and every doc that reaches them needs them. ``words`` is made on first use."""
+
+    __slots__ = ("view", "doc", "tokens", "heads", "kids", "_phrase", "_codes", "_roots", "pos", "dep",
+                 "lower", "lemma", "text", "idx", "_words", "_nchars", "memo")
 
     def __init__(self, view):
         self.view, self.doc = view, view.doc
         self.tokens, self.heads = view.tokens, view.heads
-        self._pos = self._dep = self._lower = self._lemma = self._text = self._idx = None
+        self.kids: list[list[int]] = view.kids  # children indices of each token, in document order
         self._words = self._nchars = None
         self._phrase: dict[int, tuple[list[int], list]] = {}
         self._codes: dict = {}
         self._roots: dict = {}
         self.memo: dict = {}  # other modules' per-doc answers, keyed by (name, …)
-
-    @property
-    def kids(self) -> list[list[int]]:
-        """Children indices of each token, in document order (as ``token.children``)."""
-        return self.view.kids
+        self._columns()
 
     def _columns(self) -> None:
-        """Read the token attributes with ``doc.to_array``; strings come from spaCy's own store, each looked up once."""
+        """Read the token attributes with ``doc.to_array``; strings come from spaCy's own store, each looked up once.
+
+        ``text``, ``lower``, ``dep``: ``token.text``, ``.lower_``, ``.dep_``; ``lemma``:
+        ``token.lemma_.lower()``; ``pos``: ``token.pos_``; ``idx``: ``token.idx``."""
         doc = self.doc
         n = len(doc)
         if not n:
-            self._text, self._lower, self._lemma, self._dep, self._pos, self._idx = [], [], [], [], [], []
+            self.text, self.lower, self.lemma, self.dep, self.pos, self.idx = [], [], [], [], [], []
             return
         unique, inverse = numpy.unique(doc.to_array(_STRING_COLUMNS), return_inverse=True)
         strings, memo = doc.vocab.strings, _STRINGS
@@ -75,54 +78,12 @@ class DocInfo:
             found.append(text)
         orth, low, lemma, dep = inverse.reshape(n, 4).T.tolist()
         lowered = {j: found[j].lower() for j in set(lemma)}
-        self._text = [found[j] for j in orth]
-        self._lower = [found[j] for j in low]
-        self._lemma = [lowered[j] for j in lemma]
-        self._dep = [found[j] for j in dep]
-        self._idx = self.view.starts
-        self._pos = [_POS_NAMES[p] for p in doc.to_array(POS).tolist()]
-
-    @property
-    def pos(self) -> list[str]:
-        """``token.pos_`` of each token."""
-        if self._pos is None:
-            self._columns()
-        return self._pos
-
-    @property
-    def dep(self) -> list[str]:
-        """``token.dep_`` of each token."""
-        if self._dep is None:
-            self._columns()
-        return self._dep
-
-    @property
-    def lower(self) -> list[str]:
-        """``token.lower_`` of each token."""
-        if self._lower is None:
-            self._columns()
-        return self._lower
-
-    @property
-    def lemma(self) -> list[str]:
-        """``token.lemma_.lower()`` of each token."""
-        if self._lemma is None:
-            self._columns()
-        return self._lemma
-
-    @property
-    def text(self) -> list[str]:
-        """``token.text`` of each token."""
-        if self._text is None:
-            self._columns()
-        return self._text
-
-    @property
-    def idx(self) -> list[int]:
-        """``token.idx`` of each token."""
-        if self._idx is None:
-            self._columns()
-        return self._idx
+        self.text = [found[j] for j in orth]
+        self.lower = [found[j] for j in low]
+        self.lemma = [lowered[j] for j in lemma]
+        self.dep = [found[j] for j in dep]
+        self.idx = self.view.starts
+        self.pos = [_POS_NAMES[p] for p in doc.to_array(POS).tolist()]
 
     @property
     def words(self) -> list[str]:

@@ -166,7 +166,18 @@ def _joined(words: list[str], lemmas: list[str]) -> str:
 
 
 def has_words(text: str, words: tuple[str, ...]) -> bool:
-    return any(f" {w} " in text for w in words)
+    """Whether one of `words` occurs in `text` (padded with spaces, as ``_joined`` makes it) as a whole word or phrase."""
+    padded = _PADDED.get(words) if type(words) is tuple else None
+    if padded is None:
+        padded = tuple(f" {w} " for w in words)
+        if type(words) is tuple:
+            if len(_PADDED) >= 4096:  # the lists are the lexicons' own: a few hundred
+                _PADDED.clear()
+            _PADDED[words] = padded
+    return any(w in text for w in padded)
+
+
+_PADDED: dict[tuple[str, ...], tuple[str, ...]] = {}  # has_words: each word list, padded once (rules' and the families' lists)
 
 
 def _preps(d, i: int) -> set[str]:
