@@ -50,8 +50,6 @@ def test_non_english_is_marked_not_analyzed(pipeline):
 
 
 def test_a_failing_stage_is_recorded_and_the_article_kept(pipeline, monkeypatch):
-    import tidings.extract.entities as ent
-
     def boom(doc, record):
         raise RuntimeError("kaput")
 

@@ -158,10 +158,10 @@ def _link_problem(path: Path) -> str | None:
 def read_source(source: Source, *, fields: FieldMap | None = None, defaults: dict | None = None,
                 stdin: IO[bytes] | None = None) -> Iterator[InputItem | InputError]:
     """Items of one source (see module docstring); `defaults` fill published/url/source_name when absent."""
-    from .feeds import read_feed_bytes, read_feed_file
+    from .feeds import read_feed_file
     from .files import read_html_file, read_text_file
-    from .jsonl import read_jsonl_file, read_jsonl_lines
-    from .warc import read_warc_file, read_warc_stream
+    from .jsonl import read_jsonl_file
+    from .warc import read_warc_file
 
     defaults = {k: v for k, v in (defaults or {}).items() if v is not None}
     meta = {k: defaults[k] for k in ("url", "published", "source_name") if k in defaults}

@@ -16,7 +16,7 @@ import hashlib
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from ..errors import ConfigError

@@ -83,10 +83,10 @@ def _per_compound(doc, text: str, unit: _Unit, sent_end: int) -> None:
     hit = match_unit(rest)
     if hit is not None:
         end_char = doc[k + 1].idx + hit.end
-        other, other_norm = hit.text, hit.normalized
+        other_norm = hit.normalized
     elif word in ("per", "each", "every", "/") and doc[k + 1].pos_ == "NOUN":
         end_char = doc[k + 1].idx + len(doc[k + 1])
-        other, other_norm = doc[k + 1].text, doc[k + 1].lemma_.lower()
+        other_norm = doc[k + 1].lemma_.lower()
     else:
         return
     unit.text = unit.text + text[unit.end_char:end_char]

@@ -137,7 +137,6 @@ def _from_regions(doc, text, regions, paras, starts):
         if title and not _inner(text, region).rstrip().endswith((",", ".", "?", "!")):
             continue  # a quoted title or name (“Fox and Friends”) is not speech
         pi = _para_of(paras, region.start)
-        para = paras[pi] if paras else (0, len(text))
         if last_direct is not None and last_direct.cue is not None and last_direct.frame_end <= region.start and \
                 _blank(text, last_direct.frame_end, region.start) and _para_of(paras, last_direct.frame_end) == pi \
                 and _RESUME_RE.search(text[max(0, region.start - 16):region.start]) and _inner(text, region)[:1].islower() \
