@@ -220,3 +220,8 @@ def test_a_nationality_as_object_and_a_destination_place(pipeline):
     # the tagger calls "the Libyan" an adjective; Tripoli is where he is sent, not where the police act
     record = _run(pipeline, "Police deported the Libyan to Tripoli after a raid in Mombasa.", "1998-09-01")
     assert ("KENCOP", "174", "LBY") in _triples(record), _triples(record)
+
+
+def test_a_place_on_the_object_of_an_inspection_is_its_target(pipeline):
+    record = _run(pipeline, "The IAEA team inspected three sites in Iran on Monday.", "2006-02-06")
+    assert any((t or "").startswith("IRN") for _, code, t in _triples(record, "09")), _triples(record)

@@ -8,6 +8,9 @@ from .senses import senses, thing_subject
 
 __all__ = ["is_visit_verb", "visit_target", "host_country", "scene_target"]
 
+# acts done to a place-like object, whose own "in X" phrase says where (not "prevent attacks in the U.S.")
+_PLACE_OBJECT_ROOTS = {"09", "15", "18", "19", "20"}
+
 
 def is_visit_verb(d, i: int) -> bool:
     """A verb of travel, or of staying somewhere for a stretch of time ("spent five hours in …")."""
@@ -69,9 +72,13 @@ def scene_target(res, tok, code: str, sources: list) -> list:
     if preps is None:
         return []
     home = {(r.code or "")[:3] for r in sources if r is not None}
+    d = res.d
+    found = _place_countries_in(res, tok, preps)
+    if not found and code[:2] in _PLACE_OBJECT_ROOTS:  # "inspected three sites in Iran", "shelled positions in Lebanon"
+        found = [f for c in d.kids[tok.i] if d.dep[c] == "dobj" for f in _place_countries_in(res, res.tokens[c], preps)]
     # police acting at home: no target from the place
     return [ActorRef(country, place.entity, place.name, place.start, place.end)
-            for country, place in _place_countries_in(res, tok, preps) if country not in home]
+            for country, place in found if country not in home]
 
 
 def _place_countries_in(res, tok, preps) -> list[tuple]:
