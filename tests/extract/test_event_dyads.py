@@ -225,3 +225,10 @@ def test_a_nationality_as_object_and_a_destination_place(pipeline):
 def test_a_place_on_the_object_of_an_inspection_is_its_target(pipeline):
     record = _run(pipeline, "The IAEA team inspected three sites in Iran on Monday.", "2006-02-06")
     assert any((t or "").startswith("IRN") for _, code, t in _triples(record, "09")), _triples(record)
+
+
+def test_messages_attacking_someone_attack_in_words(pipeline):
+    record = _run(pipeline, "The group paid for radio ads praising the mayor and attacking Senator Hale.", "2016-02-06")
+    assert not any(code[:2] in ("18", "19") for _, code, _ in _triples(record)), _triples(record)
+    record = _run(pipeline, "A super PAC aired ads attacking Ted Cruz in Iowa.", "2016-02-06")
+    assert any(code == "111" for _, code, _ in _triples(record)), _triples(record)

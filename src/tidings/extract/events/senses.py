@@ -38,6 +38,7 @@ def senses() -> dict:
         "verbal_attack_verbs": frozenset(data["verbal_attack_verbs"]),
         "speaker_sectors": frozenset(data["speaker_sectors"]),
         "speaker_nouns": frozenset(data["speaker_nouns"]),
+        "message_nouns": frozenset(data["message_nouns"]),
         "force_words": tuple(f" {w} " for w in data["force_words"]),
         "attack_roots": frozenset(data["attack_roots"]),
         "criticism_roots": frozenset(data["criticism_roots"]),
@@ -198,6 +199,11 @@ def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
     if subj is not None and d.dep[subj] == "nsubjpass":
         # "Clinton has been attacked … by Sanders": the by-agent speaks; "children are … attacked": no one
         subj = next((p for a in d.kids[i] if d.dep[a] == "agent" for p in d.kids[a] if d.dep[p] == "pobj"), None)
+    node = i
+    while d.dep[node] == "conj" and d.heads[node] != node:  # "ads supporting Rubio and attacking Cruz"
+        node = d.heads[node]
+    if subj is None and d.dep[node] in ("acl", "relcl") and d.lemma[d.heads[node]] in s["message_nouns"]:
+        return "111"  # "ads attacking Cruz": words, not force
     if subj is None:  # "Rubio refrained from attacking his rivals": the one the verb's clause belongs to
         return "111" if _speaking_subjects(res, tok) else code
     return "111" if speaker(res, subj) else code
