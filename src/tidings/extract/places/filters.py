@@ -30,6 +30,7 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
+from .._names import given_name_detector
 from .gazetteer import KIND_ADMIN, KIND_COUNTRY, KIND_REGION, Candidate, name_key
 
 __all__ = ["no_given_name", "not_a_place", "street_after", "road_designation", "possessed_by_person", "dwelling_of_person", "headline_word", "division_spans",
@@ -247,18 +248,11 @@ def without_its_article(text: str, start: int, end: int) -> bool:
     return name_key(text[start:end]) in _article_names() and not _THE_BEFORE.search(text, max(0, start - 6), start)
 
 
-@cache
-def _given_names():
-    import gender_guesser.detector as gd  # pinned in pyproject; the quotes stage loads it too
-
-    return gd.Detector(case_sensitive=False)
-
-
 @lru_cache(maxsize=4096)
 def no_given_name(word: str) -> bool:
     """Whether a capitalised word is no one's first name ("Seattle" of "Seattle Seahawks", "Riverdale" of a
     gas station the model calls a person; not "Victoria", "Austin", "Paris")."""
-    return _given_names().get_gender(word) == "unknown"
+    return given_name_detector().get_gender(word) == "unknown"
 
 
 def surnames(words, personal) -> frozenset[str]:

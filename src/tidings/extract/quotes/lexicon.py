@@ -5,6 +5,8 @@ import json
 from functools import cache
 from importlib import resources
 
+from .._names import given_name_detector
+
 __all__ = ["speech_verbs", "anonymous_nouns", "document_nouns", "pronoun_class", "demonym_code",
            "first_name_gender", "noun_cues", "core_verbs", "title_gender", "title_words",
            "headline_speaker_nouns", "document_verbs", "platforms", "is_country_name"]
@@ -108,18 +110,9 @@ def demonym_code(word: str) -> str | None:
 
 
 @cache
-def _detector():
-    try:  # optional: gender-guesser==0.4.0 ships a first-name dictionary
-        import gender_guesser.detector as gd
-    except ImportError:
-        return None
-    return gd.Detector(case_sensitive=False)
-
-
-@cache
 def first_name_gender(name: str) -> str | None:
     """'male' or 'female' from a first name when the dictionary is sure enough; else None."""
-    det = _detector()
+    det = given_name_detector()
     if det is None or not name or not name[:1].isalpha():
         return None
     try:
