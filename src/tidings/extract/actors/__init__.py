@@ -13,12 +13,12 @@ from datetime import date
 
 from .._doc import DocView
 from ...clean import find_dateline
-from ...record import Article, Entity, Mention
+from ...record import Article, Entity, Mention, Place
 from .code import code_indices, compose, info
 from . import phoenix
 from .lexicon import load_actor_dictionary, lexicon, norm, set_user_dictionary
 
-__all__ = ["extract_actors", "use_actor_dictionary", "load_actor_dictionary", "publication_day"]
+__all__ = ["extract_actors", "use_actor_dictionary", "load_actor_dictionary", "publication_day", "dateline_place"]
 
 
 def use_actor_dictionary(path) -> None:
@@ -291,12 +291,12 @@ def _place_country(record: Article, entity: Entity) -> str | None:
     return None
 
 
-def _dateline_country(record: Article) -> str | None:
-    """The country of the wire dateline's place ("NAIROBI, Kenya (AP) _"), if the text has one."""
-    line = find_dateline(record.text)
+def dateline_place(record: Article, line) -> Place | None:
+    """The place of the wire dateline `line` (`clean.find_dateline` of the text; None: none) that has
+    a country ("NAIROBI, Kenya (AP) _" → Nairobi, KEN)."""
     if line is None:
         return None
-    return next((p.country for p in record.places if p.country and line.start <= p.start < line.end), None)
+    return next((p for p in record.places if p.country and line.start <= p.start < line.end), None)
 
 
 def extract_actors(view: DocView, record: Article) -> list[Entity]:
@@ -306,7 +306,8 @@ def extract_actors(view: DocView, record: Article) -> list[Entity]:
     entities = [e.model_copy() for e in record.entities]  # only top-level fields change: a shallow copy is enough
     countries = _mentioned_countries(record)
     places = {p.start: p.country for p in record.places if p.country}  # start offset → country
-    filed_in = _dateline_country(record)
+    filed = dateline_place(record, find_dateline(record.text))
+    filed_in = filed.country if filed is not None else None
     for entity in entities:
         try:
             code = _code_entity(doc, entity, day, countries, places, filed_in)

@@ -10,6 +10,7 @@ from datetime import date
 
 from ...clean import find_dateline
 from ...record import Article, Entity
+from ..actors import dateline_place
 from ..actors.code import code_index, info
 from ..actors.lexicon import lexicon, norm
 from ..actors.phoenix import HONORIFICS
@@ -91,9 +92,7 @@ class Resolver(References):
         self.home = article_country(record)
         dl = find_dateline(self.text)
         self.dateline_span = (dl.start, dl.end) if dl is not None else None  # names no actor
-        # the place of the wire dateline ("NAIROBI, Kenya (AP) _") that has a country
-        self.dateline_place = None if dl is None else next(
-            (p for p in record.places if p.country and dl.start <= p.start < dl.end), None)
+        self.dateline_place = dateline_place(record, dl)  # "NAIROBI, Kenya (AP) _": Nairobi
         self.countries = {p.entity for p in record.places if p.entity and (p.feature_code or "").startswith("PCL")}
 
     # -- one noun phrase ------------------------------------------------------------
