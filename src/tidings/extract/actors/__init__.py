@@ -161,7 +161,7 @@ def _org_inside(lex, name: str) -> str | None:
             key = " ".join(words[i:i + n])
             if key in lex.orgs:
                 rest = words[:i] + words[i + n:]
-                if any(lex.country_of_word(rest, j)[0] for j in range(len(rest))):
+                if lex.names_country(rest):
                     return None
                 return lex.orgs[key]
     return None

@@ -241,6 +241,10 @@ class Lexicon:
         return out
 
     # -- words of a noun phrase → code ---------------------------------------------
+    def names_country(self, words: list[str]) -> bool:
+        """Whether some word of `words` starts a country name, demonym or capital ("Lebanese troops")."""
+        return any(self.country_of_word(words, i)[0] for i in range(len(words)))
+
     def country_of_word(self, words: list[str], i: int) -> tuple[str | None, int]:
         """Longest country name, demonym or capital starting at words[i]: (iso3, length)."""
         for n in range(min(MAX_PHRASE, len(words) - i), 0, -1):

@@ -314,19 +314,12 @@ def campaign_rally(code: str, src, tgt) -> bool:
 
 def own_forces(code: str, src, tgt) -> bool:
     """Whether `tgt` is the source's own armed forces moved by a yield or posture act ("withdraw its
-    troops", "Russia massed its forces"): what is moved, not the event's target."""
+    troops", "Russia massed its forces"): what is moved, not the event's target. Troops a side moves
+    without saying whose ("willing to withdraw troops": no country word) are its own too."""
     rules = senses()
     return code.startswith(rules["own_forces_codes"]) and src is not None and tgt is not None and bool(src.code) \
         and bool(tgt.code) and tgt.code[3:6] in rules["force_sectors"] and (
-            src.country == tgt.country or (tgt.entity is None and not _names_country(tgt.name)))
-
-
-def _names_country(phrase: str | None) -> bool:
-    """Whether a phrase holds a country word ("Lebanese troops"); "troops" alone names none, and
-    troops a side moves without saying whose are its own ("willing to withdraw troops")."""
-    words = (phrase or "").lower().split()
-    lex = lexicon()
-    return any(lex.country_of_word(words, k)[0] for k in range(len(words)))
+            src.country == tgt.country or (tgt.entity is None and not lexicon().names_country((tgt.name or "").lower().split())))
 
 
 def thing_subject(res, tok) -> bool:
