@@ -68,6 +68,7 @@ def newcomers(res, tok) -> list:
     return out
 
 
+@cache  # asked once a sentence: made once
 def _judgment_words() -> tuple[str, ...]:
     words = set(_data()["harsh_words"]) | set(families()["stance_words"]["111"])
     return tuple(sorted(words))
