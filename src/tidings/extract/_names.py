@@ -1,5 +1,5 @@
 """The first-name dictionary (gender-guesser, pinned in pyproject), loaded once for every stage that
-asks whether a word is someone's first name (quotes, places, actors)."""
+asks whether a word is someone's first name, and of whom (quotes, places, actors)."""
 from __future__ import annotations
 
 from functools import cache
@@ -13,3 +13,20 @@ def given_name_detector():
     except ImportError:
         return None
     return gd.Detector(case_sensitive=False)
+
+
+@cache
+def first_name_gender(name: str) -> str | None:
+    """'male' or 'female' from a first name when the dictionary is sure enough; else None."""
+    det = given_name_detector()
+    if det is None or not name or not name[:1].isalpha():
+        return None
+    try:
+        guess = det.get_gender(name)
+    except Exception:
+        return None
+    if guess in ("male", "mostly_male"):
+        return "male"
+    if guess in ("female", "mostly_female"):
+        return "female"
+    return None

@@ -16,7 +16,7 @@ import yaml
 
 from ...errors import ConfigError
 from . import phoenix as _phoenix
-from ..quotes.lexicon import first_name_gender
+from .._names import first_name_gender
 
 __all__ = ["ActorEntry", "Lexicon", "lexicon", "load_actor_dictionary", "set_user_dictionary",
            "user_dictionary_path", "norm"]

@@ -5,10 +5,8 @@ import json
 from functools import cache
 from importlib import resources
 
-from .._names import given_name_detector
-
 __all__ = ["speech_verbs", "anonymous_nouns", "document_nouns", "pronoun_class", "demonym_code",
-           "first_name_gender", "noun_cues", "core_verbs", "title_gender", "title_words",
+           "noun_cues", "core_verbs", "title_gender", "title_words",
            "headline_speaker_nouns", "document_verbs", "platforms", "is_country_name"]
 
 
@@ -107,23 +105,6 @@ def _demonyms() -> dict[str, str]:
 
 def demonym_code(word: str) -> str | None:
     return _demonyms().get(word.lower().strip())
-
-
-@cache
-def first_name_gender(name: str) -> str | None:
-    """'male' or 'female' from a first name when the dictionary is sure enough; else None."""
-    det = given_name_detector()
-    if det is None or not name or not name[:1].isalpha():
-        return None
-    try:
-        guess = det.get_gender(name)
-    except Exception:
-        return None
-    if guess in ("male", "mostly_male"):
-        return "male"
-    if guess in ("female", "mostly_female"):
-        return "female"
-    return None
 
 
 @cache

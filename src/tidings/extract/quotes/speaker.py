@@ -8,9 +8,10 @@ from typing import NamedTuple
 
 from ...record import AnonymousSource, Article, Speaker, SpanRef
 from .._doc import view_of
+from .._names import first_name_gender
 from .cues import is_cue
 from .index import children_of, head_of, index_of, lefts_of, rights_of, word_ids
-from .lexicon import (anonymous_nouns, demonym_code, document_nouns, first_name_gender, is_country_name, title_gender,
+from .lexicon import (anonymous_nouns, demonym_code, document_nouns, is_country_name, title_gender,
                       title_words, pronoun_class)
 
 __all__ = ["SpeakerResolver", "mention_span"]
