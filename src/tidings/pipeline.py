@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 import numpy
 
-from .clean import clean_text, detect_language
+from .clean import clean_text, detect_language, find_dateline
 from .errors import STAGE_FAILED, STAGE_TIMED_OUT, InputError, ModelError, TidingsError
 from .extract import STAGES, DocView, Stage
 from .items import InputItem
@@ -65,6 +65,14 @@ def _paragraph_breaks(doc):
     is_space = table[:, 0].tolist()
     starts = [i + 1 for i, space in enumerate(is_space[:-1])
               if space and not is_space[i + 1] and "\n\n" in doc[i].text]
+    dateline = find_dateline(doc.text)
+    if dateline is not None:
+        # "NAIROBI, Aug. 21 (Xinhua) -- Director of the FBI Louis Freeh said …": the dateline is no part of
+        # the lead sentence (the small parser made "NAIROBI" its subject)
+        after = next((t.i for t in doc if t.idx >= dateline.end and not t.is_space), None)
+        if after is not None and 0 < after:
+            starts.append(after)
+            starts.sort()
     if starts:
         flags = table[:, 1].copy()
         for j in starts:
