@@ -4,6 +4,7 @@ they stand for (the Resolver's methods for reference; events/actors.py has the r
 from __future__ import annotations
 
 from ...record import Entity
+from .._names import first_name_gender
 from .modality import SAY_VERBS
 from .refs import ActorRef
 from .senses import senses
@@ -11,6 +12,8 @@ from .senses import senses
 __all__ = ["References"]
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
 GROUP_PRONOUNS = {"it", "they", "them", "its", "their", "itself", "themselves"}
 SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our"}
 _NOT_SELF = {"warn", "fear", "suspect", "allege", "worry", "accuse"}
@@ -96,7 +99,7 @@ class References:
         want_person = lower in PERSON_PRONOUNS
         if want_person and lower in ("he", "she"):
             said = self._reporter_of(tok)  # "the FBI chief said that he is satisfied": the chief
-            if said is not None:
+            if said is not None and _agrees(lower, said.name):
                 return said
         # "he" inside a quote is not its speaker ("We don't know if he decided to attack," said Blinken)
         speaker = self._direct_speaker(tok) if want_person else None
@@ -109,6 +112,8 @@ class References:
                 continue
             if want_person != (e.type == "PERSON"):
                 continue
+            if want_person and not _agrees(lower, e.name):
+                continue  # "Castro said she had been kidnapped": "she" is not Fidel Castro
             if not want_person and e.type == "NORP":
                 continue
             if not want_person and e.type == "PLACE" and e.id not in self.countries:
@@ -250,3 +255,14 @@ def _holds_part(code: str, want: str) -> bool:
         return True
     parts = {code[k:k + 3] for k in range(0, len(code), 3)}
     return bool(parts & set(want.split(":", 1)[1].split("|")))
+
+
+def _agrees(pronoun: str, name: str | None) -> bool:
+    """Whether a personal pronoun can stand for the person `name`: not when the first name says the
+    other gender ("she" is not Fidel Castro); a surname alone or an unknown first name agrees."""
+    want = _PRONOUN_GENDER.get(pronoun)
+    parts = (name or "").split()
+    if want is None or len(parts) < 2:
+        return True
+    said = first_name_gender(parts[0])
+    return said is None or said == want
