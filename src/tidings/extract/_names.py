@@ -16,8 +16,9 @@ def given_name_detector():
 
 
 @cache
-def first_name_gender(name: str) -> str | None:
-    """'male' or 'female' from a first name when the dictionary is sure enough; else None."""
+def first_name_gender(name: str, strict: bool = False) -> str | None:
+    """'male' or 'female' from a first name when the dictionary is sure enough; else None. `strict`:
+    only names the dictionary gives one gender ("Bernie", "Lindsey", "Kim" are mostly female there)."""
     det = given_name_detector()
     if det is None or not name or not name[:1].isalpha():
         return None
@@ -25,8 +26,8 @@ def first_name_gender(name: str) -> str | None:
         guess = det.get_gender(name)
     except Exception:
         return None
-    if guess in ("male", "mostly_male"):
+    if guess == "male" or (guess == "mostly_male" and not strict):
         return "male"
-    if guess in ("female", "mostly_female"):
+    if guess == "female" or (guess == "mostly_female" and not strict):
         return "female"
     return None

@@ -299,6 +299,29 @@ def dateline_place(record: Article, line) -> Place | None:
     return next((p for p in record.places if p.country and line.start <= p.start < line.end), None)
 
 
+def _local_people(doc, filed_in: str | None, places: dict[int, str]) -> str:
+    """The code of a private person the article gives no country, none, role or organisation: the
+    civilians of the dateline country in foreign wire copy ("HAVANA (AP) -- … his grandmother, Mariela,
+    told reporters" → CUBCVL). Not in U.S.-filed copy, whose people come from everywhere, and not where
+    the article introduces someone of another country by description ("An American leader of a U.N.
+    team …", "a British mine expert"): the person named next is likely that one. '' for none."""
+    if not filed_in or filed_in == "USA":
+        return ""
+    lex = lexicon()
+    for tok in doc:
+        if tok.dep_ in ("amod", "compound") and tok.head.tag_ == "NN" and tok.i < tok.head.i:
+            country = lex.demonyms.get(norm(tok.text))
+            if country and country != filed_in and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                       for c in tok.head.children):
+                return ""
+    return compose(filed_in, "CVL", None)
+
+
+def _at_place(entity: Entity, places: dict[int, str]) -> bool:
+    """Whether the places stage read a mention of this "person" as a place ("Anlong Veng")."""
+    return any(m.start in places for m in entity.mentions)
+
+
 def extract_actors(view: DocView, record: Article) -> list[Entity]:
     """Return record.entities with actor codes and affiliations, plus actor phrases it missed."""
     doc = view.doc
@@ -308,6 +331,7 @@ def extract_actors(view: DocView, record: Article) -> list[Entity]:
     places = {p.start: p.country for p in record.places if p.country}  # start offset → country
     filed = dateline_place(record, find_dateline(record.text))
     filed_in = filed.country if filed is not None else None
+    local_people = None  # the code of people the article gives no country (see _local_people), found once
     for entity in entities:
         try:
             code = _code_entity(doc, entity, day, countries, places, filed_in)
@@ -315,6 +339,10 @@ def extract_actors(view: DocView, record: Article) -> list[Entity]:
             code = None
         if not code and entity.type == "PLACE":
             code = _place_country(record, entity)  # a town the gazetteer placed: "Belfast" → GBR
+        if not code and entity.type == "PERSON" and local_people is None:
+            local_people = _local_people(doc, filed_in, places)
+        if not code and entity.type == "PERSON" and local_people and not _at_place(entity, places):
+            code = local_people  # "HAVANA (AP) -- … Elian's grandmother, Mariela, told reporters"
         if code:
             entity.actor_code = code
             if not entity.affiliation:

@@ -17,7 +17,8 @@ most (Syria, dealing only with Israel in an Israel–Lebanon story, "wants to re
 it). The target points at that side's mention nearest before the event (else the first after)
 and is marked `from_context`, so an analyst can keep or drop such targets. An
 organisation of states acting with no one named ("EU leaders are holding talks in Brussels") acts
-among its members: it takes no side of the story.
+among its members: it takes a side only when its named acts of the same kind are aimed at that side
+that often (U.N. inspectors in an Iraq story, inspecting "nine other sites").
 """
 from __future__ import annotations
 
@@ -44,10 +45,13 @@ def _dyads(events: list[Event]) -> list[tuple[str, str, int | None]]:
             if _named(e.source) and _named(e.target) and _side(e.source.code) != _side(e.target.code)]
 
 
-def _counterpart(dyads, side: str, quad: int | None, least: int, salient: frozenset = frozenset()) -> str | None:
+def _counterpart(dyads, side: str, quad: int | None, least: int, salient: frozenset = frozenset(),
+                 only_aimed: bool = False) -> str | None:
     aimed = Counter(b for a, b, q in dyads if a == side and q == quad).most_common(1)
     if aimed and aimed[0][1] >= least:
         return aimed[0][0]
+    if only_aimed:
+        return None  # an organisation of states: only the side its acts of this kind are aimed at
     dealt = Counter(b if a == side else a for a, b, _ in dyads if side in (a, b)).most_common()
     if dealt and dealt[0][1] >= least:
         return dealt[0][0]
@@ -143,8 +147,9 @@ def _counterpart_targets(events: list[Event], record: Article) -> list[Event]:
              for e in events if _named(e.source) and _named(e.target)}
     out = []
     for e in events:
-        if e.target is None and e.root in roots and _named(e.source) and not e.source.code.startswith("IGO"):
-            other = _counterpart(dyads, _side(e.source.code), e.quad_class, least, salient)
+        if e.target is None and e.root in roots and _named(e.source):
+            other = _counterpart(dyads, _side(e.source.code), e.quad_class, least, salient,
+                                 only_aimed=e.source.code.startswith("IGO"))
             if other is not None and (e.sentence, e.cameo, e.source.code, other) not in taken:
                 e = e.model_copy(update={"target": _mention(events, record, other, e.sentence)})
         out.append(e)

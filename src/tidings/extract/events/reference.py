@@ -259,10 +259,10 @@ def _holds_part(code: str, want: str) -> bool:
 
 def _agrees(pronoun: str, name: str | None) -> bool:
     """Whether a personal pronoun can stand for the person `name`: not when the first name says the
-    other gender ("she" is not Fidel Castro); a surname alone or an unknown first name agrees."""
+    other gender ("she" is not Fidel Castro); a surname alone, or a first name given to both ("Kim"), agrees."""
     want = _PRONOUN_GENDER.get(pronoun)
     parts = (name or "").split()
     if want is None or len(parts) < 2:
         return True
-    said = first_name_gender(parts[0])
+    said = first_name_gender(parts[0], strict=True)
     return said is None or said == want
