@@ -61,3 +61,20 @@ def test_an_organisation_of_states_with_no_side_its_acts_are_aimed_at_takes_none
                             "on Tuesday. EU leaders held talks in Brussels on Wednesday.")
     talks = [e for e in record.events if e.root == "04" and e.source and e.source.code.startswith("IGO")]
     assert all(e.target is None for e in talks), [(e.cameo, e.target) for e in talks]
+
+
+def test_the_one_judged_for_doing_something_did_it(pipeline):
+    record = _run(pipeline, "Greek officials criticized Turkey for holding joint naval exercises with Libya near Crete.")
+    drills = [e for e in record.events if e.action.text == "holding"]
+    assert drills and drills[0].source is not None and drills[0].source.code[:3] == "TUR", \
+        [(e.cameo, e.source) for e in drills]
+
+
+def test_who_acts_along_with_the_source_is_not_its_target_from_context(pipeline):
+    text = ("Presidents Emmanuel Macron of France and Olaf Scholz of Germany met in Paris on Friday. "
+            "Macron praised Scholz. Scholz thanked Macron for the welcome. "
+            "In a joint statement, Macron and Scholz called for swift ratification of the trade pact.")
+    record = _run(pipeline, text, published="2023-01-22")
+    called = [e for e in record.events if e.action.text == "called"]
+    assert called and all(e.target is None or e.target.code[:3] not in ("FRA", "DEU") for e in called), \
+        [(e.source.code if e.source else None, e.cameo, e.target) for e in called]

@@ -327,6 +327,11 @@ class Resolver(References):
             up = heads[node]
             if dep[node] in ("relcl", "acl") and d.pos[up] in ("NOUN", "PROPN", "PRON"):
                 return self.group(tokens[up]) if not passive else []
+            if dep[node] == "pcomp" and d.lower[up] == "for" and dep[up] == "prep" and not passive:
+                # "assailed Ukraine for holding exercises", "thanked Kenya for helping": the one judged did it
+                judged = [r for c in kids[heads[up]] if dep[c] == "dobj" for r in self.group(tokens[c]) if r.code]
+                if judged:
+                    return judged
             if dep[node] in ("xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep") and up != node:
                 if passive:
                     return []

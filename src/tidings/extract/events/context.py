@@ -145,12 +145,15 @@ def _counterpart_targets(events: list[Event], record: Article) -> list[Event]:
     salient = _salient(record)
     taken = {(e.sentence, e.cameo, e.source.code, _side(e.target.code))
              for e in events if _named(e.source) and _named(e.target)}
+    # "Yeltsin and Kuchma called for ratification": who acts along with the source is not its target
+    along = {(e.sentence, e.action.start, _side(e.source.code)) for e in events if _named(e.source)}
     out = []
     for e in events:
         if e.target is None and e.root in roots and _named(e.source):
             other = _counterpart(dyads, _side(e.source.code), e.quad_class, least, salient,
                                  only_aimed=e.source.code.startswith("IGO"))
-            if other is not None and (e.sentence, e.cameo, e.source.code, other) not in taken:
+            if other is not None and (e.sentence, e.cameo, e.source.code, other) not in taken \
+                    and (e.sentence, e.action.start, other) not in along:
                 e = e.model_copy(update={"target": _mention(events, record, other, e.sentence)})
         out.append(e)
     return out
