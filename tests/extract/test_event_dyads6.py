@@ -78,3 +78,14 @@ def test_who_acts_along_with_the_source_is_not_its_target_from_context(pipeline)
     called = [e for e in record.events if e.action.text == "called"]
     assert called and all(e.target is None or e.target.code[:3] not in ("FRA", "DEU") for e in called), \
         [(e.source.code if e.source else None, e.cameo, e.target) for e in called]
+
+
+def test_a_nationality_in_the_name_of_a_sea_or_gulf_is_no_actor(pipeline, nlp):
+    record = _run(pipeline, "The American naval buildup in the Persian gulf worried Baghdad.")
+    assert not any(e.target is not None and e.target.code == "IRN" for e in record.events), \
+        [(e.cameo, e.target) for e in record.events]
+    assert _codes(record).get("Persian") is None
+    from tidings.extract.actors.code import code_indices, info
+    doc = nlp("Warships sailed into the Sea of Japan.")
+    sea = next(t for t in doc if t.text == "Sea")
+    assert code_indices(info(doc), sea.i, list(range(3, 7))).code is None

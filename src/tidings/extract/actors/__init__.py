@@ -198,6 +198,8 @@ def _code_entity(doc, entity: Entity, day: date | None, countries: frozenset = f
     lex = lexicon()
     if entity.type == "PERSON":
         return _code_person(doc, entity, day, countries, places, filed_in)
+    if entity.type == "NORP" and _names_feature(doc, entity, lex):
+        return None  # "the Persian gulf": part of a place's name, no actor
     names = [entity.name, *entity.aliases]
     names = [n for n in names if not (n.islower() and " " not in n.strip())]  # "conservatives": a common noun
     for name in names:  # tidings' own organisation list wins over the dictionaries' named actors
@@ -229,6 +231,13 @@ def _code_entity(doc, entity: Entity, day: date | None, countries: frozenset = f
                 return found.code
         return None  # a surname alone is a person's: "Ford" the company is not Gerald Ford
     return _supported(lex, lex.named(names, day, weak=True), names, day, countries)
+
+
+def _names_feature(doc, entity: Entity, lex) -> bool:
+    """Whether every mention of a nationality word modifies a water or landform noun ("the Persian gulf")."""
+    spans = list(_spans(doc, entity))
+    return bool(spans) and all(span.root.dep_ in ("amod", "compound") and span.root.head.i >= span.end
+                               and span.root.head.lower_ in lex.feature_nouns for span in spans)
 
 
 def _extra_actors(doc, record: Article, day: date | None) -> list[tuple[str, str, list[tuple[int, int, str]]]]:
