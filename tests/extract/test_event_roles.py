@@ -227,8 +227,11 @@ def test_the_filing_day_of_the_dateline_does_not_date_the_events(nlp):
     text = "BRUSSELS, December 2 (Xinhua) -- NATO decided at last year's summit to invite three countries."
     doc, record = make_record(nlp, text, "1998-12-03", [("NATO", "ORG", ["NATO"])])
     at, last = text.index("December 2"), text.index("last year's")
-    record.times = [TimeExpr(id="T1", text="December 2", start=at, end=at + 10, sentence=0, type="DATE", value="1998-12-02"),
-                    TimeExpr(id="T2", text="last year's", start=last, end=last + 11, sentence=0, type="DATE", value="1997")]
+    # the dateline is a sentence of its own
+    record.times = [TimeExpr(id="T1", text="December 2", start=at, end=at + 10, sentence=record.sentence_of(at),
+                             type="DATE", value="1998-12-02"),
+                    TimeExpr(id="T2", text="last year's", start=last, end=last + 11, sentence=record.sentence_of(last),
+                             type="DATE", value="1997")]
     record.entities = extract_actors(DocView(doc), record)
     invites = [e for e in extract_events(DocView(doc), record) if e.action.text == "invite"]
     assert invites and invites[0].date.value == "1997", [(e.action.text, e.date) for e in invites]
