@@ -79,22 +79,20 @@ def test_paragraph_breaks_end_sentences(nlp):
 
 
 def test_a_wire_dateline_is_its_own_sentence(nlp):
-    # with the dateline in the lead sentence the small parser made the city its subject and lost
-    # the official who speaks ("LISBON, May 3 (Xinhua) -- Head of … Ana Costa said")
-    doc = nlp("LISBON, May 3 (Xinhua) -- Director of the U.S. Federal Bureau of Investigation (FBI) Louis Brandt "
-              "said here Monday that the suspects had been questioned. He said so.")
+    # with the dateline in the lead sentence the small parser took the agency's name for part of
+    # the subject and coded the official as press ("LISBON, May 3 (Reuters) - … chief … told")
+    doc = nlp("LISBON, May 3 (Reuters) - U.S. Drug Enforcement Administration chief Louis Brandt told reporters "
+              "here Monday that the suspects had been questioned. He said so.")
     sents = [s.text.strip() for s in doc.sents]
-    assert sents[0] == "LISBON, May 3 (Xinhua) --"
-    assert sents[1].startswith("Director of the U.S. Federal Bureau")
-    said = next(t for t in doc if t.text == "said")
-    assert said.dep_ == "ROOT" and any(c.text == "Brandt" and c.dep_ == "nsubj" for c in said.children)
+    assert sents[0] == "LISBON, May 3 (Reuters) -"
+    assert sents[1].startswith("U.S. Drug Enforcement Administration chief Louis Brandt told")
 
 
 def test_a_dateline_speaker_is_coded(pipeline):
-    record = pipeline(InputItem(text="LISBON, May 3 (Xinhua) -- Director of the U.S. Federal Bureau of Investigation "
-                                     "(FBI) Louis Brandt said here Monday that the suspects had been questioned."))
+    record = pipeline(InputItem(text="LISBON, May 3 (Reuters) - U.S. Drug Enforcement Administration chief Louis "
+                                     "Brandt told reporters here Monday that the suspects had been questioned."))
     codes = {e.name: e.actor_code for e in record.entities}
-    assert codes.get("Louis Brandt") == "USASPY"
+    assert codes.get("Louis Brandt") == "USAGOV"
 
 
 def test_a_stage_that_runs_too_long_is_stopped_and_the_article_kept(pipeline, monkeypatch):

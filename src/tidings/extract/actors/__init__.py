@@ -83,6 +83,8 @@ def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = f
         for appos in d.kids[head]:
             if dep[appos] == "appos":
                 keep.update(d.phrase(appos)[0])
+        if dep[head] == "appos" and d.pos[d.heads[head]] in ("NOUN", "PROPN"):
+            keep.update(d.phrase(d.heads[head])[0])  # "the head of the U.S. agency, Louis Brandt,"
         keep.update(range(span.start, span.end))
         found = code_indices(d, head, sorted(keep), day)
         if raw and found.code == raw or found.code in others:
@@ -326,6 +328,25 @@ def _local_people(doc, filed_in: str | None, places: dict[int, str]) -> str:
     return compose(filed_in, "CVL", None)
 
 
+def _untitled(doc, entity: Entity) -> bool:
+    """Whether no mention of the person carries a word of an office in its phrase or apposition
+    ("Head of the U.S. Drug Enforcement Administration Louis Brandt", "Brandt, a senator", are officials)."""
+    lex = lexicon()
+    d = info(doc)
+    for span in _spans(doc, entity):
+        head = span.root.i
+        phrases = [head] + [c for c in d.kids[head] if d.dep[c] == "appos"] + (
+            [d.heads[head]] if d.dep[head] == "appos" else [])  # "the agency's chief, Louis Brandt"
+        if any(lex.sector_of_words([norm(d.text[i]) for i in d.phrase(h)[0]]) in _TITLED_SECTORS for h in phrases):
+            return False
+        if d.dep[head] == "nsubj" and any(d.dep[c] == "nsubj" and c < span.start for c in d.kids[d.heads[head]]):
+            return False  # two subjects of one verb: the parser split a title from the name ("Head of … Louis Brandt told")
+    return True
+
+
+_TITLED_SECTORS = _OFFICE_SECTORS | {"ELI", "BUS", "MED", "NGO", "EDU", "REL", "HLH", "OPP", "REB", "PTY", "IGO"}
+
+
 def _at_place(entity: Entity, places: dict[int, str]) -> bool:
     """Whether the places stage read a mention of this "person" as a place ("Anlong Veng")."""
     return any(m.start in places for m in entity.mentions)
@@ -350,7 +371,8 @@ def extract_actors(view: DocView, record: Article) -> list[Entity]:
             code = _place_country(record, entity)  # a town the gazetteer placed: "Belfast" → GBR
         if not code and entity.type == "PERSON" and local_people is None:
             local_people = _local_people(doc, filed_in, places)
-        if not code and entity.type == "PERSON" and local_people and not _at_place(entity, places):
+        if not code and entity.type == "PERSON" and local_people and not _at_place(entity, places) \
+                and not entity.role and _untitled(doc, entity):
             code = local_people  # "HAVANA (AP) -- … Elian's grandmother, Mariela, told reporters"
         if code:
             entity.actor_code = code
