@@ -102,3 +102,46 @@ def test_an_official_the_coder_cannot_place_is_no_local_civilian(pipeline):
     record = _run(pipeline, "LISBON, May 3 (Reuters) - Head of the U.S. Drug Enforcement Administration (DEA) Louis "
                             "Brandt told reporters on Monday that the suspects had been questioned.")
     assert _codes(record).get("Louis Brandt") != "PRTCVL"
+
+
+def test_a_group_noun_is_where_its_own_phrase_puts_it(pipeline):
+    # "leaders in Baghdad" are Iraq's, though the sentence names Israel first
+    record = _run(pipeline, "Before visiting Israel, the Spanish prime minister met leaders in Baghdad on Monday.",
+                  published="2024-03-01")
+    met = {(e.source.code if e.source else None, e.target.code if e.target else None)
+           for e in record.events if e.action.text == "met"}
+    assert ("ESPGOV", "IRQGOV") in met and not any("ISR" in (t or "") for _, t in met), met
+
+
+def test_talks_with_two_sides_are_held_by_each_of_them_too(pipeline):
+    record = _run(pipeline, "The Spanish prime minister held talks with Greece and Cyprus in Madrid.", published="2024-03-01")
+    held = {(e.source.code[:3] if e.source and e.source.code else None, e.target.code[:3] if e.target and e.target.code else None)
+            for e in record.events if e.root == "04"}
+    assert {("ESP", "GRC"), ("ESP", "CYP"), ("GRC", "ESP"), ("CYP", "ESP")} <= held, held
+
+
+def test_a_second_person_the_parser_hangs_on_the_first_ones_apposition_is_an_actor(nlp):
+    from spacy.tokens import Doc
+
+    from ._event_helpers import coded_record
+
+    text = ("Australia's leader flew in. Mr Rudd met with his Israeli counterpart, Ehud Olmert, and the Egyptian "
+            "leader, Hosni Mubarak.")
+    parsed = nlp(text)
+    heads = [t.head.i for t in parsed]
+    deps = [t.dep_ for t in parsed]
+    leader = [t.i for t in parsed if t.text == "leader"][-1]
+    olmert = next(t.i for t in parsed if t.text == "Olmert")
+    heads[leader], deps[leader] = olmert, "conj"  # the parse of "…, and the Palestinian leader, …" seen in news
+
+    def rewired(_):
+        return Doc(nlp.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed],
+                   heads=heads, deps=deps, pos=[t.pos_ for t in parsed], tags=[t.tag_ for t in parsed],
+                   lemmas=[t.lemma_ for t in parsed], sent_starts=[t.is_sent_start for t in parsed])
+
+    record, events = coded_record(rewired, text, "2008-03-01",
+                                  entities=[("Rudd", "PERSON", ["Rudd"]), ("Australia", "PLACE", ["Australia"]),
+                                            ("Ehud Olmert", "PERSON", ["Ehud Olmert"]),
+                                            ("Hosni Mubarak", "PERSON", ["Hosni Mubarak"])])
+    targets = {e.target.code[:3] for e in events if e.root == "04" and e.target and e.target.code}
+    assert {"ISR", "EGY"} <= targets, [(e.cameo, e.source, e.target) for e in events]

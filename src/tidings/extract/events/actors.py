@@ -161,7 +161,8 @@ class Resolver(References):
             if people:  # a faith or people is local only where the sentence puts it ("clashed in Belfast")
                 country = self.located_country(tok)
             else:
-                country = self.clause_country(tok) if found.sector in _LOCAL_SECTORS else None
+                country = self.own_place_country(tok) or (
+                    self.clause_country(tok) if found.sector in _LOCAL_SECTORS else None)
                 if country is None and found.sector in _HOME_SECTORS:
                     country = self.home
             code = country + found.sector if country else None
@@ -197,6 +198,13 @@ class Resolver(References):
                     for q in d.kids[p]:
                         if d.dep[q] == "conj" and (e := self.tok_entity.get(q)) is not None and e.type in ("PERSON", "ORG"):
                             out.extend(self.group(self.tokens[q]))
+        for c in d.kids[tok.i]:
+            if d.dep[c] == "appos" and out:
+                # "his Israeli counterpart, Ariel Sharon, and the Palestinian leader, Mahmoud Abbas": the
+                # parser hangs the second person on the first one's apposition
+                seen = {r.code[:3] for r in out if r.code}
+                out.extend(r for q in d.kids[c] if d.dep[q] == "conj" and d.pos[q] in ("NOUN", "PROPN")
+                           for r in self.group(self.tokens[q]) if r.code and r.code[:3] not in seen)
         head = self.tok_entity.get(tok.i)
         if out and head is not None and head.type == "NORP":
             # "six Iraqis, six Sudanese, a Somali national and a Turk": nationalities listed as appositions
@@ -259,6 +267,20 @@ class Resolver(References):
                 for k in d.phrase(t)[0]:
                     if d.idx[k] in places:
                         return places[d.idx[k]]
+        return None
+
+    def own_place_country(self, tok) -> str | None:
+        """The country of a place in an "in", "at" or "from" phrase of the noun itself ("met leaders in
+        Baghdad", "officials from Kenya"): where the group is, before any other place of the sentence."""
+        d = self.d
+        places = {p.start: p.country for p in self.record.places if p.country}
+        for c in d.kids[tok.i]:
+            if d.dep[c] == "prep" and d.lower[c] in ("in", "at", "from"):
+                for p in d.kids[c]:
+                    if d.dep[p] == "pobj":
+                        for k in d.phrase(p)[0]:
+                            if d.idx[k] in places:
+                                return places[d.idx[k]]
         return None
 
     def clause_country(self, tok) -> str | None:

@@ -83,10 +83,12 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
         # police and protesters of one country are two sides too
         pairs = [(a, b) for a in cand.sources[:3] for b in cand.sources[:3] if a is not b and (
             a.code != b.code if a.code and b.code else a.country != b.country)]
-    mirrored = cand.code in _MUTUAL_CODES and res.d.lemma[tok.i] not in _ONE_SIDED and len(pairs) == 1 and all(a is not None and a.code for a in pairs[0]) \
-        and pairs[0][0].code[:3] != pairs[0][1].code[:3]
+    # "X held talks with Y": Y held talks with X too; "X held talks with Y and Z": each of them with X
+    mirrored = cand.code in _MUTUAL_CODES and res.d.lemma[tok.i] not in _ONE_SIDED and len(pairs) <= 3 \
+        and len({id(a) for a, _ in pairs}) == 1 and all(a is not None and a.code and b is not None and b.code
+                                                        and a.code[:3] != b.code[:3] for a, b in pairs)
     if mirrored:
-        pairs.append((pairs[0][1], pairs[0][0]))  # "X held talks with Y": Y held talks with X too
+        pairs.extend([(b, a) for a, b in pairs])
     out = []
     if REQUIRE_ACTOR and not any(a is not None or b is not None for a, b in pairs):
         return out
