@@ -120,28 +120,51 @@ def test_talks_with_two_sides_are_held_by_each_of_them_too(pipeline):
     assert {("ESP", "GRC"), ("ESP", "CYP"), ("GRC", "ESP"), ("CYP", "ESP")} <= held, held
 
 
-def test_a_second_person_the_parser_hangs_on_the_first_ones_apposition_is_an_actor(nlp):
+def _rewired(nlp, text: str, changes: dict[int, tuple[int, str]]):
+    """A stand-in for `nlp` that returns the parse of `text` with token i hung on head h as dep
+    (`changes`: i → (h, dep)): the small parser's mistakes seen in news, made on purpose."""
     from spacy.tokens import Doc
 
+    parsed = nlp(text)
+    heads = [t.head.i for t in parsed]
+    deps = [t.dep_ for t in parsed]
+    for i, (h, dep) in changes.items():
+        heads[i], deps[i] = h, dep
+
+    def parse(_):
+        return Doc(nlp.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed],
+                   heads=heads, deps=deps, pos=[t.pos_ for t in parsed], tags=[t.tag_ for t in parsed],
+                   lemmas=[t.lemma_ for t in parsed], sent_starts=[t.is_sent_start for t in parsed])
+    return parse, parsed
+
+
+def test_a_second_person_the_parser_hangs_on_the_first_ones_apposition_is_an_actor(nlp):
     from ._event_helpers import coded_record
 
     text = ("Australia's leader flew in. Mr Rudd met with his Israeli counterpart, Ehud Olmert, and the Egyptian "
             "leader, Hosni Mubarak.")
-    parsed = nlp(text)
-    heads = [t.head.i for t in parsed]
-    deps = [t.dep_ for t in parsed]
-    leader = [t.i for t in parsed if t.text == "leader"][-1]
-    olmert = next(t.i for t in parsed if t.text == "Olmert")
-    heads[leader], deps[leader] = olmert, "conj"  # the parse of "…, and the Palestinian leader, …" seen in news
-
-    def rewired(_):
-        return Doc(nlp.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed],
-                   heads=heads, deps=deps, pos=[t.pos_ for t in parsed], tags=[t.tag_ for t in parsed],
-                   lemmas=[t.lemma_ for t in parsed], sent_starts=[t.is_sent_start for t in parsed])
-
-    record, events = coded_record(rewired, text, "2008-03-01",
+    words = [t.text for t in nlp(text)]
+    leader = len(words) - 1 - words[::-1].index("leader")
+    # the parse of "…, and the Palestinian leader, …" seen in news: the second person hangs on the first one
+    parse, _ = _rewired(nlp, text, {leader: (words.index("Olmert"), "conj")})
+    record, events = coded_record(parse, text, "2008-03-01",
                                   entities=[("Rudd", "PERSON", ["Rudd"]), ("Australia", "PLACE", ["Australia"]),
                                             ("Ehud Olmert", "PERSON", ["Ehud Olmert"]),
                                             ("Hosni Mubarak", "PERSON", ["Hosni Mubarak"])])
     targets = {e.target.code[:3] for e in events if e.root == "04" and e.target and e.target.code}
     assert {"ISR", "EGY"} <= targets, [(e.cameo, e.source, e.target) for e in events]
+
+
+def test_a_person_the_parser_takes_for_the_predicate_of_calling_is_the_target(nlp):
+    from ._event_helpers import coded_record
+
+    text = "Chile's president spoke. Boric called Ramirez a liar on Friday."
+    words = [t.text for t in nlp(text)]
+    # "called Munero -- who … -- a ruffian": the parser made the person the object predicate
+    parse, _ = _rewired(nlp, text, {words.index("Ramirez"): (words.index("called"), "oprd")})
+    record, events = coded_record(parse, text, "2023-03-01",
+                                  entities=[("Boric", "PERSON", ["Boric"]), ("Chile", "PLACE", ["Chile"]),
+                                            ("Ramirez", "PERSON", ["Ramirez"])])
+    called = [e for e in events if e.action.text == "called"]
+    assert called and called[0].target is not None and called[0].target.name == "Ramirez", \
+        [(e.cameo, e.source, e.target) for e in events]

@@ -388,8 +388,10 @@ class Resolver(References):
         kids, dep, pos = d.kids[tok.i], d.dep, d.pos
         for c in kids:
             if dep[c] in ("dobj", "dative", "iobj", "attr") and (pos[c] in ("NOUN", "PROPN", "PRON") or (
-                    pos[c] == "ADJ" and (e := self.tok_entity.get(c)) is not None and e.type == "NORP")):
-                # "deported the Libyan": the tagger calls a nationality used as a noun an adjective
+                    pos[c] == "ADJ" and (e := self.tok_entity.get(c)) is not None and e.type == "NORP")) or (
+                    dep[c] == "oprd" and (e := self.tok_entity.get(c)) is not None and e.type == "PERSON"):
+                # "deported the Libyan": the tagger calls a nationality used as a noun an adjective;
+                # "called Munero -- who … -- a ruffian": the parser takes the person named for the predicate
                 refs = self.group(tokens[c])
                 if refs:
                     return refs
