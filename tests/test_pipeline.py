@@ -92,7 +92,7 @@ def test_a_dateline_speaker_is_coded(pipeline):
     record = pipeline(InputItem(text="LISBON, May 3 (Reuters) - U.S. Drug Enforcement Administration chief Louis "
                                      "Brandt told reporters here Monday that the suspects had been questioned."))
     codes = {e.name: e.actor_code for e in record.entities}
-    assert codes.get("Louis Brandt") == "USAGOV"
+    assert codes.get("Louis Brandt") == "USACOP"
 
 
 def test_a_stage_that_runs_too_long_is_stopped_and_the_article_kept(pipeline, monkeypatch):

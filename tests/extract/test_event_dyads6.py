@@ -94,7 +94,7 @@ def test_a_nationality_in_the_name_of_a_sea_or_gulf_is_no_actor(pipeline, nlp):
 def test_a_person_in_apposition_to_an_office_or_agency_is_of_it(pipeline):
     record = _run(pipeline, "LISBON, May 3 (Reuters) - The head of the U.S. Drug Enforcement Administration, Louis "
                             "Brandt, told reporters here Monday that the suspects had been questioned.")
-    assert _codes(record).get("Louis Brandt") == "USAGOV"
+    assert _codes(record).get("Louis Brandt") == "USACOP"
 
 
 def test_an_official_the_coder_cannot_place_is_no_local_civilian(pipeline):
@@ -168,3 +168,17 @@ def test_a_person_the_parser_takes_for_the_predicate_of_calling_is_the_target(nl
     called = [e for e in events if e.action.text == "called"]
     assert called and called[0].target is not None and called[0].target.name == "Ramirez", \
         [(e.cameo, e.source, e.target) for e in events]
+
+
+def test_national_institutions_by_their_short_names(pipeline):
+    record = _run(pipeline, "The Justice Department sued the city. Scotland Yard arrested two men. "
+                            "Leaders of the CIS met in Minsk.", published="2019-05-02")
+    sources = {e.source.code for e in record.events if e.source and e.source.code}
+    assert {"USAGOV", "GBRCOP", "IGOCASCIS"} <= sources, [(e.cameo, e.source) for e in record.events]
+
+
+def test_an_acronym_that_is_also_a_word_is_an_organisation_only_in_capitals(pipeline):
+    record = _run(pipeline, "The INS threatened to deport the man. Ice covered the roads and killed two drivers.",
+                  published="1999-05-02")
+    sources = [(e.action.text, e.source.code if e.source else None) for e in record.events]
+    assert ("threatened", "USAGOV") in sources and ("killed", "USAGOV") not in sources, sources

@@ -207,6 +207,8 @@ def _code_entity(doc, entity: Entity, day: date | None, countries: frozenset = f
     for name in names:  # tidings' own organisation list wins over the dictionaries' named actors
         if norm(name) in lex.orgs and entity.type in ("PLACE", "NORP", "ORG", "OTHER"):
             return lex.orgs[norm(name)]
+        if name.strip() in lex.acronyms and entity.type in ("ORG", "OTHER"):
+            return lex.acronyms[name.strip()]
     if entity.type == "ORG":
         inner = _org_inside(lex, entity.name)  # "IRA commanders": the IRA's men
         if inner:

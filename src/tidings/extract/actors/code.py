@@ -229,6 +229,8 @@ def _code_words(key) -> PhraseCode:
         return PhraseCode(None, None, None, None)  # "the Persian Gulf", "the Sea of Japan": a place, no actor
     org, own = lex.org_with_source(words, day, [flag >= 2 for flag in flags],  # own: the user's or tidings' lists
                                    [t.islower() for t in texts])
+    if not own and (caps := next((lex.acronyms[t] for t in texts if t in lex.acronyms), None)):
+        org, own = caps, True  # "the INS", never "ice on the roads"
     # named people (built-in or user dictionary): try the proper-noun run around the head
     propn = [t for t, flag in zip(texts, flags) if flag == 3]
     if propn and not own:  # tidings' or the user's own organisation wins ("IRA commanders")

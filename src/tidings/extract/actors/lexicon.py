@@ -188,6 +188,8 @@ class Lexicon:
                 self.orgs.setdefault(norm(n), code)
                 if n.lower().startswith("the "):
                     self.orgs.setdefault(norm(n[4:]), code)
+        acronyms = yaml.safe_load(_data("acronyms.yaml").read_text(encoding="utf-8"))
+        self.acronyms: dict[str, str] = {n: code for code, names in acronyms.items() for n in names}  # exact text
         text = _data("people.csv").read_text(encoding="utf-8")
         self.people: list[ActorEntry] = _rows_to_entries(list(csv.DictReader(text.splitlines())), "people.csv")
         self.user: list[ActorEntry] = load_actor_dictionary(user_path) if user_path else []
