@@ -182,3 +182,12 @@ def test_an_acronym_that_is_also_a_word_is_an_organisation_only_in_capitals(pipe
                   published="1999-05-02")
     sources = [(e.action.text, e.source.code if e.source else None) for e in record.events]
     assert ("threatened", "USAGOV") in sources and ("killed", "USAGOV") not in sources, sources
+
+
+def test_radicals_or_a_faith_group_do_not_take_their_countrys_counterpart(pipeline):
+    text = ("The United States accused Russia of meddling. The United States warned Russia on Monday. "
+            "Russia criticized the United States. Two Muslim radicals in Ohio opened fire at a mall.")
+    record = _run(pipeline, text, published="2016-06-01")
+    killed = [e for e in record.events if e.action.text == "opened"]
+    assert killed and all(e.target is None or e.target.code[:3] != "RUS" for e in killed), \
+        [(e.source, e.target) for e in killed]

@@ -60,6 +60,15 @@ def _counterpart(dyads, side: str, quad: int | None, least: int, salient: frozen
     return None
 
 
+def _state_side(code: str) -> bool:
+    """Whether an actor can stand for its country's side of the story: not criminals, radicals or a
+    faith group ("two Muslim radicals in California" do not act for the U.S. against Russia)."""
+    return code.startswith("IGO") or code[3:6] not in _NO_SIDE_SECTORS
+
+
+_NO_SIDE_SECTORS = {"CRM", "RAD", "REL", "MUS", "CHR", "JEW", "HIN", "BUD"}
+
+
 def _salient(record: Article) -> frozenset:
     """The two sides an article names most often (coded entities' mentions)."""
     counts = Counter()
@@ -149,7 +158,7 @@ def _counterpart_targets(events: list[Event], record: Article) -> list[Event]:
     along = {(e.sentence, e.action.start, _side(e.source.code)) for e in events if _named(e.source)}
     out = []
     for e in events:
-        if e.target is None and e.root in roots and _named(e.source):
+        if e.target is None and e.root in roots and _named(e.source) and _state_side(e.source.code):
             other = _counterpart(dyads, _side(e.source.code), e.quad_class, least, salient,
                                  only_aimed=e.source.code.startswith("IGO"))
             if other is not None and (e.sentence, e.cameo, e.source.code, other) not in taken \
