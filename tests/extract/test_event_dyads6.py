@@ -191,3 +191,9 @@ def test_radicals_or_a_faith_group_do_not_take_their_countrys_counterpart(pipeli
     killed = [e for e in record.events if e.action.text == "opened"]
     assert killed and all(e.target is None or e.target.code[:3] != "RUS" for e in killed), \
         [(e.source, e.target) for e in killed]
+
+
+def test_what_is_discussed_takes_no_part_in_the_discussion(pipeline):
+    record = _run(pipeline, "The British cabinet discussed military action in Iraq on Monday.", published="2005-03-01")
+    assert not any(e.source is not None and (e.source.code or "").startswith("IRQ") for e in record.events), \
+        [(e.cameo, e.source, e.target) for e in record.events]

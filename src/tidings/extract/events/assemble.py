@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ...record import Article, Event, EventActor, Plover, SpanRef
 from ..actors.code import code_indices
 from .actors import ActorRef, Resolver
-from .lexicon import codebook
+from .lexicon import codebook, has_prep
 from .modality import event_date, event_place, is_negated, modality, reporting_verb
 from .senses import senses, assassination_code, assault_code, campaign_rally, crowd_code, opinion_only, own_forces
 from .travel import host_country
@@ -23,6 +23,7 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # "X and Y clashed": each aga
 _ONE_SIDED = {"ratify", "ratification", "approve", "vote", "accept", "join", "admit", "endorse", "include", "win", "gain"}
 _GENERIC_FORCE = {"180", "190"}  # one attack on soldiers and others: a fight, or an assault, not both
 SOURCE_NEEDED = {"04"}  # a visit or a meeting is only news with someone named going or meeting
+_TOPIC_VERBS = {"discuss", "debate", "consider", "review", "examine"}
 _MUTUAL_CODES = {"040", "046", "057"}  # consultations, negotiations and signed agreements take two (CAMEO codes both)
 
 
@@ -84,7 +85,9 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
         pairs = [(a, b) for a in cand.sources[:3] for b in cand.sources[:3] if a is not b and (
             a.code != b.code if a.code and b.code else a.country != b.country)]
     # "X held talks with Y": Y held talks with X too; "X held talks with Y and Z": each of them with X
-    mirrored = cand.code in _MUTUAL_CODES and res.d.lemma[tok.i] not in _ONE_SIDED and len(pairs) <= 3 \
+    # "the cabinet discussed military action in Iraq": what is discussed takes no part, only those "with" whom
+    topic = res.d.lemma[tok.i] in _TOPIC_VERBS and not has_prep(res.d, tok.i, "with")
+    mirrored = cand.code in _MUTUAL_CODES and res.d.lemma[tok.i] not in _ONE_SIDED and not topic and len(pairs) <= 3 \
         and len({id(a) for a, _ in pairs}) == 1 and all(a is not None and a.code and b is not None and b.code
                                                         and a.code[:3] != b.code[:3] for a, b in pairs)
     if mirrored:
