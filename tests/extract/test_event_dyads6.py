@@ -197,3 +197,12 @@ def test_what_is_discussed_takes_no_part_in_the_discussion(pipeline):
     record = _run(pipeline, "The British cabinet discussed military action in Iraq on Monday.", published="2005-03-01")
     assert not any(e.source is not None and (e.source.code or "").startswith("IRQ") for e in record.events), \
         [(e.cameo, e.source, e.target) for e in record.events]
+
+
+def test_family_of_a_named_person_are_civilians_of_the_persons_country_or_where_they_are(pipeline):
+    record = _run(pipeline, "Lukashenko's son criticized the European Union on Monday.", published="2022-03-01")
+    assert {e.source.code for e in record.events if e.root == "11" and e.source} == {"BLRCVL"}, \
+        [(e.cameo, e.source) for e in record.events]
+    record = _run(pipeline, "Lukashenko's relatives in London criticized the European Union on Monday.", published="2022-03-01")
+    assert {e.source.code for e in record.events if e.root == "11" and e.source} == {"GBRCVL"}, \
+        [(e.cameo, e.source) for e in record.events]

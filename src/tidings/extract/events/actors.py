@@ -127,6 +127,14 @@ class Resolver(References):
                 return []  # anyone, something, each other: no actor
             ref = self.pronoun(tok)
             return [ref] if ref else []
+        if d.lemma[i] in lexicon().kin_nouns and pos == "NOUN":
+            # "Elian's father", "the minister's wife": a private person of the possessor's country
+            for c in d.kids[i]:
+                if d.dep[c] == "poss" and d.pos[c] == "PROPN":
+                    owner = next((r for r in self.one(self.tokens[c]) if r.code and r.code[:3].isalpha()
+                                  and not r.code.startswith(("IGO", "NGO", "IMG"))), None)
+                    if owner is not None:  # where the phrase puts them wins: "Elian's relatives in Miami"
+                        return [self._ref(tok, (self.own_place_country(tok) or owner.code[:3]) + "CVL", None)]
         if d.lemma[i] in _AMOUNTS:  # "thousands of marchers", "dozens of police": the people counted
             counted = [p for c in d.kids[i] if d.dep[c] == "prep" and d.lower[c] == "of"
                        for p in d.kids[c] if d.dep[p] == "pobj"]
