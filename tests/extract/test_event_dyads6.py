@@ -206,3 +206,10 @@ def test_family_of_a_named_person_are_civilians_of_the_persons_country_or_where_
     record = _run(pipeline, "Lukashenko's relatives in London criticized the European Union on Monday.", published="2022-03-01")
     assert {e.source.code for e in record.events if e.root == "11" and e.source} == {"GBRCVL"}, \
         [(e.cameo, e.source) for e in record.events]
+
+
+def test_the_subject_of_a_stative_passive_acts(pipeline):
+    # "was committed to", "is determined to": the subject means to act, no one acts on it
+    record = _run(pipeline, "The Spanish government was committed to the ceasefire.", published="2005-03-01")
+    assert any(e.root == "03" and e.source is not None and e.source.code == "ESPGOV" for e in record.events), \
+        [(e.cameo, e.source) for e in record.events]

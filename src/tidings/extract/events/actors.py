@@ -7,6 +7,10 @@ nearest fitting actor before them (events/reference.py).
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from ...clean import find_dateline
 from ...record import Article, Entity
@@ -342,10 +346,10 @@ class Resolver(References):
                     for p in kids[c]:
                         if dep[p] == "pobj":
                             return self.group(tokens[p])
-            passive = is_passive(d, node)
+            passive = is_passive(d, node) and d.lemma[node] not in _stative_passives()
             if not passive:
                 for c in kids[node]:
-                    if dep[c] in ("nsubj", "csubj") and not (d.lower[c] == "it" and came_by == "xcomp" and d.pos[node] == "ADJ"):
+                    if dep[c] in ("nsubj", "csubj", "nsubjpass") and not (d.lower[c] == "it" and came_by == "xcomp" and d.pos[node] == "ADJ"):
                         # ("we think it better to withdraw": "it" stands for the clause, not an actor)
                         if d.lower[c] in RELATIVES and dep[node] == "relcl" and heads[node] != node:
                             return self.group(tokens[heads[node]])  # "the government that killed …"
@@ -470,3 +474,10 @@ class Resolver(References):
                 if refs and refs[0].code:
                     return refs
         return []
+
+
+@cache
+def _stative_passives() -> frozenset:
+    """Participles whose passive subject acts ("was committed to the plan"): data/cameo/roles.yaml."""
+    path = Path(__file__).resolve().parents[2] / "data" / "cameo" / "roles.yaml"
+    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))["stative_passives"])
