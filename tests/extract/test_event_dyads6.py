@@ -213,3 +213,9 @@ def test_the_subject_of_a_stative_passive_acts(pipeline):
     record = _run(pipeline, "The Spanish government was committed to the ceasefire.", published="2005-03-01")
     assert any(e.root == "03" and e.source is not None and e.source.code == "ESPGOV" for e in record.events), \
         [(e.cameo, e.source) for e in record.events]
+
+
+def test_armed_groups_named_with_a_faith_still_take_a_side():
+    from tidings.extract.events.context import _state_side
+    assert _state_side("IMGMUSALQ") and _state_side("USAGOV") and _state_side("IGOUNO")
+    assert not _state_side("USAMUS") and not _state_side("GBRCRM")
