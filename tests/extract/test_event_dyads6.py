@@ -219,3 +219,16 @@ def test_armed_groups_named_with_a_faith_still_take_a_side():
     from tidings.extract.events.context import _state_side
     assert _state_side("IMGMUSALQ") and _state_side("USAGOV") and _state_side("IGOUNO")
     assert not _state_side("USAMUS") and not _state_side("GBRCRM")
+
+
+def test_a_role_word_the_tagger_takes_for_a_name_is_no_local_civilian(nlp):
+    from ._event_helpers import coded_record
+
+    from tidings.record import Place
+
+    text = "LISBON, May 3 (Reuters) - Terrorist attacks on two banks in Lisbon killed four people on Monday."
+    lisbon = Place(id="P1", start=0, end=6, text="LISBON", name="Lisbon", lat=38.7, lon=-9.1, country="PRT", sentence=0)
+    people = [("Terrorist", "PERSON", ["Terrorist"]), ("Ana Villalba", "PERSON", ["Ana Villalba"])]
+    record, _ = coded_record(nlp, text + " Ana Villalba saw it.", "2020-05-03", entities=people, places=[lisbon])
+    codes = {e.name: e.actor_code for e in record.entities}
+    assert codes.get("Terrorist") is None and codes.get("Ana Villalba") == "PRTCVL", codes

@@ -334,6 +334,8 @@ def _untitled(doc, entity: Entity) -> bool:
     """Whether no mention of the person carries a word of an office in its phrase or apposition
     ("Head of the U.S. Drug Enforcement Administration Louis Brandt", "Brandt, a senator", are officials)."""
     lex = lexicon()
+    if lex.sector_of_words(norm(entity.name).split()):
+        return False  # "Terrorist bombings at …" tagged as a person: a role word, not a name
     d = info(doc)
     for span in _spans(doc, entity):
         head = span.root.i
