@@ -322,9 +322,32 @@ def _hostile(verb) -> bool:
     return rule is not None and rule.family is None and "11" <= rule.code[:2] <= "20"
 
 
+def misparsed_accusations(res, sent, coded: set[int]) -> list[Candidate]:
+    """Accusations (112; 1125 of spying) the parser hides as an adjective with a subject of its own:
+    "Iraq alleged Ritter was an American spy" ("alleged" an amod of "Ritter") → IRQ 1125 Ritter."""
+    s = _data()
+    d = res.d
+    out = []
+    for i in range(sent.start, sent.end):
+        if i in coded or d.dep[i] != "amod" or d.lemma[i] not in s["accusing_verbs"] or d.tokens[i].tag_ != "VBD":
+            continue
+        subjects = [c for c in d.kids[i] if d.dep[c] == "nsubj" and c < i]
+        if not subjects or is_negated(d.tokens[i]):
+            continue
+        accused = d.heads[i]
+        clause = d.heads[accused] if d.dep[accused] in ("nsubj", "nsubjpass") else accused
+        code = "1125" if has_words(_text(d, d.subtree(clause)), s["espionage_words"]) else "112"
+        sources = [r for r in res.group(d.tokens[subjects[0]]) if r is not None]
+        if any(r.code for r in sources):
+            out.append(Candidate(d.tokens[i], code, sources, res.group(d.tokens[accused]), (), 0.5))
+    return out
+
+
 def candidates(res, sent, coded: set[int]) -> list[Candidate]:
-    """This module's events of a sentence that no verb or noun rule codes: judgments and intelligence received."""
-    return judgment_candidates(res, sent, coded) + received_candidates(res, sent, coded)
+    """This module's events of a sentence that no verb or noun rule codes: judgments, intelligence
+    received and misparsed accusations."""
+    return (judgment_candidates(res, sent, coded) + received_candidates(res, sent, coded)
+            + misparsed_accusations(res, sent, coded))
 
 
 def adjust_verbs(res, verbs: list) -> list:

@@ -1,0 +1,25 @@
+"""Roots, sixth round: events the coder missed or coded under another root, found reading the odd
+half of the dev set (docs/EVENTS.md, "Sixth round: roots read on the odd half"). Sentences are
+written for these tests."""
+from __future__ import annotations
+
+from ._event_helpers import codes, coded_record
+
+
+def _events(nlp, text, published="1999-06-01", entities=()):
+    return coded_record(nlp, text, published, entities)[1]
+
+
+def test_an_allegation_the_parser_reads_as_an_adjective_is_an_accusation(nlp):
+    # the small parser hangs "alleged" on the accused as an adjective with a subject of its own
+    butler = [("Butler", "PERSON", ["Butler"])]
+    events = _events(nlp, "Tehran alleged Butler was a spy.", entities=butler)
+    assert [(e.cameo, e.source.code[:3]) for e in events] == [("1125", "IRN")], codes(events)
+    events = _events(nlp, "Tehran alleged Butler was lying.", entities=butler)
+    assert [e.cameo for e in events] == ["112"], codes(events)
+    # parsed as a verb with its clause: the lexicon's rule gives the same code
+    events = _events(nlp, "Syria alleged Hoffmann was a German spy.", entities=[("Hoffmann", "PERSON", ["Hoffmann"])])
+    assert [e.cameo for e in events] == ["1125"], codes(events)
+    # an alleged spy is no accusation of anyone
+    events = _events(nlp, "The alleged spy flew home to Berlin.")
+    assert not [e for e in events if e.root == "11"], codes(events)
