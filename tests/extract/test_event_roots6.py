@@ -23,3 +23,16 @@ def test_an_allegation_the_parser_reads_as_an_adjective_is_an_accusation(nlp):
     # an alleged spy is no accusation of anyone
     events = _events(nlp, "The alleged spy flew home to Berlin.")
     assert not [e for e in events if e.root == "11"], codes(events)
+
+
+def test_offering_a_thing_that_names_no_act_is_no_intent(nlp):
+    # what an office or a country offers (services, hotels, money) names no act it intends
+    events = _events(nlp, "Consulate staff in Lagos can offer only basic passport services.")
+    assert not [e for e in events if e.root == "03"], codes(events)
+    events = _events(nlp, "The beach hotels that Morocco offers are cheaper this year.")
+    assert not [e for e in events if e.root == "03"], codes(events)
+    # offering to mediate, aid or concessions are intents
+    events = _events(nlp, "Norway offered to mediate between the two sides.")
+    assert [e.cameo for e in events] == ["039"], codes(events)
+    events = _events(nlp, "An Egyptian envoy offered concessions on the border.")
+    assert [e.cameo for e in events] == ["035"], codes(events)
