@@ -36,3 +36,14 @@ def test_offering_a_thing_that_names_no_act_is_no_intent(nlp):
     assert [e.cameo for e in events] == ["039"], codes(events)
     events = _events(nlp, "An Egyptian envoy offered concessions on the border.")
     assert [e.cameo for e in events] == ["035"], codes(events)
+
+
+def test_amassing_needs_forces_and_police_amassing_evidence_investigate(nlp):
+    events = _events(nlp, "Syria amassed troops on the Turkish border.")
+    assert [e.cameo for e in events] == ["154"], codes(events)
+    events = _events(nlp, "Syria amassed a large debt to Russian banks.")
+    assert not [e for e in events if e.root == "15"], codes(events)
+    events = _events(nlp, "Turkish police have amassed a thick dossier on the smuggler.")
+    assert [e.cameo for e in events] == ["091"], codes(events)
+    events = _events(nlp, "Greek detectives were still gathering evidence at the port.")
+    assert [e.cameo for e in events] == ["091"], codes(events)
