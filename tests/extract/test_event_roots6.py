@@ -47,3 +47,11 @@ def test_amassing_needs_forces_and_police_amassing_evidence_investigate(nlp):
     assert [e.cameo for e in events] == ["091"], codes(events)
     events = _events(nlp, "Greek detectives were still gathering evidence at the port.")
     assert [e.cameo for e in events] == ["091"], codes(events)
+
+
+def test_a_noun_dating_a_refused_clause_is_an_event_of_its_own(nlp):
+    events = _events(nlp, "The council will not lift the sanctions imposed on Damascus after the 1982 Syrian invasion "
+                          "of Lebanon.", entities=[("Lebanon", "PLACE", ["Lebanon"])])
+    assert [(e.root, e.source.code[:3], e.target.code[:3]) for e in events if e.root == "19"] == [("19", "SYR", "LBN")], \
+        codes(events)
+    assert [e.root for e in events if e.action.text == "lift"] == ["12"], codes(events)

@@ -11,7 +11,7 @@ from .lexicon import (NO_EVENT, codebook, complement_content, families, family_c
                       noun_rules, rules_for)
 from .modality import governing_verb
 from .senses import acting_sources, perpetrators, senses, speaker, speaking_person, struck_facilities
-from .recall import claimed_by, in_verbal_complement, state_strike
+from .recall import claimed_by, in_verbal_complement, state_strike, time_adjunct
 
 __all__ = ["noun_candidates", "merge_protest_demands"]
 
@@ -29,9 +29,11 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
     kids, dep, pos, lower, heads, tokens = d.kids, d.dep, d.pos, d.lower, d.heads, d.tokens
     table = noun_rules()
     for i in range(sent.start, sent.end):
-        if i in consumed or dep[i] == "compound" or (pos[i] != "NOUN" and not (
+        if (i in consumed and not time_adjunct(d, i)) or dep[i] == "compound" or (pos[i] != "NOUN" and not (
                 pos[i] in ("PROPN", "X") and any(" " in k and k in table for k in lookup_keys(tokens[i])))):
-            continue  # a noun; or a tagged-odd head of a multi-word event noun ("coup d'etat")
+            continue  # a noun; or a tagged-odd head of a multi-word event noun ("coup d'etat"); a noun that
+            # dates a clause another verb's complement holds is an event of its own ("will not lift the
+            # sanctions imposed after its invasion of Kuwait": the invasion)
         tok = tokens[i]
         rule = rules_for(tok, table)
         if rule is None or rule.code == NO_EVENT:

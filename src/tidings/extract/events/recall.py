@@ -19,7 +19,7 @@ from .lexicon import content_of_code, families, family_code, has_words, rules_fo
 from .modality import SAY_VERBS, is_negated
 from .reference import RELATIVES
 
-__all__ = ["adjust_verbs", "candidates", "claimed_by", "concern_about", "enlarging_body", "judgment_candidates", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike", "vague_intent"]
+__all__ = ["adjust_verbs", "candidates", "claimed_by", "concern_about", "enlarging_body", "judgment_candidates", "misparsed_accusations", "time_adjunct", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike", "vague_intent"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
 
@@ -213,6 +213,13 @@ def in_verbal_complement(d, i: int, verb_toks: dict[int, str]) -> bool:
         if verb_toks.get(node) in s["content_roots"]:
             return True
     return False
+
+
+def time_adjunct(d, i: int) -> bool:
+    """Whether noun i dates a verb: the object of "after", "since", "before" … hung on a verb
+    ("the sanctions imposed after its invasion of Kuwait")."""
+    head = d.heads[i]
+    return d.dep[i] == "pobj" and d.lower[head] in _data()["adjunct_time_preps"] and d.pos[d.heads[head]] == "VERB"
 
 
 def claimed_by(res, noun, code: str) -> list:
