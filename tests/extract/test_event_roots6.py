@@ -55,3 +55,11 @@ def test_a_noun_dating_a_refused_clause_is_an_event_of_its_own(nlp):
     assert [(e.root, e.source.code[:3], e.target.code[:3]) for e in events if e.root == "19"] == [("19", "SYR", "LBN")], \
         codes(events)
     assert [e.root for e in events if e.action.text == "lift"] == ["12"], codes(events)
+
+
+def test_visiting_weapons_sites_is_an_inspection(nlp):
+    un = [("United Nations", "ORG", ["United Nations"])]
+    events = _events(nlp, "The United Nations team visited two suspected weapons sites near Tripoli.", entities=un)
+    assert [e.cameo for e in events] == ["090"], codes(events)
+    events = _events(nlp, "The Chinese premier visited the Libyan capital on Monday.")
+    assert [e.cameo for e in events] == ["042"], codes(events)
