@@ -63,3 +63,12 @@ def test_visiting_weapons_sites_is_an_inspection(nlp):
     assert [e.cameo for e in events] == ["090"], codes(events)
     events = _events(nlp, "The Chinese premier visited the Libyan capital on Monday.")
     assert [e.cameo for e in events] == ["042"], codes(events)
+
+
+def test_a_visit_or_tour_after_on_is_made_by_the_subject_of_the_clause(nlp):
+    mali = [("Mali", "PLACE", ["Mali"])]
+    events = _events(nlp, "The French minister paid tribute to flood victims on a brief visit to Mali.", entities=mali)
+    assert [(e.cameo, e.source.code, e.target.code) for e in events if e.root == "04"] == [("042", "FRAGOV", "MLI")], \
+        codes(events)
+    events = _events(nlp, "The Swedish envoy led his team on a tour of two suspected weapons sites in Libya.")
+    assert [(e.cameo, e.source.code[:3]) for e in events] == [("090", "SWE")], codes(events)

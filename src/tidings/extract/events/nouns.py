@@ -11,7 +11,8 @@ from .lexicon import (NO_EVENT, codebook, complement_content, families, family_c
                       noun_rules, rules_for)
 from .modality import governing_verb
 from .senses import acting_sources, perpetrators, senses, speaker, speaking_person, struck_facilities
-from .recall import claimed_by, in_verbal_complement, state_strike, time_adjunct
+from .recall import claimed_by, in_verbal_complement, on_trip, state_strike, time_adjunct
+from .travel import host_country
 
 __all__ = ["noun_candidates", "merge_protest_demands"]
 
@@ -86,6 +87,9 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         if not sources and rule.code[:2] in RECIPROCAL_ROOTS and has_prep(d, i, "with"):
             # "kept his party out pending meetings with Blair": the clause's subject meets
             sources = res.subject(governing_verb(tok))
+        trip = [] if sources else on_trip(res, tok, rule.code)
+        if trip:  # "paid tribute … on a whirlwind visit to East Africa": the one paying tribute visits
+            sources = trip
         if not sources and not struck:
             continue
         targets = list(struck) or received_by  # "the U.S. Embassy bombings": the building hit
@@ -98,6 +102,8 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
                     break
         if not targets and light:  # "placed the blame on Munero": the light verb's phrase
             targets = [r for r in res.objects(tokens[head], ("on", "against", "at", "with", "to")) if r is not None]
+        if trip and not targets and rule.code == "042":  # a visit to a region: where the story is filed
+            targets = [r for r in [host_country(res, trip[0])] if r is not None]
         if not targets and rule.code[:2] == "11":
             # "accusations that the government had mistreated the boy": aimed at the doer of what they allege
             targets = [r for c in kids[i] if dep[c] in ("acl", "ccomp") for r in res.subject(tokens[c])]

@@ -19,7 +19,7 @@ from .lexicon import content_of_code, families, family_code, has_words, rules_fo
 from .modality import SAY_VERBS, is_negated
 from .reference import RELATIVES
 
-__all__ = ["adjust_verbs", "candidates", "claimed_by", "concern_about", "enlarging_body", "judgment_candidates", "misparsed_accusations", "time_adjunct", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike", "vague_intent"]
+__all__ = ["adjust_verbs", "candidates", "claimed_by", "concern_about", "enlarging_body", "judgment_candidates", "misparsed_accusations", "on_trip", "time_adjunct", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike", "vague_intent"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
 
@@ -220,6 +220,28 @@ def time_adjunct(d, i: int) -> bool:
     ("the sanctions imposed after its invasion of Kuwait")."""
     head = d.heads[i]
     return d.dep[i] == "pobj" and d.lower[head] in _data()["adjunct_time_preps"] and d.pos[d.heads[head]] == "VERB"
+
+
+def on_trip(res, noun, code: str) -> list:
+    """Who is on a visit, tour or round of talks a noun names after "on", "through" or "during" hung on
+    a verb: that verb's subject ("paid tribute to the victims on a visit to East Africa", "led his team
+    on a tour of weapons sites", "refused to sign through two days of talks"); else []."""
+    s = _data()
+    d, i = res.d, noun.i
+    head = d.heads[i]
+    if d.dep[i] == "pobj" and d.lower[head] == "of" and d.lemma[d.heads[head]] in s["spell_nouns"]:
+        i = d.heads[head]  # "through two days of negotiations"
+        head = d.heads[i]
+    if code[:2] not in s["trip_roots"] or d.dep[i] != "pobj" or d.lower[head] not in s["trip_preps"]:
+        return []
+    verb = d.heads[head]
+    for _ in range(3):  # the parser may hang the phrase on a noun of the clause
+        if d.pos[verb] == "VERB" or d.heads[verb] == verb:
+            break
+        verb = d.heads[verb]
+    if d.pos[verb] != "VERB":
+        return []
+    return [r for r in res.subject(d.tokens[verb]) if r is not None]
 
 
 def claimed_by(res, noun, code: str) -> list:
