@@ -72,3 +72,17 @@ def test_a_visit_or_tour_after_on_is_made_by_the_subject_of_the_clause(nlp):
         codes(events)
     events = _events(nlp, "The Swedish envoy led his team on a tour of two suspected weapons sites in Libya.")
     assert [(e.cameo, e.source.code[:3]) for e in events] == [("090", "SWE")], codes(events)
+
+
+def test_people_in_custody_are_held_by_the_police_of_the_place(nlp):
+    lima = [("Lima", "PLACE", ["Lima"])]
+    events = _events(nlp, "Police in Lima said four students were in custody after the riot.", entities=lima)
+    assert [(e.cameo, e.source.code) for e in events] == [("173", "PERCOP")], codes(events)
+    events = _events(nlp, "The four students were in the square in Lima.", entities=lima)
+    assert not events, codes(events)
+
+
+def test_an_act_in_a_whether_clause_after_a_preposition_is_open(nlp):
+    events = _events(nlp, "The minister refused to comment on whether the two Chileans remained in detention in Lima.",
+                     entities=[("Lima", "PLACE", ["Lima"])])
+    assert [(e.cameo, e.modality) for e in events if e.root == "17"] == [("173", "conditional")], codes(events)

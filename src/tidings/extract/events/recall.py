@@ -18,8 +18,9 @@ from .attitudes import _actors_of
 from .lexicon import content_of_code, families, family_code, has_words, rules_for, verb_rules
 from .modality import SAY_VERBS, is_negated
 from .reference import RELATIVES
+from .senses import implicit_agent
 
-__all__ = ["adjust_verbs", "candidates", "claimed_by", "concern_about", "enlarging_body", "judgment_candidates", "misparsed_accusations", "on_trip", "time_adjunct", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike", "vague_intent"]
+__all__ = ["adjust_verbs", "candidates", "claimed_by", "concern_about", "custody_candidates", "enlarging_body", "judgment_candidates", "misparsed_accusations", "on_trip", "time_adjunct", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike", "vague_intent"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
 
@@ -372,11 +373,31 @@ def misparsed_accusations(res, sent, coded: set[int]) -> list[Candidate]:
     return out
 
 
+def custody_candidates(res, sent, coded: set[int]) -> list[Candidate]:
+    """People said to be or remain in custody or detention are held (173) by the police of the country
+    where that is (as a passive arrest with no agent): "six people were in custody for questioning"."""
+    s = _data()
+    d = res.d
+    out = []
+    for i in range(sent.start, sent.end):
+        if i in coded or d.lemma[i] not in s["custody_verbs"] or is_negated(d.tokens[i]):
+            continue
+        held = [c for c in d.kids[i] if d.dep[c] == "prep" and d.lower[c] in ("in", "into")
+                and any(d.dep[p] == "pobj" and d.lower[p] in s["custody_nouns"] for p in d.kids[c])]
+        subjects = [c for c in d.kids[i] if d.dep[c] in ("nsubj", "nsubjpass")]
+        if not held or not subjects or d.pos[subjects[0]] not in ("NOUN", "PROPN", "PRON"):
+            continue
+        agent = implicit_agent(res, d.tokens[i], "173")
+        if agent is not None:
+            out.append(Candidate(d.tokens[i], "173", [agent], res.group(d.tokens[subjects[0]]), (), 0.45))
+    return out
+
+
 def candidates(res, sent, coded: set[int]) -> list[Candidate]:
     """This module's events of a sentence that no verb or noun rule codes: judgments, intelligence
     received and misparsed accusations."""
     return (judgment_candidates(res, sent, coded) + received_candidates(res, sent, coded)
-            + misparsed_accusations(res, sent, coded))
+            + misparsed_accusations(res, sent, coded) + custody_candidates(res, sent, coded))
 
 
 def adjust_verbs(res, verbs: list) -> list:
