@@ -86,3 +86,11 @@ def test_an_act_in_a_whether_clause_after_a_preposition_is_open(nlp):
     events = _events(nlp, "The minister refused to comment on whether the two Chileans remained in detention in Lima.",
                      entities=[("Lima", "PLACE", ["Lima"])])
     assert [(e.cameo, e.modality) for e in events if e.root == "17"] == [("173", "conditional")], codes(events)
+
+
+def test_attending_a_rally_is_demonstrating(nlp):
+    places = [("Lima", "PLACE", ["Lima"]), ("La Paz", "PLACE", ["La Paz"])]
+    events = _events(nlp, "Bolivian miners attended a rally in La Paz against the Chilean government.", entities=places)
+    assert [e.cameo for e in events] == ["141"], codes(events)
+    events = _events(nlp, "Bolivian miners attended a summit in Lima.", entities=places)
+    assert [e.cameo for e in events] == ["042"], codes(events)
