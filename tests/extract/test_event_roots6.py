@@ -94,3 +94,11 @@ def test_attending_a_rally_is_demonstrating(nlp):
     assert [e.cameo for e in events] == ["141"], codes(events)
     events = _events(nlp, "Bolivian miners attended a summit in Lima.", entities=places)
     assert [e.cameo for e in events] == ["042"], codes(events)
+
+
+def test_a_rally_calling_for_something_is_a_protest_not_an_appeal(nlp):
+    events = _events(nlp, "Thousands joined rallies in Caracas calling for the resignation of the president.")
+    assert [e.cameo for e in events] == ["1411"], codes(events)
+    # people calling for something appeal
+    events = _events(nlp, "Venezuelan bishops are calling for the resignation of the president.")
+    assert [e.root for e in events] == ["02"], codes(events)

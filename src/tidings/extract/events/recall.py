@@ -15,7 +15,7 @@ import yaml
 from .actors import is_passive
 from .assemble import Candidate
 from .attitudes import _actors_of
-from .lexicon import content_of_code, families, family_code, has_words, rules_for, verb_rules
+from .lexicon import content_of_code, families, family_code, has_words, noun_rules, rules_for, verb_rules
 from .modality import SAY_VERBS, is_negated
 from .reference import RELATIVES
 from .senses import implicit_agent
@@ -405,7 +405,24 @@ def adjust_verbs(res, verbs: list) -> list:
     poised to make a show of force (150), less vague intents and habits."""
     concern_about(res, verbs)
     poised(res, verbs)
+    protest_aims(res, verbs)
     return [c for c in verbs if not vague_intent(res, c) and not habitual(res.d, c.tok.i)]
+
+
+def protest_aims(res, verbs: list) -> None:
+    """Make an appeal or demand hung on a protest noun the protest, in place: "rallies calling for the
+    return of the boy" → 141 (the rally, its aim what it calls for), not an appeal by no one."""
+    d = res.d
+    for cand in verbs:
+        i = cand.tok.i
+        if cand.code[:2] not in ("02", "10") or d.dep[i] != "acl" or d.pos[d.heads[i]] != "NOUN":
+            continue
+        rule = rules_for(d.tokens[d.heads[i]], noun_rules())
+        if rule is not None and rule.family is None and rule.code[:2] == "14":
+            asked = next((content for fam in ("appeal", "demand") for content, code in families()["codes"][fam].items()
+                          if code == cand.code), "")
+            aim = _data()["protest_aims"].get(asked)
+            cand.code = rule.code + aim if aim and len(rule.code) == 3 else rule.code
 
 
 def poised(res, verbs: list) -> None:
