@@ -102,3 +102,19 @@ def test_a_rally_calling_for_something_is_a_protest_not_an_appeal(nlp):
     # people calling for something appeal
     events = _events(nlp, "Venezuelan bishops are calling for the resignation of the president.")
     assert [e.root for e in events] == ["02"], codes(events)
+
+
+def test_senses_of_extending_lavishing_ruling_and_fighting_in_court(nlp):
+    cities = [("Tokyo", "PLACE", ["Tokyo"]), ("Beijing", "PLACE", ["Beijing"])]
+    cases = [
+        ("The Danish ministry extended its deadline for the Kurdish family until Friday.", ["081"]),
+        ("The French president lavished praise on Senegalese troops.", ["051"]),
+        ("A Spanish judge ruled against the Moroccan fishermen.", ["120"]),
+        ("A Spanish judge ruled on Tuesday.", []),
+        ("Beijing expressed impatience at Tokyo's failure to apologise.", ["111"]),
+        ("The Spanish uncle is fighting in the courts to keep the boy in Madrid.", ["115"]),
+        ("The Spanish army is fighting rebels in the north.", ["190"]),
+    ]
+    for text, want in cases:
+        events = _events(nlp, text, entities=cities)
+        assert [e.cameo for e in events] == want, (text, codes(events))
