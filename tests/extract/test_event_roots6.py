@@ -118,3 +118,22 @@ def test_senses_of_extending_lavishing_ruling_and_fighting_in_court(nlp):
     for text, want in cases:
         events = _events(nlp, text, entities=cities)
         assert [e.cameo for e in events] == want, (text, codes(events))
+
+
+def test_verbs_that_name_no_act_between_actors(nlp):
+    ents = [("Haiti", "PLACE", ["Haiti"]), ("Peru", "PLACE", ["Peru"]), ("Chile", "PLACE", ["Chile"]),
+            ("Security Council", "ORG", ["Security Council"])]
+    none = ["The Security Council has charged the monitors with verifying that Libya has destroyed its chemical weapons.",
+            "The vote in Haiti is threatened by a campaign of gang violence.",
+            "A treaty calling for border demarcation was signed in May."]
+    for text in none:
+        events = _events(nlp, text, entities=ents)
+        assert not [e for e in events if e.root in ("02", "13", "17")], (text, codes(events))
+    # an arrest, an attack on others, a threat by people and an appeal by states stay
+    kept = [("Police charged the Libyan with smuggling.", "17"),
+            ("Libyan rebels destroyed the Egyptian consulate.", "17"),
+            ("The Haitian president was threatened by rebels.", "13"),
+            ("Peru and Chile called for border demarcation.", "02")]
+    for text, root in kept:
+        events = _events(nlp, text, entities=ents)
+        assert root in [e.root for e in events], (text, codes(events))

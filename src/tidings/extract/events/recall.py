@@ -406,7 +406,33 @@ def adjust_verbs(res, verbs: list) -> list:
     concern_about(res, verbs)
     poised(res, verbs)
     protest_aims(res, verbs)
-    return [c for c in verbs if not vague_intent(res, c) and not habitual(res.d, c.tok.i)]
+    return [c for c in verbs if not vague_intent(res, c) and not habitual(res.d, c.tok.i) and not no_act(res, c)]
+
+
+def no_act(res, cand) -> bool:
+    """Whether a verb candidate names no act between actors: a body charged with a task ("charged the
+    inspectors with verifying …", not "charged with murdering"), a state destroying its own arms
+    ("Iraq has destroyed its missiles"), something threatened by a thing ("the vote is threatened by
+    violence": the violence is the event), a document calling for something ("a treaty calling for
+    border demarcation": its terms)."""
+    s = _data()
+    d, i = res.d, cand.tok.i
+    kids, dep = d.kids, d.dep
+    if cand.code[:3] == "173" and d.lemma[i] in s["tasking_verbs"]:
+        tasks = [p for c in kids[i] if dep[c] == "prep" and d.lower[c] == "with" for p in kids[c]
+                 if dep[p] in ("pcomp", "pobj")]
+        return bool(tasks) and all(d.lower[p] in s["task_gerunds"] for p in tasks)
+    if cand.code in s["property_codes"]:
+        return any(dep[o] == "dobj" and any(dep[p] == "poss" and d.lower[p] in s["own_words"] for p in kids[o])
+                   for o in kids[i])
+    if cand.code[:2] == "13" and is_passive(d, i):
+        agents = [p for c in kids[i] if dep[c] == "agent" for p in kids[c] if dep[p] == "pobj"]
+        return bool(agents) and all(d.lemma[p] in s["danger_nouns"] or any(
+            dep[q] == "prep" and d.lower[q] == "of" and any(d.lemma[o] in s["danger_nouns"] for o in kids[q])
+            for q in kids[p]) for p in agents)
+    if cand.code[:2] in ("02", "10") and dep[i] == "acl":
+        return d.lemma[d.heads[i]] in s["document_nouns"]
+    return False
 
 
 def protest_aims(res, verbs: list) -> None:
