@@ -137,3 +137,12 @@ def test_verbs_that_name_no_act_between_actors(nlp):
     for text, root in kept:
         events = _events(nlp, text, entities=ents)
         assert root in [e.root for e in events], (text, codes(events))
+
+
+def test_an_event_noun_set_aside_with_rather_than_is_no_event(nlp):
+    ents = [("Peru", "PLACE", ["Peru"]), ("Chile", "PLACE", ["Chile"])]
+    events = _events(nlp, "Rather than a clash between Peru and Chile, the dispute is a quarrel among fishermen.",
+                     entities=ents)
+    assert not events, codes(events)
+    events = _events(nlp, "Talks between Peru and Chile began on Monday.", entities=ents)
+    assert [e.root for e in events] == ["04", "04"], codes(events)

@@ -11,7 +11,7 @@ from .lexicon import (NO_EVENT, codebook, complement_content, families, family_c
                       noun_rules, rules_for)
 from .modality import governing_verb
 from .senses import acting_sources, perpetrators, senses, speaker, speaking_person, struck_facilities
-from .recall import claimed_by, in_verbal_complement, on_trip, state_strike, time_adjunct
+from .recall import claimed_by, contrasted, in_verbal_complement, on_trip, state_strike, time_adjunct
 from .travel import host_country
 
 __all__ = ["noun_candidates", "merge_protest_demands"]
@@ -53,8 +53,8 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
             # the verb's event ("held talks" coded on "held", "wants to renew talks") is this one; not
             # so for what is protested or investigated with its doer named ("protested the killings … by Serb police")
             continue
-        if in_verbal_complement(d, i, verb_toks):
-            continue  # "proposed a new round of talks": what is proposed, not held
+        if in_verbal_complement(d, i, verb_toks) or contrasted(d, i):
+            continue  # "proposed a new round of talks": what is proposed, not held; "rather than a clash"
         sources, struck = struck_facilities(rule.code, acting_sources(res, rule.code, res.noun_source(tok)))
         agent_prep = None
         if not sources:

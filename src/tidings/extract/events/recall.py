@@ -20,7 +20,7 @@ from .modality import SAY_VERBS, is_negated
 from .reference import RELATIVES
 from .senses import implicit_agent
 
-__all__ = ["adjust_verbs", "candidates", "claimed_by", "concern_about", "custody_candidates", "enlarging_body", "judgment_candidates", "misparsed_accusations", "on_trip", "time_adjunct", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike", "vague_intent"]
+__all__ = ["adjust_verbs", "candidates", "claimed_by", "concern_about", "contrasted", "custody_candidates", "enlarging_body", "judgment_candidates", "misparsed_accusations", "on_trip", "time_adjunct", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike", "vague_intent"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
 
@@ -243,6 +243,18 @@ def on_trip(res, noun, code: str) -> list:
     if d.pos[verb] != "VERB":
         return []
     return [r for r in res.subject(d.tokens[verb]) if r is not None]
+
+
+def contrasted(d, i: int) -> bool:
+    """Whether noun i is set aside as what did not happen: "rather than a clash between two
+    governments, the dispute is …", "instead of talks"."""
+    head = d.heads[i]
+    if d.dep[i] != "pobj":
+        return False
+    if d.lower[head] == "than":
+        return any(d.lower[c] in _data()["contrast_words"] for c in d.kids[head]) or (
+            head > 0 and d.lower[head - 1] in _data()["contrast_words"])
+    return d.lower[head] == "of" and head > 0 and d.lower[head - 1] == "instead"
 
 
 def claimed_by(res, noun, code: str) -> list:
