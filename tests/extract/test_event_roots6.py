@@ -146,3 +146,16 @@ def test_an_event_noun_set_aside_with_rather_than_is_no_event(nlp):
     assert not events, codes(events)
     events = _events(nlp, "Talks between Peru and Chile began on Monday.", entities=ents)
     assert [e.root for e in events] == ["04", "04"], codes(events)
+
+
+def test_senses_of_burning_touring_and_moving(nlp):
+    ents = [("Tirana", "PLACE", ["Tirana"]), ("Albania", "PLACE", ["Albania"])]
+    cases = [("Angry Albanians burned Greek flags outside the embassy in Tirana.", ["141"]),
+             ("Rebels burned the Greek embassy in Tirana.", ["1712"]),
+             ("The Greek minister toured the damage inside the embassy in Tirana.", []),
+             ("The Greek minister toured Albania.", ["042"]),
+             ("Greece moved additional troops and warships into the Aegean.", ["154"]),
+             ("Greece moved its embassy to a new building.", [])]
+    for text, want in cases:
+        events = _events(nlp, text, entities=ents)
+        assert [e.cameo for e in events] == want, (text, codes(events))
