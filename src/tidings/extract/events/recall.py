@@ -233,8 +233,9 @@ def on_trip(res, noun, code: str) -> list:
     if d.dep[i] == "pobj" and d.lower[head] == "of" and d.lemma[d.heads[head]] in s["spell_nouns"]:
         i = d.heads[head]  # "through two days of negotiations"
         head = d.heads[i]
-    if code[:2] not in s["trip_roots"] or d.dep[i] != "pobj" or d.lower[head] not in s["trip_preps"]:
-        return []
+    if code[:2] not in s["trip_roots"] or d.lemma[noun.i] not in s["trip_nouns"] or d.dep[i] != "pobj" \
+            or d.lower[head] not in s["trip_preps"]:
+        return []  # not "during a town hall meeting", "agreed on an inquiry"
     verb = d.heads[head]
     for _ in range(3):  # the parser may hang the phrase on a noun of the clause
         if d.pos[verb] == "VERB" or d.heads[verb] == verb:
