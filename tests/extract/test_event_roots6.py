@@ -164,3 +164,12 @@ def test_senses_of_burning_touring_and_moving(nlp):
     for text, want in cases:
         events = _events(nlp, text, entities=ents)
         assert [e.cameo for e in events] == want, (text, codes(events))
+
+
+def test_seeing_as_a_terrorist_needs_the_words_together(nlp):
+    ents = [("Peru", "PLACE", ["Peru"]), ("Chile", "PLACE", ["Chile"])]
+    events = _events(nlp, "The ministry, which does not want to see Peru and Chile punished as a result of terrorist "
+                          "attacks, lifted its warnings.", entities=ents)
+    assert not [e for e in events if e.root == "11"], codes(events)
+    events = _events(nlp, "Peru sees Chile as a terrorist state.", entities=ents)
+    assert [(e.cameo, e.target.code) for e in events] == [("112", "CHL")], codes(events)
