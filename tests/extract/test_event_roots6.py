@@ -173,3 +173,11 @@ def test_seeing_as_a_terrorist_needs_the_words_together(nlp):
     assert not [e for e in events if e.root == "11"], codes(events)
     events = _events(nlp, "Peru sees Chile as a terrorist state.", entities=ents)
     assert [(e.cameo, e.target.code) for e in events] == [("112", "CHL")], codes(events)
+
+
+def test_urging_people_to_stay_away_from_a_country_is_a_travel_warning(nlp):
+    ents = [("Kenya", "PLACE", ["Kenya"]), ("Tanzania", "PLACE", ["Tanzania"]), ("Yemen", "PLACE", ["Yemen"])]
+    events = _events(nlp, "The State Department urged Americans to stay away from Kenya and Tanzania.", entities=ents)
+    assert sorted((e.cameo, e.target.code) for e in events) == [("160", "KEN"), ("160", "TZA")], codes(events)
+    events = _events(nlp, "Britain urged its citizens to avoid crowds.", entities=ents)
+    assert [e.root for e in events] == ["02"], codes(events)

@@ -419,6 +419,7 @@ def adjust_verbs(res, verbs: list) -> list:
     concern_about(res, verbs)
     poised(res, verbs)
     protest_aims(res, verbs)
+    travel_warnings(res, verbs)
     return [c for c in verbs if not vague_intent(res, c) and not habitual(res.d, c.tok.i) and not no_act(res, c)]
 
 
@@ -462,6 +463,29 @@ def protest_aims(res, verbs: list) -> None:
                           if code == cand.code), "")
             aim = _data()["protest_aims"].get(asked)
             cand.code = rule.code + aim if aim and len(rule.code) == 3 else rule.code
+
+
+def travel_warnings(res, verbs: list) -> None:
+    """Make an appeal to people to stay away from or avoid a country a travel warning, in place: it
+    reduces relations with that country (160), as "warned against all travel to X" does: "urged
+    Americans to stay away from Kenya and Tanzania" → 160 KEN, 160 TZA."""
+    s = _data()
+    d = res.d
+    kids, dep = d.kids, d.dep
+    for cand in verbs:
+        if cand.code[:2] != "02":
+            continue
+        places = []
+        for c in kids[cand.tok.i]:
+            if dep[c] != "xcomp" or d.lemma[c] not in s["avoiding_verbs"]:
+                continue
+            holders = [c] + [a for a in kids[c] if dep[a] == "advmod" and d.lower[a] == "away"]
+            objs = [o for h in holders for o in kids[h] if dep[o] == "dobj"]
+            objs += [p for h in holders for q in kids[h] if dep[q] == "prep" and d.lower[q] == "from"
+                     for p in kids[q] if dep[p] == "pobj"]
+            places += [r for o in objs for r in res.group(d.tokens[o]) if r is not None and r.code and len(r.code) == 3]
+        if places:
+            cand.code, cand.targets = "160", places
 
 
 def poised(res, verbs: list) -> None:
