@@ -181,3 +181,9 @@ def test_urging_people_to_stay_away_from_a_country_is_a_travel_warning(nlp):
     assert sorted((e.cameo, e.target.code) for e in events) == [("160", "KEN"), ("160", "TZA")], codes(events)
     events = _events(nlp, "Britain urged its citizens to avoid crowds.", entities=ents)
     assert [e.root for e in events] == ["02"], codes(events)
+
+
+def test_a_vow_framing_a_threat_is_not_a_second_intent(nlp):
+    events = _events(nlp, "Haitian exiles in Boston continued to vow they would block any attempt to take the girl "
+                          "from the church where she has been living.", entities=[("Boston", "PLACE", ["Boston"])])
+    assert [e.root for e in events] == ["13"], codes(events)

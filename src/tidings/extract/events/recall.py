@@ -420,7 +420,20 @@ def adjust_verbs(res, verbs: list) -> list:
     poised(res, verbs)
     protest_aims(res, verbs)
     travel_warnings(res, verbs)
-    return [c for c in verbs if not vague_intent(res, c) and not habitual(res.d, c.tok.i) and not no_act(res, c)]
+    return [c for c in verbs if not vague_intent(res, c) and not habitual(res.d, c.tok.i) and not no_act(res, c)
+            and not said_again(res.d, c, verbs)]
+
+
+def said_again(d, cand, verbs: list) -> bool:
+    """Whether a generic intent (030) only frames the promise or threat its clause states: "vowed they
+    would block any attempt …" is the threat coded on "block" (133), not a second, empty intent."""
+    if cand.code != "030":
+        return False
+    i = cand.tok.i
+    clauses = {c for c in d.kids[i] if d.dep[c] in ("ccomp", "xcomp")}
+    if d.dep[i] == "xcomp":  # "continued to vow they would block …": the parser hangs the clause on "continued"
+        clauses |= {c for c in d.kids[d.heads[i]] if d.dep[c] == "ccomp" and c > i}
+    return any(o is not cand and o.tok.i in clauses and o.code[:2] in ("03", "13") for o in verbs)
 
 
 def no_act(res, cand) -> bool:
