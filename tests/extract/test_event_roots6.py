@@ -187,3 +187,10 @@ def test_a_vow_framing_a_threat_is_not_a_second_intent(nlp):
     events = _events(nlp, "Haitian exiles in Boston continued to vow they would block any attempt to take the girl "
                           "from the church where she has been living.", entities=[("Boston", "PLACE", ["Boston"])])
     assert [e.root for e in events] == ["13"], codes(events)
+
+
+def test_a_treaty_calling_for_something_is_no_appeal_and_leaves_its_signing_coded(nlp):
+    ents = [("Peru", "PLACE", ["Peru"]), ("Chile", "PLACE", ["Chile"])]
+    events = _events(nlp, "The row concerns a broad treaty calling for joint patrols, which Peru and Chile signed last May.",
+                     entities=ents)
+    assert sorted((e.cameo, e.source.code) for e in events) == [("057", "CHL"), ("057", "PER")], codes(events)
