@@ -194,3 +194,17 @@ def test_a_treaty_calling_for_something_is_no_appeal_and_leaves_its_signing_code
     events = _events(nlp, "The row concerns a broad treaty calling for joint patrols, which Peru and Chile signed last May.",
                      entities=ents)
     assert sorted((e.cameo, e.source.code) for e in events) == [("057", "CHL"), ("057", "PER")], codes(events)
+
+
+def test_senses_of_resuming_work_eliminating_barring_and_stalling(nlp):
+    ents = [("Libya", "PLACE", ["Libya"]), ("U.N.", "ORG", ["U.N."])]
+    cases = [("A Swedish member of the U.N. inspection team resumed work in Libya on Monday.", ["090"]),
+             ("The Swedish firm resumed work in Libya on Monday.", []),
+             ("Turkish police say they are trying to eliminate the Kurdish rebels.", ["190"]),
+             ("Turkish officials want to eliminate the tax on bread.", []),
+             ("Turkish police barred the crowd from reaching the Greek consulate.", ["170"]),
+             ("The party barred its members from speaking to reporters.", []),
+             ("Russia has stalled ratification of the Ukrainian treaty.", ["120"])]
+    for text, want in cases:
+        events = _events(nlp, text, entities=ents)
+        assert [e.cameo for e in events] == want, (text, codes(events))
