@@ -208,3 +208,11 @@ def test_senses_of_resuming_work_eliminating_barring_and_stalling(nlp):
     for text, want in cases:
         events = _events(nlp, text, entities=ents)
         assert [e.cameo for e in events] == want, (text, codes(events))
+
+
+def test_what_a_goal_is_said_to_be_is_an_intent(nlp):
+    events = _events(nlp, "\u201cOur goal is to reunite the boy and his father,\u201d the Spanish minister said.")
+    assert [(e.cameo, e.source.code) for e in events if e.root != "01"] == [("030", "ESPGOV")], codes(events)
+    events = _events(nlp, "The Turkish minister said their aim is to withdraw the troops from Cyprus.",
+                     entities=[("Cyprus", "PLACE", ["Cyprus"])])
+    assert [(e.cameo, e.source.code) for e in events] == [("0356", "TURGOV")], codes(events)

@@ -15,12 +15,13 @@ import yaml
 from .actors import is_passive
 from .assemble import Candidate
 from .attitudes import _actors_of
-from .lexicon import content_of_code, families, family_code, has_words, noun_rules, rules_for, verb_rules
-from .modality import SAY_VERBS, is_negated
+from .lexicon import (complement_content, content_of_code, families, family_code, has_words, noun_rules, rules_for,
+                      verb_rules)
+from .modality import SAY_VERBS, is_negated, reporting_verb
 from .reference import RELATIVES
 from .senses import implicit_agent
 
-__all__ = ["adjust_verbs", "candidates", "claimed_by", "concern_about", "contrasted", "custody_candidates", "enlarging_body", "judgment_candidates", "misparsed_accusations", "on_trip", "time_adjunct", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike", "vague_intent"]
+__all__ = ["adjust_verbs", "candidates", "claimed_by", "concern_about", "contrasted", "custody_candidates", "enlarging_body", "goal_candidates", "goal_intents", "judgment_candidates", "misparsed_accusations", "on_trip", "time_adjunct", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike", "vague_intent"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
 
@@ -406,11 +407,65 @@ def custody_candidates(res, sent, coded: set[int]) -> list[Candidate]:
     return out
 
 
+def _goal(res, i: int):
+    """(owners, negated) when verb i states what a noun of intent is ("our goal is to reunite the boy
+    and his father", "the aim is to end the fighting"): the noun's owner; else None."""
+    d = res.d
+    head = d.heads[i]
+    if d.dep[i] not in ("xcomp", "attr") or d.lemma[head] != "be" or head == i:
+        return None
+    nouns = set(families()["intent_nouns"]) | set(_data()["goal_nouns"])
+    subjects = [c for c in d.kids[head] if d.dep[c] == "nsubj" and d.lower[c] in nouns]
+    if not subjects:
+        return None
+    poss = [c for c in d.kids[subjects[0]] if d.dep[c] == "poss"]
+    owners = [r for c in poss for r in res.group(d.tokens[c]) if r is not None]
+    if not owners and poss and d.lower[poss[0]] in ("our", "my"):  # "'Our goal is …,' the minister said"
+        said = reporting_verb(d.tokens[head])
+        owners = [r for r in res.subject(said) if r is not None] if said is not None else []
+    return (owners, is_negated(d.tokens[head])) if owners else None
+
+
+def goal_candidates(res, sent, coded: set[int]) -> list[Candidate]:
+    """An intent (03, by the act's content) for an act that a noun of intent is said to be, when no
+    verb rule codes the act: "our goal is to reunite the boy and his father" → 030 by "our"."""
+    d = res.d
+    out = []
+    for i in range(sent.start, sent.end):
+        if i in coded or d.pos[i] != "VERB":
+            continue
+        found = _goal(res, i)
+        if found is None:
+            continue
+        owners, negated = found
+        content = complement_content([d.tokens[i]], "intent")
+        out.append(Candidate(d.tokens[i], family_code("intent", content) if content else "030", owners,
+                             res.objects(d.tokens[i]), (), 0.45, negated=negated))
+    return out
+
+
+def goal_intents(res, verbs: list) -> None:
+    """Recode, in place, a coded act that a noun of intent is said to be as its owner's intent: "our
+    aim is to withdraw the troops" → 0356 (an intent, not a withdrawal)."""
+    for cand in verbs:
+        if cand.code[:2] in ("01", "02", "03", "10", "11", "12", "13"):
+            continue
+        found = _goal(res, cand.tok.i)
+        if found is None:
+            continue
+        owners, negated = found
+        content = content_of_code(cand.code)
+        cand.code = family_code("intent", content) if content else "030"
+        cand.sources = cand.sources if any(r is not None and r.code for r in cand.sources) else owners
+        cand.negated = negated
+
+
 def candidates(res, sent, coded: set[int]) -> list[Candidate]:
     """This module's events of a sentence that no verb or noun rule codes: judgments, intelligence
     received and misparsed accusations."""
     return (judgment_candidates(res, sent, coded) + received_candidates(res, sent, coded)
-            + misparsed_accusations(res, sent, coded) + custody_candidates(res, sent, coded))
+            + misparsed_accusations(res, sent, coded) + custody_candidates(res, sent, coded)
+            + goal_candidates(res, sent, coded))
 
 
 def adjust_verbs(res, verbs: list) -> list:
@@ -420,6 +475,7 @@ def adjust_verbs(res, verbs: list) -> list:
     poised(res, verbs)
     protest_aims(res, verbs)
     travel_warnings(res, verbs)
+    goal_intents(res, verbs)
     return [c for c in verbs if not vague_intent(res, c) and not habitual(res.d, c.tok.i) and not no_act(res, c)
             and not said_again(res.d, c, verbs)]
 
