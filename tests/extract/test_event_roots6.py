@@ -216,3 +216,17 @@ def test_what_a_goal_is_said_to_be_is_an_intent(nlp):
     events = _events(nlp, "The Turkish minister said their aim is to withdraw the troops from Cyprus.",
                      entities=[("Cyprus", "PLACE", ["Cyprus"])])
     assert [(e.cameo, e.source.code) for e in events] == [("0356", "TURGOV")], codes(events)
+
+
+def test_helping_stability_pushing_ahead_and_reporters_let_in(nlp):
+    events = _events(nlp, "The Greek plan would help stability in Europe.")
+    assert not [e for e in events if e.root == "07"], codes(events)
+    events = _events(nlp, "Greece helped Albania with food.")
+    assert [e.root for e in events] == ["07"], codes(events)
+    # pushing ahead with an investigation: the investigation is the event, no appeal
+    events = _events(nlp, "Turkish police pushed ahead with their investigation into the bombings.")
+    assert [(e.root, e.source.code) for e in events] == [("09", "TURCOP")], codes(events)
+    events = _events(nlp, "Reporters were allowed inside the Greek embassy for the first time.")
+    assert not events, codes(events)
+    events = _events(nlp, "Albania allowed Greek inspectors into the port.")
+    assert [e.root for e in events] == ["03"], codes(events)
