@@ -117,7 +117,7 @@ def test_senses_of_extending_lavishing_ruling_and_fighting_in_court(nlp):
         ("A Spanish judge ruled against the Moroccan fishermen.", ["120"]),
         ("A Spanish judge ruled on Tuesday.", []),
         ("Beijing expressed impatience at Tokyo's failure to apologise.", ["111"]),
-        ("The Spanish uncle is fighting in the courts to keep the boy in Madrid.", ["115"]),
+        ("The Spanish uncle has been fighting in court to keep his niece in Madrid.", ["115"]),
         ("The Spanish army is fighting rebels in the north.", ["190"]),
     ]
     for text, want in cases:
@@ -130,7 +130,7 @@ def test_verbs_that_name_no_act_between_actors(nlp):
             ("Security Council", "ORG", ["Security Council"])]
     none = ["The Security Council has charged the monitors with verifying that Libya has destroyed its chemical weapons.",
             "The vote in Haiti is threatened by a campaign of gang violence.",
-            "A treaty calling for border demarcation was signed in May."]
+            "A treaty calling for joint fishing zones was signed in May."]
     for text in none:
         events = _events(nlp, text, entities=ents)
         assert not [e for e in events if e.root in ("02", "13", "17")], (text, codes(events))
@@ -138,7 +138,7 @@ def test_verbs_that_name_no_act_between_actors(nlp):
     kept = [("Police charged the Libyan with smuggling.", "17"),
             ("Libyan rebels destroyed the Egyptian consulate.", "17"),
             ("The Haitian president was threatened by rebels.", "13"),
-            ("Peru and Chile called for border demarcation.", "02")]
+            ("Peru and Chile called for joint fishing zones.", "02")]
     for text, root in kept:
         events = _events(nlp, text, entities=ents)
         assert root in [e.root for e in events], (text, codes(events))
@@ -184,8 +184,8 @@ def test_urging_people_to_stay_away_from_a_country_is_a_travel_warning(nlp):
 
 
 def test_a_vow_framing_a_threat_is_not_a_second_intent(nlp):
-    events = _events(nlp, "Haitian exiles in Boston continued to vow they would block any attempt to take the girl "
-                          "from the church where she has been living.", entities=[("Boston", "PLACE", ["Boston"])])
+    events = _events(nlp, "Haitian exiles in Boston continued to vow they would block every attempt to take the girl "
+                          "from the church where she has been living with her aunt.", entities=[("Boston", "PLACE", ["Boston"])])
     assert [e.root for e in events] == ["13"], codes(events)
 
 
@@ -200,9 +200,9 @@ def test_senses_of_resuming_work_eliminating_barring_and_stalling(nlp):
     ents = [("Libya", "PLACE", ["Libya"]), ("U.N.", "ORG", ["U.N."])]
     cases = [("A Swedish member of the U.N. inspection team resumed work in Libya on Monday.", ["090"]),
              ("The Swedish firm resumed work in Libya on Monday.", []),
-             ("Turkish police say they are trying to eliminate the Kurdish rebels.", ["190"]),
+             ("Turkish police said they aimed to eliminate the Kurdish rebels.", ["190"]),
              ("Turkish officials want to eliminate the tax on bread.", []),
-             ("Turkish police barred the crowd from reaching the Greek consulate.", ["170"]),
+             ("Turkish police barred the marchers from entering the Greek consulate.", ["170"]),
              ("The party barred its members from speaking to reporters.", []),
              ("Russia has stalled ratification of the Ukrainian treaty.", ["120"])]
     for text, want in cases:
@@ -230,3 +230,14 @@ def test_helping_stability_pushing_ahead_and_reporters_let_in(nlp):
     assert not events, codes(events)
     events = _events(nlp, "Albania allowed Greek inspectors into the port.")
     assert [e.root for e in events] == ["03"], codes(events)
+
+
+def test_letting_it_happen_and_questioning_as_the_purpose_of_custody(nlp):
+    ents = [("Tirana", "PLACE", ["Tirana"]), ("Albania", "PLACE", ["Albania"])]
+    events = _events(nlp, "It would be irresponsible if Greece or Turkey allow it to slip away.", entities=ents)
+    assert not events, codes(events)
+    events = _events(nlp, "Greece will allow the boy to return to Albania.", entities=ents)
+    assert [e.root for e in events] == ["03"], codes(events)
+    # the questioning is what the men are held for: no investigation of its own
+    events = _events(nlp, "Six Albanian men remain in detention for questioning about the killing, officials said.")
+    assert not [e for e in events if e.root == "09"], codes(events)

@@ -515,6 +515,14 @@ def no_act(res, cand) -> bool:
             for q in kids[p]) for p in agents)
     if cand.code[:2] in ("02", "10") and dep[i] == "acl":
         return d.lemma[d.heads[i]] in s["document_nouns"]
+    if cand.code[:2] == "08" and d.lemma[i] in s["letting_verbs"]:  # "allow it to slip away": no one let in
+        return any(dep[c] in ("ccomp", "xcomp") and any(dep[a] == "nsubj" and d.lower[a] == "it" for a in kids[c])
+                   for c in kids[i])
+    if cand.code[:2] == "09" and dep[i] == "pcomp" and d.lower[d.heads[i]] == "for":
+        # "held in custody for questioning", "arrested for questioning": the purpose of the arrest
+        held = d.heads[d.heads[i]]
+        return d.lemma[held] in s["holding_verbs"] or any(
+            dep[c] == "prep" and any(d.lower[p] in s["custody_nouns"] for p in kids[c]) for c in kids[held])
     return False
 
 
