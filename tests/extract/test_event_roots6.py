@@ -241,3 +241,10 @@ def test_letting_it_happen_and_questioning_as_the_purpose_of_custody(nlp):
     # the questioning is what the men are held for: no investigation of its own
     events = _events(nlp, "Six Albanian men remain in detention for questioning about the killing, officials said.")
     assert not [e for e in events if e.root == "09"], codes(events)
+
+
+def test_warnings_from_a_country_are_its_threats(nlp):
+    events = _events(nlp, "Despite stern warnings from Turkey, Greece went ahead with the drills.")
+    assert [(e.root, e.source.code) for e in events] == [("13", "TUR")], codes(events)
+    events = _events(nlp, "Despite stern warnings from the weather service, Greece went ahead with the drills.")
+    assert not events, codes(events)

@@ -17,8 +17,8 @@ from .travel import host_country
 __all__ = ["noun_candidates", "merge_protest_demands"]
 
 _REACTION_ROOTS = {"09", "11", "14"}  # investigating, criticising, protesting what someone else did
-# cooperation, aid and concessions come "from" their source, and so do criticism and opposition
-_GIVING_ROOTS = {"05", "06", "07", "08", "11"}
+# cooperation, aid and concessions come "from" their source, and so do criticism, opposition and threats
+_GIVING_ROOTS = {"05", "06", "07", "08", "11", "13"}
 _NOUN_TARGET_PREPS = {"with", "against", "on", "of", "near", "into", "over", "to", "toward", "towards", "at", "for",
                       "from", "in"}
 
