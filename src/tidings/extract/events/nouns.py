@@ -102,8 +102,8 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
                     break
         if not targets and light:  # "placed the blame on Munero": the light verb's phrase
             targets = [r for r in res.objects(tokens[head], ("on", "against", "at", "with", "to")) if r is not None]
-        if trip and not targets and rule.code == "042":  # a visit to a region: where the story is filed
-            targets = [r for r in [host_country(res, trip[0])] if r is not None]
+        if trip and not targets and rule.code == "042" and has_prep(d, i, "to"):
+            targets = [r for r in [host_country(res, trip[0])] if r is not None]  # "a visit to East Africa": where filed
         if not targets and rule.code[:2] == "11":
             # "accusations that the government had mistreated the boy": aimed at the doer of what they allege
             targets = [r for c in kids[i] if dep[c] in ("acl", "ccomp") for r in res.subject(tokens[c])]
