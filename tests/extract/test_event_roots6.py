@@ -72,7 +72,10 @@ def test_a_visit_or_tour_after_on_is_made_by_the_subject_of_the_clause(nlp):
         codes(events)
     events = _events(nlp, "The Swedish envoy led his team on a tour of two suspected weapons sites in Libya.")
     assert [(e.cameo, e.source.code[:3]) for e in events] == [("090", "SWE")], codes(events)
-    # a meeting the clause happens during, or an inquiry agreed on, is no trip of the subject
+    # a meeting the clause happens during, an inquiry agreed on, a trip that names no destination are no
+    # trips of the subject
+    events = _events(nlp, "The Chilean premier has adopted a blunter style on his northern trips, a professor said.")
+    assert not [e for e in events if e.root == "04"], codes(events)
     events = _events(nlp, "During a town hall meeting in Cusco, the Peruvian senator told reporters the plan was fine.")
     assert not [e for e in events if e.root == "04"], codes(events)
     events = _events(nlp, "The Peruvian senator said they had agreed on an independent inquiry.")

@@ -237,6 +237,9 @@ def on_trip(res, noun, code: str) -> list:
     if code[:2] not in s["trip_roots"] or d.lemma[noun.i] not in s["trip_nouns"] or d.dep[i] != "pobj" \
             or d.lower[head] not in s["trip_preps"]:
         return []  # not "during a town hall meeting", "agreed on an inquiry"
+    if d.lemma[noun.i] in s["journey_nouns"] and not any(
+            d.dep[c] == "prep" and d.lower[c] in ("to", "of") for c in d.kids[noun.i]):
+        return []  # "adopted a plan on his southern trips": no trip the clause reports
     verb = d.heads[head]
     for _ in range(3):  # the parser may hang the phrase on a noun of the clause
         if d.pos[verb] == "VERB" or d.heads[verb] == verb:
