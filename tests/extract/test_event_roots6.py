@@ -251,3 +251,9 @@ def test_warnings_from_a_country_are_its_threats(nlp):
     assert [(e.root, e.source.code) for e in events] == [("13", "TUR")], codes(events)
     events = _events(nlp, "Despite stern warnings from the weather service, Greece went ahead with the drills.")
     assert not events, codes(events)
+
+
+def test_questioning_with_no_one_named_is_done_by_the_police_of_the_place(nlp):
+    events = _events(nlp, "Police in Nairobi said the suspect had named no one else after three days of questioning.",
+                     entities=[("Nairobi", "PLACE", ["Nairobi"])])
+    assert [(e.cameo, e.source.code) for e in events] == [("091", "KENCOP")], codes(events)

@@ -11,7 +11,7 @@ from .lexicon import (NO_EVENT, codebook, complement_content, families, family_c
                       noun_rules, rules_for)
 from .modality import governing_verb
 from .senses import acting_sources, perpetrators, senses, speaker, speaking_person, struck_facilities
-from .recall import claimed_by, contrasted, in_verbal_complement, on_trip, state_strike, time_adjunct
+from .recall import claimed_by, contrasted, implicit_noun_agent, in_verbal_complement, on_trip, state_strike, time_adjunct
 from .travel import host_country
 
 __all__ = ["noun_candidates", "merge_protest_demands"]
@@ -87,6 +87,8 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         if not sources and rule.code[:2] in RECIPROCAL_ROOTS and has_prep(d, i, "with"):
             # "kept his party out pending meetings with Blair": the clause's subject meets
             sources = res.subject(governing_verb(tok))
+        if not sources and not struck:
+            sources = implicit_noun_agent(res, tok, rule.code)  # "after three days of questioning": the police
         trip = [] if sources else on_trip(res, tok, rule.code)
         if trip:  # "paid tribute … on a whirlwind visit to East Africa": the one paying tribute visits
             sources = trip

@@ -21,7 +21,7 @@ from .modality import SAY_VERBS, is_negated, reporting_verb
 from .reference import RELATIVES
 from .senses import implicit_agent
 
-__all__ = ["adjust_verbs", "candidates", "claimed_by", "concern_about", "contrasted", "custody_candidates", "enlarging_body", "goal_candidates", "goal_intents", "judgment_candidates", "misparsed_accusations", "on_trip", "time_adjunct", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike", "vague_intent"]
+__all__ = ["adjust_verbs", "candidates", "claimed_by", "concern_about", "contrasted", "custody_candidates", "enlarging_body", "implicit_noun_agent", "goal_candidates", "goal_intents", "judgment_candidates", "misparsed_accusations", "on_trip", "time_adjunct", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike", "vague_intent"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
 
@@ -260,6 +260,16 @@ def contrasted(d, i: int) -> bool:
         return any(d.lower[c] in _data()["contrast_words"] for c in d.kids[head]) or (
             head > 0 and d.lower[head - 1] in _data()["contrast_words"])
     return d.lower[head] == "of" and head > 0 and d.lower[head - 1] == "instead"
+
+
+def implicit_noun_agent(res, noun, code: str) -> list:
+    """Who made an arrest or questioning a noun names with no one named doing it: the police of the
+    place, or the police that report it, as for a passive arrest ("after three days of questioning",
+    "more arrests had been made"); else []."""
+    if code[:3] not in _data()["implicit_noun_codes"]:
+        return []
+    agent = implicit_agent(res, noun, code)
+    return [agent] if agent is not None else []
 
 
 def claimed_by(res, noun, code: str) -> list:
