@@ -264,3 +264,8 @@ def test_trying_to_find_a_diplomatic_solution_is_an_intent_to_settle(nlp):
     assert [(e.cameo, e.source.code, e.target.code) for e in events] == [("037", "GRC", "TUR")], codes(events)
     events = _events(nlp, "Police found a solution to the parking problem.")
     assert not events, codes(events)
+
+
+def test_protesting_as_the_purpose_of_a_demonstration_is_that_demonstration(nlp):
+    events = _events(nlp, "Some 2,000 Kurds marched in Athens, burning Turkish flags to protest the arrest of their leader.")
+    assert [e.root for e in events] == ["14"], codes(events)

@@ -490,7 +490,7 @@ def adjust_verbs(res, verbs: list) -> list:
     travel_warnings(res, verbs)
     goal_intents(res, verbs)
     return [c for c in verbs if not vague_intent(res, c) and not habitual(res.d, c.tok.i) and not no_act(res, c)
-            and not said_again(res.d, c, verbs)]
+            and not said_again(res.d, c, verbs) and not protest_purpose(res.d, c, verbs)]
 
 
 def said_again(d, cand, verbs: list) -> bool:
@@ -503,6 +503,15 @@ def said_again(d, cand, verbs: list) -> bool:
     if d.dep[i] == "xcomp":  # "continued to vow they would block …": the parser hangs the clause on "continued"
         clauses |= {c for c in d.kids[d.heads[i]] if d.dep[c] == "ccomp" and c > i}
     return any(o is not cand and o.tok.i in clauses and o.code[:2] in ("03", "13") for o in verbs)
+
+
+def protest_purpose(d, cand, verbs: list) -> bool:
+    """Whether a verb of protesting (11) only says what a demonstration coded on the verb it hangs on is
+    for: "marched …, burning flags to protest the killings" is the demonstration (141), not criticism too."""
+    i = cand.tok.i
+    if cand.code[:2] != "11" or d.lemma[i] not in _data()["protest_verbs"] or d.dep[i] not in ("advcl", "xcomp"):
+        return False
+    return any(o.tok.i == d.heads[i] and o.code[:2] == "14" for o in verbs)
 
 
 def no_act(res, cand) -> bool:
