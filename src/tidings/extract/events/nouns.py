@@ -11,7 +11,8 @@ from .lexicon import (NO_EVENT, codebook, complement_content, families, family_c
                       noun_rules, rules_for)
 from .modality import governing_verb
 from .senses import acting_sources, perpetrators, senses, speaker, speaking_person, struck_facilities
-from .recall import claimed_by, contrasted, implicit_noun_agent, in_verbal_complement, on_trip, state_strike, time_adjunct
+from .recall import claimed_by, in_verbal_complement, state_strike
+from .rereading import contrasted, implicit_noun_agent, on_trip, time_adjunct
 from .travel import host_country
 
 __all__ = ["noun_candidates", "merge_protest_demands"]
