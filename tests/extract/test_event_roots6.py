@@ -254,13 +254,13 @@ def test_warnings_from_a_country_are_its_threats(nlp):
 
 
 def test_questioning_with_no_one_named_is_done_by_the_police_of_the_place(nlp):
-    events = _events(nlp, "Police in Nairobi said the suspect had named no one else after three days of questioning.",
+    events = _events(nlp, "Police in Nairobi said the suspect had named no accomplices after two days of questioning.",
                      entities=[("Nairobi", "PLACE", ["Nairobi"])])
     assert [(e.cameo, e.source.code) for e in events] == [("091", "KENCOP")], codes(events)
 
 
 def test_trying_to_find_a_diplomatic_solution_is_an_intent_to_settle(nlp):
-    events = _events(nlp, "Greece said it was trying to find a diplomatic solution with Turkey.")
+    events = _events(nlp, "Greece said it was working to find a peaceful solution with Turkey.")
     assert [(e.cameo, e.source.code, e.target.code) for e in events] == [("037", "GRC", "TUR")], codes(events)
     events = _events(nlp, "Police found a solution to the parking problem.")
     assert not events, codes(events)
