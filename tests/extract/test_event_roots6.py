@@ -269,3 +269,10 @@ def test_trying_to_find_a_diplomatic_solution_is_an_intent_to_settle(nlp):
 def test_protesting_as_the_purpose_of_a_demonstration_is_that_demonstration(nlp):
     events = _events(nlp, "Some 2,000 Kurds marched in Athens, burning Turkish flags to protest the arrest of their leader.")
     assert [e.root for e in events] == ["14"], codes(events)
+
+
+def test_backing_down_yields_and_backs_no_one(nlp):
+    events = _events(nlp, "Serbia backed down on Friday.")
+    assert [e.cameo for e in events] == ["080"], codes(events)
+    events = _events(nlp, "Serbia backed the Greek plan on Friday.")
+    assert [e.root for e in events] == ["05"], codes(events)
