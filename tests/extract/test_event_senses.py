@@ -99,9 +99,9 @@ def test_petrarch_dictionary_is_compiled_and_loads(nlp):
 def test_petrarch_pattern_fills_a_verb_the_lexicon_lacks(nlp):
     from tidings.extract.events.lexicon import dictionary_code, verb_rules
 
-    doc, _ = make_record(nlp, "The army moved troops toward the border with Georgia.")
-    tok = next(t for t in doc if t.lemma_ == "move")
-    assert "move" not in verb_rules()
+    doc, _ = make_record(nlp, "The army shifted troops toward the border with Georgia.")
+    tok = next(t for t in doc if t.lemma_ == "shift")
+    assert "shift" not in verb_rules()  # ("move" has a hand rule since the sixth round)
     code, how = dictionary_code(tok)
     assert how == "pattern" and code.startswith("15")
 

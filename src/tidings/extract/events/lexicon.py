@@ -131,9 +131,10 @@ def _dependent_text(d, i: int, skip_subject: bool) -> str:
             lemmas.append(lemma[d.heads[i]])
         if dep[i] == "relcl" and d.heads[i] != i and any(
                 dep[c] in ("dobj", "nsubjpass") and lower[c] in ("which", "that", "whom") for c in d.kids[i]):
-            # "a treaty which the two presidents signed": the relative pronoun object is the noun
-            words.append(lower[d.heads[i]])
-            lemmas.append(lemma[d.heads[i]])
+            # "a treaty which … signed": the relative pronoun object is the noun, or one above it ("a treaty calling
+            # for demarcation, which … signed")
+            nouns = [d.heads[i]] + [a for a in d.ancestors(d.heads[i])[:4] if d.pos[a] == "NOUN"]
+            words, lemmas = words + [lower[n] for n in nouns], lemmas + [lemma[n] for n in nouns]
         elif not skip_subject and dep[i] == "relcl" and d.heads[i] != i:
             # "the blast that killed …": the relative pronoun stands for the noun it hangs on
             head = d.heads[i]
@@ -401,7 +402,8 @@ def _subject_text(d, i: int) -> str:
         toks = [t for c in d.kids[i] if d.dep[c] in ("nsubj", "nsubjpass", "csubj") for t in d.subtree(c)]
         if not toks and d.dep[i] == "xcomp":  # "warplanes are poised to intervene": the controller's subject
             toks = [t for c in d.kids[d.heads[i]] if d.dep[c] in ("nsubj", "nsubjpass") for t in d.subtree(c)]
-        elif d.dep[i] == "relcl" and [d.lower[t] for t in toks] in (["who"], ["that"], ["which"]):
+        elif (d.dep[i] == "relcl" and [d.lower[t] for t in toks] in (["who"], ["that"], ["which"])) or (
+                not toks and d.dep[i] == "acl" and d.tokens[i].tag_ == "VBG"):  # "a treaty calling for …"
             toks = [t for t in d.phrase(d.heads[i])[0]]  # "police officers who had been searching": the officers
         text = d.memo[key] = _joined([d.lower[t] for t in toks], [d.lemma[t] for t in toks])
     return text

@@ -83,8 +83,8 @@ def is_conditional(tok) -> bool:
                 for p in kids[c]:
                     if dep[p] == "pobj" and d.lemma[p] in ("event", "case"):
                         return True
-        if dep[node] in ("advcl", "ccomp") and _has_cond_mark(d, node):
-            return True  # "if he invades", and the open question of "we don't know if he decided"
+        if dep[node] in ("advcl", "ccomp", "pcomp") and _has_cond_mark(d, node):
+            return True  # "if he invades", the open question of "we don't know if he decided", "comment on whether"
         if dep[node] in ("xcomp", "conj") and heads[node] != node:
             node = heads[node]
             continue

@@ -12,12 +12,14 @@ from .lexicon import (NO_EVENT, codebook, complement_content, families, family_c
 from .modality import governing_verb
 from .senses import acting_sources, perpetrators, senses, speaker, speaking_person, struck_facilities
 from .recall import claimed_by, in_verbal_complement, state_strike
+from .rereading import contrasted, implicit_noun_agent, on_trip, time_adjunct
+from .travel import host_country
 
 __all__ = ["noun_candidates", "merge_protest_demands"]
 
 _REACTION_ROOTS = {"09", "11", "14"}  # investigating, criticising, protesting what someone else did
-# cooperation, aid and concessions come "from" their source, and so do criticism and opposition
-_GIVING_ROOTS = {"05", "06", "07", "08", "11"}
+# cooperation, aid and concessions come "from" their source, and so do criticism, opposition and threats
+_GIVING_ROOTS = {"05", "06", "07", "08", "11", "13"}
 _NOUN_TARGET_PREPS = {"with", "against", "on", "of", "near", "into", "over", "to", "toward", "towards", "at", "for",
                       "from", "in"}
 
@@ -29,9 +31,11 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
     kids, dep, pos, lower, heads, tokens = d.kids, d.dep, d.pos, d.lower, d.heads, d.tokens
     table = noun_rules()
     for i in range(sent.start, sent.end):
-        if i in consumed or dep[i] == "compound" or (pos[i] != "NOUN" and not (
+        if (i in consumed and not time_adjunct(d, i)) or dep[i] == "compound" or (pos[i] != "NOUN" and not (
                 pos[i] in ("PROPN", "X") and any(" " in k and k in table for k in lookup_keys(tokens[i])))):
-            continue  # a noun; or a tagged-odd head of a multi-word event noun ("coup d'etat")
+            continue  # a noun; or a tagged-odd head of a multi-word event noun ("coup d'etat"); a noun that
+            # dates a clause another verb's complement holds is an event of its own ("will not lift the
+            # sanctions imposed after its invasion of Kuwait": the invasion)
         tok = tokens[i]
         rule = rules_for(tok, table)
         if rule is None or rule.code == NO_EVENT:
@@ -50,8 +54,8 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
             # the verb's event ("held talks" coded on "held", "wants to renew talks") is this one; not
             # so for what is protested or investigated with its doer named ("protested the killings … by Serb police")
             continue
-        if in_verbal_complement(d, i, verb_toks):
-            continue  # "proposed a new round of talks": what is proposed, not held
+        if in_verbal_complement(d, i, verb_toks) or contrasted(d, i):
+            continue  # "proposed a new round of talks": what is proposed, not held; "rather than a clash"
         sources, struck = struck_facilities(rule.code, acting_sources(res, rule.code, res.noun_source(tok)))
         agent_prep = None
         if not sources:
@@ -85,6 +89,11 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
             # "kept his party out pending meetings with Blair": the clause's subject meets
             sources = res.subject(governing_verb(tok))
         if not sources and not struck:
+            sources = implicit_noun_agent(res, tok, rule.code)  # "after three days of questioning": the police
+        trip = [] if sources else on_trip(res, tok, rule.code)
+        if trip:  # "paid tribute … on a whirlwind visit to East Africa": the one paying tribute visits
+            sources = trip
+        if not sources and not struck:
             continue
         targets = list(struck) or received_by  # "the U.S. Embassy bombings": the building hit
         for c in () if targets else kids[i]:
@@ -96,6 +105,8 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
                     break
         if not targets and light:  # "placed the blame on Munero": the light verb's phrase
             targets = [r for r in res.objects(tokens[head], ("on", "against", "at", "with", "to")) if r is not None]
+        if trip and not targets and rule.code == "042" and has_prep(d, i, "to"):
+            targets = [r for r in [host_country(res, trip[0])] if r is not None]  # "a visit to East Africa": where filed
         if not targets and rule.code[:2] == "11":
             # "accusations that the government had mistreated the boy": aimed at the doer of what they allege
             targets = [r for c in kids[i] if dep[c] in ("acl", "ccomp") for r in res.subject(tokens[c])]

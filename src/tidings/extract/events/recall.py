@@ -18,6 +18,8 @@ from .attitudes import _actors_of
 from .lexicon import content_of_code, families, family_code, has_words, rules_for, verb_rules
 from .modality import SAY_VERBS, is_negated
 from .reference import RELATIVES
+from .rereading import (custody_candidates, goal_candidates, goal_intents, misparsed_accusations, no_act,
+                        protest_aims, protest_purpose, said_again, travel_warnings)
 
 __all__ = ["adjust_verbs", "candidates", "claimed_by", "concern_about", "enlarging_body", "judgment_candidates", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike", "vague_intent"]
 
@@ -301,7 +303,6 @@ def concern_about(res, verbs: list) -> None:
             cand.targets = targets
 
 
-
 def _doers(res, noun: int) -> list:
     """Who does what an action noun names: its possessor ("Russia's treatment") or its by-agent."""
     d = res.d
@@ -323,8 +324,11 @@ def _hostile(verb) -> bool:
 
 
 def candidates(res, sent, coded: set[int]) -> list[Candidate]:
-    """This module's events of a sentence that no verb or noun rule codes: judgments and intelligence received."""
-    return judgment_candidates(res, sent, coded) + received_candidates(res, sent, coded)
+    """This module's events of a sentence that no verb or noun rule codes: judgments, intelligence
+    received and misparsed accusations."""
+    return (judgment_candidates(res, sent, coded) + received_candidates(res, sent, coded)
+            + misparsed_accusations(res, sent, coded) + custody_candidates(res, sent, coded)
+            + goal_candidates(res, sent, coded))
 
 
 def adjust_verbs(res, verbs: list) -> list:
@@ -332,7 +336,11 @@ def adjust_verbs(res, verbs: list) -> list:
     poised to make a show of force (150), less vague intents and habits."""
     concern_about(res, verbs)
     poised(res, verbs)
-    return [c for c in verbs if not vague_intent(res, c) and not habitual(res.d, c.tok.i)]
+    protest_aims(res, verbs)
+    travel_warnings(res, verbs)
+    goal_intents(res, verbs)
+    return [c for c in verbs if not vague_intent(res, c) and not habitual(res.d, c.tok.i) and not no_act(res, c)
+            and not said_again(res.d, c, verbs) and not protest_purpose(res.d, c, verbs)]
 
 
 def poised(res, verbs: list) -> None:
