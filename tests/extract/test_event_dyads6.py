@@ -232,3 +232,18 @@ def test_a_role_word_the_tagger_takes_for_a_name_is_no_local_civilian(nlp):
     record, _ = coded_record(nlp, text + " Ana Villalba saw it.", "2020-05-03", entities=people, places=[lisbon])
     codes = {e.name: e.actor_code for e in record.entities}
     assert codes.get("Terrorist") is None and codes.get("Ana Villalba") == "PRTCVL", codes
+
+
+def test_infinitives_the_parser_hangs_on_a_passive_raising_verb_share_its_subject(pipeline):
+    text = ("Canadian Foreign Minister Lloyd Axworthy was scheduled to plant a tree at the site, talk to embassy "
+            "workers and meet with President Moi.")
+    record = _run(pipeline, text, published="1998-08-18")
+    meet = [e for e in record.events if e.action.text == "meet"]
+    assert meet and meet[0].source is not None and meet[0].source.code == "CANGOV", \
+        [(e.action.text, e.source, e.target) for e in record.events]
+
+
+def test_a_surname_the_dictionaries_know_is_no_local_civilian(pipeline):
+    text = "NAIROBI, Kenya (AP) -- Albright was scheduled to meet with President Moi on Tuesday."
+    record = _run(pipeline, text, published="1998-08-18")
+    assert _codes(record).get("Albright") != "KENCVL", _codes(record)

@@ -376,8 +376,11 @@ def extract_actors(view: DocView, record: Article) -> list[Entity]:
         if not code and entity.type == "PERSON" and local_people is None:
             local_people = _local_people(doc, filed_in, places)
         if not code and entity.type == "PERSON" and local_people and not _at_place(entity, places) \
-                and not entity.role and _untitled(doc, entity):
-            code = local_people  # "HAVANA (AP) -- … Elian's grandmother, Mariela, told reporters"
+                and not entity.role and _untitled(doc, entity) \
+                and not lexicon().named([entity.name, *entity.aliases], day, weak=True):
+            # "HAVANA (AP) -- … Elian's grandmother, Mariela, told reporters"; not a surname the
+            # dictionaries know ("Albright was due to meet Moi", with no country named for her)
+            code = local_people
         if code:
             entity.actor_code = code
             if not entity.affiliation:

@@ -357,6 +357,10 @@ class Resolver(References):
             elif node != verb.i:
                 if came_by in ("advcl", "xcomp"):  # "soldiers were killed fighting Hezbollah": the soldiers fought
                     return self.passive_target(tokens[node])
+                if came_by == "conj" and verb.tag_ == "VB" and any(dep[c] == "xcomp" for c in kids[node]):
+                    # "she was scheduled to lay flowers, talk to workers and meet Moi": the parser hangs the
+                    # later infinitives on "scheduled"; they are hers too
+                    return self.passive_target(tokens[node])
                 return []
             up = heads[node]
             if dep[node] in ("relcl", "acl") and d.pos[up] in ("NOUN", "PROPN", "PRON"):
