@@ -54,6 +54,9 @@ def test_model_components_replaced_under_their_names(models):
     assert fast.pipe_names == stock.pipe_names
     assert isinstance(fast.get_pipe("attribute_ruler"), FastAttributeRuler)
     assert isinstance(fast.get_pipe("lemmatizer"), FastLemmatizer)
+    index = fast.get_pipe("lemmatizer").inner.lookups.get_table("lemma_index")
+    assert index.values() and all(isinstance(words, frozenset) for words in index.values())
+    assert all(isinstance(words, list) for words in stock.get_pipe("lemmatizer").lookups.get_table("lemma_index").values())
 
 
 def test_same_annotations_as_the_model(models):
