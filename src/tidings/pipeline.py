@@ -334,6 +334,8 @@ class Pipeline:
                 stage=stage, code=STAGE_TIMED_OUT,
                 message=f"stopped: the per-item time limit of {self.item_seconds:g} s was reached"
                         + (f"; stages not run: {', '.join(skipped)}" if skipped else "")))
+        finally:
+            view.release()  # freed now by reference counts, not at the next garbage collection
         return record
 
     def analyze_batch(self, outcomes: list[Outcome]) -> list[Outcome]:
