@@ -303,13 +303,11 @@ def install(nlp: Language) -> list[str]:
         old = nlp.get_pipe(name)
         if isinstance(old, (FastAttributeRuler, FastLemmatizer)):
             continue
-        try:
-            fast = getattr(_make_ruler(nlp, name) if build == "compile" else _make_lemmatizer(nlp, name), build)(old)
+        try:  # a trial build first: the model's component stays when its rules are not ones handled here
+            getattr(_make_ruler(nlp, name) if build == "compile" else _make_lemmatizer(nlp, name), build)(old)
         except Unsupported:
             continue
-        new = nlp.replace_pipe(name, factory)
-        getattr(new, build)(old)
+        getattr(nlp.replace_pipe(name, factory), build)(old)
         done.append(name)
-        del fast
     return done
 
