@@ -15,7 +15,7 @@ SRC = Path(tidings.__file__).resolve().parent
 # Floors, lowest first: a module may import its own floor or lower ones, never a higher one.
 FLOORS = (
     ("errors", "settings", "items", "record", "timelimit", "data"),
-    ("clean", "readers", "extract"),
+    ("clean", "readers", "extract", "fast_components"),
     ("pipeline",),
     ("store", "scale", "evaluate", "export", "corpus"),
     ("ingest", "watch"),

@@ -89,7 +89,9 @@ NOT_START = numpy.uint64(2**64 - 1)  # SENT_START -1 ("not a sentence start") as
 def load_model(name: str | None = None):
     """Load the spaCy pipeline once per process: `name`, the setting model, then the installed small English model.
 
-    A small component is added before the parser so that paragraph breaks end sentences.
+    A small component is added before the parser so that paragraph breaks end sentences, and
+    the model's attribute ruler and lemmatizer are swapped for array versions that set the same
+    annotations (``tidings.fast_components``; ``TIDINGS_SPACY_COMPONENTS=model`` keeps the model's).
     """
     import spacy
     from spacy.language import Language
@@ -108,6 +110,9 @@ def load_model(name: str | None = None):
             continue
         if "parser" in nlp.pipe_names and "tidings_paragraphs" not in nlp.pipe_names:
             nlp.add_pipe("tidings_paragraphs", before="parser")
+        from .fast_components import install
+
+        install(nlp)  # the attribute ruler and lemmatizer over arrays: the same annotations, 10 ms less an article
         _MODELS[candidate] = nlp
         return nlp
     raise ModelError(f"no spaCy model could be loaded (tried {', '.join(candidates)})",
@@ -337,6 +342,8 @@ class Pipeline:
                 stage=stage, code=STAGE_TIMED_OUT,
                 message=f"stopped: the per-item time limit of {self.item_seconds:g} s was reached"
                         + (f"; stages not run: {', '.join(skipped)}" if skipped else "")))
+        finally:
+            view.release()  # freed now by reference counts, not at the next garbage collection
         return record
 
     def analyze_batch(self, outcomes: list[Outcome]) -> list[Outcome]:

@@ -61,6 +61,13 @@ def _flag(raw: str) -> bool:
     raise ValueError("use 1 or 0")
 
 
+def _components(raw: str) -> str:
+    mode = raw.strip().lower()
+    if mode not in ("fast", "model"):
+        raise ValueError("use fast or model")
+    return mode
+
+
 def _gc(raw: str) -> str:
     mode = raw.strip().lower()
     if mode not in ("tuned", "default"):
@@ -82,6 +89,8 @@ SETTINGS: tuple[Setting, ...] = (
             "ingest worker processes (local: default 1; ray: default one a CPU)"),
     Setting("gc", "TIDINGS_GC", "tuned", _gc,
             "tuned: freeze long-lived objects and collect less often; default: leave Python's collector as is"),
+    Setting("spacy_components", "TIDINGS_SPACY_COMPONENTS", "fast", _components,
+            "fast: the attribute ruler and lemmatizer over arrays (same annotations); model: the model's own"),
     Setting("shared", "TIDINGS_SHARED", None, _path, "the folder of gold sets and corpus (default: ../shared)"),
     Setting("max_line_bytes", "TIDINGS_MAX_LINE_BYTES", None, _positive_int,
             "longest JSON Lines line read, in bytes (default: 8 × max_chars; longer lines are skipped)"),
