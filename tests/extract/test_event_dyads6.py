@@ -247,3 +247,10 @@ def test_a_surname_the_dictionaries_know_is_no_local_civilian(pipeline):
     text = "NAIROBI, Kenya (AP) -- Albright was scheduled to meet with President Moi on Tuesday."
     record = _run(pipeline, text, published="1998-08-18")
     assert _codes(record).get("Albright") != "KENCVL", _codes(record)
+
+
+def test_a_group_from_a_named_body_is_that_bodys(pipeline):
+    record = _run(pipeline, "LIMA, Peru (AP) -- Investigators from the FBI questioned two suspects on Monday.",
+                  published="1998-08-21")
+    assert [e.source.code for e in record.events if e.root == "09" and e.source] == ["USASPY"], \
+        [(e.cameo, e.source) for e in record.events]

@@ -172,6 +172,8 @@ class Resolver(References):
             # ("Police arrested six Protestants" in a Belfast story)
             if people:  # a faith or people is local only where the sentence puts it ("clashed in Belfast")
                 country = self.located_country(tok)
+            elif (body := self._body_from(tok)) is not None:
+                return [self._ref(tok, body.actor_code, body)]  # "investigators from the FBI": the FBI's
             else:
                 country = self.own_place_country(tok) or (
                     self.clause_country(tok) if found.sector in _LOCAL_SECTORS else None)
@@ -279,6 +281,18 @@ class Resolver(References):
                 for k in d.phrase(t)[0]:
                     if d.idx[k] in places:
                         return places[d.idx[k]]
+        return None
+
+    def _body_from(self, tok) -> Entity | None:
+        """The coded organisation a group noun comes "from" ("investigators from the FBI", "officials
+        from the State Department")."""
+        d = self.d
+        for c in d.kids[tok.i]:
+            if d.dep[c] == "prep" and d.lower[c] == "from":
+                for p in d.kids[c]:
+                    e = self.tok_entity.get(p) if d.dep[p] == "pobj" else None
+                    if e is not None and e.type == "ORG" and e.actor_code and len(e.actor_code) >= 6:
+                        return e
         return None
 
     def own_place_country(self, tok) -> str | None:
