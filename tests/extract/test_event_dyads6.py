@@ -254,3 +254,11 @@ def test_a_group_from_a_named_body_is_that_bodys(pipeline):
                   published="1998-08-21")
     assert [e.source.code for e in record.events if e.root == "09" and e.source] == ["USASPY"], \
         [(e.cameo, e.source) for e in record.events]
+
+
+def test_a_national_investigating_agency_reporting_unnamed_questioning_did_it(pipeline):
+    record = _run(pipeline, 'LIMA, Peru (AP) -- "Six suspects have been arrested," FBI Director Louis Brandt said.',
+                  published="1998-08-21")
+    asked = [e for e in record.events if e.action.text == "arrested"]
+    assert asked and asked[0].source is not None and asked[0].source.code == "USASPY", \
+        [(e.cameo, e.source) for e in record.events]

@@ -285,13 +285,18 @@ def implicit_agent(res, tok, code: str):
 
     reporter = reporting_verb(tok)  # "Tanzanian police said six people were rounded up": the police did
     if reporter is not None:
-        said = [r for r in res.subject(reporter) if r is not None and r.code and r.code[3:6] == sector]
+        # the FBI's director saying "hundreds of people have been interviewed": the FBI did
+        kin = _POLICING if sector in _POLICING else {sector}
+        said = [r for r in res.subject(reporter) if r is not None and r.code and r.code[3:6] in kin]
         if said:
             return said[0]
     country = res.local_country(tok)
     if not country:
         return None
     return ActorRef(country + sector, None, None, None, None)
+
+
+_POLICING = {"COP", "SPY"}  # police and a national investigating agency (the FBI is coded …SPY) do the same work
 
 
 def opinion_only(code: str, src, tgt) -> bool:
