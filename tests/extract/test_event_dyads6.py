@@ -262,3 +262,10 @@ def test_a_national_investigating_agency_reporting_unnamed_questioning_did_it(pi
     asked = [e for e in record.events if e.action.text == "arrested"]
     assert asked and asked[0].source is not None and asked[0].source.code == "USASPY", \
         [(e.cameo, e.source) for e in record.events]
+
+
+def test_states_named_by_a_region_take_the_cameo_region_code(pipeline):
+    record = _run(pipeline, "Greece urged all Balkan states to sign the pact. The Western nations criticized Iran.",
+                  published="1998-03-01")
+    triples = {(e.source.code if e.source else None, e.target.code if e.target else None) for e in record.events}
+    assert ("GRC", "BLK") in triples and ("WST", "IRN") in triples, triples

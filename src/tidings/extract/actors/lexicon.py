@@ -170,6 +170,9 @@ class Lexicon:
                 self.demonyms.setdefault(key, c["iso3"])
                 self.demonyms.setdefault(key + "s", c["iso3"])  # "Palestinians", "Afghans"
         self.country_name_of = {c["iso3"]: c["name"] for c in countries}
+        rows = [line for line in _data("regions.csv").read_text(encoding="utf-8").splitlines()
+                if line and not line.startswith("#")]
+        self.regions: dict[str, str] = {r["word"]: r["code"] for r in csv.DictReader(rows)}
         self.kin_nouns = frozenset(
             line.strip() for line in _data("kin_nouns.txt").read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#"))

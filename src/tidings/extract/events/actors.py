@@ -139,6 +139,13 @@ class Resolver(References):
                                   and not r.code.startswith(("IGO", "NGO", "IMG"))), None)
                     if owner is not None:  # where the phrase puts them wins: "Elian's relatives in Miami"
                         return [self._ref(tok, (self.own_place_country(tok) or owner.code[:3]) + "CVL", None)]
+        if lower in _MANY_COUNTRIES and not any(d.lower[c] in _HOW_MANY for c in d.kids[i]):
+            # "all European states", "the Balkan countries": the region's states (CAMEO region codes);
+            # "the three eastern European countries" are the three named before (below)
+            words = " ".join(d.lower[c] for c in d.kids[i] if d.dep[c] in ("amod", "compound") and c < i)
+            region = lexicon().regions.get(words)
+            if region:
+                return [self._ref(tok, region, None)]
         if d.lemma[i] in _AMOUNTS:  # "thousands of marchers", "dozens of police": the people counted
             counted = [p for c in d.kids[i] if d.dep[c] == "prep" and d.lower[c] == "of"
                        for p in d.kids[c] if d.dep[p] == "pobj"]
