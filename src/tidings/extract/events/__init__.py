@@ -22,6 +22,7 @@ from functools import cache
 from .._doc import DocView
 from ...record import Article, Event
 from ..actors.code import info
+from ..actors.lexicon import cameo_code
 from .actors import ActorRef, Resolver, is_passive
 from .lexicon import (NO_EVENT, Rule, code_of_content, complement_content, dictionary_code, dependent_text,
                       families, family_code, is_light, lookup_keys, noun_rules, petrarch_verbs, content_of_code,
@@ -501,4 +502,7 @@ def extract_events(view: DocView, record: Article) -> list[Event]:
     events = context_actors(events, record)
     for n, event in enumerate(events, start=1):
         event.id = f"V{n}"
+        for actor in (event.source, event.target):
+            if actor is not None and actor.code:
+                actor.code = cameo_code(actor.code)  # "XKX…" → "KSV…"
     return events
