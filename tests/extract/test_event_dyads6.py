@@ -277,3 +277,15 @@ def test_kosovo_has_cameos_country_code(pipeline):
     codes = {c for e in record.events for c in (e.source.code if e.source else None, e.target.code if e.target else None) if c}
     assert any(c.startswith("KSV") for c in codes) and not any(c.startswith("XKX") for c in codes), codes
     assert not any((e.actor_code or "").startswith("XKX") for e in record.entities)
+
+
+def test_where_a_detainee_is_held_gives_no_country(pipeline):
+    record = _run(pipeline, "A former detainee at Guantanamo Bay attacked the U.S. consulate in Benghazi.", published="2016-03-01")
+    assert not any((e.source.code or "").startswith("CUB") for e in record.events if e.source), \
+        [(e.cameo, e.source) for e in record.events]
+
+
+def test_a_family_word_with_the_persons_name_in_apposition_is_that_person(pipeline):
+    record = _run(pipeline, "Clinton's husband, Bill Clinton, criticized Sanders on Monday.", published="2016-03-01")
+    assert [e.source.code for e in record.events if e.root == "11" and e.source] == ["USAELI"], \
+        [(e.cameo, e.source) for e in record.events]

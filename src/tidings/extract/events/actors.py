@@ -38,6 +38,7 @@ _ALL_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | SPEAKER_PRONOUNS
 _AMOUNTS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "score", "scores",
             "number", "handful", "group", "crowd", "crowds", "tens"}
 _MANY_COUNTRIES = {"states", "nations", "countries", "governments"}
+_HELD_NOUNS = {"detainee", "prisoner", "inmate", "captive", "hostage", "internee"}
 _HOW_MANY = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}  # "the three countries"
 _ONWARD_PREPS = {"against", "on", "to", "toward", "towards", "into", "for"}  # "a warning against travel to Kenya"
 _PAIR_NOUNS = {"leader", "side", "president", "country", "nation", "minister", "government", "party", "neighbour",
@@ -131,7 +132,9 @@ class Resolver(References):
                 return []  # anyone, something, each other: no actor
             ref = self.pronoun(tok)
             return [ref] if ref else []
-        if d.lemma[i] in lexicon().kin_nouns and pos == "NOUN":
+        if d.lemma[i] in lexicon().kin_nouns and pos == "NOUN" and not any(
+                d.dep[c] == "appos" and self.tok_entity.get(c) is not None for c in d.kids[i]):
+            # (not "Clinton's husband, Bill Clinton": the name says who)
             # "Elian's father", "the minister's wife": a private person of the possessor's country
             for c in d.kids[i]:
                 if d.dep[c] == "poss" and d.pos[c] == "PROPN":
@@ -181,6 +184,8 @@ class Resolver(References):
                 country = self.located_country(tok)
             elif (body := self._body_from(tok)) is not None:
                 return [self._ref(tok, body.actor_code, body)]  # "investigators from the FBI": the FBI's
+            elif d.lemma[i] in _HELD_NOUNS:
+                country = None  # "a former detainee at Guantanamo Bay": where someone is held says nothing of them
             else:
                 country = self.own_place_country(tok) or (
                     self.clause_country(tok) if found.sector in _LOCAL_SECTORS else None)
