@@ -289,3 +289,10 @@ def test_a_family_word_with_the_persons_name_in_apposition_is_that_person(pipeli
     record = _run(pipeline, "Clinton's husband, Bill Clinton, criticized Sanders on Monday.", published="2016-03-01")
     assert [e.source.code for e in record.events if e.root == "11" and e.source] == ["USAELI"], \
         [(e.cameo, e.source) for e in record.events]
+
+
+def test_a_place_that_names_an_inquiry_is_not_its_chairmans_country(pipeline):
+    record = _run(pipeline, "Benghazi Committee Chairman Trey Gowdy criticized the State Department.", published="2016-03-01")
+    assert not (_codes(record).get("Trey Gowdy") or "").startswith("LBY"), _codes(record)
+    record = _run(pipeline, "Vermont Sen. Bernie Sanders criticized the State Department.", published="2016-03-01")
+    assert _codes(record).get("Bernie Sanders") == "USALEG", _codes(record)

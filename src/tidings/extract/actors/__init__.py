@@ -86,6 +86,8 @@ def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = f
         if dep[head] == "appos" and d.pos[d.heads[head]] in ("NOUN", "PROPN"):
             keep.update(d.phrase(d.heads[head])[0])  # "the head of the U.S. agency, Louis Brandt,"
         keep.update(range(span.start, span.end))
+        # "Benghazi Committee Chairman Trey Gowdy": a place that names an inquiry is not the person's country
+        keep -= {k for k in keep if k + 1 < len(d.lower) and d.lower[k + 1] in _INQUIRY_WORDS}
         found = code_indices(d, head, sorted(keep), day)
         if raw and found.code == raw or found.code in others:
             continue  # the dictionary's name the article gives no support for (see _supported)
@@ -97,7 +99,7 @@ def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = f
             # the words right before the name that hang on it
             k = span.start - 1
             while k >= 0 and dep[k] in ("compound", "amod", "nmod") and d.heads[k] in range(k + 1, span.end):
-                if d.idx[k] in places:
+                if d.idx[k] in places and k in keep:
                     country = places[d.idx[k]]
                     break
                 k -= 1
@@ -119,6 +121,7 @@ def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = f
 
 
 _OFFICE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "COP", "SPY"}
+_INQUIRY_WORDS = {"committee", "subcommittee", "commission", "panel", "inquiry", "probe", "tribunal"}
 _FORMER_WORDS = {"former", "ex", "ex-", "onetime", "one-time", "retired"}
 
 
