@@ -126,7 +126,6 @@ def test_setting_model_keeps_the_model_components(monkeypatch):
 
 def test_record_is_the_same_with_the_model_components(pipeline):
     """The whole record of a small text, with the array components (default) and with the model's own."""
-    from tidings.pipeline import _paragraph_breaks  # noqa: F401  (registers the paragraph component)
 
     text = TEXTS[0] + "\n\n" + TEXTS[2]
     fast = pipeline(text).as_dict()
