@@ -292,7 +292,7 @@ def test_a_family_word_with_the_persons_name_in_apposition_is_that_person(pipeli
 
 
 def test_a_place_that_names_an_inquiry_is_not_its_chairmans_country(pipeline):
-    record = _run(pipeline, "Benghazi Committee Chairman Trey Gowdy criticized the State Department.", published="2016-03-01")
-    assert not (_codes(record).get("Trey Gowdy") or "").startswith("LBY"), _codes(record)
+    record = _run(pipeline, "Kabul Commission Chairman Tom Reid criticized the State Department.", published="2016-03-01")
+    assert not (_codes(record).get("Tom Reid") or "").startswith("AFG"), _codes(record)
     record = _run(pipeline, "Vermont Sen. Bernie Sanders criticized the State Department.", published="2016-03-01")
     assert _codes(record).get("Bernie Sanders") == "USALEG", _codes(record)
