@@ -1,6 +1,7 @@
-"""No test text repeats article text from ../shared (the project rule: never copy article text
-from shared/ into the repository). tools/check_test_text.py finds string literals in tests/
-that share a run of 35 or more characters with the gold sets, examples or corpus."""
+"""No test or source text repeats article text from ../shared (the project rule: never copy
+article text from shared/ into the repository). tools/check_test_text.py finds string literals
+(docstrings included) in tests/ and src/ that share a run of 35 or more characters with the gold
+sets, examples or corpus."""
 from __future__ import annotations
 
 import importlib.util
@@ -12,7 +13,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
-ALLOWED: set[str] = set()  # test files allowed to repeat article text: none
+ALLOWED: set[str] = set()  # files allowed to repeat article text: none
 
 
 def _tool():
@@ -51,10 +52,11 @@ def test_the_command_names_file_line_and_run_and_exits_1(tmp_path, capsys):
     assert tool.main(["--shared", str(tmp_path / "none"), str(own)]) == 2  # no shared folder: an error
 
 
-def test_no_test_text_repeats_shared_article_text():
+@pytest.mark.parametrize("folder", ["tests", "src"])
+def test_no_repository_text_repeats_shared_article_text(folder):
     if not (SHARED / "corpus").is_dir():
-        pytest.skip("../shared is absent: the check compares test texts with its articles")
-    found = _tool().find_overlaps([REPO / "tests"], SHARED)
+        pytest.skip("../shared is absent: the check compares repository texts with its articles")
+    found = _tool().find_overlaps([REPO / folder], SHARED)
     offenders = [f"{o.path.relative_to(REPO)}:{o.line}: {o.run!r}" for o in found
                  if str(o.path.relative_to(REPO)) not in ALLOWED]
-    assert not offenders, "test texts repeat article text from ../shared:\n" + "\n".join(offenders)
+    assert not offenders, f"{folder}/ texts repeat article text from ../shared:\n" + "\n".join(offenders)

@@ -3,13 +3,13 @@
 Steps over the parsed doc:
  1. take the model's entities and fix its systematic slips (data/entities/label_fixes.json):
     known regions are places ("Donbass" is not a person), a lone surname the model calls
-    an organization is the person ("Psaki"), titles read as organizations are titles;
+    an organization is the person ("Keller"), titles read as organizations are titles;
  2. add mentions the model missed: MT-misspelled names flagged by the clean step
     ("Blinking" → Blinken) and later surname-only uses of a known person;
  3. group mentions into entities: a surname joins the full name that ends with it, an
     organization's "(ACRONYM)" becomes its alias, country spellings share a name;
  4. read each person's title and affiliation from the words before the name
-    ("White House press secretary Jen Psaki" → role "press secretary", USA).
+    ("White House press secretary Dana Keller" → role "press secretary", USA).
 """
 from __future__ import annotations
 

@@ -317,8 +317,8 @@ def dateline_place(record: Article, line) -> Place | None:
 
 def _local_people(doc, filed_in: str | None, places: dict[int, str]) -> str:
     """The code of a private person the article gives no country, none, role or organisation: the
-    civilians of the dateline country in foreign wire copy ("HAVANA (AP) -- … his grandmother, Mariela,
-    told reporters" → CUBCVL). Not in U.S.-filed copy, whose people come from everywhere, and not where
+    civilians of the dateline country in foreign wire copy ("HAVANA (AP) -- … her uncle, Rigoberto,
+    told journalists" → CUBCVL). Not in U.S.-filed copy, whose people come from everywhere, and not where
     the article introduces someone of another country by description ("An American leader of a U.N.
     team …", "a British mine expert"): the person named next is likely that one. '' for none."""
     if not filed_in or filed_in == "USA":

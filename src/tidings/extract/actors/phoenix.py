@@ -23,7 +23,7 @@ A place name is never a person or a group ("Argentina" is not the KKLREB group o
 name), and the forms of data/actors/phoenix_exclude.txt (common words, generic phrases)
 are no names at all. `is_weak` marks codes that say less than an article may (a country
 alone, an …ELI "elite" code): the actor coder uses them only when the phrase says nothing
-better ("Tanzanian Foreign Minister Jakaya Kikwete" is TZAGOV, not Phoenix's TZAELI).
+better ("Kenyan Foreign Minister Joseph Otieno" is KENGOV even where Phoenix lists that man as KENELI).
 """
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
-"""Attitudes as events. Feelings toward an actor: "she was heartened by cooperation from Kenya"
-praises Kenya (051); "Cuban authorities are frustrated by Reno's failure" criticises Reno (110).
-Intentions: "Syria indicated its interest in resuming talks" is Syria's intent to meet (036),
-not talks held. Obligations in a speaker's quote: "``All European states must cooperate …,'' he
-was quoted as saying" is his appeal to them. Warnings of penalties: "there would be serious economic
+"""Attitudes as events. Feelings toward an actor: "he was heartened by help from Ghana"
+praises Ghana (051); "Chilean officials are frustrated by Morales's refusal" criticises Morales (110).
+Intentions: "Jordan voiced its interest in reopening negotiations" is Jordan's intent to meet (036),
+not negotiations held. Obligations in a speaker's quote: "``All Baltic governments must coordinate …,''
+she was quoted as saying" is his appeal to them. Warnings of penalties: "there would be serious economic
 consequences if Putin invades" threatens Putin. The words are data (families.yaml)."""
 from __future__ import annotations
 
@@ -97,8 +97,8 @@ def feeling_candidates(res, sent, coded: set[int]) -> list[Candidate]:
 
 
 def _actors_of(res, noun) -> list:
-    """The actor a cause names: itself ("with Kenya"), its owner ("Reno's failure") or the actor in
-    a phrase inside it ("cooperation from Kenya", "the cooperation we have had with authorities in Kenya")."""
+    """The actor a cause names: itself ("with Ghana"), its owner ("Morales's refusal") or the actor in
+    a phrase inside it ("help from Ghana", "the help we have received from officials in Ghana")."""
     refs = [r for r in res.group(noun) if r is not None and (r.code or r.entity)]
     if refs:
         return refs
@@ -154,7 +154,7 @@ def asked_family(verb) -> str:
 
 def obliged_in_quote(res, tok, family, code) -> tuple | None:
     """(speaker, the obliged) when a speaker's own quote says others must or should do this act: "All
-    European states must cooperate in creating a joint security system," he said."""
+    Baltic governments must coordinate in building a shared air defence," she said."""
     d, i = res.d, tok.i
     if d.dep[i] == "ccomp" and d.lemma[d.heads[i]] in _SAYING:
         return None  # "``… must cooperate,'' he said": the verb of saying carries the appeal (below)

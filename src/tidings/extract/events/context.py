@@ -1,24 +1,24 @@
 """Actors a sentence leaves to the article: the agent told before, the other side of the story.
 
-"Tanzanian police said they had arrested 14 foreigners. The 14 foreigners … were rounded up":
+"Kenyan police said they had detained nine travellers. The nine travellers … were picked up":
 the unnamed agent of a passive act is whoever the sentence or two before named doing an act of
 the same root, in the same sector (the police).
 
-"No one wants to stay in Lebanon; thus we think it better to withdraw", "Iraq agreed to give
-inspectors full access": a human coder reading an Israel–Lebanon or a UN–Iraq story codes the
-withdrawal against Lebanon and the agreement toward the other side, because the article has
+"None of our soldiers wishes to remain in Chad, so we judge it wiser to pull out", "Baghdad agreed
+to let the monitors in everywhere": a human coder reading a Libya–Chad or a UN–Iraq story codes
+the withdrawal against Chad and the agreement toward the other side, because the article has
 made plain who the two sides are. Here an article shows two sides dealing with each other
 when at least `counterpart_min_events` of its events name both in their own sentences. An
 event of a root that acts on someone (senses.yaml `counterpart_roots`), with a coded source
 and no target, then takes as target the side its source's events of the same kind (quad
 class) are most often aimed at, else the side its source deals with most — only a side seen
 that often, or the only side it deals with when that side is one of the two the article names
-most (Syria, dealing only with Israel in an Israel–Lebanon story, "wants to renew talks" with
+most (Niger, dealing only with Libya in a Libya–Chad story, "wants to renew talks" with
 it). The target points at that side's mention nearest before the event (else the first after)
 and is marked `from_context`, so an analyst can keep or drop such targets. An
-organisation of states acting with no one named ("EU leaders are holding talks in Brussels") acts
+organisation of states acting with no one named ("ASEAN ministers are meeting in Jakarta") acts
 among its members: it takes a side only when its named acts of the same kind are aimed at that side
-that often (U.N. inspectors in an Iraq story, inspecting "nine other sites").
+that often (U.N. inspectors in an Iraq story, inspecting "four more plants").
 """
 from __future__ import annotations
 
@@ -96,7 +96,7 @@ def _implicit(actor: EventActor | None) -> bool:
 
 
 def _agents_told_before(events: list[Event]) -> list[Event]:
-    """"Tanzanian police said they had arrested 14 foreigners. The 14 foreigners … were rounded up":
+    """"Kenyan police said they had detained nine travellers. The nine travellers … were picked up":
     the unnamed agent of a passive act is whoever the sentence or two before named doing an act of
     the same root, with the same sector."""
     out: list[Event] = []
@@ -118,7 +118,7 @@ def context_actors(events: list[Event], record: Article) -> list[Event]:
 
 
 def _home_government_targets(events: list[Event], record: Article) -> list[Event]:
-    """"The Catholic minority demanded a settlement": a demand, criticism, rejection, threat or
+    """"The Tamil minority demanded autonomy": a demand, criticism, rejection, threat or
     protest by a group at home that names no one it is aimed at is aimed at its own government
     (senses.yaml `home_government_*`); the target points at that government's nearest mention
     before the event when the article names it."""

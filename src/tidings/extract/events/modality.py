@@ -229,7 +229,7 @@ def event_date(tok, sent, record: Article, times_by_sentence: dict[int, list[Tim
 
 
 def _when_clause_of(d, verb: int, time_root: int) -> bool:
-    """"in 1991, when Iraq invaded Kuwait", "Since 1985 _ when the Israelis created …": a when-clause
+    """"in 1974, when Turkey invaded Cyprus", "Since 1979 _ when the Soviets moved in …": a when-clause
     hung on the time (or on the word the time modifies) happened then."""
     if d.dep[verb] != "relcl" or not any(d.dep[c] == "advmod" and d.lower[c] == "when" for c in d.kids[verb]):
         return False

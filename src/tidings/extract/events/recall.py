@@ -1,7 +1,7 @@
 """Events the verb lexicon cannot see from the verb alone (data: data/cameo/senses.yaml).
 
 - An organisation of states enlarged to take in new members admits them (057): "NATO has been
-  expanded to include Greece and Turkey" → NATO 057 GRC, NATO 057 TUR.
+  widened to include Albania and Croatia" → NATO 057 ALB, NATO 057 HRV.
 - A harsh judgment of an actor, reported or as "regards X as …", is criticism (111; 1122 of a rights
   record): "said Syria had an appalling rights record", "regards the ban as politically motivated".
 """
@@ -34,7 +34,7 @@ def _data() -> dict:
 
 def enlarging_body(res, tok):
     """The IGO-coded actor that verb `tok` ("include", "take in") says was enlarged to take in its
-    objects ("it has been expanded to include Greece": NATO, with "it" resolved), or None."""
+    objects ("it has been widened to include Albania": NATO, with "it" resolved), or None."""
     s = _data()
     d, i = res.d, tok.i
     head = d.heads[i]
@@ -53,7 +53,7 @@ def enlarging_body(res, tok):
 
 def newcomers(res, tok) -> list:
     """Who verb `tok` of `enlarging_body` takes in: its objects, and the countries of a list of dates
-    that the parser hangs elsewhere ("to include Greece in 1952, Germany in 1955 and Spain in 1982":
+    that the parser hangs elsewhere ("to include Albania in 2009, Montenegro in 2017 and Finland in 2023":
     the later ones on the year or on the verb of enlargement)."""
     d = res.d
     out = list(res.objects(tok))
@@ -313,7 +313,7 @@ def _doers(res, noun: int) -> list:
 
 def vague_intent(res, cand) -> bool:
     """Whether `cand` is a generic intent (030) of a verb that says nothing of its own ("looking
-    forward to a general election fight"): such a candidate is dropped."""
+    forward to a busy campaign season"): such a candidate is dropped."""
     return cand.code == "030" and res.d.lemma[cand.tok.i] in _data()["content_needed_verbs"]
 
 

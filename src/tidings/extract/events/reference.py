@@ -228,8 +228,8 @@ class References:
         return [ActorRef(e.actor_code, e.id, e.name, None, None) for e in seen]
 
     def _listed_countries(self, before: int, n: int) -> list[ActorRef]:
-        """The last list of exactly `n` countries joined by "and" before token `before` ("Poland,
-        Hungary and the Czech Republic … the three eastern European countries")."""
+        """The last list of exactly `n` countries joined by "and" before token `before` ("Chile,
+        Peru and Bolivia … the three Andean countries")."""
         d = self.d
         for t in range(before - 1, -1, -1):
             e = self.tok_entity.get(t)

@@ -76,8 +76,8 @@ def on_trip(res, noun, code: str) -> list:
 
 
 def contrasted(d, i: int) -> bool:
-    """Whether noun i is set aside as what did not happen: "rather than a clash between two
-    governments, the dispute is …", "instead of talks"."""
+    """Whether noun i is set aside as what did not happen: "rather than a quarrel between two
+    states, the row is …", "instead of talks"."""
     head = d.heads[i]
     if d.dep[i] != "pobj":
         return False
@@ -99,7 +99,7 @@ def implicit_noun_agent(res, noun, code: str) -> list:
 
 def misparsed_accusations(res, sent, coded: set[int]) -> list[Candidate]:
     """Accusations (112; 1125 of spying) the parser hides as an adjective with a subject of its own:
-    "Iraq alleged Ritter was an American spy" ("alleged" an amod of "Ritter") → IRQ 1125 Ritter."""
+    "Iran alleged Smith was a British spy" ("alleged" an amod of "Smith") → IRN 1125 Smith."""
     s = _data()
     d = res.d
     out = []
@@ -120,7 +120,7 @@ def misparsed_accusations(res, sent, coded: set[int]) -> list[Candidate]:
 
 def custody_candidates(res, sent, coded: set[int]) -> list[Candidate]:
     """People said to be or remain in custody or detention are held (173) by the police of the country
-    where that is (as a passive arrest with no agent): "six people were in custody for questioning"."""
+    where that is (as a passive arrest with no agent): "three men were in detention awaiting trial"."""
     s = _data()
     d = res.d
     out = []
@@ -214,10 +214,10 @@ def protest_purpose(d, cand, verbs: list) -> bool:
 
 def no_act(res, cand) -> bool:
     """Whether a verb candidate names no act between actors: a body charged with a task ("charged the
-    inspectors with verifying …", not "charged with murdering"), a state destroying its own arms
+    monitors with checking …", not "charged with murdering"), a state destroying its own arms
     ("Iraq has destroyed its missiles"), something threatened by a thing ("the vote is threatened by
-    violence": the violence is the event), a document calling for something ("a treaty calling for
-    border demarcation": its terms)."""
+    violence": the violence is the event), a document calling for something ("an accord calling for
+    prisoner exchanges": its terms)."""
     s = _data()
     d, i = res.d, cand.tok.i
     kids, dep = d.kids, d.dep

@@ -259,8 +259,8 @@ def attacker_of(res, tok, code: str, targets: list) -> list:
 
 def shared_agent(res, tok) -> list:
     """The by-agent a passive verb shares with the passive joined after it: "was abducted and later
-    murdered by rebels", "an expert kidnapped and presumed killed by guerrillas" → the rebels, the
-    guerrillas."""
+    murdered by rebels", "an engineer seized and feared killed by militants" → the rebels, the
+    militants."""
     d, i = res.d, tok.i
     joined = [c for c in d.kids[i] if d.dep[c] == "conj"]
     if d.dep[i] == "acl":  # "an expert kidnapped and … killed by X": both hang on the noun

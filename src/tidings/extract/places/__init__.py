@@ -451,7 +451,7 @@ def _in_qualifier_any(cands: list[Candidate], quals: list[Candidate]) -> bool:
 
 def _qualify(mentions: list[Mention], text: str, gaz, add, found, persons=()) -> None:
     """"Alexandria, La.": the name after the comma qualifies the one before it (not the first name of a
-    person: "in Beirut, Vladimir Isachenkov in Moscow"; `persons`: their spans)."""
+    person: "in Lagos, Peter Okafor in Accra"; `persons`: their spans)."""
     by_start = {m.start: m for m in mentions}
     for m in mentions:
         j = m.end

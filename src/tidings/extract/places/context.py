@@ -189,8 +189,8 @@ _LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+|\s*/\s*
 
 
 def list_hints(mentions: list[Mention], text: str) -> None:
-    """Names in a list are of one kind: "California or Washington", "Wisconsin, Michigan and
-    Pennsylvania" are states; "Georgia and Armenia" are countries."""
+    """Names in a list are of one kind: "California or Washington", "Ohio, Iowa and
+    Nevada" are states; "Georgia and Armenia" are countries."""
     def only_kind(m: Mention) -> int | None:
         """The kind of a name whose best sense beats every sense of another kind by 1.5 points."""
         ranked = sorted(m.candidates, key=prior, reverse=True)

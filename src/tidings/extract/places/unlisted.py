@@ -27,7 +27,7 @@ _MORE_NAMES = re.compile(r",? +(?:and |or |& )?[A-Z]|,?[A-Za-z]")  # "Copenhagen
 
 def _own_qualifier(text: str, m, gaz) -> bool:
     """"Holliday, Missouri, man": the qualifier right after the name, which no other name follows
-    ("Copenhagen, Hamburg, Bremen and Kiel", "in Beirut, Vladimir Isachenkov in Moscow": no qualifier)."""
+    ("Copenhagen, Hamburg, Bremen and Kiel", "in Lagos, Peter Okafor in Accra": no qualifier)."""
     if not text.startswith(", ", m.end):
         return False
     quals, qual_text = qualifier_at(text, m.end + 2, gaz)

@@ -1,6 +1,6 @@
 """Numbers whose unit is written once for several of them.
 
-- suspended hyphens: "four-, five- and six-cylinder engines", "2- and 3-bedroom homes" — the
+- suspended hyphens: "two-, three- and four-door cars", "2- and 3-bedroom homes" — the
   numbers before the last one borrow its hyphenated unit;
 - "a pick or two", "a day or two": the number after "or" counts the noun before it.
 """

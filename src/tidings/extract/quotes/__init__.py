@@ -276,7 +276,7 @@ def _direct(doc, text, region, tokens, exclude, paras, pi, blocked, last, starts
 
 def _lead_in(doc, text, region, exclude, blocked, last):
     """(cue, speaker head) from the sentence right before a quotation when it reports speech and holds
-    no words of its own: "Sam Lau said in a statement. “There are no ballots …”"; else None."""
+    no words of its own: "Dana Ruiz said on Tuesday. “The count will resume …”"; else None."""
     ix = index_of(doc)
     end = ix.token_before(region.start)
     if end is None or end.text not in (".", ":") or text.count("\n", end.idx, region.start) > 2 or \

@@ -47,7 +47,7 @@ def parenthetical(text, region, tokens, head, exclude, blocked):
 
 
 def cued_after(doc, text, region, tokens, exclude, blocked):
-    """The AFT endorsement “was early enough … Warren,” said Heiserman.": a quotation that starts inside
+    """"The union's backing “came just in time … Harris,” said Lindqvist.": a quotation that starts inside
     its sentence, ends with a comma and is followed at once by its cue. The parse may miss the link (the
     quotation runs over a sentence end); the content runs from its sentence's start to the closing mark."""
     if inner(text, region).rstrip()[-1:] not in (",", "?", "!"):
