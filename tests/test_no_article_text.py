@@ -1,7 +1,7 @@
 """No test or source text repeats article text from ../shared (the project rule: never copy
 article text from shared/ into the repository). tools/check_test_text.py finds string literals
-(docstrings included) in tests/ and src/ that share a run of 35 or more characters with the gold
-sets, examples or corpus."""
+(docstrings included) and `#` comments (of Python and YAML files) in tests/ and src/ that share a
+run of 35 or more characters with the gold sets, examples or corpus."""
 from __future__ import annotations
 
 import importlib.util
@@ -52,11 +52,33 @@ def test_the_command_names_file_line_and_run_and_exits_1(tmp_path, capsys):
     assert tool.main(["--shared", str(tmp_path / "none"), str(own)]) == 2  # no shared folder: an error
 
 
+def test_the_tool_finds_a_run_in_comments_split_over_lines(tmp_path):
+    shared = tmp_path / "shared"
+    (shared / "examples").mkdir(parents=True)
+    (shared / "examples" / "story.txt").write_text(
+        "The harbour master of Port Elkin said the ferry would not sail before Thursday.")
+    code = tmp_path / "pkg" / "mod.py"
+    code.parent.mkdir()
+    code.write_text('X = 1\n\n# as in "the ferry would not sail\n#   before Thursday"\nY = 2  # own words\n')
+    data = tmp_path / "pkg" / "cues.yaml"
+    data.write_text('# our own note\nsail:  # "harbour master of Port Elkin said the ferry"\n  - "052"\n')
+    demo = tmp_path / "src" / "tidings" / "data" / "demo" / "demo.yaml"
+    demo.parent.mkdir(parents=True)
+    demo.write_text('# harbour master of Port Elkin said the ferry\n')  # a demo: out of scope
+    tool = _tool()
+    found = tool.find_overlaps([tmp_path / "pkg", tmp_path / "src"], shared, 35, comments=True)
+    assert [(o.path.name, o.line, o.run) for o in found] == [
+        ("cues.yaml", 1, "harbour master of Port Elkin said t"),
+        ("mod.py", 3, "the ferry would not sail before Thu")]
+    assert tool.find_overlaps([tmp_path / "pkg"], shared, 35) == []  # literals only: none
+    assert tool.main(["--shared", str(shared), "--comments", str(code)]) == 1
+
+
 @pytest.mark.parametrize("folder", ["tests", "src"])
 def test_no_repository_text_repeats_shared_article_text(folder):
     if not (SHARED / "corpus").is_dir():
         pytest.skip("../shared is absent: the check compares repository texts with its articles")
-    found = _tool().find_overlaps([REPO / folder], SHARED)
+    found = _tool().find_overlaps([REPO / folder], SHARED, comments=True)
     offenders = [f"{o.path.relative_to(REPO)}:{o.line}: {o.run!r}" for o in found
                  if str(o.path.relative_to(REPO)) not in ALLOWED]
-    assert not offenders, f"{folder}/ texts repeat article text from ../shared:\n" + "\n".join(offenders)
+    assert not offenders, f"{folder}/ texts or comments repeat article text from ../shared:\n" + "\n".join(offenders)

@@ -1,21 +1,26 @@
-"""List string literals in test files that repeat article text from ../shared.
+"""List string literals (with --comments, also `#` comments) that repeat ../shared article text.
 
-    python tools/check_test_text.py [--shared ../shared] [--min-chars 35] [PATH ...]
+    python tools/check_test_text.py [--shared ../shared] [--min-chars 35] [--comments] [PATH ...]
 
 The project rule is that no article text from shared/ is copied into the repository. This
 tool reads every article-bearing file there (gold/**/*.json[l], examples/*, corpus/**) and
 reports each Python string literal under PATH (default: the repository's tests/) that shares
-a run of at least --min-chars characters with that text. Runs are compared after collapsing
-white space and start at a word's first character. Output is one line per offending literal,
-`file:line: 'the shared run'`; the exit status is 1 when any is found, 0 otherwise.
+a run of at least --min-chars characters with that text; with --comments, also each `#`
+comment block (consecutive comment lines joined) of those Python files and of the YAML files
+under PATH. src/tidings/data/demo/, a demo text the project wrote itself, is left out. Runs
+are compared after collapsing white space and start at a word's first character. Output is
+one line per offending literal or comment block, `file:line: 'the shared run'`; the exit
+status is 1 when any is found, 0 otherwise.
 """
 from __future__ import annotations
 
 import argparse
 import ast
+import io
 import json
 import re
 import sys
+import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -24,6 +29,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared"
 DEFAULT_MIN_CHARS = 35
 _WORD_START = re.compile(r"\b\w")
+# Folders never scanned: src/tidings/data/demo/ holds a demo article the project wrote itself
+# (no shared text), so its prose is out of scope.
+EXCLUDED_PARTS = (("tidings", "data", "demo"),)
+YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -95,18 +104,79 @@ def _literals(path: Path) -> Iterator[tuple[int, str]]:
             yield node.lineno, node.value
 
 
+def _blocks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """(first line, joined text) of each block of comments on consecutive lines."""
+    start, prev, parts = 0, -1, []
+    for line, text in lines:
+        if parts and line != prev + 1:
+            yield start, " ".join(parts)
+            parts = []
+        if not parts:
+            start = line
+        parts.append(text)
+        prev = line
+    if parts:
+        yield start, " ".join(parts)
+
+
+def _py_comments(path: Path) -> Iterator[tuple[int, str]]:
+    """The `#` comments of a Python file, a block of consecutive comment lines joined as one."""
+    source = path.read_text(encoding="utf-8")
+    try:
+        tokens = [(tok.start[0], tok.string.lstrip("#").strip())
+                  for tok in tokenize.generate_tokens(io.StringIO(source).readline)
+                  if tok.type == tokenize.COMMENT]
+    except (tokenize.TokenError, SyntaxError) as exc:
+        raise SyntaxError(f"{path}: cannot tokenize: {exc}") from exc
+    yield from _blocks(tokens)
+
+
+def _yaml_comments(path: Path) -> Iterator[tuple[int, str]]:
+    """The `#` comment lines of a YAML file (whole-line or trailing), consecutive ones joined."""
+    lines = []
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        stripped = text.lstrip()
+        if stripped.startswith("#"):
+            lines.append((number, stripped.lstrip("#").strip()))
+        elif " #" in text:  # a trailing comment (a '#' inside a quoted value may be caught too)
+            lines.append((number, text.split(" #", 1)[1].lstrip("#").strip()))
+    yield from _blocks(lines)
+
+
+def _excluded(path: Path) -> bool:
+    parts = path.resolve().parts
+    return any(parts[i:i + len(ex)] == ex for ex in EXCLUDED_PARTS for i in range(len(parts)))
+
+
+def _texts(path: Path, comments: bool) -> Iterator[tuple[int, str]]:
+    if path.suffix in YAML_SUFFIXES:
+        if comments:
+            yield from _yaml_comments(path)
+        return
+    yield from _literals(path)
+    if comments:
+        yield from _py_comments(path)
+
+
 def find_overlaps(paths: Iterable[Path], shared: Path = DEFAULT_SHARED,
-                  min_chars: int = DEFAULT_MIN_CHARS) -> list[Overlap]:
-    """Every string literal in the Python files under `paths` that repeats a shared run."""
+                  min_chars: int = DEFAULT_MIN_CHARS, comments: bool = False) -> list[Overlap]:
+    """Every string literal in the Python files under `paths` that repeats a shared run; with
+    `comments`, also every `#` comment block of those files and of the YAML files there."""
     if not shared.is_dir():
         raise FileNotFoundError(f"{shared}: the shared folder is absent")
     windows = shared_windows(shared, min_chars)
     files: list[Path] = []
     for path in paths:
-        files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found_here = list(path.rglob("*.py"))
+        if comments:
+            found_here += [p for suffix in YAML_SUFFIXES for p in path.rglob("*" + suffix)]
+        files += sorted(p for p in found_here if not _excluded(p))
     found = []
     for path in files:
-        for line, value in _literals(path):
+        for line, value in _texts(path, comments):
             if len(value) < min_chars:
                 continue
             for run in _windows(value, min_chars):
@@ -124,11 +194,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="the shared folder (default: ../shared beside the repository)")
     parser.add_argument("--min-chars", type=int, default=DEFAULT_MIN_CHARS,
                         help="shortest shared run that counts (default: %(default)s)")
+    parser.add_argument("--comments", action="store_true",
+                        help="also check # comments of Python and YAML files")
     args = parser.parse_args(argv)
     if args.min_chars < 10:
         parser.error("--min-chars must be at least 10")
     try:
-        found = find_overlaps(args.paths, args.shared, args.min_chars)
+        found = find_overlaps(args.paths, args.shared, args.min_chars, args.comments)
     except (FileNotFoundError, SyntaxError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -138,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError:
             shown = item.path
         print(f"{shown}:{item.line}: {item.run!r}")
-    print(f"{len(found)} literal(s) repeat shared article text", file=sys.stderr)
+    what = "literal(s) or comment(s)" if args.comments else "literal(s)"
+    print(f"{len(found)} {what} repeat shared article text", file=sys.stderr)
     return 1 if found else 0
 
 

@@ -338,7 +338,7 @@ def test_a_verb_only_the_dictionary_knows_needs_actors_of_two_countries():
     def ref(code):
         return ActorRef(code, None, code, None, None)
     assert _dictionary_actors_ok([ref("USAGOV")], [ref("IRQGOV")])
-    assert not _dictionary_actors_ok([ref("USAGOV")], [ref("USA")])  # "the 747 she had flown in from Washington"
+    assert not _dictionary_actors_ok([ref("USAGOV")], [ref("USA")])  # "the airliner she arrived on from Washington"
     assert not _dictionary_actors_ok([ref("USAGOV")], [])
 
 

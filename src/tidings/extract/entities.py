@@ -192,7 +192,7 @@ def _model_spans(doc, record: Article) -> list[_Span]:
         elif etype in ("ORG", "PLACE", "NORP") and name in person_surnames:
             etype = "PERSON"  # "Psaki" read as an organization after "Jen Psaki"
         if etype == "ORG":
-            # "White House National Security Advisor" → the organization, the title goes to the next person
+            # "Kremlin Deputy Chief of Staff" → the organization, the title goes to the next person
             _, roles, _ = _titles()
             if low.endswith(_role_suffixes()):
                 for r in roles:

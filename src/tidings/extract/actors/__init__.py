@@ -86,7 +86,7 @@ def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = f
         if dep[head] == "appos" and d.pos[d.heads[head]] in ("NOUN", "PROPN"):
             keep.update(d.phrase(d.heads[head])[0])  # "the head of the U.S. agency, Louis Brandt,"
         keep.update(range(span.start, span.end))
-        # "Benghazi Committee Chairman Trey Gowdy": a place that names an inquiry is not the person's country
+        # "Lockerbie Inquiry Chairman Tom Reid": a place that names an inquiry is not the person's country
         keep -= {k for k in keep if k + 1 < len(d.lower) and d.lower[k + 1] in _INQUIRY_WORDS}
         found = code_indices(d, head, sorted(keep), day)
         if raw and found.code == raw or found.code in others:
@@ -381,7 +381,7 @@ def extract_actors(view: DocView, record: Article) -> list[Entity]:
         if not code and entity.type == "PERSON" and local_people and not _at_place(entity, places) \
                 and not entity.role and _untitled(doc, entity) \
                 and not lexicon().named([entity.name, *entity.aliases], day, weak=True):
-            # "HAVANA (AP) -- … Elian's grandmother, Mariela, told reporters"; not a surname the
+            # "LIMA (AP) -- … the boy's aunt, Rosa, told journalists"; not a surname the
             # dictionaries know ("Albright was due to meet Moi", with no country named for her)
             code = local_people
         if code:

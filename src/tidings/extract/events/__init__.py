@@ -126,7 +126,7 @@ def _family_target(res: Resolver, tok, family: str, comps, own: bool = True) -> 
             refs = res._inside(comp)
             if refs:
                 return refs
-        elif comp_pos == "ADJ":  # "committed to a possible strike against Iraq"
+        elif comp_pos == "ADJ":  # "committed to a possible raid on Syria"
             refs = res.objects(comp)
             if refs:
                 return refs
@@ -228,7 +228,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                     code = None
                     break
                 if d.lemma[i] in _CLAIM_VERBS and _conflictual(tokens[c]):
-                    # "Russia has often claimed that Ukraine was undermining …": an accusation of the doer
+                    # "Serbia has long claimed that Kosovo was weakening …": an accusation of the doer
                     subject = res.subject(tok) if subject is None else subject
                     accused = [r for a in kids[c] if dep[a] in ("nsubj", "nsubjpass") for r in res.group(tokens[a])]
                     if accused:
@@ -247,7 +247,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                         judged = [r for a in kids[c] if dep[a] in ("nsubj", "nsubjpass") for r in res.group(tokens[a])]
                         if not judged and any(dep[p] == "poss" and pos[p] == "PRON" for a in kids[c]
                                               if dep[a] in ("nsubj", "nsubjpass") for p in kids[a]):
-                            judged = res.objects(tok)  # "told the British minister that his plan was a mistake"
+                            judged = res.objects(tok)  # "told the French envoy that her proposal was an error"
                         cands.append(Candidate(tok, code, subject, judged, (tokens[c],), 0.5))
                         code = None
                     break
@@ -288,7 +288,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                            for r in res.group(tokens[s])]
             home = {(r.code or "")[:3] for r in sources if r is not None}
             if content and not any(t is not None and t.code and t.code[:3] not in home for t in targets):
-                # "told the cabinet Israel was willing to withdraw from southern Lebanon": where the act is aimed
+                # "told parliament Turkey was ready to pull out of northern Syria": where the act is aimed
                 inner = code_of_content(content)
                 scene = next((t for c in comps if pos[c.i] == "VERB"
                               for t in [scene_target(res, c, inner, sources)] if t), []) if inner else []
@@ -309,7 +309,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                 if passive and not sources:
                     sources = shared_agent(res, tok)
                 if passive and not sources and code[:2] in ("18", "19"):
-                    # "soldiers have been killed fighting Hezbollah": killed by those they fought
+                    # "troops have died fighting the Taliban": killed by those they fought
                     sources = [r for c in kids[i] if dep[c] in ("advcl", "xcomp") and d.lemma[c] in _FIGHT_VERBS
                                for r in res.objects(tokens[c])]
                 if passive and not sources:
@@ -322,8 +322,8 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
             if rule.any and targets:  # "use force": the word the sense rests on is no target
                 targets = [t for t in targets if t is None or (t.name or "").lower() not in rule.any]
             if not targets and code[:2] == "11":
-                # "authorities allege the attacks were plotted by X", "claimed that Ukraine was
-                # undermining …": an accusation is aimed at the doer of what it alleges
+                # "officials claim the bombings were planned by X", "claimed that Kosovo was
+                # weakening …": an accusation is aimed at the doer of what it alleges
                 targets = [r for c in kids[i] if dep[c] == "ccomp" for r in res.subject(tokens[c])]
             code = verbal_attack(res, tok, code, dependent_text(tok))
             if code == NO_EVENT:
@@ -334,7 +334,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                 targets = scene_target(res, tok, code, sources)
             code = _commitment(d, tok, code)
             if code[:2] == "03" and code != rule.code and thing_subject(res, tok):
-                continue  # "an agreement that would permit the navy …": a thing commits no one
+                continue  # "a deal that would allow the coast guard …": a thing commits no one
         if from_dictionary and not _dictionary_actors_ok(sources, targets):
             continue
         cands.append(Candidate(tok, code, sources, targets, tuple(comps), conf,
@@ -354,7 +354,7 @@ def _dictionary_actors_ok(sources, targets) -> bool:
     loosely off the parse)."""
     src = {r.code[:3] for r in sources if r is not None and r.code}
     tgt = {r.code[:3] for r in targets if r is not None and r.code}
-    return bool(src) and bool(tgt - src)  # "the 747 she had flown in from Washington": no American acts on America
+    return bool(src) and bool(tgt - src)  # "the airliner she arrived on from Washington": no American acts on America
 
 
 def _with_targets(res: Resolver, tok, preps: tuple[str, ...]) -> list[ActorRef]:

@@ -144,7 +144,7 @@ class Resolver(References):
                         return [self._ref(tok, (self.own_place_country(tok) or owner.code[:3]) + "CVL", None)]
         if lower in _MANY_COUNTRIES and not any(d.lower[c] in _HOW_MANY for c in d.kids[i]):
             # "all European states", "the Balkan countries": the region's states (CAMEO region codes);
-            # "the three eastern European countries" are the three named before (below)
+            # "the three central Asian states" are the three named before (below)
             words = " ".join(d.lower[c] for c in d.kids[i] if d.dep[c] in ("amod", "compound") and c < i)
             region = lexicon().regions.get(words)
             if region:
@@ -166,7 +166,7 @@ class Resolver(References):
         if code is None and found.sector and found.sector not in _NO_COUNTRY_SECTORS:
             owners = [r for c in d.kids[i] if d.dep[c] == "poss" and d.lemma[c] in _PAIR_NOUNS
                       for r in self.one(self.tokens[c]) if r.code and len(r.code) == 3]
-            if len(owners) > 1:  # "the three countries' foreign ministers": each country's
+            if len(owners) > 1:  # "the two nations' defence chiefs": each country's
                 return [self._ref(tok, r.code + found.sector, None) for r in owners]
         if entity is not None and not entity.actor_code and pos == "PROPN" and all(
                 self.tok_entity.get(t) is entity for t in d.phrase(i)[0] if d.dep[t] != "det" and d.lower[t] not in HONORIFICS):
@@ -185,7 +185,7 @@ class Resolver(References):
             elif (body := self._body_from(tok)) is not None:
                 return [self._ref(tok, body.actor_code, body)]  # "investigators from the FBI": the FBI's
             elif d.lemma[i] in _HELD_NOUNS:
-                country = None  # "a former detainee at Guantanamo Bay": where someone is held says nothing of them
+                country = None  # "a former prisoner held at Bagram": where someone is held says nothing of them
             else:
                 country = self.own_place_country(tok) or (
                     self.clause_country(tok) if found.sector in _LOCAL_SECTORS else None)
@@ -226,14 +226,14 @@ class Resolver(References):
                             out.extend(self.group(self.tokens[q]))
         for c in d.kids[tok.i]:
             if d.dep[c] == "appos" and out:
-                # "his Israeli counterpart, Ariel Sharon, and the Palestinian leader, Mahmoud Abbas": the
+                # "his Greek counterpart, Nikos Petrou, and the Cypriot leader, Andreas Kyprianou": the
                 # parser hangs the second person on the first one's apposition
                 seen = {r.code[:3] for r in out if r.code}
                 out.extend(r for q in d.kids[c] if d.dep[q] == "conj" and d.pos[q] in ("NOUN", "PROPN")
                            for r in self.group(self.tokens[q]) if r.code and r.code[:3] not in seen)
         head = self.tok_entity.get(tok.i)
         if out and head is not None and head.type == "NORP":
-            # "six Iraqis, six Sudanese, a Somali national and a Turk": nationalities listed as appositions
+            # "four Syrians, two Libyans, an Afghan citizen and a Greek": nationalities listed as appositions
             seen = {r.country for r in out}
             out.extend(r for c in d.kids[tok.i] if d.dep[c] == "appos" for r in self.group(self.tokens[c])
                        if r.code and r.country not in seen)

@@ -67,11 +67,11 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
     reporter = reporting_verb(tok)  # the verb of saying over the action, walked up once
     attributed, reporter_code = attribution(res, record, tok, reporter)
     if not cand.sources and cand.code[:2] in ("01", "11", "12") and reporter is not None:
-        cand.sources = res.subject(reporter)  # "officials say it bears the hallmarks of X"
+        cand.sources = res.subject(reporter)  # "investigators say it has the marks of X"
     place = event_place(tok, record, si, doc)
     start, text = res.d.idx[tok.i], res.d.text[tok.i]
     action = SpanRef(start=start, end=start + len(text), text=text)
-    # "fighting Hezbollah and other guerrillas": the coded actors of a conjoined list, not one more
+    # "fighting the Taliban and other militias": the coded actors of a conjoined list, not one more
     # event with the uncoded rest
     sources = _coded_first(cand.sources) or [None]
     targets = _coded_first([t for t in cand.targets if t is not None]) or [None]

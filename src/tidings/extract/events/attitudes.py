@@ -113,7 +113,7 @@ def _actors_of(res, noun) -> list:
             refs = [r for p in d.kids[c] if d.dep[p] == "pobj" for r in res.group(d.tokens[p]) if r is not None and r.code]
             if refs:
                 return refs
-        if d.dep[c] == "relcl":  # "the cooperation we have had with authorities in Kenya"
+        if d.dep[c] == "relcl":  # "the help we have received from officials in Ghana"
             for pr in d.kids[c]:
                 if d.dep[pr] == "prep" and d.lower[pr] in _CAUSE_INSIDE:
                     refs = [r for p in d.kids[pr] if d.dep[p] == "pobj" for r in _actors_of(res, d.tokens[p])]

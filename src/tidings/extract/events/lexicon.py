@@ -404,7 +404,7 @@ def _subject_text(d, i: int) -> str:
             toks = [t for c in d.kids[d.heads[i]] if d.dep[c] in ("nsubj", "nsubjpass") for t in d.subtree(c)]
         elif (d.dep[i] == "relcl" and [d.lower[t] for t in toks] in (["who"], ["that"], ["which"])) or (
                 not toks and d.dep[i] == "acl" and d.tokens[i].tag_ == "VBG"):  # "a treaty calling for …"
-            toks = [t for t in d.phrase(d.heads[i])[0]]  # "police officers who had been searching": the officers
+            toks = [t for t in d.phrase(d.heads[i])[0]]  # "detectives who had been looking": the officers
         text = d.memo[key] = _joined([d.lower[t] for t in toks], [d.lemma[t] for t in toks])
     return text
 

@@ -58,7 +58,7 @@ def is_negated(tok) -> bool:
     # "did not want to attack": the negation sits on the governing verb of an infinitive
     head = d.heads[i]
     if dep[i] == "pcomp" and head != i and lower[head] == "from" and d.lemma[d.heads[head]] in _HOLDING_BACK:
-        return True  # "refrained from attacking his rivals", "stopped short of criticizing"
+        return True  # "refrained from attacking her opponents", "stopped short of criticizing"
     if dep[i] == "pcomp" and head != i and lower[head] == "of" and lower[d.heads[head]] == "short":
         return True
     if dep[i] == "xcomp" and head != i and d.tokens[head].lemma_ in ("want", "plan", "intend", "try", "seek", "dare"):

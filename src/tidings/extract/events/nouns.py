@@ -86,12 +86,12 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
                      for p in kids[c] if dep[p] == "pobj" for r in res.group(tokens[p]) if r is not None]
             sources = sides if len(sides) >= 2 else []
         if not sources and rule.code[:2] in RECIPROCAL_ROOTS and has_prep(d, i, "with"):
-            # "kept his party out pending meetings with Blair": the clause's subject meets
+            # "kept her party away pending talks with Merkel": the clause's subject meets
             sources = res.subject(governing_verb(tok))
         if not sources and not struck:
             sources = implicit_noun_agent(res, tok, rule.code)  # "after three days of questioning": the police
         trip = [] if sources else on_trip(res, tok, rule.code)
-        if trip:  # "paid tribute … on a whirlwind visit to East Africa": the one paying tribute visits
+        if trip:  # "paid tribute … on a brief tour of West Africa": the one paying tribute visits
             sources = trip
         if not sources and not struck:
             continue

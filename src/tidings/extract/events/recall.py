@@ -210,7 +210,7 @@ def in_verbal_complement(d, i: int, verb_toks: dict[int, str]) -> bool:
         if d.dep[node] not in s["content_deps"] or d.heads[node] == node:
             return False
         if d.dep[node] == "prep" and d.pos[d.heads[node]] not in ("NOUN", "PROPN"):
-            return False  # "in the event of an invasion, the US would reassure allies": an adverbial, no content
+            return False  # "in case of an attack, Britain would reassure its partners": an adverbial, no content
         node = d.heads[node]
         if verb_toks.get(node) in s["content_roots"]:
             return True

@@ -97,7 +97,7 @@ def is_modifier_participle(d, i: int) -> bool:
         return True
     if d.dep[i] == "acl" and d.lemma[i] in senses()["naming_verbs"] and (any(d.dep[c] == "oprd" for c in d.kids[i]) or not any(
             d.dep[c] == "prep" and d.lower[c] in ("for", "on", "upon") for c in d.kids[i])):
-        return True  # "a group called the International Working Group" (not "a movement calling for …")
+        return True  # "a body called the Joint Monitoring Panel" (not "a movement calling for …")
     if any(d.dep[c] == "aux" and d.lemma[c].lower() not in _AUXILIARIES for c in d.kids[i]):
         return True
     if d.dep[i] == "acl" and d.tokens[i].tag_ in ("VBN", "VBD") and d.lemma[i] in senses()["stance_participles"] \
@@ -200,11 +200,11 @@ def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
         # "Clinton has been attacked … by Sanders": the by-agent speaks; "children are … attacked": no one
         subj = next((p for a in d.kids[i] if d.dep[a] == "agent" for p in d.kids[a] if d.dep[p] == "pobj"), None)
     node = i
-    while d.dep[node] == "conj" and d.heads[node] != node:  # "ads supporting Rubio and attacking Cruz"
+    while d.dep[node] == "conj" and d.heads[node] != node:  # "ads backing Smith and attacking Jones"
         node = d.heads[node]
     if subj is None and d.dep[node] in ("acl", "relcl") and d.lemma[d.heads[node]] in s["message_nouns"]:
-        return "111"  # "ads attacking Cruz": words, not force
-    if subj is None:  # "Rubio refrained from attacking his rivals": the one the verb's clause belongs to
+        return "111"  # "ads attacking Jones": words, not force
+    if subj is None:  # "Smith refrained from attacking her opponents": the one the verb's clause belongs to
         return "111" if _speaking_subjects(res, tok) else code
     return "111" if speaker(res, subj) else code
 

@@ -172,7 +172,7 @@ def find_cue(frame: list, exclude: set[int], nearest_last: bool = False):
                   and c.lemma_.lower() in core_verbs()]
     with_any = [(c, s) for c, s in found if s is not None]
     if with_named and with_any and with_any[0][1].lower_ in ("it", "they") and len(found) > 1:
-        # garbled "…,” it said White House summary of the call said": the named source
+        # garbled "…,” it said Kremlin readout of the meeting said": the named source
         return with_named[0]
     if with_any:
         if nearest_last and len(with_any) > 1 and with_any[-1][0].lemma_.lower() in core_verbs():

@@ -11,7 +11,7 @@ from .index import children_of, head_of, index_of
 
 __all__ = ["parenthetical", "cued_after"]
 
-_CLAUSE_DEPTH = 4  # "But, Carson added, he did not support issuing quarantines “willy-nilly.”"
+_CLAUSE_DEPTH = 4  # "But, Moreno added, she did not favour imposing curfews “at random.”"
 
 
 def parenthetical(text, region, tokens, head, exclude, blocked):
