@@ -296,3 +296,15 @@ def test_a_place_that_names_an_inquiry_is_not_its_chairmans_country(pipeline):
     assert not (_codes(record).get("Tom Reid") or "").startswith("AFG"), _codes(record)
     record = _run(pipeline, "Vermont Sen. Bernie Sanders criticized the State Department.", published="2016-03-01")
     assert _codes(record).get("Bernie Sanders") == "USALEG", _codes(record)
+
+
+def test_a_politician_named_by_a_pronoun_attacks_in_words_and_the_reason_is_no_weapon(pipeline):
+    # "she attacked X for being soft on guns": words (111); the guns are what the words are about
+    record = _run(pipeline, "Hillary Clinton spoke in Iowa. Then she attacked Bernie Sanders for being soft on guns.",
+                  published="2016-01-20")
+    assert [e.cameo for e in record.events if e.action.text == "attacked"] == ["111"], \
+        [(e.cameo, e.source, e.target) for e in record.events]
+    record = _run(pipeline, "Hillary Clinton spoke in Iowa. Then a man attacked Bernie Sanders with a gun.",
+                  published="2016-01-20")
+    assert [e.root for e in record.events if e.action.text == "attacked"] in (["18"], ["19"]), \
+        [(e.cameo, e.source, e.target) for e in record.events]

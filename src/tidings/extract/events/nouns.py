@@ -129,8 +129,12 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
 
 
 def _campaigner(res: Resolver, tok: int) -> bool:
-    """A named person who campaigns rather than commands: no government, military or armed code."""
+    """A named person who campaigns rather than commands: no government, military or armed code
+    ("her relentless attacks on the senator": whom "her" stands for)."""
     e = res.tok_entity.get(tok)
+    if e is None and res.d.pos[tok] == "PRON":
+        ref = res.pronoun(res.tokens[tok])
+        e = res.record.entity(ref.entity) if ref is not None and ref.entity else None
     return speaking_person(e, e.actor_code if e else None) and (e.actor_code or "")[3:6] not in ("GOV", "MIL", "COP", "SPY")
 
 
