@@ -105,8 +105,11 @@ def build_events(res: Resolver, record: Article, doc, sent, si: int, cand: Candi
                 tgt = None  # an actor acting on its own kind: no target ("the army moved army units")
         if opinion_only(cand.code, src, tgt):
             continue  # "voters reject establishment Republicans", "a conference call with reporters"
-        if campaign_rally(cand.code, src, tgt):
-            continue  # "Trump rallies", "her victory rally": a campaign's rally is no protest against anyone
+        if campaign_rally(cand.code, src, tgt) or (res.d.lemma[tok.i] == "attend" and not (
+                (src is not None and src.code) or (tgt is not None and tgt.code))):
+            # "Trump rallies", "her victory rally": a campaign's rally is no protest against anyone; a
+            # bystander no one can code who attends a march or a rally is no event
+            continue
         if own_forces(cand.code, src, tgt):
             tgt = None  # "Israel will withdraw its troops": the troops are what moves, not whom it is aimed at
         code = assault_code(cand.code, src.code if src is not None else None, tgt, res.d.lower[sent.start:sent.end])
