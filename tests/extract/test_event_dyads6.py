@@ -308,6 +308,11 @@ def test_a_politician_named_by_a_pronoun_attacks_in_words_and_the_reason_is_no_w
                   published="2016-01-20")
     assert [e.root for e in record.events if e.action.text == "attacked"] in (["18"], ["19"]), \
         [(e.cameo, e.source, e.target) for e in record.events]
+    # a weapon named beside the reason is still a weapon
+    record = _run(pipeline, "Hillary Clinton spoke in Iowa. Then a man attacked Bernie Sanders with a gun for being "
+                            "soft on guns.", published="2016-01-20")
+    assert [e.root for e in record.events if e.action.text == "attacked"] in (["18"], ["19"]), \
+        [(e.cameo, e.source, e.target) for e in record.events]
 
 
 def test_someone_no_one_can_code_attending_a_rally_is_no_event(pipeline):

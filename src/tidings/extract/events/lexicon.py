@@ -100,13 +100,14 @@ def families() -> dict:
     return data
 
 
-def dependent_text(tok, skip_subject: bool = True) -> str:
-    """Lower-case words and lemmas of the token's dependents (not its subject), padded with spaces."""
-    return _dependent_text(info(tok.doc), tok.i, skip_subject)
+def dependent_text(tok, skip_subject: bool = True, without: tuple[int, ...] = ()) -> str:
+    """Lower-case words and lemmas of the token's dependents (not its subject, nor the children in
+    `without`), padded with spaces."""
+    return _dependent_text(info(tok.doc), tok.i, skip_subject, without)
 
 
-def _dependent_text(d, i: int, skip_subject: bool) -> str:
-    key = ("dependent_text", i, skip_subject)
+def _dependent_text(d, i: int, skip_subject: bool, without: tuple[int, ...] = ()) -> str:
+    key = ("dependent_text", i, skip_subject, without)
     text = d.memo.get(key)
     if text is None:
         words: list[str] = []
@@ -114,7 +115,7 @@ def _dependent_text(d, i: int, skip_subject: bool) -> str:
         skip = _SUBJECT_DEPS if skip_subject else _OTHER_DEPS
         dep, lower, lemma = d.dep, d.lower, d.lemma
         for child in d.kids[i]:
-            if dep[child] in skip:
+            if dep[child] in skip or child in without:
                 continue
             for t in _near_subtree(d, child):
                 words.append(lower[t])

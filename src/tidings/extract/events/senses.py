@@ -22,7 +22,7 @@ import yaml
 from ..actors.code import code_index
 from ..actors.lexicon import lexicon
 from .discards import in_quoted_title
-from .lexicon import NO_EVENT
+from .lexicon import NO_EVENT, dependent_text as dependent_text_of
 from .refs import ActorRef
 
 __all__ = ["senses", "is_modifier_participle", "verbal_attack", "attacker_of", "implicit_agent", "acting_sources",
@@ -180,7 +180,12 @@ def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
     a speaker seizing something with no force named ("Clinton captured Iowa"); else `code`."""
     s = senses()
     d, i = res.d, tok.i
-    if code[:2] not in s["attack_roots"] or any(w in _without_reason(d, i, dependent_text) for w in s["force_words"]):
+    # "attacked him for being soft on guns": the reason given "for" is what the words are about, no weapon
+    reasons = tuple(c for c in d.kids[i] if d.dep[c] == "prep" and d.lower[c] == "for"
+                    and any(d.dep[k] == "pcomp" for k in d.kids[c]))
+    if reasons:
+        dependent_text = dependent_text_of(tok, without=reasons)
+    if code[:2] not in s["attack_roots"] or any(w in dependent_text for w in s["force_words"]):
         return code
     subj = _subject_token(d, i)
     if d.lemma[i] in s["winning_verbs"] and subj is not None and d.dep[subj] == "nsubj" and (speaker(res, subj) or (
@@ -209,17 +214,6 @@ def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
     if d.pos[subj] == "PRON":  # "then she attacked the president for being soft": who "she" is
         return "111" if _speaking_subjects(res, tok) else code
     return "111" if speaker(res, subj) else code
-
-
-def _without_reason(d, i: int, text: str) -> str:
-    """`text` (the verb's dependents) less the reason it is given "for" ("attacked him for being soft on
-    guns": the guns are what the words are about, not the weapon)."""
-    for c in d.kids[i]:
-        if d.dep[c] == "prep" and d.lower[c] == "for" and any(d.dep[k] == "pcomp" for k in d.kids[c]):
-            reason = d.subtree(c)
-            for w in {d.lower[k] for k in reason} | {d.lemma[k] for k in reason}:
-                text = text.replace(f" {w} ", " ")
-    return text
 
 
 def _speaking_subjects(res, tok) -> bool:
