@@ -99,6 +99,7 @@ class Resolver(References):
         self.dateline_span = (dl.start, dl.end) if dl is not None else None  # names no actor
         self.dateline_place = dateline_place(record, dl)  # "NAIROBI, Kenya (AP) _": Nairobi
         self.countries = {p.entity for p in record.places if p.entity and (p.feature_code or "").startswith("PCL")}
+        self.place_countries = {p.start: p.country for p in record.places if p.country}  # start offset → country
 
     # -- one noun phrase ------------------------------------------------------------
     def _ref(self, tok, code: str | None, entity: Entity | None) -> ActorRef:
@@ -287,13 +288,14 @@ class Resolver(References):
         """The country of a place the sentence puts something "in", "at" or "near" ("in north Belfast")."""
         d = self.d
         sent = self.view.sents[self.view.sent_index(tok)]
-        places = {p.start: p.country for p in self.record.places if p.country}
-        for t in range(sent.start, sent.end):
-            if d.dep[t] == "pobj" and d.lower[d.heads[t]] in ("in", "at", "near"):
-                for k in d.phrase(t)[0]:
-                    if d.idx[k] in places:
-                        return places[d.idx[k]]
-        return None
+        return next((country for t in range(sent.start, sent.end)
+                     if d.dep[t] == "pobj" and d.lower[d.heads[t]] in ("in", "at", "near")
+                     and (country := self._place_in(t))), None)
+
+    def _place_in(self, pobj: int) -> str | None:
+        """The country of the first place the places stage found in the phrase of `pobj`."""
+        d, places = self.d, self.place_countries
+        return next((places[d.idx[k]] for k in d.phrase(pobj)[0] if d.idx[k] in places), None)
 
     def _body_from(self, tok) -> Entity | None:
         """The coded organisation a group noun comes "from" ("investigators from the FBI", "officials
@@ -311,15 +313,8 @@ class Resolver(References):
         """The country of a place in an "in", "at" or "from" phrase of the noun itself ("met leaders in
         Baghdad", "officials from Kenya"): where the group is, before any other place of the sentence."""
         d = self.d
-        places = {p.start: p.country for p in self.record.places if p.country}
-        for c in d.kids[tok.i]:
-            if d.dep[c] == "prep" and d.lower[c] in ("in", "at", "from"):
-                for p in d.kids[c]:
-                    if d.dep[p] == "pobj":
-                        for k in d.phrase(p)[0]:
-                            if d.idx[k] in places:
-                                return places[d.idx[k]]
-        return None
+        return next((country for c in d.kids[tok.i] if d.dep[c] == "prep" and d.lower[c] in ("in", "at", "from")
+                     for p in d.kids[c] if d.dep[p] == "pobj" and (country := self._place_in(p))), None)
 
     def clause_country(self, tok) -> str | None:
         """The country of a place named in an "in/near/at" phrase of the same sentence."""
