@@ -55,6 +55,12 @@ def _data(name: str) -> Path:
     return DATA_DIR / name
 
 
+def _lines(name: str) -> list[str]:
+    """The lines of a data file, stripped, without blank lines and `#` comments."""
+    return [line.strip() for line in _data(name).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
 def _parse_date(value, where: str) -> date | None:
     if value in (None, ""):
         return None
@@ -170,15 +176,9 @@ class Lexicon:
                 self.demonyms.setdefault(key, c["iso3"])
                 self.demonyms.setdefault(key + "s", c["iso3"])  # "Palestinians", "Afghans"
         self.country_name_of = {c["iso3"]: c["name"] for c in countries}
-        rows = [line for line in _data("regions.csv").read_text(encoding="utf-8").splitlines()
-                if line and not line.startswith("#")]
-        self.regions: dict[str, str] = {r["word"]: r["code"] for r in csv.DictReader(rows)}
-        self.kin_nouns = frozenset(
-            line.strip() for line in _data("kin_nouns.txt").read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#"))
-        self.feature_nouns = frozenset(
-            line.strip() for line in _data("feature_nouns.txt").read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#"))
+        self.regions: dict[str, str] = {r["word"]: r["code"] for r in csv.DictReader(_lines("regions.csv"))}
+        self.kin_nouns = frozenset(_lines("kin_nouns.txt"))
+        self.feature_nouns = frozenset(_lines("feature_nouns.txt"))
         sectors = yaml.safe_load(_data("sectors.yaml").read_text(encoding="utf-8"))
         self.sectors: dict[str, str] = {}
         for sector, words in sectors.items():

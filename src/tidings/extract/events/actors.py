@@ -7,11 +7,6 @@ nearest fitting actor before them (events/reference.py).
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
-from pathlib import Path
-
-import yaml
-
 from ...clean import find_dateline
 from ...record import Article, Entity
 from ..actors import dateline_place
@@ -20,6 +15,7 @@ from ..actors.lexicon import lexicon, norm
 from ..actors.phoenix import HONORIFICS
 from .refs import ActorRef
 from .reference import GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVES, SPEAKER_PRONOUNS, References
+from .senses import senses
 
 __all__ = ["ActorRef", "Resolver", "is_passive", "article_country"]
 
@@ -367,7 +363,7 @@ class Resolver(References):
                     for p in kids[c]:
                         if dep[p] == "pobj":
                             return self.group(tokens[p])
-            passive = is_passive(d, node) and d.lemma[node] not in _stative_passives()
+            passive = is_passive(d, node) and d.lemma[node] not in senses()["stative_passives"]
             if not passive:
                 for c in kids[node]:
                     if dep[c] in ("nsubj", "csubj", "nsubjpass") and not (d.lower[c] == "it" and came_by == "xcomp" and d.pos[node] == "ADJ"):
@@ -499,10 +495,3 @@ class Resolver(References):
                 if refs and refs[0].code:
                     return refs
         return []
-
-
-@cache
-def _stative_passives() -> frozenset:
-    """Participles whose passive subject acts ("was committed to the plan"): data/cameo/roles.yaml."""
-    path = Path(__file__).resolve().parents[2] / "data" / "cameo" / "roles.yaml"
-    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))["stative_passives"])

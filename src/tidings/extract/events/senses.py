@@ -82,6 +82,7 @@ def senses() -> dict:
         "fighting_sectors": frozenset(data["fighting_sectors"]),
         "fighter_words": frozenset(data["fighter_words"]),
         "bombing_words": frozenset(data["bombing_words"]),
+        "stative_passives": frozenset(data["stative_passives"]),
     }
 
 
