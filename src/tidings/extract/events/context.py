@@ -83,10 +83,24 @@ def _mention(events: list[Event], record: Article, side: str, sentence: int) -> 
     the article."""
     found = [(e.sentence, a.start or 0, a.code, a.entity, a.name, a.start, a.end)
              for e in events for a in (e.source, e.target) if _named(a) and _side(a.code) == side]
-    found += [(m.sentence, m.start, ent.actor_code, ent.id, ent.name, m.start, m.end)
-              for ent in record.entities if ent.actor_code and _side(ent.actor_code) == side for m in ent.mentions]
+    found += _entity_mentions(record, lambda code: _side(code) == side)
+    return _as_target(_last_before(found, sentence) or min(found, key=lambda m: m[:2]))
+
+
+def _entity_mentions(record: Article, wanted) -> list[tuple]:
+    """(sentence, start, code, entity id, name, start, end) of each mention of an entity whose code is `wanted`."""
+    return [(m.sentence, m.start, ent.actor_code, ent.id, ent.name, m.start, m.end)
+            for ent in record.entities if ent.actor_code and wanted(ent.actor_code) for m in ent.mentions]
+
+
+def _last_before(found: list[tuple], sentence: int) -> tuple | None:
+    """The mention nearest before the end of `sentence`, or None."""
     before = [m for m in found if m[0] <= sentence]
-    _, _, code, entity, name, start, end = max(before, key=lambda m: m[:2]) if before else min(found, key=lambda m: m[:2])
+    return max(before, key=lambda m: m[:2]) if before else None
+
+
+def _as_target(mention: tuple) -> EventActor:
+    _, _, code, entity, name, start, end = mention
     return EventActor(entity=entity, code=code, name=name, start=start, end=end, from_context=True)
 
 
@@ -135,12 +149,8 @@ def _home_government_targets(events: list[Event], record: Article) -> list[Event
 
 
 def _government_mention(record: Article, code: str, sentence: int) -> EventActor:
-    found = [(m.sentence, m.start, ent, m) for ent in record.entities if ent.actor_code == code for m in ent.mentions]
-    before = [f for f in found if f[0] <= sentence]
-    if not before:
-        return EventActor(code=code, from_context=True)
-    _, _, ent, m = max(before, key=lambda f: f[:2])
-    return EventActor(entity=ent.id, code=code, name=ent.name, start=m.start, end=m.end, from_context=True)
+    last = _last_before(_entity_mentions(record, lambda c: c == code), sentence)
+    return _as_target(last) if last else EventActor(code=code, from_context=True)
 
 
 def _counterpart_targets(events: list[Event], record: Article) -> list[Event]:
