@@ -248,6 +248,9 @@ def _code_words(key) -> PhraseCode:
         if words[i] in _SKIP_WORDS:
             i += 1
             continue
+        if n := lex.region_at(words, i):
+            i += n  # "the Latin American Patriotic Army": no American
+            continue
         iso, n = lex.country_of_word(words, i)
         if iso and i > 0 and words[i - 1] in ("new", "west", "north", "south", "east") and flags[i - 1] >= 2:
             iso = None  # New Jersey, New Mexico, West Virginia: not the country

@@ -177,6 +177,7 @@ class Lexicon:
                 self.demonyms.setdefault(key + "s", c["iso3"])  # "Palestinians", "Afghans"
         self.country_name_of = {c["iso3"]: c["name"] for c in countries}
         self.regions: dict[str, str] = {r["word"]: r["code"] for r in csv.DictReader(_lines("regions.csv"))}
+        self.region_codes = frozenset(self.regions.values())
         self.kin_nouns = frozenset(_lines("kin_nouns.txt"))
         self.feature_nouns = frozenset(_lines("feature_nouns.txt"))
         sectors = yaml.safe_load(_data("sectors.yaml").read_text(encoding="utf-8"))
@@ -211,7 +212,29 @@ class Lexicon:
         if code:
             return code
         code = _phoenix.person_of_names(names, day, self.title_words)  # the Phoenix dictionaries fill what ours lack
+        if code and code[:3] in self.region_codes:
+            code = self.country_in_name(names) + code[3:] if self.country_in_name(names) else code
         return code if weak or not _phoenix.is_weak(code) else None
+
+    def region_at(self, words: list[str], i: int) -> int:
+        """How many words of a region word start at words[i] ("latin american"), else 0."""
+        return next((n for n in (2, 1) if " ".join(words[i:i + n]) in self.regions), 0)
+
+    def country_in_name(self, names: list[str]) -> str | None:
+        """The one country a name holds, passing over region words ("Kosovo Liberation Army" → KSV;
+        none in "Latin American Patriotic Army" or in a name holding two countries). Phoenix codes
+        many armed groups by world region (EEUREB, WEUREB), which no country's series counts."""
+        found = set()
+        for name in names[:1]:
+            words, i = norm(name).split(), 0
+            while i < len(words):
+                n = self.region_at(words, i)
+                if not n:
+                    iso, n = self.country_of_word(words, i)
+                    if iso:
+                        found.add(iso)
+                i += max(n, 1)
+        return found.pop() if len(found) == 1 else None
 
     def own_named(self, names: list[str], day: date | None) -> str | None:
         """The code of a named actor in the user's dictionary or tidings' own people list, or None."""
