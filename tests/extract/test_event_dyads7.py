@@ -23,3 +23,30 @@ def test_a_region_word_is_not_the_country_inside_it(pipeline):
     assert not any((e.source and (e.source.code or "").startswith("USA")) for e in record.events), \
         [(e.source and e.source.code) for e in record.events]
     assert _codes(record).get("Latin American Patriotic Army", "SAMREB")[:3] == "SAM", _codes(record)
+
+
+def _events(record, root):
+    return [(e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in record.events if e.root == root]
+
+
+def test_a_national_of_an_organisation_of_states_acts_for_it(pipeline):
+    # "a Dutch head of a U.N. monitoring team": the U.N. acts, not the Netherlands
+    record = _run(pipeline, "A Dutch official of a U.N. monitoring team inspected two depots in Sudan on Tuesday.")
+    assert [s for s, _ in _events(record, "09")] == ["IGOUNO"], _events(record, "09")
+
+
+def test_the_one_pressed_until_it_yields_is_the_target(pipeline):
+    record = _run(pipeline, "A defence spokesman said the 2,000 French troops will remain on the border until "
+                            "Libya frees the hostages.")
+    assert ("FRAMIL", "LBY") in [(s, (t or "")[:3]) for s, t in _events(record, "15")], _events(record, "15")
+
+
+def test_it_in_an_unless_clause_is_the_one_threatened(pipeline):
+    # "would bomb Serbia unless it withdrew": Serbia is to withdraw, not the threatener
+    record = _run(pipeline, "France said it would bomb Serbia unless it withdrew its tanks from the valley.")
+    withdrawals = [e for e in record.events if e.action.text == "withdrew"]
+    assert all((e.source.code or "")[:3] != "FRA" for e in withdrawals if e.source), \
+        [(e.source.code, e.cameo) for e in withdrawals]
+    assert any((e.source.code or "")[:3] == "SRB" for e in withdrawals if e.source), \
+        [(e.source and e.source.code, e.cameo) for e in withdrawals]

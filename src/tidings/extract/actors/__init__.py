@@ -14,7 +14,7 @@ from datetime import date
 from .._doc import DocView
 from ...clean import find_dateline
 from ...record import Article, Entity, Mention, Place
-from .code import code_indices, compose, info
+from .code import code_index, code_indices, compose, info
 from . import phoenix
 from .lexicon import cameo_code, load_actor_dictionary, lexicon, norm, set_user_dictionary
 
@@ -285,6 +285,8 @@ def _extra_actors(doc, record: Article, day: date | None) -> list[tuple[str, str
         found_code = code_indices(d, i, toks, day)
         if is_group and not (found_code.country and found_code.sector):
             continue
+        if is_group and (org := code_index(d, i, day).org) and org.startswith("IGO"):
+            continue  # "an American leader of a U.N. inspection team" is the U.N.'s, as its whole phrase says
         if not is_group and not (found_code.code and found_code.sector is None):
             continue
         start, end = idx[toks[0]], idx[i] + len(d.text[i])

@@ -325,6 +325,9 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                 # "officials claim the bombings were planned by X", "claimed that Kosovo was
                 # weakening …": an accusation is aimed at the doer of what it alleges
                 targets = [r for c in kids[i] if dep[c] == "ccomp" for r in res.subject(tokens[c])]
+            if not targets and code[:2] in _PRESSING_ROOTS:
+                targets = [r for c in kids[i] if dep[c] == "advcl" and _until(d, c)
+                           for a in kids[c] if dep[a] == "nsubj" for r in res.group(tokens[a])]
             code = verbal_attack(res, tok, code, dependent_text(tok))
             if code == NO_EVENT:
                 continue
@@ -340,6 +343,15 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
         cands.append(Candidate(tok, code, sources, targets, tuple(comps), conf,
                                negation_coded=negated and d.lemma[i] in _FLIP_TO_CRITICIZE))
     return cands
+
+
+# "troops will remain until Iraq complies", "sanctions stay unless Iraq complies": pressure kept
+# up until someone yields is aimed at that someone (threats, posture, reduced relations, coercion)
+_PRESSING_ROOTS = {"13", "15", "16", "17"}
+
+
+def _until(d, clause: int) -> bool:
+    return any(d.dep[m] == "mark" and d.lower[m] in ("until", "unless", "till") for m in d.kids[clause])
 
 
 # Which readings of the PETRARCH verb dictionary are trusted where the hand lexicon has no entry:

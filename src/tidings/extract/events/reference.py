@@ -88,6 +88,14 @@ class References:
                 up = heads[node]
                 if dep[node] in ("relcl", "acl", "pcomp", "pobj", "appos"):
                     break  # "… territory, which it did in 2014": the clause hangs on a noun, not on a speaker
+                if dep[node] == "advcl" and d.pos[up] == "VERB" and any(
+                        dep[m] == "mark" and d.lower[m] in ("unless", "until") for m in d.kids[node]):
+                    # "would strike Iraq unless it gave …": the one pressed to give is the one struck
+                    pressed = next((c for c in d.kids[up] if dep[c] == "dobj" and d.pos[c] != "PRON"), None)
+                    refs = self.one(self.tokens[pressed]) if pressed is not None else []
+                    entity = self.record.entity(refs[0].entity) if refs and refs[0].entity else None
+                    if refs and refs[0].code and not (entity is not None and entity.type == "PERSON"):
+                        return refs[0]
                 if dep[node] in ("ccomp", "xcomp", "advcl", "conj") and d.lemma[up] in _NOT_SELF:
                     banned = {t for c in d.kids[up] if dep[c] in ("nsubj", "nsubjpass") for t in d.subtree(c)}
                     break
