@@ -50,3 +50,17 @@ def test_it_in_an_unless_clause_is_the_one_threatened(pipeline):
         [(e.source.code, e.cameo) for e in withdrawals]
     assert any((e.source.code or "")[:3] == "SRB" for e in withdrawals if e.source), \
         [(e.source and e.source.code, e.cameo) for e in withdrawals]
+
+
+def test_the_person_named_after_a_describing_lead_is_the_one_described(pipeline):
+    text = ("KABUL, Afghanistan (AP) -- A German chief of a U.N. mine clearing team returned to work near the "
+            "airport on Monday. Klaus Ostermann took his crew to two fields the army had closed. "
+            "Local officials accused Ostermann of spying.")
+    assert _codes(_run(pipeline, text)).get("Klaus Ostermann") == "IGOUNO", _codes(_run(pipeline, text))
+
+
+def test_a_person_named_in_the_describing_lead_itself_is_not_linked(pipeline):
+    # the lead names its own subject's companion: no one is left to be "the one described"
+    text = ("KABUL, Afghanistan (AP) -- A German chief of a U.N. mine clearing team met Klaus Ostermann near "
+            "the airport on Monday. Ostermann took his crew to two fields the army had closed.")
+    assert _codes(_run(pipeline, text)).get("Klaus Ostermann") != "IGOUNO", _codes(_run(pipeline, text))

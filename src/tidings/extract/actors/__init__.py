@@ -335,6 +335,38 @@ def _local_people(doc, filed_in: str | None, places: dict[int, str]) -> str:
     return compose(filed_in, "CVL", None)
 
 
+def _introduced(doc, record: Article, entities: list[Entity], day: date | None) -> tuple[Entity, str] | None:
+    """The wire lead that describes before it names: "An American leader of a U.N. weapons team
+    resumed work in Iraq. Scott Ritter led his team …" — the person first named as the subject of
+    one of the next two sentences, whom nothing else codes, is the one the lead's indefinite subject
+    describes, and takes that description's code (IGOUNO). (entity, code) or None."""
+    d, lex = info(doc), lexicon()
+    sents = list(doc.sents)[:4]
+    for k, sent in enumerate(sents[:-1]):
+        subj = next((c for c in d.kids[sent.root.i] if d.dep[c] == "nsubj" and d.pos[c] == "NOUN"), None)
+        if subj is None or not any(d.dep[c] == "det" and d.lower[c] in ("a", "an") for c in d.kids[subj]):
+            continue
+        described = code_index(d, subj, day).code
+        if not described or len(described) < 6 and not lex.sectors.get(d.lemma[subj]):
+            return None  # "A fire broke out": no one of a known country or body
+        first = sorted(((min(m.start for m in e.mentions), e) for e in entities if e.type == "PERSON"
+                        and e.mentions), key=lambda x: x[0])
+        later = [(start, e) for start, e in first if start >= sent.end_char]
+        if not later or any(sent.start_char <= start < sent.end_char for start, _ in first):
+            return None
+        start, entity = later[0]
+        if entity.actor_code or start >= sents[min(k + 2, len(sents) - 1)].end_char:
+            return None
+        tok = doc.char_span(start, start + 1, alignment_mode="expand")
+        head = tok.root if tok is not None else None
+        while head is not None and d.dep[head.i] == "compound":
+            head = head.head
+        if head is None or d.dep[head.i] not in ("nsubj", "nsubjpass"):
+            return None
+        return entity, cameo_code(described)
+    return None
+
+
 def _untitled(doc, entity: Entity) -> bool:
     """Whether no mention of the person carries a word of an office in its phrase or apposition
     ("Head of the U.S. Drug Enforcement Administration Louis Brandt", "Brandt, a senator", are officials)."""
@@ -390,6 +422,10 @@ def extract_actors(view: DocView, record: Article) -> list[Entity]:
             entity.actor_code = code = cameo_code(code)
             if not entity.affiliation:
                 entity.affiliation = _affiliation(code)
+    introduced = _introduced(doc, record, entities, day)
+    if introduced is not None:
+        entity, code = introduced
+        entity.actor_code, entity.affiliation = code, entity.affiliation or _affiliation(code)
     next_id = 1 + max((int(m.group(1)) for e in entities if (m := re.fullmatch(r"E(\d+)", e.id))), default=0)
     for name, code, spans in _extra_actors(doc, record, day):
         code = cameo_code(code)
