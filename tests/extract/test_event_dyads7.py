@@ -64,3 +64,13 @@ def test_a_person_named_in_the_describing_lead_itself_is_not_linked(pipeline):
     text = ("KABUL, Afghanistan (AP) -- A German chief of a U.N. mine clearing team met Klaus Ostermann near "
             "the airport on Monday. Ostermann took his crew to two fields the army had closed.")
     assert _codes(_run(pipeline, text)).get("Klaus Ostermann") != "IGOUNO", _codes(_run(pipeline, text))
+
+
+def test_the_attacks_named_again_keep_the_target_told_before(pipeline):
+    text = ("Rebels shelled two border towns in Chad on Sunday, the army said. "
+            "Officials in the capital said on Monday that a splinter faction of the rebels had planned the attacks.")
+    record = _run(pipeline, text)
+    later = [e for e in record.events if e.action.text == "attacks"]
+    assert later and all(e.target is not None and (e.target.code or "")[:3] == "TCD" for e in later), \
+        [(e.source and e.source.code, e.target and e.target.code) for e in later]
+

@@ -480,6 +480,16 @@ def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) 
     return events[:MAX_EVENTS_PER_SENTENCE]
 
 
+def _definite_nouns(d, events: list[Event]) -> frozenset:
+    """The action offsets of events named by a definite noun ("the attacks"): told before."""
+    at = {d.idx[i]: i for i in range(len(d.idx))}
+    return frozenset(e.action.start for e in events if (i := at.get(e.action.start)) is not None
+                     and d.pos[i] == "NOUN" and any(d.dep[c] == "det" and d.lower[c] in _DEFINITE for c in d.kids[i]))
+
+
+_DEFINITE = {"the", "these", "those", "this", "that"}
+
+
 def extract_events(view: DocView, record: Article) -> list[Event]:
     """The events each sentence asserts, with actors, codes, modality, date, place and confidence."""
     doc = view.doc
@@ -511,7 +521,7 @@ def extract_events(view: DocView, record: Article) -> list[Event]:
     events = [e for e in events if not article_scope.event_out_of_scope(e, record, scope)]  # business between companies
     events = confirmed_headline(events, record, res.view.sents)
     events = recall.repeated_visits(events, d)  # "Albright's visit … was designed to …": reported before
-    events = context_actors(events, record)
+    events = context_actors(events, record, _definite_nouns(d, events))
     for n, event in enumerate(events, start=1):
         event.id = f"V{n}"
         for actor in (event.source, event.target):

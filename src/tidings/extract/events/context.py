@@ -125,10 +125,28 @@ def _agents_told_before(events: list[Event]) -> list[Event]:
     return out
 
 
-def context_actors(events: list[Event], record: Article) -> list[Event]:
+def context_actors(events: list[Event], record: Article, told_before: frozenset = frozenset()) -> list[Event]:
     """`events` with the actors their sentences leave out taken from the article (see above); each
-    such actor is marked `from_context`."""
-    return _home_government_targets(_counterpart_targets(_agents_told_before(events), record), record)
+    such actor is marked `from_context`. `told_before`: the action offsets of definite event nouns."""
+    events = _same_event_targets(_agents_told_before(events), told_before)
+    return _home_government_targets(_counterpart_targets(events, record), record)
+
+
+def _same_event_targets(events: list[Event], told_before: frozenset) -> list[Event]:
+    """"Extremists have bombed two Protestant towns … IRA commanders are responsible for the recent
+    bomb attacks": a definite event noun ("the attacks", "the bombings") names an event the article
+    told before; with no target of its own it takes the target of the nearest earlier event of the
+    same root that has one (attacks only: senses.yaml `told_before_roots`)."""
+    out: list[Event] = []
+    roots = senses()["told_before_roots"]
+    for e in events:
+        if e.target is None and e.action.start in told_before and e.root in roots:
+            told = next((p for p in reversed(out) if p.root == e.root and p.sentence < e.sentence
+                         and _named(p.target)), None)
+            if told is not None:
+                e = e.model_copy(update={"target": told.target.model_copy(update={"from_context": True})})
+        out.append(e)
+    return out
 
 
 def _home_government_targets(events: list[Event], record: Article) -> list[Event]:
