@@ -74,3 +74,27 @@ def test_the_attacks_named_again_keep_the_target_told_before(pipeline):
     assert later and all(e.target is not None and (e.target.code or "")[:3] == "TCD" for e in later), \
         [(e.source and e.source.code, e.target and e.target.code) for e in later]
 
+
+
+def _pairs(record, root):
+    return {((e.source.code or "")[:3] if e.source else None, (e.target.code or "")[:3] if e.target else None)
+            for e in record.events if e.root == root}
+
+
+def test_a_group_from_three_countries_acts_in_each(pipeline):
+    # the parser chains each country on the one before: every link counts
+    record = _run(pipeline, "Envoys from Peru, Chile and Bolivia met Brazilian ministers in Lima.")
+    assert {("PER", "BRA"), ("CHL", "BRA"), ("BOL", "BRA")} <= _pairs(record, "04"), _pairs(record, "04")
+
+
+def test_a_group_from_an_organisation_and_countries_acts_for_each(pipeline):
+    record = _run(pipeline, "Envoys from the European Union, Norway and Japan urged Burma to free the prisoners.")
+    pairs = _pairs(record, "02")
+    assert {("IGO", "MMR"), ("NOR", "MMR"), ("JPN", "MMR")} <= pairs, pairs
+
+
+def test_countries_after_a_comma_the_parser_takes_for_a_second_subject(pipeline):
+    # the small parser reads "Kenya and Tanzania" as a subject of its own here
+    record = _run(pipeline, "Investigators from the FBI, Kenya and Tanzania have been working very hard.")
+    sources = {(e.source.code or "")[:3] for e in record.events if e.source and e.root == "09"}
+    assert {"USA", "KEN", "TZA"} <= sources, sources
