@@ -68,6 +68,9 @@ def article_country(record: Article) -> str | None:
     return top if n * 2 > sum(counts.values()) else None  # a story about several countries has none
 
 
+_TIME_PREPS = {"after", "before", "while", "upon", "since", "without"}
+
+
 class Resolver(References, Lists):
     def __init__(self, doc, record: Article, day: date | None):
         self.doc, self.record, self.day = doc, record, day
@@ -353,7 +356,19 @@ class Resolver(References, Lists):
                 return []
             up = heads[node]
             if dep[node] in ("relcl", "acl") and d.pos[up] in ("NOUN", "PROPN", "PRON"):
-                return self.group(tokens[up]) if not passive else []
+                if passive:
+                    return []
+                refs = self.group(tokens[up])
+                # "the decision by Russia to withdraw", "Russia's decision to withdraw": the noun's agent
+                if any(r.code for r in refs) or dep[node] != "acl" or d.lower[up] not in senses()["will_nouns"]:
+                    return refs
+                return self._noun_agent(up) or refs
+            if dep[node] == "prep" and d.lower[node] in _TIME_PREPS and d.pos[up] == "NOUN" \
+                    and dep[up] == "dobj" and came_by == "pcomp":
+                # "allowed the extension after rejecting the order": the parser hangs the gerund on
+                # the object; whoever does the main verb does it
+                node, hops = heads[up], hops + 1
+                continue
             if dep[node] == "pcomp" and d.lower[up] == "for" and dep[up] == "prep" and not passive:
                 # "assailed Ukraine for holding exercises", "thanked Kenya for helping": the one judged did it
                 judged = [r for c in kids[heads[up]] if dep[c] == "dobj" for r in self.group(tokens[c]) if r.code]
@@ -367,6 +382,20 @@ class Resolver(References, Lists):
                 hops += 1
                 continue
             return []
+        return []
+
+    def _noun_agent(self, noun: int) -> list[ActorRef]:
+        """The coded possessor or by-agent of a noun ("Russia's decision", "the ruling by the INS")."""
+        d = self.d
+        for c in d.kids[noun]:
+            if d.dep[c] == "poss":
+                refs = [r for r in self.group(self.tokens[c]) if r is not None and r.code]
+                if refs:
+                    return refs
+            if d.dep[c] == "prep" and d.lower[c] == "by":
+                refs = [r for p in d.kids[c] if d.dep[p] == "pobj" for r in self.group(self.tokens[p]) if r and r.code]
+                if refs:
+                    return refs
         return []
 
     def passive_target(self, verb) -> list[ActorRef]:

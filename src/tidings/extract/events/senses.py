@@ -62,6 +62,7 @@ def senses() -> dict:
         "scene_targets": {root: frozenset(preps) for root, preps in data["scene_targets"].items()},
         "counterpart_roots": frozenset(data["counterpart_roots"]),
         "told_before_roots": frozenset(data["told_before_roots"]),
+        "will_nouns": frozenset(data["will_nouns"]),
         "counterpart_min_events": int(data["counterpart_min_events"]),
         "home_government_roots": frozenset(data["home_government_roots"]),
         "home_government_sectors": frozenset(data["home_government_sectors"]),
