@@ -121,3 +121,11 @@ def test_a_noun_of_no_will_gives_its_possessor_no_act(pipeline):
 def test_a_gerund_the_parser_hangs_on_the_object_is_done_by_the_subject(pipeline):
     record = _run(pipeline, "The Mexican government allowed the sale of the land after rejecting a federal court order.")
     assert "MEX" in _sources(record, "12"), [(e.cameo, e.source and e.source.code) for e in record.events]
+
+
+def test_sites_inspected_with_no_place_named_are_in_the_country_the_story_is_filed_from(pipeline):
+    text = "DAMASCUS, Syria (AP) -- U.N. chemical inspectors visited four more sites on Sunday, officials said."
+    assert ("IGO", "SYR") in _pairs(_run(pipeline, text), "09"), _pairs(_run(pipeline, text), "09")
+    # the host's own inspectors inspect at home: no target from the dateline
+    text = "DAMASCUS, Syria (AP) -- Syrian inspectors visited four more sites on Sunday, officials said."
+    assert ("SYR", "SYR") not in _pairs(_run(pipeline, text), "09"), _pairs(_run(pipeline, text), "09")

@@ -76,9 +76,21 @@ def scene_target(res, tok, code: str, sources: list) -> list:
     found = _place_countries_in(res, tok, preps)
     if not found and code[:2] in _PLACE_OBJECT_ROOTS:  # "inspected three sites in Iran", "shelled positions in Lebanon"
         found = [f for c in d.kids[tok.i] if d.dep[c] == "dobj" for f in _place_countries_in(res, res.tokens[c], preps)]
+    if not found and code[:2] == "09" and sources and _sites_inspected(res, tok):
+        # "visited nine other sites", "a tour of three weapons sites" in copy filed from Baghdad
+        host = host_country(res, sources[0])
+        return [host] if host is not None else []
     # police acting at home: no target from the place
     return [ActorRef(country, place.entity, place.name, place.start, place.end)
             for country, place in found if country not in home]
+
+
+def _sites_inspected(res, tok) -> bool:
+    """Whether what an inspection's verb or noun acts on is a site with no place named ("visited a
+    total of nine sites", "a tour of three suspected weapons sites"): senses.yaml inspected_sites."""
+    d, sites = res.d, senses()["inspected_sites"]
+    objs = [c for c in d.kids[tok.i] if d.dep[c] == "dobj" or (d.dep[c] == "prep" and d.lower[c] == "of")]
+    return any(d.lemma[t] in sites for c in objs for t in d.subtree(c)[:12])
 
 
 def _place_countries_in(res, tok, preps) -> list[tuple]:
