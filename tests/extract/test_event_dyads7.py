@@ -129,3 +129,8 @@ def test_sites_inspected_with_no_place_named_are_in_the_country_the_story_is_fil
     # the host's own inspectors inspect at home: no target from the dateline
     text = "DAMASCUS, Syria (AP) -- Syrian inspectors visited four more sites on Sunday, officials said."
     assert ("SYR", "SYR") not in _pairs(_run(pipeline, text), "09"), _pairs(_run(pipeline, text), "09")
+
+
+def test_easing_something_to_give_someone_a_chance_is_aimed_at_them(pipeline):
+    record = _run(pipeline, "The Chilean president lifted the curfew to give Bolivian truckers a chance to go home.")
+    assert ("CHL", "BOL") in _pairs(record, "08"), _pairs(record, "08")

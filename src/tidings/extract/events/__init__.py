@@ -325,6 +325,10 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                 # "officials claim the bombings were planned by X", "claimed that Kosovo was
                 # weakening …": an accusation is aimed at the doer of what it alleges
                 targets = [r for c in kids[i] if dep[c] == "ccomp" for r in res.subject(tokens[c])]
+            if not targets and code[:2] in _EASING_ROOTS:
+                # "lifted the deadline to give Elian's relatives a chance": whom the easing is for
+                targets = [r for c in kids[i] if dep[c] in ("advcl", "xcomp") and d.lemma[c] in _GIVING
+                           for o in kids[c] if dep[o] in ("dative", "dobj") for r in res.group(tokens[o]) if r.code][:1]
             if not targets and code[:2] in _PRESSING_ROOTS:
                 targets = [r for c in kids[i] if dep[c] == "advcl" and _until(d, c)
                            for a in kids[c] if dep[a] == "nsubj" for r in res.group(tokens[a])]
@@ -348,6 +352,11 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
 # "troops will remain until Iraq complies", "sanctions stay unless Iraq complies": pressure kept
 # up until someone yields is aimed at that someone (threats, posture, reduced relations, coercion)
 _PRESSING_ROOTS = {"13", "15", "16", "17"}
+
+
+# easing something (07 aid, 08 yield: lift, extend, ease, allow) in order to give or let someone …
+_EASING_ROOTS = {"07", "08"}
+_GIVING = {"give", "allow", "let", "enable", "help", "spare", "grant"}
 
 
 def _until(d, clause: int) -> bool:
