@@ -134,3 +134,10 @@ def test_sites_inspected_with_no_place_named_are_in_the_country_the_story_is_fil
 def test_easing_something_to_give_someone_a_chance_is_aimed_at_them(pipeline):
     record = _run(pipeline, "The Chilean president lifted the curfew to give Bolivian truckers a chance to go home.")
     assert ("CHL", "BOL") in _pairs(record, "08"), _pairs(record, "08")
+
+
+def test_the_noun_before_a_fronted_participle_is_the_subject(pipeline):
+    # the small parser hangs "Norway" on "spreading", leaving "urged" with no subject
+    record = _run(pipeline, "Norway, concerned about the war in Sweden spreading to the whole north, urged all "
+                            "Nordic states to sign a treaty.")
+    assert "NOR" in _sources(record, "02"), _sources(record, "02")

@@ -345,7 +345,11 @@ class Resolver(References, Lists):
                         # ("we think it better to withdraw": "it" stands for the clause, not an actor)
                         if d.lower[c] in RELATIVES and dep[node] == "relcl" and heads[node] != node:
                             return self.group(tokens[heads[node]])  # "the government that killed …"
+                        if d.pos[c] == "VERB" and (fronted := self._fronted_subject(node)) is not None:
+                            return self.group(tokens[fronted])
                         return self.group(tokens[c]) + self._split_list(node, c)
+                if (fronted := self._fronted_subject(node)) is not None:
+                    return self.group(tokens[fronted])
             elif node != verb.i:
                 if came_by in ("advcl", "xcomp"):  # "soldiers were killed fighting Hezbollah": the soldiers fought
                     return self.passive_target(tokens[node])
@@ -383,6 +387,18 @@ class Resolver(References, Lists):
                 continue
             return []
         return []
+
+    def _fronted_subject(self, verb: int) -> int | None:
+        """"Turkey, worried about war in Kosovo spreading to the whole region, urged …": the small
+        parser takes the participle for the verb's subject, or for a clause of its own with Turkey
+        as its subject; the noun before the comma is the verb's subject."""
+        d = self.d
+        for c in d.kids[verb]:
+            if c < verb and d.pos[c] == "VERB" and d.dep[c] in ("nsubj", "advcl"):
+                inner = next((k for k in d.kids[c] if d.dep[k] == "nsubj" and k < c), None)
+                if inner is not None and d.lower[inner + 1] == "," and d.pos[inner] in ("PROPN", "NOUN"):
+                    return inner
+        return None
 
     def _noun_agent(self, noun: int) -> list[ActorRef]:
         """The coded possessor or by-agent of a noun ("Russia's decision", "the ruling by the INS")."""
