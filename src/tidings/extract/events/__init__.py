@@ -30,6 +30,7 @@ from .lexicon import (NO_EVENT, Rule, code_of_content, complement_content, dicti
 from . import scope as article_scope
 from .assemble import MAX_EVENTS_PER_SENTENCE, Candidate, build_events, confirmed_headline, repeats
 from .discards import token_discards
+from .aims import clause_targets, definite_nouns
 from .context import context_actors
 from .attitudes import (OBLIGATION, READY, asked_family, feeling_candidates, intended, obliged_in_quote, penalties,
                         penalty_if, readiness)
@@ -321,17 +322,8 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                     continue  # "speaking with customary anonymity": talking with no one named is no meeting
             if rule.any and targets:  # "use force": the word the sense rests on is no target
                 targets = [t for t in targets if t is None or (t.name or "").lower() not in rule.any]
-            if not targets and code[:2] == "11":
-                # "officials claim the bombings were planned by X", "claimed that Kosovo was
-                # weakening …": an accusation is aimed at the doer of what it alleges
-                targets = [r for c in kids[i] if dep[c] == "ccomp" for r in res.subject(tokens[c])]
-            if not targets and code[:2] in _EASING_ROOTS:
-                # "lifted the deadline to give Elian's relatives a chance": whom the easing is for
-                targets = [r for c in kids[i] if dep[c] in ("advcl", "xcomp") and d.lemma[c] in _GIVING
-                           for o in kids[c] if dep[o] in ("dative", "dobj") for r in res.group(tokens[o]) if r.code][:1]
-            if not targets and code[:2] in _PRESSING_ROOTS:
-                targets = [r for c in kids[i] if dep[c] == "advcl" and _until(d, c)
-                           for a in kids[c] if dep[a] == "nsubj" for r in res.group(tokens[a])]
+            if not targets:
+                targets = clause_targets(res, i, code)
             code = verbal_attack(res, tok, code, dependent_text(tok))
             if code == NO_EVENT:
                 continue
@@ -347,20 +339,6 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
         cands.append(Candidate(tok, code, sources, targets, tuple(comps), conf,
                                negation_coded=negated and d.lemma[i] in _FLIP_TO_CRITICIZE))
     return cands
-
-
-# "troops will remain until Iraq complies", "sanctions stay unless Iraq complies": pressure kept
-# up until someone yields is aimed at that someone (threats, posture, reduced relations, coercion)
-_PRESSING_ROOTS = {"13", "15", "16", "17"}
-
-
-# easing something (07 aid, 08 yield: lift, extend, ease, allow) in order to give or let someone …
-_EASING_ROOTS = {"07", "08"}
-_GIVING = {"give", "allow", "let", "enable", "help", "spare", "grant"}
-
-
-def _until(d, clause: int) -> bool:
-    return any(d.dep[m] == "mark" and d.lower[m] in ("until", "unless", "till") for m in d.kids[clause])
 
 
 # Which readings of the PETRARCH verb dictionary are trusted where the hand lexicon has no entry:
@@ -489,16 +467,6 @@ def _sentence_events(res: Resolver, record: Article, doc, sent, si: int, times) 
     return events[:MAX_EVENTS_PER_SENTENCE]
 
 
-def _definite_nouns(d, events: list[Event]) -> frozenset:
-    """The action offsets of events named by a definite noun ("the attacks"): told before."""
-    at = {d.idx[i]: i for i in range(len(d.idx))}
-    return frozenset(e.action.start for e in events if (i := at.get(e.action.start)) is not None
-                     and d.pos[i] == "NOUN" and any(d.dep[c] == "det" and d.lower[c] in _DEFINITE for c in d.kids[i]))
-
-
-_DEFINITE = {"the", "these", "those", "this", "that"}
-
-
 def extract_events(view: DocView, record: Article) -> list[Event]:
     """The events each sentence asserts, with actors, codes, modality, date, place and confidence."""
     doc = view.doc
@@ -530,7 +498,7 @@ def extract_events(view: DocView, record: Article) -> list[Event]:
     events = [e for e in events if not article_scope.event_out_of_scope(e, record, scope)]  # business between companies
     events = confirmed_headline(events, record, res.view.sents)
     events = recall.repeated_visits(events, d)  # "Albright's visit … was designed to …": reported before
-    events = context_actors(events, record, _definite_nouns(d, events))
+    events = context_actors(events, record, definite_nouns(d, events))
     for n, event in enumerate(events, start=1):
         event.id = f"V{n}"
         for actor in (event.source, event.target):

@@ -1,0 +1,47 @@
+"""Targets a verb's own clauses name when its objects name none.
+
+- "officials claim the bombings were planned by X", "claimed that Kosovo was weakening …": an
+  accusation (11) is aimed at the doer of what it alleges;
+- "lifted the deadline to give Elian's relatives a chance": easing something (07 aid, 08 yield)
+  in order to give or let someone … is aimed at them;
+- "troops will remain until Iraq complies", "sanctions stay unless Iraq complies": pressure kept
+  up until someone yields (13 threats, 15 posture, 16 reduced relations, 17 coercion) is aimed at
+  that someone.
+"""
+from __future__ import annotations
+
+from ...record import Event
+from .refs import ActorRef
+
+__all__ = ["clause_targets", "definite_nouns"]
+
+_PRESSING_ROOTS = {"13", "15", "16", "17"}
+_EASING_ROOTS = {"07", "08"}
+_GIVING = {"give", "allow", "let", "enable", "help", "spare", "grant"}
+_DEFINITE = {"the", "these", "those", "this", "that"}
+
+
+def clause_targets(res, i: int, code: str) -> list[ActorRef]:
+    """The target the clauses of verb `i` name for an event of `code` (see the module doc), or []."""
+    d, tokens = res.d, res.tokens
+    kids, dep = d.kids, d.dep
+    if code[:2] == "11":
+        return [r for c in kids[i] if dep[c] == "ccomp" for r in res.subject(tokens[c])]
+    if code[:2] in _EASING_ROOTS:
+        return [r for c in kids[i] if dep[c] in ("advcl", "xcomp") and d.lemma[c] in _GIVING
+                for o in kids[c] if dep[o] in ("dative", "dobj") for r in res.group(tokens[o]) if r.code][:1]
+    if code[:2] in _PRESSING_ROOTS:
+        return [r for c in kids[i] if dep[c] == "advcl" and _until(d, c)
+                for a in kids[c] if dep[a] == "nsubj" for r in res.group(tokens[a])]
+    return []
+
+
+def _until(d, clause: int) -> bool:
+    return any(d.dep[m] == "mark" and d.lower[m] in ("until", "unless", "till") for m in d.kids[clause])
+
+
+def definite_nouns(d, events: list[Event]) -> frozenset:
+    """The action offsets of events named by a definite noun ("the attacks"): told before (context.py)."""
+    at = {d.idx[i]: i for i in range(len(d.idx))}
+    return frozenset(e.action.start for e in events if (i := at.get(e.action.start)) is not None
+                     and d.pos[i] == "NOUN" and any(d.dep[c] == "det" and d.lower[c] in _DEFINITE for c in d.kids[i]))
