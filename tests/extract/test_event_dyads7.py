@@ -141,3 +141,11 @@ def test_the_noun_before_a_fronted_participle_is_the_subject(pipeline):
     record = _run(pipeline, "Norway, concerned about the war in Sweden spreading to the whole north, urged all "
                             "Nordic states to sign a treaty.")
     assert "NOR" in _sources(record, "02"), _sources(record, "02")
+
+
+def test_they_who_arrest_are_the_police_not_the_gang_named_before(pipeline):
+    text = ("ATHENS, Greece (AP) -- Detectives found a cache of rifles in a garage used by the Red Brigades. "
+            "They arrested three men in connection with the weapons.")
+    record = _run(pipeline, text)
+    assert [s for s in _sources(record, "17")] == ["GRC"], [(e.cameo, e.source and e.source.code)
+                                                          for e in record.events]

@@ -316,6 +316,10 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                 if passive and not sources:
                     agent = implicit_agent(res, tok, code)
                     sources = [agent] if agent else []
+                if not passive and sources and _pronoun_outsider(res, i, sources, code):
+                    # "Police found explosives in a shed. They arrested two men": an arrest is the police's
+                    agent = implicit_agent(res, tok, code)
+                    sources = [agent] if agent else sources
             if preps and not passive:
                 targets = _with_targets(res, tok, preps) or targets or res.objects(tok)
                 if rule.prep and not any(t is not None and (t.code or t.entity) for t in targets):
@@ -339,6 +343,18 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
         cands.append(Candidate(tok, code, sources, targets, tuple(comps), conf,
                                negation_coded=negated and d.lemma[i] in _FLIP_TO_CRITICIZE))
     return cands
+
+
+def _pronoun_outsider(res, i: int, sources, code: str) -> bool:
+    """Whether a pronoun subject of an arrest, a search or an expulsion stands for someone who
+    cannot make one (rebels, civilians: "they" picked the wrong noun)."""
+    d = res.d
+    return code[:3] in ("173", "174", "091") and any(d.dep[c] == "nsubj" and d.pos[c] == "PRON" for c in d.kids[i]) \
+        and all(r is not None and r.code and not r.code.startswith("IGO")
+                and (r.code[3:6] or "GOV") not in _STATE_SECTORS for r in sources)
+
+
+_STATE_SECTORS = {"GOV", "COP", "MIL", "SPY", "JUD", "LEG"}
 
 
 # Which readings of the PETRARCH verb dictionary are trusted where the hand lexicon has no entry:
