@@ -149,3 +149,9 @@ def test_they_who_arrest_are_the_police_not_the_gang_named_before(pipeline):
     record = _run(pipeline, text)
     assert [s for s in _sources(record, "17")] == ["GRC"], [(e.cameo, e.source and e.source.code)
                                                           for e in record.events]
+
+
+def test_a_treaty_which_two_leaders_signed_is_signed_with_each_other(pipeline):
+    text = ("Chilean President Ana Rojas and Peruvian President Luis Vega met on Monday. "
+            "They praised the border accord, which the two presidents signed last March.")
+    assert {("CHL", "PER"), ("PER", "CHL")} <= _pairs(_run(pipeline, text), "05"), _pairs(_run(pipeline, text), "05")

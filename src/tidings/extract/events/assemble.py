@@ -163,7 +163,9 @@ def _acts_on_object(res: Resolver, i: int) -> bool:
     party", "X and Y fought rebels" act together on someone; "X and Y met", "clashed", "signed a
     plan" act with each other."""
     d = res.d
-    return any(d.dep[c] == "dobj" and d.lower[c] not in ("other", "another") and _names_actor(res, c) for c in d.kids[i])
+    # "the treaty, which the two presidents signed": a relative pronoun stands for the thing
+    return any(d.dep[c] == "dobj" and d.lower[c] not in ("other", "another", "which", "that", "what")
+               and _names_actor(res, c) for c in d.kids[i])
 
 
 def _names_actor(res: Resolver, c: int) -> bool:
