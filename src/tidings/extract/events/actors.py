@@ -184,7 +184,7 @@ class Resolver(References, Lists):
             if people:  # a faith or people is local only where the sentence puts it ("clashed in Belfast")
                 country = self.located_country(tok)
             elif (body := self._body_from(tok)) is not None:
-                return [self._ref(tok, body.actor_code, body)]  # "investigators from the FBI": the FBI's
+                return [self._ref(tok, *body)]  # "investigators from the FBI": the FBI's
             elif d.lemma[i] in _HELD_NOUNS:
                 country = None  # "a former prisoner held at Bagram": where someone is held says nothing of them
             else:
@@ -268,16 +268,19 @@ class Resolver(References, Lists):
         d, places = self.d, self.place_countries
         return next((places[d.idx[k]] for k in d.phrase(pobj)[0] if d.idx[k] in places), None)
 
-    def _body_from(self, tok) -> Entity | None:
-        """The coded organisation a group noun comes "from" ("investigators from the FBI", "officials
-        from the State Department")."""
+    def _body_from(self, tok) -> tuple[str, Entity | None] | None:
+        """(code, entity) of the coded organisation a group noun comes "from" or serves "in"
+        ("investigators from the FBI", "officials in the Obama administration"), or None."""
         d = self.d
         for c in d.kids[tok.i]:
-            if d.dep[c] == "prep" and d.lower[c] == "from":
+            if d.dep[c] == "prep" and d.lower[c] in ("from", "in", "within"):
                 for p in d.kids[c]:
                     e = self.tok_entity.get(p) if d.dep[p] == "pobj" else None
                     if e is not None and e.type == "ORG" and e.actor_code and len(e.actor_code) >= 6:
-                        return e
+                        return e.actor_code, e
+                    if d.dep[p] == "pobj" and e is None and d.pos[p] == "NOUN" and lexicon().sectors.get(d.lemma[p]) in _INSTITUTIONS \
+                            and (code := code_index(d, p, self.day).code) and len(code) >= 6:
+                        return code, None  # "in the Obama administration": the administration's
         return None
 
     def own_place_country(self, tok) -> str | None:
