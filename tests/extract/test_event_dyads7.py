@@ -162,3 +162,11 @@ def test_officials_in_a_leaders_administration_are_that_government(pipeline):
     record = _run(pipeline, "Officials in the Obama administration, including diplomats who wrote a memo on Libya, "
                             "have urged the Pentagon to act.")
     assert "USA" in _sources(record, "02") and "LBY" not in _sources(record, "02"), _sources(record, "02")
+
+
+def test_americans_of_some_descent_are_americans(pipeline):
+    record = _run(pipeline, "Dozens of Polish Americans protested outside the mayor's office on Friday.")
+    assert _sources(record, "14") and all(s == "USA" for s in _sources(record, "14")), _sources(record, "14")
+    # a name holding the words keeps its own country
+    record = _run(pipeline, "The Cuban American National Foundation backed the exiles.")
+    assert "USA" not in _sources(record, "05"), _sources(record, "05")

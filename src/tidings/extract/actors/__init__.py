@@ -205,6 +205,9 @@ def _code_entity(doc, entity: Entity, day: date | None, countries: frozenset = f
         return _code_person(doc, entity, day, countries, places, filed_in)
     if entity.type == "NORP" and _names_feature(doc, entity, lex):
         return None  # "the Persian gulf": part of a place's name, no actor
+    if entity.type == "NORP" and norm(entity.name).split()[-1:] in (["americans"], ["american"]) \
+            and lex.names_country(norm(entity.name).split()[:-1]):
+        return "USA"  # "Korean Americans": Americans of that descent
     names = [entity.name, *entity.aliases]
     names = [n for n in names if not (n.islower() and " " not in n.strip())]  # "conservatives": a common noun
     for name in names:  # tidings' own organisation list wins over the dictionaries' named actors

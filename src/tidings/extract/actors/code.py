@@ -254,6 +254,12 @@ def _code_words(key) -> PhraseCode:
         iso, n = lex.country_of_word(words, i)
         if iso and i > 0 and words[i - 1] in ("new", "west", "north", "south", "east") and flags[i - 1] >= 2:
             iso = None  # New Jersey, New Mexico, West Virginia: not the country
+        if iso and iso != "USA" and (words[i + n:i + n + 1] == ["americans"] or words[i + n:i + n + 1] == ["american"]
+                                     and (i + n + 1 == len(words) or flags[i + n + 1] < 2)):
+            # "Turkish Americans", "Arab American voters": Americans of that descent (not the
+            # "Cuban American National Foundation", a name)
+            i += n
+            continue
         if iso:
             country = country or iso
             i += n
