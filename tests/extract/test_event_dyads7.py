@@ -170,3 +170,11 @@ def test_americans_of_some_descent_are_americans(pipeline):
     # a name holding the words keeps its own country
     record = _run(pipeline, "The Cuban American National Foundation backed the exiles.")
     assert "USA" not in _sources(record, "05"), _sources(record, "05")
+
+
+def test_an_armed_group_of_no_country_is_coded_uaf_with_its_identity_kept(pipeline):
+    from tidings.extract.actors.lexicon import cameo_code
+    assert cameo_code("IMGMUSALQ") == "UAFMUSALQ" and cameo_code("IRQGOV") == "IRQGOV"
+    record = _run(pipeline, "Al-Qaeda claimed the bombing of a hotel in Amman.", published="2005-11-10")
+    codes = [e.source.code for e in record.events if e.source and e.source.code]
+    assert codes and all(c.startswith("UAF") for c in codes), codes

@@ -358,10 +358,11 @@ def test_what_is_protested_with_its_doer_named_is_an_event_too(nlp):
 
 
 def test_attacks_plotted_by_someone_are_theirs(nlp):
+    # al-Qaeda: Phoenix IMGMUSALQ, coded UAF… as the annotation guide codes armed groups of no country
     events = _events(nlp, "U.S. officials allege the attacks were planned by Osama bin Laden.",
                      published="1998-08-20", entities=[("Osama bin Laden", "PERSON", ["Osama bin Laden"])])
     attacks = [e for e in events if e.action.text == "attacks"]
-    assert attacks and attacks[0].source.code.startswith("IMG"), _codes(events)
+    assert attacks and attacks[0].source.code.startswith("UAF"), _codes(events)
 
 
 def test_force_in_two_countries_targets_both(nlp):

@@ -393,11 +393,13 @@ def _singular(word: str) -> str:
 
 
 # ISO 3166 codes that CAMEO writes otherwise (Phoenix/PETRARCH dictionaries and the CAMEO codebook)
-_CAMEO_COUNTRY = {"XKX": "KSV"}
+_CAMEO_COUNTRY = {"XKX": "KSV", "IMG": "UAF"}
 
 
 def cameo_code(code: str | None) -> str | None:
-    """An actor code with CAMEO's country code in front ("XKXCVL" → "KSVCVL": Kosovo is KSV in CAMEO)."""
+    """An actor code with CAMEO's country code in front ("XKXCVL" → "KSVCVL": Kosovo is KSV in CAMEO).
+    An armed group of no country, which Phoenix files under IMG (al-Qaeda IMGMUSALQ), is UAF, as
+    the annotation guide codes it, with the rest of its code kept (UAFMUSALQ)."""
     if code and code[:3] in _CAMEO_COUNTRY:
         return _CAMEO_COUNTRY[code[:3]] + code[3:]
     return code

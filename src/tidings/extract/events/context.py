@@ -63,7 +63,7 @@ def _counterpart(dyads, side: str, quad: int | None, least: int, salient: frozen
 def _state_side(code: str) -> bool:
     """Whether an actor can stand for its country's side of the story: not criminals, radicals or a
     faith group ("two Muslim radicals in California" do not act for the U.S. against Russia)."""
-    return code.startswith(("IGO", "IMG", "NGO")) or code[3:6] not in _NO_SIDE_SECTORS  # IMGMUS…: al-Qaeda is a side
+    return code.startswith(("IGO", "IMG", "UAF", "NGO")) or code[3:6] not in _NO_SIDE_SECTORS  # IMGMUS…: al-Qaeda is a side
 
 
 _NO_SIDE_SECTORS = {"CRM", "RAD", "REL", "MUS", "CHR", "JEW", "HIN", "BUD"}
