@@ -178,3 +178,9 @@ def test_an_armed_group_of_no_country_is_coded_uaf_with_its_identity_kept(pipeli
     record = _run(pipeline, "Al-Qaeda claimed the bombing of a hotel in Amman.", published="2005-11-10")
     codes = [e.source.code for e in record.events if e.source and e.source.code]
     assert codes and all(c.startswith("UAF") for c in codes), codes
+
+
+def test_embassy_staff_are_the_embassys_country_not_the_hosts(pipeline):
+    text = ("LUSAKA, Zambia (AP) -- A fire gutted part of the French embassy on Friday. "
+            "Embassy staffers criticized Zambian firemen for the slow response.")
+    assert "FRA" in _sources(_run(pipeline, text), "11"), _sources(_run(pipeline, text), "11")

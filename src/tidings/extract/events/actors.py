@@ -69,6 +69,9 @@ def article_country(record: Article) -> str | None:
 
 
 _TIME_PREPS = {"after", "before", "while", "upon", "since", "without"}
+_MISSIONS = {"embassy", "embassies", "consulate", "consulates"}
+_MISSION_PEOPLE = {"staff", "staffer", "official", "diplomat", "employee", "worker", "personnel", "spokesman",
+                   "spokeswoman", "guard", "officer", "attache"}
 
 
 class Resolver(References, Lists):
@@ -187,6 +190,8 @@ class Resolver(References, Lists):
                 return [self._ref(tok, *body)]  # "investigators from the FBI": the FBI's
             elif d.lemma[i] in _HELD_NOUNS:
                 country = None  # "a former prisoner held at Bagram": where someone is held says nothing of them
+            elif (mission := self._mission_country(tok)) is not None:
+                country = mission  # "embassy staffers" in Nairobi after "the U.S. embassy": American
             else:
                 country = self.own_place_country(tok) or (
                     self.clause_country(tok) if found.sector in _LOCAL_SECTORS else None)
@@ -390,6 +395,18 @@ class Resolver(References, Lists):
                 continue
             return []
         return []
+
+    def _mission_country(self, tok) -> str | None:
+        """The country of an embassy a group's phrase names without a country ("embassy staffers"):
+        the sending country of the embassy or consulate the article named last before it (an
+        embassy is its own country's government, never the host's)."""
+        d = self.d
+        if d.lemma[tok.i] not in _MISSION_PEOPLE or not any(d.lemma[t] in _MISSIONS for t in d.phrase(tok.i)[0]):
+            return None  # people of the mission, not "the embassy blast"
+        at = d.idx[tok.i]
+        named = [(m.start, e.actor_code) for e in self.record.entities if e.actor_code and len(e.actor_code) >= 3
+                 and any(w in e.name.lower() for w in _MISSIONS) for m in e.mentions if m.start < at]
+        return max(named)[1][:3] if named else None
 
     def _fronted_subject(self, verb: int) -> int | None:
         """"Turkey, worried about war in Kosovo spreading to the whole region, urged …": the small
