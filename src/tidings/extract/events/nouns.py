@@ -11,6 +11,7 @@ from .lexicon import (NO_EVENT, codebook, complement_content, families, family_c
                       noun_rules, rules_for)
 from .modality import governing_verb
 from .senses import acting_sources, perpetrators, senses, speaker, speaking_person, struck_facilities
+from .attribution import attributed_to
 from .recall import claimed_by, in_verbal_complement, state_strike
 from .rereading import contrasted, implicit_noun_agent, on_trip, time_adjunct
 from .travel import host_country
@@ -79,7 +80,8 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         if not sources and light:
             sources = res.subject(tokens[head])
         if not sources:
-            sources = perpetrators(res, tok, rule.code) or claimed_by(res, tok, rule.code)  # "the group planned the attacks"
+            sources = perpetrators(res, tok, rule.code) or claimed_by(res, tok, rule.code) or attributed_to(
+                res, tok, rule.code, senses()["attack_roots"])  # "the group planned the attacks", "blamed on X"
         if not sources and rule.code[:2] in RECIPROCAL_ROOTS:
             # "talks between Israel and Syria", "clashes between police and protesters": both sides
             sides = [r for c in kids[i] if dep[c] == "prep" and lower[c] in ("between", "among")

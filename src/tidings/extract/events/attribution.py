@@ -1,0 +1,65 @@
+"""Who did an attack that a noun names, read off the words that lay it at someone's door (docs/EVENTS.md,
+"Seventh round: roots read on the even half"; words in data/cameo/recall.yaml):
+
+- a part in it: "the two men had played key roles in the bomb attacks" → the men;
+- blame, links and attribution: "killings blamed on the IRA", "evidence linking the blasts to bin
+  Laden", "the police linked the attack to a Basque group" → the one it is laid on.
+
+These name who did it as a claim: the modality stage reads the claim around them.
+"""
+from __future__ import annotations
+
+from .rereading import _data
+
+__all__ = ["attributed_to", "laid_on"]
+
+
+def _pobjs(res, head: int, preps) -> list:
+    d = res.d
+    return [r for c in d.kids[head] if d.dep[c] == "prep" and d.lower[c] in preps
+            for p in d.kids[c] if d.dep[p] == "pobj" for r in res.group(d.tokens[p]) if r is not None]
+
+
+def attributed_to(res, noun, code: str, attack_roots) -> list:
+    """The actors an attack named by `noun` is laid on (a part in it, blame, a link), or []."""
+    if code[:2] not in attack_roots:
+        return []
+    s = _data()
+    d, i = res.d, noun.i
+    head = d.heads[i]
+    if d.dep[i] == "pobj" and d.lower[head] == "in":
+        # "played a key role in the attacks": the parser hangs "in" on the noun of the part or on its verb
+        above = d.heads[head]
+        part = above if d.lemma[above] in s["part_nouns"] else next(
+            (c for c in d.kids[above] if d.dep[c] == "dobj" and d.lemma[c] in s["part_nouns"]), None)
+        verb = d.heads[part] if part is not None and d.dep[part] == "dobj" else None
+        if verb is not None and d.lemma[verb] in s["part_verbs"]:
+            return res.subject(d.tokens[verb])
+        return []
+    preps = s["attribution_preps"]
+    if d.dep[i] in ("dobj", "nsubjpass") and d.lemma[head] in s["attribution_verbs"]:
+        # "linked the attack to X", "the killings were blamed on X"; the parser may hang "to X" on the noun
+        return _pobjs(res, head, preps) or (_pobjs(res, i, preps) if d.dep[i] == "dobj" else [])
+    for c in d.kids[i]:  # "killings blamed on the IRA", "evidence linking the blasts to X" (the noun's own clause)
+        if d.dep[c] == "acl" and d.lemma[c] in s["attribution_verbs"]:
+            return _pobjs(res, c, preps)
+    return []
+
+
+def laid_on(d, i: int) -> bool:
+    """Whether the noun at `i` is laid at someone's door by blame, a link or attribution ("killings
+    blamed on the IRA", "linked the attack to X"): who did it is a claim (modality `claimed`). Not
+    where it is linked to another event ("the raid is not linked with the probe")."""
+    from .lexicon import noun_rules, rules_for  # here: lexicon imports the modality module, which calls this
+
+    s = _data()
+    head = d.heads[i]
+    verb = head if d.dep[i] in ("dobj", "nsubjpass") and d.lemma[head] in s["attribution_verbs"] else next(
+        (c for c in d.kids[i] if d.dep[c] == "acl" and d.lemma[c] in s["attribution_verbs"]), None)
+    if verb is None:
+        return False
+    table = noun_rules()
+    # the verb's phrase, or "to X" the parser hangs on the noun ("linked the attack to X"), not its target
+    preps = [c for c in d.kids[verb] if d.dep[c] == "prep" and d.lower[c] in s["attribution_preps"]] + [
+        c for c in d.kids[i] if d.dep[c] == "prep" and d.lower[c] == "to" and verb == head]
+    return any(d.dep[p] == "pobj" and rules_for(d.tokens[p], table) is None for c in preps for p in d.kids[c])

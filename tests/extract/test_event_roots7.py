@@ -1,0 +1,32 @@
+"""Roots, seventh round: events the coder missed or coded under another root, found reading the even
+half of the dev set (docs/EVENTS.md, "Seventh round: roots read on the even half"). Sentences are
+written for these tests."""
+from __future__ import annotations
+
+from ._event_helpers import codes, coded_record
+
+
+def _events(nlp, text, published="1999-06-01", entities=()):
+    return coded_record(nlp, text, published, entities)[1]
+
+
+HAMAS = [("Hamas", "ORG", ["Hamas"])]
+
+
+def test_an_attack_laid_at_someones_door_is_theirs_and_claimed(nlp):
+    # blame, a link or attribution names who did an attack that has no doer of its own
+    events = _events(nlp, "Two killings near the market were blamed on Hamas.", entities=HAMAS)
+    assert [(e.root, e.source.code, e.modality) for e in events if e.root in ("18", "19")] == \
+        [("18", "PSEREB", "claimed")], codes(events)
+    events = _events(nlp, "The police say they have evidence linking the bomb blasts in Tel Aviv to Hamas.",
+                     entities=HAMAS)
+    assert [(e.cameo, e.source.code) for e in events if e.root == "18"] == [("183", "PSEREB")], codes(events)
+    # a part played in it
+    events = _events(nlp, "Hamas had played a central role in the bomb attacks in Haifa.", entities=HAMAS)
+    assert [(e.cameo, e.source.code) for e in events] == [("183", "PSEREB")], codes(events)
+    # an attack linked to another event is no claim about who did it
+    events = _events(nlp, "Hamas said the shelling of the port is not linked with the inquiry.", entities=HAMAS)
+    assert not [e for e in events if e.root in ("18", "19") and e.modality == "claimed"], codes(events)
+    # a part in talks names no attack
+    events = _events(nlp, "Hamas played no part in the truce talks.", entities=HAMAS)
+    assert not [e for e in events if e.root in ("18", "19")], codes(events)
