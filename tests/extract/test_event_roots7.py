@@ -30,3 +30,11 @@ def test_an_attack_laid_at_someones_door_is_theirs_and_claimed(nlp):
     # a part in talks names no attack
     events = _events(nlp, "Hamas played no part in the truce talks.", entities=HAMAS)
     assert not [e for e in events if e.root in ("18", "19")], codes(events)
+
+
+def test_shedding_ties_reduces_relations(nlp):
+    events = _events(nlp, "In 1992 Latvia shed its old military ties to Russia.")
+    assert [(e.cameo, e.source.code[:3], e.target.code[:3]) for e in events] == [("160", "LVA", "RUS")], codes(events)
+    # shedding jobs or weight is no act between actors
+    events = _events(nlp, "Latvia's state railway shed 900 jobs last year.")
+    assert not [e for e in events if e.root == "16"], codes(events)
