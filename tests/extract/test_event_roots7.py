@@ -38,3 +38,15 @@ def test_shedding_ties_reduces_relations(nlp):
     # shedding jobs or weight is no act between actors
     events = _events(nlp, "Latvia's state railway shed 900 jobs last year.")
     assert not [e for e in events if e.root == "16"], codes(events)
+
+
+def test_a_refused_demand_was_made(nlp, pipeline):
+    # the refusal is coded, and so is the demand it turns down
+    events = _events(nlp, "The U.S. demand for his extradition was refused by Syria.")
+    assert sorted((e.root, e.source.code[:3]) for e in events) == [("10", "USA"), ("12", "SYR")], codes(events)
+    events = pipeline("Syria rejected Japan's request for an inquiry.").events  # the named-entity stage finds Japan
+
+    assert sorted((e.root, e.source.code[:3]) for e in events) == [("02", "JPN"), ("12", "SYR")], codes(events)
+    # calls made by no one named: the refusal alone
+    events = _events(nlp, "Syria rejected calls for a ceasefire.")
+    assert [e.root for e in events] == ["12"], codes(events)

@@ -32,14 +32,15 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
     kids, dep, pos, lower, heads, tokens = d.kids, d.dep, d.pos, d.lower, d.heads, d.tokens
     table = noun_rules()
     for i in range(sent.start, sent.end):
-        if (i in consumed and not time_adjunct(d, i)) or dep[i] == "compound" or (pos[i] != "NOUN" and not (
+        refused = i in consumed and _refused_request(verb_toks.get(heads[i], ""), None, dep[i])
+        if (i in consumed and not time_adjunct(d, i) and not refused) or dep[i] == "compound" or (pos[i] != "NOUN" and not (
                 pos[i] in ("PROPN", "X") and any(" " in k and k in table for k in lookup_keys(tokens[i])))):
             continue  # a noun; or a tagged-odd head of a multi-word event noun ("coup d'etat"); a noun that
             # dates a clause another verb's complement holds is an event of its own ("will not lift the
             # sanctions imposed after its invasion of Kuwait": the invasion)
         tok = tokens[i]
         rule = rules_for(tok, table)
-        if rule is None or rule.code == NO_EVENT:
+        if rule is None or rule.code == NO_EVENT or (refused and not _refused_request("12", rule.code, dep[i])):
             continue
         if rule.code == "057" and dep[i] == "pobj":
             continue  # "complies with the agreement", "under the accord": an agreement referred to, not made
@@ -51,7 +52,8 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         misplaced_by = dep[i] == "dobj" and not has_prep(d, i, "by") and has_prep(d, head, "by") \
             and not is_passive(d, head)
         if head in verb_toks and (not light or verb_toks[head] in (rule.code[:2], "02", "03", "10", "12", "13")) \
-                and not (verb_toks[head] in _REACTION_ROOTS and (has_prep(d, i, "by") or misplaced_by)):
+                and not (verb_toks[head] in _REACTION_ROOTS and (has_prep(d, i, "by") or misplaced_by)) \
+                and not _refused_request(verb_toks[head], rule.code, dep[i]):
             # the verb's event ("held talks" coded on "held", "wants to renew talks") is this one; not
             # so for what is protested or investigated with its doer named ("protested the killings … by Serb police")
             continue
@@ -128,6 +130,13 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
             sources, targets = (pair, []) if code[:2] in RECIPROCAL_ROOTS else (pair[:1], pair[1:2])
         cands.append(Candidate(tok, code, sources, targets, (), 0.45, noun=True, reciprocal=agent_prep is None))
     return cands
+
+
+def _refused_request(verb_root: str, code: str | None, dep: str) -> bool:
+    """A demand or appeal that a refusal turns down was made: "the U.S. demand for his extradition was
+    refused", "rejected Japan's request for talks" code the demand as well as the refusal."""
+    return verb_root == "12" and (code is None or code[:2] in ("02", "10") or code in ("@appeal", "@demand")) \
+        and dep in ("nsubj", "nsubjpass", "dobj")
 
 
 def _campaigner(res: Resolver, tok: int) -> bool:
