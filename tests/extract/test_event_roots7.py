@@ -44,9 +44,9 @@ def test_a_refused_demand_was_made(nlp, pipeline):
     # the refusal is coded, and so is the demand it turns down
     events = _events(nlp, "The U.S. demand for his extradition was refused by Syria.")
     assert sorted((e.root, e.source.code[:3]) for e in events) == [("10", "USA"), ("12", "SYR")], codes(events)
+    # as the refusal's object it is that refusal's target only
     events = pipeline("Syria rejected Japan's request for an inquiry.").events  # the named-entity stage finds Japan
-
-    assert sorted((e.root, e.source.code[:3]) for e in events) == [("02", "JPN"), ("12", "SYR")], codes(events)
+    assert [(e.root, e.source.code[:3], e.target.code[:3]) for e in events] == [("12", "SYR", "JPN")], codes(events)
     # calls made by no one named: the refusal alone
-    events = _events(nlp, "Syria rejected calls for a ceasefire.")
+    events = _events(nlp, "Calls for a ceasefire were rejected by Syria.")
     assert [e.root for e in events] == ["12"], codes(events)

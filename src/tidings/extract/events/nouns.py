@@ -133,10 +133,11 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
 
 
 def _refused_request(verb_root: str, code: str | None, dep: str) -> bool:
-    """A demand or appeal that a refusal turns down was made: "the U.S. demand for his extradition was
-    refused", "rejected Japan's request for talks" code the demand as well as the refusal."""
+    """A demand or appeal that a refusal turns down, told as the clause's subject, was made: "the U.S.
+    demand for his extradition was refused by the Taliban" codes the demand as well as the refusal. As
+    the refusal's object ("Iran rejected the American demand") it is only the refusal's target."""
     return verb_root == "12" and (code is None or code[:2] in ("02", "10") or code in ("@appeal", "@demand")) \
-        and dep in ("nsubj", "nsubjpass", "dobj")
+        and dep in ("nsubj", "nsubjpass")
 
 
 def _campaigner(res: Resolver, tok: int) -> bool:
