@@ -50,3 +50,24 @@ def test_a_refused_demand_was_made(nlp, pipeline):
     # calls made by no one named: the refusal alone
     events = _events(nlp, "Calls for a ceasefire were rejected by Syria.")
     assert [e.root for e in events] == ["12"], codes(events)
+
+
+def test_a_noun_a_relative_clause_has_held_is_the_relative_subjects(nlp):
+    # "the talks X held", "the cooperation we have had with Y": the relative clause's light verb holds the noun
+    events = _events(nlp, "Officials praised the talks Egypt held with Israel last week.")
+    assert sorted((e.root, e.source.code[:3], e.target.code[:3]) for e in events if e.root == "04") == \
+        [("04", "EGY", "ISR"), ("04", "ISR", "EGY")], codes(events)
+    # a relative clause that is no light verb of the noun names no doer
+    events = _events(nlp, "Officials praised the talks Egypt criticised last week.")
+    assert not [e for e in events if e.root == "04"], codes(events)
+    # an attack a speaker levels at someone is words
+    sanders = [("Bernie Sanders", "PERSON", ["Bernie Sanders", "he"])]
+    events = _events(nlp, "Bernie Sanders apologised after an attack he leveled at the party chairman.",
+                     entities=sanders)
+    assert not [e for e in events if e.root in ("18", "19")], codes(events)
+
+
+def test_a_heart_attack_is_no_attack(nlp):
+    for text in ("The Syrian minister had a heart attack in Damascus.", "A Syrian soldier had a heart attack."):
+        events = _events(nlp, text)
+        assert not [e for e in events if e.root in ("11", "18", "19")], codes(events)

@@ -92,6 +92,9 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         if not sources and rule.code[:2] in RECIPROCAL_ROOTS and has_prep(d, i, "with"):
             # "kept her party away pending talks with Merkel": the clause's subject meets
             sources = res.subject(governing_verb(tok))
+        relative = None if sources else _relative_light_verb(d, i)
+        if relative is not None:  # "the close cooperation we have had with Kenya": the relative clause's subject
+            sources = res.subject(tokens[relative])
         if not sources and not struck:
             sources = implicit_noun_agent(res, tok, rule.code)  # "after three days of questioning": the police
         trip = [] if sources else on_trip(res, tok, rule.code)
@@ -109,6 +112,8 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
                     break
         if not targets and light:  # "placed the blame on Munero": the light verb's phrase
             targets = [r for r in res.objects(tokens[head], ("on", "against", "at", "with", "to")) if r is not None]
+        if not targets and relative is not None and sources:
+            targets = [r for r in res.objects(tokens[relative], ("with", "to", "on", "against")) if r is not None]
         if trip and not targets and rule.code == "042" and has_prep(d, i, "to"):
             targets = [r for r in [host_country(res, trip[0])] if r is not None]  # "a visit to East Africa": where filed
         if not targets and rule.code[:2] == "11":
@@ -121,6 +126,8 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         if code[:2] in ("18", "19") and d.lemma[i] in senses()["verbal_attack_verbs"] and not has_prep(d, i, "by") \
                 and d.lemma[head] not in senses()["perpetration_verbs"] and (  # "ordered an attack": force
                 (light and any(dep[c] == "nsubj" and speaker(res, c) for c in kids[head]))
+                or (relative is not None and any(dep[c] == "nsubj" and (speaker(res, c) or _campaigner(res, c))
+                                                 for c in kids[relative]))  # "an attack he leveled at X"
                 or any(dep[c] == "poss" and _campaigner(res, c) for c in kids[i])):
             code = "111"  # "Trump launched an attack against Obama", "Clinton's gun control offensive": words
         code = state_strike(code, d.lemma[i], sources)  # "the president had ordered the strikes": force
@@ -130,6 +137,16 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
             sources, targets = (pair, []) if code[:2] in RECIPROCAL_ROOTS else (pair[:1], pair[1:2])
         cands.append(Candidate(tok, code, sources, targets, (), 0.45, noun=True, reciprocal=agent_prep is None))
     return cands
+
+
+def _relative_light_verb(d, i: int) -> int | None:
+    """The light verb of a relative clause whose object is the noun at `i` ("the cooperation we have
+    had with Kenya", "the talks they held in May"), or None."""
+    for c in d.kids[i]:
+        if d.dep[c] == "relcl" and is_light(d.tokens[c]) and not any(
+                d.dep[k] in ("dobj", "attr", "ccomp", "xcomp") for k in d.kids[c]):
+            return c
+    return None
 
 
 def _refused_request(verb_root: str, code: str | None, dep: str) -> bool:
