@@ -71,3 +71,19 @@ def test_a_heart_attack_is_no_attack(nlp):
     for text in ("The Syrian minister had a heart attack in Damascus.", "A Syrian soldier had a heart attack."):
         events = _events(nlp, text)
         assert not [e for e in events if e.root in ("11", "18", "19")], codes(events)
+
+
+def test_saying_someone_is_behind_or_responsible_for_an_attack_accuses_them(nlp):
+    events = _events(nlp, "Israeli police say Hamas was behind the bombing of the bus.", entities=HAMAS)
+    got = sorted((e.cameo, e.source.code[:3] if e.source else None, e.target.code[:3] if e.target else None,
+                  e.modality) for e in events)
+    assert ("112", "ISR", "PSE", "asserted") in got and [g for g in got if g[0][:2] == "18"] == \
+        [("183", "PSE", None, "claimed")], got
+    events = _events(nlp, "Egypt believes Hamas is responsible for the recent bomb attacks.", entities=HAMAS)
+    assert [(e.cameo, e.source.code[:3]) for e in events if e.cameo == "112"] == [("112", "EGY")], codes(events)
+    # a denial accuses no one, and does not make the one denying the attacker
+    events = _events(nlp, "Hamas said it was not responsible for the bomb attacks.", entities=HAMAS)
+    assert not [e for e in events if e.root in ("11", "18", "19")], codes(events)
+    # responsible for talks is no accusation
+    events = _events(nlp, "Egypt says Hamas is responsible for the talks.", entities=HAMAS)
+    assert not [e for e in events if e.root == "11"], codes(events)

@@ -23,6 +23,7 @@ from ..actors.code import code_index
 from ..actors.lexicon import lexicon
 from .discards import in_quoted_title
 from .lexicon import NO_EVENT, dependent_text as dependent_text_of
+from .modality import is_negated
 from .refs import ActorRef
 
 __all__ = ["senses", "is_modifier_participle", "verbal_attack", "attacker_of", "implicit_agent", "acting_sources",
@@ -383,7 +384,8 @@ def perpetrators(res, noun, code: str) -> list:
         return res.subject(d.tokens[head])  # "the attacks were plotted by bin Laden": the by-agent
     if d.dep[i] == "pobj" and d.lower[head] == "for":
         adj = d.heads[head]
-        if d.lemma[adj] in s["perpetration_adjectives"] and d.dep[adj] == "acomp":
+        if d.lemma[adj] in s["perpetration_adjectives"] and d.dep[adj] == "acomp" \
+                and not is_negated(d.tokens[d.heads[adj]]):  # "Hamas said it was not responsible": a denial
             return res.subject(d.tokens[d.heads[adj]])
     return []
 
