@@ -87,3 +87,13 @@ def test_saying_someone_is_behind_or_responsible_for_an_attack_accuses_them(nlp)
     # responsible for talks is no accusation
     events = _events(nlp, "Egypt says Hamas is responsible for the talks.", entities=HAMAS)
     assert not [e for e in events if e.root == "11"], codes(events)
+
+
+def test_suspects_handed_over_with_no_one_named_are_handed_over_by_the_local_government(pipeline):
+    events = pipeline({"text": "Two suspects in the Lagos bombing were handed over to Britain for trial.",
+                       "published": "1999-06-01"}).events
+    assert [(e.cameo, e.source.code) for e in events if e.root == "06"] == [("063", "NGAGOV")], \
+        [(e.cameo, e.source.code if e.source else None) for e in events]
+    # documents handed over are no judicial cooperation
+    events = pipeline({"text": "The documents were handed over to Britain.", "published": "1999-06-01"}).events
+    assert not [e for e in events if e.root == "06"]
