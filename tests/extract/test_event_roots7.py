@@ -97,3 +97,11 @@ def test_suspects_handed_over_with_no_one_named_are_handed_over_by_the_local_gov
     # documents handed over are no judicial cooperation
     events = pipeline({"text": "The documents were handed over to Britain.", "published": "1999-06-01"}).events
     assert not [e for e in events if e.root == "06"]
+
+
+def test_an_event_that_does_not_prevent_an_act_coerces_no_one(nlp):
+    events = _events(nlp, "The minister said the bombings would not prevent Kenya from building new ties with Egypt.")
+    assert not [e for e in events if e.root == "17"], codes(events)
+    # an actor that prevents does coerce
+    events = _events(nlp, "Kenyan police prevented the marchers from reaching the border.")
+    assert [e.root for e in events] == ["17"], codes(events)

@@ -238,6 +238,11 @@ def no_act(res, cand) -> bool:
     if cand.code[:2] == "08" and d.lemma[i] in s["letting_verbs"]:  # "allow it to slip away": no one let in
         return any(dep[c] in ("ccomp", "xcomp") and any(dep[a] == "nsubj" and d.lower[a] == "it" for a in kids[c])
                    for c in kids[i])
+    if cand.code[:2] in s["event_subject_roots"] and not any(r is not None and r.code for r in cand.sources):
+        # "the bombings would not prevent the United States from building …": an event, no one, prevents
+        table = noun_rules()
+        return any(dep[c] == "nsubj" and getattr(rules_for(d.tokens[c], table), "code", "none") not in ("none", None)
+                   for c in kids[i])
     if cand.code[:2] == "09" and dep[i] == "pcomp" and d.lower[d.heads[i]] == "for":
         # "held in custody for questioning", "arrested for questioning": the purpose of the arrest
         held = d.heads[d.heads[i]]
