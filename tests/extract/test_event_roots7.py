@@ -105,3 +105,12 @@ def test_an_event_that_does_not_prevent_an_act_coerces_no_one(nlp):
     # an actor that prevents does coerce
     events = _events(nlp, "Kenyan police prevented the marchers from reaching the border.")
     assert [e.root for e in events] == ["17"], codes(events)
+
+
+def test_an_event_noun_that_names_an_office_is_no_event(pipeline):
+    def roots(text):
+        return [e.root for e in pipeline({"text": text, "published": "1999-06-01"}).events]
+    assert "09" not in roots("It gave no reason for the arrests, and Kenya's criminal investigation and immigration "
+                             "departments could not be reached.")
+    # two investigations conjoined are two events
+    assert roots("Egypt's investigation and the Kenyan inquiry continued.") == ["09", "09"]

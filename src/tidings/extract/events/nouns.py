@@ -13,7 +13,7 @@ from .modality import governing_verb
 from .senses import acting_sources, perpetrators, senses, speaker, speaking_person, struck_facilities
 from .attribution import attributed_to
 from .recall import claimed_by, in_verbal_complement, state_strike
-from .rereading import contrasted, implicit_noun_agent, on_trip, time_adjunct
+from .rereading import contrasted, implicit_noun_agent, names_a_unit, on_trip, time_adjunct
 from .travel import host_country
 
 __all__ = ["noun_candidates", "merge_protest_demands"]
@@ -57,8 +57,9 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
             # the verb's event ("held talks" coded on "held", "wants to renew talks") is this one; not
             # so for what is protested or investigated with its doer named ("protested the killings … by Serb police")
             continue
-        if in_verbal_complement(d, i, verb_toks) or contrasted(d, i):
-            continue  # "proposed a new round of talks": what is proposed, not held; "rather than a clash"
+        if in_verbal_complement(d, i, verb_toks) or contrasted(d, i) or names_a_unit(d, i):
+            continue  # "proposed a new round of talks": what is proposed, not held; "rather than a clash";
+            # "the criminal investigation and immigration departments": an office
         sources, struck = struck_facilities(rule.code, acting_sources(res, rule.code, res.noun_source(tok)))
         agent_prep = None
         if not sources:

@@ -26,7 +26,7 @@ from .modality import is_negated, reporting_verb
 from .senses import implicit_agent
 
 __all__ = ["contrasted", "custody_candidates", "goal_candidates", "goal_intents", "implicit_noun_agent",
-           "misparsed_accusations", "no_act", "on_trip", "protest_aims", "protest_purpose", "said_again",
+           "misparsed_accusations", "names_a_unit", "no_act", "on_trip", "protest_aims", "protest_purpose", "said_again",
            "time_adjunct", "travel_warnings"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
@@ -85,6 +85,14 @@ def contrasted(d, i: int) -> bool:
         return any(d.lower[c] in _data()["contrast_words"] for c in d.kids[head]) or (
             head > 0 and d.lower[head - 1] in _data()["contrast_words"])
     return d.lower[head] == "of" and head > 0 and d.lower[head - 1] == "instead"
+
+
+def names_a_unit(d, i: int) -> bool:
+    """Whether noun i names an office rather than an act: the first of two nouns that share an office
+    noun the parser hangs on it as a conjunct ("the criminal investigation and immigration departments")."""
+    units = _data()["unit_nouns"]
+    return any(d.dep[c] == "conj" and d.lemma[c] in units and any(d.dep[k] == "compound" for k in d.kids[c])
+               for c in d.kids[i])
 
 
 def implicit_noun_agent(res, noun, code: str) -> list:
