@@ -79,7 +79,7 @@ def test_saying_someone_is_behind_or_responsible_for_an_attack_accuses_them(nlp)
                   e.modality) for e in events)
     assert ("112", "ISR", "PSE", "asserted") in got and [g for g in got if g[0][:2] == "18"] == \
         [("183", "PSE", None, "claimed")], got
-    events = _events(nlp, "Egypt believes Hamas is responsible for the recent bomb attacks.", entities=HAMAS)
+    events = _events(nlp, "Egypt believes Hamas is responsible for last week's bus bombings.", entities=HAMAS)
     assert [(e.cameo, e.source.code[:3]) for e in events if e.cameo == "112"] == [("112", "EGY")], codes(events)
     # a denial accuses no one, and does not make the one denying the attacker
     events = _events(nlp, "Hamas said it was not responsible for the bomb attacks.", entities=HAMAS)
@@ -100,7 +100,7 @@ def test_suspects_handed_over_with_no_one_named_are_handed_over_by_the_local_gov
 
 
 def test_an_event_that_does_not_prevent_an_act_coerces_no_one(nlp):
-    events = _events(nlp, "The minister said the bombings would not prevent Kenya from building new ties with Egypt.")
+    events = _events(nlp, "According to the minister, the bombings will not prevent Kenya from building new ties with Egypt.")
     assert not [e for e in events if e.root == "17"], codes(events)
     # an actor that prevents does coerce
     events = _events(nlp, "Kenyan police prevented the marchers from reaching the border.")
@@ -110,7 +110,7 @@ def test_an_event_that_does_not_prevent_an_act_coerces_no_one(nlp):
 def test_an_event_noun_that_names_an_office_is_no_event(pipeline):
     def roots(text):
         return [e.root for e in pipeline({"text": text, "published": "1999-06-01"}).events]
-    assert "09" not in roots("It gave no reason for the arrests, and Kenya's criminal investigation and immigration "
-                             "departments could not be reached.")
+    assert "09" not in roots("No reason was given for the arrests; Kenya's fraud investigation and customs "
+                             "departments were closed.")
     # two investigations conjoined are two events
     assert roots("Egypt's investigation and the Kenyan inquiry continued.") == ["09", "09"]
