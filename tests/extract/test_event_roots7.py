@@ -114,3 +114,13 @@ def test_an_event_noun_that_names_an_office_is_no_event(pipeline):
                              "departments were closed.")
     # two investigations conjoined are two events
     assert roots("Egypt's investigation and the Kenyan inquiry continued.") == ["09", "09"]
+
+
+def test_a_pledge_to_hold_protests_threatens_protest(nlp):
+    events = _events(nlp, "The farmers vowed to stage more protests against the Kenyan government next month.")
+    assert [(e.cameo, e.target.code[:3] if e.target else None) for e in events] == [("133", "KEN")], codes(events)
+    # a pledge to call off protests eases dissent; agreeing to a protest site is a concession
+    events = _events(nlp, "The farmers' union pledged to call off the strike.")
+    assert [e.cameo for e in events] == ["0352"], codes(events)
+    events = _events(nlp, "The marchers agreed to keep to a protest route away from the parliament.")
+    assert not [e for e in events if e.root == "13"], codes(events)

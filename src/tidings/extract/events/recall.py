@@ -21,7 +21,7 @@ from .lexicon import content_of_code, families, family_code, has_words, rules_fo
 from .modality import SAY_VERBS, is_negated
 from .reference import RELATIVES
 from .rereading import (custody_candidates, goal_candidates, goal_intents, misparsed_accusations, no_act,
-                        protest_aims, protest_purpose, said_again, travel_warnings)
+                        protest_aims, protest_purpose, protest_threats, said_again, travel_warnings)
 
 __all__ = ["adjust_verbs", "candidates", "claimed_by", "concern_about", "enlarging_body", "judgment_candidates", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike", "vague_intent"]
 
@@ -340,6 +340,7 @@ def adjust_verbs(res, verbs: list) -> list:
     poised(res, verbs)
     protest_aims(res, verbs)
     travel_warnings(res, verbs)
+    protest_threats(res, verbs)
     goal_intents(res, verbs)
     return [c for c in verbs if not vague_intent(res, c) and not habitual(res.d, c.tok.i) and not no_act(res, c)
             and not said_again(res.d, c, verbs) and not protest_purpose(res.d, c, verbs)]

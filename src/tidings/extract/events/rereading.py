@@ -21,12 +21,13 @@ import yaml
 
 from .actors import is_passive
 from .assemble import Candidate
-from .lexicon import complement_content, content_of_code, families, family_code, has_words, noun_rules, rules_for
+from .lexicon import (complement_content, content_of_code, families, family_code, has_words, noun_rules, rules_for,
+                      subtree_text)
 from .modality import is_negated, reporting_verb
 from .senses import implicit_agent
 
 __all__ = ["contrasted", "custody_candidates", "goal_candidates", "goal_intents", "implicit_noun_agent",
-           "misparsed_accusations", "names_a_unit", "no_act", "on_trip", "protest_aims", "protest_purpose", "said_again",
+           "misparsed_accusations", "names_a_unit", "no_act", "on_trip", "protest_aims", "protest_purpose", "protest_threats", "said_again",
            "time_adjunct", "travel_warnings"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
@@ -296,3 +297,18 @@ def travel_warnings(res, verbs: list) -> None:
             places += [r for o in objs for r in res.group(d.tokens[o]) if r is not None and r.code and len(r.code) == 3]
         if places:
             cand.code, cand.targets = "160", places
+
+
+def protest_threats(res, verbs: list) -> None:
+    """Make a pledge or vow to hold or join protests a threat of protest (133), in place: the intent
+    family reads protest words as easing dissent (0352), which only a pledge to end or call off the
+    protests is ("vowed to stage protests against the government" → 133; "pledged to call off the
+    strike" stays 0352)."""
+    s = _data()
+    d = res.d
+    for cand in verbs:
+        if cand.code != "0352" or d.lemma[cand.tok.i] not in s["protest_pledge_verbs"]:
+            continue  # "agreed to keep to a demonstration site": a concession, not a threat
+        comps = [d.tokens[c] for c in d.kids[cand.tok.i] if d.dep[c] in ("xcomp", "ccomp")]
+        if comps and not has_words(subtree_text(comps), s["easing_dissent_words"]):
+            cand.code = "133"
