@@ -124,3 +124,8 @@ def test_a_pledge_to_hold_protests_threatens_protest(nlp):
     assert [e.cameo for e in events] == ["0352"], codes(events)
     events = _events(nlp, "The marchers agreed to keep to a protest route away from the parliament.")
     assert not [e for e in events if e.root == "13"], codes(events)
+
+
+def test_an_attack_that_a_suspect_or_probe_is_about_is_no_new_mention(nlp):
+    events = _events(nlp, "Kenya handed over a suspect in the Israeli Embassy bombing to Egypt.")
+    assert [e.root for e in events] == ["06"], codes(events)

@@ -13,7 +13,7 @@ from .modality import governing_verb
 from .senses import acting_sources, perpetrators, senses, speaker, speaking_person, struck_facilities
 from .attribution import attributed_to
 from .recall import claimed_by, in_verbal_complement, state_strike
-from .rereading import contrasted, implicit_noun_agent, names_a_unit, on_trip, time_adjunct
+from .rereading import case_of, contrasted, implicit_noun_agent, names_a_unit, on_trip, time_adjunct
 from .travel import host_country
 
 __all__ = ["noun_candidates", "merge_protest_demands"]
@@ -42,6 +42,8 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         rule = rules_for(tok, table)
         if rule is None or rule.code == NO_EVENT or (refused and not _refused_request("12", rule.code, dep[i])):
             continue
+        if case_of(d, i, rule.code, senses()["attack_roots"]):
+            continue  # "a suspect in the U.S. Embassy bombings": the case, told before
         if rule.code == "057" and dep[i] == "pobj":
             continue  # "complies with the agreement", "under the accord": an agreement referred to, not made
         if rule.code[:2] == "16" and d.lemma[heads[i]] in senses()["lifting_words"]:

@@ -26,7 +26,7 @@ from .lexicon import (complement_content, content_of_code, families, family_code
 from .modality import is_negated, reporting_verb
 from .senses import implicit_agent
 
-__all__ = ["contrasted", "custody_candidates", "goal_candidates", "goal_intents", "implicit_noun_agent",
+__all__ = ["case_of", "contrasted", "custody_candidates", "goal_candidates", "goal_intents", "implicit_noun_agent",
            "misparsed_accusations", "names_a_unit", "no_act", "on_trip", "protest_aims", "protest_purpose", "protest_threats", "said_again",
            "time_adjunct", "travel_warnings"]
 
@@ -94,6 +94,14 @@ def names_a_unit(d, i: int) -> bool:
     units = _data()["unit_nouns"]
     return any(d.dep[c] == "conj" and d.lemma[c] in units and any(d.dep[k] == "compound" for k in d.kids[c])
                for c in d.kids[i])
+
+
+def case_of(d, i: int, code: str, attack_roots) -> bool:
+    """Whether the attack that noun i names is only the case that suspects, a probe or a trial are about
+    ("a suspect in the U.S. Embassy bombings", "the probe into the bombings"): told before, no new mention."""
+    head = d.heads[i]
+    return code[:2] in attack_roots and d.dep[i] == "pobj" and d.lower[head] in ("in", "into", "of", "for", "over") \
+        and d.lemma[d.heads[head]] in _data()["case_nouns"]
 
 
 def implicit_noun_agent(res, noun, code: str) -> list:
