@@ -129,3 +129,13 @@ def test_a_pledge_to_hold_protests_threatens_protest(nlp):
 def test_an_attack_that_a_suspect_or_probe_is_about_is_no_new_mention(nlp):
     events = _events(nlp, "Kenya handed over a suspect in the Israeli Embassy bombing to Egypt.")
     assert [e.root for e in events] == ["06"], codes(events)
+
+
+def test_no_longer_negates(nlp):
+    # "can no longer be justified" condemns; "will no longer cooperate" refuses
+    events = _events(nlp, "The French president said the British discount can no longer be justified.")
+    assert [e.cameo for e in events] == ["111"], codes(events)
+    events = _events(nlp, "Syria will no longer cooperate with the Turkish inspectors.")
+    assert [e.root for e in events] == ["12"], codes(events)
+    events = _events(nlp, "Israel no longer occupies the Lebanese village.")
+    assert [e.modality for e in events] == ["negated"], codes(events)

@@ -51,6 +51,9 @@ def is_negated(tok) -> bool:
     kids, dep, lower = d.kids, d.dep, d.lower
     if any(dep[c] == "neg" or (lower[c] in _NEG and dep[c] in ("advmod", "det")) for c in kids[i]):
         return True
+    if any(dep[c] == "advmod" and lower[c] in ("longer", "more") and any(lower[n] == "no" for n in kids[c])
+           for c in kids[i]):
+        return True  # "can no longer be justified", "will no longer cooperate"
     # "No group has admitted …"
     if any(dep[c] in ("nsubj", "nsubjpass") and any(dep[g] == "det" and lower[g] == "no" for g in kids[c])
            for c in kids[i]):
