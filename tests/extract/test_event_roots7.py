@@ -139,3 +139,11 @@ def test_no_longer_negates(nlp):
     assert [e.root for e in events] == ["12"], codes(events)
     events = _events(nlp, "Israel no longer occupies the Lebanese village.")
     assert [e.modality for e in events] == ["negated"], codes(events)
+
+
+def test_seeing_something_as_harsh_with_as_hung_on_the_object_criticises(nlp):
+    # the parser hangs "as …" on the object here
+    events = _events(nlp, "Iran has long said it sees the oil embargo as politically driven.")
+    assert [e.cameo for e in events if e.root == "11"] == ["111"], codes(events)
+    events = _events(nlp, "Iran has long said it sees the oil embargo as a fact of life.")
+    assert not [e for e in events if e.root == "11"], codes(events)
