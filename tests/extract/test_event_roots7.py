@@ -147,3 +147,15 @@ def test_seeing_something_as_harsh_with_as_hung_on_the_object_criticises(nlp):
     assert [e.cameo for e in events if e.root == "11"] == ["111"], codes(events)
     events = _events(nlp, "Iran has long said it sees the oil embargo as a fact of life.")
     assert not [e for e in events if e.root == "11"], codes(events)
+
+
+def test_saying_it_is_vital_that_someone_acts_appeals_to_them(nlp):
+    # an act coded in the that-clause is what the speaker appeals for, not an act done
+    events = _events(nlp, "The Israeli minister said it was essential that Syria pull its troops out of Lebanon.")
+    assert [(e.root, e.source.code[:3], e.target.code[:3]) for e in events] == [("02", "ISR", "SYR")], codes(events)
+    # a clause no rule codes is a generic appeal
+    events = _events(nlp, "The Israeli minister said it was vital that Syria keeps its promises.")
+    assert [(e.cameo, e.target.code[:3]) for e in events] == [("020", "SYR")], codes(events)
+    # a passive clause names no one appealed to
+    events = _events(nlp, "The Israeli minister said it was vital that Syrian soldiers were told the rules.")
+    assert not [e for e in events if e.root == "02"], codes(events)

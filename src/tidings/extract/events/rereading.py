@@ -27,7 +27,7 @@ from .modality import is_negated, reporting_verb
 from .senses import implicit_agent
 
 __all__ = ["case_of", "contrasted", "custody_candidates", "goal_candidates", "goal_intents", "implicit_noun_agent",
-           "misparsed_accusations", "names_a_unit", "no_act", "on_trip", "protest_aims", "protest_purpose", "protest_threats", "said_again",
+           "misparsed_accusations", "names_a_unit", "necessity_appeals", "necessity_candidates", "no_act", "on_trip", "protest_aims", "protest_purpose", "protest_threats", "said_again",
            "time_adjunct", "travel_warnings"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
@@ -320,3 +320,54 @@ def protest_threats(res, verbs: list) -> None:
         comps = [d.tokens[c] for c in d.kids[cand.tok.i] if d.dep[c] in ("xcomp", "ccomp")]
         if comps and not has_words(subtree_text(comps), s["easing_dissent_words"]):
             cand.code = "133"
+
+
+def _necessity(d, i: int) -> tuple[int, int] | None:
+    """(the adjective, the clause) when token i is "it is essential/vital … that X does Y", else None."""
+    if d.lemma[i] != "be" or not any(d.dep[c] in ("nsubj", "expl") and d.lower[c] == "it" for c in d.kids[i]):
+        return None
+    adj = next((c for c in d.kids[i] if d.dep[c] == "acomp" and d.lower[c] in _data()["necessity_words"]), None)
+    clause = next((c for c in d.kids[i] if d.dep[c] == "ccomp" and any(
+        d.dep[m] == "mark" and d.lower[m] == "that" for m in d.kids[c])), None) if adj is not None else None
+    return (adj, clause) if clause is not None and not is_negated(d.tokens[i]) else None
+
+
+def _appeal_roles(res, be: int, clause: int) -> tuple[list, list]:
+    """(speaker, the one appealed to) of "it is essential that X does Y" at copula `be`."""
+    d = res.d
+    reporter = reporting_verb(d.tokens[be])
+    sources = [r for r in res.subject(reporter) if r is not None] if reporter is not None else []
+    # only an active clause: in "vital that young people are informed" they are not the ones asked
+    targets = [r for c in d.kids[clause] if d.dep[c] == "nsubj" for r in res.group(d.tokens[c]) if r is not None]
+    return sources, targets
+
+
+def necessity_appeals(res, verbs: list) -> None:
+    """Saying "it is essential/vital that X does Y" appeals to X for Y (02, by Y's content), by the
+    speaker: an act coded in the that-clause becomes the appeal, in place ("it is vital that Syria
+    withdraws its troops" → 0256, not Syria's withdrawal)."""
+    d = res.d
+    for cand in verbs:
+        i = cand.tok.i
+        found = _necessity(d, d.heads[i]) if d.dep[i] == "ccomp" else None
+        if found is None or found[1] != i or cand.code[:2] in ("01", "02", "10"):
+            continue
+        sources, targets = _appeal_roles(res, d.heads[i], i)
+        if sources and targets:
+            code = family_code("appeal", content_of_code(cand.code))
+            cand.tok, cand.code, cand.sources, cand.targets = d.tokens[found[0]], code, sources, targets
+
+
+def necessity_candidates(res, sent, coded: set[int]) -> list[Candidate]:
+    """A generic appeal (020) for "it is essential that X does Y" whose clause no rule codes: "it is
+    essential that Britain keeps the rebate", said by the shadow minister."""
+    d = res.d
+    out = []
+    for i in range(sent.start, sent.end):
+        found = _necessity(d, i)
+        if found is None or found[1] in coded or found[0] in coded:
+            continue
+        sources, targets = _appeal_roles(res, i, found[1])
+        if sources and targets:
+            out.append(Candidate(d.tokens[found[0]], "020", sources, targets, (), 0.45))
+    return out
