@@ -159,3 +159,11 @@ def test_saying_it_is_vital_that_someone_acts_appeals_to_them(nlp):
     # a passive clause names no one appealed to
     events = _events(nlp, "The Israeli minister said it was vital that Syrian soldiers were told the rules.")
     assert not [e for e in events if e.root == "02"], codes(events)
+
+
+def test_a_denial_names_no_attacker(nlp):
+    for text in ("Hamas denied it was behind the bombing of the bus.",
+                 "Hamas denied it was responsible for the bombing of the bus.",
+                 "Hamas said it played no part in the bombing of the bus."):
+        events = _events(nlp, text, entities=HAMAS)
+        assert not [e for e in events if e.root in ("11", "18")], (text, codes(events))

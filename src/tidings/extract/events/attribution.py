@@ -6,17 +6,18 @@
   Laden", "the police linked the attack to a Basque group" → the one it is laid on;
 - being behind it: "the IRA was behind the bombing" → the IRA.
 
-These name who did it as a claim: the modality stage reads the claim around them. Saying that someone
-is responsible for or behind an attack accuses them (112, `accusations`).
+These name who did it as a claim: the modality stage reads the claim around them (`modality.laid_on`).
+Saying that someone is responsible for or behind an attack accuses them (112, `accusations`).
 """
 from __future__ import annotations
 
 from .assemble import Candidate
 from .lexicon import noun_rules, rules_for
-from .modality import is_negated, reporting_verb
+from .modality import held_responsible, reporting_verb
 from .rereading import _data
+from .senses import denied
 
-__all__ = ["accusations", "attributed_to", "laid_on"]
+__all__ = ["accusations", "attributed_to"]
 
 
 def _pobjs(res, head: int, preps) -> list:
@@ -38,11 +39,12 @@ def attributed_to(res, noun, code: str, attack_roots) -> list:
         part = above if d.lemma[above] in s["part_nouns"] else next(
             (c for c in d.kids[above] if d.dep[c] == "dobj" and d.lemma[c] in s["part_nouns"]), None)
         verb = d.heads[part] if part is not None and d.dep[part] == "dobj" else None
-        if verb is not None and d.lemma[verb] in s["part_verbs"]:
-            return res.subject(d.tokens[verb])
+        if verb is not None and d.lemma[verb] in s["part_verbs"] and not denied(d, verb):
+            return res.subject(d.tokens[verb])  # not "played no part in the bombing"
         return []
     if d.dep[i] == "pobj" and d.lower[head] == "behind" and d.lemma[d.heads[head]] == "be":
-        return res.subject(d.tokens[d.heads[head]])  # "the IRA was behind the bombing"
+        # "the IRA was behind the bombing"; not "denied it was behind the bombing"
+        return [] if denied(d, d.heads[head]) else res.subject(d.tokens[d.heads[head]])
     preps = s["attribution_preps"]
     if d.dep[i] in ("dobj", "nsubjpass") and d.lemma[head] in s["attribution_verbs"]:
         # "linked the attack to X", "the killings were blamed on X"; the parser may hang "to X" on the noun
@@ -53,47 +55,10 @@ def attributed_to(res, noun, code: str, attack_roots) -> list:
     return []
 
 
-def laid_on(d, i: int) -> bool:
-    """Whether the noun at `i` is laid at someone's door by blame, a link or attribution ("killings
-    blamed on the IRA", "linked the attack to X"): who did it is a claim (modality `claimed`). Not
-    where it is linked to another event ("the raid is not linked with the probe")."""
-    s = _data()
-    head = d.heads[i]
-    if d.dep[i] == "pobj" and (d.lower[head] == "behind" or d.lower[head] == "for" and d.dep[d.heads[head]] == "acomp") \
-            and _held_responsible(d, head if d.lower[head] == "behind" else d.heads[head], s, lambda j: j == i) \
-            is not None:  # "police say the IRA was behind the bombing": laid on the IRA by the police
-        return reporting_verb(d.tokens[i]) is not None
-    verb = head if d.dep[i] in ("dobj", "nsubjpass") and d.lemma[head] in s["attribution_verbs"] else next(
-        (c for c in d.kids[i] if d.dep[c] == "acl" and d.lemma[c] in s["attribution_verbs"]), None)
-    if verb is None:
-        return False
-    table = noun_rules()
-    # the verb's phrase, or "to X" the parser hangs on the noun ("linked the attack to X"), not its target
-    preps = [c for c in d.kids[verb] if d.dep[c] == "prep" and d.lower[c] in s["attribution_preps"]] + [
-        c for c in d.kids[i] if d.dep[c] == "prep" and d.lower[c] == "to" and verb == head]
-    return any(d.dep[p] == "pobj" and rules_for(d.tokens[p], table) is None for c in preps for p in d.kids[c])
-
-
-def _held_responsible(d, i: int, s: dict, attack) -> int | None:
-    """The copula of "X is responsible for <attack>" / "X was behind <attack>" when token `i` is
-    "responsible" or "behind" there, else None; `attack(j)` says whether token j names an attack."""
-    if d.dep[i] == "acomp" and d.lemma[i] in s["responsibility_adjectives"]:
-        preps = [c for c in d.kids[i] if d.dep[c] == "prep" and d.lower[c] == "for"]
-    elif d.dep[i] == "prep" and d.lower[i] == "behind":
-        preps = [i]
-    else:
-        return None
-    copula = d.heads[i]
-    if d.lemma[copula] != "be" or not any(d.dep[p] == "pobj" and attack(p) for c in preps for p in d.kids[c]):
-        return None
-    return copula
-
-
 def accusations(res, sent, coded: set[int], attack_roots) -> list[Candidate]:
     """Saying that someone is responsible for or behind an attack accuses them (112): "Unionists say IRA
     commanders are responsible for the bomb attacks", "police believe the group was behind the
     bombing". Not where the clause is negated (a denial) or no one is named as the doer."""
-    s = _data()
     d = res.d
     table = noun_rules()
 
@@ -105,8 +70,8 @@ def accusations(res, sent, coded: set[int], attack_roots) -> list[Candidate]:
     for i in range(sent.start, sent.end):
         if i in coded:
             continue
-        copula = _held_responsible(d, i, s, attack)
-        if copula is None or is_negated(d.tokens[copula]):
+        copula = held_responsible(d, i, attack)
+        if copula is None or denied(d, copula):
             continue
         reporter = reporting_verb(d.tokens[copula])
         accused = [r for r in res.subject(d.tokens[copula]) if r is not None]
