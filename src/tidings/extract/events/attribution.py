@@ -1,7 +1,7 @@
 """Who did an attack that a noun names, read off the words that lay it at someone's door (docs/EVENTS.md,
 "Seventh round: roots read on the even half"; words in data/cameo/recall.yaml):
 
-- a part in it: "the two men had played key roles in the bomb attacks" → the men;
+- a part in it: "the suspects had a central role in the car bombings" → the men;
 - blame, links and attribution: "killings blamed on the IRA", "evidence linking the blasts to bin
   Laden", "the police linked the attack to a Basque group" → the one it is laid on;
 - being behind it: "the IRA was behind the bombing" → the IRA.
@@ -56,8 +56,8 @@ def attributed_to(res, noun, code: str, attack_roots) -> list:
 
 
 def accusations(res, sent, coded: set[int], attack_roots) -> list[Candidate]:
-    """Saying that someone is responsible for or behind an attack accuses them (112): "Unionists say IRA
-    commanders are responsible for the bomb attacks", "police believe the group was behind the
+    """Saying that someone is responsible for or behind an attack accuses them (112): "the ministry says rebel
+    leaders are responsible for the car bombings", "police believe the group was behind the
     bombing". Not where the clause is negated (a denial) or no one is named as the doer."""
     d = res.d
     table = noun_rules()

@@ -43,7 +43,7 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         if rule is None or rule.code == NO_EVENT or (refused and not _refused_request("12", rule.code, dep[i])):
             continue
         if case_of(d, i, rule.code, senses()["attack_roots"]):
-            continue  # "a suspect in the U.S. Embassy bombings": the case, told before
+            continue  # "a man held as a suspect in the consulate bombing": the case, told before
         if rule.code == "057" and dep[i] == "pobj":
             continue  # "complies with the agreement", "under the accord": an agreement referred to, not made
         if rule.code[:2] == "16" and d.lemma[heads[i]] in senses()["lifting_words"]:
@@ -61,7 +61,7 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
             continue
         if in_verbal_complement(d, i, verb_toks) or contrasted(d, i) or names_a_unit(d, i):
             continue  # "proposed a new round of talks": what is proposed, not held; "rather than a clash";
-            # "the criminal investigation and immigration departments": an office
+            # "the fraud investigation and customs departments": an office
         sources, struck = struck_facilities(rule.code, acting_sources(res, rule.code, res.noun_source(tok)))
         agent_prep = None
         if not sources:
@@ -96,7 +96,7 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
             # "kept her party away pending talks with Merkel": the clause's subject meets
             sources = res.subject(governing_verb(tok))
         relative = None if sources else _relative_light_verb(d, i)
-        if relative is not None:  # "the close cooperation we have had with Kenya": the relative clause's subject
+        if relative is not None:  # "the good cooperation we had with Ghana": the relative clause's subject
             sources = res.subject(tokens[relative])
         if not sources and not struck:
             sources = implicit_noun_agent(res, tok, rule.code)  # "after three days of questioning": the police

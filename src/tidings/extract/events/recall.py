@@ -101,7 +101,7 @@ def judgment_candidates(res, sent, coded: set[int]) -> list[Candidate]:
             as_phrase = [c for c in kids[i] if (dep[c] == "prep" and d.lower[c] == "as")
                          or (dep[c] in ("advcl", "oprd", "acomp") and any(d.lower[a] == "as" for a in kids[c]))]
             objects = [c for c in kids[i] if dep[c] == "dobj"]
-            # the parser may hang "as …" on the object ("sees the weapons ban as politically driven")
+            # the parser may hang "as …" on the object ("regards the oil embargo as politically driven")
             as_phrase += [c for o in objects for c in kids[o] if dep[c] == "prep" and d.lower[c] == "as"]
             if not as_phrase or not objects:
                 continue

@@ -90,7 +90,7 @@ def contrasted(d, i: int) -> bool:
 
 def names_a_unit(d, i: int) -> bool:
     """Whether noun i names an office rather than an act: the first of two nouns that share an office
-    noun the parser hangs on it as a conjunct ("the criminal investigation and immigration departments")."""
+    noun the parser hangs on it as a conjunct ("the fraud investigation and customs departments")."""
     units = _data()["unit_nouns"]
     return any(d.dep[c] == "conj" and d.lemma[c] in units and any(d.dep[k] == "compound" for k in d.kids[c])
                for c in d.kids[i])
@@ -98,7 +98,7 @@ def names_a_unit(d, i: int) -> bool:
 
 def case_of(d, i: int, code: str, attack_roots) -> bool:
     """Whether the attack that noun i names is only the case that suspects, a probe or a trial are about
-    ("a suspect in the U.S. Embassy bombings", "the probe into the bombings"): told before, no new mention."""
+    ("a man held as a suspect in the consulate bombing", "the inquiry into the blasts"): told before, no new mention."""
     head = d.heads[i]
     return code[:2] in attack_roots and d.dep[i] == "pobj" and d.lower[head] in ("in", "into", "of", "for", "over") \
         and d.lemma[d.heads[head]] in _data()["case_nouns"]
@@ -256,7 +256,7 @@ def no_act(res, cand) -> bool:
         return any(dep[c] in ("ccomp", "xcomp") and any(dep[a] == "nsubj" and d.lower[a] == "it" for a in kids[c])
                    for c in kids[i])
     if cand.code[:2] in s["event_subject_roots"] and not any(r is not None and r.code for r in cand.sources):
-        # "the bombings would not prevent the United States from building …": an event, no one, prevents
+        # "the blasts will not stop Egypt from seeking closer ties": an event, no one, prevents
         table = noun_rules()
         return any(dep[c] == "nsubj" and getattr(rules_for(d.tokens[c], table), "code", "none") not in ("none", None)
                    for c in kids[i])
@@ -316,7 +316,7 @@ def protest_threats(res, verbs: list) -> None:
     d = res.d
     for cand in verbs:
         if cand.code != "0352" or d.lemma[cand.tok.i] not in s["protest_pledge_verbs"]:
-            continue  # "agreed to keep to a demonstration site": a concession, not a threat
+            continue  # "agreed to march only along the agreed route": a concession, not a threat
         comps = [d.tokens[c] for c in d.kids[cand.tok.i] if d.dep[c] in ("xcomp", "ccomp")]
         if comps and not has_words(subtree_text(comps), s["easing_dissent_words"]):
             cand.code = "133"
@@ -360,7 +360,7 @@ def necessity_appeals(res, verbs: list) -> None:
 
 def necessity_candidates(res, sent, coded: set[int]) -> list[Candidate]:
     """A generic appeal (020) for "it is essential that X does Y" whose clause no rule codes: "it is
-    essential that Britain keeps the rebate", said by the shadow minister."""
+    essential that Spain keeps its farm subsidies", said by an opposition leader."""
     d = res.d
     out = []
     for i in range(sent.start, sent.end):
