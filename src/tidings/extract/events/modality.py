@@ -18,11 +18,16 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from ...record import Article, EventDate, TimeExpr
 from ..actors.code import info
 
-__all__ = ["modality", "event_date", "event_place", "governing_verb", "HISTORICAL_DAYS", "reporting_verb"]
+__all__ = ["modality", "event_date", "event_place", "governing_verb", "held_responsible", "HISTORICAL_DAYS", "laid_on",
+           "reporting_verb"]
 
 HISTORICAL_DAYS = 365  # an event dated this long before publication is "historical" (CAMEO coders use the lead's own dates)
 _NEG = {"not", "n't", "never", "no", "nt"}
@@ -51,6 +56,9 @@ def is_negated(tok) -> bool:
     kids, dep, lower = d.kids, d.dep, d.lower
     if any(dep[c] == "neg" or (lower[c] in _NEG and dep[c] in ("advmod", "det")) for c in kids[i]):
         return True
+    if any(dep[c] == "advmod" and lower[c] in ("longer", "more") and any(lower[n] == "no" for n in kids[c])
+           for c in kids[i]):
+        return True  # "can no longer be justified", "will no longer cooperate"
     # "No group has admitted …"
     if any(dep[c] in ("nsubj", "nsubjpass") and any(dep[g] == "det" and lower[g] == "no" for g in kids[c])
            for c in kids[i]):
@@ -297,6 +305,8 @@ def _noun_modality(tok) -> str | None:
         return "future"
     if mods & _NOUN_CLAIMED:
         return "claimed"
+    if laid_on(d, i):
+        return "claimed"  # "killings blamed on the IRA": who did it is a claim
     node = i
     for _ in range(4):
         if heads[node] == node:
@@ -343,3 +353,56 @@ def event_place(tok, record: Article, sent_index: int, doc) -> str | None:
         if root is not None and _governing_verb(d, root.i) == verb:
             return p.id
     return None
+
+
+_DATA = Path(__file__).resolve().parents[2] / "data" / "cameo"
+
+
+@cache
+def _blame_words() -> dict:
+    """The words of blame and attribution (data/cameo/recall.yaml) and of fighters (senses.yaml)."""
+    recall = yaml.safe_load((_DATA / "recall.yaml").read_text(encoding="utf-8"))
+    fighters = yaml.safe_load((_DATA / "senses.yaml").read_text(encoding="utf-8"))["fighter_words"]
+    return {"verbs": frozenset(recall["attribution_verbs"]), "preps": frozenset(recall["attribution_preps"]),
+            "adjectives": frozenset(recall["responsibility_adjectives"]), "fighters": frozenset(fighters)}
+
+
+def held_responsible(d, i: int, attack) -> int | None:
+    """The copula of "X is responsible for <attack>" / "X was behind <attack>" when token `i` is
+    "responsible" or "behind" there, else None; `attack(j)` says whether token j names an attack."""
+    if d.dep[i] == "acomp" and d.lemma[i] in _blame_words()["adjectives"]:
+        preps = [c for c in d.kids[i] if d.dep[c] == "prep" and d.lower[c] == "for"]
+    elif d.dep[i] == "prep" and d.lower[i] == "behind":
+        preps = [i]
+    else:
+        return None
+    copula = d.heads[i]
+    if d.lemma[copula] != "be" or not any(d.dep[p] == "pobj" and attack(p) for c in preps for p in d.kids[c]):
+        return None
+    return copula
+
+
+def _doer(d, p: int) -> bool:
+    """Whether token p can name who did an attack: a name, a pronoun, a named group or fighters."""
+    return d.pos[p] in ("PROPN", "PRON") or d.lower[p] in _blame_words()["fighters"] or any(
+        d.dep[c] in ("compound", "amod", "poss") and d.pos[c] == "PROPN" for c in d.kids[p])
+
+
+def laid_on(d, i: int) -> bool:
+    """Whether the attack noun at `i` is laid at someone's door by blame, a link or attribution
+    ("killings blamed on the IRA", "linked the attack to X"), or said to be someone's doing ("police
+    say the IRA was behind the bombing"): who did it is a claim (modality `claimed`). Not where it is
+    linked to another thing ("the raid is not linked with the probe")."""
+    w = _blame_words()
+    head = d.heads[i]
+    if d.dep[i] == "pobj" and (d.lower[head] == "behind" or d.lower[head] == "for" and d.dep[d.heads[head]] == "acomp") \
+            and held_responsible(d, head if d.lower[head] == "behind" else d.heads[head], lambda j: j == i) is not None:
+        return reporting_verb(d.tokens[i]) is not None
+    verb = head if d.dep[i] in ("dobj", "nsubjpass") and d.lemma[head] in w["verbs"] else next(
+        (c for c in d.kids[i] if d.dep[c] == "acl" and d.lemma[c] in w["verbs"]), None)
+    if verb is None:
+        return False
+    # the verb's phrase, or "to X" the parser hangs on the noun ("linked the attack to X"), not its target
+    preps = [c for c in d.kids[verb] if d.dep[c] == "prep" and d.lower[c] in w["preps"]] + [
+        c for c in d.kids[i] if d.dep[c] == "prep" and d.lower[c] == "to" and verb == head]
+    return any(d.dep[p] == "pobj" and _doer(d, p) for c in preps for p in d.kids[c])

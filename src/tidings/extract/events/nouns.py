@@ -11,8 +11,9 @@ from .lexicon import (NO_EVENT, codebook, complement_content, families, family_c
                       noun_rules, rules_for)
 from .modality import governing_verb
 from .senses import acting_sources, perpetrators, senses, speaker, speaking_person, struck_facilities
+from .attribution import attributed_to
 from .recall import claimed_by, in_verbal_complement, state_strike
-from .rereading import contrasted, implicit_noun_agent, on_trip, time_adjunct
+from .rereading import case_of, contrasted, implicit_noun_agent, names_a_unit, on_trip, time_adjunct
 from .travel import host_country
 
 __all__ = ["noun_candidates", "merge_protest_demands"]
@@ -31,15 +32,18 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
     kids, dep, pos, lower, heads, tokens = d.kids, d.dep, d.pos, d.lower, d.heads, d.tokens
     table = noun_rules()
     for i in range(sent.start, sent.end):
-        if (i in consumed and not time_adjunct(d, i)) or dep[i] == "compound" or (pos[i] != "NOUN" and not (
+        refused = i in consumed and _refused_request(verb_toks.get(heads[i], ""), None, dep[i])
+        if (i in consumed and not time_adjunct(d, i) and not refused) or dep[i] == "compound" or (pos[i] != "NOUN" and not (
                 pos[i] in ("PROPN", "X") and any(" " in k and k in table for k in lookup_keys(tokens[i])))):
             continue  # a noun; or a tagged-odd head of a multi-word event noun ("coup d'etat"); a noun that
             # dates a clause another verb's complement holds is an event of its own ("will not lift the
             # sanctions imposed after its invasion of Kuwait": the invasion)
         tok = tokens[i]
         rule = rules_for(tok, table)
-        if rule is None or rule.code == NO_EVENT:
+        if rule is None or rule.code == NO_EVENT or (refused and not _refused_request("12", rule.code, dep[i])):
             continue
+        if case_of(d, i, rule.code, senses()["attack_roots"]):
+            continue  # "a man held as a suspect in the consulate bombing": the case, told before
         if rule.code == "057" and dep[i] == "pobj":
             continue  # "complies with the agreement", "under the accord": an agreement referred to, not made
         if rule.code[:2] == "16" and d.lemma[heads[i]] in senses()["lifting_words"]:
@@ -50,12 +54,14 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         misplaced_by = dep[i] == "dobj" and not has_prep(d, i, "by") and has_prep(d, head, "by") \
             and not is_passive(d, head)
         if head in verb_toks and (not light or verb_toks[head] in (rule.code[:2], "02", "03", "10", "12", "13")) \
-                and not (verb_toks[head] in _REACTION_ROOTS and (has_prep(d, i, "by") or misplaced_by)):
+                and not (verb_toks[head] in _REACTION_ROOTS and (has_prep(d, i, "by") or misplaced_by)) \
+                and not _refused_request(verb_toks[head], rule.code, dep[i]):
             # the verb's event ("held talks" coded on "held", "wants to renew talks") is this one; not
             # so for what is protested or investigated with its doer named ("protested the killings … by Serb police")
             continue
-        if in_verbal_complement(d, i, verb_toks) or contrasted(d, i):
-            continue  # "proposed a new round of talks": what is proposed, not held; "rather than a clash"
+        if in_verbal_complement(d, i, verb_toks) or contrasted(d, i) or names_a_unit(d, i):
+            continue  # "proposed a new round of talks": what is proposed, not held; "rather than a clash";
+            # "the fraud investigation and customs departments": an office
         sources, struck = struck_facilities(rule.code, acting_sources(res, rule.code, res.noun_source(tok)))
         agent_prep = None
         if not sources:
@@ -79,7 +85,8 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         if not sources and light:
             sources = res.subject(tokens[head])
         if not sources:
-            sources = perpetrators(res, tok, rule.code) or claimed_by(res, tok, rule.code)  # "the group planned the attacks"
+            sources = perpetrators(res, tok, rule.code) or claimed_by(res, tok, rule.code) or attributed_to(
+                res, tok, rule.code, senses()["attack_roots"])  # "the group planned the attacks", "blamed on X"
         if not sources and rule.code[:2] in RECIPROCAL_ROOTS:
             # "talks between Israel and Syria", "clashes between police and protesters": both sides
             sides = [r for c in kids[i] if dep[c] == "prep" and lower[c] in ("between", "among")
@@ -88,6 +95,9 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         if not sources and rule.code[:2] in RECIPROCAL_ROOTS and has_prep(d, i, "with"):
             # "kept her party away pending talks with Merkel": the clause's subject meets
             sources = res.subject(governing_verb(tok))
+        relative = None if sources else _relative_light_verb(d, i)
+        if relative is not None:  # "the good cooperation we had with Ghana": the relative clause's subject
+            sources = res.subject(tokens[relative])
         if not sources and not struck:
             sources = implicit_noun_agent(res, tok, rule.code)  # "after three days of questioning": the police
         trip = [] if sources else on_trip(res, tok, rule.code)
@@ -105,6 +115,8 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
                     break
         if not targets and light:  # "placed the blame on Munero": the light verb's phrase
             targets = [r for r in res.objects(tokens[head], ("on", "against", "at", "with", "to")) if r is not None]
+        if not targets and relative is not None and sources:
+            targets = [r for r in res.objects(tokens[relative], ("with", "to", "on", "against")) if r is not None]
         if trip and not targets and rule.code == "042" and has_prep(d, i, "to"):
             targets = [r for r in [host_country(res, trip[0])] if r is not None]  # "a visit to East Africa": where filed
         if not targets and rule.code[:2] == "11":
@@ -117,6 +129,8 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         if code[:2] in ("18", "19") and d.lemma[i] in senses()["verbal_attack_verbs"] and not has_prep(d, i, "by") \
                 and d.lemma[head] not in senses()["perpetration_verbs"] and (  # "ordered an attack": force
                 (light and any(dep[c] == "nsubj" and speaker(res, c) for c in kids[head]))
+                or (relative is not None and any(dep[c] == "nsubj" and (speaker(res, c) or _campaigner(res, c))
+                                                 for c in kids[relative]))  # "an attack he leveled at X"
                 or any(dep[c] == "poss" and _campaigner(res, c) for c in kids[i])):
             code = "111"  # "Trump launched an attack against Obama", "Clinton's gun control offensive": words
         code = state_strike(code, d.lemma[i], sources)  # "the president had ordered the strikes": force
@@ -126,6 +140,24 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
             sources, targets = (pair, []) if code[:2] in RECIPROCAL_ROOTS else (pair[:1], pair[1:2])
         cands.append(Candidate(tok, code, sources, targets, (), 0.45, noun=True, reciprocal=agent_prep is None))
     return cands
+
+
+def _relative_light_verb(d, i: int) -> int | None:
+    """The light verb of a relative clause whose object is the noun at `i` ("the cooperation we have
+    had with Kenya", "the talks they held in May"), or None."""
+    for c in d.kids[i]:
+        if d.dep[c] == "relcl" and is_light(d.tokens[c]) and not any(
+                d.dep[k] in ("dobj", "attr", "ccomp", "xcomp") for k in d.kids[c]):
+            return c
+    return None
+
+
+def _refused_request(verb_root: str, code: str | None, dep: str) -> bool:
+    """A demand or appeal that a refusal turns down, told as the clause's subject, was made: "the U.S.
+    demand for his extradition was refused by the Taliban" codes the demand as well as the refusal. As
+    the refusal's object ("Iran rejected the American demand") it is only the refusal's target."""
+    return verb_root == "12" and (code is None or code[:2] in ("02", "10") or code in ("@appeal", "@demand")) \
+        and dep in ("nsubj", "nsubjpass")
 
 
 def _campaigner(res: Resolver, tok: int) -> bool:

@@ -15,11 +15,14 @@ import yaml
 from .actors import is_passive
 from .assemble import Candidate
 from .attitudes import _actors_of
+from .attribution import accusations
+from .senses import senses
 from .lexicon import content_of_code, families, family_code, has_words, rules_for, verb_rules
 from .modality import SAY_VERBS, is_negated
 from .reference import RELATIVES
-from .rereading import (custody_candidates, goal_candidates, goal_intents, misparsed_accusations, no_act,
-                        protest_aims, protest_purpose, said_again, travel_warnings)
+from .rereading import (custody_candidates, goal_candidates, goal_intents, misparsed_accusations, necessity_appeals,
+                        necessity_candidates, no_act,
+                        protest_aims, protest_purpose, protest_threats, said_again, travel_warnings)
 
 __all__ = ["adjust_verbs", "candidates", "claimed_by", "concern_about", "enlarging_body", "judgment_candidates", "newcomers", "in_verbal_complement", "received_candidates", "repeated_visits", "state_strike", "vague_intent"]
 
@@ -98,6 +101,8 @@ def judgment_candidates(res, sent, coded: set[int]) -> list[Candidate]:
             as_phrase = [c for c in kids[i] if (dep[c] == "prep" and d.lower[c] == "as")
                          or (dep[c] in ("advcl", "oprd", "acomp") and any(d.lower[a] == "as" for a in kids[c]))]
             objects = [c for c in kids[i] if dep[c] == "dobj"]
+            # the parser may hang "as …" on the object ("regards the oil embargo as politically driven")
+            as_phrase += [c for o in objects for c in kids[o] if dep[c] == "prep" and d.lower[c] == "as"]
             if not as_phrase or not objects:
                 continue
             if not has_words(_text(d, [t for c in as_phrase for t in d.subtree(c)]), harsh):
@@ -328,7 +333,8 @@ def candidates(res, sent, coded: set[int]) -> list[Candidate]:
     received and misparsed accusations."""
     return (judgment_candidates(res, sent, coded) + received_candidates(res, sent, coded)
             + misparsed_accusations(res, sent, coded) + custody_candidates(res, sent, coded)
-            + goal_candidates(res, sent, coded))
+            + goal_candidates(res, sent, coded) + accusations(res, sent, coded, senses()["attack_roots"])
+            + necessity_candidates(res, sent, coded))
 
 
 def adjust_verbs(res, verbs: list) -> list:
@@ -338,6 +344,8 @@ def adjust_verbs(res, verbs: list) -> list:
     poised(res, verbs)
     protest_aims(res, verbs)
     travel_warnings(res, verbs)
+    protest_threats(res, verbs)
+    necessity_appeals(res, verbs)
     goal_intents(res, verbs)
     return [c for c in verbs if not vague_intent(res, c) and not habitual(res.d, c.tok.i) and not no_act(res, c)
             and not said_again(res.d, c, verbs) and not protest_purpose(res.d, c, verbs)]

@@ -21,12 +21,13 @@ import yaml
 
 from .actors import is_passive
 from .assemble import Candidate
-from .lexicon import complement_content, content_of_code, families, family_code, has_words, noun_rules, rules_for
+from .lexicon import (complement_content, content_of_code, families, family_code, has_words, noun_rules, rules_for,
+                      subtree_text)
 from .modality import is_negated, reporting_verb
 from .senses import implicit_agent
 
-__all__ = ["contrasted", "custody_candidates", "goal_candidates", "goal_intents", "implicit_noun_agent",
-           "misparsed_accusations", "no_act", "on_trip", "protest_aims", "protest_purpose", "said_again",
+__all__ = ["case_of", "contrasted", "custody_candidates", "goal_candidates", "goal_intents", "implicit_noun_agent",
+           "misparsed_accusations", "names_a_unit", "necessity_appeals", "necessity_candidates", "no_act", "on_trip", "protest_aims", "protest_purpose", "protest_threats", "said_again",
            "time_adjunct", "travel_warnings"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "cameo" / "recall.yaml"
@@ -85,6 +86,22 @@ def contrasted(d, i: int) -> bool:
         return any(d.lower[c] in _data()["contrast_words"] for c in d.kids[head]) or (
             head > 0 and d.lower[head - 1] in _data()["contrast_words"])
     return d.lower[head] == "of" and head > 0 and d.lower[head - 1] == "instead"
+
+
+def names_a_unit(d, i: int) -> bool:
+    """Whether noun i names an office rather than an act: the first of two nouns that share an office
+    noun the parser hangs on it as a conjunct ("the fraud investigation and customs departments")."""
+    units = _data()["unit_nouns"]
+    return any(d.dep[c] == "conj" and d.lemma[c] in units and any(d.dep[k] == "compound" for k in d.kids[c])
+               for c in d.kids[i])
+
+
+def case_of(d, i: int, code: str, attack_roots) -> bool:
+    """Whether the attack that noun i names is only the case that suspects, a probe or a trial are about
+    ("a man held as a suspect in the consulate bombing", "the inquiry into the blasts"): told before, no new mention."""
+    head = d.heads[i]
+    return code[:2] in attack_roots and d.dep[i] == "pobj" and d.lower[head] in ("in", "into", "of", "for", "over") \
+        and d.lemma[d.heads[head]] in _data()["case_nouns"]
 
 
 def implicit_noun_agent(res, noun, code: str) -> list:
@@ -238,6 +255,11 @@ def no_act(res, cand) -> bool:
     if cand.code[:2] == "08" and d.lemma[i] in s["letting_verbs"]:  # "allow it to slip away": no one let in
         return any(dep[c] in ("ccomp", "xcomp") and any(dep[a] == "nsubj" and d.lower[a] == "it" for a in kids[c])
                    for c in kids[i])
+    if cand.code[:2] in s["event_subject_roots"] and not any(r is not None and r.code for r in cand.sources):
+        # "the blasts will not stop Egypt from seeking closer ties": an event, no one, prevents
+        table = noun_rules()
+        return any(dep[c] == "nsubj" and getattr(rules_for(d.tokens[c], table), "code", "none") not in ("none", None)
+                   for c in kids[i])
     if cand.code[:2] == "09" and dep[i] == "pcomp" and d.lower[d.heads[i]] == "for":
         # "held in custody for questioning", "arrested for questioning": the purpose of the arrest
         held = d.heads[d.heads[i]]
@@ -283,3 +305,69 @@ def travel_warnings(res, verbs: list) -> None:
             places += [r for o in objs for r in res.group(d.tokens[o]) if r is not None and r.code and len(r.code) == 3]
         if places:
             cand.code, cand.targets = "160", places
+
+
+def protest_threats(res, verbs: list) -> None:
+    """Make a pledge or vow to hold or join protests a threat of protest (133), in place: the intent
+    family reads protest words as easing dissent (0352), which only a pledge to end or call off the
+    protests is ("vowed to stage protests against the government" → 133; "pledged to call off the
+    strike" stays 0352)."""
+    s = _data()
+    d = res.d
+    for cand in verbs:
+        if cand.code != "0352" or d.lemma[cand.tok.i] not in s["protest_pledge_verbs"]:
+            continue  # "agreed to march only along the agreed route": a concession, not a threat
+        comps = [d.tokens[c] for c in d.kids[cand.tok.i] if d.dep[c] in ("xcomp", "ccomp")]
+        if comps and not has_words(subtree_text(comps), s["easing_dissent_words"]):
+            cand.code = "133"
+
+
+def _necessity(d, i: int) -> tuple[int, int] | None:
+    """(the adjective, the clause) when token i is "it is essential/vital … that X does Y", else None."""
+    if d.lemma[i] != "be" or not any(d.dep[c] in ("nsubj", "expl") and d.lower[c] == "it" for c in d.kids[i]):
+        return None
+    adj = next((c for c in d.kids[i] if d.dep[c] == "acomp" and d.lower[c] in _data()["necessity_words"]), None)
+    clause = next((c for c in d.kids[i] if d.dep[c] == "ccomp" and any(
+        d.dep[m] == "mark" and d.lower[m] == "that" for m in d.kids[c])), None) if adj is not None else None
+    return (adj, clause) if clause is not None and not is_negated(d.tokens[i]) else None
+
+
+def _appeal_roles(res, be: int, clause: int) -> tuple[list, list]:
+    """(speaker, the one appealed to) of "it is essential that X does Y" at copula `be`."""
+    d = res.d
+    reporter = reporting_verb(d.tokens[be])
+    sources = [r for r in res.subject(reporter) if r is not None] if reporter is not None else []
+    # only an active clause: in "vital that young people are informed" they are not the ones asked
+    targets = [r for c in d.kids[clause] if d.dep[c] == "nsubj" for r in res.group(d.tokens[c]) if r is not None]
+    return sources, targets
+
+
+def necessity_appeals(res, verbs: list) -> None:
+    """Saying "it is essential/vital that X does Y" appeals to X for Y (02, by Y's content), by the
+    speaker: an act coded in the that-clause becomes the appeal, in place ("it is vital that Syria
+    withdraws its troops" → 0256, not Syria's withdrawal)."""
+    d = res.d
+    for cand in verbs:
+        i = cand.tok.i
+        found = _necessity(d, d.heads[i]) if d.dep[i] == "ccomp" else None
+        if found is None or found[1] != i or cand.code[:2] in ("01", "02", "10"):
+            continue
+        sources, targets = _appeal_roles(res, d.heads[i], i)
+        if sources and targets:
+            code = family_code("appeal", content_of_code(cand.code))
+            cand.tok, cand.code, cand.sources, cand.targets = d.tokens[found[0]], code, sources, targets
+
+
+def necessity_candidates(res, sent, coded: set[int]) -> list[Candidate]:
+    """A generic appeal (020) for "it is essential that X does Y" whose clause no rule codes: "it is
+    essential that Spain keeps its farm subsidies", said by an opposition leader."""
+    d = res.d
+    out = []
+    for i in range(sent.start, sent.end):
+        found = _necessity(d, i)
+        if found is None or found[1] in coded or found[0] in coded:
+            continue
+        sources, targets = _appeal_roles(res, i, found[1])
+        if sources and targets:
+            out.append(Candidate(d.tokens[found[0]], "020", sources, targets, (), 0.45))
+    return out

@@ -23,6 +23,7 @@ from ..actors.code import code_index
 from ..actors.lexicon import lexicon
 from .discards import in_quoted_title
 from .lexicon import NO_EVENT, dependent_text as dependent_text_of
+from .modality import is_negated
 from .refs import ActorRef
 
 __all__ = ["senses", "is_modifier_participle", "verbal_attack", "attacker_of", "implicit_agent", "acting_sources",
@@ -56,6 +57,7 @@ def senses() -> dict:
         "naming_verbs": frozenset(data["naming_verbs"]),
         "verbal_attack_objects": frozenset(data["verbal_attack_objects"]),
         "perpetration_adjectives": frozenset(data["perpetration_adjectives"]),
+        "denial_verbs": frozenset(data["denial_verbs"]),
         "place_scene_roots": frozenset(data["place_scene_roots"]),
         "struck_facilities": frozenset(data["struck_facilities"]),
         "gerund_modified_nouns": frozenset(data["gerund_modified_nouns"]),
@@ -372,6 +374,15 @@ def struck_facilities(code: str, sources: list) -> tuple[list, list]:
     return [r for r in sources if r not in hit], hit
 
 
+def denied(d, verb: int) -> bool:
+    """Whether the clause of `verb` is negated or denied ("said it was not responsible", "denied it was
+    behind the attack", "played no part in it"): it names no doer."""
+    return is_negated(d.tokens[verb]) or (d.dep[verb] in ("ccomp", "xcomp") and d.lemma[d.heads[verb]] in
+                                          senses()["denial_verbs"]) or any(
+        d.dep[c] in ("dobj", "attr") and any(d.dep[n] == "det" and d.lower[n] == "no" for n in d.kids[c])
+        for c in d.kids[verb])
+
+
 def perpetrators(res, noun, code: str) -> list:
     """Who did an attack named by a noun, read off the clause around it: the subject of the verb
     that plans or carries it out ("the group planned the attacks"), or of "be responsible for"."""
@@ -386,7 +397,8 @@ def perpetrators(res, noun, code: str) -> list:
         return res.subject(d.tokens[head])  # "the attacks were plotted by bin Laden": the by-agent
     if d.dep[i] == "pobj" and d.lower[head] == "for":
         adj = d.heads[head]
-        if d.lemma[adj] in s["perpetration_adjectives"] and d.dep[adj] == "acomp":
+        if d.lemma[adj] in s["perpetration_adjectives"] and d.dep[adj] == "acomp" \
+                and not denied(d, d.heads[adj]):  # "Hamas said it was not responsible": a denial
             return res.subject(d.tokens[d.heads[adj]])
     return []
 
