@@ -184,3 +184,8 @@ def test_embassy_staff_are_the_embassys_country_not_the_hosts(pipeline):
     text = ("LUSAKA, Zambia (AP) -- A fire gutted part of the French embassy on Friday. "
             "Embassy staffers criticized Zambian firemen for the slow response.")
     assert "FRA" in _sources(_run(pipeline, text), "11"), _sources(_run(pipeline, text), "11")
+
+
+def test_a_passive_handing_over_is_aimed_at_the_receiver(pipeline):
+    record = _run(pipeline, "Three suspects in the Lima bombing have been handed over to Spain, Peruvian officials said.")
+    assert any(t == "ESP" for _, t in _pairs(record, "06")), _pairs(record, "06")

@@ -304,6 +304,10 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                 targets = res.objects(tok, ("against", "to", "near", "into", "on"))
             else:
                 targets = res.passive_target(tok) if passive else (res.objects(tok, preps) if preps else res.objects(tok))
+                if passive and code[:2] in _GIVEN_TO_ROOTS and not any(t is not None and t.code for t in targets):
+                    # "two suspects have been handed over to the United States": the receiver
+                    targets = [r for c in kids[i] if dep[c] == "prep" and lower[c] == "to" for p in kids[c]
+                               if dep[p] == "pobj" for r in res.group(tokens[p]) if r.code] or targets
                 if passive and not sources:
                     sources = [r for c in kids[i] if dep[c] == "prep" and lower[c] in ("in", "by")
                                for p in kids[c] if dep[p] == "pobj" for r in res.noun_source(tokens[p])]
@@ -343,6 +347,10 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
         cands.append(Candidate(tok, code, sources, targets, tuple(comps), conf,
                                negation_coded=negated and d.lemma[i] in _FLIP_TO_CRITICIZE))
     return cands
+
+
+# acts of giving whose passive names the receiver in a "to" phrase (material cooperation, aid, yielding)
+_GIVEN_TO_ROOTS = {"06", "07", "08"}
 
 
 def _pronoun_outsider(res, i: int, sources, code: str) -> bool:
