@@ -189,3 +189,12 @@ def test_embassy_staff_are_the_embassys_country_not_the_hosts(pipeline):
 def test_a_passive_handing_over_is_aimed_at_the_receiver(pipeline):
     record = _run(pipeline, "Three suspects in the Lima bombing have been handed over to Spain, Peruvian officials said.")
     assert any(t == "ESP" for _, t in _pairs(record, "06")), _pairs(record, "06")
+
+
+def test_an_acronym_given_in_brackets_stands_for_the_organisation_later(pipeline):
+    # the small model tags no entity on "PA": the bracketed acronym makes it the Authority's mention
+    text = "The Palestinian Authority (PA) rejected the plan on Sunday. Egypt held talks with the PA on Monday."
+    record = _run(pipeline, text)
+    assert ("EGY", "PSE") in _pairs(record, "04"), _pairs(record, "04")
+    authority = next(e for e in record.entities if e.name == "Palestinian Authority")
+    assert "PA" in authority.aliases and [m.text for m in authority.mentions][-1] == "PA"

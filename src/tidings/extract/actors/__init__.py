@@ -338,6 +338,32 @@ def _local_people(doc, filed_in: str | None, places: dict[int, str]) -> str:
     return compose(filed_in, "CVL", None)
 
 
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,7})\)")
+
+
+def _acronym_mentions(record: Article, entities: list[Entity]) -> None:
+    """"the Democratic Unionist Party (DUP) … talks with the DUP": an acronym given in
+    brackets after a coded organisation's name stands for it wherever it recurs; its later uses
+    become mentions (and an alias) of that organisation, where no other entity holds them."""
+    taken = {k for e in entities for m in e.mentions for k in range(m.start, m.end)}
+    for entity in entities:
+        if entity.type != "ORG" or not entity.actor_code:
+            continue
+        for m in list(entity.mentions):
+            found = _ACRONYM.match(record.text, m.end)
+            if not found or found.group(1) in record.text[m.start:m.end]:
+                continue
+            acronym = found.group(1)
+            again = re.compile(r"(?<![\w.])" + re.escape(acronym) + r"(?!\w)")
+            extra = [Mention(start=a.start(), end=a.end(), text=acronym, sentence=record.sentence_of(a.start()))
+                     for a in again.finditer(record.text, found.end())
+                     if not any(k in taken for k in range(a.start(), a.end()))]
+            if extra:
+                entity.mentions = sorted(entity.mentions + extra, key=lambda x: x.start)
+                entity.aliases = entity.aliases + ([acronym] if acronym not in entity.aliases else [])
+                taken.update(k for x in extra for k in range(x.start, x.end))
+
+
 def _introduced(doc, record: Article, entities: list[Entity], day: date | None) -> tuple[Entity, str] | None:
     """The wire lead that describes before it names: "An American leader of a U.N. weapons team
     resumed work in Iraq. Scott Ritter led his team …" — the person first named as the subject of
@@ -425,6 +451,7 @@ def extract_actors(view: DocView, record: Article) -> list[Entity]:
             entity.actor_code = code = cameo_code(code)
             if not entity.affiliation:
                 entity.affiliation = _affiliation(code)
+    _acronym_mentions(record, entities)
     introduced = _introduced(doc, record, entities, day)
     if introduced is not None:
         entity, code = introduced
