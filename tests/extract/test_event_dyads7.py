@@ -198,3 +198,9 @@ def test_an_acronym_given_in_brackets_stands_for_the_organisation_later(pipeline
     assert ("EGY", "PSE") in _pairs(record, "04"), _pairs(record, "04")
     authority = next(e for e in record.entities if e.name == "Palestinian Authority")
     assert "PA" in authority.aliases and [m.text for m in authority.mentions][-1] == "PA"
+
+
+def test_officials_in_the_two_countries_are_each_countrys(pipeline):
+    text = ("The envoy toured Ghana and Togo this week. Officials in the two West African countries "
+            "urged Paris to send more aid.")
+    assert {"GHA", "TGO"} <= set(_sources(_run(pipeline, text), "02")), _sources(_run(pipeline, text), "02")

@@ -186,6 +186,9 @@ class Resolver(References, Lists, Whereabouts):
                 country = self.located_country(tok)
             elif (body := self._body_from(tok)) is not None:
                 return [self._ref(tok, *body)]  # "investigators from the FBI": the FBI's
+            elif (each := self._of_counted(tok)):
+                # "officials in the two African countries": each country's officials
+                return [self._ref(tok, r.code[:3] + found.sector, None) for r in each]
             elif d.lemma[i] in _HELD_NOUNS:
                 country = None  # "a former prisoner held at Bagram": where someone is held says nothing of them
             elif (mission := self._mission_country(tok)) is not None:
@@ -211,6 +214,20 @@ class Resolver(References, Lists, Whereabouts):
         if entity is None or (entity.actor_code and entity.actor_code[:3] != code[:3]):
             entity = next((e for t in d.phrase(i)[0] if (e := self.tok_entity.get(t)) and e.actor_code == code), entity)
         return [self._ref(tok, code, entity)]
+
+    def _of_counted(self, tok) -> list[ActorRef]:
+        """The countries of a counted pair noun in the group's own in/of/from phrase ("in the two
+        countries", "of both nations"), each a coded country, or []."""
+        d = self.d
+        for c in d.kids[tok.i]:
+            if d.dep[c] == "prep" and d.lower[c] in ("in", "of", "from"):
+                for p in d.kids[c]:
+                    n = next((_HOW_MANY[d.lower[k]] for k in d.kids[p] if d.lower[k] in _HOW_MANY), 0)
+                    if d.dep[p] == "pobj" and d.lemma[p] in _PAIR_NOUNS and n:
+                        refs = [r for r in self.pair(self.tokens[p], n) if r.code and len(r.code) == 3]
+                        if len(refs) == n:
+                            return refs
+        return []
 
     def group(self, tok) -> list[ActorRef]:
         """The actor(s) of a noun phrase and of the phrases conjoined with it ("X and Y"); an
