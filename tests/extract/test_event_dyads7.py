@@ -204,3 +204,9 @@ def test_officials_in_the_two_countries_are_each_countrys(pipeline):
     text = ("The envoy toured Ghana and Togo this week. Officials in the two West African countries "
             "urged Paris to send more aid.")
     assert {"GHA", "TGO"} <= set(_sources(_run(pipeline, text), "02")), _sources(_run(pipeline, text), "02")
+
+
+def test_condemning_the_decision_is_aimed_at_whoever_made_it(pipeline):
+    text = ("The Israeli cabinet decided on Monday to extend the barrier. "
+            "Jordan condemned the decision on Tuesday.")
+    assert ("JOR", "ISR") in _pairs(_run(pipeline, text), "11"), _pairs(_run(pipeline, text), "11")

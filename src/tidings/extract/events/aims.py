@@ -4,6 +4,9 @@
   accusation (11) is aimed at the doer of what it alleges;
 - "lifted the deadline to give Elian's relatives a chance": easing something (07 aid, 08 yield)
   in order to give or let someone … is aimed at them;
+- "they will appeal the decision" (after "the INS decision was announced"): a definite decision,
+  ruling or verdict an act is aimed at stands for whoever made it, the nearest one before that
+  names its maker;
 - "troops will remain until Iraq complies", "sanctions stay unless Iraq complies": pressure kept
   up until someone yields (13 threats, 15 posture, 16 reduced relations, 17 coercion) is aimed at
   that someone.
@@ -19,12 +22,18 @@ _PRESSING_ROOTS = {"13", "15", "16", "17"}
 _EASING_ROOTS = {"07", "08"}
 _GIVING = {"give", "allow", "let", "enable", "help", "spare", "grant"}
 _DEFINITE = {"the", "these", "those", "this", "that"}
+_DECISION_NOUNS = {"decision", "ruling", "verdict", "order", "judgment", "judgement"}
+_DECISION_VERBS = {"decide", "rule", "order"}
+_LOOK_BACK = 300  # tokens: about a dozen sentences
 
 
 def clause_targets(res, i: int, code: str) -> list[ActorRef]:
     """The target the clauses of verb `i` name for an event of `code` (see the module doc), or []."""
     d, tokens = res.d, res.tokens
     kids, dep = d.kids, d.dep
+    decided = decider(res, i)
+    if decided:
+        return decided
     if code[:2] == "11":
         return [r for c in kids[i] if dep[c] == "ccomp" for r in res.subject(tokens[c])]
     if code[:2] in _EASING_ROOTS:
@@ -45,3 +54,25 @@ def definite_nouns(d, events: list[Event]) -> frozenset:
     at = {d.idx[i]: i for i in range(len(d.idx))}
     return frozenset(e.action.start for e in events if (i := at.get(e.action.start)) is not None
                      and d.pos[i] == "NOUN" and any(d.dep[c] == "det" and d.lower[c] in _DEFINITE for c in d.kids[i]))
+
+
+def decider(res, i: int) -> list[ActorRef]:
+    """Whoever made "the decision" (ruling, verdict, order) that verb `i` acts on: the coded maker of
+    the nearest decision named before it (its compound or possessor, its by-agent, or the subject of
+    "decided", "ruled", "ordered"), or []."""
+    d, tokens = res.d, res.tokens
+    obj = next((c for c in d.kids[i] if d.dep[c] == "dobj" and d.lemma[c] in _DECISION_NOUNS
+                and any(d.dep[k] == "det" and d.lower[k] in _DEFINITE for k in d.kids[c])
+                and not any(d.dep[k] in ("poss", "compound", "prep") for k in d.kids[c])), None)
+    if obj is None:
+        return []
+    for t in range(obj - 1, max(-1, obj - _LOOK_BACK), -1):
+        if d.lemma[t] in _DECISION_NOUNS and d.pos[t] == "NOUN":
+            refs = [r for r in res.one(tokens[t]) if r.code] or res._noun_agent(t)
+        elif d.lemma[t] in _DECISION_VERBS and d.pos[t] == "VERB":
+            refs = [r for r in res.subject(tokens[t]) if r is not None and r.code]
+        else:
+            continue
+        if refs:
+            return refs[:1]
+    return []
