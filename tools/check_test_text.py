@@ -33,6 +33,7 @@ _WORD_START = re.compile(r"\b\w")
 # (no shared text), so its prose is out of scope.
 EXCLUDED_PARTS = (("tidings", "data", "demo"),)
 YAML_SUFFIXES = (".yaml", ".yml")
+MARKDOWN_SUFFIXES = (".md",)
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,16 @@ def _excluded(path: Path) -> bool:
     return any(parts[i:i + len(ex)] == ex for ex in EXCLUDED_PARTS for i in range(len(parts)))
 
 
+def _markdown(path: Path) -> Iterator[tuple[int, str]]:
+    """(first line, text) of each paragraph of a Markdown file (lines up to a blank one, joined)."""
+    yield from _blocks((n, t.strip()) for n, t in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                       if t.strip())
+
+
 def _texts(path: Path, comments: bool) -> Iterator[tuple[int, str]]:
+    if path.suffix in MARKDOWN_SUFFIXES:
+        yield from _markdown(path)
+        return
     if path.suffix in YAML_SUFFIXES:
         if comments:
             yield from _yaml_comments(path)
@@ -170,7 +180,7 @@ def find_overlaps(paths: Iterable[Path], shared: Path = DEFAULT_SHARED,
         if not path.is_dir():
             files.append(path)
             continue
-        found_here = list(path.rglob("*.py"))
+        found_here = list(path.rglob("*.py")) + [p for suffix in MARKDOWN_SUFFIXES for p in path.rglob("*" + suffix)]
         if comments:
             found_here += [p for suffix in YAML_SUFFIXES for p in path.rglob("*" + suffix)]
         files += sorted(p for p in found_here if not _excluded(p))
