@@ -153,14 +153,14 @@ def test_they_who_arrest_are_the_police_not_the_gang_named_before(pipeline):
 
 def test_a_treaty_which_two_leaders_signed_is_signed_with_each_other(pipeline):
     text = ("Chilean President Ana Rojas and Peruvian President Luis Vega met on Monday. "
-            "They praised the border accord, which the two presidents signed last March.")
+            "They praised the border accord, which both presidents signed last March.")
     assert {("CHL", "PER"), ("PER", "CHL")} <= _pairs(_run(pipeline, text), "05"), _pairs(_run(pipeline, text), "05")
 
 
 def test_officials_in_a_leaders_administration_are_that_government(pipeline):
     # not the country of a place further on in the phrase
-    record = _run(pipeline, "Officials in the Obama administration, including diplomats who wrote a memo on Libya, "
-                            "have urged the Pentagon to act.")
+    record = _run(pipeline, "Officials in the Clinton administration, including diplomats who wrote a memo on "
+                            "Libya, have urged the Pentagon to act.")
     assert "USA" in _sources(record, "02") and "LBY" not in _sources(record, "02"), _sources(record, "02")
 
 

@@ -365,8 +365,8 @@ def _acronym_mentions(record: Article, entities: list[Entity]) -> None:
 
 
 def _introduced(doc, record: Article, entities: list[Entity], day: date | None) -> tuple[Entity, str] | None:
-    """The wire lead that describes before it names: "An American leader of a U.N. weapons team
-    resumed work in Iraq. Scott Ritter led his team …" — the person first named as the subject of
+    """The wire lead that describes before it names: "A German chief of a U.N. mine team returned to
+    work on Monday. Klaus Ostermann took his crew …" — the person first named as the subject of
     one of the next two sentences, whom nothing else codes, is the one the lead's indefinite subject
     describes, and takes that description's code (IGOUNO). (entity, code) or None."""
     d, lex = info(doc), lexicon()

@@ -305,7 +305,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
             else:
                 targets = res.passive_target(tok) if passive else (res.objects(tok, preps) if preps else res.objects(tok))
                 if passive and code[:2] in _GIVEN_TO_ROOTS and not any(t is not None and t.code for t in targets):
-                    # "two suspects have been handed over to the United States": the receiver
+                    # "three suspects were handed over to Spain": the receiver
                     targets = [r for c in kids[i] if dep[c] == "prep" and lower[c] == "to" for p in kids[c]
                                if dep[p] == "pobj" for r in res.group(tokens[p]) if r.code] or targets
                 if passive and not sources:

@@ -2,7 +2,7 @@
 
 - "officials claim the bombings were planned by X", "claimed that Kosovo was weakening …": an
   accusation (11) is aimed at the doer of what it alleges;
-- "lifted the deadline to give Elian's relatives a chance": easing something (07 aid, 08 yield)
+- "lifted the curfew to give the truckers a chance": easing something (07 aid, 08 yield)
   in order to give or let someone … is aimed at them;
 - "they will appeal the decision" (after "the INS decision was announced"): a definite decision,
   ruling or verdict an act is aimed at stands for whoever made it, the nearest one before that

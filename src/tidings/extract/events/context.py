@@ -133,8 +133,7 @@ def context_actors(events: list[Event], record: Article, told_before: frozenset 
 
 
 def _same_event_targets(events: list[Event], told_before: frozenset) -> list[Event]:
-    """"Extremists have bombed two Protestant towns … IRA commanders are responsible for the recent
-    bomb attacks": a definite event noun ("the attacks", "the bombings") names an event the article
+    """"Rebels shelled two border towns … a splinter faction had planned the attacks": a definite event noun ("the attacks", "the bombings") names an event the article
     told before; with no target of its own it takes the target of the nearest earlier event of the
     same root that has one (attacks only: senses.yaml `told_before_roots`)."""
     out: list[Event] = []

@@ -1,8 +1,8 @@
 """Actors listed in one phrase: the same group in each country of a list.
 
-"the police in Kenya and Tanzania" → KENCOP and TZACOP; "officials from Britain, France and
-Germany" → GBRGOV, FRAGOV, DEUGOV; "investigators from the FBI, Kenya and Tanzania" → USASPY,
-KENSPY, TZASPY, also where the small parser takes the countries after the comma for a second
+"the police in Ghana and Togo" → GHACOP and TGOCOP; "officials from Britain, France and
+Germany" → GBRGOV, FRAGOV, DEUGOV; "investigators from the FBI, Ghana and Togo" → USASPY,
+GHASPY, TGOSPY, also where the small parser takes the countries after the comma for a second
 subject of the verb.
 """
 from __future__ import annotations
@@ -16,8 +16,8 @@ class Lists:
 
     def _other_countries(self, tok, ref: ActorRef) -> list[ActorRef]:
         """The same group in the other countries of an "in/from/of X and Y" phrase or of conjoined
-        country words before it: "the police in Kenya and Tanzania" → KENCOP and TZACOP; X may be
-        the group's own body ("investigators from the FBI, Kenya and Tanzania" → KENSPY, TZASPY)."""
+        country words before it: "the police in Ghana and Togo" → GHACOP and TGOCOP; X may be
+        the group's own body ("investigators from the FBI, Ghana and Togo" → GHASPY, TGOSPY)."""
         d = self.d
         lex = lexicon()
         for c in d.kids[tok.i]:
@@ -35,14 +35,14 @@ class Lists:
                     continue
                 first, _ = lex.country_of_word([d.lower[p]], 0)
                 if first != ref.code[:3]:
-                    body = self.tok_entity.get(p)  # "investigators from the FBI, Kenya and Tanzania"
+                    body = self.tok_entity.get(p)  # "investigators from the FBI, Ghana and Togo"
                     if body is None or body.actor_code != ref.code:
                         continue
                 return self._listed_after(p, ref.code, tok)
         return []
 
     def _split_list(self, verb: int, subject: int) -> list[ActorRef]:
-        """"Investigators from the FBI, Kenya and Tanzania have been working": the parser takes the
+        """"Investigators from the FBI, Ghana and Togo have been working": the parser takes the
         countries after the comma for a second subject; they are the same group's, in each country."""
         d = self.d
         second = next((c for c in d.kids[verb] if d.dep[c] == "nsubj" and c > subject + 1

@@ -86,8 +86,8 @@ def scene_target(res, tok, code: str, sources: list) -> list:
 
 
 def _sites_inspected(res, tok) -> bool:
-    """Whether what an inspection's verb or noun acts on is a site with no place named ("visited a
-    total of nine sites", "a tour of three suspected weapons sites"): senses.yaml inspected_sites."""
+    """Whether what an inspection's verb or noun acts on is a site with no place named ("visited four
+    more sites", "a tour of two depots"): senses.yaml inspected_sites."""
     d, sites = res.d, senses()["inspected_sites"]
     objs = [c for c in d.kids[tok.i] if d.dep[c] == "dobj" or (d.dep[c] == "prep" and d.lower[c] == "of")]
     return any(d.lemma[t] in sites for c in objs for t in d.subtree(c)[:12])

@@ -1,8 +1,8 @@
 """Where an unnamed group belongs: the place its own phrase or its sentence names, the body it
 serves in, the embassy it works for.
 
-"met leaders in Baghdad" → IRQGOV; "investigators from the FBI" → the FBI's; "officials in the
-Obama administration" → USAGOV; "police arrested six Protestants" in a Belfast story → GBRCOP;
+"met leaders in Baghdad" → IRQGOV; "investigators from the FBI" → the FBI's; officials "in the
+X administration" → X's government; "police arrested six Protestants" in a Belfast story → GBRCOP;
 "embassy staffers" after "the U.S. embassy" → American.
 """
 from __future__ import annotations
@@ -44,7 +44,7 @@ class Whereabouts:
 
     def _body_from(self, tok) -> tuple[str, Entity | None] | None:
         """(code, entity) of the coded organisation a group noun comes "from" or serves "in"
-        ("investigators from the FBI", "officials in the Obama administration"), or None."""
+        ("investigators from the FBI", officials "in the X administration"), or None."""
         d = self.d
         for c in d.kids[tok.i]:
             if d.dep[c] == "prep" and d.lower[c] in ("from", "in", "within"):
