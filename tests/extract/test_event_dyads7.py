@@ -210,3 +210,13 @@ def test_condemning_the_decision_is_aimed_at_whoever_made_it(pipeline):
     text = ("The Israeli cabinet decided on Monday to extend the barrier. "
             "Jordan condemned the decision on Tuesday.")
     assert ("JOR", "ISR") in _pairs(_run(pipeline, text), "11"), _pairs(_run(pipeline, text), "11")
+
+
+def test_a_role_word_takes_the_sector_of_the_body_in_its_of_phrase(pipeline):
+    from tidings.extract.actors.lexicon import lexicon
+    lex = lexicon()
+    assert lex.sector_of_words(["a", "spokesman", "of", "the", "russian", "army"], 1) == "MIL"
+    assert lex.sector_of_words(["leaders", "of", "the", "miners", "union"], 0) == "LAB"
+    assert lex.sector_of_words(["the", "foreign", "minister", "of", "the", "army", "regime"], 2) == "GOV"  # not a bare role
+    record = _run(pipeline, "A spokesman of the Russian army denied the report on Monday.")
+    assert [e.source.code for e in record.events if e.source] == ["RUSMIL"], [e.source for e in record.events]

@@ -179,6 +179,7 @@ class Lexicon:
         self.regions: dict[str, str] = {r["word"]: r["code"] for r in csv.DictReader(_lines("regions.csv"))}
         self.region_codes = frozenset(self.regions.values())
         self.kin_nouns = frozenset(_lines("kin_nouns.txt"))
+        self.generic_roles = frozenset(_lines("generic_roles.txt"))
         self.feature_nouns = frozenset(_lines("feature_nouns.txt"))
         sectors = yaml.safe_load(_data("sectors.yaml").read_text(encoding="utf-8"))
         self.sectors: dict[str, str] = {}
@@ -317,6 +318,12 @@ class Lexicon:
         if head is not None:
             for i, n, sector in found:
                 if i <= head < i + n:
+                    if n == 1 and (words[i] in self.generic_roles or _singular(words[i]) in self.generic_roles) \
+                            and "of" in words[i + 1:]:
+                        # "leaders of the state Senate": the body they head gives the sector
+                        after = [s for j, _, s in found if j > words.index("of", i + 1)]
+                        if after:
+                            return after[0]
                     return sector
         return found[-1][2]
 
