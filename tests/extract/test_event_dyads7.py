@@ -220,3 +220,12 @@ def test_a_role_word_takes_the_sector_of_the_body_in_its_of_phrase(pipeline):
     assert lex.sector_of_words(["the", "foreign", "minister", "of", "the", "army", "regime"], 2) == "GOV"  # not a bare role
     record = _run(pipeline, "A spokesman of the Russian army denied the report on Monday.")
     assert [e.source.code for e in record.events if e.source] == ["RUSMIL"], [e.source for e in record.events]
+
+
+def test_they_in_a_relative_clause_are_the_group_it_describes(pipeline):
+    # not the news agency named earlier in the sentence
+    text = ("The Associated Press reported on Monday that the senator must win over the delegates who have "
+            "already said they back the governor.")
+    record = _run(pipeline, text)
+    backers = [e.source.code for e in record.events if e.root == "05" and e.source]
+    assert "USAMED" not in backers, backers

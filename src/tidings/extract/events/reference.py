@@ -134,6 +134,17 @@ class References:
         "its", "they" can stand for); with `coded`, only a coded one."""
         d = self.d
         for c in d.kids[verb]:
+            if d.dep[c] in ("nsubj", "nsubjpass") and d.lower[c] in RELATIVES and d.dep[verb] == "relcl" \
+                    and d.heads[verb] != verb and d.pos[d.heads[verb]] in ("NOUN", "PROPN") and c != skip:
+                # "delegates who have said they back her": they are the delegates
+                refs = self.one(self.tokens[d.heads[verb]])
+                entity = self.record.entity(refs[0].entity) if refs and refs[0].entity else None
+                if refs and (refs[0].code or not coded) and not (entity is not None and entity.type == "PERSON"):
+                    return refs[0]
+                if not coded and not refs:  # a group no one can code: not someone named before
+                    head = d.heads[verb]
+                    return ActorRef(None, None, d.text[head], d.idx[head], d.idx[head] + len(d.text[head]))
+                return None
             if d.dep[c] in ("nsubj", "nsubjpass") and d.pos[c] != "PRON" and c != skip:
                 refs = self.one(self.tokens[c])
                 entity = self.record.entity(refs[0].entity) if refs and refs[0].entity else None
