@@ -1,7 +1,8 @@
 """No test or source text repeats article text from ../shared (the project rule: never copy
 article text from shared/ into the repository). tools/check_test_text.py finds string literals
-(docstrings included) and `#` comments (of Python and YAML files) in tests/ and src/ that share a
-run of 35 or more characters with the gold sets, examples or corpus."""
+(docstrings included) and `#` comments (of Python and YAML files) in tests/ and src/, and the
+paragraphs of the Markdown files in docs/ and of README.md, that share a run of 35 or more
+characters with the gold sets, examples or corpus."""
 from __future__ import annotations
 
 import importlib.util
@@ -74,11 +75,35 @@ def test_the_tool_finds_a_run_in_comments_split_over_lines(tmp_path):
     assert tool.main(["--shared", str(shared), "--comments", str(code)]) == 1
 
 
-@pytest.mark.parametrize("folder", ["tests", "src"])
-def test_no_repository_text_repeats_shared_article_text(folder):
+def test_the_tool_finds_a_run_in_markdown_split_over_lines(tmp_path):
+    shared = tmp_path / "shared"
+    (shared / "gold").mkdir(parents=True)
+    (shared / "gold" / "g.jsonl").write_text(
+        '{"text": "The harbour master of Port Elkin said the ferry would not sail before Thursday."}\n')
+    doc = tmp_path / "docs" / "NOTES.md"
+    doc.parent.mkdir()
+    doc.write_text("# Notes\n\nOur own words about ferries and\nharbours, nothing copied.\n\n"
+                   "A rule for reported plans (as in \"the harbour master of\n"
+                   "Port Elkin said the ferry\"), then more.\n\n"
+                   "| error | count | example |\n|---|---:|---|\n| plans | 3 | a ferry kept in port |\n"
+                   "| visits | 2 | the ferry would not sail before Thursday |\n")
+    tool = _tool()
+    found = tool.find_overlaps([tmp_path / "docs"], shared, 35)
+    assert [(o.path.name, o.line, o.run) for o in found] == [
+        ("NOTES.md", 6, "harbour master of Port Elkin said t"),  # a paragraph: its first line
+        ("NOTES.md", 9, "the ferry would not sail before Thu")]  # a table is one paragraph
+    assert tool.main(["--shared", str(shared), str(doc)]) == 1
+    doc.write_text("# Notes\n\nA rule for reported plans (a harbour official saying a boat stays in port).\n")
+    assert tool.main(["--shared", str(shared), str(doc)]) == 0
+
+
+@pytest.mark.parametrize("place", ["tests", "src", "docs", "README.md"])
+def test_no_repository_text_repeats_shared_article_text(place):
     if not (SHARED / "corpus").is_dir():
         pytest.skip("../shared is absent: the check compares repository texts with its articles")
-    found = _tool().find_overlaps([REPO / folder], SHARED, comments=True)
+    assert (REPO / place).exists(), f"{place} is missing from the repository"
+    found = _tool().find_overlaps([REPO / place], SHARED, comments=True)
     offenders = [f"{o.path.relative_to(REPO)}:{o.line}: {o.run!r}" for o in found
                  if str(o.path.relative_to(REPO)) not in ALLOWED]
-    assert not offenders, f"{folder}/ texts or comments repeat article text from ../shared:\n" + "\n".join(offenders)
+    assert not offenders, (f"{place}: texts, comments or Markdown paragraphs repeat article text from "
+                           "../shared (describe the construction in your own words):\n" + "\n".join(offenders))
