@@ -1,0 +1,29 @@
+"""Roots, eighth round: events the coder missed or coded under another root, found reading the odd
+half of the dev set (docs/EVENTS.md, "Eighth round: roots read on the odd half"). Sentences are
+written for these tests."""
+from __future__ import annotations
+
+from ._event_helpers import codes, coded_record
+
+
+def _events(nlp, text, published="1999-06-01", entities=()):
+    return coded_record(nlp, text, published, entities)[1]
+
+
+def test_a_pseudo_cleft_of_necessity_appeals(nlp, pipeline):
+    # "what is important is that X does Y" appeals to X, as "it is important that X does Y" does
+    events = _events(nlp, "Cuba's foreign minister said what is important for him is that the Americans "
+                          "return the boy to Havana soon.")
+    assert [(e.root, e.source.code[:3], e.target.code[:3]) for e in events] == [("02", "CUB", "USA")], codes(events)
+    events = _events(nlp, "Britain's foreign secretary said the important thing is that Syria withdraws "
+                          "its soldiers from Lebanon.")
+    assert [(e.cameo, e.source.code[:3], e.target.code[:3]) for e in events] == [("0256", "GBR", "SYR")], codes(events)
+    # inside a quote of its own, the quote's speaker makes the appeal
+    events = pipeline("``We have waited long enough,'' said Cuban President Fidel Castro. ``What is essential "
+                      "is that the Americans return the boy to Havana.''").events
+    assert [(e.root, e.source.code[:3], e.target.code[:3]) for e in events if e.root != "01"] == \
+        [("02", "CUB", "USA")], codes(events)
+    # what is clear is a statement, no appeal
+    events = _events(nlp, "Britain's foreign secretary said what is clear is that Syria withdrew its "
+                          "soldiers from Lebanon.")
+    assert not [e for e in events if e.root == "02"], codes(events)
