@@ -27,3 +27,13 @@ def test_a_pseudo_cleft_of_necessity_appeals(nlp, pipeline):
     events = _events(nlp, "Britain's foreign secretary said what is clear is that Syria withdrew its "
                           "soldiers from Lebanon.")
     assert not [e for e in events if e.root == "02"], codes(events)
+
+
+def test_coming_here_visits_the_dateline_country(pipeline):
+    # "here" in a story filed from a city is that city's country
+    events = pipeline("MIAMI (AP) - Cuban President Fidel Castro said he will come here next week.").events
+    assert [(e.root, e.source.code[:3], e.target.code[:3]) for e in events if e.root != "01"] == \
+        [("03", "CUB", "USA")], codes(events)
+    # no dateline: "here" names no place
+    events = pipeline("Cuban President Fidel Castro said he will come here next week.").events
+    assert not [e for e in events if e.root in ("03", "04")], codes(events)
