@@ -23,6 +23,11 @@ def test_a_pseudo_cleft_of_necessity_appeals(nlp, pipeline):
                       "is that the Americans return the boy to Havana.''").events
     assert [(e.root, e.source.code[:3], e.target.code[:3]) for e in events if e.root != "01"] == \
         [("02", "CUB", "USA")], codes(events)
+    # the speaker's own side doing it is an aim, no appeal
+    events = pipeline("Italian Foreign Minister Lamberto Dini met his French counterpart on Sunday. ``Our goal is "
+                      "to work with every neighbour we have,'' said Dini. ``But the most important thing is that we "
+                      "build on these talks with France.''").events
+    assert not [e for e in events if e.root == "02"], codes(events)
     # what is clear is a statement, no appeal
     events = _events(nlp, "Britain's foreign secretary said what is clear is that Syria withdrew its "
                           "soldiers from Lebanon.")
@@ -37,3 +42,4 @@ def test_coming_here_visits_the_dateline_country(pipeline):
     # no dateline: "here" names no place
     events = pipeline("Cuban President Fidel Castro said he will come here next week.").events
     assert not [e for e in events if e.root in ("03", "04")], codes(events)
+
