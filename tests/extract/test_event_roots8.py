@@ -43,3 +43,18 @@ def test_coming_here_visits_the_dateline_country(pipeline):
     events = pipeline("Cuban President Fidel Castro said he will come here next week.").events
     assert not [e for e in events if e.root in ("03", "04")], codes(events)
 
+
+def test_an_alleged_part_told_by_an_actor_accuses(nlp):
+    # the possessor's alleged part is what the verb's subject accuses them of; the accusing is asserted
+    events = _events(nlp, "Israeli officials briefed foreign diplomats on Tuesday, setting out Syria's alleged "
+                          "involvement in the raid.")
+    assert [(e.cameo, e.source.code[:3], e.target.code[:3], e.modality) for e in events if e.root == "11"] == \
+        [("112", "ISR", "SYR", "asserted")], codes(events)
+    events = _events(nlp, "Israeli officials talked about Syria's suspected role in the raid.")
+    assert [(e.cameo, e.source.code[:3], e.target.code[:3]) for e in events if e.root == "11"] == \
+        [("112", "ISR", "SYR")], codes(events)
+    # the accused telling it is a denial, not an accusation; nor is a negated clause
+    events = _events(nlp, "Syria rejected its alleged involvement in the raid.")
+    assert not [e for e in events if e.cameo == "112"], codes(events)
+    events = _events(nlp, "Israeli officials did not discuss Syria's alleged role in the raid.")
+    assert not [e for e in events if e.cameo == "112"], codes(events)
