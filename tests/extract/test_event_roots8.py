@@ -58,3 +58,13 @@ def test_an_alleged_part_told_by_an_actor_accuses(nlp):
     assert not [e for e in events if e.cameo == "112"], codes(events)
     events = _events(nlp, "Israeli officials did not discuss Syria's alleged role in the raid.")
     assert not [e for e in events if e.cameo == "112"], codes(events)
+
+
+def test_a_feeling_about_you_is_about_whom_the_speaker_tells(nlp):
+    # the one told is the one "you" names
+    events = _events(nlp, "``Japan is deeply proud of you,'' the Japanese prime minister told the Kenyan police.")
+    assert [(e.cameo, e.source.code[:3], e.target.code[:3]) for e in events if e.root == "05"] == \
+        [("051", "JPN", "KEN")], codes(events)
+    # said, not told: no one addressed, no event
+    events = _events(nlp, "``Japan is deeply proud of you,'' the Japanese prime minister said.")
+    assert not [e for e in events if e.root == "05"], codes(events)
