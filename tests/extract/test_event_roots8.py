@@ -24,9 +24,9 @@ def test_a_pseudo_cleft_of_necessity_appeals(nlp, pipeline):
     assert [(e.root, e.source.code[:3], e.target.code[:3]) for e in events if e.root != "01"] == \
         [("02", "CUB", "USA")], codes(events)
     # the speaker's own side doing it is an aim, no appeal
-    events = pipeline("Italian Foreign Minister Lamberto Dini met his French counterpart on Sunday. ``Our goal is "
-                      "to work with every neighbour we have,'' said Dini. ``But the most important thing is that we "
-                      "build on these talks with France.''").events
+    events = pipeline("Italian Foreign Minister Lamberto Dini met his French counterpart on Sunday. ``We want good "
+                      "ties with every neighbour,'' said Dini. ``Above all, the important thing is that we "
+                      "deepen these talks with France.''").events
     assert not [e for e in events if e.root == "02"], codes(events)
     # what is clear is a statement, no appeal
     events = _events(nlp, "Britain's foreign secretary said what is clear is that Syria withdrew its "
