@@ -82,11 +82,11 @@ def accusations(res, sent, coded: set[int], attack_roots) -> list[Candidate]:
 
 
 def alleged_parts(res, sent, coded: set[int]) -> list[Candidate]:
-    """Someone's alleged part in something, told by an actor, accuses them (112, eighth round): "Israeli
-    officials briefed envoys, explaining Syria's alleged involvement" → Israel accuses Syria. The one
+    """Someone's alleged part in something, told by an actor, accuses them (112, eighth round): "Greek
+    ministers spoke to the press about Turkey's suspected role in the riots" → Greece accuses Turkey. The one
     accused is the noun's possessor; the accuser, the subject of the verb the noun hangs on (through a
-    preposition: "spoke about Syria's alleged role"). Not where the accused tells it ("Syria denied its
-    alleged involvement") or the clause is negated or a denial."""
+    preposition: "spoke about Syria's alleged role"). Not where the accused tells it ("Turkey rejected its
+    suspected role") or the clause is negated or a denial."""
     s = _data()
     d = res.d
     out = []
@@ -94,7 +94,8 @@ def alleged_parts(res, sent, coded: set[int]) -> list[Candidate]:
         word = next((c for c in d.kids[i] if d.dep[c] == "amod" and d.lower[c] in s["alleged_words"]), None)
         if i in coded or word is None or word in coded or d.lemma[i] not in s["involvement_nouns"]:
             continue
-        accused = [r for c in d.kids[i] if d.dep[c] == "poss" for r in res.group(d.tokens[c]) if r is not None and r.code]
+        accused = [r for c in d.kids[i] if d.dep[c] == "poss"
+                   for r in res.group(d.tokens[c]) if r is not None and r.code]
         head = d.heads[i]
         if d.dep[i] == "pobj" and d.pos[head] == "ADP":
             head = d.heads[head]

@@ -49,7 +49,7 @@ def visit_target(res, tok, sources: list) -> list:
         return [host] if host is not None else []
     if not found and res.dateline_place is not None and any(
             d.dep[c] == "advmod" and d.lower[c] in s["here_words"] for c in d.kids[i]):
-        host = host_country(res, sources[0])  # "would never come here": where the story is filed (eighth round)
+        host = host_country(res, sources[0])  # "will fly here next month": where the story is filed (eighth round)
         return [host] if host is not None else []
     return [ActorRef(country, place.entity, place.name, place.start, place.end) for country, place in found
             if country != code[:3] and (code or country != res.home)]  # not travel at home
