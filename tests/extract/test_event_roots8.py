@@ -68,3 +68,13 @@ def test_a_feeling_about_you_is_about_whom_the_speaker_tells(nlp):
     # said, not told: no one addressed, no event
     events = _events(nlp, "``Japan is deeply proud of you,'' the Japanese prime minister said.")
     assert not [e for e in events if e.root == "05"], codes(events)
+
+
+def test_an_arrest_told_in_the_passive_of_a_light_verb_is_made(nlp):
+    # "arrests were made": the police reporting them made them
+    events = _events(nlp, "Two more arrests were made in Mombasa on Friday, the Kenyan police said.")
+    assert [(e.cameo, e.source.code) for e in events if e.root == "17"] == [("173", "KENCOP")], codes(events)
+    # an arrest recalled as the subject of another verb is no new arrest
+    events = _events(nlp, "His arrest angered students in Mombasa, the Kenyan police said.")
+    assert not [e for e in events if e.root == "17"], codes(events)
+

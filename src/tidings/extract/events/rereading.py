@@ -104,11 +104,12 @@ def case_of(d, i: int, code: str, attack_roots) -> bool:
         and d.lemma[d.heads[head]] in _data()["case_nouns"]
 
 
-def implicit_noun_agent(res, noun, code: str) -> list:
+def implicit_noun_agent(res, noun, code: str, made: bool = False) -> list:
     """Who made an arrest or questioning a noun names with no one named doing it: the police of the
     place, or the police that report it, as for a passive arrest ("after three days of questioning",
-    "more arrests had been made"); else []."""
-    if code[:3] not in _data()["implicit_noun_codes"]:
+    "more arrests had been made"); else []. `made`: the noun is the subject of a passive light verb
+    ("arrests were made"), a new act told as done, whose codes are those of passive verbs (eighth round)."""
+    if code[:3] not in _data()["implicit_noun_codes"] and not (made and code[:3] in _data()["made_noun_codes"]):
         return []
     agent = implicit_agent(res, noun, code)
     return [agent] if agent is not None else []
