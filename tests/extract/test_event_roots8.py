@@ -78,3 +78,14 @@ def test_an_arrest_told_in_the_passive_of_a_light_verb_is_made(nlp):
     events = _events(nlp, "His arrest angered students in Mombasa, the Kenyan police said.")
     assert not [e for e in events if e.root == "17"], codes(events)
 
+
+def test_what_a_denial_denies_is_negated(nlp):
+    events = _events(nlp, "Kenya's police chief denied press reports that his officers had arrested three students.")
+    assert [(e.cameo, e.modality) for e in events if e.root == "17"] == [("173", "negated")], codes(events)
+    events = _events(nlp, "Kenya's police chief denied that his officers had arrested three students.")
+    assert [(e.cameo, e.modality) for e in events if e.root == "17"] == [("173", "negated")], codes(events)
+    # confirmed, or a denial itself negated: the arrest stands
+    events = _events(nlp, "Kenya's police chief confirmed press reports that his officers had arrested three students.")
+    assert [(e.cameo, e.modality) for e in events if e.root == "17"] == [("173", "asserted")], codes(events)
+    events = _events(nlp, "Kenya's police chief did not deny that his officers had arrested three students.")
+    assert [(e.cameo, e.modality) for e in events if e.root == "17"] == [("173", "asserted")], codes(events)
