@@ -89,3 +89,14 @@ def test_what_a_denial_denies_is_negated(nlp):
     assert [(e.cameo, e.modality) for e in events if e.root == "17"] == [("173", "asserted")], codes(events)
     events = _events(nlp, "Kenya's police chief did not deny that his officers had arrested three students.")
     assert [(e.cameo, e.modality) for e in events if e.root == "17"] == [("173", "asserted")], codes(events)
+
+
+def test_offering_praise_or_criticism_is_praise_or_criticism(nlp):
+    # "offer" is a light verb: the noun it offers names the act
+    events = _events(nlp, "Peru's trade minister offered warm praise for Chile.")
+    assert [(e.cameo, e.source.code[:3]) for e in events] == [("051", "PER")], codes(events)
+    events = _events(nlp, "Peru's trade minister offered sharp criticism of Chile's new tariffs.")
+    assert [(e.cameo, e.source.code[:3], e.target.code[:3]) for e in events] == [("111", "PER", "CHL")], codes(events)
+    # an offer the verb itself codes keeps the verb's code
+    events = _events(nlp, "Peru's trade minister offered talks to Chile.")
+    assert [(e.root, e.source.code[:3]) for e in events] == [("03", "PER")], codes(events)
