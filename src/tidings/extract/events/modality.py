@@ -374,8 +374,8 @@ def _denials() -> tuple[frozenset, frozenset]:
 
 
 def denied_report(tok) -> bool:
-    """Whether the act is what a denial denies (eighth round): "denied a report that more arrests had been
-    made", "denied that its troops fired" (recall.yaml denying_verbs, report_nouns)."""
+    """Whether the act is what a denial denies (eighth round): "denied press claims that six students were
+    held", "denied that its troops fired" (recall.yaml denying_verbs, report_nouns)."""
     d, node = info(tok.doc), tok.i
     verbs, nouns = _denials()
     for _ in range(4):  # from the act up to the clause a report noun or a denial verb holds

@@ -353,7 +353,7 @@ def _appeal_roles(res, be: int, clause: int) -> tuple[list, list]:
         sources = [speaker] if speaker is not None and speaker.code else []
     # only an active clause: in "vital that young people are informed" they are not the ones asked
     if any(d.dep[c] == "nsubj" and d.lower[c] in _data()["first_person"] for c in d.kids[clause]):
-        return sources, []  # "the important thing is that we build on it": the speaker's own aim, no appeal
+        return sources, []  # "the vital thing is that we hold firm": the speaker's own aim, no appeal
     targets = [r for c in d.kids[clause] if d.dep[c] == "nsubj" for r in res.group(d.tokens[c]) if r is not None]
     return sources, targets
 
