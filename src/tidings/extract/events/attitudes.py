@@ -10,7 +10,7 @@ from functools import cache
 
 from .assemble import Candidate
 from .lexicon import content_of_code, families, family_code, rules_for, verb_rules
-from .modality import is_negated
+from .modality import is_negated, reporting_verb
 
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen"}
 OBLIGATION = {"must", "should"}
@@ -88,12 +88,23 @@ def feeling_candidates(res, sent, coded: set[int]) -> list[Candidate]:
         causes = [p for c in kids[i] if dep[c] in ("prep", "agent") and lower[c] in preps
                   for p in kids[c] if dep[p] == "pobj"]
         targets = [r for p in causes for r in _actors_of(res, tokens[p])]
+        if not targets and any(lower[p] in families()["second_person"] for p in causes):
+            targets = _addressees(res, tokens[i])  # "``we are proud of you,'' she told the staff": the staff
         if not targets:
             continue
         if not sources or all(s is None for s in sources):
             continue
         out.append(Candidate(tokens[i], code, sources, targets, (), 0.5))
     return out
+
+
+def _addressees(res, tok) -> list:
+    """The actors a verb of telling addresses ("she told the staffers"), when `tok` is in what it reports."""
+    verb = reporting_verb(tok)
+    d = res.d
+    if verb is None or d.lemma[verb.i] not in families()["addressing_verbs"]:
+        return []
+    return [r for c in d.kids[verb.i] if d.dep[c] == "dobj" for r in res.group(d.tokens[c]) if r is not None and r.code]
 
 
 def _actors_of(res, noun) -> list:

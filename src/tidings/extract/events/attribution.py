@@ -15,9 +15,9 @@ from .assemble import Candidate
 from .lexicon import noun_rules, rules_for
 from .modality import held_responsible, reporting_verb
 from .rereading import _data
-from .senses import denied
+from .senses import denied, senses
 
-__all__ = ["accusations", "attributed_to"]
+__all__ = ["accusations", "alleged_parts", "attributed_to"]
 
 
 def _pobjs(res, head: int, preps) -> list:
@@ -78,4 +78,32 @@ def accusations(res, sent, coded: set[int], attack_roots) -> list[Candidate]:
         if reporter is None or not accused:
             continue
         out.append(Candidate(d.tokens[i], "112", res.subject(reporter), accused, (), 0.45))
+    return out
+
+
+def alleged_parts(res, sent, coded: set[int]) -> list[Candidate]:
+    """Someone's alleged part in something, told by an actor, accuses them (112, eighth round): "Greek
+    ministers spoke to the press about Turkey's suspected role in the riots" → Greece accuses Turkey. The one
+    accused is the noun's possessor; the accuser, the subject of the verb the noun hangs on (through a
+    preposition: "spoke about Syria's alleged role"). Not where the accused tells it ("Turkey rejected its
+    suspected role") or the clause is negated or a denial."""
+    s = _data()
+    d = res.d
+    out = []
+    for i in range(sent.start, sent.end):
+        word = next((c for c in d.kids[i] if d.dep[c] == "amod" and d.lower[c] in s["alleged_words"]), None)
+        if i in coded or word is None or word in coded or d.lemma[i] not in s["involvement_nouns"]:
+            continue
+        accused = [r for c in d.kids[i] if d.dep[c] == "poss"
+                   for r in res.group(d.tokens[c]) if r is not None and r.code]
+        head = d.heads[i]
+        if d.dep[i] == "pobj" and d.pos[head] == "ADP":
+            head = d.heads[head]
+        if not accused or d.dep[i] not in ("dobj", "pobj") or d.pos[head] != "VERB" or denied(d, head) \
+                or d.lemma[head] in senses()["denial_verbs"]:
+            continue
+        accusers = [r for r in res.subject(d.tokens[head]) if r is not None and r.code]
+        if accusers and all((a.code or "")[:3] != (b.code or "")[:3] for a in accusers for b in accused):
+            # on "alleged": the accusing is told as done; the part alleged, not the accusation, is the claim
+            out.append(Candidate(d.tokens[word], "112", accusers, accused, (), 0.45))
     return out

@@ -452,7 +452,7 @@ def dictionary_code(tok) -> tuple[str | None, str] | None:
 
 LIGHT_VERBS = {"make", "hold", "have", "conduct", "launch", "carry", "stage", "impose", "begin", "start", "continue",
                "mount", "announce", "order", "resume", "renew", "open", "pass", "issue", "express", "reiterate", "deliver",
-               "raise", "repeat", "level", "voice", "lodge", "file", "keep", "place", "lay", "put", "give"}
+               "raise", "repeat", "level", "voice", "lodge", "file", "keep", "place", "lay", "put", "give", "offer"}
 
 
 def is_light(tok) -> bool:

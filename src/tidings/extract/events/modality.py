@@ -320,7 +320,7 @@ def _noun_modality(tok) -> str | None:
 def modality(tok, when: EventDate, record: Article, *, source_code: str | None, reporter_code: str | None,
              extra_tokens=()) -> str:
     toks = (tok, *extra_tokens)
-    if is_negated(tok):
+    if is_negated(tok) or denied_report(tok):
         return "negated"
     noun = _noun_modality(tok)
     if noun in ("conditional", "future"):
@@ -365,6 +365,31 @@ def _blame_words() -> dict:
     fighters = yaml.safe_load((_DATA / "senses.yaml").read_text(encoding="utf-8"))["fighter_words"]
     return {"verbs": frozenset(recall["attribution_verbs"]), "preps": frozenset(recall["attribution_preps"]),
             "adjectives": frozenset(recall["responsibility_adjectives"]), "fighters": frozenset(fighters)}
+
+
+@cache
+def _denials() -> tuple[frozenset, frozenset]:
+    recall = yaml.safe_load((_DATA / "recall.yaml").read_text(encoding="utf-8"))
+    return frozenset(recall["denying_verbs"]), frozenset(recall["report_nouns"])
+
+
+def denied_report(tok) -> bool:
+    """Whether the act is what a denial denies (eighth round): "denied press claims that six students were
+    held", "denied that its troops fired" (recall.yaml denying_verbs, report_nouns)."""
+    d, node = info(tok.doc), tok.i
+    verbs, nouns = _denials()
+    for _ in range(4):  # from the act up to the clause a report noun or a denial verb holds
+        head = d.heads[node]
+        if head == node:
+            return False
+        if d.dep[node] in ("ccomp", "acl", "xcomp") and d.lemma[head] in verbs and d.pos[head] == "VERB":
+            return not is_negated(d.tokens[head])
+        if d.dep[node] in ("acl", "ccomp") and d.lemma[head] in nouns:
+            return d.dep[head] == "dobj" and d.lemma[d.heads[head]] in verbs and not is_negated(d.tokens[d.heads[head]])
+        if d.dep[node] not in ("nsubjpass", "nsubj", "dobj", "pobj", "prep", "conj"):
+            return False  # the act's own noun or verb, up to its clause
+        node = head
+    return False
 
 
 def held_responsible(d, i: int, attack) -> int | None:

@@ -49,7 +49,9 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         if rule.code[:2] == "16" and d.lemma[heads[i]] in senses()["lifting_words"]:
             continue  # "plans to end the EU's arms embargo": the embargo is what would end, not imposed now
         head = heads[i]
-        light = dep[i] in ("dobj", "attr") and is_light(tokens[head])
+        # "more arrests were made": the passive's subject is the light verb's object (eighth round)
+        made = dep[i] == "nsubjpass" and is_passive(d, head) and is_light(tokens[head])
+        light = made or (dep[i] in ("dobj", "attr") and is_light(tokens[head]))
         # "protested the killings … by Serb police": the parser often hangs the noun's by-agent on the verb
         misplaced_by = dep[i] == "dobj" and not has_prep(d, i, "by") and has_prep(d, head, "by") \
             and not is_passive(d, head)
@@ -99,7 +101,7 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         if relative is not None:  # "the good cooperation we had with Ghana": the relative clause's subject
             sources = res.subject(tokens[relative])
         if not sources and not struck:
-            sources = implicit_noun_agent(res, tok, rule.code)  # "after three days of questioning": the police
+            sources = implicit_noun_agent(res, tok, rule.code, made)  # "after three days of questioning": the police
         trip = [] if sources else on_trip(res, tok, rule.code)
         if trip:  # "paid tribute … on a brief tour of West Africa": the one paying tribute visits
             sources = trip

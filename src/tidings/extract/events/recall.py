@@ -15,7 +15,7 @@ import yaml
 from .actors import is_passive
 from .assemble import Candidate
 from .attitudes import _actors_of
-from .attribution import accusations
+from .attribution import accusations, alleged_parts
 from .senses import senses
 from .lexicon import content_of_code, families, family_code, has_words, rules_for, verb_rules
 from .modality import SAY_VERBS, is_negated
@@ -334,7 +334,7 @@ def candidates(res, sent, coded: set[int]) -> list[Candidate]:
     return (judgment_candidates(res, sent, coded) + received_candidates(res, sent, coded)
             + misparsed_accusations(res, sent, coded) + custody_candidates(res, sent, coded)
             + goal_candidates(res, sent, coded) + accusations(res, sent, coded, senses()["attack_roots"])
-            + necessity_candidates(res, sent, coded))
+            + necessity_candidates(res, sent, coded) + alleged_parts(res, sent, coded))
 
 
 def adjust_verbs(res, verbs: list) -> list:

@@ -104,11 +104,12 @@ def case_of(d, i: int, code: str, attack_roots) -> bool:
         and d.lemma[d.heads[head]] in _data()["case_nouns"]
 
 
-def implicit_noun_agent(res, noun, code: str) -> list:
+def implicit_noun_agent(res, noun, code: str, made: bool = False) -> list:
     """Who made an arrest or questioning a noun names with no one named doing it: the police of the
     place, or the police that report it, as for a passive arrest ("after three days of questioning",
-    "more arrests had been made"); else []."""
-    if code[:3] not in _data()["implicit_noun_codes"]:
+    "more arrests had been made"); else []. `made`: the noun is the subject of a passive light verb
+    ("arrests were made"), a new act told as done, whose codes are those of passive verbs (eighth round)."""
+    if code[:3] not in _data()["implicit_noun_codes"] and not (made and code[:3] in _data()["made_noun_codes"]):
         return []
     agent = implicit_agent(res, noun, code)
     return [agent] if agent is not None else []
@@ -323,10 +324,20 @@ def protest_threats(res, verbs: list) -> None:
 
 
 def _necessity(d, i: int) -> tuple[int, int] | None:
-    """(the adjective, the clause) when token i is "it is essential/vital … that X does Y", else None."""
-    if d.lemma[i] != "be" or not any(d.dep[c] in ("nsubj", "expl") and d.lower[c] == "it" for c in d.kids[i]):
+    """(the adjective, the clause) when token i is "it is essential/vital … that X does Y", or its
+    pseudo-cleft "what is essential (for me) is that X does Y" / "the important thing is that X does
+    Y" (eighth round), else None."""
+    if d.lemma[i] != "be":
         return None
-    adj = next((c for c in d.kids[i] if d.dep[c] == "acomp" and d.lower[c] in _data()["necessity_words"]), None)
+    words = _data()["necessity_words"]
+    if any(d.dep[c] in ("nsubj", "expl") and d.lower[c] == "it" for c in d.kids[i]):
+        adj = next((c for c in d.kids[i] if d.dep[c] == "acomp" and d.lower[c] in words), None)
+    else:
+        adj = next((a for c in d.kids[i] for a in d.kids[c] if (
+            d.dep[c] == "csubj" and d.lemma[c] == "be" and d.dep[a] == "acomp" and d.lower[a] in words
+            and any(d.dep[w] == "nsubj" and d.lower[w] == "what" for w in d.kids[c])) or (
+            d.dep[c] == "nsubj" and d.lemma[c] in _data()["necessity_heads"] and d.dep[a] == "amod"
+            and d.lower[a] in words)), None)
     clause = next((c for c in d.kids[i] if d.dep[c] == "ccomp" and any(
         d.dep[m] == "mark" and d.lower[m] == "that" for m in d.kids[c])), None) if adj is not None else None
     return (adj, clause) if clause is not None and not is_negated(d.tokens[i]) else None
@@ -337,7 +348,12 @@ def _appeal_roles(res, be: int, clause: int) -> tuple[list, list]:
     d = res.d
     reporter = reporting_verb(d.tokens[be])
     sources = [r for r in res.subject(reporter) if r is not None] if reporter is not None else []
+    if not sources and res._in_quotation(d.tokens[be]):  # a quote's own sentence: its speaker says it
+        speaker = res._direct_speaker(d.tokens[be]) or res._speaker_of(d.tokens[be])
+        sources = [speaker] if speaker is not None and speaker.code else []
     # only an active clause: in "vital that young people are informed" they are not the ones asked
+    if any(d.dep[c] == "nsubj" and d.lower[c] in _data()["first_person"] for c in d.kids[clause]):
+        return sources, []  # "the vital thing is that we hold firm": the speaker's own aim, no appeal
     targets = [r for c in d.kids[clause] if d.dep[c] == "nsubj" for r in res.group(d.tokens[c]) if r is not None]
     return sources, targets
 

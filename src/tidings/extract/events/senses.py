@@ -45,6 +45,7 @@ def senses() -> dict:
         "criticism_roots": frozenset(data["criticism_roots"]),
         "implicit_agents": {str(k): v for k, v in data["implicit_agents"].items()},
         "visit_verbs": frozenset(data["visit_verbs"]),
+        "here_words": frozenset(data["here_words"]),
         "stay_verbs": frozenset(data["stay_verbs"]),
         "time_nouns": frozenset(data["time_nouns"]),
         "descriptions": dict(data["descriptions"]),

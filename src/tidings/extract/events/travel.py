@@ -47,6 +47,10 @@ def visit_target(res, tok, sources: list) -> list:
             d.dep[p] == "pobj" and d.pos[p] == "PROPN" for p in d.kids[c]) for c in d.kids[i]):
         host = host_country(res, sources[0])  # "headed to East Africa" (a region): where the story is filed
         return [host] if host is not None else []
+    if not found and res.dateline_place is not None and any(
+            d.dep[c] == "advmod" and d.lower[c] in s["here_words"] for c in d.kids[i]):
+        host = host_country(res, sources[0])  # "will fly here next month": where the story is filed (eighth round)
+        return [host] if host is not None else []
     return [ActorRef(country, place.entity, place.name, place.start, place.end) for country, place in found
             if country != code[:3] and (code or country != res.home)]  # not travel at home
 
