@@ -23,14 +23,14 @@ from .._doc import DocView
 from ...record import Article, Event
 from ..actors.code import info
 from ..actors.lexicon import cameo_code
-from .actors import ActorRef, Resolver, is_passive
+from .actors import Resolver, is_passive
 from .lexicon import (NO_EVENT, Rule, code_of_content, complement_content, dictionary_code, dependent_text,
                       families, family_code, is_light, lookup_keys, noun_rules, petrarch_verbs, content_of_code,
                       rules_for, verb_rules)
 from . import scope as article_scope
 from .assemble import MAX_EVENTS_PER_SENTENCE, Candidate, build_events, confirmed_headline, repeats
 from .discards import token_discards
-from .aims import clause_targets, definite_nouns
+from .aims import clause_targets, definite_nouns, family_target, with_targets
 from .context import context_actors
 from .attitudes import (OBLIGATION, READY, asked_family, feeling_candidates, intended, obliged_in_quote, penalties,
                         penalty_if, readiness)
@@ -93,45 +93,6 @@ def _complements(d, tok) -> list:
         if dep[c] == "acomp" and lower[c] in READY:
             out.extend(tokens[a] for a in kids[c] if dep[a] == "xcomp")
     return out
-
-
-def _family_target(res: Resolver, tok, family: str, comps, own: bool = True) -> list[ActorRef]:
-    """The target of an appeal, intent, demand, rejection or threat: the verb's object or phrase
-    (`own`; not for a verb of saying whose clause states the intent: "told reporters Israel was
-    willing to withdraw" aims at no reporter), else what the complement acts on."""
-    d = res.d
-    kids, dep, pos, tokens = d.kids, d.dep, d.pos, d.tokens
-    for c in kids[tok.i] if own else ():
-        if dep[c] in ("dobj", "dative", "iobj") and pos[c] in ("PROPN", "NOUN", "PRON"):
-            refs = res.group(tokens[c])
-            if refs:
-                return refs
-        if dep[c] == "prep" and d.lower[c] in ("on", "upon", "to", "with", "from", "against"):
-            for p in kids[c]:
-                if dep[p] == "pobj":
-                    refs = res.group(tokens[p])
-                    if refs:
-                        return refs
-    for comp in comps:
-        comp_pos = pos[comp.i]
-        if comp_pos in ("VERB", "AUX"):
-            for c in kids[comp.i]:
-                if dep[c] in ("nsubj", "nsubjpass"):
-                    refs = res.group(tokens[c])
-                    if refs and family in ("demand", "appeal"):
-                        return refs
-            refs = res.objects(comp)
-            if refs:
-                return refs
-        elif comp_pos in ("NOUN", "PROPN"):
-            refs = res._inside(comp)
-            if refs:
-                return refs
-        elif comp_pos == "ADJ":  # "committed to a possible raid on Syria"
-            refs = res.objects(comp)
-            if refs:
-                return refs
-    return res.objects(tok) if own else []
 
 
 def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]:
@@ -280,7 +241,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                     consumed.update(d.subtree(c.i))
                 elif pos[c.i] == "NOUN":
                     consumed.add(c.i)  # "calls for Israel's withdrawal": the withdrawal is what is asked
-            targets = obliged if asked_of is not None else _family_target(res, tok, family, comps,
+            targets = obliged if asked_of is not None else family_target(res, tok, family, comps,
                                                                 own=rule.family is not None or family != "intent")
             if family == "threaten" and targets_of_warning:
                 targets = targets_of_warning
@@ -325,7 +286,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                     agent = implicit_agent(res, tok, code)
                     sources = [agent] if agent else sources
             if preps and not passive:
-                targets = _with_targets(res, tok, preps) or targets or res.objects(tok)
+                targets = with_targets(res, tok, preps) or targets or res.objects(tok)
                 if rule.prep and not any(t is not None and (t.code or t.entity) for t in targets):
                     continue  # "speaking with customary anonymity": talking with no one named is no meeting
             if rule.any and targets:  # "use force": the word the sense rests on is no target
@@ -378,30 +339,6 @@ def _dictionary_actors_ok(sources, targets) -> bool:
     src = {r.code[:3] for r in sources if r is not None and r.code}
     tgt = {r.code[:3] for r in targets if r is not None and r.code}
     return bool(src) and bool(tgt - src)  # "the airliner she arrived on from Washington": no American acts on America
-
-
-def _with_targets(res: Resolver, tok, preps: tuple[str, ...]) -> list[ActorRef]:
-    """Targets in the verb's own prepositional phrases, in phrases of that preposition the parser
-    hung on a governing verb after it ("planned to speak with A and, later, with B") or on its
-    object ("use force against X")."""
-    out: list[ActorRef] = []
-    d = res.d
-    kids, dep, lower, heads = d.kids, d.dep, d.lower, d.heads
-    holders = [tok.i]
-    node = tok.i
-    for _ in range(2):
-        if heads[node] == node:
-            break
-        node = heads[node]
-        holders.append(node)
-    holders += [c for c in kids[tok.i] if dep[c] == "dobj"]  # "use force against X"
-    for holder in holders:
-        for c in kids[holder]:
-            if dep[c] == "prep" and lower[c] in preps and (holder == tok.i or c > tok.i):
-                for p in kids[c]:
-                    if dep[p] == "pobj":
-                        out.extend(r for r in res.group(d.tokens[p]) if r.code)
-    return out
 
 
 def _stance(d, clause: int) -> str | None:

@@ -1,4 +1,6 @@
-"""Targets a verb's own clauses name when its objects name none.
+"""Targets a verb's own clauses name: the target of an appeal, intent, demand, rejection or
+threat (`family_target`), the targets in a verb's own prepositional phrases (`with_targets`), and,
+when its objects name none:
 
 - "officials claim the bombings were planned by X", "claimed that Kosovo was weakening …": an
   accusation (11) is aimed at the doer of what it alleges;
@@ -16,7 +18,7 @@ from __future__ import annotations
 from ...record import Event
 from .refs import ActorRef
 
-__all__ = ["clause_targets", "definite_nouns"]
+__all__ = ["clause_targets", "definite_nouns", "family_target", "with_targets"]
 
 _PRESSING_ROOTS = {"13", "15", "16", "17"}
 _EASING_ROOTS = {"07", "08"}
@@ -76,3 +78,66 @@ def decider(res, i: int) -> list[ActorRef]:
         if refs:
             return refs[:1]
     return []
+
+
+def family_target(res, tok, family: str, comps, own: bool = True) -> list[ActorRef]:
+    """The target of an appeal, intent, demand, rejection or threat: the verb's object or phrase
+    (`own`; not for a verb of saying whose clause states the intent: "told reporters Israel was
+    willing to withdraw" aims at no reporter), else what the complement acts on."""
+    d = res.d
+    kids, dep, pos, tokens = d.kids, d.dep, d.pos, d.tokens
+    for c in kids[tok.i] if own else ():
+        if dep[c] in ("dobj", "dative", "iobj") and pos[c] in ("PROPN", "NOUN", "PRON"):
+            refs = res.group(tokens[c])
+            if refs:
+                return refs
+        if dep[c] == "prep" and d.lower[c] in ("on", "upon", "to", "with", "from", "against"):
+            for p in kids[c]:
+                if dep[p] == "pobj":
+                    refs = res.group(tokens[p])
+                    if refs:
+                        return refs
+    for comp in comps:
+        comp_pos = pos[comp.i]
+        if comp_pos in ("VERB", "AUX"):
+            for c in kids[comp.i]:
+                if dep[c] in ("nsubj", "nsubjpass"):
+                    refs = res.group(tokens[c])
+                    if refs and family in ("demand", "appeal"):
+                        return refs
+            refs = res.objects(comp)
+            if refs:
+                return refs
+        elif comp_pos in ("NOUN", "PROPN"):
+            refs = res._inside(comp)
+            if refs:
+                return refs
+        elif comp_pos == "ADJ":  # "committed to a possible raid on Syria"
+            refs = res.objects(comp)
+            if refs:
+                return refs
+    return res.objects(tok) if own else []
+
+
+def with_targets(res, tok, preps: tuple[str, ...]) -> list[ActorRef]:
+    """Targets in the verb's own prepositional phrases, in phrases of that preposition the parser
+    hung on a governing verb after it ("planned to speak with A and, later, with B") or on its
+    object ("use force against X")."""
+    out: list[ActorRef] = []
+    d = res.d
+    kids, dep, lower, heads = d.kids, d.dep, d.lower, d.heads
+    holders = [tok.i]
+    node = tok.i
+    for _ in range(2):
+        if heads[node] == node:
+            break
+        node = heads[node]
+        holders.append(node)
+    holders += [c for c in kids[tok.i] if dep[c] == "dobj"]  # "use force against X"
+    for holder in holders:
+        for c in kids[holder]:
+            if dep[c] == "prep" and lower[c] in preps and (holder == tok.i or c > tok.i):
+                for p in kids[c]:
+                    if dep[p] == "pobj":
+                        out.extend(r for r in res.group(d.tokens[p]) if r.code)
+    return out
