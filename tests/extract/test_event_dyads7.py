@@ -229,3 +229,8 @@ def test_they_in_a_relative_clause_are_the_group_it_describes(pipeline):
     record = _run(pipeline, text)
     backers = [e.source.code for e in record.events if e.root == "05" and e.source]
     assert "USAMED" not in backers, backers
+
+
+def test_a_warning_is_aimed_at_the_doer_of_what_it_foresees(pipeline):
+    record = _run(pipeline, "Officials noted the warnings from Beijing that Japanese warships would raise tensions.")
+    assert ("CHN", "JPN") in _pairs(record, "13"), _pairs(record, "13")

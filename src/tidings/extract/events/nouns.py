@@ -124,6 +124,16 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
         if not targets and rule.code[:2] == "11":
             # "accusations that the government had mistreated the boy": aimed at the doer of what they allege
             targets = [r for c in kids[i] if dep[c] in ("acl", "ccomp") for r in res.subject(tokens[c])]
+        if not targets and rule.code[:2] == "13":
+            # "warnings from Moscow that US strikes would harm relations": the one warned is the doer of what
+            # the warning foresees, when another country's (not "threats that Iran would close the strait")
+            home = {(r.code or "")[:3] for r in sources if r is not None}
+            verb = governing_verb(tok).i  # the parser often hangs the that-clause on the verb over the noun
+            clauses = [c for c in kids[i] if dep[c] in ("acl", "ccomp")] + [
+                c for c in kids[verb] if dep[c] == "ccomp" and c > i and any(
+                    dep[m] == "mark" and lower[m] == "that" for m in kids[c])]
+            targets = [r for c in clauses for r in res.subject(tokens[c])
+                       if r is not None and r.code and r.code[:3] not in home][:1]
         code = rule.code
         if rule.family:
             comps = [tokens[p] for c in kids[i] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"]
