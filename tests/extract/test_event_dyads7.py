@@ -234,3 +234,9 @@ def test_they_in_a_relative_clause_are_the_group_it_describes(pipeline):
 def test_a_warning_is_aimed_at_the_doer_of_what_it_foresees(pipeline):
     record = _run(pipeline, "Officials noted the warnings from Beijing that Japanese warships would raise tensions.")
     assert ("CHN", "JPN") in _pairs(record, "13"), _pairs(record, "13")
+
+
+def test_every_policing_body_that_reports_an_agentless_questioning_did_it(pipeline):
+    text = "ACCRA, Ghana (AP) -- Interpol and Ghanaian police said Monday that a suspect was being questioned."
+    sources = {e.source.code for e in _run(pipeline, text).events if e.root == "09" and e.source}
+    assert sources == {"IGOCOPITP", "GHACOP"}, sources

@@ -37,7 +37,7 @@ from .attitudes import (OBLIGATION, READY, asked_family, feeling_candidates, int
 from .nouns import merge_protest_demands, noun_candidates
 from . import recall
 from .modality import is_negated
-from .senses import (admitting_body, attacker_of, implicit_agent, is_modifier_participle, joined_body, shared_agent,
+from .senses import (admitting_body, attacker_of, implicit_agent, implicit_agents, is_modifier_participle, joined_body, shared_agent,
                      thing_subject, verbal_attack)
 from .travel import is_visit_verb, scene_target, visit_target
 from ..actors import publication_day
@@ -279,8 +279,7 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                     sources = [r for c in kids[i] if dep[c] in ("advcl", "xcomp") and d.lemma[c] in _FIGHT_VERBS
                                for r in res.objects(tokens[c])]
                 if passive and not sources:
-                    agent = implicit_agent(res, tok, code)
-                    sources = [agent] if agent else []
+                    sources = implicit_agents(res, tok, code)
                 if not passive and sources and _pronoun_outsider(res, i, sources, code):
                     # "Police found explosives in a shed. They arrested two men": an arrest is the police's
                     agent = implicit_agent(res, tok, code)

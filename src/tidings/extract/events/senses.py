@@ -291,10 +291,17 @@ def shared_agent(res, tok) -> list:
 
 def implicit_agent(res, tok, code: str):
     """The unnamed agent of a passive arrest/deportation/questioning, as an actor, or None."""
+    agents = implicit_agents(res, tok, code)
+    return agents[0] if agents else None
+
+
+def implicit_agents(res, tok, code: str) -> list:
+    """`implicit_agent`, with every policing body that reports it ("the FBI and Kenyan police said a
+    suspect was questioned": both), as a list."""
     agents = senses()["implicit_agents"]
     sector = next((agents[code[:n]] for n in range(len(code), 1, -1) if code[:n] in agents), None)
     if sector is None:
-        return None
+        return []
     from .modality import reporting_verb
 
     reporter = reporting_verb(tok)  # "Tanzanian police said six people were rounded up": the police did
@@ -303,11 +310,11 @@ def implicit_agent(res, tok, code: str):
         kin = _POLICING if sector in _POLICING else {sector}
         said = [r for r in res.subject(reporter) if r is not None and r.code and r.code[3:6] in kin]
         if said:
-            return said[0]
+            return said
     country = res.local_country(tok)
     if not country:
-        return None
-    return ActorRef(country + sector, None, None, None, None)
+        return []
+    return [ActorRef(country + sector, None, None, None, None)]
 
 
 _POLICING = {"COP", "SPY"}  # police and a national investigating agency (the FBI is coded …SPY) do the same work
