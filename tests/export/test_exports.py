@@ -143,3 +143,11 @@ def test_empty_store_and_bad_format(store, tmp_path):
     assert export(store, "gdelt-events", tmp_path / "e.tsv") == 0
     with pytest.raises(ConfigError):
         export(store, "xml", tmp_path / "x")
+
+
+def test_gdelt_actor_fields_of_an_armed_group_of_no_country():
+    # UAF (al-Qaeda's Phoenix IMGMUSALQ, coded UAF as the annotation guide does) is no country: its
+    # type is UAF and its known-group code what follows
+    from tidings.export.gdelt import _actor
+    fields = _actor("UAFMUSALQ", "al-Qaeda", None)
+    assert fields[2] == "" and fields[3] == "MUS" and fields[7] == "UAF", fields

@@ -178,6 +178,9 @@ def test_an_armed_group_of_no_country_is_coded_uaf_with_its_identity_kept(pipeli
     record = _run(pipeline, "Al-Qaeda claimed the bombing of a hotel in Amman.", published="2005-11-10")
     codes = [e.source.code for e in record.events if e.source and e.source.code]
     assert codes and all(c.startswith("UAF") for c in codes), codes
+    # UAF is no country: the group belongs to none
+    assert all(e.affiliation is None for e in record.entities if (e.actor_code or "").startswith("UAF")), \
+        [(e.name, e.actor_code, e.affiliation) for e in record.entities]
 
 
 def test_embassy_staff_are_the_embassys_country_not_the_hosts(pipeline):

@@ -36,7 +36,7 @@ _FIELDS = ("gid", "cid", "event_date", "cameo", "root", "quad", "goldstein", "n_
            "sentence", "src_start", "tgt_start", "act_start", "confidence", "article_id", "url", "outlet",
            "tone", "ingested_at", "doc_len", "language", "place", "lat", "lon", "place_country", "admin1",
            "feature_code", "geonameid")
-_NON_STATE = {"IGO", "NGO", "MNC", "IMG", "UIS"}
+_NON_STATE = {"IGO", "NGO", "MNC", "IMG", "UAF", "UIS"}
 
 
 def _rows(store):

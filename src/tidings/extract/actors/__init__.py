@@ -55,7 +55,7 @@ def _spans(doc, entity: Entity):
 
 
 def _affiliation(code: str | None) -> str | None:
-    if not code or code.startswith(("IGO", "NGO", "IMG")):
+    if not code or code.startswith(("IGO", "NGO", "IMG", "UAF")):
         return None
     return code[:3] if code[:3].isalpha() else None
 

@@ -141,7 +141,7 @@ class Resolver(References, Lists, Whereabouts):
             for c in d.kids[i]:
                 if d.dep[c] == "poss" and d.pos[c] == "PROPN":
                     owner = next((r for r in self.one(self.tokens[c]) if r.code and r.code[:3].isalpha()
-                                  and not r.code.startswith(("IGO", "NGO", "IMG"))), None)
+                                  and not r.code.startswith(("IGO", "NGO", "IMG", "UAF"))), None)
                     if owner is not None:  # where the phrase puts them wins: "Elian's relatives in Miami"
                         return [self._ref(tok, (self.own_place_country(tok) or owner.code[:3]) + "CVL", None)]
         if lower in _MANY_COUNTRIES and not any(d.lower[c] in _HOW_MANY for c in d.kids[i]):
