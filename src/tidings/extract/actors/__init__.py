@@ -207,7 +207,7 @@ def _code_entity(doc, entity: Entity, day: date | None, countries: frozenset = f
         return None  # "the Persian gulf": part of a place's name, no actor
     if entity.type == "NORP" and norm(entity.name).split()[-1:] in (["americans"], ["american"]) \
             and lex.names_country(norm(entity.name).split()[:-1]):
-        return "USA"  # "Korean Americans": Americans of that descent
+        return "USA"  # "Polish Americans": Americans of that descent
     names = [entity.name, *entity.aliases]
     names = [n for n in names if not (n.islower() and " " not in n.strip())]  # "conservatives": a common noun
     for name in names:  # tidings' own organisation list wins over the dictionaries' named actors
