@@ -243,3 +243,9 @@ def test_every_policing_body_that_reports_an_agentless_questioning_did_it(pipeli
     text = "ACCRA, Ghana (AP) -- Interpol and Ghanaian police said Monday that a suspect was being questioned."
     sources = {e.source.code for e in _run(pipeline, text).events if e.root == "09" and e.source}
     assert sources == {"IGOCOPITP", "GHACOP"}, sources
+
+
+def test_money_named_with_a_country_is_no_actor(pipeline):
+    record = _run(pipeline, "Japan gave 5 million U.S. dollars to the fund on Monday.")
+    assert [(e.target.code if e.target else None) for e in record.events if e.root == "07"] == [None], \
+        [(e.cameo, e.target) for e in record.events]

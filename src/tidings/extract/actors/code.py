@@ -225,8 +225,8 @@ def _code_words(key) -> PhraseCode:
     """The code of a phrase from (texts, proper-noun/before-head flags, head position, day, lexicon). Do not change it."""
     texts, flags, head_pos, day, lex = key
     words = [_word_norm(t) for t in texts]
-    if 0 <= head_pos < len(words) and words[head_pos] in lex.feature_nouns:
-        return PhraseCode(None, None, None, None)  # "the Persian Gulf", "the Sea of Japan": a place, no actor
+    if 0 <= head_pos < len(words) and words[head_pos] in lex.no_actor_heads:
+        return PhraseCode(None, None, None, None)  # "the Persian Gulf", "5 million U.S. dollars": no actor
     org, own = lex.org_with_source(words, day, [flag >= 2 for flag in flags],  # own: the user's or tidings' lists
                                    [t.islower() for t in texts])
     if not own and (caps := next((lex.acronyms[t] for t in texts if t in lex.acronyms), None)):

@@ -181,6 +181,8 @@ class Lexicon:
         self.kin_nouns = frozenset(_lines("kin_nouns.txt"))
         self.generic_roles = frozenset(_lines("generic_roles.txt"))
         self.feature_nouns = frozenset(_lines("feature_nouns.txt"))
+        # heads of phrases that name a place or an amount, no actor ("the Persian Gulf", "U.S. dollars")
+        self.no_actor_heads = self.feature_nouns | frozenset(_lines("money_nouns.txt"))
         sectors = yaml.safe_load(_data("sectors.yaml").read_text(encoding="utf-8"))
         self.sectors: dict[str, str] = {}
         for sector, words in sectors.items():

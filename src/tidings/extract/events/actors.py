@@ -412,8 +412,8 @@ class Resolver(References, Lists, Whereabouts):
         "a warning against travel to Kenya" (two phrases down)."""
         d, tokens = self.d, self.tokens
         kids, dep, pos = d.kids[noun.i], d.dep, d.pos
-        if d.lower[noun.i] in lexicon().feature_nouns:
-            return []  # "in the Persian gulf", "the Sea of Japan": a place, not Iran's or Japan's
+        if d.lower[noun.i] in lexicon().no_actor_heads:
+            return []  # "in the Persian gulf", "U.S. dollars": a place or money, not Iran's or America's
         for c in kids:
             # "its arms ban on China": a possessive pronoun points back to the doer, not the target
             if dep[c] in ("poss", "amod", "compound") and pos[c] in ("PROPN", "ADJ", "NOUN"):
