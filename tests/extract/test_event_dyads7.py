@@ -240,7 +240,7 @@ def test_a_warning_is_aimed_at_the_doer_of_what_it_foresees(pipeline):
 
 
 def test_every_policing_body_that_reports_an_agentless_questioning_did_it(pipeline):
-    text = "ACCRA, Ghana (AP) -- Interpol and Ghanaian police said Monday that a suspect was being questioned."
+    text = "ACCRA, Ghana (AP) -- Interpol and Ghanaian police said on Friday that a second suspect was being questioned."
     sources = {e.source.code for e in _run(pipeline, text).events if e.root == "09" and e.source}
     assert sources == {"IGOCOPITP", "GHACOP"}, sources
 
