@@ -1,0 +1,51 @@
+"""Figurative uses of verbs of force and coercion code no conflict (events/senses.py, figurative;
+data/cameo/senses.yaml figurative_*,). Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from tidings.extract.events.senses import senses
+
+_FORCE = ("17", "18", "19", "20")
+
+
+@pytest.fixture
+def roots(pipeline):
+    def run(text, published="2016-05-19"):
+        return [e.root for e in pipeline({"text": text, "published": published}).events]
+    return run
+
+
+def _force(found):
+    return [r for r in found if r in _FORCE]
+
+
+def test_force_verbs_with_an_abstract_object_code_no_force(roots):
+    assert not _force(roots("The senator worked all week to kill the proposal in committee."))
+    assert not _force(roots("The mayor is destroying the party's chances in the autumn election."))
+    assert not _force(roots("Two governors occupied a third tier in the latest survey."))
+    assert not _force(roots("Her aides will execute the campaign plan without him."))
+    assert not _force(roots("Lawmakers cannot keep imposing all the costs on retired teachers."))
+    assert not _force(roots("The scandal has damaged the governor's brand in the state."))
+
+
+def test_force_verbs_with_a_literal_object_keep_their_force(roots):
+    assert _force(roots("Rebels destroyed the bridge near the capital on Sunday.", "2015-03-28"))
+    assert _force(roots("Syrian troops occupied the village of Tal Abyad on Monday.", "2015-03-28"))
+
+
+def test_force_verbs_whose_subject_is_a_thing_code_no_force(roots):
+    assert not _force(roots("Farmers blame the market forces that are destroying family farms."))
+    assert not _force(roots("The new state law unfairly targets tenants in poor districts."))
+    assert not _force(roots("A grim poll killed the senator's hopes of a comeback."))
+
+
+def test_attacking_a_plan_stays_criticism_not_nothing(roots):
+    assert "11" in roots("Senator Ted Cruz attacked the plan on Tuesday.")
+
+
+def test_the_figurative_classes_are_data():
+    s = senses()
+    assert {"proposal", "chances", "tier", "warming"} <= s["figurative_objects"]
+    assert "base" not in s["figurative_objects"]  # "troops attacked the base" is force
+    assert {"poll", "economy"} <= s["figurative_subjects"]
