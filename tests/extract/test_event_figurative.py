@@ -1,5 +1,5 @@
 """Figurative uses of verbs of force and coercion code no conflict (events/senses.py, figurative;
-data/cameo/senses.yaml figurative_*,). Sentences written for these tests."""
+data/cameo/senses.yaml figurative_*, race_verbs). Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -40,6 +40,12 @@ def test_force_verbs_whose_subject_is_a_thing_code_no_force(roots):
     assert not _force(roots("A grim poll killed the senator's hopes of a comeback."))
 
 
+def test_beating_a_politician_is_winning_a_race_not_an_assault(roots):
+    assert not _force(roots("He says he is the only candidate who can beat Hillary Clinton in November."))
+    assert not _force(roots("Marco Rubio nearly beat Donald Trump for second place in the state."))
+    assert "18" in roots("Police beat the opposition leader Morgan Tsvangirai in Harare.", "2007-03-12")
+
+
 def test_attacking_a_plan_stays_criticism_not_nothing(roots):
     assert "11" in roots("Senator Ted Cruz attacked the plan on Tuesday.")
 
@@ -48,4 +54,4 @@ def test_the_figurative_classes_are_data():
     s = senses()
     assert {"proposal", "chances", "tier", "warming"} <= s["figurative_objects"]
     assert "base" not in s["figurative_objects"]  # "troops attacked the base" is force
-    assert {"poll", "economy"} <= s["figurative_subjects"]
+    assert {"poll", "economy"} <= s["figurative_subjects"] and "beat" in s["race_verbs"]

@@ -93,6 +93,7 @@ def senses() -> dict:
         "figurative_objects": frozenset(data["figurative_objects"]),
         "figurative_subjects": frozenset(data["figurative_subjects"]),
         "figurative_modifiers": frozenset(data["figurative_modifiers"]),
+        "race_verbs": frozenset(data["race_verbs"]),
     }
 
 
@@ -232,7 +233,8 @@ def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
 def figurative(res, tok, code: str, dependent_text: str) -> bool:
     """Whether a verb of coercion or force is a figure of speech: its object (or passive subject) an
     abstract noun ("kill a bill", "fight climate change", "occupying the bottom tier"), its subject a
-    thing that is no actor ("market forces wrecking family farms"). Force words among
+    thing that is no actor ("market forces wrecking family farms") or a politician beaten in a race
+    ("she alone can beat the governor"). Force words among
     its dependents ("troops", "rockets") keep the force reading."""
     s = senses()
     d, i = res.d, tok.i
@@ -257,6 +259,25 @@ def figurative(res, tok, code: str, dependent_text: str) -> bool:
         if d.pos[subj] == "NOUN" and any(d.dep[m] in ("amod", "compound") and d.lower[m] in s["figurative_modifiers"]
                                          for m in d.kids[subj]):
             return True  # "market forces wrecking family farms"
+    return lemma in s["race_verbs"] and _race_opponent(res, i, subj)
+
+
+def _race_opponent(res, i: int, subj: int | None) -> bool:
+    """Whether verb i beats a politician (a person whose code is a leader's) with no armed subject."""
+    s = senses()
+    d = res.d
+    if subj is not None:
+        named = res.tok_entity.get(subj)
+        if armed(code_index(d, subj, res.day).code or "") or armed(getattr(named, "actor_code", None) or "") \
+                or d.lower[subj] in s["fighter_words"]:
+            return False
+    for c in d.kids[i]:
+        if d.dep[c] != "dobj":
+            continue
+        entity = res.tok_entity.get(c)
+        if entity is not None and entity.type == "PERSON" and entity.actor_code \
+                and entity.actor_code[3:6] in s["leader_sectors"]:
+            return True
     return False
 
 
