@@ -1,5 +1,5 @@
 """Figurative uses of verbs of force and coercion code no conflict (events/senses.py, figurative;
-data/cameo/senses.yaml figurative_*, race_verbs). Sentences written for these tests."""
+data/cameo/senses.yaml figurative_*, race_verbs, taking_up_*). Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -44,6 +44,12 @@ def test_beating_a_politician_is_winning_a_race_not_an_assault(roots):
     assert not _force(roots("He says he is the only candidate who can beat Hillary Clinton in November."))
     assert not _force(roots("Marco Rubio nearly beat Donald Trump for second place in the state."))
     assert "18" in roots("Police beat the opposition leader Morgan Tsvangirai in Harare.", "2007-03-12")
+
+
+def test_seizing_on_something_takes_it_up_as_an_argument(roots):
+    assert not _force(roots("Hillary Clinton quickly seized on the governor's remark about wages."))
+    assert not _force(roots("The media have seized upon the new emails from the campaign."))
+    assert _force(roots("Police seized weapons and cash in a raid on the house.", "2015-03-28"))
 
 
 def test_attacking_a_plan_stays_criticism_not_nothing(roots):

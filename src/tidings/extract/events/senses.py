@@ -94,6 +94,8 @@ def senses() -> dict:
         "figurative_subjects": frozenset(data["figurative_subjects"]),
         "figurative_modifiers": frozenset(data["figurative_modifiers"]),
         "race_verbs": frozenset(data["race_verbs"]),
+        "taking_up_verbs": frozenset(data["taking_up_verbs"]),
+        "taking_up_preps": frozenset(data["taking_up_preps"]),
     }
 
 
@@ -233,14 +235,17 @@ def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
 def figurative(res, tok, code: str, dependent_text: str) -> bool:
     """Whether a verb of coercion or force is a figure of speech: its object (or passive subject) an
     abstract noun ("kill a bill", "fight climate change", "occupying the bottom tier"), its subject a
-    thing that is no actor ("market forces wrecking family farms") or a politician beaten in a race
-    ("she alone can beat the governor"). Force words among
+    thing that is no actor ("market forces wrecking family farms"), a politician beaten in a race
+    ("she alone can beat the governor") or something seized "on" as an argument. Force words among
     its dependents ("troops", "rockets") keep the force reading."""
     s = senses()
     d, i = res.d, tok.i
     if code[:2] not in s["figurative_roots"] or any(w in dependent_text for w in s["force_words"]):
         return False
     lemma = d.lemma[i]
+    if lemma in s["taking_up_verbs"] and any(d.dep[c] == "prep" and d.lower[c] in s["taking_up_preps"]
+                                             for c in d.kids[i]):
+        return True  # "aides pounced on the gaffe"
     for c in d.kids[i]:
         if d.dep[c] not in ("dobj", "nsubjpass") or res.tok_entity.get(c) is not None:
             continue
