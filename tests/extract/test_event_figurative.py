@@ -61,3 +61,8 @@ def test_the_figurative_classes_are_data():
     assert {"proposal", "chances", "tier", "warming"} <= s["figurative_objects"]
     assert "base" not in s["figurative_objects"]  # "troops attacked the base" is force
     assert {"poll", "economy"} <= s["figurative_subjects"] and "beat" in s["race_verbs"]
+
+
+def test_firing_back_without_weapons_is_a_retort_by_a_speaker(roots):
+    assert roots("Senator Marco Rubio fired back at Governor Chris Christie over the state budget.") == ["11"]
+    assert "19" in roots("Israeli soldiers fired back at the gunmen near the fence.", "2015-03-28")

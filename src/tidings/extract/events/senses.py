@@ -96,6 +96,8 @@ def senses() -> dict:
         "race_verbs": frozenset(data["race_verbs"]),
         "taking_up_verbs": frozenset(data["taking_up_verbs"]),
         "taking_up_preps": frozenset(data["taking_up_preps"]),
+        "retort_verbs": frozenset(data["retort_verbs"]),
+        "retort_particles": frozenset(data["retort_particles"]),
     }
 
 
@@ -207,7 +209,9 @@ def verbal_attack(res, tok, code: str, dependent_text: str) -> str:
     if d.lemma[i] in s["winning_verbs"] and subj is not None and d.dep[subj] == "nsubj" and (speaker(res, subj) or (
             d.pos[subj] == "PRON" and _speaking_subjects(res, tok))):
         return NO_EVENT  # "Clinton captured Iowa", "he captured Vermont": a politician wins a state, no one is seized
-    if d.lemma[i] not in s["verbal_attack_verbs"]:
+    retort = d.lemma[i] in s["retort_verbs"] and any(d.dep[c] in ("advmod", "prt") and d.lower[c] in s["retort_particles"]
+                                                      for c in d.kids[i])  # "fired back at her critics"
+    if d.lemma[i] not in s["verbal_attack_verbs"] and not retort:
         return code
     for c in d.kids[i]:  # attacking a country is force ("Putin decided to attack Ukraine"), a decision criticism
         if d.dep[c] != "dobj":
