@@ -38,7 +38,8 @@ from .nouns import merge_protest_demands, noun_candidates
 from . import recall
 from .modality import is_negated
 from .senses import (admitting_body, attacker_of, implicit_agent, implicit_agents, is_modifier_participle, joined_body, shared_agent,
-                     thing_subject, verbal_attack)
+                     thing_subject)
+from .figures import verbal_attack
 from .travel import is_visit_verb, scene_target, visit_target
 from ..actors import publication_day
 
