@@ -249,3 +249,11 @@ def test_money_named_with_a_country_is_no_actor(pipeline):
     record = _run(pipeline, "Japan gave 5 million U.S. dollars to the fund on Monday.")
     assert [(e.target.code if e.target else None) for e in record.events if e.root == "07"] == [None], \
         [(e.cameo, e.target) for e in record.events]
+
+
+def test_a_tour_of_sites_by_foreign_inspectors_is_of_the_dateline_country(pipeline):
+    text = ("DAMASCUS, Syria (AP) -- The U.N. inspectors led by Hans Larsen went on a tour of two suspected arms "
+            "depots on Sunday.")
+    record = _run(pipeline, text)
+    assert ("IGO", "SYR") in _pairs(record, "09"), [(e.cameo, e.source and e.source.code, e.target and e.target.code)
+                                                     for e in record.events]

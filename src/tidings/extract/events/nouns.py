@@ -14,7 +14,7 @@ from .senses import acting_sources, perpetrators, senses, speaker, speaking_pers
 from .attribution import attributed_to
 from .recall import claimed_by, in_verbal_complement, state_strike
 from .rereading import case_of, contrasted, implicit_noun_agent, names_a_unit, on_trip, time_adjunct
-from .travel import host_country
+from .travel import host_country, inspected_host
 
 __all__ = ["noun_candidates", "merge_protest_demands"]
 
@@ -121,6 +121,8 @@ def noun_candidates(res: Resolver, sent, consumed: set[int], verb_toks: dict[int
             targets = [r for r in res.objects(tokens[relative], ("with", "to", "on", "against")) if r is not None]
         if trip and not targets and rule.code == "042" and has_prep(d, i, "to"):
             targets = [r for r in [host_country(res, trip[0])] if r is not None]  # "a visit to East Africa": where filed
+        if not targets and rule.code[:2] == "09":
+            targets = inspected_host(res, tok, sources)  # "led his team on a tour of two depots" (filed abroad)
         if not targets and rule.code[:2] == "11":
             # "accusations that the government had mistreated the boy": aimed at the doer of what they allege
             targets = [r for c in kids[i] if dep[c] in ("acl", "ccomp") for r in res.subject(tokens[c])]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .refs import ActorRef
 from .senses import senses, thing_subject
 
-__all__ = ["is_visit_verb", "visit_target", "host_country", "scene_target"]
+__all__ = ["is_visit_verb", "visit_target", "host_country", "scene_target", "inspected_host"]
 
 # acts done to a place-like object, whose own "in X" phrase says where (not "prevent attacks in the U.S.")
 _PLACE_OBJECT_ROOTS = {"09", "15", "18", "19", "20"}
@@ -80,13 +80,20 @@ def scene_target(res, tok, code: str, sources: list) -> list:
     found = _place_countries_in(res, tok, preps)
     if not found and code[:2] in _PLACE_OBJECT_ROOTS:  # "inspected three sites in Iran", "shelled positions in Lebanon"
         found = [f for c in d.kids[tok.i] if d.dep[c] == "dobj" for f in _place_countries_in(res, res.tokens[c], preps)]
-    if not found and code[:2] == "09" and sources and _sites_inspected(res, tok):
-        # "visited nine other sites", "a tour of three weapons sites" in copy filed from Baghdad
-        host = host_country(res, sources[0])
-        return [host] if host is not None else []
+    if not found and code[:2] == "09":
+        return inspected_host(res, tok, sources)  # "visited four more sites" in copy filed from Damascus
     # police acting at home: no target from the place
     return [ActorRef(country, place.entity, place.name, place.start, place.end)
             for country, place in found if country not in home]
+
+
+def inspected_host(res, tok, sources: list) -> list:
+    """For an inspection (09) of sites with no place named, the country the story is filed from, when
+    not the inspector's own ("visited four more sites", "a tour of two depots"), as a target list."""
+    if not sources or sources[0] is None or not _sites_inspected(res, tok):
+        return []
+    host = host_country(res, sources[0])
+    return [host] if host is not None else []
 
 
 def _sites_inspected(res, tok) -> bool:
