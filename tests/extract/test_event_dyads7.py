@@ -257,3 +257,8 @@ def test_a_tour_of_sites_by_foreign_inspectors_is_of_the_dateline_country(pipeli
     record = _run(pipeline, text)
     assert ("IGO", "SYR") in _pairs(record, "09"), [(e.cameo, e.source and e.source.code, e.target and e.target.code)
                                                      for e in record.events]
+
+
+def test_a_person_of_an_organisation_of_states_is_its_not_a_dateline_civilian(pipeline):
+    text = "DAMASCUS, Syria (AP) -- Hans Larsen of the U.N. led his team on a tour of two suspected arms depots."
+    assert _codes(_run(pipeline, text)).get("Hans Larsen") == "IGOUNO", _codes(_run(pipeline, text))

@@ -93,6 +93,10 @@ def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = f
             continue  # the dictionary's name the article gives no support for (see _supported)
         if found.org and not org and len(found.org) >= 6:
             org = found.org
+        if not org:  # "Hans Larsen of the U.N.": a name's "of" phrase naming an organisation of states
+            org = next((o for c in d.kids[head] if dep[c] == "prep" and d.lower[c] == "of" for p in d.kids[c]
+                        if dep[p] == "pobj" and (o := code_index(d, p, day).org) and o.startswith(("IGO", "NGO"))),
+                       None)
         country = country or found.country
         if not country and places:
             # "Vermont Sen. Bernie Sanders", "Ohio Gov. John Kasich": a place of a known country among
