@@ -374,7 +374,7 @@ def _introduced(doc, record: Article, entities: list[Entity], day: date | None) 
     one of the next two sentences, whom nothing else codes, is the one the lead's indefinite subject
     describes, and takes that description's code (IGOUNO). (entity, code) or None."""
     d, lex = info(doc), lexicon()
-    sents = list(doc.sents)[:4]
+    sents = d.view.sents[:4]  # the doc's sentences, made once for every stage
     for k, sent in enumerate(sents[:-1]):
         subj = next((c for c in d.kids[sent.root.i] if d.dep[c] == "nsubj" and d.pos[c] == "NOUN"), None)
         if subj is None or not any(d.dep[c] == "det" and d.lower[c] in ("a", "an") for c in d.kids[subj]):

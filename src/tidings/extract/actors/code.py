@@ -105,6 +105,12 @@ class DocInfo:
             out.append(i)
         return out
 
+    def token_at(self, offset: int) -> int | None:
+        """The index of the token that starts at character `offset`, or None."""
+        idx = self.idx
+        k = bisect_right(idx, offset) - 1
+        return k if k >= 0 and idx[k] == offset else None
+
     def expand_span(self, start: int, end: int) -> tuple[int, int] | None:
         """``doc.char_span(start, end, alignment_mode="expand")`` as (token start, token end), or None."""
         if self._nchars is None:  # len(doc.text), without rebuilding the text

@@ -215,8 +215,8 @@ class Lexicon:
         if code:
             return code
         code = _phoenix.person_of_names(names, day, self.title_words)  # the Phoenix dictionaries fill what ours lack
-        if code and code[:3] in self.region_codes:
-            code = self.country_in_name(names) + code[3:] if self.country_in_name(names) else code
+        if code and code[:3] in self.region_codes and (country := self.country_in_name(names)):
+            code = country + code[3:]
         return code if weak or not _phoenix.is_weak(code) else None
 
     def region_at(self, words: list[str], i: int) -> int:
@@ -227,16 +227,14 @@ class Lexicon:
         """The one country a name holds, passing over region words ("Kosovo Liberation Army" → KSV;
         none in "Latin American Patriotic Army" or in a name holding two countries). Phoenix codes
         many armed groups by world region (EEUREB, WEUREB), which no country's series counts."""
-        found = set()
-        for name in names[:1]:
-            words, i = norm(name).split(), 0
-            while i < len(words):
-                n = self.region_at(words, i)
-                if not n:
-                    iso, n = self.country_of_word(words, i)
-                    if iso:
-                        found.add(iso)
-                i += max(n, 1)
+        found, words, i = set(), norm(names[0]).split() if names else [], 0
+        while i < len(words):
+            n = self.region_at(words, i)
+            if not n:
+                iso, n = self.country_of_word(words, i)
+                if iso:
+                    found.add(iso)
+            i += max(n, 1)
         return found.pop() if len(found) == 1 else None
 
     def own_named(self, names: list[str], day: date | None) -> str | None:

@@ -15,7 +15,7 @@ from ..actors.lexicon import lexicon, norm
 from ..actors.phoenix import HONORIFICS
 from .refs import ActorRef
 from .lists import Lists
-from .whereabouts import Whereabouts
+from .whereabouts import INSTITUTIONS, Whereabouts
 from .reference import GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVES, SPEAKER_PRONOUNS, References
 from .senses import senses
 
@@ -26,7 +26,6 @@ TARGET_PREPS = ("to", "with", "against", "on", "upon", "at", "into", "toward", "
 _LOCAL_SECTORS = {"MIL", "CVL", "COP", "GOV", "REF", "LAB", "EDU", "HLH", "MED", "BUS"}
 # a named institution without a country in its name ("the 11th Circuit Court of Appeals", "the
 # Supreme Court", "the Interior Ministry") is the article's country's
-_INSTITUTIONS = {"JUD", "LEG", "COP", "GOV", "MIL"}
 _NO_COUNTRY_SECTORS = {"IGO", "NGO", "UAF", "MNC"}
 # sectors an unnamed group takes the article's country for ("police", "protesters", "the court");
 # not armed groups, criminals or spies, who are as often foreign
@@ -175,7 +174,7 @@ class Resolver(References, Lists, Whereabouts):
             code = None  # the actors stage found no code for this bare name ("Ginsburg", "Mr McConnell"): keep it so
         if code is None and entity is not None and entity.actor_code:
             code = entity.actor_code
-        institution = pos == "PROPN" and entity is not None and entity.type == "ORG" and found.sector in _INSTITUTIONS
+        institution = pos == "PROPN" and entity is not None and entity.type == "ORG" and found.sector in INSTITUTIONS
         # "militant Protestants", "Shiites": a religious or ethnic group the parser takes for a name
         people = pos == "PROPN" and entity is not None and entity.type == "NORP" and found.sector == "CVL"
         if code is None and found.sector and found.sector not in _NO_COUNTRY_SECTORS and (pos == "NOUN" or institution or people) \

@@ -53,8 +53,7 @@ def _until(d, clause: int) -> bool:
 
 def definite_nouns(d, events: list[Event]) -> frozenset:
     """The action offsets of events named by a definite noun ("the attacks"): told before (context.py)."""
-    at = {d.idx[i]: i for i in range(len(d.idx))}
-    return frozenset(e.action.start for e in events if (i := at.get(e.action.start)) is not None
+    return frozenset(e.action.start for e in events if (i := d.token_at(e.action.start)) is not None
                      and d.pos[i] == "NOUN" and any(d.dep[c] == "det" and d.lower[c] in _DEFINITE for c in d.kids[i]))
 
 

@@ -239,13 +239,12 @@ def repeated_visits(events: list, d) -> list:
     """`events` less the visits a noun names again after a visit by the same source (to the same
     country, or to none named) was coded in an earlier sentence."""
     s = _data()
-    at = {d.idx[i]: i for i in range(len(d.idx))}
     seen: list = []
     out = []
     for e in events:
         if e.cameo in s["visit_codes"] and e.source is not None and e.source.code:
             key = (e.source.code[:3], (e.target.code or "")[:3] if e.target is not None else "")
-            i = at.get(e.action.start) if e.action is not None else None
+            i = d.token_at(e.action.start) if e.action is not None else None
             nominal = i is not None and d.pos[i] == "NOUN" and d.lower[i] in s["visit_nouns"] and (
                 d.dep[i] in ("nsubj", "nsubjpass") or d.dep[i] == "pobj" and d.lower[d.heads[i]] in s["time_preps"])
             if nominal and any(sent < e.sentence and src == key[0] and key[1] in (tgt, "") for sent, src, tgt in seen):

@@ -11,7 +11,7 @@ from ...record import Entity
 from ..actors.code import code_index
 from ..actors.lexicon import lexicon
 
-_INSTITUTIONS = {"JUD", "LEG", "COP", "GOV", "MIL"}
+INSTITUTIONS = {"JUD", "LEG", "COP", "GOV", "MIL"}  # sectors of a state body
 _MISSIONS = {"embassy", "embassies", "consulate", "consulates"}
 _MISSION_PEOPLE = {"staff", "staffer", "official", "diplomat", "employee", "worker", "personnel", "spokesman",
                    "spokeswoman", "guard", "officer", "attache"}
@@ -52,7 +52,7 @@ class Whereabouts:
                     e = self.tok_entity.get(p) if d.dep[p] == "pobj" else None
                     if e is not None and e.type == "ORG" and e.actor_code and len(e.actor_code) >= 6:
                         return e.actor_code, e
-                    if d.dep[p] == "pobj" and e is None and d.pos[p] == "NOUN" and lexicon().sectors.get(d.lemma[p]) in _INSTITUTIONS \
+                    if d.dep[p] == "pobj" and e is None and d.pos[p] == "NOUN" and lexicon().sectors.get(d.lemma[p]) in INSTITUTIONS \
                             and (code := code_index(d, p, self.day).code) and len(code) >= 6:
                         return code, None  # "in the Obama administration": the administration's
         return None
