@@ -129,6 +129,8 @@ class Resolver(References, Lists, Whereabouts):
             return []  # "NAIROBI, Kenya (AP) _" says where the story was filed, not who acted
         lower, pos = d.lower[i], d.pos[i]
         if pos == "PRON" or (pos != "PROPN" and lower in _ALL_PRONOUNS and d.text[i] != "US"):
+            if lower in ("who", "whom") and (owner := self._relative_head(i)) is not None:
+                return self.one(self.tokens[owner])  # "the rebels, whom the troops attacked": the rebels
             if lower not in _ALL_PRONOUNS:
                 return []  # anyone, something, each other: no actor
             ref = self.pronoun(tok)
@@ -399,6 +401,16 @@ class Resolver(References, Lists, Whereabouts):
                         refs = self.group(tokens[p]) or self._inside(tokens[p])
                         if refs:
                             return refs
+        for c in kids:  # "voted in favour of their inclusion": the ones it is for
+            for p in (p for p in d.kids[c] if dep[c] == "prep" and d.lower[c] == "in" and dep[p] == "pobj"
+                      and d.lemma[p] in senses()["stance_phrase_nouns"]):
+                for q in (q for o in d.kids[p] if dep[o] == "prep" and d.lower[o] == "of" for q in d.kids[o]
+                          if dep[q] == "pobj"):
+                    refs = self.group(tokens[q]) or self._inside(tokens[q], depth=0) or next(
+                        (self._others_owner(tokens[q], tokens[o]) for o in d.kids[q] if dep[o] == "poss"
+                         and d.lower[o] == "their"), [])  # "in favour of their inclusion": the ones included
+                    if refs:
+                        return refs
         for c in kids:
             if dep[c] in ("dobj", "nsubjpass") and pos[c] in ("NOUN", "PROPN"):
                 refs = self._inside(tokens[c], depth=0)  # the object's phrases, two down

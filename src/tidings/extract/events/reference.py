@@ -129,6 +129,70 @@ class References:
             return ActorRef(e.actor_code, e.id, e.name, None, None)
         return None
 
+    def _others_owner(self, noun, pronoun) -> list[ActorRef]:
+        """The coded actors "their" stands for, when none of them is the subject of the clause that holds
+        `noun` (else the pronoun points back to the doer: "they stated their position"); else []."""
+        d = self.d
+        refs = [r for r in self.one(pronoun) if r.code]
+        verb = noun.i
+        while d.pos[verb] not in ("VERB", "AUX") and d.heads[verb] != verb:
+            verb = d.heads[verb]
+        doers = {r.code[:3] for r in self.subject(self.tokens[verb]) if r.code}
+        if refs and not doers & {r.code[:3] for r in refs}:
+            return refs
+        subj = next((c for c in d.kids[verb] if d.dep[c] == "nsubj"), None)
+        if subj is None or self.tokens[subj].tag_ not in ("NN", "NNP") or any(d.dep[c] == "conj" for c in d.kids[subj]):
+            return []
+        # "the upper house voted for their inclusion": one body is no "their"; a list named before it is
+        return [r for r in self.listed_before(pronoun) if r.code[:3] not in doers]
+
+    def _relative_head(self, i: int) -> int | None:
+        """The noun a relative pronoun stands for when it is the object in its relative clause ("the rebels,
+        whom troops attacked", "a dissident on whom police kept a file"), or None."""
+        d = self.d
+        if d.dep[i] not in ("dobj", "pobj"):
+            return None
+        node = d.heads[i]
+        for _ in range(3):
+            if d.dep[node] == "relcl" and d.heads[node] != node and d.pos[d.heads[node]] in ("NOUN", "PROPN"):
+                return d.heads[node]
+            if d.heads[node] == node or d.dep[node] not in ("prep", "xcomp", "conj"):
+                return None
+            node = d.heads[node]
+        return None
+
+    def listed_before(self, tok) -> list[ActorRef]:
+        """The coded members of the nearest list of two or more actors joined by "and" named before `tok`
+        in its sentence, or []."""
+        start = self.view.sent(tok).start
+        for s, e, ent in reversed(self.mentions):
+            if start <= s < tok.i and (listed := self.plural(tok, ActorRef(ent.actor_code, ent.id, ent.name, None, None))):
+                return listed
+        return []
+
+    def plural(self, tok, ref: ActorRef) -> list[ActorRef]:
+        """When the mention of `ref` nearest before `tok` is a member of a list of two or more coded actors
+        joined by "and", in `tok`'s sentence or the one before, every member ("Chile, Peru and Bolivia"
+        are the three); else []."""
+        d, i = self.d, tok.i
+        if ref.entity is None:
+            return []
+        mention = next(((s, e) for s, e, ent in reversed(self.mentions) if s < i and ent.id == ref.entity), None)
+        if mention is None:
+            return []
+        start, end = mention
+        head = next((t for t in range(start, end) if not start <= d.heads[t] < end or d.heads[t] == t), start)
+        root = head
+        while d.dep[root] == "conj" and d.heads[root] != root:
+            root = d.heads[root]
+        if root == head and not any(d.dep[c] == "conj" for c in d.kids[head]):
+            return []
+        k = self.view.sent_index(tok)
+        if root < self.view.sents[max(0, k - 1)].start:
+            return []
+        refs = [r for r in self.group(self.tokens[root]) if r.code]
+        return refs if len({r.code for r in refs}) >= 2 else []
+
     def _group_subject(self, verb: int, coded: bool, skip: int | None = None) -> ActorRef | None:
         """The actor a verb's first non-pronoun subject names, when that actor is no person (what "it",
         "its", "they" can stand for); with `coded`, only a coded one."""

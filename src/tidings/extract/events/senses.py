@@ -63,6 +63,7 @@ def senses() -> dict:
         "counterpart_roots": frozenset(data["counterpart_roots"]),
         "told_before_roots": frozenset(data["told_before_roots"]),
         "will_nouns": frozenset(data["will_nouns"]),
+        "stance_phrase_nouns": frozenset(data["stance_phrase_nouns"]),
         "inspected_sites": frozenset(data["inspected_sites"]),
         "counterpart_min_events": int(data["counterpart_min_events"]),
         "home_government_roots": frozenset(data["home_government_roots"]),
