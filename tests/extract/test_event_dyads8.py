@@ -56,3 +56,21 @@ def test_a_relative_pronoun_that_stands_for_a_thing_gives_no_target(pipeline):
     # "which" stands for a pact, a war or a campaign: no actor, and not the country inside its name
     record = _run(pipeline, "He defended the accord with Cuba, which the senator has criticized for months.")
     assert all(t is None for _, t in _events(record, "11")), _events(record, "11")
+
+
+def _codes(record):
+    return {e.name: e.actor_code for e in record.entities}
+
+
+def test_a_persons_own_name_is_no_country(pipeline):
+    # a surname or first name that is also a people, a country or a capital says nothing of the person
+    record = _run(pipeline, "Investor Mark Cuban said on Tuesday he would give money to the campaign.")
+    assert (_codes(record).get("Mark Cuban") or "")[:3] != "CUB", _codes(record)
+    record = _run(pipeline, "Pollster Douglas Whitfield said the senator was losing ground.")
+    assert (_codes(record).get("Douglas Whitfield") or "")[:3] != "IMN", _codes(record)
+
+
+def test_a_country_named_beside_a_persons_name_still_counts(pipeline):
+    # the words around the name still give the country: "French President …", "the Israeli minister"
+    record = _run(pipeline, "French President Jacques Chirac met the Israeli minister Dan Meridor in Paris.")
+    assert _codes(record).get("Jacques Chirac", "")[:3] == "FRA", _codes(record)

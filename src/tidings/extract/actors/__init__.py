@@ -76,6 +76,9 @@ def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = f
     # ("McConnell" of "Jack McConnell" is not Mitch McConnell): a mention alone must not bring them back
     others = {lex.own_named([n], day) for n in names if n and " " not in n.strip()} - {None} \
         if lex.given_names(names) else set()
+    # "Mark Cuban", "Steve Israel", "Douglas Holtz-Eakin": a person's own name, after a first name,
+    # says nothing of a country, whatever country, capital or people its words also name
+    own_name = bool(lex.given_names(names))
     for span in _spans(doc, entity):
         head = span.root.i
         keep = set(d.phrase(head)[0])
@@ -97,7 +100,10 @@ def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = f
             org = next((o for c in d.kids[head] if dep[c] == "prep" and d.lower[c] == "of" for p in d.kids[c]
                         if dep[p] == "pobj" and (o := code_index(d, p, day).org) and o.startswith(("IGO", "NGO"))),
                        None)
-        country = country or found.country
+        found_country = found.country
+        if own_name and found_country and _named_by_own_name(lex, d, span, found_country):
+            found_country = code_indices(d, head, sorted(keep - set(range(span.start, span.end))), day).country
+        country = country or found_country
         if not country and places:
             # "Vermont Sen. Bernie Sanders", "Ohio Gov. John Kasich": a place of a known country among
             # the words right before the name that hang on it
@@ -122,6 +128,12 @@ def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = f
         sector = "ELI"  # "former Florida Gov. Jeb Bush": an elite, no longer the office
     return (compose(country, sector, None) if country else org) or _supported(
         lex, lex.named(names, day, weak=True), names, day, countries)
+
+
+def _named_by_own_name(lex, d, span, country: str) -> bool:
+    """Whether a word of the person's own name is a word for `country` (its name, people or capital)."""
+    words = [d.lower[t] for t in range(span.start, span.end)]
+    return any(lex.country_of_word(words, k)[0] == country for k in range(len(words)))
 
 
 _OFFICE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "COP", "SPY"}
