@@ -1,0 +1,33 @@
+"""Senses of common verbs that are no political act, read on unseen BBC politics stories of 2005 (no
+annotation): each sentence below is our own."""
+from __future__ import annotations
+
+import pytest
+
+
+def _roots(pipeline, text, published="2005-03-01"):
+    record = pipeline({"text": text, "published": published})
+    return [(e.root, e.source.code if e.source else None, e.target.code if e.target else None) for e in record.events
+            if e.root != "01"]
+
+
+@pytest.mark.parametrize("text", [
+    "Italy took over the chairmanship of the bloc in July.",  # an office, not ground seized
+    "The British defence ministry destroyed 12,000 files last year.",  # documents, not property attacked
+    "An inquiry will decide whether the Welsh minister abused his position.",  # misconduct, not assault
+    "Hunters shot two foxes near the Welsh village on Sunday.",  # game, not people
+])
+def test_no_force_for_offices_files_positions_or_game(pipeline, text):
+    roots = _roots(pipeline, text)
+    assert not any(root in ("17", "18", "19") for root, _, _ in roots), roots
+
+
+def test_force_is_still_coded_where_it_is_force(pipeline):
+    assert any(r == "17" for r, _, _ in _roots(pipeline, "Rebels destroyed three bridges near the Sudanese border."))
+    assert any(r == "19" for r, _, _ in _roots(pipeline, "Soldiers shot two protesters in Cairo on Friday."))
+
+
+def test_meeting_concerns_yields_and_is_no_meeting(pipeline):
+    roots = _roots(pipeline, "The Irish government took steps to meet the concerns of farmers in Cork.")
+    assert not any(r == "04" for r, _, _ in roots), roots
+    assert any(r == "08" for r, _, _ in roots), roots
