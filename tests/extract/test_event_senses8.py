@@ -31,3 +31,21 @@ def test_meeting_concerns_yields_and_is_no_meeting(pipeline):
     roots = _roots(pipeline, "The Irish government took steps to meet the concerns of farmers in Cork.")
     assert not any(r == "04" for r, _, _ in roots), roots
     assert any(r == "08" for r, _, _ in roots), roots
+
+
+@pytest.mark.parametrize("text", [
+    "Two Canadian bankers pleaded guilty to tax fraud on Monday.",  # a plea in court asks no one
+    "Moody's lifted Brazil's rating by one notch.",  # a rating, no restriction eased
+    "Russian crude was trading at 60 dollars on Friday.",  # a price, no trade between actors
+    "Kia plans a new factory in Mexico to meet the country's rising demand for trucks.",  # the market's demand
+    "Heavy snow pushed Russian gas prices to record highs.",  # prices pushed by weather, no appeal
+    "Jakarta wants to curb fuel subsidies next year.",  # spending cut, no repression
+])
+def test_business_and_court_words_code_no_event(pipeline, text):
+    roots = [r for r in _roots(pipeline, text) if r[1] or r[2]]
+    assert roots == [], roots
+
+
+def test_pleading_with_someone_is_still_an_appeal(pipeline):
+    roots = _roots(pipeline, "Kurdish leaders pleaded with the United Nations to send food.")
+    assert any(r == "02" for r, _, _ in roots), roots
