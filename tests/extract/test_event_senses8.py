@@ -49,3 +49,17 @@ def test_business_and_court_words_code_no_event(pipeline, text):
 def test_pleading_with_someone_is_still_an_appeal(pipeline):
     roots = _roots(pipeline, "Kurdish leaders pleaded with the United Nations to send food.")
     assert any(r == "02" for r, _, _ in roots), roots
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody knew who would occupy the White House after the vote.",  # an office, not ground seized
+    "Officials in Moscow have destroyed the country's biggest oil company.",  # a firm ruined, no property attacked
+    "Washington may release supplies from its strategic oil reserve.",  # a store drawn on, no one freed
+])
+def test_offices_firms_and_stores_are_no_force_or_release(pipeline, text):
+    roots = [r for r in _roots(pipeline, text) if r[1] or r[2]]
+    assert roots == [], roots
+
+
+def test_ground_occupied_is_still_force(pipeline):
+    assert any(r == "19" for r, _, _ in _roots(pipeline, "Israeli troops occupied the village of Beit Hanoun."))
