@@ -74,3 +74,21 @@ def test_a_country_named_beside_a_persons_name_still_counts(pipeline):
     # the words around the name still give the country: "French President …", "the Israeli minister"
     record = _run(pipeline, "French President Jacques Chirac met the Israeli minister Dan Meridor in Paris.")
     assert _codes(record).get("Jacques Chirac", "")[:3] == "FRA", _codes(record)
+
+
+def test_he_keeps_the_subject_of_the_sentence_before(pipeline):
+    # the story's subject carries over; the person last named as an object does not take "he"
+    record = _run(pipeline, "Philippine President Gloria Arroyo arrived in Britain on Sunday after flying "
+                            "from Germany, where she met Chancellor Angela Merkel. She is due to visit the Filipino "
+                            "community in Manchester on Tuesday.", published="2005-03-01")
+    visits = [(e.source.code if e.source else None) for e in record.events
+              if e.root in ("03", "04") and e.sentence == 1]
+    assert visits and all(s and s.startswith("PHL") for s in visits), visits
+
+
+def test_he_inside_a_quotation_is_not_carried_from_the_sentence_before(pipeline):
+    # a quoted "he" is the speaker's to say: the story's subject is not carried into it
+    record = _run(pipeline, "Senator Marco Rubio spoke in Iowa on Monday. \"He wants this country to be weaker,\" "
+                            "he said of Barack Obama.", published="2016-01-10")
+    wants = [e.source.code if e.source else None for e in record.events if e.sentence == 1 and e.root == "02"]
+    assert "USALEG" not in wants, wants

@@ -27,10 +27,9 @@ def test_force_is_still_coded_where_it_is_force(pipeline):
     assert any(r == "19" for r, _, _ in _roots(pipeline, "Soldiers shot two protesters in Cairo on Friday."))
 
 
-def test_meeting_concerns_yields_and_is_no_meeting(pipeline):
-    roots = _roots(pipeline, "The Irish government took steps to meet the concerns of farmers in Cork.")
-    assert not any(r == "04" for r, _, _ in roots), roots
-    assert any(r == "08" for r, _, _ in roots), roots
+def test_a_meeting_followed_by_concerns_raised_is_still_a_meeting(pipeline):
+    roots = _roots(pipeline, "Blair met Chirac in Paris and raised concerns about the budget.")
+    assert any(r == "04" for r, _, _ in roots), roots
 
 
 @pytest.mark.parametrize("text", [
@@ -63,3 +62,15 @@ def test_offices_firms_and_stores_are_no_force_or_release(pipeline, text):
 
 def test_ground_occupied_is_still_force(pipeline):
     assert any(r == "19" for r, _, _ in _roots(pipeline, "Israeli troops occupied the village of Beit Hanoun."))
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The United States eased sanctions on Cuba, citing concerns about the economy.", "08"),
+    ("The European Union lifted sanctions on Libya to boost trade growth.", "08"),
+    ("Unions pushed the Nigerian government to lower fuel prices.", "02"),
+    ("Protesters occupied government offices in Kiev on Sunday.", "19"),
+])
+def test_the_clause_words_of_a_sense_rule_do_not_hide_the_political_act(pipeline, text, root):
+    # the words a rule looks for are read in the whole clause: the political reading is checked first
+    roots = _roots(pipeline, text)
+    assert any(r == root for r, _, _ in roots), roots

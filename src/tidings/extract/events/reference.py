@@ -109,6 +109,9 @@ class References:
             said = self._reporter_of(tok)  # "the FBI chief said that he is satisfied": the chief
             if said is not None and _agrees(lower, said.name):
                 return said
+            kept = self._subject_kept(tok)  # "He met Bush in Washington. He flies to London next": the first "he"
+            if kept is not None:
+                return kept
         # "he" inside a quote is not its speaker ("We don't know if he decided to attack," said Blinken)
         speaker = self._direct_speaker(tok) if want_person else None
         sent_start = self.view.sent(tok).start
@@ -192,6 +195,29 @@ class References:
             return []
         refs = [r for r in self.group(self.tokens[root]) if r.code]
         return refs if len({r.code for r in refs}) >= 2 else []
+
+    def _subject_kept(self, tok) -> ActorRef | None:
+        """For "he"/"she" as the subject of its sentence's main clause, before any other person in the
+        sentence: the person the previous sentence's main clause has as its subject (named, or a "he"/"she"
+        resolved in turn), when the pronoun agrees; a story keeps its subject from one sentence to the next."""
+        d, i = self.d, tok.i
+        if d.dep[i] not in ("nsubj", "nsubjpass") or d.dep[d.heads[i]] != "ROOT":
+            return None
+        k = self.view.sent_index(tok)
+        if k == 0 or any(e.type == "PERSON" for t in range(self.view.sents[k].start, i)
+                         if (e := self.tok_entity.get(t)) is not None):
+            return None
+        prev = self.view.sents[k - 1]
+        root = next((t for t in range(prev.start, prev.end) if d.dep[t] == "ROOT"), None)
+        subj = next((c for c in d.kids[root] if d.dep[c] in ("nsubj", "nsubjpass")), None) if root is not None else None
+        if subj is None or self._in_quotation(tok) or self._in_quotation(self.tokens[subj]):
+            return None  # a quotation's "he" is the speaker's to say, not the story's subject
+        if d.lower[subj] in ("he", "she"):
+            return self.pronoun(self.tokens[subj]) if d.lower[subj] == d.lower[i] else None
+        entity = self.tok_entity.get(subj)
+        if entity is None or entity.type != "PERSON" or not _agrees(d.lower[i], entity.name):
+            return None
+        return ActorRef(entity.actor_code, entity.id, entity.name, None, None)
 
     def _group_subject(self, verb: int, coded: bool, skip: int | None = None) -> ActorRef | None:
         """The actor a verb's first non-pronoun subject names, when that actor is no person (what "it",
