@@ -92,3 +92,10 @@ def test_he_inside_a_quotation_is_not_carried_from_the_sentence_before(pipeline)
                             "he said of Barack Obama.", published="2016-01-10")
     wants = [e.source.code if e.source else None for e in record.events if e.sentence == 1 and e.root == "02"]
     assert "USALEG" not in wants, wants
+
+
+def test_police_officers_are_police_in_the_plural_too(pipeline):
+    # "police officer" is listed; its plural was read as "officers" alone, an army word
+    record = _run(pipeline, "Senior police officers in Dublin criticised the new drink laws.", published="2005-02-01")
+    sources = [e.source.code for e in record.events if e.root == "11" and e.source]
+    assert sources == ["IRLCOP"], sources

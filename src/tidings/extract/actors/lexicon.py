@@ -306,8 +306,9 @@ class Lexicon:
         while i < len(words):
             for n in range(min(MAX_PHRASE, len(words) - i), 0, -1):
                 key = " ".join(words[i:i + n])
-                if n == 1 and key not in self.sectors and key.endswith("s") and not self._in_country_name(words, i):
-                    key = _singular(key)  # "leaders", "ministers": the word lists name the singular
+                if key not in self.sectors and key.endswith("s") and not self._in_country_name(words, i + n - 1):
+                    # "leaders", "police officers": the word lists name the singular
+                    key = " ".join(words[i:i + n - 1] + [_singular(words[i + n - 1])])
                 if key in self.sectors:
                     found.append((i, n, self.sectors[key]))
                     i += n - 1
