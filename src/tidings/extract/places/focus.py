@@ -24,6 +24,7 @@ import math
 from typing import Callable
 
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, Candidate, name_key
+from .namesakes import big_city, shadow_ids
 
 __all__ = ["Support", "sense_shares", "home_senses", "backed_small_towns", "area_test", "HOME_KEY", "AREA_KM",
            "AREA_MIN_POPULATION"]
@@ -59,9 +60,12 @@ class Support:
 
     def __init__(self, shares_by_name: dict[str, list[tuple[Candidate, float]]]) -> None:
         self.by_name = {k: v for k, v in shares_by_name.items() if v}
+        # a namesake village of a big city supports nothing unless it is its name's choice (namesakes.py)
+        self.shadows = {k: shadow_ids([c for c, _ in v]) - {id(c) for c, w in v if w >= 1.0} for k, v in self.by_name.items()}
 
-    def of(self, c: Candidate, key: str) -> float:
-        """The support of the names other than ``key`` for candidate ``c`` (0 for countries, regions, states)."""
+    def of(self, c: Candidate, key: str, shadow: bool = False) -> float:
+        """The support of the names other than ``key`` for candidate ``c`` (0 for countries, regions, states);
+        for a namesake village of a big city (``shadow``), big cities named beside it support nothing."""
         if not (c.kind == KIND_CITY or c.kind == KIND_ADMIN and c.feature != "ADM1"):
             return 0.0
         total = 0.0
@@ -69,8 +73,9 @@ class Support:
             if other == key:
                 continue
             best = 0.0
+            shadows = self.shadows[other]
             for s, w in senses:
-                if w <= best or w < MIN_WEIGHT or s.cc != c.cc:
+                if w <= best or w < MIN_WEIGHT or s.cc != c.cc or id(s) in shadows or shadow and big_city(s):
                     continue
                 if s.kind == KIND_ADMIN and s.feature == "ADM1" or not _local(s):
                     continue  # a named state supports its towns through ADMIN_NAMED_BONUS already; a

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, name_key
 from .focus import HOME_KEY, Support, sense_shares
 from .region import in_region, region_of
+from .namesakes import big_city, shadow_ids
 
 _DIVISION_WORDS = frozenset(("County", "Parish", "Borough"))
 
@@ -129,7 +130,7 @@ def _qualifier_match(c: Candidate, quals: list[Candidate]) -> bool:
 
 
 def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple[str, str]],
-           points: list[tuple[float, float]] = (), nearby: list[tuple[float, float]] = (),
+           points: list[tuple[float, float, bool]] = (), nearby: list[tuple[float, float, bool]] = (),
            holders: set[tuple[str, str]] = frozenset(), support: Support | None = None,
            region: tuple[str, str] | None = None, named: frozenset[str] = frozenset(),
            outside: bool | str = False) -> float:
@@ -145,19 +146,21 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
         s += REGION_BONUS  # "London" beside "Laurel County": the Kentucky town, not the capital
         if m.town_use:
             s += TOWN_USE_BONUS  # "Cairo police" beside only "Illinois"
+    shadow = id(c) in shadow_ids(m.candidates)  # a namesake village of a big city (namesakes.py)
     if support is not None and (not m.wide or here):
-        s += COHERENCE_WEIGHT * min(COHERENCE_CAP, support.of(c, name_key(m.text)))
+        s += COHERENCE_WEIGHT * min(COHERENCE_CAP, support.of(c, name_key(m.text), shadow))
     if c.kind == KIND_ADMIN and c.feature == "ADM1" and (c.cc, name_key(c.name)) in holders and not any(
             o.kind == KIND_CITY and o.cc == c.cc and o.population >= 100_000 for o in m.candidates):
         s += CONTAINS_BONUS
     if (c.kind == KIND_CITY or c.kind == KIND_ADMIN and c.feature == "ADM2") and any(
-            abs(c.lat - la) < 1 and distance_km(c.lat, c.lon, la, lo) < COLOCATED_KM for la, lo in nearby):
+            abs(c.lat - la) < 1 and distance_km(c.lat, c.lon, la, lo) < COLOCATED_KM for la, lo, big in nearby
+            if not (shadow and big)):
         s += COLOCATED_BONUS  # "Hinton" and "Plymouth County": a town and a county that lie together
     if c.kind == KIND_CITY and any(abs(c.lat - la) < 2 and distance_km(c.lat, c.lon, la, lo) < PROXIMITY_KM
-                                   for la, lo in points):
+                                   for la, lo, big in points if not (shadow and big)):
         s += PROXIMITY_BONUS
     elif c.kind == KIND_ADMIN and c.feature == "ADM2" and m.division and any(
-            abs(c.lat - la) < 1 and distance_km(c.lat, c.lon, la, lo) < COLOCATED_KM for la, lo in points):
+            abs(c.lat - la) < 1 and distance_km(c.lat, c.lon, la, lo) < COLOCATED_KM for la, lo, _ in points):
         s += PROXIMITY_BONUS  # "Montgomery County" beside "Willis": the county that holds the town
     if m.qualifiers and _qualifier_match(c, m.qualifiers):
         s += QUALIFIER_BONUS
@@ -215,8 +218,8 @@ def resolve(mentions: list[Mention], home: list[Candidate] = (), home_votes: flo
     # the document's context, per surface name so that a name does not vote for itself
     votes: dict[str, Counter] = defaultdict(Counter)
     admin_by_name: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    points_by_name: dict[str, set[tuple[float, float]]] = defaultdict(set)
-    nearby_by_name: dict[str, set[tuple[float, float]]] = defaultdict(set)
+    points_by_name: dict[str, set[tuple[float, float, bool]]] = defaultdict(set)  # (lat, lon, a big city)
+    nearby_by_name: dict[str, set[tuple[float, float, bool]]] = defaultdict(set)
     holders_by_name: dict[str, set[tuple[str, str]]] = defaultdict(set)
     shares_by_name: dict[str, list[tuple[Candidate, float]]] = {}
     if home:
@@ -242,10 +245,11 @@ def resolve(mentions: list[Mention], home: list[Candidate] = (), home_votes: flo
         if top.kind in (KIND_CITY, KIND_ADMIN) and top.feature != "ADM1" and top.admin1 and top.cc:
             holders_by_name[key].add((top.cc, name_key(top.admin1)))
         if top.kind == KIND_CITY and len(ranked) == 1:  # unambiguous towns anchor their neighbours
-            points_by_name[key].add((top.lat, top.lon))
+            points_by_name[key].add((top.lat, top.lon, big_city(top)))
         local = [c for c, _ in ranked if c.kind == KIND_CITY or c.kind == KIND_ADMIN and c.feature == "ADM2"]
         if 1 < len(local) <= COLOCATED_MAX_SENSES:  # a few-sense name: each sense may meet another's
-            nearby_by_name[key].update((c.lat, c.lon) for c in local)
+            shadows = shadow_ids(local)  # (a namesake village of a big city is no evidence: namesakes.py)
+            nearby_by_name[key].update((c.lat, c.lon, big_city(c)) for c in local if id(c) not in shadows)
         for q in m.qualifiers:
             if q.cc:
                 votes[key][q.cc] += 1.0
@@ -276,8 +280,8 @@ def resolve(mentions: list[Mention], home: list[Candidate] = (), home_votes: flo
             if context is None:
                 total: Counter = Counter()
                 admins: set[tuple[str, str]] = set()
-                points: set[tuple[float, float]] = set()
-                nearby: set[tuple[float, float]] = set()
+                points: set[tuple[float, float, bool]] = set()
+                nearby: set[tuple[float, float, bool]] = set()
                 holders: set[tuple[str, str]] = set()
                 for other, counter in votes.items():
                     if other != key:
