@@ -40,8 +40,8 @@ from .cues import cue_country
 from .focus import area_test, backed_small_towns, home_senses
 from .region import mark_town_use, townsfolk_towns, villages_abroad
 from .locative import LOCAL_MIN_POPULATION, scan_local
-from .qualifiers import (in_qualifier as _in_qualifier, qualified as _qualified, qualifier_after as _qualifier_after,
-                         qualifier_at as _qualifier_at)
+from .qualifiers import (area_qualifiers, in_qualifier as _in_qualifier, qualified as _qualified,
+                         qualifier_after as _qualifier_after, qualifier_at as _qualifier_at)
 from .inside import scan_inside
 from .unlisted import unlisted_places
 from .local import LOCAL_CONFIDENCE, LocalFeature, local_features, place_locals
@@ -343,6 +343,7 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
     mentions = sorted(found.values(), key=lambda m: m.start)
     _qualify(mentions, text, gaz, add, found, persons)
     mentions = sorted(found.values(), key=lambda m: m.start)
+    area_qualifiers(mentions, text, gaz)  # "Iowa's Polk County", "Jefferson County in Colorado"
     inherit_qualifiers(mentions)
     list_hints(mentions, text)
     mark_town_use(mentions, text, area_test(mentions, lambda m: m.division))
@@ -463,6 +464,8 @@ def _qualify(mentions: list[Mention], text: str, gaz, add, found, persons=()) ->
         quals, cand_text = _qualifier_at(text, k, gaz)
         if not quals or (not any(c.kind == KIND_CITY for c in m.candidates) and m.source != "entity"):
             continue
+        if text[k + len(cand_text):k + len(cand_text) + 2] in ("'s", "\u2019s"):
+            continue  # "Iowa's Polk County, Wisconsin's Brown County": the state owns the next name
         if any(c.kind == KIND_COUNTRY and not c.alias for c in m.candidates):
             continue  # "in Russia, U.S. officials said": a country is not a town the next name qualifies
         m.qualifiers = quals

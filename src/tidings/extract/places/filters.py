@@ -304,7 +304,7 @@ def person_alone(text: str, start: int, end: int, names: frozenset[str], qualifi
     name = text[start:end]
     if name not in names or qualified or _placed_here(text, start, end):
         return False
-    return speaking(name)
+    return bool(_WHO_AFTER.match(text, end)) or speaking(name)
 
 
 def surname_alone(text: str, start: int, end: int, cands: list[Candidate], names: frozenset[str],
@@ -314,9 +314,14 @@ def surname_alone(text: str, start: int, end: int, cands: list[Candidate], names
     name a country, region, state or city of SURNAME_MAX_POPULATION people or more."""
     if text[start:end] not in names or qualified:
         return False
+    if _WHO_AFTER.match(text, end):
+        return True  # "Paris, who once worked for a senator": places take "which" (whatever their size)
     if not _small_town(cands):
         return False
     return not _placed_here(text, start, end)
+
+
+_WHO_AFTER = re.compile(r",[ \t]+who(?:se|m)?\b")  # "Scott, who was shot": a person, not a place
 
 
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?(?![\w'\u2019])")
@@ -354,6 +359,6 @@ def speaker(text: str, start: int, end: int, cands: list[Candidate]) -> bool:
     if " " in text[start:end] or not _small_town(cands):
         return False
     after, before = _speech_patterns()
-    if after.match(text, end):
+    if after.match(text, end) or _WHO_AFTER.match(text, end):  # "Holland said", "Holland, who"
         return not _LOCATIVE_BEFORE.search(text, max(0, start - 12), start)  # "who was from Dewsbury said"
     return bool(before.search(text, max(0, start - 16), start)) and not re.match(r"[ \t]+[A-Z]", text[end:end + 2])
