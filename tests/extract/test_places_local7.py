@@ -84,3 +84,13 @@ def test_surname_followed_by_who_is_the_person_whatever_the_towns_size(pipeline)
 def test_one_word_town_name_followed_by_who_is_a_person(pipeline):
     text = "Deputies questioned a neighbor in Marion County. Chester, who lives next door, heard two shots."
     assert not [p for p in places(pipeline, text) if p.text == "Chester"]
+
+
+# -- a person's name after "Town, " is the clause's subject, no qualifier (qualifiers.person_qualifier) -----
+def test_surname_after_a_town_and_comma_is_no_qualifier(pipeline):
+    # "Mendoza" is an Argentine province: here it is the surname of the man named before
+    text = ("Luis Mendoza drove north from Texas to the rally. As a boy in El Paso, Mendoza often watched "
+            "families cross the river, he said.")
+    found = places(pipeline, text)
+    assert named(found, "El Paso")[0].admin1 == "Texas"
+    assert not [p for p in found if p.text == "Mendoza"]

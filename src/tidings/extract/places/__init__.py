@@ -40,7 +40,7 @@ from .cues import cue_country
 from .focus import area_test, backed_small_towns, home_senses
 from .region import mark_town_use, townsfolk_towns, villages_abroad
 from .locative import LOCAL_MIN_POPULATION, scan_local
-from .qualifiers import (area_qualifiers, in_qualifier as _in_qualifier, qualified as _qualified,
+from .qualifiers import (area_qualifiers, in_qualifier as _in_qualifier, person_qualifier, qualified as _qualified,
                          qualifier_after as _qualifier_after, qualifier_at as _qualifier_at)
 from .inside import scan_inside
 from .unlisted import unlisted_places
@@ -341,7 +341,7 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
     persons = [(e.start_char, e.end_char) for e in ents if e.label == "PERSON" and _is_personal(words, e)]
     propagate(text, found, add, persons)
     mentions = sorted(found.values(), key=lambda m: m.start)
-    _qualify(mentions, text, gaz, add, found, persons)
+    _qualify(mentions, text, gaz, add, found, persons, person_names)
     mentions = sorted(found.values(), key=lambda m: m.start)
     area_qualifiers(mentions, text, gaz)  # "Iowa's Polk County", "Jefferson County in Colorado"
     inherit_qualifiers(mentions)
@@ -450,7 +450,7 @@ def _in_qualifier_any(cands: list[Candidate], quals: list[Candidate]) -> bool:
     return bool(quals) and any(_in_qualifier(c, quals) for c in cands)
 
 
-def _qualify(mentions: list[Mention], text: str, gaz, add, found, persons=()) -> None:
+def _qualify(mentions: list[Mention], text: str, gaz, add, found, persons=(), names=frozenset()) -> None:
     """"Alexandria, La.": the name after the comma qualifies the one before it (not the first name of a
     person: "in Lagos, Peter Okafor in Accra"; `persons`: their spans)."""
     by_start = {m.start: m for m in mentions}
@@ -462,7 +462,7 @@ def _qualify(mentions: list[Mention], text: str, gaz, add, found, persons=()) ->
         if any(s <= k < e for s, e in persons):
             continue
         quals, cand_text = _qualifier_at(text, k, gaz)
-        if not quals or (not any(c.kind == KIND_CITY for c in m.candidates) and m.source != "entity"):
+        if not quals or person_qualifier(text, k, cand_text, names) or (not any(c.kind == KIND_CITY for c in m.candidates) and m.source != "entity"):
             continue
         if text[k + len(cand_text):k + len(cand_text) + 2] in ("'s", "\u2019s"):
             continue  # "Iowa's Polk County, Wisconsin's Brown County": the state owns the next name

@@ -6,10 +6,11 @@ import re
 
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, Candidate, name_key
 
-__all__ = ["qualified", "qualifier_after", "qualifier_at", "in_qualifier", "area_qualifiers"]
+__all__ = ["qualified", "qualifier_after", "qualifier_at", "in_qualifier", "area_qualifiers", "person_qualifier"]
 
 _POSSESSOR = re.compile(r"(?<![\w.])([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})['\u2019]s[ \t]+$")  # "Iowa's "
 _IN_AREA = re.compile(r"[ \t]+in[ \t]+(?=[A-Z])")  # "Jefferson County in Colorado"
+_CLAUSE_GOES_ON = re.compile(r"[ \t]+\w")  # a qualifier is followed by punctuation, not by the clause's verb
 _MEMBER_LINK = re.compile(r"(?:,[ \t]+(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$")  # between list members
 
 
@@ -92,3 +93,10 @@ def _after_in(text: str, end: int, gaz) -> list[Candidate]:
     if not said or len(after) == 2 and after[0] in " \t" and after[1].isupper():
         return []  # "in Texas Monthly": the state's name opens a longer name
     return quals
+
+
+def person_qualifier(text: str, k: int, said: str, names) -> bool:
+    """"As a boy in El Paso, Ortiz saw ...": the word after the comma is the first or last name of a
+    person the document names in full (`names`) and the clause goes on after it: that person, the
+    subject of the clause, not a qualifier of the name before the comma."""
+    return said in names and bool(_CLAUSE_GOES_ON.match(text, k + len(said)))
