@@ -94,3 +94,12 @@ def test_surname_after_a_town_and_comma_is_no_qualifier(pipeline):
     found = places(pipeline, text)
     assert named(found, "El Paso")[0].admin1 == "Texas"
     assert not [p for p in found if p.text == "Mendoza"]
+
+
+# -- a capitalised run that names a town is not cut to the ocean or country it opens with ------------------
+def test_two_word_dateline_town_is_not_its_first_word(pipeline):
+    text = ("Casino workers rally as rivals trade barbs\n\nATLANTIC CITY \u2014 Dealers marched past the shuttered "
+            "casinos on Tuesday. Officials in New Jersey said the city was nearly broke.")
+    found = places(pipeline, text)
+    assert not [p for p in found if p.text == "ATLANTIC"]
+    assert named(found, "ATLANTIC CITY")[0].admin1 == "New Jersey"

@@ -372,6 +372,8 @@ def _scan(words: Words, text: str, gaz, add) -> None:
                 i += length
                 matched = True
                 break
+            if length > 1 and _towns_or_admins(gaz, text[starts[i]:end]):
+                break  # "ATLANTIC CITY", "Panama City": a town's name, not the ocean or country it opens with
         if not matched:
             i += 1
 
