@@ -103,3 +103,15 @@ def test_two_word_dateline_town_is_not_its_first_word(pipeline):
     found = places(pipeline, text)
     assert not [p for p in found if p.text == "ATLANTIC"]
     assert named(found, "ATLANTIC CITY")[0].admin1 == "New Jersey"
+
+
+# -- an everyday name qualified by its state is the town there ------------------------------------------
+def test_everyday_name_with_its_state_is_the_town(pipeline):
+    text = "LIBERTY, Mo. \u2014 The school board voted Monday to delay the bond election until spring."
+    p = named(places(pipeline, text), "LIBERTY")[0]
+    assert p.admin1 == "Missouri" and p.feature_code.startswith("PPL")
+
+
+def test_everyday_name_without_a_qualifier_stays_a_word(pipeline):
+    text = "Residents of Clay County marched for liberty and Independence on the Fourth of July."
+    assert not [p for p in places(pipeline, text) if p.text == "Independence"]

@@ -424,8 +424,10 @@ def _scan_qualified(words: Words, text: str, gaz, add, countries: set[str]) -> N
             cands = _towns_or_admins(gaz, span_text)
             if not cands:
                 continue
-            if text[end:end + 2] == ", " and _in_qualifier_any(cands, _qualifier_after(text, end + 2, gaz)):
-                if add(starts[i], end, "scan", False):
+            quals = _qualifier_after(text, end + 2, gaz) if text[end:end + 2] == ", " else []
+            if _in_qualifier_any(cands, quals):  # (an everyday name too: "LIBERTY, Mo." is the town there)
+                if add(starts[i], end, "scan", False, only=[c for c in cands if _in_qualifier(c, quals)]
+                       if gaz.is_generic(span_text) else None):
                     break
             elif line_start and span_text.isupper() and _DATELINE_DASH.match(text, end, end + 3) \
                     and any(c.kind == KIND_CITY and (c.cc in countries or c.population >= DATELINE_MIN_POPULATION)
