@@ -115,3 +115,10 @@ def test_everyday_name_with_its_state_is_the_town(pipeline):
 def test_everyday_name_without_a_qualifier_stays_a_word(pipeline):
     text = "Residents of Clay County marched for liberty and Independence on the Fourth of July."
     assert not [p for p in places(pipeline, text) if p.text == "Independence"]
+
+
+def test_bare_big_city_name_is_not_the_county_beside_another_big_city(pipeline):
+    # Cleveland County lies beside Charlotte: "in Cleveland" alone is the Ohio city
+    text = ("The candidate spoke at churches in Charlotte, N.C., and Tulsa, Okla., on Sunday. On Wednesday "
+            "she told a crowd in Cleveland that the economy was improving.")
+    assert named(places(pipeline, text), "Cleveland")[0].admin1 == "Ohio"

@@ -3,7 +3,8 @@
 National and regional stories name big cities ("Philadelphia", "Tulsa", "Pittsburgh"), and near
 every big city lie villages named after other big cities (Denver and Boston, Pennsylvania;
 Cleveland, Oklahoma). A *shadow* sense is such a village: a town under 1/``SHADOW_RATIO`` of the
-population of its name's biggest town, itself a city of ``BIG_CITY`` people or more. Two rules
+population of its name's biggest town, itself a city of ``BIG_CITY`` people or more, or a county
+read from the bare name (Cleveland County, North Carolina, for "Cleveland"). Two rules
 keep the document's own area (``focus``) for small-town stories, whose towns are supported by their
 county and the small towns around them, while a big city named beside the village is not enough:
 
@@ -15,7 +16,7 @@ county and the small towns around them, while a big city named beside the villag
 """
 from __future__ import annotations
 
-from .gazetteer import KIND_CITY, Candidate
+from .gazetteer import KIND_ADMIN, KIND_CITY, Candidate
 
 __all__ = ["BIG_CITY", "SHADOW_RATIO", "big_city", "shadow_ids"]
 
@@ -33,4 +34,5 @@ def shadow_ids(candidates) -> frozenset[int]:
     if not biggest:
         return frozenset()
     return frozenset(id(c) for c in candidates
-                     if c.kind == KIND_CITY and c.population * SHADOW_RATIO < biggest)
+                     if c.kind == KIND_CITY and c.population * SHADOW_RATIO < biggest
+                     or c.kind == KIND_ADMIN and c.alias and c.feature == "ADM2")  # "Cleveland" read as a county
