@@ -122,3 +122,16 @@ def test_bare_big_city_name_is_not_the_county_beside_another_big_city(pipeline):
     text = ("The candidate spoke at churches in Charlotte, N.C., and Tulsa, Okla., on Sunday. On Wednesday "
             "she told a crowd in Cleveland that the economy was improving.")
     assert named(places(pipeline, text), "Cleveland")[0].admin1 == "Ohio"
+
+
+# -- data: Capitol Hill, the Virgin Islands ----------------------------------------------------------------
+def test_capitol_hill_is_in_washington_not_the_storys_town(pipeline):
+    text = ("Mayor Ann Ruiz of Dayton, Ohio, spent two years working on Capitol Hill before she ran for "
+            "city council.")
+    p = named(places(pipeline, text), "Capitol Hill")[0]
+    assert abs(p.lat - 38.89) < 0.1 and abs(p.lon + 77.01) < 0.1
+
+
+def test_virgin_islands_named_alone_are_the_territory(pipeline):
+    text = "She also won the caucuses in the Virgin Islands and Guam on Saturday."
+    assert named(places(pipeline, text), "Virgin Islands")[0].country == "VIR"
