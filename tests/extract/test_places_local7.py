@@ -135,3 +135,17 @@ def test_capitol_hill_is_in_washington_not_the_storys_town(pipeline):
 def test_virgin_islands_named_alone_are_the_territory(pipeline):
     text = "She also won the caucuses in the Virgin Islands and Guam on Saturday."
     assert named(places(pipeline, text), "Virgin Islands")[0].country == "VIR"
+
+
+# -- a country's name is a town only where the story uses it as one (resolve.near_ok) ---------------------
+def test_country_name_near_its_namesake_village_stays_the_country(pipeline):
+    # Mexico, Indiana lies among these towns; "sent to Mexico" is still the country
+    text = ("The Kokomo factory will close and the work will be sent to Mexico, the company told "
+            "employees in Logansport and Wabash, Indiana.")
+    assert named(places(pipeline, text), "Mexico")[0].country == "MEX"
+
+
+def test_country_name_used_as_a_town_in_the_story_is_the_town(pipeline):
+    text = ("A Mexico man was hurt Friday when his truck hit a deer on a county road between Logansport "
+            "and Peru, Indiana State Police said.")
+    assert named(places(pipeline, text), "Mexico")[0].admin1 == "Indiana"

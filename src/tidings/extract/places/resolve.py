@@ -91,6 +91,12 @@ class Mention:
         return value
 
 
+    @property
+    def country_name(self) -> bool:
+        """The name's likeliest sense on its own is a country ("Mexico", "Lebanon", not "Georgia")."""
+        return bool(self.candidates) and max(self.candidates, key=prior).kind == KIND_COUNTRY
+
+
 @dataclass
 class Resolution:
     choice: Candidate
@@ -147,17 +153,20 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
         if m.town_use:
             s += TOWN_USE_BONUS  # "Cairo police" beside only "Illinois"
     shadow = id(c) in shadow_ids(m.candidates)  # a namesake village of a big city (namesakes.py)
+    # a country's name is a town only where the document uses it as one ("to Mexico" in an Indiana story
+    # is the country, however near Mexico, Indiana, lies): no bonus of nearby places otherwise
+    near_ok = m.town_use or c.kind not in (KIND_CITY, KIND_ADMIN) or c.feature == "ADM1" or not m.country_name
     if support is not None and (not m.wide or here):
         s += COHERENCE_WEIGHT * min(COHERENCE_CAP, support.of(c, name_key(m.text), shadow))
     if c.kind == KIND_ADMIN and c.feature == "ADM1" and (c.cc, name_key(c.name)) in holders and not any(
             o.kind == KIND_CITY and o.cc == c.cc and o.population >= 100_000 for o in m.candidates):
         s += CONTAINS_BONUS
-    if (c.kind == KIND_CITY or c.kind == KIND_ADMIN and c.feature == "ADM2") and any(
+    if near_ok and (c.kind == KIND_CITY or c.kind == KIND_ADMIN and c.feature == "ADM2") and any(
             abs(c.lat - la) < 1 and distance_km(c.lat, c.lon, la, lo) < COLOCATED_KM for la, lo, big in nearby
             if not (shadow and big)):
         s += COLOCATED_BONUS  # "Hinton" and "Plymouth County": a town and a county that lie together
-    if c.kind == KIND_CITY and any(abs(c.lat - la) < 2 and distance_km(c.lat, c.lon, la, lo) < PROXIMITY_KM
-                                   for la, lo, big in points if not (shadow and big)):
+    if near_ok and c.kind == KIND_CITY and any(abs(c.lat - la) < 2 and distance_km(c.lat, c.lon, la, lo) < PROXIMITY_KM
+                                               for la, lo, big in points if not (shadow and big)):
         s += PROXIMITY_BONUS
     elif c.kind == KIND_ADMIN and c.feature == "ADM2" and m.division and any(
             abs(c.lat - la) < 1 and distance_km(c.lat, c.lon, la, lo) < COLOCATED_KM for la, lo, _ in points):
@@ -168,7 +177,7 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
         s += KIND_HINT_BONUS
     if c.cc and c.kind != KIND_COUNTRY:
         s += COUNTRY_SHARE_WEIGHT * shares.get(c.cc, 0.0)
-    if c.kind in (KIND_CITY, KIND_ADMIN) and c.admin1 and c.admin1 != c.name \
+    if near_ok and c.kind in (KIND_CITY, KIND_ADMIN) and c.admin1 and c.admin1 != c.name \
             and (c.cc, name_key(c.admin1)) in admins:
         s += ADMIN_NAMED_BONUS  # a town or county of a state named elsewhere
     if c.kind == KIND_ADMIN and not c.alias and any(cc == c.cc for cc, _ in admins):
