@@ -149,3 +149,12 @@ def test_country_name_used_as_a_town_in_the_story_is_the_town(pipeline):
     text = ("A Mexico man was hurt Friday when his truck hit a deer on a county road between Logansport "
             "and Peru, Indiana State Police said.")
     assert named(places(pipeline, text), "Mexico")[0].admin1 == "Indiana"
+
+
+# -- words of agency names are no places (generic_names.txt) -----------------------------------------------
+def test_agency_word_is_no_place_and_leaves_the_home_town_alone(pipeline):
+    # "Forest" (a Guernsey parish) inside "the Texas Forest Service" made the story look foreign
+    text = "A grass fire burned 40 acres outside Paris on Sunday, the Texas Forest Service said."
+    found = places(pipeline, text)
+    assert not [p for p in found if p.text == "Forest"]
+    assert named(found, "Paris")[0].admin1 == "Texas"
