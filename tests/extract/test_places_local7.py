@@ -158,3 +158,16 @@ def test_agency_word_is_no_place_and_leaves_the_home_town_alone(pipeline):
     found = places(pipeline, text)
     assert not [p for p in found if p.text == "Forest"]
     assert named(found, "Paris")[0].admin1 == "Texas"
+
+
+# -- storm names (storm_words.txt) -------------------------------------------------------------------------
+def test_storm_name_is_no_place(pipeline):
+    text = "Flood waters left by Hurricane Florence closed Interstate 40 near Wilmington, N.C., on Monday."
+    found = places(pipeline, text)
+    assert not [p for p in found if p.text == "Florence"]
+    assert named(found, "Wilmington")[0].admin1 == "North Carolina"
+
+
+def test_storm_word_does_not_hide_a_town_it_does_not_name(pipeline):
+    text = "The hurricane made landfall near Florence, S.C., early Friday."
+    assert named(places(pipeline, text), "Florence")[0].admin1 == "South Carolina"

@@ -224,11 +224,24 @@ def not_a_place(text: str, start: int, end: int, cands: list[Candidate]) -> bool
     """Streets named after towns ("412 Dallas St."), a person's name before "'s house", an everyday
     word in a title-case headline ("Man Charged …"); countries, regions and states are kept in the
     last two."""
-    if street_after(text, start, end) or named_with_age(text, end) or without_its_article(text, start, end):
+    if street_after(text, start, end) or named_with_age(text, end) or without_its_article(text, start, end) \
+            or storm_name(text, start):
         return True
     if any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1" for c in cands):
         return dwelling_of_person(text, end)  # "Jordan's home in Clarksville"
     return possessed_by_person(text, end) or headline_word(text, start, end)
+
+
+@cache
+def _storm_before() -> re.Pattern:
+    words = sorted(_words("storm_words.txt"), key=len, reverse=True)
+    return re.compile(r"(?:^|[^\w-])(?:%s)[ \t]+(?:[A-Z][\w'-]*(?:,[ \t]+and[ \t]+|,[ \t]+|[ \t]+and[ \t]+|[ \t]+or[ \t]+))*$"
+                      % "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in words))
+
+
+def storm_name(text: str, start: int) -> bool:
+    """The name of a storm: "Hurricane Florence", "Tropical Storm Bill", "hurricanes Laura and Delta"."""
+    return bool(_storm_before().search(text, max(0, start - 80), start))
 
 
 @cache
