@@ -171,3 +171,19 @@ def test_storm_name_is_no_place(pipeline):
 def test_storm_word_does_not_hide_a_town_it_does_not_name(pipeline):
     text = "The hurricane made landfall near Florence, S.C., early Friday."
     assert named(places(pipeline, text), "Florence")[0].admin1 == "South Carolina"
+
+
+# -- numbered US highways (filters.us_route, country_cues.tsv) ----------------------------------------------
+def test_numbered_us_highway_is_no_country(pipeline):
+    text = "Two people were hurt in a crash on U.S. 412 east of Winfield on Saturday."
+    assert not [p for p in places(pipeline, text) if p.text == "U.S."]
+
+
+def test_numbered_us_highway_says_the_story_is_american(pipeline):
+    text = "A tractor-trailer overturned on US 52 north of Florence early Tuesday, blocking both lanes."
+    assert named(places(pipeline, text), "Florence")[0].country == "USA"
+
+
+def test_us_before_an_amount_is_still_the_country(pipeline):
+    text = "Exports to the U.S. 12 months ago were lower, the ministry said."
+    assert named(places(pipeline, text), "U.S.")[0].country == "USA"

@@ -225,7 +225,7 @@ def not_a_place(text: str, start: int, end: int, cands: list[Candidate]) -> bool
     word in a title-case headline ("Man Charged …"); countries, regions and states are kept in the
     last two."""
     if street_after(text, start, end) or named_with_age(text, end) or without_its_article(text, start, end) \
-            or storm_name(text, start):
+            or storm_name(text, start) or us_route(text, start, end):
         return True
     if any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1" for c in cands):
         return dwelling_of_person(text, end)  # "Jordan's home in Clarksville"
@@ -237,6 +237,15 @@ def _storm_before() -> re.Pattern:
     words = sorted(_words("storm_words.txt"), key=len, reverse=True)
     return re.compile(r"(?:^|[^\w-])(?:%s)[ \t]+(?:[A-Z][\w'-]*(?:,[ \t]+and[ \t]+|,[ \t]+|[ \t]+and[ \t]+|[ \t]+or[ \t]+))*$"
                       % "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in words))
+
+
+_ROUTE_NUMBER = re.compile(r"[ \t]+\d{1,3}[A-Z]?(?=[ \t]*(?:[,;:)]|\.(?!\d)|$)|[ \t]+(?:north|south|east|west|northbound|"
+                           r"southbound|eastbound|westbound|near|at|in|and|to|between|from|outside|Business|Bypass)\b)")
+
+
+def us_route(text: str, start: int, end: int) -> bool:
+    """"U.S. 412", "US 59 north of Livingston": a numbered US highway, not the country."""
+    return text[start:end] in ("U.S.", "US") and bool(_ROUTE_NUMBER.match(text, end))
 
 
 def storm_name(text: str, start: int) -> bool:
