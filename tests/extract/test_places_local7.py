@@ -187,3 +187,15 @@ def test_numbered_us_highway_says_the_story_is_american(pipeline):
 def test_us_before_an_amount_is_still_the_country(pipeline):
     text = "Exports to the U.S. 12 months ago were lower, the ministry said."
     assert named(places(pipeline, text), "U.S.")[0].country == "USA"
+
+
+# -- news outlets are no places (generic_names.txt, publication_names.txt) ----------------------------------
+def test_news_outlet_after_in_is_no_local_place(pipeline):
+    text = "Vigo County, Indiana, has picked the winner since 1956, according to a report in Politico."
+    assert not [p for p in places(pipeline, text) if p.text == "Politico"]
+
+
+def test_the_atlantic_after_a_preposition_is_the_magazine(pipeline):
+    text = "A reporter for The Atlantic said the storms over the Atlantic delayed her flight."
+    found = [p for p in places(pipeline, text) if p.text == "Atlantic"]
+    assert len(found) == 1 and found[0].start > text.index("storms")

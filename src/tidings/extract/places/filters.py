@@ -225,7 +225,7 @@ def not_a_place(text: str, start: int, end: int, cands: list[Candidate]) -> bool
     word in a title-case headline ("Man Charged …"); countries, regions and states are kept in the
     last two."""
     if street_after(text, start, end) or named_with_age(text, end) or without_its_article(text, start, end) \
-            or storm_name(text, start) or us_route(text, start, end):
+            or storm_name(text, start) or us_route(text, start, end) or publication(text, start, end):
         return True
     if any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1" for c in cands):
         return dwelling_of_person(text, end)  # "Jordan's home in Clarksville"
@@ -246,6 +246,17 @@ _ROUTE_NUMBER = re.compile(r"[ \t]+\d{1,3}[A-Z]?(?=[ \t]*(?:[,;:)]|\.(?!\d)|$)|[
 def us_route(text: str, start: int, end: int) -> bool:
     """"U.S. 412", "US 59 north of Livingston": a numbered US highway, not the country."""
     return text[start:end] in ("U.S.", "US") and bool(_ROUTE_NUMBER.match(text, end))
+
+
+_CAPITAL_THE_MID_SENTENCE = re.compile(r"\b(?:by|for|in|to|from|with|at|of|told|tells|said|says|wrote|writes|"
+                                       r"published|reported|reports)[ \t]+The[ \t]+$")
+
+
+def publication(text: str, start: int, end: int) -> bool:
+    """"A video by The Atlantic", "told The Atlantic": a place name of ``publication_names.txt`` after a
+    capital "The" that follows a preposition or a verb of saying is the publication."""
+    return text[start:end] in _words("publication_names.txt") and bool(
+        _CAPITAL_THE_MID_SENTENCE.search(text, max(0, start - 8), start))
 
 
 def storm_name(text: str, start: int) -> bool:
