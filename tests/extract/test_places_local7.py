@@ -199,3 +199,15 @@ def test_the_atlantic_after_a_preposition_is_the_magazine(pipeline):
     text = "A reporter for The Atlantic said the storms over the Atlantic delayed her flight."
     found = [p for p in places(pipeline, text) if p.text == "Atlantic"]
     assert len(found) == 1 and found[0].start > text.index("storms")
+
+
+# -- "the Kennedy family", "the Castro government" (person_group_nouns.txt) --------------------------------
+def test_name_before_a_family_or_campaign_is_a_person(pipeline):
+    text = "Voters in Miami said the Kennedy family and the Lincoln campaign had both called them."
+    found = places(pipeline, text)
+    assert not [p for p in found if p.text in ("Kennedy", "Lincoln")]
+
+
+def test_state_before_campaign_stays_a_place(pipeline):
+    text = "The Iowa campaign ended with a rally in Des Moines."
+    assert named(places(pipeline, text), "Iowa")[0].feature_code == "ADM1"

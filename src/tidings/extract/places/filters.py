@@ -229,6 +229,8 @@ def not_a_place(text: str, start: int, end: int, cands: list[Candidate]) -> bool
         return True
     if any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1" for c in cands):
         return dwelling_of_person(text, end)  # "Jordan's home in Clarksville"
+    if person_group(text, start, end) and not any(c.feature == "PPLC" or c.population >= 1_000_000 for c in cands):
+        return True  # "the Kennedy family", "the Lincoln campaign"
     return possessed_by_person(text, end) or headline_word(text, start, end)
 
 
@@ -246,6 +248,18 @@ _ROUTE_NUMBER = re.compile(r"[ \t]+\d{1,3}[A-Z]?(?=[ \t]*(?:[,;:)]|\.(?!\d)|$)|[
 def us_route(text: str, start: int, end: int) -> bool:
     """"U.S. 412", "US 59 north of Livingston": a numbered US highway, not the country."""
     return text[start:end] in ("U.S.", "US") and bool(_ROUTE_NUMBER.match(text, end))
+
+
+_THE_BEFORE_NAME = re.compile(r"\b[Tt]he[ \t]+$")
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def person_group(text: str, start: int, end: int) -> bool:
+    """"the Kennedy family", "the Castro regime" (``person_group_nouns.txt``): a one-word name between
+    "the" and such a noun is a person's."""
+    after = _NOUN_AFTER.match(text, end)
+    return bool(after) and " " not in text[start:end] and after.group(1) in _words("person_group_nouns.txt") \
+        and bool(_THE_BEFORE_NAME.search(text, max(0, start - 5), start))
 
 
 _CAPITAL_THE_MID_SENTENCE = re.compile(r"\b(?:by|for|in|to|from|with|at|of|told|tells|said|says|wrote|writes|"
