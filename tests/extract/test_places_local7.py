@@ -211,3 +211,13 @@ def test_name_before_a_family_or_campaign_is_a_person(pipeline):
 def test_state_before_campaign_stays_a_place(pipeline):
     text = "The Iowa campaign ended with a rally in Des Moines."
     assert named(places(pipeline, text), "Iowa")[0].feature_code == "ADM1"
+
+
+# -- a third resolution round where the second changed a choice (resolve.ROUNDS) ---------------------------
+def test_names_that_held_each_other_up_follow_the_storys_state(pipeline):
+    # Greenville and Lowndes County also lie together in Alabama; the story's other places are Mississippi's
+    text = ("Obituaries\n\nMary Ann Smith, 84, of Greenville, died Tuesday at Baptist Memorial Hospital in "
+            "Columbus. She was born in Aberdeen and taught for the Lowndes County School District.")
+    found = places(pipeline, text)
+    assert named(found, "Lowndes County")[0].admin1 == "Mississippi"
+    assert named(found, "Greenville")[0].admin1 == "Mississippi"

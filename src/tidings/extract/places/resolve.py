@@ -44,7 +44,8 @@ COLOCATED_KM = 60.0
 COLOCATED_MAX_SENSES = 12
 COHERENCE_WEIGHT = 2.5  # times the support of the document's other names for a town or county (below)
 COHERENCE_CAP = 2.0  # support counted up to this many other names (focus)
-ROUNDS = 2  # resolution rounds (the second reads the first's choices of the other names)
+ROUNDS = 3  # resolution rounds at most (each reads the previous one's choices of the other names; the third
+# only where the second changed a choice: "Greenville" and "Lowndes County" that held each other up in Alabama)
 ROUND2_MAX_SENSES = 100  # a name the first round resolved supports through its likeliest senses however many it has
 HOME_SUPPORT = 1.0  # the source's home place counts as this many other names
 CUE_VOTES = 2.0  # country votes of the country a story's words say it is in ("Interstate 95"; cues.py)
@@ -326,8 +327,11 @@ def resolve(mentions: list[Mention], home: list[Candidate] = (), home_votes: flo
             done[key, given] = best, round(confidence, 3), alternatives
             results.append(Resolution(best, round(confidence, 3), list(alternatives)))
         if round_ + 1 < ROUNDS:
-            tops = {name_key(m.text): r.choice for m, r in zip(mentions, results)
-                    if r is not None and not m.qualifiers and not _tied(ranked_by_key.get(name_key(m.text), ()))}
+            chosen = {name_key(m.text): r.choice for m, r in zip(mentions, results)
+                      if r is not None and not m.qualifiers and not _tied(ranked_by_key.get(name_key(m.text), ()))}
+            if round_ and chosen == tops:
+                break  # the choices no longer change: another round would repeat this one
+            tops = chosen
             for key, ranked in ranked_by_key.items():
                 if key in shares_by_name:
                     shares_by_name[key] = sense_shares(ranked, ROUND2_MAX_SENSES)
