@@ -221,3 +221,9 @@ def test_names_that_held_each_other_up_follow_the_storys_state(pipeline):
     found = places(pipeline, text)
     assert named(found, "Lowndes County")[0].admin1 == "Mississippi"
     assert named(found, "Greenville")[0].admin1 == "Mississippi"
+
+
+# -- "Way" is a street word (road_words.txt) ---------------------------------------------------------------
+def test_town_name_before_way_is_the_street(pipeline):
+    text = "Ames police are looking into a break-in Sunday in the 300 block of Lincoln Way, Story County deputies said."
+    assert not [p for p in places(pipeline, text) if p.text == "Lincoln"]
