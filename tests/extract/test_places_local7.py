@@ -227,3 +227,21 @@ def test_names_that_held_each_other_up_follow_the_storys_state(pipeline):
 def test_town_name_before_way_is_the_street(pipeline):
     text = "Ames police are looking into a break-in Sunday in the 300 block of Lincoln Way, Story County deputies said."
     assert not [p for p in places(pipeline, text) if p.text == "Lincoln"]
+
+
+# -- a state's name used as a town of the story's area (region.state_towns) --------------------------------
+def test_state_name_before_a_local_noun_in_the_area_is_the_town(pipeline):
+    text = "Ames police looked into a burglary Sunday. Story County deputies helped. A Nevada man was arrested later."
+    assert named(places(pipeline, text), "Nevada")[0].admin1 == "Iowa"
+
+
+def test_dateline_state_name_follows_its_town_use(pipeline):
+    text = ("DELAWARE \u2014 Delaware police arrested two men Friday after a break-in on Sandusky Street, the "
+            "Delaware County Sheriff's Office said.")
+    found = places(pipeline, text)
+    assert named(found, "DELAWARE")[0].admin1 == "Ohio"
+
+
+def test_state_name_without_a_town_use_stays_the_state(pipeline):
+    text = "An Ames man moved to Nevada last year, Story County deputies said."
+    assert named(places(pipeline, text), "Nevada")[0].feature_code == "ADM1"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, name_key
 from .focus import HOME_KEY, Support, sense_shares
-from .region import in_region, region_of
+from .region import in_region, region_of, sense_key
 from .namesakes import big_city, shadow_ids
 
 _DIVISION_WORDS = frozenset(("County", "Parish", "Borough"))
@@ -70,6 +70,7 @@ class Mention:
     kind_hint: int | None = None  # KIND_ADMIN / KIND_CITY from the word after the name
     entity: str | None = None
     town_use: bool = False  # the document uses the name as a town somewhere (region.mark_town_use)
+    area_towns: frozenset = frozenset()  # a state name's town senses the story uses (region.state_towns)
 
     @property
     def division(self) -> bool:
@@ -148,7 +149,8 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
                 o.kind == KIND_ADMIN and o.cc == c.cc and distance_km(o.lat, o.lon, c.lat, c.lon) > PROXIMITY_KM
                 for o in m.candidates):  # (not "Washington" the state against the capital)
             s += NAMED_CAPITAL_BONUS  # "Paris" in a Kentucky story that names France: the French capital
-    here = bool(outside) and in_region(c, region) and (not m.wide or m.town_use and outside == "abroad")
+    here = bool(outside) and in_region(c, region) and (not m.wide or m.town_use and outside == "abroad"
+                                                       or sense_key(c) in m.area_towns)  # "a Nevada man", Story County
     if here:
         s += REGION_BONUS  # "London" beside "Laurel County": the Kentucky town, not the capital
         if m.town_use:
