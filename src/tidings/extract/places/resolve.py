@@ -94,9 +94,24 @@ class Mention:
 
 
     @property
+    def shadows(self) -> frozenset[int]:
+        """``namesakes.shadow_ids`` of the candidates, remembered for the candidate list it was worked out on."""
+        key = (id(self.candidates), len(self.candidates))
+        known = self.__dict__.get("_shadows")
+        if known is None or known[0] != key:
+            known = self.__dict__["_shadows"] = (key, shadow_ids(self.candidates))
+        return known[1]
+
+    @property
     def country_name(self) -> bool:
-        """The name's likeliest sense on its own is a country ("Mexico", "Lebanon", not "Georgia")."""
-        return bool(self.candidates) and max(self.candidates, key=prior).kind == KIND_COUNTRY
+        """The name's likeliest sense on its own is a country ("Mexico", "Lebanon", not "Georgia");
+        remembered for the candidate list it was worked out on."""
+        key = (id(self.candidates), len(self.candidates))
+        known = self.__dict__.get("_country")
+        if known is None or known[0] != key:
+            value = bool(self.candidates) and max(self.candidates, key=prior).kind == KIND_COUNTRY
+            known = self.__dict__["_country"] = (key, value)
+        return known[1]
 
 
 @dataclass
@@ -155,7 +170,7 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
         s += REGION_BONUS  # "London" beside "Laurel County": the Kentucky town, not the capital
         if m.town_use:
             s += TOWN_USE_BONUS  # "Cairo police" beside only "Illinois"
-    shadow = id(c) in shadow_ids(m.candidates)  # a namesake village of a big city (namesakes.py)
+    shadow = id(c) in m.shadows  # a namesake village of a big city (namesakes.py)
     # a country's name is a town only where the document uses it as one ("to Mexico" in an Indiana story
     # is the country, however near Mexico, Indiana, lies): no bonus of nearby places otherwise
     near_ok = m.town_use or c.kind not in (KIND_CITY, KIND_ADMIN) or c.feature == "ADM1" or not m.country_name
