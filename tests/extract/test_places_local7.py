@@ -245,3 +245,15 @@ def test_dateline_state_name_follows_its_town_use(pipeline):
 def test_state_name_without_a_town_use_stays_the_state(pipeline):
     text = "An Ames man moved to Nevada last year, Story County deputies said."
     assert named(places(pipeline, text), "Nevada")[0].feature_code == "ADM1"
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("A Paris man was arrested Friday in Lexington after a chase, Kentucky State Police said.", "Paris", "Kentucky"),
+    ("Berlin police answered a crash on Route 12. The Worcester County Sheriff's Office said the driver, from "
+     "Ocean City, was not hurt.", "Berlin", "Maryland"),
+    ("Rome police said a Lindale woman was hurt in a crash on Shorter Avenue. Floyd County medics took her to "
+     "the hospital.", "Rome", "Georgia"),
+])
+def test_home_town_beside_a_big_city_or_its_county_keeps_its_sense(pipeline, text, name, admin1):
+    # guards for the namesake rules: a big city or county beside the home town does not lose it
+    assert named(places(pipeline, text), name)[0].admin1 == admin1
