@@ -257,3 +257,14 @@ def test_state_name_without_a_town_use_stays_the_state(pipeline):
 def test_home_town_beside_a_big_city_or_its_county_keeps_its_sense(pipeline, text, name, admin1):
     # guards for the namesake rules: a big city or county beside the home town does not lose it
     assert named(places(pipeline, text), name)[0].admin1 == admin1
+
+
+# -- an everyday-word town of a state the story names, before a local noun (focus.state_area) --------------
+def test_everyday_word_town_of_the_named_state_before_man_is_the_town(pipeline):
+    text = "A Columbia man was charged in Kansas City after a chase on Interstate 70, Missouri troopers said."
+    assert named(places(pipeline, text), "Columbia")[0].admin1 == "Missouri"
+
+
+def test_everyday_word_before_man_without_its_state_stays_a_word(pipeline):
+    text = "A Black man was stopped on Interstate 70 near Kansas City, troopers said."
+    assert not [p for p in places(pipeline, text) if p.text == "Black"]

@@ -37,7 +37,7 @@ from .attributive import scan_attributive, scan_division_list, scan_division_of
 from .filters import (compass_before_a_place, no_given_name, division_spans, first_names, headline_common, in_title_case_line,
                       not_a_place, person_alone, speaker, speaks, surname_alone, surnames, titled_names)
 from .cues import cue_country
-from .focus import area_test, backed_small_towns, home_senses
+from .focus import area_test, backed_small_towns, home_senses, state_area
 from .region import mark_town_use, townsfolk_towns, villages_abroad
 from .locative import LOCAL_MIN_POPULATION, scan_local
 from .qualifiers import (area_qualifiers, in_qualifier as _in_qualifier, person_qualifier, qualified as _qualified,
@@ -319,7 +319,8 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
     in_area = area_test(found.values(), lambda m: m.division)  # near "Miami County" or an unambiguous town
     scan_local(words, text, gaz, add, countries, in_area)
     before = len(found)
-    scan_attributive(words, text, gaz, add, _document_countries(found.values()) | cued, _common_word, in_area)
+    scan_attributive(words, text, gaz, add, _document_countries(found.values()) | cued, _common_word,
+                     state_area(found.values(), in_area))  # "a Columbia man" beside "Missouri"
     if len(found) > before:  # "Highway 12 to Baxter … the Brainerd police": look again with the towns found since
         scan_local(words, text, gaz, add, _document_countries(found.values()) | cued,
                    area_test(found.values(), lambda m: m.division))
