@@ -268,3 +268,10 @@ def test_everyday_word_town_of_the_named_state_before_man_is_the_town(pipeline):
 def test_everyday_word_before_man_without_its_state_stays_a_word(pipeline):
     text = "A Black man was stopped on Interstate 70 near Kansas City, troopers said."
     assert not [p for p in places(pipeline, text) if p.text == "Black"]
+
+
+# -- towns of the story's area wherever they stand (locative.scan_area_names) ------------------------------
+def test_town_of_the_area_named_without_a_preposition_is_found(pipeline):
+    text = ("Officials in St. Joseph County said the St. Joseph River crested Tuesday at South Bend. "
+            "Mishawaka and Elkhart reported flooded basements.")
+    assert named(places(pipeline, text), "Mishawaka")[0].admin1 == "Indiana"
