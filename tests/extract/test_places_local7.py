@@ -275,3 +275,11 @@ def test_town_of_the_area_named_without_a_preposition_is_found(pipeline):
     text = ("Officials in St. Joseph County said the St. Joseph River crested Tuesday at South Bend. "
             "Mishawaka and Elkhart reported flooded basements.")
     assert named(places(pipeline, text), "Mishawaka")[0].admin1 == "Indiana"
+
+
+# -- "Little Havana": the quarter the gazetteer knows, not the city it is named after -----------------------
+def test_little_quarter_is_the_quarter_not_the_city(pipeline):
+    text = "Officials in Miami said agents searched a house in Little Havana before dawn on Thursday."
+    found = places(pipeline, text)
+    assert not [p for p in found if p.text == "Havana"]
+    assert named(found, "Little Havana")[0].admin1 == "Florida"

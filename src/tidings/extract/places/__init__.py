@@ -252,6 +252,8 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
             only: list[Candidate] | None = None) -> bool:
         start, end = _trim(text, start, end)
         division = _DIVISION_AFTER.match(text, end)  # "LaSalle" of "LaSalle Parish" (the model leaves "Parish" out)
+        if start >= 7 and text.startswith("Little ", start - 7) and gaz.has(text[start - 7:end]):
+            start -= 7  # "Little Havana", "Little Italy": the town's quarter, not the country or city
         if division and gaz.has(text[start:division.end()]):
             end = division.end()
         if end <= start or any(taken[start:end]):
