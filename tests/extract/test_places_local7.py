@@ -283,3 +283,12 @@ def test_little_quarter_is_the_quarter_not_the_city(pipeline):
     found = places(pipeline, text)
     assert not [p for p in found if p.text == "Havana"]
     assert named(found, "Little Havana")[0].admin1 == "Florida"
+
+
+def test_big_city_name_beside_another_big_city_is_not_a_town_near_it(pipeline):
+    # Cleveland, Texas lies near Houston; with a twentieth of the Ohio city's people it is its namesake
+    text = "Back in 2014, no one in Cleveland saw it coming. Tropical Storm Bill later flooded streets in Houston."
+    found = places(pipeline, text)
+    assert named(found, "Cleveland")[0].admin1 == "Ohio"
+    assert not [p for p in found if p.text == "Bill"]
+

@@ -2,8 +2,9 @@
 
 National and regional stories name big cities ("Philadelphia", "Tulsa", "Pittsburgh"), and near
 every big city lie villages named after other big cities (Denver and Boston, Pennsylvania;
-Cleveland, Oklahoma). A *shadow* sense is such a village: a town under 1/``SHADOW_RATIO`` of the
-population of its name's biggest town, itself a city of ``BIG_CITY`` people or more, or a county
+Cleveland, Oklahoma). A *shadow* sense is such a village: a town of fewer than ``SHADOW_MAX`` people and
+under 1/``SHADOW_RATIO`` of the population of its name's biggest town, itself a city of ``BIG_CITY`` people
+or more ("Cleveland" beside "Houston" stays Ohio's, not Cleveland, Texas), or a county
 read from the bare name (Cleveland County, North Carolina, for "Cleveland"). Two rules
 keep the document's own area (``focus``) for small-town stories, whose towns are supported by their
 county and the small towns around them, while a big city named beside the village is not enough:
@@ -21,7 +22,8 @@ from .gazetteer import KIND_ADMIN, KIND_CITY, Candidate
 __all__ = ["BIG_CITY", "SHADOW_RATIO", "big_city", "shadow_ids"]
 
 BIG_CITY = 100_000  # a city this big is named in national news, wherever the story is
-SHADOW_RATIO = 50  # a town this many times smaller than its name's big city is a namesake village
+SHADOW_RATIO = 20  # a town this many times smaller than its name's big city is a namesake village …
+SHADOW_MAX = 50_000  # … when it has fewer people than this (London, Ontario is no village)
 
 
 def big_city(c: Candidate) -> bool:
@@ -34,5 +36,5 @@ def shadow_ids(candidates) -> frozenset[int]:
     if not biggest:
         return frozenset()
     return frozenset(id(c) for c in candidates
-                     if c.kind == KIND_CITY and c.population * SHADOW_RATIO < biggest
+                     if c.kind == KIND_CITY and c.population * SHADOW_RATIO < biggest and c.population < SHADOW_MAX
                      or c.kind == KIND_ADMIN and c.alias and c.feature == "ADM2")  # "Cleveland" read as a county
