@@ -37,11 +37,11 @@ from .attributive import scan_attributive, scan_division_list, scan_division_of
 from .filters import (compass_before_a_place, no_given_name, division_spans, first_names, headline_common, in_title_case_line,
                       not_a_place, person_alone, speaker, speaks, surname_alone, surnames, titled_names)
 from .cues import cue_country
-from .focus import area_test, backed_small_towns, home_senses
+from .focus import area_test, backed_small_towns, home_senses, state_area
 from .region import mark_town_use, townsfolk_towns, villages_abroad
 from .locative import LOCAL_MIN_POPULATION, scan_local
-from .qualifiers import (in_qualifier as _in_qualifier, qualified as _qualified, qualifier_after as _qualifier_after,
-                         qualifier_at as _qualifier_at)
+from .qualifiers import (area_qualifiers, in_qualifier as _in_qualifier, person_qualifier, qualified as _qualified,
+                         qualifier_after as _qualifier_after, qualifier_at as _qualifier_at)
 from .inside import scan_inside
 from .unlisted import unlisted_places
 from .local import LOCAL_CONFIDENCE, LocalFeature, local_features, place_locals
@@ -252,6 +252,8 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
             only: list[Candidate] | None = None) -> bool:
         start, end = _trim(text, start, end)
         division = _DIVISION_AFTER.match(text, end)  # "LaSalle" of "LaSalle Parish" (the model leaves "Parish" out)
+        if start >= 7 and text.startswith("Little ", start - 7) and gaz.has(text[start - 7:end]):
+            start -= 7  # "Little Havana", "Little Italy": the town's quarter, not the country or city
         if division and gaz.has(text[start:division.end()]):
             end = division.end()
         if end <= start or any(taken[start:end]):
@@ -319,7 +321,8 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
     in_area = area_test(found.values(), lambda m: m.division)  # near "Miami County" or an unambiguous town
     scan_local(words, text, gaz, add, countries, in_area)
     before = len(found)
-    scan_attributive(words, text, gaz, add, _document_countries(found.values()) | cued, _common_word, in_area)
+    scan_attributive(words, text, gaz, add, _document_countries(found.values()) | cued, _common_word,
+                     state_area(found.values(), in_area))  # "a Columbia man" beside "Missouri"
     if len(found) > before:  # "Highway 12 to Baxter … the Brainerd police": look again with the towns found since
         scan_local(words, text, gaz, add, _document_countries(found.values()) | cued,
                    area_test(found.values(), lambda m: m.division))
@@ -341,8 +344,9 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
     persons = [(e.start_char, e.end_char) for e in ents if e.label == "PERSON" and _is_personal(words, e)]
     propagate(text, found, add, persons)
     mentions = sorted(found.values(), key=lambda m: m.start)
-    _qualify(mentions, text, gaz, add, found, persons)
+    _qualify(mentions, text, gaz, add, found, persons, person_names)
     mentions = sorted(found.values(), key=lambda m: m.start)
+    area_qualifiers(mentions, text, gaz)  # "Iowa's Polk County", "Jefferson County in Colorado"
     inherit_qualifiers(mentions)
     list_hints(mentions, text)
     mark_town_use(mentions, text, area_test(mentions, lambda m: m.division))
@@ -371,6 +375,8 @@ def _scan(words: Words, text: str, gaz, add) -> None:
                 i += length
                 matched = True
                 break
+            if length > 1 and _towns_or_admins(gaz, text[starts[i]:end]):
+                break  # "ATLANTIC CITY", "Panama City": a town's name, not the ocean or country it opens with
         if not matched:
             i += 1
 
@@ -421,8 +427,10 @@ def _scan_qualified(words: Words, text: str, gaz, add, countries: set[str]) -> N
             cands = _towns_or_admins(gaz, span_text)
             if not cands:
                 continue
-            if text[end:end + 2] == ", " and _in_qualifier_any(cands, _qualifier_after(text, end + 2, gaz)):
-                if add(starts[i], end, "scan", False):
+            quals = _qualifier_after(text, end + 2, gaz) if text[end:end + 2] == ", " else []
+            if _in_qualifier_any(cands, quals):  # (an everyday name too: "LIBERTY, Mo." is the town there)
+                if add(starts[i], end, "scan", False, only=[c for c in cands if _in_qualifier(c, quals)]
+                       if gaz.is_generic(span_text) else None):
                     break
             elif line_start and span_text.isupper() and _DATELINE_DASH.match(text, end, end + 3) \
                     and any(c.kind == KIND_CITY and (c.cc in countries or c.population >= DATELINE_MIN_POPULATION)
@@ -449,7 +457,7 @@ def _in_qualifier_any(cands: list[Candidate], quals: list[Candidate]) -> bool:
     return bool(quals) and any(_in_qualifier(c, quals) for c in cands)
 
 
-def _qualify(mentions: list[Mention], text: str, gaz, add, found, persons=()) -> None:
+def _qualify(mentions: list[Mention], text: str, gaz, add, found, persons=(), names=frozenset()) -> None:
     """"Alexandria, La.": the name after the comma qualifies the one before it (not the first name of a
     person: "in Lagos, Peter Okafor in Accra"; `persons`: their spans)."""
     by_start = {m.start: m for m in mentions}
@@ -461,8 +469,10 @@ def _qualify(mentions: list[Mention], text: str, gaz, add, found, persons=()) ->
         if any(s <= k < e for s, e in persons):
             continue
         quals, cand_text = _qualifier_at(text, k, gaz)
-        if not quals or (not any(c.kind == KIND_CITY for c in m.candidates) and m.source != "entity"):
+        if not quals or person_qualifier(text, k, cand_text, names) or (not any(c.kind == KIND_CITY for c in m.candidates) and m.source != "entity"):
             continue
+        if text[k + len(cand_text):k + len(cand_text) + 2] in ("'s", "\u2019s"):
+            continue  # "Iowa's Polk County, Wisconsin's Brown County": the state owns the next name
         if any(c.kind == KIND_COUNTRY and not c.alias for c in m.candidates):
             continue  # "in Russia, U.S. officials said": a country is not a town the next name qualifies
         m.qualifiers = quals

@@ -224,11 +224,58 @@ def not_a_place(text: str, start: int, end: int, cands: list[Candidate]) -> bool
     """Streets named after towns ("412 Dallas St."), a person's name before "'s house", an everyday
     word in a title-case headline ("Man Charged …"); countries, regions and states are kept in the
     last two."""
-    if street_after(text, start, end) or named_with_age(text, end) or without_its_article(text, start, end):
+    if street_after(text, start, end) or named_with_age(text, end) or without_its_article(text, start, end) \
+            or storm_name(text, start) or us_route(text, start, end) or publication(text, start, end):
         return True
     if any(c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1" for c in cands):
         return dwelling_of_person(text, end)  # "Jordan's home in Clarksville"
+    if person_group(text, start, end) and not any(c.feature == "PPLC" or c.population >= 1_000_000 for c in cands):
+        return True  # "the Kennedy family", "the Lincoln campaign"
     return possessed_by_person(text, end) or headline_word(text, start, end)
+
+
+@cache
+def _storm_before() -> re.Pattern:
+    words = sorted(_words("storm_words.txt"), key=len, reverse=True)
+    return re.compile(r"(?:^|[^\w-])(?:%s)[ \t]+(?:[A-Z][\w'-]*(?:,[ \t]+and[ \t]+|,[ \t]+|[ \t]+and[ \t]+|[ \t]+or[ \t]+))*$"
+                      % "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in words))
+
+
+_ROUTE_NUMBER = re.compile(r"[ \t]+\d{1,3}[A-Z]?(?=[ \t]*(?:[,;:)]|\.(?!\d)|$)|[ \t]+(?:north|south|east|west|northbound|"
+                           r"southbound|eastbound|westbound|near|at|in|and|to|between|from|outside|Business|Bypass)\b)")
+
+
+def us_route(text: str, start: int, end: int) -> bool:
+    """"U.S. 412", "US 59 north of Livingston": a numbered US highway, not the country."""
+    return text[start:end] in ("U.S.", "US") and bool(_ROUTE_NUMBER.match(text, end))
+
+
+_THE_BEFORE_NAME = re.compile(r"\b[Tt]he[ \t]+$")
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def person_group(text: str, start: int, end: int) -> bool:
+    """"the Kennedy family", "the Castro regime" (``person_group_nouns.txt``): a one-word name between
+    "the" and such a noun is a person's."""
+    after = _NOUN_AFTER.match(text, end)
+    return bool(after) and " " not in text[start:end] and after.group(1) in _words("person_group_nouns.txt") \
+        and bool(_THE_BEFORE_NAME.search(text, max(0, start - 5), start))
+
+
+_CAPITAL_THE_MID_SENTENCE = re.compile(r"\b(?:by|for|in|to|from|with|at|of|told|tells|said|says|wrote|writes|"
+                                       r"published|reported|reports)[ \t]+The[ \t]+$")
+
+
+def publication(text: str, start: int, end: int) -> bool:
+    """"A video by The Atlantic", "told The Atlantic": a place name of ``publication_names.txt`` after a
+    capital "The" that follows a preposition or a verb of saying is the publication."""
+    return text[start:end] in _words("publication_names.txt") and bool(
+        _CAPITAL_THE_MID_SENTENCE.search(text, max(0, start - 8), start))
+
+
+def storm_name(text: str, start: int) -> bool:
+    """The name of a storm: "Hurricane Florence", "Tropical Storm Bill", "hurricanes Laura and Delta"."""
+    return bool(_storm_before().search(text, max(0, start - 80), start))
 
 
 @cache
@@ -304,7 +351,7 @@ def person_alone(text: str, start: int, end: int, names: frozenset[str], qualifi
     name = text[start:end]
     if name not in names or qualified or _placed_here(text, start, end):
         return False
-    return speaking(name)
+    return bool(_WHO_AFTER.match(text, end)) or speaking(name)
 
 
 def surname_alone(text: str, start: int, end: int, cands: list[Candidate], names: frozenset[str],
@@ -314,9 +361,14 @@ def surname_alone(text: str, start: int, end: int, cands: list[Candidate], names
     name a country, region, state or city of SURNAME_MAX_POPULATION people or more."""
     if text[start:end] not in names or qualified:
         return False
+    if _WHO_AFTER.match(text, end):
+        return True  # "Paris, who once worked for a senator": places take "which" (whatever their size)
     if not _small_town(cands):
         return False
     return not _placed_here(text, start, end)
+
+
+_WHO_AFTER = re.compile(r",[ \t]+who(?:se|m)?\b")  # "Scott, who was shot": a person, not a place
 
 
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?(?![\w'\u2019])")
@@ -354,6 +406,6 @@ def speaker(text: str, start: int, end: int, cands: list[Candidate]) -> bool:
     if " " in text[start:end] or not _small_town(cands):
         return False
     after, before = _speech_patterns()
-    if after.match(text, end):
+    if after.match(text, end) or _WHO_AFTER.match(text, end):  # "Holland said", "Holland, who"
         return not _LOCATIVE_BEFORE.search(text, max(0, start - 12), start)  # "who was from Dewsbury said"
     return bool(before.search(text, max(0, start - 16), start)) and not re.match(r"[ \t]+[A-Z]", text[end:end + 2])

@@ -24,9 +24,10 @@ import math
 from typing import Callable
 
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, Candidate, name_key
+from .namesakes import big_city, shadow_ids
 
-__all__ = ["Support", "sense_shares", "home_senses", "backed_small_towns", "area_test", "HOME_KEY", "AREA_KM",
-           "AREA_MIN_POPULATION"]
+__all__ = ["Support", "sense_shares", "home_senses", "backed_small_towns", "area_test", "state_area", "HOME_KEY",
+           "AREA_KM", "AREA_MIN_POPULATION", "STATE_TOWN_MIN_POPULATION"]
 
 COHERENCE_KM = 100.0  # a sense of another name this close supports a town or county
 MAX_SENSES = 12  # names with more local senses than this support nothing (too common to say where)
@@ -35,6 +36,7 @@ MIN_WEIGHT = 0.3  # senses weighing less than this support nothing
 HOME_KEY = "\x00home"  # the source's home place, as one more name of the document
 AREA_KM = 40.0  # a town this close to a sense of a county the document names lies in the document's area
 AREA_MIN_POPULATION = 1_000  # towns of the document's area taken before "man" or after "in" from this size
+STATE_TOWN_MIN_POPULATION = 10_000  # towns of a state the document names, taken before "man" from this size
 
 
 def _local(c: Candidate) -> bool:
@@ -59,9 +61,12 @@ class Support:
 
     def __init__(self, shares_by_name: dict[str, list[tuple[Candidate, float]]]) -> None:
         self.by_name = {k: v for k, v in shares_by_name.items() if v}
+        # a namesake village of a big city supports nothing unless it is its name's choice (namesakes.py)
+        self.shadows = {k: shadow_ids([c for c, _ in v]) - {id(c) for c, w in v if w >= 1.0} for k, v in self.by_name.items()}
 
-    def of(self, c: Candidate, key: str) -> float:
-        """The support of the names other than ``key`` for candidate ``c`` (0 for countries, regions, states)."""
+    def of(self, c: Candidate, key: str, shadow: bool = False) -> float:
+        """The support of the names other than ``key`` for candidate ``c`` (0 for countries, regions, states);
+        for a namesake village of a big city (``shadow``), big cities named beside it support nothing."""
         if not (c.kind == KIND_CITY or c.kind == KIND_ADMIN and c.feature != "ADM1"):
             return 0.0
         total = 0.0
@@ -69,8 +74,9 @@ class Support:
             if other == key:
                 continue
             best = 0.0
+            shadows = self.shadows[other]
             for s, w in senses:
-                if w <= best or w < MIN_WEIGHT or s.cc != c.cc:
+                if w <= best or w < MIN_WEIGHT or s.cc != c.cc or id(s) in shadows or shadow and big_city(s):
                     continue
                 if s.kind == KIND_ADMIN and s.feature == "ADM1" or not _local(s):
                     continue  # a named state supports its towns through ADMIN_NAMED_BONUS already; a
@@ -160,3 +166,19 @@ def area_test(mentions, division) -> Callable[[Candidate], bool]:
         return c.kind == KIND_CITY and not c.alias and c.population >= AREA_MIN_POPULATION and any(
             abs(c.lat - la) < 0.5 and _km(c.lat, c.lon, la, lo) < AREA_KM for la, lo in points)
     return inside
+
+
+def state_area(mentions, inside: Callable[[Candidate], bool]) -> Callable[[Candidate], bool]:
+    """`inside` (``area_test``), or a town of ``STATE_TOWN_MIN_POPULATION`` people or more in a state the
+    document names by a name that is only a state ("Missouri", not "Georgia"): "a Columbia man" beside
+    "Missouri" is Columbia, Missouri, though "Columbia" is an everyday word. For the names before a
+    local noun ("man", "police") only, where a town is meant."""
+    states = {(c.cc, name_key(c.name)) for m in mentions if m.candidates and all(
+        c.kind == KIND_ADMIN and c.feature == "ADM1" and not c.alias for c in m.candidates) for c in m.candidates}
+    if not states:
+        return inside
+
+    def test(c: Candidate) -> bool:
+        return inside(c) or c.kind == KIND_CITY and not c.alias and c.population >= STATE_TOWN_MIN_POPULATION \
+            and bool(c.admin1) and (c.cc, name_key(c.admin1)) in states
+    return test

@@ -15,7 +15,7 @@ from spacy.symbols import PROPN
 from .context import Words
 from .gazetteer import KIND_ADMIN, KIND_CITY
 
-__all__ = ["scan_local", "after_locative", "resident_of", "rare", "LOCATIVES", "RESIDENCE_NOUNS", "LOCAL_MIN_POPULATION",
+__all__ = ["scan_local", "scan_area_names", "after_locative", "resident_of", "rare", "LOCATIVES", "RESIDENCE_NOUNS", "LOCAL_MIN_POPULATION",
            "SMALL_TOWN_POPULATION", "COMMON_WORD_ZIPF", "LOCAL_ANY_POPULATION", "RARE_ANY_POPULATION", "RELABEL_AFTER_LOCATIVE"]
 
 LOCATIVES = {"in", "at", "near", "from", "outside", "across", "around", "into", "toward", "towards", "via", "to"}
@@ -57,6 +57,44 @@ def scan_local(words: Words, text: str, gaz, add, countries: set[str], in_area=l
                                                       or c.population >= RARE_ANY_POPULATION and rare(surface)))]
             if local and add(starts[i], end, "scan", False):
                 break
+    scan_area_names(words, text, gaz, add, in_area)
+
+
+AREA_NAME_POPULATION = 5_000  # towns of the document's area taken wherever they stand, from this size
+
+
+def scan_area_names(words: Words, text: str, gaz, add, in_area) -> None:
+    """"Mishawaka and Elkhart reported flooded basements" beside "St. Joseph County": a proper noun outside
+    the model's entities (or one it calls a person, organisation or product as a whole), wherever it stands,
+    that is no everyday word and names a town of
+    ``AREA_NAME_POPULATION`` people or more in the document's area (`in_area`: within ``focus.AREA_KM`` of a
+    county the document names as such, or of a town it names that has no namesake)."""
+    in_ent, pos, title, starts, n = words.in_ent, words.pos, words.title, words.starts, words.n
+    whole = {ent.start: ent.end for ent in words.ents if ent.label in RELABEL_AFTER_LOCATIVE}  # "Mishawaka" as ORG
+    i = 0
+    while i < n:
+        if in_ent[i] and i not in whole or pos[i] != PROPN or not title[i] \
+                or i > 0 and title[i - 1] and pos[i - 1] == PROPN:
+            i += 1
+            continue
+        length = 1
+        if in_ent[i]:
+            length = whole[i] - i
+            if length > 3 or not all(title[i:i + length]):
+                i += length
+                continue
+        while not in_ent[i] and length < 3 and i + length < n and title[i + length] and pos[i + length] == PROPN \
+                and not in_ent[i + length]:
+            length += 1
+        if i + length < n and title[i + length] and pos[i + length] == PROPN:
+            i += length  # a longer name
+            continue
+        end = words.end(i + length - 1)
+        surface = text[starts[i]:end]
+        if rare(surface) and any(c.kind == KIND_CITY and not c.alias and c.population >= AREA_NAME_POPULATION
+                                 and in_area(c) for c in gaz.lookup(surface)):
+            add(starts[i], end, "scan", False)
+        i += length
 
 
 def after_locative(words: Words, i: int, person_ends: set[int]) -> bool:

@@ -17,7 +17,7 @@ from importlib import resources
 
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, name_key
 
-__all__ = ["region_of", "in_region", "mark_town_use", "townsfolk_towns", "villages_abroad", "TOWN_LOCATIVES",
+__all__ = ["region_of", "in_region", "mark_town_use", "state_towns", "sense_key", "townsfolk_towns", "villages_abroad", "TOWN_LOCATIVES",
            "ABROAD_MAX_POPULATION"]
 
 STATE_STYLE = {"US"}  # countries whose news gives a town of another state its state (AP style)
@@ -55,6 +55,34 @@ def mark_town_use(mentions: list, text: str, in_area=lambda c: False) -> None:
             used.add(key)
     for m in mentions:
         m.town_use = name_key(m.text) in used
+    state_towns(mentions, text, in_area)
+
+
+def sense_key(c: Candidate) -> tuple:
+    """One gazetteer entry, whichever lookup made its Candidate."""
+    return c.kind, c.name, c.lat, c.lon
+
+
+def state_towns(mentions: list, text: str, in_area) -> None:
+    """"A Nevada man", "Delaware police" beside "Story County" or "Delaware County": a state's name before a
+    local noun or a town body (or between "a" and a noun for a person) is a town of that name when one lies
+    in the document's area (`in_area`, focus.area_test); every mention of the name then may be that town
+    (``area_towns``: those senses, as ``sense_key``). Only such a use: "moved to Nevada" stays the state."""
+    nouns, folk = _local_nouns(), _townsfolk()
+    towns: dict[str, frozenset[int]] = {}
+    for m in mentions:
+        if not any(c.kind == KIND_ADMIN and c.feature == "ADM1" and not c.alias for c in m.candidates):
+            continue
+        after = _WORD_AFTER.match(text, m.end)
+        if not (after and (after.group(1) in nouns or after.group(1) in folk
+                           and _ARTICLE_BEFORE.search(text, max(0, m.start - 4), m.start))
+                or _municipal().match(text, m.end)):
+            continue
+        near = frozenset(sense_key(c) for c in m.candidates if in_area(c))
+        if near:
+            towns[name_key(m.text)] = near
+    for m in mentions:
+        m.area_towns = towns.get(name_key(m.text), frozenset())
 
 
 @cache

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candidate, name_key
 from .focus import HOME_KEY, Support, sense_shares
-from .region import in_region, region_of
+from .region import in_region, region_of, sense_key
+from .namesakes import big_city, shadow_ids
 
 _DIVISION_WORDS = frozenset(("County", "Parish", "Borough"))
 
@@ -43,7 +44,8 @@ COLOCATED_KM = 60.0
 COLOCATED_MAX_SENSES = 12
 COHERENCE_WEIGHT = 2.5  # times the support of the document's other names for a town or county (below)
 COHERENCE_CAP = 2.0  # support counted up to this many other names (focus)
-ROUNDS = 2  # resolution rounds (the second reads the first's choices of the other names)
+ROUNDS = 3  # resolution rounds at most (each reads the previous one's choices of the other names; the third
+# only where the second changed a choice: "Greenville" and "Lowndes County" that held each other up in Alabama)
 ROUND2_MAX_SENSES = 100  # a name the first round resolved supports through its likeliest senses however many it has
 HOME_SUPPORT = 1.0  # the source's home place counts as this many other names
 CUE_VOTES = 2.0  # country votes of the country a story's words say it is in ("Interstate 95"; cues.py)
@@ -68,6 +70,7 @@ class Mention:
     kind_hint: int | None = None  # KIND_ADMIN / KIND_CITY from the word after the name
     entity: str | None = None
     town_use: bool = False  # the document uses the name as a town somewhere (region.mark_town_use)
+    area_towns: frozenset = frozenset()  # a state name's town senses the story uses (region.state_towns)
 
     @property
     def division(self) -> bool:
@@ -88,6 +91,27 @@ class Mention:
         value = bool(wide) and max(wide) >= max(prior(c) for c in self.candidates)
         self.__dict__["_wide"] = (key, value)
         return value
+
+
+    @property
+    def shadows(self) -> frozenset[int]:
+        """``namesakes.shadow_ids`` of the candidates, remembered for the candidate list it was worked out on."""
+        key = (id(self.candidates), len(self.candidates))
+        known = self.__dict__.get("_shadows")
+        if known is None or known[0] != key:
+            known = self.__dict__["_shadows"] = (key, shadow_ids(self.candidates))
+        return known[1]
+
+    @property
+    def country_name(self) -> bool:
+        """The name's likeliest sense on its own is a country ("Mexico", "Lebanon", not "Georgia");
+        remembered for the candidate list it was worked out on."""
+        key = (id(self.candidates), len(self.candidates))
+        known = self.__dict__.get("_country")
+        if known is None or known[0] != key:
+            value = bool(self.candidates) and max(self.candidates, key=prior).kind == KIND_COUNTRY
+            known = self.__dict__["_country"] = (key, value)
+        return known[1]
 
 
 @dataclass
@@ -129,7 +153,7 @@ def _qualifier_match(c: Candidate, quals: list[Candidate]) -> bool:
 
 
 def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple[str, str]],
-           points: list[tuple[float, float]] = (), nearby: list[tuple[float, float]] = (),
+           points: list[tuple[float, float, bool]] = (), nearby: list[tuple[float, float, bool]] = (),
            holders: set[tuple[str, str]] = frozenset(), support: Support | None = None,
            region: tuple[str, str] | None = None, named: frozenset[str] = frozenset(),
            outside: bool | str = False) -> float:
@@ -140,24 +164,30 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
                 o.kind == KIND_ADMIN and o.cc == c.cc and distance_km(o.lat, o.lon, c.lat, c.lon) > PROXIMITY_KM
                 for o in m.candidates):  # (not "Washington" the state against the capital)
             s += NAMED_CAPITAL_BONUS  # "Paris" in a Kentucky story that names France: the French capital
-    here = bool(outside) and in_region(c, region) and (not m.wide or m.town_use and outside == "abroad")
+    here = bool(outside) and in_region(c, region) and (not m.wide or m.town_use and outside == "abroad"
+                                                       or sense_key(c) in m.area_towns)  # "a Nevada man", Story County
     if here:
         s += REGION_BONUS  # "London" beside "Laurel County": the Kentucky town, not the capital
         if m.town_use:
             s += TOWN_USE_BONUS  # "Cairo police" beside only "Illinois"
+    shadow = id(c) in m.shadows  # a namesake village of a big city (namesakes.py)
+    # a country's name is a town only where the document uses it as one ("to Mexico" in an Indiana story
+    # is the country, however near Mexico, Indiana, lies): no bonus of nearby places otherwise
+    near_ok = m.town_use or c.kind not in (KIND_CITY, KIND_ADMIN) or c.feature == "ADM1" or not m.country_name
     if support is not None and (not m.wide or here):
-        s += COHERENCE_WEIGHT * min(COHERENCE_CAP, support.of(c, name_key(m.text)))
+        s += COHERENCE_WEIGHT * min(COHERENCE_CAP, support.of(c, name_key(m.text), shadow))
     if c.kind == KIND_ADMIN and c.feature == "ADM1" and (c.cc, name_key(c.name)) in holders and not any(
             o.kind == KIND_CITY and o.cc == c.cc and o.population >= 100_000 for o in m.candidates):
         s += CONTAINS_BONUS
-    if (c.kind == KIND_CITY or c.kind == KIND_ADMIN and c.feature == "ADM2") and any(
-            abs(c.lat - la) < 1 and distance_km(c.lat, c.lon, la, lo) < COLOCATED_KM for la, lo in nearby):
+    if near_ok and (c.kind == KIND_CITY or c.kind == KIND_ADMIN and c.feature == "ADM2") and any(
+            abs(c.lat - la) < 1 and distance_km(c.lat, c.lon, la, lo) < COLOCATED_KM for la, lo, big in nearby
+            if not (shadow and big)):
         s += COLOCATED_BONUS  # "Hinton" and "Plymouth County": a town and a county that lie together
-    if c.kind == KIND_CITY and any(abs(c.lat - la) < 2 and distance_km(c.lat, c.lon, la, lo) < PROXIMITY_KM
-                                   for la, lo in points):
+    if near_ok and c.kind == KIND_CITY and any(abs(c.lat - la) < 2 and distance_km(c.lat, c.lon, la, lo) < PROXIMITY_KM
+                                               for la, lo, big in points if not (shadow and big)):
         s += PROXIMITY_BONUS
     elif c.kind == KIND_ADMIN and c.feature == "ADM2" and m.division and any(
-            abs(c.lat - la) < 1 and distance_km(c.lat, c.lon, la, lo) < COLOCATED_KM for la, lo in points):
+            abs(c.lat - la) < 1 and distance_km(c.lat, c.lon, la, lo) < COLOCATED_KM for la, lo, _ in points):
         s += PROXIMITY_BONUS  # "Montgomery County" beside "Willis": the county that holds the town
     if m.qualifiers and _qualifier_match(c, m.qualifiers):
         s += QUALIFIER_BONUS
@@ -165,7 +195,7 @@ def _score(c: Candidate, m: Mention, shares: dict[str, float], admins: set[tuple
         s += KIND_HINT_BONUS
     if c.cc and c.kind != KIND_COUNTRY:
         s += COUNTRY_SHARE_WEIGHT * shares.get(c.cc, 0.0)
-    if c.kind in (KIND_CITY, KIND_ADMIN) and c.admin1 and c.admin1 != c.name \
+    if near_ok and c.kind in (KIND_CITY, KIND_ADMIN) and c.admin1 and c.admin1 != c.name \
             and (c.cc, name_key(c.admin1)) in admins:
         s += ADMIN_NAMED_BONUS  # a town or county of a state named elsewhere
     if c.kind == KIND_ADMIN and not c.alias and any(cc == c.cc for cc, _ in admins):
@@ -215,8 +245,8 @@ def resolve(mentions: list[Mention], home: list[Candidate] = (), home_votes: flo
     # the document's context, per surface name so that a name does not vote for itself
     votes: dict[str, Counter] = defaultdict(Counter)
     admin_by_name: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    points_by_name: dict[str, set[tuple[float, float]]] = defaultdict(set)
-    nearby_by_name: dict[str, set[tuple[float, float]]] = defaultdict(set)
+    points_by_name: dict[str, set[tuple[float, float, bool]]] = defaultdict(set)  # (lat, lon, a big city)
+    nearby_by_name: dict[str, set[tuple[float, float, bool]]] = defaultdict(set)
     holders_by_name: dict[str, set[tuple[str, str]]] = defaultdict(set)
     shares_by_name: dict[str, list[tuple[Candidate, float]]] = {}
     if home:
@@ -242,10 +272,11 @@ def resolve(mentions: list[Mention], home: list[Candidate] = (), home_votes: flo
         if top.kind in (KIND_CITY, KIND_ADMIN) and top.feature != "ADM1" and top.admin1 and top.cc:
             holders_by_name[key].add((top.cc, name_key(top.admin1)))
         if top.kind == KIND_CITY and len(ranked) == 1:  # unambiguous towns anchor their neighbours
-            points_by_name[key].add((top.lat, top.lon))
+            points_by_name[key].add((top.lat, top.lon, big_city(top)))
         local = [c for c, _ in ranked if c.kind == KIND_CITY or c.kind == KIND_ADMIN and c.feature == "ADM2"]
         if 1 < len(local) <= COLOCATED_MAX_SENSES:  # a few-sense name: each sense may meet another's
-            nearby_by_name[key].update((c.lat, c.lon) for c in local)
+            shadows = shadow_ids(local)  # (a namesake village of a big city is no evidence: namesakes.py)
+            nearby_by_name[key].update((c.lat, c.lon, big_city(c)) for c in local if id(c) not in shadows)
         for q in m.qualifiers:
             if q.cc:
                 votes[key][q.cc] += 1.0
@@ -276,8 +307,8 @@ def resolve(mentions: list[Mention], home: list[Candidate] = (), home_votes: flo
             if context is None:
                 total: Counter = Counter()
                 admins: set[tuple[str, str]] = set()
-                points: set[tuple[float, float]] = set()
-                nearby: set[tuple[float, float]] = set()
+                points: set[tuple[float, float, bool]] = set()
+                nearby: set[tuple[float, float, bool]] = set()
                 holders: set[tuple[str, str]] = set()
                 for other, counter in votes.items():
                     if other != key:
@@ -313,8 +344,11 @@ def resolve(mentions: list[Mention], home: list[Candidate] = (), home_votes: flo
             done[key, given] = best, round(confidence, 3), alternatives
             results.append(Resolution(best, round(confidence, 3), list(alternatives)))
         if round_ + 1 < ROUNDS:
-            tops = {name_key(m.text): r.choice for m, r in zip(mentions, results)
-                    if r is not None and not m.qualifiers and not _tied(ranked_by_key.get(name_key(m.text), ()))}
+            chosen = {name_key(m.text): r.choice for m, r in zip(mentions, results)
+                      if r is not None and not m.qualifiers and not _tied(ranked_by_key.get(name_key(m.text), ()))}
+            if round_ and chosen == tops:
+                break  # the choices no longer change: another round would repeat this one
+            tops = chosen
             for key, ranked in ranked_by_key.items():
                 if key in shares_by_name:
                     shares_by_name[key] = sense_shares(ranked, ROUND2_MAX_SENSES)
