@@ -99,3 +99,11 @@ def test_police_officers_are_police_in_the_plural_too(pipeline):
     record = _run(pipeline, "Senior police officers in Dublin criticised the new drink laws.", published="2005-02-01")
     sources = [e.source.code for e in record.events if e.root == "11" and e.source]
     assert sources == ["IRLCOP"], sources
+
+
+def test_the_body_one_is_put_out_of_did_it(pipeline):
+    # an agentless passive of expelling names its doer in the "from" phrase, when that is a body
+    record = _run(pipeline, "A Welsh MP was expelled from the Labour Party over his views on the war in Iraq.",
+                  published="2005-02-01")
+    sources = [e.source.code if e.source else None for e in record.events if e.root == "17"]
+    assert sources and all(s and s.startswith("GBR") for s in sources), sources

@@ -37,7 +37,7 @@ from .attitudes import (OBLIGATION, READY, asked_family, feeling_candidates, int
 from .nouns import merge_protest_demands, noun_candidates
 from . import recall
 from .modality import is_negated
-from .senses import (admitting_body, attacker_of, implicit_agent, implicit_agents, is_modifier_participle, joined_body, shared_agent,
+from .senses import (admitting_body, attacker_of, implicit_agent, implicit_agents, is_modifier_participle, joined_body, senses, shared_agent,
                      thing_subject)
 from .figures import verbal_attack
 from .travel import is_visit_verb, scene_target, visit_target
@@ -273,6 +273,10 @@ def _verb_candidates(res: Resolver, sent, consumed: set[int]) -> list[Candidate]
                 if passive and not sources:
                     sources = [r for c in kids[i] if dep[c] == "prep" and lower[c] in ("in", "by")
                                for p in kids[c] if dep[p] == "pobj" for r in res.noun_source(tokens[p])]
+                if passive and not sources and d.lemma[i] in senses()["removal_verbs"]:
+                    # "was expelled from the Labour party": the body one is put out of did it
+                    sources = [r for c in kids[i] if dep[c] == "prep" and lower[c] == "from" for p in kids[c]
+                               if dep[p] == "pobj" for r in res.group(tokens[p]) if r.code and len(r.code) >= 6]
                 if passive and not sources:
                     sources = shared_agent(res, tok)
                 if passive and not sources and code[:2] in ("18", "19"):

@@ -64,6 +64,7 @@ def senses() -> dict:
         "told_before_roots": frozenset(data["told_before_roots"]),
         "will_nouns": frozenset(data["will_nouns"]),
         "stance_phrase_nouns": frozenset(data["stance_phrase_nouns"]),
+        "removal_verbs": frozenset(data["removal_verbs"]),
         "inspected_sites": frozenset(data["inspected_sites"]),
         "counterpart_min_events": int(data["counterpart_min_events"]),
         "home_government_roots": frozenset(data["home_government_roots"]),
