@@ -107,3 +107,12 @@ def test_the_body_one_is_put_out_of_did_it(pipeline):
                   published="2005-02-01")
     sources = [e.source.code if e.source else None for e in record.events if e.root == "17"]
     assert sources and all(s and s.startswith("GBR") for s in sources), sources
+
+
+def test_wanting_a_sanction_lifted_asks_whoever_imposed_it(pipeline):
+    # the appeal is aimed at the one who can lift it, named with the ban earlier, not at its object
+    record = _run(pipeline, "The United Nations imposed its oil embargo on Libya in 1992. Italy wants the embargo "
+                            "lifted because it wants to buy Libyan oil.", published="1998-06-01")
+    appeals = [(e.source.code if e.source else None, e.target.code if e.target else None)
+               for e in record.events if e.root == "02" and e.sentence == 1]
+    assert appeals and all(t == "IGOUNO" for _, t in appeals), appeals

@@ -18,7 +18,7 @@ from __future__ import annotations
 from ...record import Event
 from .refs import ActorRef
 
-__all__ = ["clause_targets", "definite_nouns", "family_target", "with_targets"]
+__all__ = ["clause_targets", "definite_nouns", "family_target", "sanction_owner", "with_targets"]
 
 _PRESSING_ROOTS = {"13", "15", "16", "17"}
 _EASING_ROOTS = {"07", "08"}
@@ -27,6 +27,8 @@ _DEFINITE = {"the", "these", "those", "this", "that"}
 _DECISION_NOUNS = {"decision", "ruling", "verdict", "order", "judgment", "judgement"}
 _DECISION_VERBS = {"decide", "rule", "order"}
 _LOOK_BACK = 300  # tokens: about a dozen sentences
+_LIFTING = {"lift", "end", "ease", "remove", "scrap", "drop", "relax", "raise"}
+_SANCTIONS = {"embargo", "sanction", "ban", "blockade", "boycott"}
 
 
 def clause_targets(res, i: int, code: str) -> list[ActorRef]:
@@ -98,6 +100,8 @@ def family_target(res, tok, family: str, comps, own: bool = True) -> list[ActorR
                         return refs
     for comp in comps:
         comp_pos = pos[comp.i]
+        if family in ("demand", "appeal") and (owner := sanction_owner(res, comp.i)):
+            return owner  # "the French want the embargo lifted": whoever imposed it is asked
         if comp_pos in ("VERB", "AUX"):
             for c in kids[comp.i]:
                 if dep[c] in ("nsubj", "nsubjpass"):
@@ -116,6 +120,39 @@ def family_target(res, tok, family: str, comps, own: bool = True) -> list[ActorR
             if refs:
                 return refs
     return res.objects(tok) if own else []
+
+
+def sanction_owner(res, verb: int) -> list[ActorRef]:
+    """For a verb of lifting or ending (`_LIFTING`) whose subject or object is a sanction (`_SANCTIONS`):
+    who imposed it. Its own possessor or compound actor ("the EU's embargo", "U.N. sanctions"), else, for
+    "it" or "the embargo", the one the nearest such sanction named before it has; or []."""
+    d, tokens = res.d, res.tokens
+    if d.lemma[verb] not in _LIFTING:
+        return []
+    noun = next((c for c in d.kids[verb] if d.dep[c] in ("nsubj", "nsubjpass", "dobj")
+                 and (d.lemma[c] in _SANCTIONS or d.lower[c] == "it")), None)
+    if noun is None:
+        return []
+    if d.lower[noun] != "it" and (own := _imposer(res, noun)):
+        return own
+    for t in range(noun - 1, max(-1, noun - _LOOK_BACK), -1):
+        if d.lemma[t] in _SANCTIONS and d.pos[t] == "NOUN" and (own := _imposer(res, t)):
+            return own
+    return []
+
+
+def _imposer(res, noun: int) -> list[ActorRef]:
+    """The coded possessor or actor modifier of a sanction noun, or the subject of "imposed" with it as object."""
+    d, tokens = res.d, res.tokens
+    for c in d.kids[noun]:
+        if d.dep[c] in ("poss", "compound", "amod") and c < noun:
+            refs = [r for r in res.one(tokens[c]) if r.code]
+            if refs:
+                return refs[:1]
+    head = d.heads[noun]
+    if d.dep[noun] == "dobj" and d.lemma[head] == "impose":
+        return [r for r in res.subject(tokens[head]) if r is not None and r.code][:1]
+    return []
 
 
 def with_targets(res, tok, preps: tuple[str, ...]) -> list[ActorRef]:
