@@ -116,3 +116,11 @@ def test_wanting_a_sanction_lifted_asks_whoever_imposed_it(pipeline):
     appeals = [(e.source.code if e.source else None, e.target.code if e.target else None)
                for e in record.events if e.root == "02" and e.sentence == 1]
     assert appeals and all(t == "IGOUNO" for _, t in appeals), appeals
+
+
+def test_a_groups_possessor_gives_its_country(pipeline):
+    # "its" military is the possessor's, not the country last named before it
+    record = _run(pipeline, "Facing a more muscular Russia, Poland has pledged to strengthen its military.",
+                  published="2016-02-01")
+    targets = [e.target.code if e.target else None for e in record.events if e.root == "03"]
+    assert targets and all(t and t.startswith("POL") for t in targets), targets

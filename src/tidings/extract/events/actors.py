@@ -187,6 +187,8 @@ class Resolver(References, Lists, Whereabouts):
                 country = self.located_country(tok)
             elif (body := self._body_from(tok)) is not None:
                 return [self._ref(tok, *body)]  # "investigators from the FBI": the FBI's
+            elif (owner := self._owner_country(tok)) is not None:
+                country = owner  # "Havana urged its citizens to rally in Miami": Cuba's citizens
             elif (each := self._of_counted(tok)):
                 # "officials in the two African countries": each country's officials
                 return [self._ref(tok, r.code[:3] + found.sector, None) for r in each]
@@ -215,6 +217,19 @@ class Resolver(References, Lists, Whereabouts):
         if entity is None or (entity.actor_code and entity.actor_code[:3] != code[:3]):
             entity = next((e for t in d.phrase(i)[0] if (e := self.tok_entity.get(t)) and e.actor_code == code), entity)
         return [self._ref(tok, code, entity)]
+
+    def _owner_country(self, tok) -> str | None:
+        """The country of a group's possessor ("its citizens", "Cuba's people"): a pronoun resolved, or
+        a named state; None when the possessor names no country or is a person."""
+        d = self.d
+        for c in d.kids[tok.i]:
+            if d.dep[c] == "poss" and d.lower[c] in ("its", "their") or (d.dep[c] == "poss" and d.pos[c] == "PROPN"):
+                refs = [r for r in self.one(self.tokens[c]) if r.code and r.code[:3].isalpha()
+                        and not r.code.startswith(("IGO", "NGO", "IMG", "UAF"))]
+                entity = self.record.entity(refs[0].entity) if refs and refs[0].entity else None
+                if refs and not (entity is not None and entity.type == "PERSON"):
+                    return refs[0].code[:3]
+        return None
 
     def _of_counted(self, tok) -> list[ActorRef]:
         """The countries of a counted pair noun in the group's own in/of/from phrase ("in the two
