@@ -19,6 +19,7 @@ Steps per sentence of the parsed doc (cheap: token and regex work on the existin
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from ...record import Article, Quantity
@@ -36,6 +37,7 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "quantmod", "n
 # "year of age", no counted noun, no category) because NewsQuant annotates them. False drops them.
 EMIT_AGES = True
 _CURRENCY_SPELLING = {"$US": "US$", "US $": "US$", "HK $": "HK$", "U.S. $": "US$", "$NZ": "NZ$"}
+_SCALE_STOP = re.compile(r"\d(?:k|K|M|B|m|bn|mn|mln)\.$")  # an amount token that swallowed the full stop
 _SUBUNITS = {"cent": "cent", "cents": "cent", "pence": "pence", "penny": "pence", "sen": "sen"}
 
 
@@ -403,6 +405,8 @@ def extract_quantities(view: DocView, record: Article) -> list[Quantity]:
     quantities = []
     for n, q in enumerate(found, 1):
         q = {k: v for k, v in q.items() if not k.startswith("_")}
+        if _SCALE_STOP.search(record.text, q["start"], q["end"]):
+            q["end"] -= 1  # "450K." kept whole by the tokenizer: the full stop is not the amount's
         q["text"] = record.text[q["start"]:q["end"]]
         quantities.append(Quantity(id=f"N{n}", **q))
     return quantities

@@ -1,0 +1,85 @@
+"""Quotes, time and quantities: gaps of issue #21 found by probing with invented sentences.
+
+Every sentence here was written for these tests; none comes from ../shared.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tidings.extract._doc import DocView
+from tidings.extract.quantities import extract_quantities
+from tidings.extract.times import find_times
+from tidings.record import Article, Sentence
+
+PUB = "2026-02-10"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import spacy
+
+    from tidings.pipeline import MODEL_CANDIDATES
+
+    for name in MODEL_CANDIDATES:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    pytest.skip("no spaCy English model installed")
+
+
+def quantities(nlp, text):
+    doc = nlp(text)
+    record = Article(id="x", text=text, sentences=[Sentence(start=s.start_char, end=s.end_char) for s in doc.sents])
+    return extract_quantities(DocView(doc), record)
+
+
+def times(nlp, text, published=PUB):
+    return {text[s:e]: (typ, value) for s, e, typ, value, _ in find_times(text, published, nlp(text))}
+
+
+# -- quantities ---------------------------------------------------------------------------
+def test_glued_m_before_a_plural_noun_is_a_million(nlp):
+    got = {q.text: (q.value, q.unit) for q in quantities(nlp, "The club has 1.2m members and shipped 3.5m tonnes of grain.")}
+    assert got["1.2m members"] == (1_200_000, "members")
+    assert got["3.5m tonnes"][0] == 3_500_000
+    # metres stay metres: before a singular, or a round sprint distance
+    got = {q.text: (q.value, q.normalized_unit) for q in quantities(nlp, "The fence is a 2m barrier near the 400m hurdles track.")}
+    assert got["2m"] == (2, "m")
+
+
+def test_scale_letter_that_swallowed_the_full_stop(nlp):
+    got = [(q.text, q.value) for q in quantities(nlp, "The cottage finally sold for 450K.")]
+    assert got == [("450K", 450_000)]
+    got = [(q.text, q.value, q.normalized_unit) for q in quantities(nlp, "The cottage finally sold for $450K.")]
+    assert got == [("$450K", 450_000, "USD")]
+
+
+@pytest.mark.parametrize("text, span, unit", [
+    ("Orders grew 5 to 7 per cent in the spring.", "5 to 7 per cent", "percent"),
+    ("The mill will cut 200 to 300 jobs next year.", "200 to 300 jobs", "jobs"),
+    ("Orders grew 4-6% over the summer.", "4-6%", "%"),
+])
+def test_range_after_a_verb_of_change(nlp, text, span, unit):
+    got = [(q.text, q.value, q.low, q.high, q.unit) for q in quantities(nlp, text)]
+    assert len(got) == 1 and got[0][0] == span and got[0][1] is None and got[0][4] == unit, got
+
+
+def test_change_then_level_stays_two_amounts(nlp):
+    got = {q.text: q.value for q in quantities(nlp, "The jobless rate fell 0.2 to 4.1 percent in May.")}
+    assert got.get("0.2") == pytest.approx(0.2) and got.get("4.1 percent") == pytest.approx(4.1), got
+
+
+# -- time ---------------------------------------------------------------------------------
+def test_year_after_a_plural_time_noun_is_a_date(nlp):
+    got = times(nlp, "Profits were weak in the years 2017 and 2018.")
+    assert got.get("2017") == ("DATE", "2017") and got.get("2018") == ("DATE", "2018"), got
+    assert "2000" not in times(nlp, "The ministry sent 2000 nurses north.")
+
+
+def test_weekdays_listed_after_a_weekly_set_are_sets(nlp):
+    got = times(nlp, "The food bank opens each Monday, Wednesday and Friday.")
+    assert got == {"each Monday": ("SET", "XXXX-WXX-1"), "Wednesday": ("SET", "XXXX-WXX-3"),
+                   "Friday": ("SET", "XXXX-WXX-5")}
+    got = times(nlp, "She trained every Tuesday and raced Thursday.")
+    assert got["Thursday"][0] == "DATE"
