@@ -11,6 +11,8 @@ from tidings.extract.quantities import extract_quantities
 from tidings.extract.times import find_times
 from tidings.record import Article, Sentence
 
+from ._quote_helpers import run as run_quotes
+
 PUB = "2026-02-10"
 
 
@@ -83,3 +85,34 @@ def test_weekdays_listed_after_a_weekly_set_are_sets(nlp):
                    "Friday": ("SET", "XXXX-WXX-5")}
     got = times(nlp, "She trained every Tuesday and raced Thursday.")
     assert got["Thursday"][0] == "DATE"
+
+
+@pytest.mark.parametrize("text, span, value, norm", [
+    ("The charger delivers 65W.", "65W", 65, "w"),
+    ("The camera films at 60fps.", "60fps", 60, "fps"),
+    ("The camera films at 120 frames per second.", "120 frames per second", 120, "fps"),
+    ("His blood pressure was 150mmHg.", "150mmHg", 150, "gpa"),
+])
+def test_glued_units_at_a_sentence_end_and_frame_rates(nlp, text, span, value, norm):
+    got = [(q.text, q.value, q.normalized_unit) for q in quantities(nlp, text)]
+    assert got == [(span, value, norm)], got
+
+
+# -- quotes -------------------------------------------------------------------------------
+def quotes(nlp, text):
+    return run_quotes(nlp, text)[1]
+
+
+def test_it_read_after_a_quotation_is_a_document_cue(nlp):
+    text = ('The notice was brief. "The pool will close for repairs," it said. '
+            '"Members will be told when it reopens," it read.')
+    got = [(q.text, q.cue.text if q.cue else None) for q in quotes(nlp, text)]
+    assert ('"Members will be told when it reopens,"', "read") in got, got
+
+
+def test_a_quoted_subheading_alone_on_its_line_is_no_quote(nlp):
+    text = ('The shop had been in the family for years. "We never thought of selling," Ada Moss said.\n\n'
+            '"Trouble On Main Street."\n\n'
+            'Then the rent doubled.')
+    got = [q.text for q in quotes(nlp, text)]
+    assert not any("Trouble" in t for t in got), got

@@ -37,7 +37,7 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "quantmod", "n
 # "year of age", no counted noun, no category) because NewsQuant annotates them. False drops them.
 EMIT_AGES = True
 _CURRENCY_SPELLING = {"$US": "US$", "US $": "US$", "HK $": "HK$", "U.S. $": "US$", "$NZ": "NZ$"}
-_SCALE_STOP = re.compile(r"\d(?:k|K|M|B|m|bn|mn|mln)\.$")  # an amount token that swallowed the full stop
+_GLUED_STOP = re.compile(r"\d[A-Za-z]+\.$")  # an amount token that swallowed the full stop: "450K.", "65W."
 _SUBUNITS = {"cent": "cent", "cents": "cent", "pence": "pence", "penny": "pence", "sen": "sen"}
 
 
@@ -405,7 +405,7 @@ def extract_quantities(view: DocView, record: Article) -> list[Quantity]:
     quantities = []
     for n, q in enumerate(found, 1):
         q = {k: v for k, v in q.items() if not k.startswith("_")}
-        if _SCALE_STOP.search(record.text, q["start"], q["end"]):
+        if _GLUED_STOP.search(record.text, q["start"], q["end"]):
             q["end"] -= 1  # "450K." kept whole by the tokenizer: the full stop is not the amount's
         q["text"] = record.text[q["start"]:q["end"]]
         quantities.append(Quantity(id=f"N{n}", **q))

@@ -84,10 +84,9 @@ def _interpret_suffix(num: Num, suf: str) -> bool:
     if suf in ("+", "-plus", "plus"):
         num.qualifier = "at_least"
         return True
-    if suf.endswith(".") and len(suf) > 1:  # "450K." kept whole by the tokenizer at a sentence end
-        bare = suf[:-1]
-        if bare in data["scale_abbrev"] or (num.currency and bare.lower() in data["scale_abbrev_money_only"]):
-            suf = bare
+    if suf.endswith(".") and len(suf) > 1:  # "450K.", "65W.": kept whole by the tokenizer at a sentence end
+        suf = suf[:-1]
+        low = suf.lower()
     scale = data["scale_abbrev"].get(suf)
     if scale is None and num.currency and low in data["scale_abbrev_money_only"]:
         scale = data["scale_abbrev_money_only"][low]

@@ -93,6 +93,13 @@ def _para_of(paras, pos: int) -> int:
     return max(i, 0)
 
 
+def _alone_on_line(text: str, region) -> bool:
+    """Nothing but white space between the quotation and the line breaks on either side."""
+    line_start = text.rfind("\n", 0, region.start) + 1
+    line_end = text.find("\n", region.end)
+    return not text[line_start:region.start].strip() and not text[region.end:len(text) if line_end < 0 else line_end].strip()
+
+
 def _tokens_in(doc, starts, a: int, b: int):
     lo = bisect.bisect_left(starts, a)
     hi = bisect.bisect_left(starts, b)
@@ -136,6 +143,8 @@ def _from_regions(doc, text, regions, paras, starts):
         exclude = {t.i for t in tokens}
         if title and not _inner(text, region).rstrip().endswith((",", ".", "?", "!")):
             continue  # a quoted title or name (“Fox and Friends”) is not speech
+        if title and _alone_on_line(text, region):
+            continue  # a quoted subheading between paragraphs (“'Legend in the Hills.'”) is no one's words
         pi = _para_of(paras, region.start)
         if last_direct is not None and last_direct.cue is not None and last_direct.frame_end <= region.start and \
                 _blank(text, last_direct.frame_end, region.start) and _para_of(paras, last_direct.frame_end) == pi \
