@@ -116,3 +116,9 @@ def test_a_quoted_subheading_alone_on_its_line_is_no_quote(nlp):
             'Then the rent doubled.')
     got = [q.text for q in quotes(nlp, text)]
     assert not any("Trouble" in t for t in got), got
+
+
+def test_a_document_that_reads_is_the_cue_of_its_words(nlp):
+    text = 'Outside, a banner which read "Save the pier" hung from the railings.'
+    got = [(q.text, q.cue.text if q.cue else None, q.speaker.name if q.speaker else None) for q in quotes(nlp, text)]
+    assert got == [('"Save the pier"', "read", "banner")], got
