@@ -122,3 +122,24 @@ def test_a_document_that_reads_is_the_cue_of_its_words(nlp):
     text = 'Outside, a banner which read "Save the pier" hung from the railings.'
     got = [(q.text, q.cue.text if q.cue else None, q.speaker.name if q.speaker else None) for q in quotes(nlp, text)]
     assert got == [('"Save the pier"', "read", "banner")], got
+
+
+def test_an_as_clause_cue_reports_the_clause_it_hangs_on(nlp):
+    text = 'As Senator Ruth Hale has pointed out, the bill is "a gift to the banks."'
+    got = [(q.text, q.kind, q.speaker.name if q.speaker else None) for q in
+           quotes(nlp, text) if q.cue is not None and q.cue.text == "pointed"]
+    assert got == [('the bill is "a gift to the banks."', "mixed", "Senator Ruth Hale")], got
+    text = "The old mill needs a new roof, as the council noted."
+    assert any(q.text.startswith("The old mill") and q.cue.text == "noted" for q in quotes(nlp, text))
+    # a time, not a source: no comma before "as" after the main clause
+    text = "The crowd grew quiet as the mayor called for calm."
+    assert not any(q.cue is not None and q.cue.text == "called" and "crowd" in q.text for q in quotes(nlp, text))
+
+
+@pytest.mark.parametrize("text, title", [
+    ('At the end of the evening the choir sang the anthem "Rise Up, Valley," to cheers.', "Rise Up, Valley"),
+    ('In her 2019 memoir, "Roads Home," Vera Salo described the farm.', "Roads Home"),
+])
+def test_a_titled_work_or_show_is_no_quote(nlp, text, title):
+    got = [q.text for q in quotes(nlp, text)]
+    assert not any(title in t and len(t) < len(title) + 6 for t in got), got
