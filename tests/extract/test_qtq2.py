@@ -143,3 +143,18 @@ def test_an_as_clause_cue_reports_the_clause_it_hangs_on(nlp):
 def test_a_titled_work_or_show_is_no_quote(nlp, text, title):
     got = [q.text for q in quotes(nlp, text)]
     assert not any(title in t and len(t) < len(title) + 6 for t in got), got
+
+
+def test_a_bare_title_heading_a_headline_quote_is_the_article_person_with_that_role(nlp):
+    from tidings.extract.quotes import extract_quotes
+    from tidings.record import Entity, Mention
+
+    text = ('Mayor on flood plan: "Too little, too late"\n\n'
+            'Mayor Ines Duarte criticised the state flood plan on Monday.')
+    doc = nlp(text)
+    art = Article(id="t", text=text, sentences=[Sentence(start=s.start_char, end=s.end_char) for s in doc.sents])
+    pos = text.index("Ines Duarte")
+    art.entities = [Entity(id="E1", name="Ines Duarte", type="PERSON", role="mayor",
+                           mentions=[Mention(start=pos, end=pos + 11, text="Ines Duarte", sentence=1)])]
+    got = [(q.text, q.speaker.entity if q.speaker else None) for q in extract_quotes(DocView(doc, text), art)]
+    assert ('"Too little, too late"', "E1") in got, got
