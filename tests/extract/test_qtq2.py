@@ -158,3 +158,10 @@ def test_a_bare_title_heading_a_headline_quote_is_the_article_person_with_that_r
                            mentions=[Mention(start=pos, end=pos + 11, text="Ines Duarte", sentence=1)])]
     got = [(q.text, q.speaker.entity if q.speaker else None) for q in extract_quotes(DocView(doc, text), art)]
     assert ('"Too little, too late"', "E1") in got, got
+
+
+def test_a_year_earlier_after_an_amount_is_no_rate(nlp):
+    got = {q.text: q.normalized_unit for q in quantities(nlp, "The jobless rate was 5.1%, up from 4.6% a year earlier.")}
+    assert got == {"5.1%": "percent", "4.6%": "percent"}, got
+    got = {q.text: q.normalized_unit for q in quantities(nlp, "Cleaners will earn $19 an hour from May.")}
+    assert got == {"$19 an hour": "USD/hour"}, got

@@ -38,6 +38,7 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "quantmod", "n
 EMIT_AGES = True
 _CURRENCY_SPELLING = {"$US": "US$", "US $": "US$", "HK $": "HK$", "U.S. $": "US$", "$NZ": "NZ$"}
 _GLUED_STOP = re.compile(r"\d[A-Za-z]+\.$")  # an amount token that swallowed the full stop: "450K.", "65W."
+_TIME_AFTER = re.compile(r"\s+(?:earlier|ago|later|before|after|on)\b")  # "a year earlier": no rate
 _SUBUNITS = {"cent": "cent", "cents": "cent", "pence": "pence", "penny": "pence", "sen": "sen"}
 
 
@@ -83,6 +84,8 @@ def _per_compound(doc, text: str, unit: _Unit, sent_end: int) -> None:
         return
     rest = text[doc[k + 1].idx:doc[k + 1].idx + 40]
     hit = match_unit(rest)
+    if hit is not None and word in ("a", "an") and _TIME_AFTER.match(rest, hit.end):
+        return  # "down from 4.2% a year earlier": a time, not a rate
     if hit is not None:
         end_char = doc[k + 1].idx + hit.end
         other_norm = hit.normalized
