@@ -165,3 +165,5 @@ def test_a_year_earlier_after_an_amount_is_no_rate(nlp):
     assert got == {"5.1%": "percent", "4.6%": "percent"}, got
     got = {q.text: q.normalized_unit for q in quantities(nlp, "Cleaners will earn $19 an hour from May.")}
     assert got == {"$19 an hour": "USD/hour"}, got
+    got = {q.text: q.normalized_unit for q in quantities(nlp, "She trains 12 hours a week on average.")}
+    assert got == {"12 hours a week": "hour/week"}, got

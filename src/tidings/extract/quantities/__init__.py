@@ -38,7 +38,7 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "quantmod", "n
 EMIT_AGES = True
 _CURRENCY_SPELLING = {"$US": "US$", "US $": "US$", "HK $": "HK$", "U.S. $": "US$", "$NZ": "NZ$"}
 _GLUED_STOP = re.compile(r"\d[A-Za-z]+\.$")  # an amount token that swallowed the full stop: "450K.", "65W."
-_TIME_AFTER = re.compile(r"\s+(?:earlier|ago|later|before|after|on)\b")  # "a year earlier": no rate
+_TIME_AFTER = re.compile(r"\s+(?:earlier|ago|later|before|after)\b")  # "a year earlier": no rate
 _SUBUNITS = {"cent": "cent", "cents": "cent", "pence": "pence", "penny": "pence", "sen": "sen"}
 
 
