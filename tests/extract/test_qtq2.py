@@ -167,3 +167,8 @@ def test_a_year_earlier_after_an_amount_is_no_rate(nlp):
     assert got == {"$19 an hour": "USD/hour"}, got
     got = {q.text: q.normalized_unit for q in quantities(nlp, "She trains 12 hours a week on average.")}
     assert got == {"12 hours a week": "hour/week"}, got
+
+
+def test_a_counted_noun_stops_before_the_next_number_of_a_list(nlp):
+    got = {q.text: q.unit for q in quantities(nlp, "The couple have one son and two daughters.")}
+    assert got == {"one son": "son", "two daughters": "daughters"}, got

@@ -202,7 +202,8 @@ def _counted(doc, heads: list[int], num: Num, sent_end: int):
     if head.tag_ != "NNS":  # "330,000 Honda Civic and CR-V vehicles": the plural the names share
         plural = next((c for c in head.children if c.dep_ == "conj" and c.tag_ == "NNS" and c.pos_ == "NOUN"
                        and 0 < c.i - head.i <= 6), None)
-        if plural is not None and any(doc[k].pos_ == "CCONJ" for k in range(head.i + 1, plural.i)):
+        if plural is not None and any(doc[k].pos_ == "CCONJ" for k in range(head.i + 1, plural.i)) \
+                and not any(doc[k].like_num for k in range(head.i + 1, plural.i)):  # "one son and two daughters"
             head = plural
     if head.tag_ != "NNS" and any(doc[k].lower_ in _TIME_DETS for k in range(j, head.i)):
         return None
