@@ -172,3 +172,8 @@ def test_a_year_earlier_after_an_amount_is_no_rate(nlp):
 def test_a_counted_noun_stops_before_the_next_number_of_a_list(nlp):
     got = {q.text: q.unit for q in quantities(nlp, "The couple have one son and two daughters.")}
     assert got == {"one son": "son", "two daughters": "daughters"}, got
+
+
+def test_straight_or_consecutive_units_are_one_duration(nlp):
+    got = times(nlp, "Rents climbed for four straight months and fell for two consecutive quarters.")
+    assert got == {"four straight months": ("DURATION", "P4M"), "two consecutive quarters": ("DURATION", "P2Q")}, got
