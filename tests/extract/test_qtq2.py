@@ -177,3 +177,11 @@ def test_a_counted_noun_stops_before_the_next_number_of_a_list(nlp):
 def test_straight_or_consecutive_units_are_one_duration(nlp):
     got = times(nlp, "Rents climbed for four straight months and fell for two consecutive quarters.")
     assert got == {"four straight months": ("DURATION", "P4M"), "two consecutive quarters": ("DURATION", "P2Q")}, got
+
+
+def test_a_relative_clause_verb_is_not_the_cue_of_its_antecedent(nlp):
+    text = '"The water is brown again," one tenant, who asked not to be named, told the paper.'
+    got = [(q.cue.text if q.cue else None, q.speaker.mention.text if q.speaker and q.speaker.mention else None)
+           for q in quotes(nlp, text)]
+    assert got == [("told", "one tenant")], got
+

@@ -168,6 +168,9 @@ def find_cue(frame: list, exclude: set[int], nearest_last: bool = False):
             found.append((tok, spk))
     if not found:
         return None, None
+    # “…,” one resident, who asked not to be named, told …: the verb whose subject the relative clause hangs on
+    heads_spoken = {s.i for _, s in found if s is not None}
+    found = [f for f in found if not (f[0].dep_ == "relcl" and head_of(f[0]).i in heads_spoken)] or found
     with_named = [(c, s) for c, s in found if s is not None and s.pos_ != "PRON"
                   and c.lemma_.lower() in core_verbs()]
     with_any = [(c, s) for c, s in found if s is not None]
