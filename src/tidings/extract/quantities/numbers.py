@@ -18,7 +18,7 @@ from functools import cache
 from .._doc import view_of
 from ..times.lexicon import lowers_plainly, word_branches
 from .data import cues, currencies, currency_prefix_pattern, match_currency_word, match_unit, numbers
-from .parts import and_a_half, half_a, mixed_fraction, money_scale_before_currency
+from .parts import and_a_half, half_a, million_before, mixed_fraction, money_scale_before_currency
 
 __all__ = ["Num", "scan_numbers", "candidate_tokens"]
 
@@ -315,7 +315,7 @@ def _scale_words(doc, num: Num, end: int) -> None:
             factor = abbrev[low]
         elif glued and num.currency and low in money:
             factor = money[low]
-        elif glued and tok.text == "m" and j + 1 < end and _million_before(doc[j + 1], num):
+        elif glued and tok.text == "m" and j + 1 < end and million_before(doc[j + 1], num):
             factor = money["m"]  # "1.3m units", "2m people", "3.5m tonnes": not metres
         else:
             break
@@ -326,18 +326,6 @@ def _scale_words(doc, num: Num, end: int) -> None:
         num.scaled = True
         j += 1
     num.end = j
-
-
-def _million_before(nxt, num: Num) -> bool:
-    """A glued "m" is a million before a plural noun or a unit of another kind ("1.3m units", "3.5m tonnes"); a round
-    number before one stays metres ("the 400m hurdles"), as does an "m" before a singular ("a 5m wall")."""
-    value = num.value if num.value is not None else num.high
-    if value is None or num.scaled or (value >= 100 and value == int(value)):
-        return False
-    hit = match_unit(nxt.text)
-    if hit is not None:
-        return hit.kind != "distance" and hit.end == len(nxt.text)
-    return nxt.tag_ == "NNS"
 
 
 def _currency_prefix(doc, i: int, end: int) -> tuple[str, str, int] | None:
