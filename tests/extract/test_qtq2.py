@@ -185,3 +185,23 @@ def test_a_relative_clause_verb_is_not_the_cue_of_its_antecedent(nlp):
            for q in quotes(nlp, text)]
     assert got == [("told", "one tenant")], got
 
+
+
+def test_an_as_clause_after_if_is_not_a_source_for_the_host_clause(nlp):
+    """A parse that hangs "as X suggested" on the verb before "if" (as the small model sometimes does): the host
+    clause is not what was suggested."""
+    from spacy.tokens import Doc
+
+    from tidings.extract.quotes.attrib import _as_clause
+
+    words = ["It", "could", "fail", "if", ",", "as", "Lee", "suggested", ",", "fees", "rise", "."]
+    heads = [2, 2, 2, 10, 7, 7, 7, 2, 7, 10, 2, 2]
+    deps = ["nsubj", "aux", "ROOT", "mark", "punct", "mark", "nsubj", "advcl", "punct", "nsubj", "advcl", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    cue = doc[7]
+    assert not _as_clause(cue, list(cue.children))
+    words[3] = "today"  # "It could fail today, as Lee suggested, …": the host clause is what was said
+    deps[3] = "npadvmod"
+    heads[3] = 2
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert _as_clause(doc[7], list(doc[7].children))

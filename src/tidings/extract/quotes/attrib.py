@@ -346,14 +346,20 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
     return out
 
 
+_SUBORDINATORS = frozenset({"if", "whether", "that", "because", "when", "unless", "although", "though", "while"})
+
+
 def _as_clause(tok, kids) -> bool:
     """A cue in an "as" clause with a subject and nothing said of its own: "as X noted", "as X has pointed out",
     "as X put it" (not "as X said he would", "as X told reporters that …")."""
     marks = [c for c in kids if c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i]
     if tok.dep_ != "advcl" or not marks:
         return False
-    if tok.i > head_of(tok).i and (marks[0].i == 0 or tok.doc[marks[0].i - 1].text != ","):
+    m = marks[0].i
+    if tok.i > head_of(tok).i and (m == 0 or tok.doc[m - 1].text != ","):
         return False  # "… was emotional as she called for …": a time, not a source
+    if m >= 2 and tok.doc[m - 2].lower_ in _SUBORDINATORS and head_of(tok).i < m:
+        return False  # "it could fail if, as X suggested, …": the clause after "if" was said, not its host
     if not any(c.dep_ in _SUBJ and c.i < tok.i for c in kids):
         return False
     return not any(c.dep_ in ("ccomp", "xcomp", "dobj", "obj", "dative") and not (c.lower_ == "it" and tok.lemma_ == "put")
