@@ -48,6 +48,8 @@ def test_glued_m_before_a_plural_noun_is_a_million(nlp):
     # metres stay metres: before a singular, or a round sprint distance
     got = {q.text: (q.value, q.normalized_unit) for q in quantities(nlp, "The fence is a 2m barrier near the 400m hurdles track.")}
     assert got["2m"] == (2, "m")
+    got = [(q.value, q.normalized_unit) for q in quantities(nlp, "Ada Lind won the 60m hurdles in Oslo.")]
+    assert got == [(60, "m")], got
 
 
 def test_scale_letter_that_swallowed_the_full_stop(nlp):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .data import match_currency_word, match_unit, numbers
+from .data import cues, match_currency_word, match_unit, numbers
 
 __all__ = ["and_a_half", "mixed_fraction", "money_scale_before_currency", "half_a", "million_before"]
 
@@ -83,4 +83,4 @@ def million_before(nxt, num) -> bool:
     hit = match_unit(nxt.text)
     if hit is not None:
         return hit.kind != "distance" and hit.end == len(nxt.text)
-    return nxt.tag_ == "NNS"
+    return nxt.tag_ == "NNS" and nxt.lower_ not in cues()["metre_events"]  # "the 60m hurdles": a race
