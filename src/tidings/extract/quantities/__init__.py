@@ -19,6 +19,7 @@ Steps per sentence of the parsed doc (cheap: token and regex work on the existin
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from ...record import Article, Quantity
@@ -36,6 +37,8 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "quantmod", "n
 # "year of age", no counted noun, no category) because NewsQuant annotates them. False drops them.
 EMIT_AGES = True
 _CURRENCY_SPELLING = {"$US": "US$", "US $": "US$", "HK $": "HK$", "U.S. $": "US$", "$NZ": "NZ$"}
+_GLUED_STOP = re.compile(r"\d[A-Za-z]+\.$")  # an amount token that swallowed the full stop: "450K.", "65W."
+_TIME_AFTER = re.compile(r"\s+(?:earlier|ago|later|before|after)\b")  # "a year earlier": no rate
 _SUBUNITS = {"cent": "cent", "cents": "cent", "pence": "pence", "penny": "pence", "sen": "sen"}
 
 
@@ -81,6 +84,8 @@ def _per_compound(doc, text: str, unit: _Unit, sent_end: int) -> None:
         return
     rest = text[doc[k + 1].idx:doc[k + 1].idx + 40]
     hit = match_unit(rest)
+    if hit is not None and word in ("a", "an") and _TIME_AFTER.match(rest, hit.end):
+        return  # "down from 4.2% a year earlier": a time, not a rate
     if hit is not None:
         end_char = doc[k + 1].idx + hit.end
         other_norm = hit.normalized
@@ -197,7 +202,8 @@ def _counted(doc, heads: list[int], num: Num, sent_end: int):
     if head.tag_ != "NNS":  # "330,000 Honda Civic and CR-V vehicles": the plural the names share
         plural = next((c for c in head.children if c.dep_ == "conj" and c.tag_ == "NNS" and c.pos_ == "NOUN"
                        and 0 < c.i - head.i <= 6), None)
-        if plural is not None and any(doc[k].pos_ == "CCONJ" for k in range(head.i + 1, plural.i)):
+        if plural is not None and any(doc[k].pos_ == "CCONJ" for k in range(head.i + 1, plural.i)) \
+                and not any(doc[k].like_num for k in range(head.i + 1, plural.i)):  # "one son and two daughters"
             head = plural
     if head.tag_ != "NNS" and any(doc[k].lower_ in _TIME_DETS for k in range(j, head.i)):
         return None
@@ -403,6 +409,8 @@ def extract_quantities(view: DocView, record: Article) -> list[Quantity]:
     quantities = []
     for n, q in enumerate(found, 1):
         q = {k: v for k, v in q.items() if not k.startswith("_")}
+        if _GLUED_STOP.search(record.text, q["start"], q["end"]):
+            q["end"] -= 1  # "450K." kept whole by the tokenizer: the full stop is not the amount's
         q["text"] = record.text[q["start"]:q["end"]]
         quantities.append(Quantity(id=f"N{n}", **q))
     return quantities

@@ -18,7 +18,7 @@ from functools import cache
 from .._doc import view_of
 from ..times.lexicon import lowers_plainly, word_branches
 from .data import cues, currencies, currency_prefix_pattern, match_currency_word, match_unit, numbers
-from .parts import and_a_half, half_a, mixed_fraction, money_scale_before_currency
+from .parts import and_a_half, half_a, million_before, mixed_fraction, money_scale_before_currency
 
 __all__ = ["Num", "scan_numbers", "candidate_tokens"]
 
@@ -52,6 +52,9 @@ def _core() -> re.Pattern:
         r"(?:[/⁄](?P<den>\d+))?(?P<suf>.*)$", re.IGNORECASE)
 
 
+# After a verb of change, "A to B" with bare A is a range when B is above A by at most this factor ("cut 200 to 300
+# jobs", "grew 5 to 7 per cent"); a level far above the change is the new level ("fell 0.2 to 4.1 percent").
+_RANGE_AFTER_CHANGE = 3
 _DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128})  # of fractions written with a slash
 _RANGE_TOKEN = re.compile(r"^(?P<pre>[$€£]|US\$)?(?P<a>\d[\d,]*(?:\.\d+)?)[-–](?P<b>\d[\d,]*(?:\.\d+)?)(?P<suf>[A-Za-z%]*)$")
 
@@ -81,6 +84,9 @@ def _interpret_suffix(num: Num, suf: str) -> bool:
     if suf in ("+", "-plus", "plus"):
         num.qualifier = "at_least"
         return True
+    if suf.endswith(".") and len(suf) > 1:  # "450K.", "65W.": kept whole by the tokenizer at a sentence end
+        suf = suf[:-1]
+        low = suf.lower()
     scale = data["scale_abbrev"].get(suf)
     if scale is None and num.currency and low in data["scale_abbrev_money_only"]:
         scale = data["scale_abbrev_money_only"][low]
@@ -309,6 +315,8 @@ def _scale_words(doc, num: Num, end: int) -> None:
             factor = abbrev[low]
         elif glued and num.currency and low in money:
             factor = money[low]
+        elif glued and tok.text == "m" and j + 1 < end and million_before(doc[j + 1], num):
+            factor = money["m"]  # "1.3m units", "2m people", "3.5m tonnes": not metres
         else:
             break
         if num.value is not None:
@@ -411,11 +419,14 @@ def _join_range(doc, a: Num, end: int) -> Num:
             return a
     else:
         return a
-    if sep != "and" and a.start > 0 and doc[a.start - 1].lemma_.lower() in _change_lemmas():
+    after_change = sep != "and" and a.start > 0 and doc[a.start - 1].lemma_.lower() in _change_lemmas()
+    if after_change and (a.currency or a.suffix or a.scaled):
         return a  # "gained $4 to $1,301": the change, then the new level
     b = _parse_one(doc, j + 1, end)
     if b is None or b.value is None or b.kind not in ("digit", "word"):
         return a
+    if after_change and not 0 < a.value < b.value <= _RANGE_AFTER_CHANGE * a.value:
+        return a  # "fell 0.2 to 4.1 percent": the change, then the level; "grew 5 to 7 per cent" is a range
     a_unit, b_unit = a.currency or a.suffix_norm, b.currency or b.suffix_norm
     if a_unit and b_unit and a_unit != b_unit:
         return a

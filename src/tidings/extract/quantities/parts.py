@@ -1,5 +1,6 @@
 """Parts of a number written apart from its digits or words: halves ("one and a half million", "half a
-dozen"), mixed fractions ("1 1/2", "2 ½") and a glued money scale before a currency word ("1.5m euros").
+dozen"), mixed fractions ("1 1/2", "2 ½"), a glued money scale before a currency word ("1.5m euros") and a
+glued "m" that is a million before a plural noun ("1.3m units").
 
 Each helper reads token texts only and extends or rescales a `numbers.Num` in place (or returns a value).
 """
@@ -7,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .data import match_currency_word, numbers
+from .data import cues, match_currency_word, match_unit, numbers
 
-__all__ = ["and_a_half", "mixed_fraction", "money_scale_before_currency", "half_a"]
+__all__ = ["and_a_half", "mixed_fraction", "money_scale_before_currency", "half_a", "million_before"]
 
 
 def and_a_half(doc, num, end: int) -> None:
@@ -71,3 +72,15 @@ def half_a(doc, i: int, end: int) -> tuple[float, int] | None:
     if scale is None:
         return None
     return 0.5 * scale, i + 3
+
+
+def million_before(nxt, num) -> bool:
+    """A glued "m" is a million before a plural noun or a unit of another kind ("1.3m units", "3.5m tonnes"); a round
+    number before one stays metres ("the 400m hurdles"), as does an "m" before a singular ("a 5m wall")."""
+    value = num.value if num.value is not None else num.high
+    if value is None or num.scaled or (value >= 100 and value == int(value)):
+        return False
+    hit = match_unit(nxt.text)
+    if hit is not None:
+        return hit.kind != "distance" and hit.end == len(nxt.text)
+    return nxt.tag_ == "NNS" and nxt.lower_ not in cues()["metre_events"]  # "the 60m hurdles": a race

@@ -33,6 +33,7 @@ from .index import (MAX_REGIONS_PER_PARA, DocIndex, Paragraphs, SpanIndex, Taken
 from .draft import Draft as _Draft, inner as _inner
 from .embedded import REACH_WORDS, embedded, governor, region_head, title_like
 from .headline import headline_drafts
+from .lexicon import work_nouns
 from .marks import Region, find_regions, paragraph_bounds
 from .speaker import SpeakerResolver
 
@@ -42,6 +43,7 @@ log = logging.getLogger("tidings.quotes")
 
 _AFTER_OK = set(",?!—–-…:")
 _RESUME_RE = re.compile(r",(?:\s+(?:but|and))?\s*$")  # “…,” he said, but “…”: the quote resumes
+_DOUBLE_MARKS = ("“", "”", '"')  # a quotation inside an indirect quote's content makes it mixed
 _MIN_DIRECT_WORDS = 4  # a capitalised region this long (or ending a sentence) reads as a sentence
 
 
@@ -93,6 +95,25 @@ def _para_of(paras, pos: int) -> int:
     return max(i, 0)
 
 
+_WORD_BEFORE = re.compile(r"([\w’']+)\W{0,3}$")
+
+
+def _names_a_work(text: str, start: int) -> bool:
+    """The quotation follows a possessive ("CNN's") or a noun for a work ("his book,", "the anthem")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word.endswith(("'s", "’s")) or word in work_nouns()
+
+
+def _alone_on_line(text: str, region) -> bool:
+    """Nothing but white space between the quotation and the line breaks on either side."""
+    line_start = text.rfind("\n", 0, region.start) + 1
+    line_end = text.find("\n", region.end)
+    return not text[line_start:region.start].strip() and not text[region.end:len(text) if line_end < 0 else line_end].strip()
+
+
 def _tokens_in(doc, starts, a: int, b: int):
     lo = bisect.bisect_left(starts, a)
     hi = bisect.bisect_left(starts, b)
@@ -136,6 +157,10 @@ def _from_regions(doc, text, regions, paras, starts):
         exclude = {t.i for t in tokens}
         if title and not _inner(text, region).rstrip().endswith((",", ".", "?", "!")):
             continue  # a quoted title or name (“Fox and Friends”) is not speech
+        if title and _alone_on_line(text, region):
+            continue  # a quoted subheading between paragraphs (“'Legend in the Hills.'”) is no one's words
+        if title and _names_a_work(text, region.start):
+            continue  # "on CNN's “State of the Union.”", "his book, “Make It Count,”": a name
         pi = _para_of(paras, region.start)
         if last_direct is not None and last_direct.cue is not None and last_direct.frame_end <= region.start and \
                 _blank(text, last_direct.frame_end, region.start) and _para_of(paras, last_direct.frame_end) == pi \
@@ -402,7 +427,8 @@ def _indirect(doc, text, regions, drafts):
         if head is not None and head.i >= min(t.i for t in doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand") or [head]) and \
                 any(a <= head.idx < b for a, b in spans):
             continue  # the speaker sits inside the content: a parse error
-        out.append(_Draft(spans, "indirect", cue, head, spans[-1][1], 0, 0.6))
+        kind = "mixed" if any(m in text[a:b] for a, b in spans for m in _DOUBLE_MARKS) else "indirect"
+        out.append(_Draft(spans, kind, cue, head, spans[-1][1], 0, 0.6))
         used.add(cue.i)
         for a, b in spans:
             taken.add(a, b)

@@ -168,6 +168,9 @@ def find_cue(frame: list, exclude: set[int], nearest_last: bool = False):
             found.append((tok, spk))
     if not found:
         return None, None
+    # “…,” one resident, who asked not to be named, told …: the verb whose subject the relative clause hangs on
+    heads_spoken = {s.i for _, s in found if s is not None}
+    found = [f for f in found if not (f[0].dep_ == "relcl" and head_of(f[0]).i in heads_spoken)] or found
     with_named = [(c, s) for c, s in found if s is not None and s.pos_ != "PRON"
                   and c.lemma_.lower() in core_verbs()]
     with_any = [(c, s) for c, s in found if s is not None]
@@ -329,12 +332,38 @@ def indirect_candidates(doc, blocked: list[tuple[int, int]]):
             spans = [(toks[0].idx, toks[-1].idx + len(toks[-1]))]
             out.append((tok, spans, speaker_head(tok, set(), None)))
             continue
+        if _as_clause(tok, kids) and view.head(tok).pos_ in ("VERB", "AUX"):
+            # "As the mayor noted, the bridge is unsafe" / "…, as Lee put it": the clause it hangs on was said
+            spans = clause_around(tok)
+            if spans:
+                out.append((tok, spans, speaker_head(tok, set(), None)))
+            continue
         if tok.dep_ == "parataxis" and view.head(tok).pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ for c in kids):
             # "The plan, he said, will fail." / "The plan will fail, he said."
             spans = clause_around(tok)
             if spans:
                 out.append((tok, spans, speaker_head(tok, set(), None)))
     return out
+
+
+_SUBORDINATORS = frozenset({"if", "whether", "that", "because", "when", "unless", "although", "though", "while"})
+
+
+def _as_clause(tok, kids) -> bool:
+    """A cue in an "as" clause with a subject and nothing said of its own: "as X noted", "as X has pointed out",
+    "as X put it" (not "as X said he would", "as X told reporters that …")."""
+    marks = [c for c in kids if c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i]
+    if tok.dep_ != "advcl" or not marks:
+        return False
+    m = marks[0].i
+    if tok.i > head_of(tok).i and (m == 0 or tok.doc[m - 1].text != ","):
+        return False  # "… was emotional as she called for …": a time, not a source
+    if m >= 2 and tok.doc[m - 2].lower_ in _SUBORDINATORS and head_of(tok).i < m:
+        return False  # "it could fail if, as X suggested, …": the clause after "if" was said, not its host
+    if not any(c.dep_ in _SUBJ and c.i < tok.i for c in kids):
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp", "dobj", "obj", "dative") and not (c.lower_ == "it" and tok.lemma_ == "put")
+                   for c in kids)
 
 
 def clause_around(cue) -> list[tuple[int, int]]:

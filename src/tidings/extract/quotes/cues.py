@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .._doc import view_of
-from .index import children_of, current_for, sentence_too_long
+from .index import children_of, current_for, head_of, sentence_too_long
 from .lexicon import document_nouns, document_verbs, platforms, speech_verbs
 
 __all__ = ["is_cue", "according_to"]
@@ -70,7 +70,18 @@ def _document_subject(tok) -> bool:
     kids = children_of(tok)
     subs = _document_subjects(tok, kids)
     cands = subs or [c for c in kids if c.dep_ in ("dobj", "obj", "attr") and c.i > tok.i]
-    return any(c.lemma_.lower() in document_nouns() or c.lower_ in document_nouns() for c in cands)
+    if any(c.lemma_.lower() in document_nouns() or c.lower_ in document_nouns() for c in cands):
+        return True
+    for c in subs:
+        if c.lower_ in ("that", "which") and tok.dep_ == "relcl":  # "a sign that read “…”": the sign
+            ante = head_of(tok)
+            return ante.lemma_.lower() in document_nouns() or ante.lower_ in document_nouns()
+        if c.lower_ == "it" and c.i == tok.i - 1 and c.i > 0 and tok.doc[c.i - 1].text in _CLOSING:
+            return True  # "“…,” it read.": only a document reads
+    return False
+
+
+_CLOSING = frozenset({"”", '"', "’", "'"})
 
 
 def _document_subjects(tok, kids) -> list:

@@ -7,7 +7,7 @@ from importlib import resources
 
 __all__ = ["speech_verbs", "anonymous_nouns", "document_nouns", "pronoun_class", "demonym_code",
            "noun_cues", "core_verbs", "title_gender", "title_words",
-           "headline_speaker_nouns", "document_verbs", "platforms", "is_country_name"]
+           "headline_speaker_nouns", "document_verbs", "platforms", "is_country_name", "work_nouns"]
 
 
 def _lines(name: str) -> frozenset[str]:
@@ -45,6 +45,12 @@ def headline_speaker_nouns() -> frozenset[str]:
 def document_verbs() -> frozenset[str]:
     """Verbs that report a document's words when the document is their subject ("the letter reads")."""
     return _lines("document_verbs.txt")
+
+
+@cache
+def work_nouns() -> frozenset[str]:
+    """Nouns for named works and shows ("book", "show", "anthem"): a title quoted after one is a name."""
+    return _lines("work_nouns.txt")
 
 
 @cache

@@ -193,6 +193,8 @@ class SpeakerResolver:
             fuzzy = self._fuzzy_entity(head)
             if fuzzy is not None:
                 return Speaker(mention=mention, entity=fuzzy.id, name=fuzzy.name)
+            if _strip_det(mention.text).lower() == head.lower_ and (titled := self._only_with_role(head)) is not None:
+                return Speaker(mention=mention, entity=titled.id, name=titled.name)  # "Mayor on floods: “…”"
             if head.pos_ == "PROPN":
                 return Speaker(mention=mention, name=_strip_det(mention.text))
         role_ent = self._role_entity(head, start)
@@ -293,6 +295,13 @@ class SpeakerResolver:
                 if first < before and (best is None or first > best[0]):
                     best = (first, ent)
         return best[1] if best else None
+
+    def _only_with_role(self, head):
+        """A bare title as the speaker ("Mayor" in a headline): the article's one PERSON whose role it names."""
+        noun = head.lower_
+        hits = [ent for ent in self.record.entities if ent.type == "PERSON" and ent.role
+                and (noun in ent.role.lower().split() or ent.role.lower().endswith(noun))]
+        return hits[0] if len(hits) == 1 else None
 
     def _anonymous(self, head, start: int, end: int) -> AnonymousSource:
         desc_words = [t for t in self.view.tokens[head.left_edge.i:head.i + 1] if t.lower_ not in _DETS and not t.is_punct]

@@ -24,7 +24,7 @@ from .._doc import DocView
 from ...record import Article, TimeExpr
 from .anaphora import resolve as resolve_anaphors
 from .anchor import parse_anchor
-from .lexicon import case_traps, needles, rules, trigger_words, word_needles, year_value
+from .lexicon import case_traps, needles, rules, trigger_words, weekday_number, word_needles, year_value
 from .normalize import NORMALIZERS, Ctx
 
 __all__ = ["extract_times", "find_times"]
@@ -205,7 +205,29 @@ def find_times(text: str, published: str | None = None, doc=None) -> list[tuple[
         out.append((s, e, *result))
     out += _range_ends(text, out)
     out.sort()
-    return resolve_anaphors(_clock_on_day_before(text, out), ctx.anchor)
+    return resolve_anaphors(_clock_on_day_before(text, _weekday_sets(text, out)), ctx.anchor)
+
+
+_WEEKDAY_SET = re.compile(r"XXXX-WXX-[1-7]")
+_LIST_GAP = re.compile(r",?\s+(?:and|or|&)\s+|,\s+|\s*/\s*")
+
+
+def _weekday_sets(text: str, found: list[tuple]) -> list[tuple]:
+    """A bare weekday listed after a weekly set ("every Tuesday and Thursday", "each Monday, Wednesday and Friday") is
+    the same kind of set, not one date."""
+    out = list(found)
+    for k in range(1, len(out)):
+        s, e, typ, value, mod = out[k]
+        ps, pe, ptyp, pvalue, _ = out[k - 1]
+        if ptyp != "SET" or not _WEEKDAY_SET.match(pvalue) or typ != "DATE" or not _LIST_GAP.fullmatch(text[pe:s]):
+            continue
+        try:
+            wd = weekday_number(text[s:e])
+        except (KeyError, ValueError):
+            continue
+        if wd:
+            out[k] = (s, e, "SET", f"XXXX-WXX-{wd}{pvalue[10:]}", mod)
+    return out
 
 
 _AT_GAP = re.compile(r",?\s+(?:at|from)\s+$")

@@ -172,7 +172,7 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
     ("duration", _B + r"(?:(?P<mod>{MODS})\s+(?!(?:the|this|its|their|his|her)\s))?(?:(?:the|a|an|its|their|his|her|this)\s+)?(?:(?P<rel>past|last|next|coming|first|latest|"
                  r"previous|following|final|remaining|initial|preceding|ensuing|subsequent|full|entire|whole|same|additional|further|"
                  r"further|extra|other)\s+)?(?P<num>{NUM}|{VAGUE})(?:\s+(?:to|or|and)\s+(?P<num2>{NUM}))?[\s-]+(?:more\s+)?"
-                 r"(?P<unit>{UNIT})(?P<suf>-old|-long)?(?![\w])(?:\s+(?P<half>and\s+a\s+half|or\s+so|or\s+more))?", True),
+                 r"(?:(?:straight|consecutive|successive)\s+)?(?P<unit>{UNIT})(?P<suf>-old|-long)?(?![\w])(?:\s+(?P<half>and\s+a\s+half|or\s+so|or\s+more))?", True),
     ("vague_plural", _B + r"(?:(?<=\bfor\s)(?=(?:days|hours|minutes)\b)|(?=(?:years|months|weeks)\b))"
                      r"(?P<word>years|months|weeks|days|hours|minutes)(?![\w-])", True),
     ("wd", _B + r"(?:(?P<mod>early|late|earlier|later|mid)\s+)?(?-i:(?P<wd>{WEEKDAY_BARE}))(?:(?P<pl>s)(?![\w'])|(?![\w]))(?:'s)?"

@@ -299,10 +299,10 @@ def n_year(m, ctx, s, e) -> Result | None:
     tok = ctx.token(m.start("y"), m.end("y"))
     if tok is not None:
         head = tok.head
-        if (tok.dep_ == "nummod" and head.pos_ == "NOUN" and head.lower_ not in _TEMPORAL_NOUNS
-                and head.tag_ == "NNS"):
+        counts = tok.dep_ == "nummod" and head.tag_ == "NNS" and head.i > tok.i  # "2000 troops"; not "the years 2019"
+        if counts and head.pos_ == "NOUN" and head.lower_ not in _TEMPORAL_NOUNS:
             return None
-        if tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT") and tok.dep_ == "nummod" and head.tag_ == "NNS":
+        if counts and tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT"):
             return None
     if ctx.anchor is not None and y > ctx.anchor.year + 60:
         return None
