@@ -234,7 +234,7 @@ def test_county_heading_an_organisation_name_is_a_place(nlp):
 
 def test_a_name_used_for_a_person_is_not_personal_unless_something_says_so(nlp):
     from tidings.extract.places.context import Words
-    from tidings.extract.places import _personal
+    from tidings.extract.places.filters import _personal
 
     doc = nlp("Mayor Ryan Bingham said the plan was ready. Bingham said it would start in May. "
               "Later, according to Cairns, the vote was close.")

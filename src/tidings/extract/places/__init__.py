@@ -20,13 +20,11 @@ Steps:
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from functools import partial
-from importlib import resources
 
-from spacy.symbols import PROPN, PUNCT
+from spacy.symbols import PROPN
 
 from .._doc import DocView
 from ...record import Article, Place, PlaceCandidate
@@ -34,7 +32,7 @@ from .gazetteer import KIND_ADMIN, KIND_CITY, KIND_COUNTRY, KIND_REGION, Candida
 from .context import (Words, abbreviation_spans, hint_before, inherit_qualifiers, list_hints, list_members,
                       propagate)
 from .attributive import scan_attributive, scan_division_list, scan_division_of
-from .filters import (compass_before_a_place, no_given_name, division_spans, first_names, headline_common, in_title_case_line,
+from .filters import (compass_before_a_place, is_personal, no_given_name, division_spans, first_names, headline_common, in_title_case_line,
                       not_a_place, person_alone, speaker, speaks, surname_alone, surnames, titled_names)
 from .cues import cue_country
 from .focus import area_test, backed_small_towns, home_senses, state_area
@@ -65,9 +63,6 @@ _KIND_HINTS = {"province": KIND_ADMIN, "state": KIND_ADMIN, "region": KIND_ADMIN
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _DIVISION_AFTER = re.compile(r" (?:County|Parish|Borough)\b")
 _DATELINE_DASH = re.compile(r"\s*(?:\u2014|\u2013|-|\(|,)")
-_PERSON_CUES = json.loads(resources.files("tidings.data.places").joinpath("person_cues.json").read_text("utf-8"))
-_HONORIFICS = frozenset(_PERSON_CUES["honorifics"])  # "Mr Washington": a person
-_SPEECH_VERBS = frozenset(_PERSON_CUES["speech_verbs"])  # "Jordan said": a person
 _DESCRIPTORS = {"province", "state", "region", "city", "district", "governorate", "prefecture", "oblast",
                 "area", "town", "village", "territory", "municipality"}
 
@@ -127,7 +122,7 @@ def _local_places(words: Words, record: Article, gaz, mentions: list[Mention], r
         if res is not None and (res.choice.kind == KIND_CITY or res.choice.feature == "ADM2"):
             (towns if res.choice.kind == KIND_CITY else counties).append(
                 (m.start, record.sentence_of(m.start), res.choice, res.confidence))
-    people = surnames(words, lambda e: _is_personal(words, e)) | first_names(words, lambda e: _is_personal(words, e))
+    people = surnames(words, lambda e: is_personal(words, e)) | first_names(words, lambda e: is_personal(words, e))
     features = local_features(words, text, taken, lambda surface: bool(gaz.lookup(surface)),
                               lambda surface: gaz.is_generic(surface) or surface in people)  # "of Pruitt": a person
     features += abroad
@@ -204,27 +199,6 @@ def _lookup(gaz, text: str, from_model: bool) -> list[Candidate]:
     return cands
 
 
-def _personal(words: Words, ent) -> bool:
-    """A PERSON entity that reads as a person: two names and more, a title before it, or "said" after it."""
-    texts, pos, doc = words.texts, words.pos, words.doc
-    if sum(1 for i in range(ent.start, ent.end) if texts[i][:1].isupper() and pos[i] != PUNCT) >= 2 \
-            and not in_title_case_line(words.text, ent.start_char):  # "Victoria Man Arrested" of a headline
-        return True
-    before = doc[ent.start - 1] if ent.start > 0 else None
-    after = doc[ent.end].lemma_.lower() if ent.end < words.n else ""
-    if before is not None and (before.text.rstrip(".").lower() in _HONORIFICS or before.lemma_.lower() in _SPEECH_VERBS
-                               or before.lower_ == "to" and ent.start > 1
-                               and words.lower(ent.start - 2) == "according"):
-        return True  # "Mayor Bingham", "said Noma", "according to Yap"
-    return after in _SPEECH_VERBS
-
-
-def _is_personal(words: Words, ent) -> bool:
-    if ent.personal is None:
-        ent.personal = _personal(words, ent)
-    return ent.personal
-
-
 def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) -> list[Mention]:
     """The place mentions of the document; `cued`: the country its words say it is in (``cues``)."""
     text = record.text
@@ -235,12 +209,12 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
     texts = words.texts
     # words the document uses as persons' names ("Mayor Ryan Bingham", "Bingham said"); a lone
     # "Cairns" the model calls a person is not evidence enough, it mislabels towns that way
-    person_words = Counter(texts[i] for e in ents if e.label == "PERSON" and _is_personal(words, e)
+    person_words = Counter(texts[i] for e in ents if e.label == "PERSON" and is_personal(words, e)
                            for i in range(e.start, e.end) if texts[i][:1].isupper() and not (
                                i == e.start and e.end - e.start > 1 and gaz.has(texts[i]) and no_given_name(texts[i])))
     person_words.subtract(Counter(e.text for e in ents if e.label in PLACE_LABELS))
-    last_names = surnames(words, lambda e: _is_personal(words, e)) | titled_names(text)
-    person_names = last_names | first_names(words, lambda e: _is_personal(words, e))
+    last_names = surnames(words, lambda e: is_personal(words, e)) | titled_names(text)
+    person_names = last_names | first_names(words, lambda e: is_personal(words, e))
     speaking: dict[str, bool] = {}
 
     def speaks_here(name: str) -> bool:
@@ -341,7 +315,7 @@ def _mentions(words: Words, record: Article, gaz, cued: set[str] = frozenset()) 
     late = _document_countries(found.values()) | cued
     if late - countries:  # "FrontCounter BC" made it a Canadian story: "driving to Castlegar"
         scan_local(words, text, gaz, add, late, in_area)
-    persons = [(e.start_char, e.end_char) for e in ents if e.label == "PERSON" and _is_personal(words, e)]
+    persons = [(e.start_char, e.end_char) for e in ents if e.label == "PERSON" and is_personal(words, e)]
     propagate(text, found, add, persons)
     mentions = sorted(found.values(), key=lambda m: m.start)
     _qualify(mentions, text, gaz, add, found, persons, person_names)
@@ -387,7 +361,7 @@ def _scan_relabelled(words: Words, text: str, gaz, add, countries: set[str]) -> 
     if not countries:
         return
     for ent in words.ents:
-        if ent.label not in RELABEL_IN_COUNTRY or _is_personal(words, ent):
+        if ent.label not in RELABEL_IN_COUNTRY or is_personal(words, ent):
             continue
         s, e = _trim(text, ent.start_char, ent.end_char)
         if any(c.cc in countries and not c.alias and (c.kind == KIND_CITY and c.population >= LOCAL_MIN_POPULATION

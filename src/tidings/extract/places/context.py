@@ -33,7 +33,7 @@ class Ent:
         self.start, self.end = span.start, span.end
         self.start_char, self.end_char = span.start_char, span.end_char
         self.text = text[self.start_char:self.end_char]
-        self.personal: bool | None = None  # places._personal, worked out once
+        self.personal: bool | None = None  # places.filters._personal, worked out once
 
 
 class Words:

@@ -30,10 +30,12 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
+from spacy.symbols import PUNCT as _PUNCT
+
 from .._names import given_name_detector
 from .gazetteer import KIND_ADMIN, KIND_COUNTRY, KIND_REGION, Candidate, name_key
 
-__all__ = ["no_given_name", "not_a_place", "street_after", "road_designation", "possessed_by_person", "dwelling_of_person", "headline_word", "division_spans",
+__all__ = ["is_personal", "no_given_name", "not_a_place", "street_after", "road_designation", "possessed_by_person", "dwelling_of_person", "headline_word", "division_spans",
            "surnames", "surname_alone", "titled_names", "first_names", "speaks", "person_alone", "speaker", "named_elsewhere", "named_with_age", "compass_before_a_place", "headline_common", "in_title_case_line", "COMMON_HEADLINE_ZIPF", "SURNAME_MAX_POPULATION"]
 
 COMMON_HEADLINE_ZIPF = 4.0  # wordfreq Zipf frequency from which a headline word is an everyday word
@@ -409,3 +411,30 @@ def speaker(text: str, start: int, end: int, cands: list[Candidate]) -> bool:
     if after.match(text, end) or _WHO_AFTER.match(text, end):  # "Holland said", "Holland, who"
         return not _LOCATIVE_BEFORE.search(text, max(0, start - 12), start)  # "who was from Dewsbury said"
     return bool(before.search(text, max(0, start - 16), start)) and not re.match(r"[ \t]+[A-Z]", text[end:end + 2])
+
+
+_PERSON_CUES = json.loads(resources.files("tidings.data.places").joinpath("person_cues.json").read_text("utf-8"))
+_HONORIFICS = frozenset(_PERSON_CUES["honorifics"])  # "Mr Washington": a person
+_SPEECH_VERBS = frozenset(_PERSON_CUES["speech_verbs"])  # "Jordan said": a person
+
+
+def _personal(words, ent) -> bool:
+    """A PERSON entity that reads as a person: two names and more, a title before it, or "said" after it."""
+    texts, pos, doc = words.texts, words.pos, words.doc
+    if sum(1 for i in range(ent.start, ent.end) if texts[i][:1].isupper() and pos[i] != _PUNCT) >= 2 \
+            and not in_title_case_line(words.text, ent.start_char):  # "Victoria Man Arrested" of a headline
+        return True
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end].lemma_.lower() if ent.end < words.n else ""
+    if before is not None and (before.text.rstrip(".").lower() in _HONORIFICS or before.lemma_.lower() in _SPEECH_VERBS
+                               or before.lower_ == "to" and ent.start > 1
+                               and words.lower(ent.start - 2) == "according"):
+        return True  # "Mayor Bingham", "said Noma", "according to Yap"
+    return after in _SPEECH_VERBS
+
+
+def is_personal(words, ent) -> bool:
+    """`_personal`, kept on the entity (worked out once)."""
+    if ent.personal is None:
+        ent.personal = _personal(words, ent)
+    return ent.personal
