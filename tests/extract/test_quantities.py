@@ -209,7 +209,7 @@ def test_example_articles(nlp):
 
 
 def test_fast_number_scan_matches_the_reference_pattern():
-    from tidings.extract.quantities.numbers import _candidate_pattern, _match_starts
+    from tidings.extract.quantities.starts import _candidate_pattern, _match_starts
 
     texts = ["Two-thirds of the 1,200 workers, about twenty-five hundred in all, voted; thirds remained.",
              "Tens of thousands marched; a dozen were hurt and 3.5 million watched on TV at 10pm.",

@@ -358,7 +358,7 @@ def test_tree_walks_match_spacy(nlp):
 
 def test_anonymous_chunks_are_spacys_noun_chunks(nlp):
     from tidings.extract._doc import view_of
-    from tidings.extract.quotes.speaker import _anonymous_chunks
+    from tidings.extract.quotes.chunks import anonymous_chunks as _anonymous_chunks
 
     doc = nlp(_TREE_TEXT)
     every = frozenset(t.lower_ for t in doc)

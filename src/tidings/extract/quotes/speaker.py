@@ -10,7 +10,8 @@ from ...record import AnonymousSource, Article, Speaker, SpanRef
 from .._doc import view_of
 from .._names import first_name_gender
 from .cues import is_cue
-from .index import children_of, head_of, index_of, lefts_of, rights_of, word_ids
+from .chunks import anonymous_chunks
+from .index import children_of, head_of, index_of, lefts_of, rights_of
 from .lexicon import (anonymous_nouns, demonym_code, document_nouns, is_country_name, title_gender,
                       title_words, pronoun_class)
 
@@ -106,7 +107,7 @@ class SpeakerResolver:
         if self.doc.has_annotation("DEP") and not self.index.has_lower(anonymous_nouns()):
             chunks = ()  # no anonymous-source noun anywhere: no chunk can be one
         else:
-            chunks = _anonymous_chunks(self.view, anonymous_nouns())
+            chunks = anonymous_chunks(self.view, anonymous_nouns())
         tokens = self.view.tokens
         for start, end in chunks:
             head = tokens[end - 1]
@@ -393,54 +394,6 @@ class SpeakerResolver:
         cand = _Cand(speaker.mention.start, speaker.mention.end, kind, gender,
                      head.tag_ in ("NNS", "NNPS"), True, speaker)
         bisect.insort_right(self.cands, cand, key=lambda c: c.start)  # after equal starts, as a stable sort
-
-
-_NP_LABELS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT")
-
-
-def _anonymous_chunks(view, words: frozenset[str]) -> list[tuple[int, int]]:
-    """(start, end) token bounds of the doc's noun chunks whose root's lower form is in `words`.
-
-    The same chunks, in the same order, as spaCy's English ``doc.noun_chunks`` (whose walk
-    this repeats over integer arrays), without making a Span for every chunk of the doc.
-    """
-    from spacy.symbols import NOUN, PRON, PROPN
-
-    doc = view.doc
-    if not doc.has_annotation("DEP"):
-        raise ValueError("noun chunks need a dependency parse")  # what doc.noun_chunks raises
-    if not len(doc):
-        return []
-    strings = doc.vocab.strings
-    np_deps = {strings.add(label) for label in _NP_LABELS}
-    conj = strings.add("conj")
-    table = doc.to_array(["POS", "DEP", "LOWER"])
-    poses, deps, lowers = (table[:, k].tolist() for k in range(3))  # flat lists: no list per token
-    heads = view.heads
-    tokens = view.tokens
-    nominal = (NOUN, PROPN, PRON)
-    wanted = word_ids(words)
-    out = []
-    prev_end = -1
-    for i, pos in enumerate(poses):
-        if pos not in nominal:
-            continue
-        left = tokens[i].left_edge.i
-        if left <= prev_end:  # no nested chunks
-            continue
-        dep = deps[i]
-        if dep not in np_deps:
-            if dep != conj:
-                continue
-            h = heads[i]
-            while deps[h] == conj and heads[h] < h:
-                h = heads[h]
-            if deps[h] not in np_deps:  # coordinated to a noun phrase: one too
-                continue
-        prev_end = i
-        if lowers[i] in wanted:
-            out.append((left, i + 1))
-    return out
 
 
 def _country_speaks(head) -> bool:
