@@ -124,3 +124,10 @@ def test_a_groups_possessor_gives_its_country(pipeline):
                   published="2016-02-01")
     targets = [e.target.code if e.target else None for e in record.events if e.root == "03"]
     assert targets and all(t and t.startswith("POL") for t in targets), targets
+
+
+def test_criticising_an_arrest_is_not_aimed_at_the_arrested(pipeline):
+    # as for attacks: the doer named with the act, else no one; never those it was done to
+    record = _run(pipeline, "Amnesty International condemned the arrest of Turkish journalists.", published="2011-02-01")
+    targets = [e.target.code if e.target else None for e in record.events if e.root == "11"]
+    assert targets and all(t != "TURMED" for t in targets), targets

@@ -65,6 +65,7 @@ def senses() -> dict:
         "will_nouns": frozenset(data["will_nouns"]),
         "stance_phrase_nouns": frozenset(data["stance_phrase_nouns"]),
         "removal_verbs": frozenset(data["removal_verbs"]),
+        "doer_roots": frozenset(data["doer_roots"]),
         "inspected_sites": frozenset(data["inspected_sites"]),
         "counterpart_min_events": int(data["counterpart_min_events"]),
         "home_government_roots": frozenset(data["home_government_roots"]),
@@ -209,7 +210,8 @@ def speaker(res, subj: int) -> bool:
 
 
 def attacker_of(res, tok, code: str, targets: list) -> list:
-    """The target of criticising an attack: the attacker named with the attack, else none."""
+    """The target of criticising an attack or an act of coercion (senses.yaml `doer_roots`): its doer named
+    with it, else none."""
     s = senses()
     if code[:2] not in s["criticism_roots"]:
         return targets
@@ -221,7 +223,7 @@ def attacker_of(res, tok, code: str, targets: list) -> list:
         if d.dep[c] != "dobj" or d.pos[c] != "NOUN":
             continue
         rules = next((table[k] for k in lookup_keys(d.tokens[c]) if k in table), None)
-        if not rules or not any((r.code or "")[:2] in s["attack_roots"] for r in rules):
+        if not rules or not any((r.code or "")[:2] in s["doer_roots"] for r in rules):
             continue
         for p in d.kids[c]:  # "the bombing by X"
             if d.dep[p] == "prep" and d.lower[p] == "by":
