@@ -16,20 +16,6 @@ from ._quote_helpers import run as run_quotes
 PUB = "2026-02-10"
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    import spacy
-
-    from tidings.pipeline import MODEL_CANDIDATES
-
-    for name in MODEL_CANDIDATES:
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.skip("no spaCy English model installed")
-
-
 def quantities(nlp, text):
     doc = nlp(text)
     record = Article(id="x", text=text, sentences=[Sentence(start=s.start_char, end=s.end_char) for s in doc.sents])
