@@ -74,3 +74,16 @@ def test_the_clause_words_of_a_sense_rule_do_not_hide_the_political_act(pipeline
     # the words a rule looks for are read in the whole clause: the political reading is checked first
     roots = _roots(pipeline, text)
     assert any(r == root for r, _, _ in roots), roots
+
+
+def test_a_company_dealing_with_no_one_named_codes_nothing(pipeline):
+    # business news: a firm signing or investing, with no political actor on the other side
+    record = pipeline({"text": "Chevron Corp. has signed preliminary agreements to develop a gas field off Angola.",
+                       "published": "2005-03-01"})
+    assert [e for e in record.events if e.root == "05"] == [], [(e.root, e.source, e.target) for e in record.events]
+
+
+def test_a_company_lobbying_against_a_rule_still_codes(pipeline):
+    # criticism and demands by firms are kept: a lobby against a government rule is a political act
+    roots = _roots(pipeline, "Chevron Corp. criticised the Nigerian government over the new oil tax.")
+    assert any(r == "11" for r, _, _ in roots), roots

@@ -48,6 +48,7 @@ class _Rules:
     company_names: frozenset[str]
     not_names: tuple[str, ...]
     company_nouns: frozenset[str]
+    alone_roots: frozenset[str]
 
 
 def _fail(reason: str):
@@ -99,7 +100,8 @@ def _rules() -> _Rules:
         gov_sectors=frozenset(gov.get("sectors") or []), company_sectors=frozenset(comp.get("sectors") or []),
         company_names=frozenset(str(w).lower() for w in comp.get("name_words") or []),
         not_names=tuple(str(w).lower() for w in comp.get("not_names") or []),
-        company_nouns=frozenset(str(w).lower() for w in comp.get("nouns") or []))
+        company_nouns=frozenset(str(w).lower() for w in comp.get("nouns") or []),
+        alone_roots=frozenset(str(r) for r in comp.get("alone_roots") or []))
 
 
 def _count(lower: list[str], lemma: list[str], hits: dict[str, float], weight: float = 1.0) -> int:
@@ -208,8 +210,18 @@ def _party(actor: EventActor | None, record: Article) -> str | None:
 
 
 def between_companies(event: Event, record: Article) -> bool:
-    """True when the event's source and target are both companies (neither a government party)."""
-    return _party(event.source, record) == "company" and _party(event.target, record) == "company"
+    """True when the event's source and target are both companies (neither a government party), or
+    when one side is a company and the other names no actor at all in a root of dealing
+    (scope.yaml `companies.alone_roots`: "Exxon signed preliminary agreements"): business news."""
+    source, target = _party(event.source, record), _party(event.target, record)
+    if source == "company" and target == "company":
+        return True
+    return "company" in (source, target) and (_nobody(event.source) or _nobody(event.target)) \
+        and event.root in _rules().alone_roots
+
+
+def _nobody(actor: EventActor | None) -> bool:
+    return actor is None or (not actor.code and not actor.entity and not actor.name)
 
 
 def event_out_of_scope(event: Event, record: Article, scope: str | None = None) -> str | None:
