@@ -74,11 +74,11 @@ def _code_person(doc, entity: Entity, day: date | None, countries: frozenset = f
     d = info(doc)
     # someone the dictionaries know by this surname alone, when the article gives another full name
     # ("McConnell" of "Jack McConnell" is not Mitch McConnell): a mention alone must not bring them back
-    others = {lex.own_named([n], day) for n in names if n and " " not in n.strip()} - {None} \
-        if lex.given_names(names) else set()
     # "Mark Cuban", "Steve Israel", "Douglas Holtz-Eakin": a person's own name, after a first name,
     # says nothing of a country, whatever country, capital or people its words also name
     own_name = bool(lex.given_names(names))
+    others = {lex.own_named([n], day) for n in names if n and " " not in n.strip()} - {None} \
+        if own_name else set()
     for span in _spans(doc, entity):
         head = span.root.i
         keep = set(d.phrase(head)[0])

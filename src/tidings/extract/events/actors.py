@@ -141,8 +141,7 @@ class Resolver(References, Lists, Whereabouts):
             # "Elian's father", "the minister's wife": a private person of the possessor's country
             for c in d.kids[i]:
                 if d.dep[c] == "poss" and d.pos[c] == "PROPN":
-                    owner = next((r for r in self.one(self.tokens[c]) if r.code and r.code[:3].isalpha()
-                                  and not r.code.startswith(("IGO", "NGO", "IMG", "UAF"))), None)
+                    owner = next(iter(self._state_refs(self.tokens[c])), None)
                     if owner is not None:  # where the phrase puts them wins: "Elian's relatives in Miami"
                         return [self._ref(tok, (self.own_place_country(tok) or owner.code[:3]) + "CVL", None)]
         if lower in _MANY_COUNTRIES and not any(d.lower[c] in _HOW_MANY for c in d.kids[i]):
@@ -223,13 +222,18 @@ class Resolver(References, Lists, Whereabouts):
         a named state; None when the possessor names no country or is a person."""
         d = self.d
         for c in d.kids[tok.i]:
-            if d.dep[c] == "poss" and d.lower[c] in ("its", "their") or (d.dep[c] == "poss" and d.pos[c] == "PROPN"):
-                refs = [r for r in self.one(self.tokens[c]) if r.code and r.code[:3].isalpha()
-                        and not r.code.startswith(("IGO", "NGO", "IMG", "UAF"))]
+            if d.dep[c] == "poss" and (d.lower[c] in ("its", "their") or d.pos[c] == "PROPN"):
+                refs = self._state_refs(self.tokens[c])
                 entity = self.record.entity(refs[0].entity) if refs and refs[0].entity else None
                 if refs and not (entity is not None and entity.type == "PERSON"):
                     return refs[0].code[:3]
         return None
+
+    def _state_refs(self, tok) -> list[ActorRef]:
+        """The actors a phrase names whose code begins with a state's (no organisation of states, no
+        NGO, no armed group without a country)."""
+        return [r for r in self.one(tok) if r.code and r.code[:3].isalpha()
+                and not r.code.startswith(("IGO", "NGO", "IMG", "UAF"))]
 
     def _of_counted(self, tok) -> list[ActorRef]:
         """The countries of a counted pair noun in the group's own in/of/from phrase ("in the two

@@ -126,7 +126,7 @@ def sanction_owner(res, verb: int) -> list[ActorRef]:
     """For a verb of lifting or ending (`_LIFTING`) whose subject or object is a sanction (`_SANCTIONS`):
     who imposed it. Its own possessor or compound actor ("the EU's embargo", "U.N. sanctions"), else, for
     "it" or "the embargo", the one the nearest such sanction named before it has; or []."""
-    d, tokens = res.d, res.tokens
+    d = res.d
     if d.lemma[verb] not in _LIFTING:
         return []
     noun = next((c for c in d.kids[verb] if d.dep[c] in ("nsubj", "nsubjpass", "dobj")

@@ -166,35 +166,24 @@ class References:
 
     def listed_before(self, tok) -> list[ActorRef]:
         """The coded members of the nearest list of two or more actors joined by "and" named before `tok`
-        in its sentence, or []."""
-        start = self.view.sent(tok).start
-        for s, e, ent in reversed(self.mentions):
-            if start <= s < tok.i and (listed := self.plural(tok, ActorRef(ent.actor_code, ent.id, ent.name, None, None))):
-                return listed
+        in its sentence ("Chile, Peru and Bolivia" are the three), or []."""
+        d = self.d
+        first = self.view.sent(tok).start
+        seen: set[str] = set()
+        for start, end, entity in reversed(self.mentions):
+            if not first <= start < tok.i or entity.id in seen:
+                continue  # an actor is judged by its mention nearest before `tok`
+            seen.add(entity.id)
+            head = next((t for t in range(start, end) if not start <= d.heads[t] < end or d.heads[t] == t), start)
+            root = head
+            while d.dep[root] == "conj" and d.heads[root] != root:
+                root = d.heads[root]
+            if root == head and not any(d.dep[c] == "conj" for c in d.kids[head]):
+                continue  # a mention in no list
+            refs = [r for r in self.group(self.tokens[root]) if r.code]
+            if len({r.code for r in refs}) >= 2:
+                return refs
         return []
-
-    def plural(self, tok, ref: ActorRef) -> list[ActorRef]:
-        """When the mention of `ref` nearest before `tok` is a member of a list of two or more coded actors
-        joined by "and", in `tok`'s sentence or the one before, every member ("Chile, Peru and Bolivia"
-        are the three); else []."""
-        d, i = self.d, tok.i
-        if ref.entity is None:
-            return []
-        mention = next(((s, e) for s, e, ent in reversed(self.mentions) if s < i and ent.id == ref.entity), None)
-        if mention is None:
-            return []
-        start, end = mention
-        head = next((t for t in range(start, end) if not start <= d.heads[t] < end or d.heads[t] == t), start)
-        root = head
-        while d.dep[root] == "conj" and d.heads[root] != root:
-            root = d.heads[root]
-        if root == head and not any(d.dep[c] == "conj" for c in d.kids[head]):
-            return []
-        k = self.view.sent_index(tok)
-        if root < self.view.sents[max(0, k - 1)].start:
-            return []
-        refs = [r for r in self.group(self.tokens[root]) if r.code]
-        return refs if len({r.code for r in refs}) >= 2 else []
 
     def _subject_kept(self, tok) -> ActorRef | None:
         """For "he"/"she" as the subject of its sentence's main clause, before any other person in the
@@ -212,8 +201,8 @@ class References:
         subj = next((c for c in d.kids[root] if d.dep[c] in ("nsubj", "nsubjpass")), None) if root is not None else None
         if subj is None or self._in_quotation(tok) or self._in_quotation(self.tokens[subj]):
             return None  # a quotation's "he" is the speaker's to say, not the story's subject
-        if d.lower[subj] in ("he", "she"):
-            return self.pronoun(self.tokens[subj]) if d.lower[subj] == d.lower[i] else None
+        if d.lower[subj] in ("he", "she"):  # resolved in turn, through one()'s memo: each "he" once
+            return next(iter(self.one(self.tokens[subj])), None) if d.lower[subj] == d.lower[i] else None
         entity = self.tok_entity.get(subj)
         if entity is None or entity.type != "PERSON" or not _agrees(d.lower[i], entity.name):
             return None

@@ -77,41 +77,35 @@ class Mention:
         """The name says it is a second-level division: "Montgomery County", "Rapides Parish"."""
         return self.text.rpartition(" ")[2] in _DIVISION_WORDS
 
+    def _remembered(self, slot: str, compute):
+        """`compute()`, remembered for the candidate list it was worked out on (every candidate's score reads
+        these properties, and a later round may give the mention another list)."""
+        key = (id(self.candidates), len(self.candidates))
+        known = self.__dict__.get(slot)
+        if known is None or known[0] != key:
+            known = self.__dict__[slot] = (key, compute())
+        return known[1]
+
     @property
     def wide(self) -> bool:
         """The name's likeliest sense on its own is a country, region or state ("California", "Georgia",
-        not "Paris"): the document's nearby towns do not pull it to a namesake town. Remembered
-        for the candidate list it was worked out on (every candidate's score reads it)."""
-        key = (id(self.candidates), len(self.candidates))
-        known = self.__dict__.get("_wide")
-        if known is not None and known[0] == key:
-            return known[1]
-        wide = [prior(c) for c in self.candidates if not c.alias and (
-            c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1")]
-        value = bool(wide) and max(wide) >= max(prior(c) for c in self.candidates)
-        self.__dict__["_wide"] = (key, value)
-        return value
-
+        not "Paris"): the document's nearby towns do not pull it to a namesake town."""
+        def compute() -> bool:
+            wide = [prior(c) for c in self.candidates if not c.alias and (
+                c.kind in (KIND_COUNTRY, KIND_REGION) or c.kind == KIND_ADMIN and c.feature == "ADM1")]
+            return bool(wide) and max(wide) >= max(prior(c) for c in self.candidates)
+        return self._remembered("_wide", compute)
 
     @property
     def shadows(self) -> frozenset[int]:
-        """``namesakes.shadow_ids`` of the candidates, remembered for the candidate list it was worked out on."""
-        key = (id(self.candidates), len(self.candidates))
-        known = self.__dict__.get("_shadows")
-        if known is None or known[0] != key:
-            known = self.__dict__["_shadows"] = (key, shadow_ids(self.candidates))
-        return known[1]
+        """``namesakes.shadow_ids`` of the candidates."""
+        return self._remembered("_shadows", lambda: shadow_ids(self.candidates))
 
     @property
     def country_name(self) -> bool:
-        """The name's likeliest sense on its own is a country ("Mexico", "Lebanon", not "Georgia");
-        remembered for the candidate list it was worked out on."""
-        key = (id(self.candidates), len(self.candidates))
-        known = self.__dict__.get("_country")
-        if known is None or known[0] != key:
-            value = bool(self.candidates) and max(self.candidates, key=prior).kind == KIND_COUNTRY
-            known = self.__dict__["_country"] = (key, value)
-        return known[1]
+        """The name's likeliest sense on its own is a country ("Mexico", "Lebanon", not "Georgia")."""
+        return self._remembered("_country", lambda: bool(self.candidates)
+                                and max(self.candidates, key=prior).kind == KIND_COUNTRY)
 
 
 @dataclass
